@@ -1,0 +1,1 @@
+"""Events: reading reports, extracting dated and geocoded events, storing and exporting them."""

@@ -1,0 +1,1 @@
+"""Geodata: the gazetteer of Iraq and Syria, place resolution, boundaries and map layers."""
