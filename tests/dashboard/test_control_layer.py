@@ -1,0 +1,89 @@
+"""Control layer figure pieces: markers per controller, estimated areas below events."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from shapely.geometry import box
+
+from dashboard.control_layer import (
+    AREA_GROUP,
+    DISPUTED_COLOUR,
+    cached_areas,
+    control_area_traces,
+    control_layer,
+    control_marker_traces,
+)
+from events.control import DISPUTED, control_as_of, control_changes
+
+OUTLINE = box(38.0, 32.0, 46.0, 37.5)
+
+
+def _events() -> pd.DataFrame:
+    rows = [
+        ("Mosul", 43.13, 36.34, "2014-06-10", "ISIS"),
+        ("Tikrit", 43.68, 34.60, "2014-06-11", "ISIS"),
+        ("Tikrit", 43.68, 34.60, "2015-03-31", "Iraqi Security Forces"),
+        ("Baiji", 43.49, 34.93, "2014-06-18", "ISIS"),
+        ("Baiji", 43.49, 34.93, "2014-06-18", "PMF"),
+        ("Raqqa", 39.01, 35.95, "2014-01-13", "ISIS"),
+    ]
+    return pd.DataFrame(
+        [{"id": f"e{i}", "event_type": "seizure", "place": p, "lon": lon, "lat": lat,
+          "date": pd.Timestamp(d), "actor1": a, "source": "S"}
+         for i, (p, lon, lat, d, a) in enumerate(rows)]
+    )
+
+
+@pytest.fixture(scope="module")
+def changes() -> pd.DataFrame:
+    """Control changes of a small invented scenario."""
+    return control_changes(_events())
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ("2014-06-30", {"ISIS": 3, DISPUTED: 1}),
+        ("2015-06-30", {"ISIS": 2, DISPUTED: 1, "Iraqi Security Forces": 1}),
+        ("2013-01-01", {}),
+    ],
+)
+def test_marker_traces_one_per_controller(changes, when, expected):
+    traces = control_marker_traces(control_as_of(changes, when))
+    assert {t.name: len(t.lon) for t in traces} == expected
+    assert all(t.type == "scattermap" and t.meta == "control" for t in traces)
+
+
+def test_disputed_marker_names_claimants(changes):
+    traces = control_marker_traces(control_as_of(changes, "2014-06-30"))
+    disputed = next(t for t in traces if t.name == DISPUTED)
+    assert disputed.marker.color == DISPUTED_COLOUR
+    assert "ISIS / PMF" in disputed.text[0]
+
+
+def test_area_traces_cover_outline_and_say_estimate(changes):
+    areas = cached_areas(control_as_of(changes, "2015-06-30"), OUTLINE)
+    traces = control_area_traces(areas)
+    assert sorted(t.name for t in traces) == [
+        "Disputed (estimate)", "ISIS (estimate)", "Iraqi Security Forces (estimate)"]
+    assert all(t.type == "choroplethmap" for t in traces)
+    assert all(t.legendgrouptitle.text == AREA_GROUP for t in traces)
+    assert "estimate" in AREA_GROUP
+    assert sum(len(t.geojson["features"]) for t in traces) == 3
+
+
+def test_cached_areas_reuse_same_state(changes):
+    state = control_as_of(changes, "2014-07-01")
+    assert cached_areas(state, OUTLINE) is cached_areas(state.copy(), OUTLINE)
+
+
+@pytest.mark.parametrize(
+    ("markers", "areas", "n_below", "n_above"),
+    [(True, True, 2, 2), (False, True, 2, 0), (True, False, 0, 2), (False, False, 0, 0)],
+)
+def test_control_layer_toggles(changes, markers, areas, n_below, n_above):
+    below, above = control_layer(changes, "2014-06-30", outline=OUTLINE,
+                                 markers=markers, areas=areas)
+    assert (len(below), len(above)) == (n_below, n_above)
