@@ -1,0 +1,218 @@
+"""Armed actors: one alias table from canonical names (DESIGN.md) to the ways reports name them.
+
+Some names depend on where the report is: "government forces" or "the army"
+are the Iraqi Security Forces in Iraq and the Syrian Army in Syria. Those
+aliases map to the placeholder :data:`GOVERNMENT`, which
+:func:`canonical_actor` resolves with the report's country. Generic
+"militants" / "jihadists" / "the group" map to :data:`MILITANTS`, read as ISIS
+only when the report names ISIS (the corpus does not assume that generic
+"insurgents" are ISIS, so "insurgents" stays an unidentified armed group).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+GOVERNMENT = "@government"
+MILITANTS = "@militants"
+KURDS = "@kurds"
+
+#: Canonical actor -> aliases (regular expressions, matched case-insensitively
+#: unless they start with ``(?-i)``, on word boundaries). Longest match wins.
+ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
+    "ISIS": (
+        r"(?-i:ISIS|ISIL|IS|Daesh|DAESH|Daash)",
+        r"(?:the\s+)?(?:so-called\s+)?[\"'“‘]?Islamic\s+State[\"'”’]?(?:\s+(?:of|in)\s+Iraq\s+and\s+(?:Syria|the\s+Levant|al-Sham|Sham))?"
+        r"(?:\s+\((?:ISIS|ISIL|IS)\))?",
+        r"(?:the\s+)?Islamic\s+State\s+group",
+        r"al[- ]Qaida[- ]linked\s+Islamic\s+State\s+of\s+Iraq\s+and\s+the\s+Levant",
+        r"(?:ISIS|ISIL|IS|Islamic\s+State|Daesh)\s+(?:militants?|fighters?|jihadists?|extremists?|terrorists?|gunmen|members|forces)",
+    ),
+    "Iraqi Security Forces": (
+        r"Iraqi?\s+(?:security\s+forces|army|armed\s+forces|troops|soldiers|military|forces|police(?:men)?|government\s+forces|special\s+forces|counter[- ]terrorism\s+(?:service|forces)|air\s+force)",
+        r"(?:the\s+)?Iraqi\s+government",
+        r"(?:the\s+)?federal\s+(?:army|forces|police)",
+        r"Counter[- ]Terrorism\s+Service|\bCTS\b|Golden\s+Division",
+    ),
+    "Peshmerga": (
+        r"(?:Kurdish\s+)?pesh\s?merga(?:\s+forces|\s+fighters)?",
+        r"Kurdish\s+regional\s+(?:government\s+)?forces",
+    ),
+    "PMF": (
+        r"Popular\s+Mobili[sz]ation\s+(?:Forces|Units|Committees)|\bPMF\b|\bPMU\b",
+        r"Hashd(?:\s+al-Shaabi)?|al-Hashd\s+al-Shaabi",
+        r"Shiite?\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
+        r"Shia\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
+        r"Kata'?ib\s+Hezbollah|Asa'?ib\s+Ahl\s+al-Haq|Badr\s+(?:Organi[sz]ation|Brigade)",
+    ),
+    "YPG": (
+        r"\bYPG\b|\bYPJ\b|People'?s\s+Protection\s+Units|Kurdish\s+People'?s\s+Protection\s+Units",
+        r"Women'?s\s+Protection\s+Units",
+    ),
+    "SDF": (r"\bSDF\b|Syrian\s+Democratic\s+Forces",),
+    "Syrian Army": (
+        r"Syrian\s+(?:army|arab\s+army|troops|soldiers|military(?:\s+forces)?|government\s+forces|forces|regime(?:\s+forces)?|air\s+force|warplanes|jets|helicopters)",
+        r"(?:the\s+)?(?:Assad\s+)?regime(?:\s+forces|\s+troops)?|pro-(?:government|regime|Assad)\s+forces|Assad'?s\s+forces",
+        r"\bSAA\b|Tiger\s+Forces|Republican\s+Guard",
+    ),
+    "Syrian rebels": (
+        r"Free\s+Syrian\s+Army|\bFSA\b",
+        r"(?:Syrian\s+)?(?:rebels?|opposition\s+(?:fighters|forces|groups?)|rebel\s+(?:fighters|groups?|forces))",
+        r"Ahrar\s+al-Sham|Jaish\s+al-(?:Islam|Fatah)|Faylaq\s+al-Rahman",
+    ),
+    "Nusra Front": (
+        r"(?:al-)?Nusra(?:\s+Front)?|Jabhat\s+(?:al-)?Nusra|Jabhat\s+Fateh\s+al-Sham|Hayat\s+Tahrir\s+al-Sham|\bHTS\b",
+    ),
+    "US-led coalition": (
+        r"(?:the\s+)?(?:US|U\.S\.)[- ]led\s+coalition|(?:the\s+)?(?:international\s+|anti-(?:IS|ISIS|ISIL)\s+)?coalition(?:\s+(?:forces|aircraft|warplanes|jets))?",
+        r"(?:the\s+)?(?:US|U\.S\.|United\s+States|American)(?:'s)?\s+(?:military|forces|troops|warplanes|aircraft|jets|drones?|air\s+force|planes|special\s+forces|bombers)",
+        r"(?-i:the US|the U\.S\.|Pentagon|Washington)",
+        r"(?:British|French|Australian|Jordanian|Dutch|Belgian|Danish|Canadian)\s+(?:warplanes|jets|aircraft|planes|air\s+force)",
+    ),
+    "Russia": (
+        r"Russian?\s*(?:warplanes|jets|aircraft|air\s+force|forces|troops|military|planes|bombers|helicopters)?",
+        r"Moscow|Kremlin",
+    ),
+    "Turkey": (r"Turk(?:ey|ish)\s+(?:army|military|forces|troops|warplanes|jets|tanks|artillery)|(?-i:Ankara)",),
+    "Iran": (r"Iranian?\s+(?:forces|troops|military|Revolutionary\s+Guards?)|\bIRGC\b|Quds\s+Force",),
+    "Hezbollah": (r"Hez?bollah|Hizbollah|Hizballah",),
+    "Kurdish fighters": (r"(?:Syrian\s+)?Kurdish\s+(?:fighters|militia(?:s|men)?|groups?)",),
+    "Local militia": (
+        r"(?:Sunni\s+)?tribal\s+(?:militias?|fighters|forces)|(?:local|armed)\s+residents|Sahwa|Awakening\s+(?:Council|fighters)",
+        r"(?:Yazidi|Christian|Turkmen|Sunni|local)\s+(?:militias?|fighters|volunteers)",
+    ),
+    "Civilians": (
+        r"civilians|residents|villagers|families|people|Yazidis|Christians|worshippers|children|women|displaced",
+    ),
+    "Unidentified armed group": (
+        r"insurgents?|gunmen|(?:armed|unidentified)\s+(?:men|groups?|assailants)|anti-government\s+(?:fighters|militants)",
+    ),
+    GOVERNMENT: (
+        r"(?:the\s+)?(?:government|security|state|national|army|military|loyalist)\s+(?:forces|troops|soldiers)",
+        r"(?:the\s+)?(?:army|military|troops|soldiers|police(?:men)?|security\s+forces|armed\s+forces|special\s+forces|air\s+force|warplanes|helicopters|commandos)",
+        r"(?:the\s+)?government",
+    ),
+    MILITANTS: (
+        r"(?:the\s+)?(?:Sunni\s+|Islamist?\s+|Islamic\s+|radical\s+|heavily\s+armed\s+|suspected\s+\w+\s+|jihadist\s+)*(?:militants?|jihadists?|extremists?|radicals|terrorists?|fighters)",
+        r"(?:the\s+)?(?:militant|jihadist|extremist|terror|terrorist)\s+(?:group|organi[sz]ation|forces)",
+        r"(?:the\s+)?(?:al\s+Qaeda|al-Qaeda|al-Qaida)\s+(?:splinter|offshoot)\s+group",
+    ),
+    KURDS: (r"Kurdish\s+(?:forces|troops|soldiers|security\s+forces|military)|(?-i:Kurds)",),
+}
+
+#: Actors that are armed forces (a "fled" whose subject is one of these is a withdrawal).
+ARMED = frozenset(ACTOR_ALIASES) - {"Civilians"}
+
+#: The usual opponent, used for ``actor2`` when a sentence names only one side.
+OPPONENTS: dict[tuple[str, str], str] = {
+    ("ISIS", "IQ"): "Iraqi Security Forces",
+    ("ISIS", "SY"): "Syrian Army",
+    ("Iraqi Security Forces", "IQ"): "ISIS",
+    ("Syrian Army", "SY"): "Syrian rebels",
+    ("Peshmerga", "IQ"): "ISIS",
+    ("PMF", "IQ"): "ISIS",
+    ("US-led coalition", "IQ"): "ISIS",
+    ("US-led coalition", "SY"): "ISIS",
+    ("SDF", "SY"): "ISIS",
+    ("YPG", "SY"): "ISIS",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in a text: its span and its (possibly placeholder) canonical name."""
+
+    start: int
+    end: int
+    text: str
+    actor: str
+
+
+@lru_cache(maxsize=1)
+def _actor_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    parts: list[str] = []
+    group_to_actor: dict[str, str] = {}
+    for i, (actor, aliases) in enumerate(ACTOR_ALIASES.items()):
+        for j, alias in enumerate(aliases):
+            name = f"a{i}_{j}"
+            group_to_actor[name] = actor
+            parts.append(f"(?P<{name}>{alias})")
+    # The combined alternation prefers the earliest alternative, not the
+    # longest; matching each alias separately and keeping the longest span is
+    # done in find_actors.
+    return re.compile("|".join(parts), re.IGNORECASE), group_to_actor
+
+
+@lru_cache(maxsize=1)
+def _alias_regexes() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"(?<![\w-])(?:{alias})(?![\w-])", re.IGNORECASE), actor)
+        for actor, aliases in ACTOR_ALIASES.items()
+        for alias in aliases
+    )
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Find actor mentions in ``text``, longest non-overlapping spans first.
+
+    Parameters
+    ----------
+    text : str
+        A sentence.
+
+    Returns
+    -------
+    list of ActorMention
+        In text order; ``actor`` may be a placeholder (:data:`GOVERNMENT`,
+        :data:`MILITANTS`, :data:`KURDS`) to resolve with :func:`canonical_actor`.
+
+    Examples
+    --------
+    >>> [m.actor for m in find_actors("ISIL fighters seized the town from the Iraqi army.")]
+    ['ISIS', 'Iraqi Security Forces']
+    """
+    candidates: list[tuple[int, int, str]] = []
+    for rx, actor in _alias_regexes():
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                candidates.append((m.start(), m.end(), actor))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int, str]] = []
+    for start, end, actor in candidates:
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, actor))
+    taken.sort()
+    return [ActorMention(s, e, text[s:e], a) for s, e, a in taken]
+
+
+def canonical_actor(actor: str | None, *, country: str | None, isis_named: bool) -> str | None:
+    """Resolve a placeholder actor with the report's context.
+
+    Parameters
+    ----------
+    actor : str or None
+        A canonical name or a placeholder from :func:`find_actors`.
+    country : {"IQ", "SY"} or None
+        Country of the event.
+    isis_named : bool
+        Whether the report names ISIS anywhere (then generic "militants" are ISIS).
+
+    Returns
+    -------
+    str or None
+        A canonical name from ``events.model.ACTORS``, or None.
+
+    Examples
+    --------
+    >>> canonical_actor("@government", country="SY", isis_named=True)
+    'Syrian Army'
+    """
+    if actor == GOVERNMENT:
+        return "Syrian Army" if country == "SY" else "Iraqi Security Forces"
+    if actor == MILITANTS:
+        return "ISIS" if isis_named else "Unidentified armed group"
+    if actor == KURDS:
+        return "YPG" if country == "SY" else "Peshmerga"
+    return actor

@@ -1,0 +1,306 @@
+"""Time expressions in news text and their resolution to a calendar date.
+
+Pure functions: text in, ``(date, precision)`` out. Every expression is
+resolved against the publication date of the report, following the rules of
+the annotated corpus:
+
+* a weekday is the latest such day on or before publication (a report
+  published on a Thursday that says "Thursday" means that same day);
+* "yesterday" is publication minus one day; "overnight" is the night before
+  publication, so also minus one day (the event straddles both dates);
+* "last week" / "the previous week" is publication minus seven days, with
+  precision ``week``; "this week", "past week", "recent days" and a weekend
+  are precision ``week`` too;
+* "earlier this month" is precision ``month`` (on the first two days of a
+  month it means the previous month: such reports were written the day
+  before), "earlier this year" precision ``year``;
+* a month name alone ("in June") is that month of the publication year, or of
+  the year before when it would fall after publication;
+* precision ``month`` is written as YYYY-MM-01 and ``year`` as YYYY-01-01.
+
+``dateparser`` is not needed: the closed list of forms below covers news
+language and is fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "few": 3,
+}
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_COUNT = r"(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+
+# Ordered: the first alternative that matches at a position wins, so longer
+# forms come before their prefixes. Each group name says how to resolve it.
+_DATE_RX = re.compile(
+    rf"""
+    (?P<mdy>\b{_MONTH}\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>(?:19|20)\d\d)\b)
+  | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<dmy_y>(?:19|20)\d\d)\b)
+  | (?P<iso>\b(?P<iso_y>20\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
+  | (?P<md>\b{_MONTH}\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d\d))
+  | (?P<dm>\b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d))
+  | (?P<monthyear>\b(?:(?:early|mid|late|end\s+of)[\s-]+)?{_MONTH}\s+(?P<my_y>(?:19|20)\d\d)\b)
+  | (?P<midmonth>\b(?:mid|the\s+middle\s+of)[\s-]+{_MONTH})
+  | (?P<month>\b(?:in|since|during|until|by|early|late|end\s+of|from|of)\s+(?:early\s+|late\s+)?{_MONTH}\b)
+  | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b)
+  | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+)?(?:recent|the\s+past\s+few|the\s+last\s+few)\s+days\b)
+  | (?P<dayearlier>\b(?:a|one|the)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b)
+  | (?P<lastweekend>\b(?:last|this|the|over\s+the|at\s+the)\s+weekend\b)
+  | (?P<lastweek>\b(?:last|previous|the\s+previous|the\s+preceding)\s+week\b)
+  | (?P<thisweek>\b(?:this|past|the\s+past|earlier\s+this|later\s+this)\s+week\b)
+  | (?P<lastmonth>\b(?:last|the\s+previous|previous)\s+month\b)
+  | (?P<thismonth>\b(?:this|earlier\s+this|the\s+past)\s+month\b)
+  | (?P<lastyear>\b(?:last|the\s+previous|previous)\s+year\b)
+  | (?P<thisyear>\b(?:this|earlier\s+this|the\s+past)\s+year\b)
+  | (?P<weekday>\b(?:(?:last|early|late|on|this|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b)
+  | (?P<yesterday>\byesterday\b|\blast\s+night\b)
+  | (?P<overnight>\bovernight\b)
+  | (?P<today>\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\bearlier\s+today\b)
+  | (?P<sinceyear>\b(?:since|in|during|of|by|from|until|early|late|mid-?)\s*(?P<sy>(?:19|20)\d\d)\b)
+  | (?P<yearadj>\b(?:the\s+)?(?P<ya>(?:19|20)\d\d)\s+(?:invasion|war|uprising|election|offensive|occupation|surge)\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+PRECISIONS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One time expression found in a text, already resolved.
+
+    ``start``/``end`` are offsets in the text searched; ``historic`` marks
+    expressions before 2013 (background the corpus does not code).
+    """
+
+    start: int
+    end: int
+    text: str
+    date: date
+    precision: str
+    relative_to_anchor: bool = False
+
+    @property
+    def historic(self) -> bool:
+        """True when the expression points before 2013."""
+        return self.date.year < 2013
+
+
+def _month_start(year: int, month: int) -> date:
+    return date(year, month, 1)
+
+
+def _prev_month(d: date) -> date:
+    return date(d.year - 1, 12, 1) if d.month == 1 else date(d.year, d.month - 1, 1)
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(text: str) -> int | None:
+    for word in re.findall(r"[A-Za-z]+", text):
+        number = MONTHS.get(word.lower())
+        if number and not (word.lower() == "may" and word[0].islower()):
+            return number
+    return None
+
+
+def _year_for(month: int, day: int, published: date) -> int:
+    """The year of a day/month with no year: the latest one on or before publication."""
+    candidate = _safe_day(published.year, month, min(day, 28))
+    if candidate is not None and candidate > published:
+        return published.year - 1
+    return published.year
+
+
+def _resolve_match(m: re.Match[str], published: date,
+                   anchor: date) -> tuple[date, str, bool] | None:
+    kind = m.lastgroup
+    text = m.group(0)
+    low = text.lower()
+    if kind == "mdy":
+        month = _month_number(text)
+        d = month and _safe_day(int(m.group("mdy_y")), month, int(m.group("mdy_d")))
+        return (d, "day", False) if d else None
+    if kind == "dmy":
+        month = _month_number(text)
+        d = month and _safe_day(int(m.group("dmy_y")), month, int(m.group("dmy_d")))
+        return (d, "day", False) if d else None
+    if kind == "iso":
+        d = _safe_day(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
+        return (d, "day", False) if d else None
+    if kind in ("md", "dm"):
+        month = _month_number(text)
+        day = int(m.group("md_d") if kind == "md" else m.group("dm_d"))
+        if not month:
+            return None
+        d = _safe_day(_year_for(month, day, published), month, day)
+        return (d, "day", False) if d else None
+    if kind == "monthyear":
+        month = _month_number(text)
+        return (_month_start(int(m.group("my_y")), month), "month", False) if month else None
+    if kind == "midmonth":
+        month = _month_number(text)
+        if not month:
+            return None
+        d = _safe_day(_year_for(month, 15, published), month, 15)
+        return (d, "week", False) if d else None
+    if kind == "month":
+        month = _month_number(text)
+        if not month:
+            return None
+        return _month_start(_year_for(month, 1, published), month), "month", False
+    if kind == "ago":
+        n_text = m.group("ago_n").lower()
+        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
+        unit = m.group("ago_u").lower().rstrip("s")
+        if unit == "day":
+            return published - timedelta(days=n), "day" if n <= 3 else "week", False
+        if unit == "week":
+            return published - timedelta(days=7 * n), "week", False
+        if unit == "month":
+            d = published
+            for _ in range(n):
+                d = _prev_month(d)
+            return d, "month", False
+        return date(published.year - n, 1, 1), "year", False
+    if kind == "agovague":
+        return published, "week", False
+    if kind == "dayearlier":
+        return anchor - timedelta(days=1), "day", True
+    if kind == "lastweekend":
+        # The Saturday of the latest weekend on or before publication.
+        back = (published.weekday() - 5) % 7
+        return published - timedelta(days=back), "week", False
+    if kind == "lastweek":
+        return published - timedelta(days=7), "week", False
+    if kind == "thisweek":
+        return published, "week", False
+    if kind == "lastmonth":
+        return _prev_month(published), "month", False
+    if kind == "thismonth":
+        if "earlier" in low and published.day <= 2:
+            return _prev_month(published), "month", False
+        return _month_start(published.year, published.month), "month", False
+    if kind == "lastyear":
+        return date(published.year - 1, 1, 1), "year", False
+    if kind == "thisyear":
+        return date(published.year, 1, 1), "year", False
+    if kind == "weekday":
+        target = WEEKDAYS.index(m.group("wd").lower())
+        back = (published.weekday() - target) % 7
+        if low.startswith("last ") and back == 0:
+            back = 7
+        return published - timedelta(days=back), "day", False
+    if kind == "yesterday":
+        return published - timedelta(days=1), "day", False
+    if kind == "overnight":
+        return published - timedelta(days=1), "day", False
+    if kind == "today":
+        return published, "day", False
+    if kind == "sinceyear":
+        year = int(m.group("sy"))
+        if year > published.year:
+            return None
+        return date(year, 1, 1), "year", False
+    if kind == "yearadj":
+        year = int(m.group("ya"))
+        return (date(year, 1, 1), "year", False) if year <= published.year else None
+    return None
+
+
+def find_dates(text: str, published: date, *, anchor: date | None = None) -> list[DateMention]:
+    """Find and resolve every time expression in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        A sentence or any span of text.
+    published : datetime.date
+        Publication date of the report; every relative expression is read against it.
+    anchor : datetime.date, optional
+        Date of the surrounding context, for "a day earlier"; defaults to ``published``.
+
+    Returns
+    -------
+    list of DateMention
+        In text order. Dates after ``published`` are dropped (news reports past events).
+
+    Examples
+    --------
+    >>> [(m.date.isoformat(), m.precision) for m in find_dates("on Tuesday", date(2014, 6, 12))]
+    [('2014-06-10', 'day')]
+    """
+    anchor = anchor or published
+    found: list[DateMention] = []
+    for m in _DATE_RX.finditer(text):
+        resolved = _resolve_match(m, published, anchor)
+        if resolved is None:
+            continue
+        day, precision, relative = resolved
+        if day > published:
+            continue
+        found.append(DateMention(m.start(), m.end(), m.group(0), day, precision, relative))
+    return found
+
+
+def resolve(date_text: str, published: date | str) -> tuple[date, str] | None:
+    """Resolve one time expression against a publication date.
+
+    Parameters
+    ----------
+    date_text : str
+        The expression, e.g. "Tuesday", "last week", "on June 10", "earlier this year".
+    published : datetime.date or str
+        Publication date (``YYYY-MM-DD`` accepted).
+
+    Returns
+    -------
+    tuple of (datetime.date, str) or None
+        The date and its precision (one of ``PRECISIONS``); None when the text holds
+        no time expression this module knows.
+
+    Examples
+    --------
+    >>> resolve("yesterday", "2014-09-01")
+    (datetime.date(2014, 8, 31), 'day')
+    >>> resolve("in January", "2014-06-12")
+    (datetime.date(2014, 1, 1), 'month')
+    """
+    if isinstance(published, str):
+        try:
+            published = date.fromisoformat(published.strip()[:10])
+        except ValueError as exc:
+            raise ValueError(f"invalid published={published!r}: expected YYYY-MM-DD") from exc
+    found = find_dates(date_text, published)
+    if not found:
+        return None
+    return found[0].date, found[0].precision

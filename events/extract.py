@@ -1,0 +1,770 @@
+"""Finding events in a report: sentence by sentence, with the context around each sentence.
+
+For each sentence the extractor finds triggers (``events.patterns``), actors
+(``events.actors``), place phrases (``geodata.find_place_spans`` plus anaphors
+such as "the city" and "there"), time expressions (``events.dates``) and
+figures (``events.figures``), then ties each trigger to the place, actor, date
+and figure that belong to it:
+
+* places: the object of an active trigger ("seized Tikrit"), the subject of a
+  passive one ("Mosul fell to ..."), the nearest one for nouns ("fighting in
+  Baiji"); a list gives one event per place ("Falluja and parts of Ramadi");
+  no place in the sentence means the place the report was last talking about;
+* dates: the time expression in the trigger's clause, else one in the sentence
+  that belongs to no other trigger, else the date the previous sentences were
+  about, else the publication date with precision ``week``;
+* actors: the subject (or the agent after "by"/"to"), pronouns and generic
+  nouns from the context and the country.
+
+Events outside Iraq and Syria, before 2013, in forecasts, conditions,
+questions or negations are not coded. Mentions of the same event repeated in a
+report are merged. The module is pure: no I/O, no database.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from events import actors as _actors
+from events.dates import DateMention, find_dates
+from events.figures import Figure, find_figures
+from events.model import Event, event_id
+from events.patterns import (
+    BACK_REFERENCE_AFTER,
+    BACK_REFERENCE_BEFORE,
+    NEGATIVE_BEFORE,
+    NON_EVENT_SENTENCE,
+    TriggerMatch,
+    find_triggers,
+)
+from events.reports import Report
+
+#: Wall-clock budget for one report; the events found so far are returned when it runs out.
+TIME_BUDGET_S = 2.0
+#: Longest text read from one report, and longest sentence (longer ones are cut).
+MAX_TEXT_CHARS = 200_000
+MAX_SENTENCE_CHARS = 1_200
+#: How many sentences back "the city" / "there" / a placeless sentence may reach for its place.
+CONTEXT_SENTENCES = 4
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col maj capt sgt adm rear rep sen gov prof st no u.s u.n u.k e.u "
+    "jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m i.e e.g vs etc jr sr inc co "
+    "corp ltd brig cmdr cpl pvt mt ft gens sheikh rev".split()
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_HEADLINE_END = re.compile(r"[.!?:;\"”’')]\s*$")
+
+# Words before a place that make it part of / near the place (geo_precision 2).
+_NEAR_BEFORE = re.compile(
+    r"(?:\b(?:parts?|portions?|areas?|most|much|half|outskirts|suburbs?|vicinity|edges?|"
+    r"districts?|neighbou?rhoods?|quarters?|sections?|streets?|centre|center|heart|"
+    r"(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+(?:part|half|side|edge|outskirts)s?)\s+of\s+"
+    r"|\b(?:near|outside(?:\s+of)?|around|close\s+to|on\s+the\s+outskirts\s+of|inside|"
+    r"(?:to\s+the\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:of\s+)?))"
+    r"(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# Words after a place that make it a site in or near it: "Mosul's airport", "Baiji refinery".
+_SITE_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:(?:international|main|military|oil|old|new|central)\s+)?"
+    r"(?:airport|air\s*base|refinery|prison|jail|dam|base|university|hospital|district|neighbou?rhood|"
+    r"outskirts|suburbs?|province|governorate|countryside|plain|road|highway|bridge|checkpoint|"
+    r"crossing|border\s+crossing|consulate|embassy|headquarters)\b",
+    re.IGNORECASE,
+)
+_PROVINCE_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.IGNORECASE)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+$", re.IGNORECASE)
+# A place named only as where a source is, or as a reference for a distance.
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:officials?|police|policemen|sources?|witnesses|residents|spokesman|spokeswoman|"
+    r"governor|correspondents?|reporters?|activists?|doctors?|lawmakers?|authorities|"
+    r"officers?|commanders?)\s+(?:in|from|at)\s+(?:nearby\s+|neighbou?ring\s+)?"
+    r"|\bspeaking\s+(?:in|from)\s+|\b(?:told|said)\s+\w+\s+in\s+"
+    r"|\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]*\)\s+)?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)?(?:ern)?\s*(?:of|from)\s+"
+    r"|\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+)"
+    r"(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"\b(?P<a>the\s+(?:(?:besieged|northern|southern|strategic|key|contested|embattled|oil|"
+    r"vital|beleaguered|farming|border|nearby|whole|entire)\s+)?"
+    r"(?P<kind>city|town|village|area|region|refinery|facility|plant|building|consulate|"
+    r"embassy|crossing|base|airport|compound|complex|enclave|province|capital|community)"
+    r"(?:'s|’s)?|there)\b(?!\s+(?:of|is|are|was|were)\s+[A-Z])",
+    re.IGNORECASE,
+)
+_SUBSITE_KINDS = frozenset(
+    {"area", "refinery", "facility", "plant", "building", "consulate", "embassy", "crossing",
+     "base", "airport", "compound", "complex", "enclave"}
+)
+_CITY_KINDS = frozenset({"city", "town", "village", "community"})
+_LIST_GLUE = re.compile(
+    r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)"
+    r"(?:(?:parts?|portions?|areas?|most|much|outskirts|suburbs)\s+of\s+)?"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western)\s+)?(?:(?:city|town|village|cities|towns)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:which|where|who|whom|whose|when|while|after|before|as|since|but|although|though|"
+    r"prompting|allowing|forcing|leaving|and\s+(?:the|a|an|its|their)\b)|;|\s[—–]\s|\s--\s|"
+    r"\s(?:after|before|since|as|when|while|following)\s",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|purported(?:ly)?|allegedly|state[- ](?:run\s+|owned\s+)?(?:TV|television|media|news\s+agency)|"
+    r"said\s+in\s+a\s+statement|statement\s+(?:said|posted)|(?:Iraqiya|SANA|Amaq|al-Manar)|according\s+to\s+(?:the\s+)?"
+    r"(?:militants|the\s+group|state|its|the\s+army|the\s+military|the\s+ministry|a\s+(?:military|army)\s+statement)|"
+    r"(?:military|army|defen[cs]e\s+ministry|group'?s?)\s+(?:spokesman|statement|said)|unconfirmed|if\s+true|"
+    r"(?:rebels|militants|the\s+group|jihadists)\s+said|boast(?:s|ed)?|insist(?:s|ed|ing)\s+on\s+state)",
+    re.IGNORECASE,
+)
+_PEOPLE_OBJECT = re.compile(
+    r"^\s*(?:(?:more\s+than|over|about|around|some|at\s+least|nearly)\s+)?(?:[\d,]+|\w+(?:-\w+)?)?\s*"
+    r"(?:\w+\s+)?(?:people|persons|civilians|hostages|diplomats|workers|citizens|nationals|"
+    r"drivers|villagers|residents|women|children|men|staff|employees|journalists|aid\s+workers|"
+    r"Yazidis|Christians|Turks)\b",
+    re.IGNORECASE,
+)
+_FIGHTERS_OBJECT = re.compile(
+    r"(?:fighters|militants|soldiers|troops|members|jihadists|policemen|officers)\s+"
+    r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|the\s+group|its\s+fighters|their\s+fighters)\b", re.IGNORECASE)
+_ALLOWED_TO = re.compile(r"\b(?:went\s+on|go\s+on|managed|moved|continued|began|started|rushed|used)\s+to\s+$", re.I)
+_ISIS_RX = re.compile(r"\b(?:ISIS|ISIL|Daesh|Islamic\s+State)\b")
+_COUNTRY_NAMES = frozenset({"iraq", "syria", "turkey", "iran", "jordan", "lebanon", "kuwait",
+                            "saudi arabia", "israel", "kurdistan"})
+_TYPES_NEEDING_PLACE_IN_SENTENCE = frozenset({"threat"})
+
+_CAPITALS = {"IQ": "Baghdad", "SY": "Damascus"}
+
+_UNIT_BY_TYPE = {
+    "displacement": "people_displaced",
+    "abduction": "hostages",
+    "prison_break": "prisoners_freed",
+    "troop_position": "troops",
+}
+_KILLED_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:reported\s+)?(?:killed|dead|died|slain|executed)\b|^\s*(?:\w+\s+){0,3}?(?:deaths|fatalities|casualties)\b", re.I)
+_KILLED_BEFORE = re.compile(r"\b(?:killing|killed|kills|death\s+toll\s+(?:rose\s+)?(?:to|of|at))\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?$", re.I)
+_WOUNDED_BEFORE = re.compile(r"\b(?:wounding|injuring|wounded|injured)\s+(?:at\s+least\s+|more\s+than\s+)?$", re.I)
+_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:people|persons|civilians|residents|refugees|inhabitants|Iraqis|Syrians|"
+    r"villagers|men|women|children|hostages|citizens|nationals|Turks|diplomats|workers|Yazidis|Christians|"
+    r"Turkmens?|Kurds|Arabs|prisoners|inmates|detainees|troops|soldiers|fighters|militants|militiamen|"
+    r"policemen|members|personnel|jihadists|gunmen)\b",
+    re.IGNORECASE,
+)
+_FAMILIES_AFTER = re.compile(r"^\s*(?:\w+\s+)?families\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """Load the spaCy pipeline used for sentence splitting: blank English plus a sentencizer.
+
+    The extractor does not need it (its own splitter is faster and keeps
+    abbreviations such as "U.S." and "Lt. Gen." whole); pass the result as
+    ``nlp=`` to :func:`extract_events` to split with spaCy instead.
+
+    Returns
+    -------
+    spacy.language.Language
+    """
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    index: int
+    headline: bool
+
+
+@dataclass(slots=True)
+class _PlaceMention:
+    start: int  # offsets in the sentence
+    end: int
+    location: str
+    place: Any  # geodata.Place
+    geo_precision: int
+    reference: bool = False
+    anaphor: bool = False
+
+
+@dataclass(slots=True)
+class _Context:
+    published: date
+    country: str | None
+    isis_named: bool
+    near: list[tuple[float, float]] = field(default_factory=list)
+    last_place: _PlaceMention | None = None
+    last_place_sentence: int = -99
+    last_city: _PlaceMention | None = None
+    last_actor: str | None = None
+    last_date: DateMention | None = None
+    last_date_sentence: int = -99
+    last_date_paragraph: int = -1
+    resolved: dict[tuple[str, str | None], Any] = field(default_factory=dict)
+
+
+def _split_sentences(text: str, nlp: Any = None) -> list[_Sentence]:
+    """Sentences with their offsets; each line of the report is a paragraph."""
+    out: list[_Sentence] = []
+    pos = 0
+    for paragraph, line in enumerate(text.split("\n")):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        headline = not _HEADLINE_END.search(line) and len(line.split()) <= 25
+        spans: list[tuple[int, int]] = []
+        if nlp is not None:
+            doc = nlp(line)
+            spans = [(s.start_char, s.end_char) for s in doc.sents]
+        else:
+            begin = 0
+            for m in _SENTENCE_END.finditer(line):
+                before = line[begin:m.start() + 1]
+                last_word = re.search(r"([\w.]+)\.?$", before.rstrip(".!?\"”’')]"))
+                word = (last_word.group(1) if last_word else "").lower().rstrip(".")
+                if line[m.start()] == "." and (word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word)):
+                    continue
+                spans.append((begin, m.end()))
+                begin = m.end()
+            spans.append((begin, len(line)))
+        for s, e in spans:
+            while s < e and line[s].isspace():
+                s += 1
+            while e > s and line[e - 1].isspace():
+                e -= 1
+            while e - s > MAX_SENTENCE_CHARS:
+                out.append(_Sentence(line_start + s, line_start + s + MAX_SENTENCE_CHARS,
+                                     line[s:s + MAX_SENTENCE_CHARS], paragraph, len(out), headline))
+                s += MAX_SENTENCE_CHARS
+            if e > s:
+                out.append(_Sentence(line_start + s, line_start + e, line[s:e], paragraph, len(out), headline))
+    return out
+
+
+def _report_country(text: str) -> str | None:
+    iraq = len(re.findall(r"\bIraq", text))
+    syria = len(re.findall(r"\bSyria", text))
+    if not iraq and not syria:
+        return None
+    return "IQ" if iraq >= syria else "SY"
+
+
+def _resolve(ctx: _Context, name: str, feature: str | None) -> Any:
+    import geodata
+
+    key = (name, feature)
+    if key not in ctx.resolved:
+        try:
+            place = geodata.resolve(name, country=ctx.country, near=ctx.near[:8] or None,
+                                    feature=feature, strict_case=True)
+        except ValueError:
+            place = None
+        ctx.resolved[key] = place
+    return ctx.resolved[key]
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < e2 and s2 < e for s2, e2 in spans)
+
+
+def _find_places(sentence: str, ctx: _Context, blocked: list[tuple[int, int]]) -> list[_PlaceMention]:
+    """Resolved place phrases of one sentence (gazetteer names and anaphors)."""
+    import geodata
+
+    out: list[_PlaceMention] = []
+    try:
+        spans = geodata.find_place_spans(sentence)
+    except ValueError:
+        spans = []
+    for start, end, name in spans:
+        if _overlaps(start, end, blocked) or name.lower() in _COUNTRY_NAMES:
+            continue
+        before = sentence[max(0, start - 80):start]
+        after = sentence[end:end + 40]
+        feature = "governorate" if (_PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before)) else None
+        place = _resolve(ctx, name, feature)
+        if place is None or place.country not in ("IQ", "SY") or place.feature == "country":
+            continue
+        if place.name.lower() in _COUNTRY_NAMES:
+            continue
+        precision = int(getattr(place, "geo_precision", 1) or 1)
+        if place.feature in ("governorate", "region"):
+            precision = 3
+        loc_start, loc_end = start, end
+        near = _NEAR_BEFORE.search(before)
+        site = _SITE_AFTER.match(after)
+        if precision < 3 and near:
+            precision = 2
+            loc_start = start - (len(before) - near.start())
+        if site and precision < 3:
+            word = site.group(0).lower()
+            if not any(w in word for w in ("province", "governorate")):
+                precision = 2
+                loc_end = end + site.end()
+        if precision == 3 and _PROVINCE_AFTER.match(after):
+            loc_end = end + _PROVINCE_AFTER.match(after).end()
+        reference = bool(_REFERENCE_BEFORE.search(before))
+        out.append(_PlaceMention(loc_start, loc_end, sentence[loc_start:loc_end], place, precision,
+                                 reference=reference))
+    taken = [(p.start, p.end) for p in out] + blocked
+    for m in _ANAPHOR.finditer(sentence):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        kind = (m.group("kind") or "").lower()
+        after = sentence[m.end():m.end() + 40]
+        if kind == "capital":
+            capital = _CAPITALS.get(ctx.country or "")
+            place = _resolve(ctx, capital, None) if capital else None
+            if place is None:
+                continue
+            reference = bool(_REFERENCE_BEFORE.search(sentence[max(0, m.start() - 80):m.start()]))
+            out.append(_PlaceMention(m.start(), m.end(), m.group(0), place, 1, reference=reference,
+                                     anaphor=True))
+            continue
+        if kind == "province":
+            continue
+        antecedent = ctx.last_city if kind in _CITY_KINDS else ctx.last_place
+        if antecedent is None:
+            continue
+        if m.group(0).lower() == "there" and ctx.last_place_sentence < 0:
+            continue
+        precision = antecedent.geo_precision
+        if kind in _SUBSITE_KINDS or m.group(0).endswith(("'s", "’s")) or _SITE_AFTER.match(after):
+            precision = max(2, precision)
+        before = sentence[max(0, m.start() - 80):m.start()]
+        if _NEAR_BEFORE.search(before) and precision < 3:
+            precision = 2
+        reference = bool(_REFERENCE_BEFORE.search(before))
+        out.append(_PlaceMention(m.start(), m.end(), m.group(0), antecedent.place, precision,
+                                 reference=reference, anaphor=True))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= pos:
+            start = m.start()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
+    before = sentence[max(0, trig.start - 60):trig.start]
+    if trig.event_type == "threat":
+        return bool(re.search(r"\b(?:not|never|no)\s+(?:\w+\s+)?$", before, re.I))
+    m = NEGATIVE_BEFORE.search(before)
+    if not m:
+        return False
+    if re.match(r"\s*to\b", m.group(0), re.I) and _ALLOWED_TO.search(before[:m.start()] + "to "):
+        return False
+    return True
+
+
+def _is_back_reference(sentence: str, trig: TriggerMatch) -> bool:
+    noun = re.fullmatch(r"(?:clash(?:es)?|fighting|battles?|exodus|refugees|offensive|"
+                        r"(?:air\s*-?\s*)?strikes?|airstrikes?|shelling)", trig.text, re.I)
+    if not noun:
+        return False
+    before = sentence[max(0, trig.start - 50):trig.start]
+    if BACK_REFERENCE_BEFORE.search(before) and not re.search(r"\bfollowing\s+\w+\s+$", before, re.I):
+        return True
+    # "The clashes come on the heels of ...": refers to clashes told before.
+    if re.search(r"(?:^|\b)(?:the|these|this|those)\s+$", before, re.I) and BACK_REFERENCE_AFTER.match(
+            sentence[trig.end:trig.end + 20]):
+        return True
+    return False
+
+
+def _nearest_actor(mentions: list[_actors.ActorMention], pos: int, lo: int, hi: int, *,
+                   before: bool, armed_only: bool) -> _actors.ActorMention | None:
+    pool = [m for m in mentions if lo <= m.start < hi
+            and (m.end <= pos if before else m.start >= pos)
+            and (not armed_only or m.actor in _actors.ARMED)]
+    if not pool:
+        return None
+    return pool[-1] if before else pool[0]
+
+
+def _pick_actor(sentence: str, trig: TriggerMatch, etype: str, mentions: list[_actors.ActorMention],
+                clause: tuple[int, int], ctx: _Context, country: str | None) -> tuple[str | None, str | None]:
+    lo, hi = clause
+    armed = etype not in ("displacement",)
+    first = None
+    if trig.agent == "after":
+        first = _nearest_actor(mentions, trig.end, trig.end, hi, before=False, armed_only=armed)
+        first = first or _nearest_actor(mentions, trig.start, lo, trig.start, before=True, armed_only=armed)
+    else:
+        first = _nearest_actor(mentions, trig.start, lo, trig.start, before=True, armed_only=armed)
+        if first is None:
+            first = _nearest_actor(mentions, trig.start, 0, trig.start, before=True, armed_only=armed)
+    actor1: str | None
+    if etype == "displacement":
+        actor1 = "Civilians"
+    elif first is not None:
+        actor1 = _actors.canonical_actor(first.actor, country=country, isis_named=ctx.isis_named)
+    elif ctx.last_actor and _PRONOUN_SUBJECT.search(sentence[lo:trig.start] or sentence[:trig.start]):
+        actor1 = ctx.last_actor
+    else:
+        actor1 = None
+    if etype in ("abduction", "attack_on_civilians"):
+        actor2: str | None = "Civilians"
+    else:
+        actor2 = None
+        for m in mentions:
+            name = _actors.canonical_actor(m.actor, country=country, isis_named=ctx.isis_named)
+            if name and name != actor1 and m.actor in _actors.ARMED and m is not first:
+                actor2 = name
+                break
+        if actor2 is None and actor1 and etype not in ("displacement",):
+            actor2 = _actors.OPPONENTS.get((actor1, country or ""))
+    return actor1, actor2
+
+
+def _pick_places(sentence: str, trig: TriggerMatch, places: list[_PlaceMention],
+                 clause: tuple[int, int]) -> list[_PlaceMention]:
+    lo, hi = clause
+    event_places = [p for p in places if not p.reference]
+    if not event_places:
+        return []
+    after = [p for p in event_places if p.start >= trig.end and p.start < hi]
+    before = [p for p in event_places if p.end <= trig.start and p.start >= lo]
+    inside = [p for p in event_places if p.start < trig.end and p.end > trig.start]
+    chosen: _PlaceMention | None = None
+    if trig.place == "after":
+        chosen = after[0] if after else (before[-1] if before else None)
+    elif trig.place == "before":
+        chosen = before[-1] if before else (after[0] if after else None)
+    else:
+        cands = after[:1] + before[-1:]
+        if cands:
+            chosen = min(cands, key=lambda p: p.start - trig.end if p.start >= trig.end
+                         else (trig.start - p.end) * 1.3)
+    if chosen is None and inside:
+        chosen = inside[0]
+    if chosen is None:
+        # Outside the clause: nearest place in the whole sentence.
+        chosen = min(event_places, key=lambda p: abs(p.start - trig.start))
+    result = [chosen]
+    # Lists: "seized Falluja and parts of Ramadi" -> one event per place.
+    idx = event_places.index(chosen)
+    current = chosen
+    for nxt in event_places[idx + 1:]:
+        glue = sentence[current.end:nxt.start]
+        if not _LIST_GLUE.match(glue):
+            break
+        result.append(nxt)
+        current = nxt
+    return result
+
+
+def _pick_date(sentence: str, trig: TriggerMatch, dates: list[DateMention],
+               clause: tuple[int, int], triggers: list[TriggerMatch]) -> DateMention | None:
+    lo, hi = clause
+    in_clause = [d for d in dates if d.start >= lo and d.end <= hi]
+    if in_clause:
+        return min(in_clause, key=lambda d: abs(d.start - trig.start))
+    # A date in another clause is ours only when no other trigger sits in that clause.
+    free = []
+    for d in dates:
+        c_lo, c_hi = _clause_bounds(sentence, d.start)
+        if not any(c_lo <= t.start < c_hi for t in triggers if t is not trig):
+            free.append(d)
+    if free:
+        return min(free, key=lambda d: abs(d.start - trig.start))
+    return None
+
+
+def _magnitude(sentence: str, trig: TriggerMatch, etype: str, figures: list[Figure],
+               clause: tuple[int, int]) -> tuple[float | None, str | None, str | None]:
+    lo, hi = clause
+    best: tuple[float, Figure, str] | None = None
+    for f in figures:
+        if f.population:
+            continue
+        after = sentence[f.end:f.end + 60]
+        before = sentence[max(0, f.start - 40):f.start]
+        unit: str | None = None
+        if _KILLED_BEFORE.search(before) or (
+                etype not in ("displacement", "abduction", "prison_break") and _KILLED_AFTER.match(after)):
+            unit = "killed"
+        elif _WOUNDED_BEFORE.search(before):
+            unit = "wounded"
+        elif etype in _UNIT_BY_TYPE and (_PEOPLE_AFTER.match(after) or _FAMILIES_AFTER.match(after)):
+            unit = _UNIT_BY_TYPE[etype]
+        elif etype == "abduction" and re.match(r"^\s*(?:taken\s+|held\s+)?hostages?", after, re.I):
+            unit = "hostages"
+        if unit is None:
+            continue
+        if unit in ("killed", "wounded") and etype in ("displacement", "prison_break", "abduction", "troop_position"):
+            continue
+        if unit == "troops" and not re.match(r"^\s*(?:\w+\s+){0,2}?(?:troops|soldiers|fighters|militants|militiamen|policemen|personnel|members|gunmen)\b", after, re.I):
+            continue
+        distance = abs(f.start - trig.start) + (0 if lo <= f.start < hi else 200)
+        if unit == "wounded":
+            distance += 100  # a death toll is the figure an analyst keeps
+        if best is None or distance < best[0]:
+            best = (distance, f, unit)
+    if best is None:
+        return None, None, None
+    _, fig, unit = best
+    if _FAMILIES_AFTER.match(sentence[fig.end:fig.end + 30]):
+        return None, unit, "count of families, not people: magnitude left null"
+    return fig.value, unit if fig.value is not None else None, fig.note
+
+
+def _certainty(sentence: str) -> str:
+    return "claimed" if _CLAIM.search(sentence) else "reported"
+
+
+@dataclass(slots=True)
+class _Candidate:
+    etype: str
+    place: _PlaceMention
+    actor1: str | None
+    actor2: str | None
+    date: date
+    precision: str
+    explicit_date: bool
+    magnitude: float | None
+    unit: str | None
+    certainty: str
+    sentence: _Sentence
+    notes: list[str]
+
+
+def _resolve_type(sentence: str, trig: TriggerMatch, mentions: list[_actors.ActorMention],
+                  figures: list[Figure], clause: tuple[int, int]) -> str | None:
+    lo, _ = clause
+    if trig.event_type == "flight":
+        subject = _nearest_actor(mentions, trig.start, lo, trig.start, before=True, armed_only=False)
+        if subject is not None and subject.actor in _actors.ARMED and subject.actor not in (
+                "Unidentified armed group",):
+            return "withdrawal"
+        before = sentence[lo:trig.start]
+        if re.search(r"\b(?:commanders|officers|soldiers|troops|policemen|forces|army|police)\b[^,]*$",
+                     before, re.I):
+            return "withdrawal"
+        return "displacement"
+    if trig.event_type == "capture":
+        after = sentence[trig.end:trig.end + 80]
+        if _PEOPLE_OBJECT.match(after):
+            return "abduction"
+        if _FIGHTERS_OBJECT.search(sentence[max(0, trig.start - 60):trig.start]):
+            return None  # captured fighters: prisoners of war, not territory
+        return "seizure"
+    if trig.event_type == "seizure":
+        subject_text = sentence[lo:trig.start]
+        if re.search(r"\b(?:citizens|nationals|Turks|hostages|people|workers|drivers|diplomats|staff)\b",
+                     subject_text, re.I) and not re.search(r"\bcontrol\b", trig.text, re.I):
+            return "abduction"
+    return trig.event_type
+
+
+def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> None:
+    text = sent.text
+    mentions = _actors.find_actors(text)
+    # Actor names such as "Islamic State of Iraq and Syria" hold place names: mask them.
+    blocked = [(m.start, m.end) for m in mentions if m.actor not in ("Civilians",)]
+    places = _find_places(text, ctx, blocked)
+    dates = [d for d in find_dates(text, ctx.published,
+                                   anchor=ctx.last_date.date if ctx.last_date else None)]
+    triggers = [] if sent.headline or NON_EVENT_SENTENCE.search(text) else find_triggers(text)
+    figures = find_figures(text) if triggers else []
+    country = None
+    produced_actor = None
+    for trig in triggers:
+        if _is_negated(text, trig) or _is_back_reference(text, trig):
+            continue
+        clause = _clause_bounds(text, trig.start)
+        etype = _resolve_type(text, trig, mentions, figures, clause)
+        if etype is None:
+            continue
+        chosen = _pick_places(text, trig, places, clause)
+        if not chosen:
+            if etype in _TYPES_NEEDING_PLACE_IN_SENTENCE:
+                continue
+            if ctx.last_place is None or sent.index - ctx.last_place_sentence > CONTEXT_SENTENCES:
+                continue
+            last = ctx.last_place
+            chosen = [_PlaceMention(last.start, last.end, last.location, last.place, last.geo_precision,
+                                    anaphor=True)]
+            chosen[0].start = chosen[0].end = -1  # not in this sentence
+        d = _pick_date(text, trig, dates, clause, triggers)
+        explicit = d is not None
+        if d is None and ctx.last_date is not None and (
+                sent.index - ctx.last_date_sentence <= 2 or sent.paragraph == ctx.last_date_paragraph):
+            d = ctx.last_date
+        if d is not None and d.historic:
+            continue
+        day, precision = (d.date, d.precision) if d is not None else (ctx.published, "week")
+        magnitude, unit, mag_note = _magnitude(text, trig, etype, figures, clause)
+        certainty = _certainty(text)
+        for pm in chosen:
+            country = pm.place.country
+            actor1, actor2 = _pick_actor(text, trig, etype, mentions, clause, ctx, country)
+            if etype in ("seizure", "troop_position", "clash", "withdrawal", "threat") and actor1 == "Civilians":
+                actor1 = None
+            notes = [n for n in (mag_note,) if n]
+            out.append(_Candidate(etype, pm, actor1, actor2, day, precision, explicit, magnitude, unit,
+                                  certainty, sent, notes))
+            if actor1 and actor1 not in ("Civilians",) and etype not in ("displacement",):
+                produced_actor = actor1
+    # Context for the sentences that follow.
+    for pm in places:
+        if pm.reference and not pm.anaphor:
+            continue
+        if not pm.anaphor or pm.start >= 0:
+            ctx.last_place = pm
+            ctx.last_place_sentence = sent.index
+            if pm.place.feature not in ("governorate", "region"):
+                ctx.last_city = pm
+        point = (float(pm.place.lon), float(pm.place.lat))
+        if point not in ctx.near:
+            ctx.near.append(point)
+        if ctx.country is None:
+            ctx.country = pm.place.country
+    if produced_actor:
+        ctx.last_actor = produced_actor
+    else:
+        for m in mentions:
+            if m.actor in _actors.ARMED:
+                ctx.last_actor = _actors.canonical_actor(m.actor, country=country or ctx.country,
+                                                         isis_named=ctx.isis_named)
+    if dates:
+        ctx.last_date = dates[-1]
+        ctx.last_date_sentence = sent.index
+        ctx.last_date_paragraph = sent.paragraph
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _merge(cands: list[_Candidate]) -> list[_Candidate]:
+    """Keep one candidate per repeated mention (same type, place, precision and actor)."""
+    groups: dict[tuple, list[_Candidate]] = {}
+    order: list[tuple] = []
+    for c in cands:
+        key = (c.etype, c.place.place.name, c.place.geo_precision, c.actor1)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(c)
+    kept: list[_Candidate] = []
+    for key in order:
+        group = groups[key]
+        # Distinct dates (beyond a week apart, both explicit days) are distinct events.
+        clusters: list[list[_Candidate]] = []
+        for c in group:
+            for cluster in clusters:
+                head = cluster[0]
+                if not (c.explicit_date and head.explicit_date and c.precision == head.precision == "day"
+                        and abs((c.date - head.date).days) > 7):
+                    cluster.append(c)
+                    break
+            else:
+                clusters.append([c])
+        for cluster in clusters:
+            best = min(cluster, key=lambda c: (not c.explicit_date, _PRECISION_RANK[c.precision],
+                                               c.date if c.etype == "seizure" else date.max,
+                                               c.sentence.index))
+            if best.magnitude is None:
+                with_mag = [c for c in cluster if c.magnitude is not None]
+                if with_mag:
+                    best.magnitude, best.unit = with_mag[0].magnitude, with_mag[0].unit
+            kept.append(best)
+    kept.sort(key=lambda c: (c.sentence.index, c.place.start))
+    return kept
+
+
+def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
+    """Find the events a report tells, each dated, geocoded and tied to its sentence.
+
+    Parameters
+    ----------
+    report : Report
+        A report from :func:`events.reports.read_report` / ``read_text``.
+    nlp : spacy.language.Language, optional
+        A pipeline with sentence boundaries (see :func:`load_nlp`); the built-in
+        splitter is used when None.
+
+    Returns
+    -------
+    list of Event
+        In text order; ``incident_id`` equals ``id`` (the store groups incidents).
+        Stops early and returns what it has when :data:`TIME_BUDGET_S` runs out.
+
+    Examples
+    --------
+    >>> from events.reports import read_text
+    >>> r = read_text("published: 2014-06-12\\n---\\nOn Tuesday ISIS seized Mosul.", name="r")
+    >>> [(e.event_type, e.place, e.date) for e in extract_events(r)]  # doctest: +SKIP
+    [('seizure', 'Mosul', '2014-06-10')]
+    """
+    deadline = time.monotonic() + TIME_BUDGET_S
+    text = report.text[:MAX_TEXT_CHARS]
+    try:
+        published = date.fromisoformat(report.report_date)
+    except (TypeError, ValueError):
+        published = date.today()
+    ctx = _Context(published=published, country=_report_country(text),
+                   isis_named=bool(_ISIS_RX.search(text)))
+    cands: list[_Candidate] = []
+    for sent in _split_sentences(text, nlp):
+        if time.monotonic() > deadline:
+            break
+        _sentence_events(sent, ctx, cands)
+    events: list[Event] = []
+    ordinals: dict[tuple, int] = {}
+    for c in _merge(cands):
+        place = c.place.place
+        s = c.sentence
+        key = (s.start, s.end, c.etype, place.name)
+        ordinal = ordinals.get(key, 0)
+        ordinals[key] = ordinal + 1
+        eid = event_id(report.text, s.start, s.end, c.etype, place.name, ordinal=ordinal)
+        day = c.date
+        if c.precision == "month":
+            day = day.replace(day=1)
+        elif c.precision == "year":
+            day = day.replace(month=1, day=1)
+        if day > published:
+            day = published
+        events.append(Event(
+            id=eid, incident_id=eid, report=report.name, source=report.source or "unknown",
+            url=report.url, report_date=report.report_date, event_type=c.etype,
+            actor1=c.actor1, actor2=c.actor2 if c.actor2 != c.actor1 else None,
+            location=c.place.location, place=place.name, geonameid=place.geonameid,
+            country=place.country, admin1=place.admin1 or "", admin2=place.admin2,
+            lat=round(float(place.lat), 5), lon=round(float(place.lon), 5),
+            geo_precision=c.place.geo_precision, date=day.isoformat(), date_precision=c.precision,
+            magnitude=c.magnitude, magnitude_unit=c.unit if c.magnitude is not None else None,
+            certainty=c.certainty, evidence=s.text, evidence_start=s.start, evidence_end=s.end,
+            notes="; ".join(c.notes) or None,
+        ))
+    return events
+
+
+__all__ = ["extract_events", "load_nlp"]

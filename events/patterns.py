@@ -1,0 +1,220 @@
+"""Trigger tables: the phrases that signal each event type in news English.
+
+Each row is ``(event_type, place, agent, pattern)``:
+
+* ``place``: where the event's place usually is relative to the trigger:
+  ``"after"`` (active voice: "ISIS seized Tikrit"), ``"before"`` (the place is
+  the subject: "Mosul fell to ISIS", "Tikrit was retaken by the army") or
+  ``"any"`` (nouns: "heavy fighting in Tikrit", "clashes near Baiji").
+* ``agent``: where the acting force (actor1) usually is: ``"before"`` (the
+  subject) or ``"after"`` ("fell to X", "was overrun by X").
+* ``pattern``: a regular expression, matched case-insensitively on word
+  boundaries.
+
+The pseudo-type ``"flight"`` ("fled") is a withdrawal when its subject is an
+armed force and a displacement otherwise. The pseudo-type ``"capture"`` is an
+abduction when its object is people ("capturing 48 people") and a seizure
+otherwise. Rows are tried in order; an earlier row's span blocks later rows
+that overlap it, so specific phrases ("threatened to bomb") come before the
+general ones ("bomb").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_AUX = r"(?:(?:has|have|had|was|were|is|are|been|being|be)\s+)*(?:(?:also|reportedly|already|now|largely|apparently|allegedly|partially|partly|fully|completely|quickly|swiftly)\s+)*"
+
+TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
+    # --- threats: declared intent to attack a place (before the verbs they contain)
+    ("threat", "after", "before",
+     r"(?:threat(?:en|ens|ened|ening)|vow(?:s|ed|ing)?|pledg(?:es|ed|ing)|warn(?:s|ed|ing)?|"
+     r"promis(?:es|ed|ing)|swore|vows?)\s+(?:to\s+)?(?:\w+\s+)?(?:to\s+)?"
+     r"(?:march|take|seize|capture|attack|storm|enter|invade|overrun|bomb|slaughter|conquer|"
+     r"liberate|advance|push|move)\w*"),
+    ("threat", "after", "before", r"threat(?:en|ens|ened|ening)\s+(?:the\s+)?(?:takeover|capture|seizure)\s+of"),
+    ("threat", "after", "before", r"intention\s+to\s+(?:march|take|seize|attack|advance)\w*(?:\s+onwards?)?"),
+    ("threat", "after", "before",
+     r"(?:said|says|vowed)\s+(?:it|they)\s+(?:would|will)\s+(?:\"|“)?(?:open\s+up|take|seize|capture|"
+     r"cleanse|conquer|march\s+on|attack|storm)"),
+    ("threat", "after", "before", r"(?:battle|fighting|it)\s+will\s+rage\s+in"),
+    ("threat", "after", "before", r"(?:march|marching)\s+(?:on|onwards?\s+to|towards?)"),
+    # --- prison breaks
+    ("prison_break", "any", "before",
+     r"(?:free[sd]?|freeing|releas(?:e|es|ed|ing)|liberat(?:e|ed|ing))\s+(?:(?:more\s+than|over|about|around|some|at\s+least)\s+)?"
+     r"(?:[\d,]+|hundreds|thousands|dozens|\w+)?\s*(?:of\s+)?(?:\w+\s+)?(?:prisoners|inmates|detainees)"),
+    ("prison_break", "any", "before", r"(?:prisoners|inmates|detainees)\s+(?:to\s+)?(?:escape|escaped|were\s+freed|were\s+released|broke\s+out)"),
+    ("prison_break", "any", "before", r"(?:prison|jail)\s*-?\s*break|jailbreak|(?:stormed|attacked|raided)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:prison|jail)"),
+    # --- abductions
+    ("abduction", "any", "before",
+     r"(?:kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing|ion|ions)?|enslav(?:ed|ing|ement)|"
+     r"human\s+shields?)"),
+    ("abduction", "any", "before",
+     r"(?:t(?:ook|aken|aking|akes)|hold(?:ing|s)?|held|seiz(?:ed|ing))\s+(?:\w+\s+){0,3}hostages?"),
+    ("abduction", "any", "after", r"(?:taken|held|being\s+held|kept)\s+(?:as\s+)?hostages?"),
+    ("abduction", "any", "after", r"(?:the\s+)?seizure\s+of\s+(?:the\s+)?(?:country'?s\s+)?(?:consul|diplomats|staff|hostages|(?:\d+|\w+)\s+(?:people|citizens|workers))"),
+    # --- bombings
+    ("bombing", "any", "before",
+     r"(?:car|truck|suicide|roadside|parked|booby[- ]trapped|motorcycle|barrel)\s+(?:car\s+)?bomb(?:s|ing|ings|er|ers)?|"
+     r"suicide\s+(?:attack(?:s|er)?|blast|vest)|\bIEDs?\b|improvised\s+explosive\s+devices?|"
+     r"explosive\s+devices?|explosions?\s+(?:struck|hit|rocked|killed|ripped|tore)|"
+     r"bomb(?:s)?\s+(?:exploded|went\s+off|blast)|bomb\s+attacks?|(?:deadly\s+)?blasts?\s+(?:struck|hit|rocked|killed)|"
+     r"blew\s+up|blown\s+up|detonated"),
+    # --- airstrikes
+    ("airstrike", "any", "before",
+     r"air\s*-?\s*strikes?|air\s+raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|aerial\s+(?:bombardment|attacks?|strikes?)|"
+     r"(?:warplanes|war\s+planes|jets|fighter\s+jets|aircraft|helicopters|bombers|drones)\s+"
+     r"(?:struck|hit|bombed|pounded|targeted|attacked|strafed|carried\s+out)|bombed\s+from\s+the\s+air|"
+     r"barrel\s+bombs?"),
+    # --- shelling
+    ("shelling", "any", "before",
+     r"shell(?:ed|ing|s)\b|mortars?(?:\s+(?:fire|rounds|shells|attacks?))?|artillery(?:\s+fire)?|"
+     r"rockets?\s+(?:fire|attacks?|hit|struck|landed|slammed)|rocket\s+attacks?|"
+     r"missile\s+(?:strikes?|attacks?)|fired\s+(?:\w+\s+)?(?:rockets|missiles|mortars|shells)|bombard(?:ed|ment)"),
+    # --- attacks on civilians
+    ("attack_on_civilians", "any", "before",
+     r"execut(?:ed|ing|ion|ions)|massacr(?:e|ed|es)|behead(?:ed|ing|ings)|slaughter(?:ed)?|"
+     r"mass\s+killings?|summary\s+killings?|crucifi(?:ed|xions?)"),
+    ("attack_on_civilians", "any", "before",
+     r"(?:attack(?:s|ed|ing)?|kill(?:s|ed|ing)|shot|shooting|target(?:ed|ing))\s+(?:\w+\s+){0,2}"
+     r"(?:civilians|residents|villagers|Yazidis?|Christians|worshippers|protesters|families|women\s+and\s+children)"
+     r"|(?:civilians|villagers|residents)\s+(?:were|have\s+been|had\s+been)\s+(?:killed|shot|executed)"),
+    # --- seizures: the place is the subject ("X fell to Y", "X was retaken by Y")
+    ("seizure", "before", "after",
+     r"(?:fell|fallen|falls|fall|falling)\s+(?:in)?to\s+(?:the\s+hands\s+of\s+)?|"
+     r"(?:fell|fallen|falls|falling)\s+into\s+(?:the\s+)?hands\s+of"),
+    ("seizure", "before", "after",
+     rf"(?:was|were|has\s+been|have\s+been|had\s+been|being|been)\s+{_AUX}"
+     r"(?:captured|seized|overrun|overran|taken\s+over|taken|retaken|recaptured|liberated|occupied|"
+     r"stormed|freed|controlled)\s+(?:by|from)"),
+    ("seizure", "before", "after",
+     r"(?:was|were|is|are|remains?|remained)\s+(?:now\s+)?(?:firmly\s+|fully\s+|largely\s+)?"
+     r"(?:in|under)\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control\s+of|"
+     r"(?:is|are|was|were|remains?)\s+(?:now\s+)?(?:firmly\s+)?(?:controlled|held)\s+by|"
+     r",?\s+(?:firmly\s+)?under\s+(?:its|their)\s+control"),
+    ("capture", "after", "before",
+     r"(?:in|under)\s+(?:nearly\s+|almost\s+)?(?:full|complete|total)\s+control\s+of"),
+    # --- seizures, active voice
+    ("capture", "after", "before",
+     r"(?:seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|"
+     r"(?:re)?t(?:ook|ake|akes|aking|aken)\s+(?:over|control\s+of|back)|"
+     r"(?:gain(?:ed|s|ing)?|seiz(?:ed|ing)|wrest(?:ed|ing)?|captur(?:ed|ing)|assum(?:ed|ing)|"
+     r"ha(?:ve|s|d)|t(?:ook|aken|aking)|regain(?:ed|ing)?|establish(?:ed|ing)?)\s+(?:\w+\s+){0,2}"
+     r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
+     r"retook|retake|retaken|recaptur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing)|occup(?:ied|y|ying)|"
+     r"(?:stormed|storming)|(?:gained|made)\s+(?:\w+\s+)?gains\s+in|"
+     r"(?:the\s+|its\s+)?(?:capture|takeover|fall|seizure|recapture|liberation)\s+of)\b"),
+    # --- clashes
+    ("clash", "any", "before",
+     r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|gun\s*-?fights?|"
+     r"gunbattles?|skirmish(?:es)?|(?:broke|broken|breaking|breached|breach(?:es)?|break|lifted|ended)\s+"
+     r"(?:a\s+|the\s+)?(?:\w+[- ]\w+[- ]\w+\s+|\w+[- ]\w+\s+|\w+\s+)?(?:\w+\s+)?siege|"
+     r"(?:downed|shot\s+down|shooting\s+down)\s+(?:\w+\s+){0,4}(?:helicopters?|aircraft|jets?|planes?|drones?)|"
+     r"fought\s+off|repell?(?:ed|ing)|repuls(?:ed|ing)|ambush(?:ed|es)?|counter-?attacks?|"
+     r"(?:fended|fend)\s+off|exchange\s+of\s+fire|(?:initial\s+)?attacks?\s+by"),
+    # --- withdrawals
+    ("withdrawal", "any", "before",
+     r"withdr(?:ew|awn|aw|aws|awing|awal)|retreat(?:ed|ing|s)?|pull(?:ed|ing)?\s+(?:out|back)|"
+     r"abandon(?:ed|ing|s)?|desert(?:ed|ing)\s+(?:their|its)|"
+     r"(?:fled|left|abandoned|deserted)\s+(?:their|its)\s+(?:posts|positions|bases|barracks)|"
+     r"leaving\s+(?:behind\s+)?(?:their\s+)?(?:weapons|uniforms|posts|equipment|vehicles)|"
+     r"ran\s+(?:away\s+)?in\s+the\s+face\s+of|(?:soldiers|troops|forces)\s+bolt(?:ed)?|melted\s+away"),
+    # --- displacement or flight of forces
+    ("flight", "any", "before", r"fle(?:e|es|d|eing)|escap(?:ed|ing)\s+(?:from\s+)?"),
+    ("displacement", "any", "before",
+     r"displac(?:ed|ing|ement)|exodus|refugees|evacuat(?:ed|ing|ion)|"
+     r"forced\s+(?:\w+\s+)?(?:from|out\s+of)\s+their\s+homes|(?:poured|streamed|flocked)\s+(?:into|across)"),
+    # --- troop positions
+    ("troop_position", "after", "before",
+     r"t(?:ook|aking|ake|akes)\s+up\s+positions?|deploy(?:ed|ing|s|ment)?|redeploy(?:ed|ing)?|"
+     r"mass(?:ed|ing)|amass(?:ed|ing)|reinforc(?:ed|ing|ements)|"
+     r"advanc(?:ed|ing|e)\s+(?:on|towards?|into|to)|(?:launch(?:ed|ing)?|began|begun|started)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:offensive|operation|assault|push)|"
+     r"offensive\s+(?:on|against|to\s+(?:re)?take)|"
+     r"(?:entered|entering|enter|stormed\s+into|pushed\s+into|moved\s+into|rolled\s+into)|"
+     r"encircl(?:ed|ing|e)|surround(?:ed|ing)|besieg(?:ed|ing)|under\s+siege|"
+     r"(?:siege|blockade)\s+(?:of|on)|convoy\s+heading|heading\s+towards?|converg(?:ed|ing)\s+on|"
+     r"patroll?(?:ed|ing)|(?:are|were|is)\s+(?:now\s+)?inside|trapped\s+inside|stationed"),
+)
+
+#: Context that makes a trigger not an event of its own: forecasts, purposes,
+#: conditions, negations, questions (checked on the words just before it).
+NEGATIVE_BEFORE = re.compile(
+    r"(?:\b(?:could|may|might|would|will|shall|should|must|can|cannot|can't|won't|wouldn't|"
+    r"not|never|no|nor|failed\s+to|unable\s+to|plans?\s+to|planning\s+to|hopes?\s+to|"
+    r"hoping\s+to|aims?\s+to|aiming\s+to|seeks?\s+to|seeking\s+to|trying\s+to|tried\s+to|tries\s+to|"
+    r"attempt(?:s|ed|ing)?\s+to|wants?\s+to|wanted\s+to|expected\s+to|likely\s+to|intends?\s+to|"
+    r"ready\s+to|order\s+to|effort\s+to|bid\s+to|prepar(?:e|es|ed|ing)\s+to|needs?\s+to|"
+    r"able\s+to|help\s+to|help|prevent|avoid|to|if|unless|whether|fear(?:s|ed)?|feared)\s+"
+    r"(?:(?:be|been|have|further|also|again|quickly|eventually|the|a|an|any|more|its|their)\s+)*)$",
+    re.IGNORECASE,
+)
+
+#: Sentences that are not reports of events at all.
+NON_EVENT_SENTENCE = re.compile(
+    r"^\s*(?:if|should|what|why|how|could|would|will|can)\b|\?\s*[\"”']?\s*$|"
+    r"\b(?:read\s+more|click\s+here|sign\s+up|subscribe|newsletter|all\s+rights\s+reserved|"
+    r"cookies?|this\s+browser\s+does\s+not)\b",
+    re.IGNORECASE,
+)
+
+#: Nouns that refer back to an event told earlier ("the clashes come as ..."),
+#: or name it only as a cause ("fled the fighting", "because of fighting").
+BACK_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:fle(?:e|es|d|eing)|escap(?:e|ed|ing)|from|because\s+of|amid|after|following\s+the|"
+    r"by|of|the\s+(?:\w+\s+)?(?:effects?|result|aftermath|wake)\s+of)\s+(?:the\s+|this\s+|that\s+)?"
+    r"(?:[\w-]+\s+){0,2})$",
+    re.IGNORECASE,
+)
+BACK_REFERENCE_AFTER = re.compile(r"^\s*(?:comes?|came)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A trigger found in a sentence."""
+
+    start: int
+    end: int
+    text: str
+    event_type: str
+    place: str
+    agent: str
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[str, str, str, re.Pattern[str]], ...]:
+    return tuple(
+        (etype, place, agent, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
+        for etype, place, agent, pattern in TRIGGERS
+    )
+
+
+def find_triggers(sentence: str) -> list[TriggerMatch]:
+    """Find event triggers in one sentence, without overlaps, in text order.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+
+    Returns
+    -------
+    list of TriggerMatch
+        Earlier table rows win over later ones when spans overlap.
+
+    Examples
+    --------
+    >>> [t.event_type for t in find_triggers("Militants seized Baiji after heavy fighting.")]
+    ['capture', 'clash']
+    """
+    taken: list[TriggerMatch] = []
+    for etype, place, agent, rx in _compiled():
+        for m in rx.finditer(sentence):
+            if m.end() == m.start():
+                continue
+            if any(m.start() < t.end and t.start < m.end() for t in taken):
+                continue
+            taken.append(TriggerMatch(m.start(), m.end(), m.group(0), etype, place, agent))
+    taken.sort(key=lambda t: t.start)
+    return taken
