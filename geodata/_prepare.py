@@ -1,0 +1,163 @@
+"""Maintenance script: rebuild the shipped files in geodata/data from ../shared/data.
+
+Run by hand when the upstream data changes (never at import or at run time)::
+
+    .venv/bin/python -m geodata._prepare /work/shared/data
+
+It writes:
+- ``gazetteer.tsv.gz``: the Who's On First rows, alternate names cut to Latin and
+  Arabic script (the scripts reports use), population filled in from Natural Earth
+  populated places where WOF has none (matched on GeoNames id);
+- ``adm1.geojson``/``adm2.geojson``: OCHA governorates and districts of Iraq and
+  Syria, simplified (topology-preserving, ~100 m) for the spatial join;
+- ``countries.geojson``, ``rivers.geojson``, ``lakes.geojson``: Natural Earth layers;
+- ``airports.csv``: the airportsdata rows for IQ and SY;
+- ``ambiguous_names.txt``: one-word gazetteer names that are also common English
+  words (from spaCy's English word frequencies), plus the hand list in this file.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import math
+import re
+import shutil
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "data"
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`’‘ʿʾ\- .()]+$")
+_ARABIC = re.compile(r"^[\u0600-\u06FF\u0750-\u077F\u200c ]+$")
+_COLUMNS = (
+    "wof_id country placetype name name_eng name_ara name_kur latitude longitude "
+    "geonames_id population region_name county_name mz_is_current alt_names"
+).split()
+# Given names and words that are also village names; reports use them for people
+# and things far more often than for the villages.
+_HAND_AMBIGUOUS = """
+hit bab bakr rabia dair tell camp safe abu ali omar umar hassan hussein husayn ahmed ahmad
+mohammed muhammad mahmoud khalid saddam assad asad bashar hamid salim salem karim nasser
+jamal faisal zaid zayd yusuf yousef ibrahim ismail musa isa ayyub tariq samir sami adel
+khalil state front army base city town village river lake mount road bridge
+airport prison dam station border crossing market square street north south east west
+central new old great little upper lower said mark june july may march april august jordan
+turkey iran lebanon iraq syria kurdistan islamic levant daesh nusra free police
+""".split()
+
+
+def _filter_alts(alts: str, keep: int = 40) -> str:
+    out = []
+    for alt in alts.split("|"):
+        alt = alt.strip()
+        if alt and len(alt) <= 60 and (_LATIN.match(alt) or _ARABIC.match(alt)):
+            out.append(alt)
+    return "|".join(out[:keep])
+
+
+def _ne_population(shared: Path) -> dict[str, int]:
+    path = shared / "context" / "ne_10m_populated_places_mideast.geojson"
+    feats = json.loads(path.read_text(encoding="utf-8"))["features"]
+    pops = {}
+    for feat in feats:
+        props = feat["properties"]
+        if props.get("GEONAMEID") and props.get("POP_MAX"):
+            pops[str(int(props["GEONAMEID"]))] = int(props["POP_MAX"])
+    return pops
+
+
+def write_gazetteer(shared: Path) -> None:
+    """Write the filtered gazetteer as gzip TSV."""
+    pops = _ne_population(shared)
+    src = shared / "gazetteer" / "wof_gazetteer_IQ_SY.tsv"
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
+                        escapechar="\\")
+    writer.writerow(_COLUMNS)
+    with src.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            row["alt_names"] = _filter_alts(row["alt_names"])
+            if not row["population"] and row["geonames_id"] in pops:
+                row["population"] = str(pops[row["geonames_id"]])
+            writer.writerow([row[c].replace("\t", " ") for c in _COLUMNS])
+    with gzip.open(OUT / "gazetteer.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write(buf.getvalue())
+
+
+def write_boundaries(shared: Path) -> None:
+    """Write simplified OCHA adm1/adm2 polygons of both countries."""
+    import geopandas as gpd
+    import pandas as pd
+
+    bdir = shared / "boundaries"
+    files = {
+        ("IQ", 1): "irq_admbnda_adm1_cso_20190603.geojson",
+        ("SY", 1): "syr_admbnda_adm1_uncs_unocha_20201217.geojson",
+        ("IQ", 2): "irq_admbnda_adm2_cso_20190603.geojson",
+        ("SY", 2): "syr_admbnda_adm2_uncs_unocha_20201217.geojson",
+    }
+    for level in (1, 2):
+        parts = []
+        for cc in ("IQ", "SY"):
+            gdf = gpd.read_file(bdir / files[(cc, level)])
+            cols = {"ADM1_EN": "admin1", "ADM1_AR": "admin1_ar", "ADM1_PCODE": "admin1_pcode"}
+            if level == 2:
+                cols.update({"ADM2_EN": "admin2", "ADM2_AR": "admin2_ar",
+                             "ADM2_PCODE": "admin2_pcode"})
+            gdf = gdf.rename(columns=cols)[[*cols.values(), "geometry"]]
+            gdf.insert(0, "country", cc)
+            gdf["geometry"] = gdf.geometry.make_valid()
+            # ~100 m: far below the 2 km snap distance, keeps the files small.
+            gdf["geometry"] = gdf.geometry.simplify(0.001, preserve_topology=True)
+            parts.append(gdf)
+        gdf = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs="EPSG:4326")
+        gdf["geometry"] = gdf.geometry.set_precision(1e-5)
+        (OUT / f"adm{level}.geojson").write_text(gdf.to_json(drop_id=True), encoding="utf-8")
+
+
+def write_context(shared: Path) -> None:
+    """Copy the Natural Earth layers and the airports table."""
+    ctx = shared / "context"
+    shutil.copyfile(ctx / "ne_50m_admin0_countries_mideast.geojson", OUT / "countries.geojson")
+    shutil.copyfile(ctx / "ne_10m_rivers_lake_centerlines_mideast.geojson", OUT / "rivers.geojson")
+    shutil.copyfile(ctx / "ne_10m_lakes_mideast.geojson", OUT / "lakes.geojson")
+    shutil.copyfile(ctx / "airports_IQ_SY_airportsdata.csv", OUT / "airports.csv")
+
+
+def write_ambiguous(shared: Path) -> None:
+    """Write one-word gazetteer names that are common English words."""
+    import spacy_lookups_data
+
+    probs_path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    probs = json.loads(gzip.open(probs_path, "rt", encoding="utf-8").read())
+    names = set()
+    with gzip.open(OUT / "gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"):
+            for name in [row["name"], row["name_eng"], *row["alt_names"].split("|")]:
+                if name and " " not in name and name.isascii() and name.isalpha():
+                    names.add(name.lower())
+    common = set()
+    for word in names:
+        low = probs.get(word, -math.inf)
+        cap = probs.get(word.capitalize(), -math.inf)
+        # Common (top ~25k words) and written lower-case more often than capitalised.
+        if low >= -13.5 and low > cap:
+            common.add(word)
+    common.update(_HAND_AMBIGUOUS)
+    (OUT / "ambiguous_names.txt").write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str]) -> None:
+    """Rebuild every shipped file from the shared data folder given as argument."""
+    shared = Path(argv[0] if argv else "../shared/data")
+    OUT.mkdir(exist_ok=True)
+    write_gazetteer(shared)
+    write_boundaries(shared)
+    write_context(shared)
+    write_ambiguous(shared)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,353 @@
+"""The gazetteer: every place entry and its name index, built once and cached.
+
+`Gazetteer` is given its data folder (the shipped geodata/data by default). The
+first use builds a compact index from the shipped files -- Who's On First places,
+OCHA governorates, the curated sites table and the airfields -- and pickles it
+under ``data/cache/`` keyed by a hash of the source files; later loads read the
+pickle (well under a second). Matching and scoring live in `geodata.resolver`.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import math
+import os
+import pickle
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geodata.normalize import has_arabic, name_key, skeleton_key
+
+CACHE_VERSION = 4
+_SOURCES = ("gazetteer.tsv.gz", "sites.csv", "airports.csv", "adm1.geojson", "adm2.geojson",
+            "ambiguous_names.txt", "aliases.csv")
+_PLACETYPE_FEATURE = {"locality": "city", "county": "district", "region": "governorate",
+                      "neighbourhood": "neighbourhood", "campus": "site"}
+_SITE_KIND_FEATURE = {"region": "region", "district": "neighbourhood"}
+#: Prominence of entry types without population: a governorate outranks villages
+#: and small towns but not a district seat of some size or a city.
+_GOVERNORATE_PROMINENCE = 8.0
+_DISTRICT_PROMINENCE = 4.0
+_SITE_PROMINENCE = 10.0
+#: Index key quality: 0 primary name, 1 alternate name.
+PRIMARY, ALTERNATE = 0, 1
+
+
+def default_data_dir() -> Path:
+    """Return the shipped data folder (geodata/data)."""
+    return Path(__file__).resolve().parent / "data"
+
+
+def default_cache_dir(data_dir: Path) -> Path:
+    """Return the cache folder: $GEODATA_CACHE if set, else `data_dir`/cache."""
+    env = os.environ.get("GEODATA_CACHE")
+    return Path(env) if env else data_dir / "cache"
+
+
+@dataclass
+class GazetteerIndex:
+    """The compact, picklable index: parallel entry columns plus name -> entries maps."""
+
+    name: list[str] = field(default_factory=list)
+    geonameid: list[int | None] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+    admin2: list[str | None] = field(default_factory=list)
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    feature: list[str] = field(default_factory=list)
+    prominence: list[float] = field(default_factory=list)
+    #: first-tier key -> tuple of entry*2 + quality (PRIMARY/ALTERNATE)
+    keys: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: consonant skeleton -> tuple of entries (only skeletons of 4+ letters)
+    skeletons: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: keys that are common words or given names: need context to count as places
+    ambiguous: frozenset[str] = frozenset()
+    #: longest key length in tokens, for the span finder
+    max_tokens: int = 6
+
+    def __len__(self) -> int:
+        return len(self.name)
+
+
+def _prominence(feature: str, pop: int, n_alt: int, seat: bool, geonameid: bool,
+                current: bool) -> float:
+    if feature == "governorate":
+        return _GOVERNORATE_PROMINENCE
+    if feature in ("site", "region"):
+        return _SITE_PROMINENCE
+    base = {"city": 2.0, "district": _DISTRICT_PROMINENCE, "neighbourhood": 3.0}.get(feature, 2.0)
+    if feature == "district":
+        return base + 0.02 * min(n_alt, 40)
+    return (base + math.log10(pop + 1) + 0.05 * min(n_alt, 40) + 1.5 * seat
+            + 0.5 * geonameid + 0.3 * current)
+
+
+class _Builder:
+    """Accumulates entries and names, then freezes them into a `GazetteerIndex`."""
+
+    def __init__(self) -> None:
+        self.ix = GazetteerIndex()
+        self._keys: dict[str, dict[int, int]] = {}
+        self._skel: dict[str, set[int]] = {}
+
+    def add(self, *, name, geonameid, country, admin1, admin2, lat, lon, feature,
+            prominence) -> int:
+        ix = self.ix
+        ix.name.append(name)
+        ix.geonameid.append(geonameid)
+        ix.country.append(country)
+        ix.admin1.append(admin1)
+        ix.admin2.append(admin2)
+        ix.lat.append(round(float(lat), 5))
+        ix.lon.append(round(float(lon), 5))
+        ix.feature.append(feature)
+        ix.prominence.append(round(prominence, 3))
+        return len(ix.name) - 1
+
+    def add_name(self, entry: int, text: str, quality: int) -> None:
+        key = name_key(text)
+        if len(key) < 2:
+            return
+        slot = self._keys.setdefault(key, {})
+        slot[entry] = min(quality, slot.get(entry, quality))
+        skel = skeleton_key(text)
+        if len(skel) >= 4 and not has_arabic(skel):
+            self._skel.setdefault(skel, set()).add(entry)
+
+    def freeze(self, ambiguous: frozenset[str]) -> GazetteerIndex:
+        ix = self.ix
+        ix.keys = {k: tuple(e * 2 + q for e, q in v.items()) for k, v in self._keys.items()}
+        ix.skeletons = {k: tuple(sorted(v)) for k, v in self._skel.items()}
+        ix.ambiguous = ambiguous
+        return ix
+
+
+_GOV_WORDS_RE = re.compile(r"(?i)\b(governorate|province|muhafazat|gouvernement|gubernio)\b")
+
+
+def _display_name(row: dict) -> str:
+    # The canonical name as printed: Latin script without diacritics, e.g.
+    # "Tikrit" not "Tikrīt"; the English name when the primary one is Arabic.
+    name = row["name"]
+    if has_arabic(name) or not name:
+        name = row["name_eng"] or name
+    if has_arabic(name):
+        return name
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.replace("‘", "'").replace("’", "'").replace("`", "'")
+
+
+def _read_tsv_gz(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        text = fh.read()
+    return list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE,
+                               escapechar="\\"))
+
+
+def _read_csv(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [row for row in csv.DictReader(fh) if any(row.values())]
+
+
+def build_index(data_dir: Path) -> GazetteerIndex:
+    """Build the index from the files in `data_dir` (slow path: seconds, uses geopandas).
+
+    Parameters
+    ----------
+    data_dir : pathlib.Path
+        Folder holding the shipped files (see data/README.md).
+
+    Returns
+    -------
+    GazetteerIndex
+    """
+    from geodata.boundaries import admin_for_points, governorate_table
+
+    b = _Builder()
+    rows = _read_tsv_gz(data_dir / "gazetteer.tsv.gz")
+    sites = _read_csv(data_dir / "sites.csv")
+    airports = [r for r in _read_csv(data_dir / "airports.csv") if r.get("lat")]
+    lons = ([float(r["longitude"]) for r in rows] + [float(r["lon"]) for r in sites]
+            + [float(r["lon"]) for r in airports])
+    lats = ([float(r["latitude"]) for r in rows] + [float(r["lat"]) for r in sites]
+            + [float(r["lat"]) for r in airports])
+    admins = admin_for_points(lons, lats)
+    gov_by_name = {(g["country"], g["admin1"]): g for g in governorate_table()}
+
+    # Governorates come from OCHA (names and centroids), with the WOF region
+    # record's names as aliases, so resolve() and admin_for_point() agree.
+    gov_entry = {}
+    for (cc, adm1), g in sorted(gov_by_name.items()):
+        e = b.add(name=adm1, geonameid=None, country=cc, admin1=adm1, admin2=None,
+                  lat=g["lat"], lon=g["lon"], feature="governorate",
+                  prominence=_GOVERNORATE_PROMINENCE)
+        gov_entry[(cc, adm1)] = e
+        b.add_name(e, adm1, PRIMARY)
+        if g.get("admin1_ar"):
+            b.add_name(e, g["admin1_ar"], PRIMARY)
+
+    for row, (cc, adm1, adm2) in zip(rows, admins[: len(rows)], strict=True):
+        feature = _PLACETYPE_FEATURE.get(row["placetype"], "city")
+        alts = [a for a in row["alt_names"].split("|") if a]
+        country = row["country"]
+        if adm1 is None:  # outside every polygon by more than the snap distance
+            continue
+        if cc != country:
+            # WOF and OCHA disagree near the border; trust the polygon for admin1
+            # but keep the record's country only if it matches.
+            country = cc
+        if feature == "governorate":
+            e = gov_entry.get((cc, adm1))
+            if e is None or row["name"] == "Halabja":
+                continue  # Halabja's WOF region sits inside OCHA's Sulaymaniyah
+            for text in (row["name"], row["name_eng"], row["name_ara"], row["name_kur"]):
+                if text:
+                    b.add_name(e, text, PRIMARY)
+            for alt in alts:
+                b.add_name(e, alt, ALTERNATE)
+                # "Nineveh Governorate" -> also "Nineveh"
+                bare = _GOV_WORDS_RE.sub("", alt).strip(" -")
+                if bare and bare != alt:
+                    b.add_name(e, bare, ALTERNATE)
+            continue
+        pop = int(float(row["population"])) if row["population"] else 0
+        seat = bool(row["county_name"]) and name_key(row["county_name"]) in {
+            name_key(row["name"]), name_key(row["name_eng"] or row["name"])}
+        gid = int(row["geonames_id"]) if row["geonames_id"] not in ("", "0") else None
+        prom = _prominence(feature, pop, len(alts), seat, gid is not None,
+                           row["mz_is_current"] == "1")
+        e = b.add(name=_display_name(row),
+                  geonameid=gid, country=country, admin1=adm1, admin2=adm2,
+                  lat=row["latitude"], lon=row["longitude"], feature=feature, prominence=prom)
+        for text in (row["name"], row["name_eng"], row["name_ara"], row["name_kur"]):
+            if text:
+                b.add_name(e, text, PRIMARY)
+        for alt in alts:
+            b.add_name(e, alt, ALTERNATE)
+
+    offset = len(rows)
+    for row, (cc, adm1, adm2) in zip(sites, admins[offset: offset + len(sites)], strict=True):
+        feature = _SITE_KIND_FEATURE.get(row["kind"], "site")
+        e = b.add(name=row["name"], geonameid=None, country=cc or row["country"],
+                  admin1=adm1 or "", admin2=adm2, lat=row["lat"], lon=row["lon"],
+                  feature=feature, prominence=_SITE_PROMINENCE)
+        b.add_name(e, row["name"], PRIMARY)
+        for alias in row["aliases"].split("|"):
+            if alias:
+                b.add_name(e, alias, PRIMARY)
+    offset += len(sites)
+    for row, (cc, adm1, adm2) in zip(airports, admins[offset:], strict=True):
+        if adm1 is None:
+            continue
+        e = b.add(name=row["name"], geonameid=None, country=cc, admin1=adm1, admin2=adm2,
+                  lat=row["lat"], lon=row["lon"], feature="site",
+                  prominence=_SITE_PROMINENCE - 0.5)
+        b.add_name(e, row["name"], PRIMARY)
+        for code in (row.get("icao"), row.get("iata")):
+            if code and len(code) >= 3:
+                b.add_name(e, code, ALTERNATE)
+
+    # Hand aliases: alias -> an existing entry's canonical name (+country).
+    by_name: dict[tuple[str, str], int] = {}
+    for e, (nm, cc) in enumerate(zip(b.ix.name, b.ix.country, strict=True)):
+        k = (name_key(nm), cc)
+        if k not in by_name or b.ix.prominence[e] > b.ix.prominence[by_name[k]]:
+            by_name[k] = e
+    for row in _read_csv(data_dir / "aliases.csv"):
+        e = by_name.get((name_key(row["target"]), row["country"]))
+        if e is None:
+            raise ValueError(f"aliases.csv: target {row['target']!r} ({row['country']}) "
+                             "is not a gazetteer name")
+        b.add_name(e, row["alias"], PRIMARY)
+
+    words = (data_dir / "ambiguous_names.txt").read_text(encoding="utf-8").split()
+    return b.freeze(frozenset(name_key(w) for w in words))
+
+
+def _source_hash(data_dir: Path) -> str:
+    h = hashlib.sha1(f"v{CACHE_VERSION}".encode())
+    for name in _SOURCES:
+        path = data_dir / name
+        if path.exists():
+            h.update(name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def load_index(data_dir: Path | None = None, cache_dir: Path | None = None) -> GazetteerIndex:
+    """Load the index from the pickle cache, building (and caching) it when stale.
+
+    Parameters
+    ----------
+    data_dir : pathlib.Path, optional
+        Source folder; the shipped geodata/data by default.
+    cache_dir : pathlib.Path, optional
+        Where the pickle lives; $GEODATA_CACHE or `data_dir`/cache by default.
+
+    Returns
+    -------
+    GazetteerIndex
+    """
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    cache_dir = Path(cache_dir) if cache_dir else default_cache_dir(data_dir)
+    path = cache_dir / f"gazetteer-{_source_hash(data_dir)}.pickle"
+    if path.exists():
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    index = build_index(data_dir)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # read-only install: work from memory, rebuild next time
+    return index
+
+
+class Gazetteer:
+    """Place entries of Iraq and Syria with their names, given a data source.
+
+    Parameters
+    ----------
+    data_dir : pathlib.Path, optional
+        Folder of source files (default: the shipped geodata/data).
+    cache_dir : pathlib.Path, optional
+        Folder for the pickled index.
+    index : GazetteerIndex, optional
+        A ready index (tests pass small hand-made ones); skips all IO.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer()
+    >>> gaz.index.name[gaz.lookup("Mosul")[0][0]]  # doctest: +SKIP
+    'Mosul'
+    """
+
+    def __init__(self, data_dir: Path | None = None, cache_dir: Path | None = None,
+                 *, index: GazetteerIndex | None = None) -> None:
+        self.index = index if index is not None else load_index(data_dir, cache_dir)
+
+    def lookup(self, text: str) -> list[tuple[int, int]]:
+        """Return (entry, quality) pairs whose name has the same first-tier key as `text`."""
+        codes = self.index.keys.get(name_key(text), ())
+        return [(c >> 1, c & 1) for c in codes]
+
+    def lookup_key(self, key: str) -> list[tuple[int, int]]:
+        """Return (entry, quality) pairs for an already computed first-tier key."""
+        return [(c >> 1, c & 1) for c in self.index.keys.get(key, ())]
+
+    def lookup_skeleton(self, text: str) -> tuple[int, ...]:
+        """Return entries whose name has the same consonant skeleton as `text`."""
+        skel = skeleton_key(text)
+        return self.index.skeletons.get(skel, ()) if len(skel) >= 4 else ()

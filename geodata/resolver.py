@@ -1,0 +1,286 @@
+"""Place-name resolution: report wording -> one gazetteer entry, with context.
+
+Pure matching and scoring over a `Gazetteer`; no file IO here. Steps:
+
+1. clean the query (truncate, drop control characters);
+2. try the whole phrase as a name ("Mosul Dam", "Sadr City");
+3. peel off relative wording ("outskirts of", "north of", "southwest",
+   "parts of", "X's airport", "… in X") -> geo_precision 2, and governorate
+   wording ("X province", "province of X") -> the governorate, geo_precision 3;
+4. look the core name up: exact key, then consonant skeleton, then fuzzy
+   (rapidfuzz) above a tuned threshold;
+5. rank candidates by match quality, the requested feature type, admin1,
+   nearness to the report's other places, then prominence (population,
+   district seat, alternate-name count).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from geodata.gazetteer import ALTERNATE, Gazetteer
+from geodata.normalize import clean_query, has_arabic, name_key, skeleton_key
+from geodata.place import Place
+
+ALLOWED_FEATURES = ("city", "governorate", "district", "site")
+ALLOWED_COUNTRIES = ("IQ", "SY")
+#: Fuzzy matches below these similarities (0-100) are rejected. Tuned on the
+#: spellings in tests/geodata (real variants pass, unrelated names fail).
+FUZZY_MAJOR_MIN = 80.0  # against well-known places (cities, sites, governorates)
+FUZZY_ANY_MIN = 92.0  # against any village
+MAJOR_PROMINENCE = 7.0
+
+_DIRS = (r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+         r"northern|southern|eastern|western|north-?eastern|north-?western|"
+         r"south-?eastern|south-?western|central|centre|center|downtown|greater|outer|inner")
+_PART_WORDS = (r"outskirts|suburbs?|edges?|parts?|portions?|areas?|districts?|"
+               r"neighbou?rhoods?|quarters?|sections?|sectors?|sides?|half|halves|"
+               r"villages?|towns?|countryside|environs|surroundings|periphery|"
+               r"fringes?|heart|centre|center|entrances?|gates?|approaches|"
+               r"vicinity|road|roads|highway|frontlines?|front|positions?|"
+               r"(?:\w+\s){0,3}?(?:villages?|areas?|districts?|neighbou?rhoods?|parts?)")
+# Each pattern strips a leading phrase; the group names say what it implies.
+_LEADING = [
+    re.compile(r"^(?:the|a|an|some|several|many|three|two|four|five|most|all|much)\s+", re.I),
+    re.compile(r"^(?:key|strategic|besieged|northern|southern|eastern|western|central|"
+               r"nearby|neighbou?ring|embattled|restive|oil|border|shiite|sunni|kurdish|"
+               r"christian|yazidi|turkmen|ancient|historic|main|provincial|capital)\s+"
+               r"(?=(?:city|town|village|province|governorate|region|capital)\b)", re.I),
+]
+_REL_PREFIX = re.compile(
+    rf"^(?:(?:just|right|immediately|directly)\s+)?(?:"
+    rf"(?:near|nearby|around|outside|beyond|close\s+to|next\s+to|towards?|"
+    rf"on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|within|across|inside|"
+    rf"(?:\d+|a\s+few|several|some)\s+(?:km|kms|kilometres|kilometers|miles|mi)\s+"
+    rf"(?:\w+\s+)?(?:of|from)|"
+    rf"(?:to\s+the\s+)?(?:{_DIRS})(?:\s+(?:side|part|bank|edge|outskirts|suburbs))?\s+of|"
+    rf"(?:{_PART_WORDS})\s+(?:of|in|around|near|outside)|"
+    rf"(?:{_DIRS})(?=\s)"
+    rf"))(?:\s+of)?\s+",
+    re.I,
+)
+_CITY_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:\w+\s+){0,2})?(?:city|town|village|capital|hometown|stronghold)"
+    r"\s+of\s+", re.I)
+_GOV_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:\w+\s+){0,2})?(?:province|governorate|region|muhafazat)\s+of\s+", re.I)
+_GOV_SUFFIX = re.compile(r"\s+(?:province|governorate|region|area|muhafazat)$", re.I)
+_CITY_SUFFIX = re.compile(r"\s+(?:city|town|village|center|centre)$", re.I)
+_POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
+_IN_SPLIT = re.compile(r"^(.+?)\s+(?:in|near|outside|of|at|around|west of|east of|north of|"
+                       r"south of)\s+(.+)$", re.I)
+_TRAILING_JUNK = re.compile(r"[\s,.;:!?()\[\]\"'’]+$")
+_SITE_WORDS = re.compile(
+    r"(airport|air\s*base|airbase|airfield|refinery|dam|prison|jail|base|camp|university|"
+    r"bridge|crossing|mountain|consulate|embassy|mosque|hospital|stadium|palace)", re.I)
+
+
+def _dist_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Resolver:
+    """Resolve place names against a `Gazetteer`.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer
+        The entries and name index to match against.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._fuzzy_major: dict[str, list[str]] | None = None
+        self._fuzzy_all: dict[str, list[str]] | None = None
+
+    # -- candidate generation -------------------------------------------------
+    def _candidates(self, core: str, *, exact_only: bool = False) -> list[tuple[int, float]]:
+        """Return (entry, match quality 0..1) for a bare name."""
+        key = name_key(core)
+        if len(key) < 2:
+            return []
+        hits = self.gaz.lookup_key(key)
+        if hits:
+            return [(e, 0.97 if q == ALTERNATE else 1.0) for e, q in hits]
+        if exact_only:
+            return []
+        skel = self.gaz.lookup_skeleton(core) if len(key) >= 5 else ()
+        if skel:
+            return [(e, 0.85) for e in skel]
+        return self._fuzzy(key)
+
+    def _fuzzy_tables(self) -> None:
+        ix = self.gaz.index
+        major: dict[str, list[str]] = {}
+        allk: dict[str, list[str]] = {}
+        for key, codes in ix.keys.items():
+            if len(key) < 5 or has_arabic(key):
+                continue
+            allk.setdefault(key[0], []).append(key)
+            if any(ix.prominence[c >> 1] >= MAJOR_PROMINENCE for c in codes):
+                major.setdefault(key[0], []).append(key)
+        self._fuzzy_major, self._fuzzy_all = major, allk
+
+    def _fuzzy(self, key: str) -> list[tuple[int, float]]:
+        from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import OSA
+
+        if len(key) < 5 or has_arabic(key):
+            return []
+        if self._fuzzy_major is None:
+            self._fuzzy_tables()
+        best: tuple[str, float] | None = None
+        # Well-known places: one transposition or edit in a short name is a typo
+        # ("Ibril"), accepted at a lower similarity than for anonymous villages.
+        for first in {key[0], "a" if key[0] in "ei" else key[0], "i" if key[0] in "ae" else
+                      key[0]}:
+            pool = self._fuzzy_major.get(first, [])
+            hit = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=70)
+            if hit:
+                sim = max(hit[1], OSA.normalized_similarity(key, hit[0]) * 100)
+                if sim >= FUZZY_MAJOR_MIN and (best is None or sim > best[1]):
+                    best = (hit[0], sim)
+        if best is None and len(key) >= 7:
+            hit = process.extractOne(key, self._fuzzy_all.get(key[0], []), scorer=fuzz.ratio,
+                                     score_cutoff=FUZZY_ANY_MIN)
+            if hit:
+                best = (hit[0], hit[1])
+        if best is None:
+            return []
+        quality = 0.6 + 0.3 * (best[1] - 70) / 30
+        return [(e, round(quality, 3)) for e, _ in self.gaz.lookup_key(best[0])]
+
+    # -- ranking ----------------------------------------------------------------
+    def _rank(self, cands: list[tuple[int, float]], *, country: str | None,
+              admin1: str | None, near: Sequence[tuple[float, float]] | None,
+              feature: str | None) -> tuple[int, float] | None:
+        ix = self.gaz.index
+        best, best_score = None, -math.inf
+        for e, quality in cands:
+            if country and ix.country[e] != country:
+                continue
+            score = 10.0 * quality + ix.prominence[e]
+            if feature:
+                f = ix.feature[e]
+                if f == feature or (feature == "city" and f == "neighbourhood"):
+                    score += 6.0
+                elif feature == "site" and f in ("region", "neighbourhood"):
+                    score += 3.0
+            if admin1 and ix.admin1[e] == admin1:
+                score += 3.0
+            if near:
+                d = min(_dist_km(ix.lat[e], ix.lon[e], lat, lon) for lon, lat in near[:20])
+                score += 5.0 * math.exp(-d / 60.0)
+            if score > best_score:
+                best, best_score = (e, quality), score
+        return best
+
+    # -- query parsing ----------------------------------------------------------
+    def _parse(self, text: str) -> list[tuple[str, int, str | None]]:
+        """Return (core name, geo_precision, implied feature) readings, best first."""
+        readings: list[tuple[str, int, str | None]] = []
+        s = _TRAILING_JUNK.sub("", text)
+        precision, feature = 1, None
+        for _ in range(6):
+            before = s
+            for pat in _LEADING:
+                s = pat.sub("", s)
+            m = _GOV_PREFIX.match(s)
+            if m:
+                s, precision, feature = s[m.end():], 3, "governorate"
+            m = _CITY_PREFIX.match(s)
+            if m:
+                s = s[m.end():]
+                feature = feature or "city"
+            m = _REL_PREFIX.match(s)
+            if m and len(s) > m.end():
+                s, precision = s[m.end():], max(precision, 2)
+            if s == before:
+                break
+        if _GOV_SUFFIX.search(s) and precision < 3:
+            readings.append((s, precision, feature))  # "Sadr City"-like whole names first
+            s, precision, feature = _GOV_SUFFIX.sub("", s), 3, "governorate"
+        elif _CITY_SUFFIX.search(s):
+            readings.append((s, precision, feature))
+            s = _CITY_SUFFIX.sub("", s)
+        readings.append((s, precision, feature))
+        m = _POSSESSIVE.match(s)
+        if m:  # "Mosul's airport" -> site "Mosul airport", else Mosul (part of it)
+            readings.append((f"{m.group(1)} {m.group(2)}", precision, "site"))
+            readings.append((m.group(1), max(precision, 2), None))
+        m = _IN_SPLIT.match(s)
+        if m:  # "oil refinery in Baiji" -> "Baiji refinery", else Baiji
+            thing, where = m.group(1), m.group(2)
+            site = _SITE_WORDS.search(thing)
+            if site:
+                readings.append((f"{where} {site.group(1)}", precision, "site"))
+            for sub in self._parse(where):
+                readings.append((sub[0], max(precision, 2, sub[1]), sub[2]))
+        return readings
+
+    # -- public -----------------------------------------------------------------
+    def resolve(self, name: str, *, country: str | None = None, admin1: str | None = None,
+                near: Sequence[tuple[float, float]] | None = None, feature: str | None = None,
+                strict_case: bool = False) -> Place | None:
+        """Resolve one name; see `geodata.resolve` for the parameters."""
+        query = clean_query(name)
+        if not query or not any(ch.isalpha() for ch in query):
+            return None
+        ix = self.gaz.index
+        # The whole phrase as written, exactly ("Mosul Dam", "Sadr City").
+        readings = [(query, 1, None), *self._parse(query)]
+        seen = set()
+        for i, (core, precision, implied) in enumerate(readings):
+            core = _TRAILING_JUNK.sub("", core).strip()
+            # The first reading (whole phrase) is tried exactly only; loose matching
+            # (skeleton, fuzzy) is for the bare-name readings peeled out of it.
+            exact_only = i == 0
+            if not core or (core.lower(), exact_only, implied) in seen:
+                continue
+            seen.add((core.lower(), exact_only, implied))
+            if strict_case and not self._case_ok(core):
+                continue
+            cands = self._candidates(core, exact_only=exact_only)
+            if not cands:
+                continue
+            want = feature or implied
+            hit = self._rank(cands, country=country, admin1=admin1, near=near, feature=want)
+            if hit is None:
+                continue
+            e, quality = hit
+            f = ix.feature[e]
+            geo_precision = precision
+            if f in ("governorate", "region"):
+                geo_precision = 3
+            elif implied == "governorate" and precision == 3 and f != "governorate":
+                continue  # "X province" but X is not a governorate: try other readings
+            return Place(query=query, name=ix.name[e], geonameid=ix.geonameid[e],
+                         country=ix.country[e], admin1=ix.admin1[e], admin2=ix.admin2[e],
+                         lat=ix.lat[e], lon=ix.lon[e], feature=f, score=quality,
+                         geo_precision=geo_precision)
+        return None
+
+    def _case_ok(self, core: str) -> bool:
+        """In strict mode a name must look like a name: capitalised, or Arabic script."""
+        if has_arabic(core):
+            return True
+        words = core.replace("-", " ").split()
+        # Skip lower-case Arabic articles: "al-Qaim" is capitalised where it counts.
+        content = [w for w in words if w.lower() not in ("al", "el", "ar", "as", "ad", "an",
+                                                         "at", "az", "ez", "ash", "of")]
+        if not content or not content[0][:1].isupper():
+            return False
+        if name_key(core) in self.gaz.index.ambiguous:
+            # Common words ("Hit", "Camp") only when written capitalised; all-caps
+            # headlines ("HIT") don't count as evidence.
+            return content[0][:1].isupper() and not core.isupper()
+        return True
+
+    def skeleton(self, name: str) -> str:
+        """Expose the second-tier key (used by the benchmarks)."""
+        return skeleton_key(name)

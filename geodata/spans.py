@@ -1,0 +1,124 @@
+"""Find gazetteer names in running text: candidate place spans for the extractor.
+
+A token n-gram lookup, not a regex of 30,000 names: the text is split into word
+tokens once, each token folded once (`normalize.name_key` pieces), and every run
+of up to `max_tokens` tokens is looked up as a concatenated key in the index --
+longest match first. A span counts when it is capitalised (or Arabic script) and,
+for names that are also common words or given names ("Hit", "Bakr") or that
+belong only to obscure villages, when a place cue ("in", "near", "town of")
+stands before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geodata.gazetteer import Gazetteer
+from geodata.normalize import name_key
+
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’ʿʾ`-]*[^\W_])?|[\u0600-\u06ff]+")
+_ARTICLE_RE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ez|ash)[-‐]", re.I)
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_CUES = frozenset(
+    "in at near of from to into toward towards outside around across inside besieged and or "
+    "captured seized took retook liberated entered reached stormed shelled struck bombed "
+    "attacked surrounded village town city province governorate district outskirts "
+    "north south east west northern southern eastern western".split()
+)
+#: Capitalised words that are never meant as places in reports, whatever village
+#: shares the name: months, days, countries, parties, titles.
+_NEVER = frozenset(
+    name_key(w)
+    for w in (
+        "January February March April May June July August September October November "
+        "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Iraq Syria "
+        "Iraqi Syrian Turkey Turkish Iran Iranian Jordan Lebanon Kurdish Kurds Arab Arabs "
+        "Islamic State ISIS ISIL Daesh Army President Minister General Prime Sunni Shia "
+        "Shiite Christian Yazidi Allah God Muslim Mr Mrs He She It They We The This That "
+        "And But Reuters AP AFP CNN BBC UN US U.S. America American Russia Russian "
+        "Obama Assad Maliki Abadi Baghdadi Mohammed Muhammad Ali Hussein Hassan Ahmed "
+        "Omar Abu Bakr Peshmerga Kurdistan Levant Nusra Front Hezbollah Coalition"
+    ).split()
+) - {name_key("Kurdistan")}
+#: Spans of villages (low prominence) need a cue word; well-known places don't.
+_KNOWN_PROMINENCE = 4.5
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _WORD_RE.finditer(text):
+        start, end, word = m.start(), m.end(), m.group()
+        pm = _POSSESSIVE_RE.search(word)
+        if pm:  # "Mosul's" -> "Mosul"
+            end -= len(pm.group())
+            word = word[: -len(pm.group())]
+        out.append((start, end, word))
+    return out
+
+
+def _capitalised(word: str) -> bool:
+    if "\u0600" <= word[0] <= "\u06ff":
+        return True
+    stripped = _ARTICLE_RE.sub("", word)
+    return bool(stripped) and stripped[0].isupper()
+
+
+def find_place_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Return (start, end, surface text) of gazetteer names found in `text`.
+
+    Parameters
+    ----------
+    text : str
+        Running text (a report body).
+    gazetteer : Gazetteer
+        The name index.
+
+    Returns
+    -------
+    list of (int, int, str)
+        Non-overlapping spans, in text order; ``text[start:end] == surface``.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    ix = gazetteer.index
+    keys, ambiguous = ix.keys, ix.ambiguous
+    toks = _tokens(text)
+    folded = [name_key(w) if not _ARTICLE_RE.fullmatch(w + "-") else "" for _, _, w in toks]
+    spans = []
+    i, n = 0, len(toks)
+    max_n = ix.max_tokens
+    while i < n:
+        start, _, word = toks[i]
+        if not _capitalised(word) or not folded[i] or folded[i] in _NEVER:
+            i += 1
+            continue
+        found = None
+        key = ""
+        parts = []
+        for j in range(i, min(n, i + max_n)):
+            if j > i and toks[j][0] - toks[j - 1][1] > 2:
+                break  # punctuation or a line break between the words
+            if j > i and text[toks[j - 1][1]:toks[j][0]].strip(" -") not in ("",):
+                break
+            parts.append(folded[j])
+            key = "".join(parts)
+            if key in keys and (j == i or _capitalised(toks[j][2]) or len(toks[j][2]) <= 3):
+                found = (j, key)
+        if found is None:
+            i += 1
+            continue
+        j, key = found
+        end = toks[j][1]
+        prev = toks[i - 1][2].lower() if i > 0 else ""
+        cue = prev in _CUES
+        top = max(ix.prominence[c >> 1] for c in keys[key])
+        single = j == i
+        if (single and key in ambiguous and not cue) or (top < _KNOWN_PROMINENCE and not cue):
+            i += 1
+            continue
+        if single and key in _NEVER:
+            i += 1
+            continue
+        spans.append((start, end, text[start:end]))
+        i = j + 1
+    return spans
