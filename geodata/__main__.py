@@ -1,0 +1,5 @@
+"""``python -m geodata``: see `geodata.cli`."""
+
+from geodata.cli import main
+
+main()
