@@ -67,6 +67,7 @@ _DATE_RX = re.compile(
   | (?P<midmonth>\b(?:mid|the\s+middle\s+of)[\s-]+{_MONTH})
   | (?P<month>\b(?:in|since|during|until|by|early|late|end\s+of|from|of)\s+(?:early\s+|late\s+)?{_MONTH}\b)
   | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b)
+  | (?P<duration>\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<dur_n>{_COUNT})\s+(?P<dur_u>days|weeks|months|years)\b)
   | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+)?(?:recent|the\s+past\s+few|the\s+last\s+few)\s+days\b)
   | (?P<dayearlier>\b(?:a|one|the)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b)
   | (?P<lastweekend>\b(?:last|this|the|over\s+the|at\s+the)\s+weekend\b)
@@ -184,6 +185,21 @@ def _resolve_match(m: re.Match[str], published: date,
         unit = m.group("ago_u").lower().rstrip("s")
         if unit == "day":
             return published - timedelta(days=n), "day" if n <= 3 else "week", False
+        if unit == "week":
+            return published - timedelta(days=7 * n), "week", False
+        if unit == "month":
+            d = published
+            for _ in range(n):
+                d = _prev_month(d)
+            return d, "month", False
+        return date(published.year - n, 1, 1), "year", False
+    if kind == "duration":
+        # "surrounded for two months": the state began that long before publication.
+        n_text = m.group("dur_n").lower()
+        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
+        unit = m.group("dur_u").lower().rstrip("s")
+        if unit == "day":
+            return published - timedelta(days=n), "week", False
         if unit == "week":
             return published - timedelta(days=7 * n), "week", False
         if unit == "month":

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -65,7 +65,7 @@ _NEAR_BEFORE = re.compile(
     r"(?:\b(?:parts?|portions?|areas?|most|much|half|outskirts|suburbs?|vicinity|edges?|"
     r"districts?|neighbou?rhoods?|quarters?|sections?|streets?|centre|center|heart|"
     r"(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+(?:part|half|side|edge|outskirts)s?)\s+of\s+"
-    r"|\b(?:near|outside(?:\s+of)?|around|close\s+to|on\s+the\s+outskirts\s+of|inside|"
+    r"|\b(?:near|outside(?:\s+of)?|around|close\s+to|on\s+the\s+outskirts\s+of|"
     r"(?:to\s+the\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:of\s+)?))"
     r"(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$",
     re.IGNORECASE,
@@ -88,7 +88,8 @@ _REFERENCE_BEFORE = re.compile(
     r"|\bspeaking\s+(?:in|from)\s+|\b(?:told|said)\s+\w+\s+in\s+"
     r"|\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]*\)\s+)?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)?(?:ern)?\s*(?:of|from)\s+"
-    r"|\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+)"
+    r"|\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+"
+    r"|\b(?:closest|nearest|close)\b[\w\s]{0,25}\bto\s+)"
     r"(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -99,6 +100,11 @@ _ANAPHOR = re.compile(
     r"embassy|crossing|base|airport|compound|complex|enclave|province|capital|community)"
     r"(?:'s|’s)?|there)\b(?!\s+(?:of|is|are|was|were)\s+[A-Z])",
     re.IGNORECASE,
+)
+# "ARBIL, Iraq (Reuters) -", "BAGHDAD -", "Tikrit -": where the story was filed from.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2})(?:,?\s+(?:Iraq|Syria|Turkey|Lebanon|Jordan))?"
+    r"\s*(?:\((?:[A-Z][\w ]+)\))?\s*(?:--|—|–|-)\s+"
 )
 _SUBSITE_KINDS = frozenset(
     {"area", "refinery", "facility", "plant", "building", "consulate", "embassy", "crossing",
@@ -139,6 +145,7 @@ _FIGHTERS_OBJECT = re.compile(
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|the\s+group|its\s+fighters|their\s+fighters)\b", re.IGNORECASE)
 _ALLOWED_TO = re.compile(r"\b(?:went\s+on|go\s+on|managed|moved|continued|began|started|rushed|used)\s+to\s+$", re.I)
+_COUNTRY_RX = re.compile(r"\b(?:Iraq|Syria|Turkey|Iran|Jordan|Lebanon)\b(?!i|n)")
 _ISIS_RX = re.compile(r"\b(?:ISIS|ISIL|Daesh|Islamic\s+State)\b")
 _COUNTRY_NAMES = frozenset({"iraq", "syria", "turkey", "iran", "jordan", "lebanon", "kuwait",
                             "saudi arabia", "israel", "kurdistan"})
@@ -295,6 +302,7 @@ def _find_places(sentence: str, ctx: _Context, blocked: list[tuple[int, int]]) -
         spans = geodata.find_place_spans(sentence)
     except ValueError:
         spans = []
+    dateline = _DATELINE.match(sentence)
     for start, end, name in spans:
         if _overlaps(start, end, blocked) or name.lower() in _COUNTRY_NAMES:
             continue
@@ -320,40 +328,56 @@ def _find_places(sentence: str, ctx: _Context, blocked: list[tuple[int, int]]) -
             if not any(w in word for w in ("province", "governorate")):
                 precision = 2
                 loc_end = end + site.end()
-        if precision == 3 and _PROVINCE_AFTER.match(after):
-            loc_end = end + _PROVINCE_AFTER.match(after).end()
-        reference = bool(_REFERENCE_BEFORE.search(before))
+        province = _PROVINCE_AFTER.match(after)
+        if precision == 3 and province:
+            loc_end = end + province.end()
+        reference = bool(_REFERENCE_BEFORE.search(before)) or bool(dateline and end <= dateline.end())
         out.append(_PlaceMention(loc_start, loc_end, sentence[loc_start:loc_end], place, precision,
                                  reference=reference))
+    named = list(out)
     taken = [(p.start, p.end) for p in out] + blocked
     for m in _ANAPHOR.finditer(sentence):
         if _overlaps(m.start(), m.end(), taken):
             continue
         kind = (m.group("kind") or "").lower()
-        after = sentence[m.end():m.end() + 40]
+        after = sentence[m.end():m.end() + 60]
+        before = sentence[max(0, m.start() - 80):m.start()]
+        reference = bool(_REFERENCE_BEFORE.search(before)) or (
+            m.group(0).lower() == "there" and bool(re.search(
+                r"\b(?:officials?|police|sources?|witnesses|residents|commanders?|people)\s+$", before, re.I)))
+        # "the airport in the key city of Tal Afar": the named place is meant, as a site.
+        follower = next((p for p in named if 0 <= p.start - m.end() <= 45 and re.fullmatch(
+            r"\s+(?:in|at|near|of|outside|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}",
+            sentence[m.end():p.start], re.I)), None)
+        if follower is not None:
+            if kind in _SUBSITE_KINDS and follower.geo_precision < 3:
+                follower.geo_precision = 2
+                follower.start = m.start()
+                follower.location = sentence[m.start():follower.end]
+            continue
         if kind == "capital":
             capital = _CAPITALS.get(ctx.country or "")
             place = _resolve(ctx, capital, None) if capital else None
-            if place is None:
-                continue
-            reference = bool(_REFERENCE_BEFORE.search(sentence[max(0, m.start() - 80):m.start()]))
-            out.append(_PlaceMention(m.start(), m.end(), m.group(0), place, 1, reference=reference,
-                                     anaphor=True))
+            if place is not None:
+                out.append(_PlaceMention(m.start(), m.end(), m.group(0), place, 1, reference=reference,
+                                         anaphor=True))
             continue
         if kind == "province":
             continue
-        antecedent = ctx.last_city if kind in _CITY_KINDS else ctx.last_place
+        # The antecedent: the latest place named earlier in this sentence, else in the report.
+        earlier = [p for p in named if p.end <= m.start() and not p.reference
+                   and (kind not in _CITY_KINDS or p.place.feature not in ("governorate", "region"))]
+        if earlier:
+            antecedent: _PlaceMention | None = earlier[-1]
+        else:
+            antecedent = ctx.last_city if kind in _CITY_KINDS else ctx.last_place
         if antecedent is None:
             continue
-        if m.group(0).lower() == "there" and ctx.last_place_sentence < 0:
-            continue
-        precision = antecedent.geo_precision
+        precision = 1 if antecedent.geo_precision < 3 else 3
         if kind in _SUBSITE_KINDS or m.group(0).endswith(("'s", "’s")) or _SITE_AFTER.match(after):
             precision = max(2, precision)
-        before = sentence[max(0, m.start() - 80):m.start()]
         if _NEAR_BEFORE.search(before) and precision < 3:
             precision = 2
-        reference = bool(_REFERENCE_BEFORE.search(before))
         out.append(_PlaceMention(m.start(), m.end(), m.group(0), antecedent.place, precision,
                                  reference=reference, anaphor=True))
     out.sort(key=lambda p: p.start)
@@ -375,11 +399,18 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
     before = sentence[max(0, trig.start - 60):trig.start]
     if trig.event_type == "threat":
         return bool(re.search(r"\b(?:not|never|no)\s+(?:\w+\s+)?$", before, re.I))
+    if trig.event_type == "attack_on_civilians" and re.search(r"\b(?:the|of|an?|late)\s+$", before, re.I):
+        return True  # "the executed former leader": an adjective, no event
+    if trig.event_type == "capture" and re.match(r"(?:the\s+|its\s+|their\s+)?capture$", trig.text, re.I) \
+            and re.search(r"\b(?:its|their|the)\s+$", before, re.I):
+        return True  # "Its capture means ...": refers back to a seizure told before
     m = NEGATIVE_BEFORE.search(before)
     if not m:
         return False
-    if re.match(r"\s*to\b", m.group(0), re.I) and _ALLOWED_TO.search(before[:m.start()] + "to "):
-        return False
+    if re.match(r"\s*to\b", m.group(0), re.I) and (
+            _ALLOWED_TO.search(before[:m.start()] + "to ")
+            or re.search(r"\bto\s+(?:have|be|have\s+been)\s+$", before, re.I)):
+        return False  # "went on to capture", "appeared to have fallen": it happened
     return True
 
 
@@ -575,11 +606,11 @@ def _resolve_type(sentence: str, trig: TriggerMatch, mentions: list[_actors.Acto
         if _FIGHTERS_OBJECT.search(sentence[max(0, trig.start - 60):trig.start]):
             return None  # captured fighters: prisoners of war, not territory
         return "seizure"
-    if trig.event_type == "seizure":
-        subject_text = sentence[lo:trig.start]
-        if re.search(r"\b(?:citizens|nationals|Turks|hostages|people|workers|drivers|diplomats|staff)\b",
-                     subject_text, re.I) and not re.search(r"\bcontrol\b", trig.text, re.I):
-            return "abduction"
+    if trig.event_type == "seizure" and not re.search(r"\bcontrol\b", trig.text, re.I):
+        subject = re.search(r"^(?:\W*\w+){0,4}?\s*\b(?:citizens|nationals|Turks|hostages|people|workers|"
+                            r"drivers|diplomats|staff|civilians|journalists)\b", sentence[:trig.start], re.I)
+        if subject:
+            return "abduction"  # "a group of 31 Turks ... was seized by militants"
     return trig.event_type
 
 
@@ -595,19 +626,42 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
     figures = find_figures(text) if triggers else []
     country = None
     produced_actor = None
+    previous_actor: str | None = None
+    previous_end = -1
     for trig in triggers:
         if _is_negated(text, trig) or _is_back_reference(text, trig):
             continue
+        if trig.place == "control":
+            # "X was in full control of the military" vs "Kurdish forces are in full control of X".
+            actor_follows = any(0 <= m.start - trig.end <= 6 and m.actor in _actors.ARMED for m in mentions)
+            trig = replace(trig, place="before" if actor_follows else "after",
+                           agent="after" if actor_follows else "before")
         clause = _clause_bounds(text, trig.start)
         etype = _resolve_type(text, trig, mentions, figures, clause)
         if etype is None:
             continue
+        if etype == "troop_position" and re.search(
+                r"\b(?:said|says|announced|declared|claimed)\b[^.]*\b(?:it|they)\s+(?:was|were|is|are)\s+(?:now\s+)?$",
+                text[:trig.start], re.I):
+            etype = "threat"  # a party announcing its own advance on a place
+        quoted = text[:trig.start].count('"') % 2 == 1 or (
+            text[:trig.start].count("“") > text[:trig.start].count("”"))
         chosen = _pick_places(text, trig, places, clause)
+        if chosen and etype in ("airstrike", "shelling"):
+            # "strikes have targeted militants on Mount Sinjar and near Mosul Dam": every target.
+            for pm in places:
+                if pm.start > chosen[-1].start and not pm.reference and pm not in chosen:
+                    chosen.append(pm)
         if not chosen:
-            if etype in _TYPES_NEEDING_PLACE_IN_SENTENCE:
+            if etype in _TYPES_NEEDING_PLACE_IN_SENTENCE or quoted:
                 continue
             if ctx.last_place is None or sent.index - ctx.last_place_sentence > CONTEXT_SENTENCES:
                 continue
+            if _COUNTRY_RX.search(text[clause[0]:clause[1]]):
+                continue  # "captured large areas of northern Iraq": a country is not a place
+            if re.search(r"(?:^|\b)(?:the|these|this|those)\s+$", text[max(0, trig.start - 12):trig.start], re.I) \
+                    and re.fullmatch(r"clash(?:es)?|fighting|battles?", trig.text, re.I):
+                continue  # "the fighting" with no place: told before
             last = ctx.last_place
             chosen = [_PlaceMention(last.start, last.end, last.location, last.place, last.geo_precision,
                                     anaphor=True)]
@@ -622,9 +676,15 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         day, precision = (d.date, d.precision) if d is not None else (ctx.published, "week")
         magnitude, unit, mag_note = _magnitude(text, trig, etype, figures, clause)
         certainty = _certainty(text)
+        coordinated = previous_actor is not None and re.fullmatch(
+            r"[^.;]*?(?:,|\band)\s+(?:then\s+|later\s+|also\s+|went\s+on\s+to\s+)?",
+            text[previous_end:trig.start], re.I) is not None and not any(
+            previous_end <= m.start < trig.start and m.actor in _actors.ARMED for m in mentions)
         for pm in chosen:
             country = pm.place.country
             actor1, actor2 = _pick_actor(text, trig, etype, mentions, clause, ctx, country)
+            if coordinated and etype not in ("displacement", "abduction"):
+                actor1 = previous_actor  # "X broke the siege and entered the town": same subject
             if etype in ("seizure", "troop_position", "clash", "withdrawal", "threat") and actor1 == "Civilians":
                 actor1 = None
             notes = [n for n in (mag_note,) if n]
@@ -632,6 +692,9 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
                                   certainty, sent, notes))
             if actor1 and actor1 not in ("Civilians",) and etype not in ("displacement",):
                 produced_actor = actor1
+        if chosen:
+            previous_actor = out[-1].actor1 if out and out[-1].actor1 != "Civilians" else None
+            previous_end = trig.end
     # Context for the sentences that follow.
     for pm in places:
         if pm.reference and not pm.anaphor:
@@ -662,39 +725,50 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
+_SITE_WORDS = re.compile(
+    r"airport|air\s*base|base\b|refinery|prison|jail|dam\b|consulate|embassy|villages|headquarters|"
+    r"crossing|outside|outskirts", re.IGNORECASE)
+_WEAK_ACTORS = (None, "Unidentified armed group")
+
+
+def _compatible(a: _Candidate, b: _Candidate) -> bool:
+    if a.actor1 not in _WEAK_ACTORS and b.actor1 not in _WEAK_ACTORS and a.actor1 != b.actor1:
+        return False
+    # Distinct explicit days more than a week apart are distinct events.
+    return not (a.explicit_date and b.explicit_date and a.precision == b.precision == "day"
+                and abs((a.date - b.date).days) > 7)
+
+
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
-    """Keep one candidate per repeated mention (same type, place, precision and actor)."""
-    groups: dict[tuple, list[_Candidate]] = {}
-    order: list[tuple] = []
+    """Keep one candidate per event told several times in the report.
+
+    Mentions merge when they share type and place (a named site such as an
+    airport stays apart from its town), have compatible actors and dates.
+    The kept mention is the one with the most exact explicit date.
+    """
+    clusters: list[list[_Candidate]] = []
+    index: dict[tuple, list[list[_Candidate]]] = {}
     for c in cands:
-        key = (c.etype, c.place.place.name, c.place.geo_precision, c.actor1)
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        groups[key].append(c)
+        key = (c.etype, c.place.place.name, bool(_SITE_WORDS.search(c.place.location)))
+        for cluster in index.setdefault(key, []):
+            if all(_compatible(c, other) for other in cluster):
+                cluster.append(c)
+                break
+        else:
+            index[key].append([c])
+            clusters.append(index[key][-1])
     kept: list[_Candidate] = []
-    for key in order:
-        group = groups[key]
-        # Distinct dates (beyond a week apart, both explicit days) are distinct events.
-        clusters: list[list[_Candidate]] = []
-        for c in group:
-            for cluster in clusters:
-                head = cluster[0]
-                if not (c.explicit_date and head.explicit_date and c.precision == head.precision == "day"
-                        and abs((c.date - head.date).days) > 7):
-                    cluster.append(c)
-                    break
-            else:
-                clusters.append([c])
-        for cluster in clusters:
-            best = min(cluster, key=lambda c: (not c.explicit_date, _PRECISION_RANK[c.precision],
-                                               c.date if c.etype == "seizure" else date.max,
-                                               c.sentence.index))
-            if best.magnitude is None:
-                with_mag = [c for c in cluster if c.magnitude is not None]
-                if with_mag:
-                    best.magnitude, best.unit = with_mag[0].magnitude, with_mag[0].unit
-            kept.append(best)
+    for cluster in clusters:
+        best = min(cluster, key=lambda c: (not c.explicit_date, _PRECISION_RANK[c.precision],
+                                           c.date if c.etype == "seizure" else date.max,
+                                           c.sentence.index))
+        if best.magnitude is None:
+            with_mag = [c for c in cluster if c.magnitude is not None]
+            if with_mag:
+                best.magnitude, best.unit = with_mag[0].magnitude, with_mag[0].unit
+        if best.actor1 in _WEAK_ACTORS:
+            best.actor1 = next((c.actor1 for c in cluster if c.actor1 not in _WEAK_ACTORS), best.actor1)
+        kept.append(best)
     kept.sort(key=lambda c: (c.sentence.index, c.place.start))
     return kept
 

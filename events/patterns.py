@@ -89,13 +89,14 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
      rf"(?:was|were|has\s+been|have\s+been|had\s+been|being|been)\s+{_AUX}"
      r"(?:captured|seized|overrun|overran|taken\s+over|taken|retaken|recaptured|liberated|occupied|"
      r"stormed|freed|controlled)\s+(?:by|from)"),
-    ("seizure", "before", "after",
+    ("seizure", "control", "after",
      r"(?:was|were|is|are|remains?|remained)\s+(?:now\s+)?(?:firmly\s+|fully\s+|largely\s+)?"
      r"(?:in|under)\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control\s+of|"
      r"(?:is|are|was|were|remains?)\s+(?:now\s+)?(?:firmly\s+)?(?:controlled|held)\s+by|"
      r",?\s+(?:firmly\s+)?under\s+(?:its|their)\s+control"),
     ("capture", "after", "before",
      r"(?:in|under)\s+(?:nearly\s+|almost\s+)?(?:full|complete|total)\s+control\s+of"),
+    ("seizure", "before", "after", r"(?:divided|split|contested)\s+between"),
     # --- seizures, active voice
     ("capture", "after", "before",
      r"(?:seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|"
@@ -146,8 +147,10 @@ NEGATIVE_BEFORE = re.compile(
     r"hoping\s+to|aims?\s+to|aiming\s+to|seeks?\s+to|seeking\s+to|trying\s+to|tried\s+to|tries\s+to|"
     r"attempt(?:s|ed|ing)?\s+to|wants?\s+to|wanted\s+to|expected\s+to|likely\s+to|intends?\s+to|"
     r"ready\s+to|order\s+to|effort\s+to|bid\s+to|prepar(?:e|es|ed|ing)\s+to|needs?\s+to|"
-    r"able\s+to|help\s+to|help|prevent|avoid|to|if|unless|whether|fear(?:s|ed)?|feared)\s+"
-    r"(?:(?:be|been|have|further|also|again|quickly|eventually|the|a|an|any|more|its|their)\s+)*)$",
+    r"able\s+to|help\s+to|help|prevent|avoid|instead\s+of|rather\s+than|to|if|unless|whether|"
+    r"fear(?:s|ed)?|feared)\s+"
+    r"(?:(?:be|been|have|further|also|again|quickly|eventually|the|a|an|any|more|its|their|\(\w+\)|"
+    r"\w+\s+(?:or|and))\s+)*)$",
     re.IGNORECASE,
 )
 
