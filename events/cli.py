@@ -1,0 +1,270 @@
+"""The ``python -m events`` command line: ingest, extract, export, import (+ sample, synth).
+
+Heavy modules (the extractor, pandas, the store) are imported inside the
+commands, and the ``sample``/``synth`` commands are loaded only when used,
+so ``python -m events --help`` stays fast and works even when an optional
+module is missing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+#: File suffixes the report reader accepts.
+REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm")
+#: Commands defined in other modules: name -> "module:attribute".
+LAZY_COMMANDS: dict[str, str] = {
+    "sample": "events.sample:sample_command",
+    "synth": "events.synth:synth_command",
+}
+_PROGRESS_OVER = 5
+
+
+class LazyGroup(click.Group):
+    """A click group that imports some commands only when they are listed or run.
+
+    A command whose module is missing is left out instead of breaking the group.
+    """
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Return the eager commands and the lazy ones whose module imports."""
+        names = set(super().list_commands(ctx))
+        names.update(n for n in self.lazy if self._load(n) is not None)
+        return sorted(names)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Return a command, importing a lazy one on first use; None if unknown."""
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in self.lazy:
+            command = self._load(cmd_name)
+        return command
+
+    def _load(self, name: str) -> click.Command | None:
+        module_name, attr = self.lazy[name].split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            return None
+        command = getattr(module, attr, None)
+        return command if isinstance(command, click.Command) else None
+
+
+@click.group(cls=LazyGroup, lazy=LAZY_COMMANDS)
+@click.option("--db", "db", default=None, metavar="URL", envvar=None,
+              help="Database URL (SQLAlchemy). Default: $EVENTS_DB, else var/events.sqlite.")
+@click.version_option(package_name=None, version="0.1.0", prog_name="events")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Conflict events in Iraq and Syria: read reports, store, import and export events.
+
+    Example: python -m events --db sqlite:///var/events.sqlite ingest reports/
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+def _open_store(ctx: click.Context) -> Any:
+    from events.store import Store
+
+    return Store(ctx.find_object(dict).get("db") if ctx.find_object(dict) else None)
+
+
+def _expand(paths: tuple[str, ...]) -> Iterator[tuple[Path, str | None]]:
+    """Yield (file, reason to skip or None) for files and folders given on the command line."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                yield child, _suffix_reason(child)
+        elif path.is_file():
+            yield path, _suffix_reason(path)
+        else:
+            yield path, "no such file or folder"
+
+
+def _suffix_reason(path: Path) -> str | None:
+    if path.suffix.lower() in REPORT_SUFFIXES:
+        return None
+    return f"not a report file (expected {', '.join(REPORT_SUFFIXES)})"
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
+    """Read report files or folders, extract their events and store them.
+
+    Accepts .txt, .html and .htm files; anything else, and empty, binary,
+    undecodable or too big files, is skipped with its reason. Ingesting the
+    same report again adds nothing. The exit code is 1 when a file was skipped.
+
+    Example: python -m events ingest reports/ extra/mosul-2014-06-10.txt
+    """
+    from events.extract import extract_events, load_nlp
+    from events.reports import ReportError, read_report
+    from events.store import report_meta
+
+    files = list(_expand(paths))
+    skipped: list[tuple[Path, str]] = [(p, r) for p, r in files if r is not None]
+    todo = [p for p, r in files if r is None]
+    read = stored = incidents = duplicates = 0
+    nlp = load_nlp() if todo else None
+    with _open_store(ctx) as store:
+        bar = click.progressbar(todo, label="ingesting", file=sys.stderr,
+                                show_pos=True) if len(todo) > _PROGRESS_OVER else None
+        iterator = bar.__enter__() if bar is not None else iter(todo)
+        try:
+            for path in iterator:
+                try:
+                    report = read_report(path)
+                except (ReportError, OSError) as exc:
+                    skipped.append((path, str(exc)))
+                    continue
+                events = extract_events(report, nlp=nlp)
+                result = store.add_report(report.raw_sha1 or report.name, events,
+                                          meta=report_meta(report))
+                read += 1
+                stored += result.new_events
+                incidents += result.new_incidents
+                duplicates += result.duplicate_report
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+    click.echo(f"reports read: {read} ({duplicates} seen before)")
+    click.echo(f"events stored: {stored}")
+    click.echo(f"new incidents: {incidents}")
+    click.echo(f"skipped: {len(skipped)}")
+    for path, reason in skipped:
+        click.echo(f"  {path}: {reason}")
+    ctx.exit(1 if skipped else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
+              show_default=True, help="Output format: one JSON object a line.")
+def extract(paths: tuple[str, ...], fmt: str) -> None:
+    """Print the events found in report files or folders; touch no database.
+
+    Each line is one event with all of DESIGN.md's fields; ``report`` is the
+    file's name. Skipped files are listed on stderr; the exit code stays 0.
+
+    Example: python -m events extract reports/ --format jsonl > events.jsonl
+    """
+    from events.extract import extract_events, load_nlp
+    from events.reports import ReportError, read_report
+
+    files = list(_expand(paths))
+    nlp = load_nlp() if any(r is None for _, r in files) else None
+    out = click.get_text_stream("stdout")
+    for path, reason in files:
+        if reason is not None:
+            click.echo(f"skipped {path}: {reason}", err=True)
+            continue
+        try:
+            report = read_report(path)
+        except (ReportError, OSError) as exc:
+            click.echo(f"skipped {path}: {exc}", err=True)
+            continue
+        for ev in extract_events(report, nlp=nlp):
+            record = ev.to_dict()
+            record["report"] = path.name
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _check_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: expected YYYY-MM-DD") from None
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "geojson", "acled"]), default="csv",
+              show_default=True, help="csv (DESIGN.md fields), geojson or acled (ACLED columns).")
+@click.option("--from", "start", callback=_check_day, metavar="DATE",
+              help="First event date, YYYY-MM-DD.")
+@click.option("--to", "end", callback=_check_day, metavar="DATE",
+              help="Last event date, YYYY-MM-DD.")
+@click.option("--type", "types", multiple=True, metavar="TYPE",
+              help="Event type to keep (repeatable), e.g. --type seizure.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write here instead of stdout.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, start: str | None, end: str | None,
+           types: tuple[str, ...], out: str | None) -> None:
+    """Write stored events as CSV, GeoJSON or ACLED-style CSV.
+
+    Cells a spreadsheet would run as formulas are neutralised with a leading '.
+
+    Example: python -m events export --format geojson --from 2014-06-01 --to 2014-06-30
+    --type seizure --out june.geojson
+    """
+    from events.exports import write
+    from events.model import EVENT_TYPES
+
+    bad = [t for t in types if t not in EVENT_TYPES]
+    if bad:
+        raise click.BadParameter(f"{', '.join(bad)}: expected one of {', '.join(EVENT_TYPES)}",
+                                 param_hint="--type")
+    with _open_store(ctx) as store:
+        events = store.query(start=start, end=end, event_types=list(types) or None)
+    if out is None:
+        n = write(events, click.get_text_stream("stdout"), fmt=fmt)
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            n = write(events, fh, fmt=fmt)
+    click.echo(f"exported {n} events", err=True)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["acled", "ucdp", "csv", "jsonl"]),
+              required=True, help="acled, ucdp (UCDP GED CSV), csv or jsonl (our record).")
+@click.option("--match/--no-match", default=True, show_default=True,
+              help="Match imported events to incidents (--no-match is faster).")
+@click.pass_context
+def import_(ctx: click.Context, file: str, fmt: str, match: bool) -> None:
+    """Import an event dataset: ACLED export, UCDP GED CSV, or our CSV / JSON lines.
+
+    Rows that cannot be read are listed with their line numbers and the good
+    rows go in; the exit code is 1 when a row could not be read.
+
+    Example: python -m events import ged_syria.csv --format ucdp
+    """
+    from events.imports import read
+
+    result = read(file, fmt=fmt)
+    with _open_store(ctx) as store:
+        added = store.add_events(result.events, report_key=f"import:{fmt}:{Path(file).name}",
+                                 match_incidents=match,
+                                 meta={"name": Path(file).name, "format": fmt})
+    click.echo(f"rows read: {result.ok}")
+    click.echo(f"events stored: {added.new_events}")
+    click.echo(f"new incidents: {added.new_incidents}")
+    click.echo(f"rows skipped on purpose: {len(result.skipped)}")
+    for line, reason in result.skipped[:10]:
+        click.echo(f"  line {line}: {reason}")
+    click.echo(f"rows with errors: {len(result.errors)}")
+    for line, reason in result.errors[:50]:
+        click.echo(f"  line {line}: {reason}", err=True)
+    if len(result.errors) > 50:
+        click.echo(f"  ... and {len(result.errors) - 50} more", err=True)
+    ctx.exit(1 if result.errors else 0)

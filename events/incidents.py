@@ -1,0 +1,206 @@
+"""Incident matching: when two events from different reports are the same happening.
+
+Two events are one incident when they have the same ``event_type``, lie
+within :data:`MAX_KM` kilometres of each other, their date windows overlap
+and their actors are compatible (each actor equal, or missing on one side),
+and they come from different reports. The date window of an event depends on
+its precision: a day-precise date stands for the day +/- 1 day (reports often
+date an event by the day they were filed), a week for +/- 7 days, a month or
+a year for the whole calendar month or year.
+
+Everything here is pure: the store asks the database for candidates (same
+type, overlapping window, bounding box) and this module decides.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date as _date
+
+#: Events further apart than this (great-circle kilometres) are never one incident.
+MAX_KM = 10.0
+_EARTH_KM = 6371.0088
+_EPOCH = _date(1970, 1, 1).toordinal()
+#: Half-widths in days of the date window for the precise precisions.
+_HALF_WINDOW = {"day": 1, "week": 7}
+
+
+def day_number(day: str) -> int:
+    """Return the number of days since 1970-01-01 of a ``YYYY-MM-DD`` date.
+
+    Examples
+    --------
+    >>> day_number("1970-01-02")
+    1
+    """
+    return _date.fromisoformat(day[:10]).toordinal() - _EPOCH
+
+
+def date_window(day: str, precision: str) -> tuple[int, int]:
+    """Return the first and last day (days since 1970-01-01) an event's date may mean.
+
+    Parameters
+    ----------
+    day : str
+        The event's date, ``YYYY-MM-DD``.
+    precision : str
+        ``"day"``, ``"week"``, ``"month"`` or ``"year"``.
+
+    Returns
+    -------
+    tuple of int
+        Inclusive window ``(start, end)``.
+
+    Examples
+    --------
+    >>> date_window("1970-01-10", "day")
+    (8, 10)
+    >>> date_window("1970-02-15", "month")
+    (31, 58)
+    """
+    d = _date.fromisoformat(day[:10])
+    n = d.toordinal() - _EPOCH
+    if precision in _HALF_WINDOW:
+        half = _HALF_WINDOW[precision]
+        return n - half, n + half
+    if precision == "month":
+        first = d.replace(day=1)
+        nxt = first.replace(year=first.year + 1, month=1) if first.month == 12 else first.replace(
+            month=first.month + 1)
+        return first.toordinal() - _EPOCH, nxt.toordinal() - _EPOCH - 1
+    if precision == "year":
+        return (d.replace(month=1, day=1).toordinal() - _EPOCH,
+                d.replace(month=12, day=31).toordinal() - _EPOCH)
+    raise ValueError(f"invalid date_precision={precision!r}: expected day, week, month or year")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in kilometres between two points.
+
+    Examples
+    --------
+    >>> round(haversine_km(36.34, 43.13, 36.34, 43.13), 3)
+    0.0
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def bbox(lat: float, lon: float, km: float = MAX_KM) -> tuple[float, float, float, float]:
+    """Return ``(lat_min, lat_max, lon_min, lon_max)`` enclosing a circle of ``km`` around a point.
+
+    Used to ask the database for candidates with plain indexed comparisons.
+
+    Examples
+    --------
+    >>> [round(v, 2) for v in bbox(0.0, 0.0, 111.2)]
+    [-1.0, 1.0, -1.0, 1.0]
+    """
+    dlat = math.degrees(km / _EARTH_KM)
+    dlon = dlat / max(math.cos(math.radians(lat)), 0.01)
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """What incident matching needs to know about one event."""
+
+    id: str
+    incident_id: str
+    report: str
+    event_type: str
+    lat: float
+    lon: float
+    win_start: int
+    win_end: int
+    actor1: str | None
+    actor2: str | None
+
+
+def _actor_ok(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def same_incident(a: Candidate, b: Candidate) -> bool:
+    """Return True when two events describe the same happening (see the module's rules).
+
+    Examples
+    --------
+    >>> a = Candidate("a", "a", "r1", "seizure", 36.34, 43.13, 10, 12, "ISIS", None)
+    >>> same_incident(a, Candidate("b", "b", "r2", "seizure", 36.35, 43.14, 12, 14, "ISIS", "PMF"))
+    True
+    >>> same_incident(a, Candidate("c", "c", "r1", "seizure", 36.34, 43.13, 10, 12, "ISIS", None))
+    False
+    """
+    return (
+        a.report != b.report
+        and a.event_type == b.event_type
+        and a.win_start <= b.win_end
+        and b.win_start <= a.win_end
+        and _actor_ok(a.actor1, b.actor1)
+        and _actor_ok(a.actor2, b.actor2)
+        and haversine_km(a.lat, a.lon, b.lat, b.lon) <= MAX_KM
+    )
+
+
+def best_match(event: Candidate, candidates: Iterable[Candidate]) -> Candidate | None:
+    """Return the candidate ``event`` joins: the nearest matching one, or None.
+
+    Ties in distance go to the candidate whose window starts first, then to
+    the smaller id, so the result does not depend on the candidates' order.
+    """
+    best: tuple[float, int, str] | None = None
+    chosen = None
+    for cand in candidates:
+        if cand.id == event.id or not same_incident(event, cand):
+            continue
+        key = (haversine_km(event.lat, event.lon, cand.lat, cand.lon), cand.win_start, cand.id)
+        if best is None or key < best:
+            best, chosen = key, cand
+    return chosen
+
+
+class IncidentIndex:
+    """An in-memory grid of events for matching many new events at once.
+
+    Cells are about 0.1 degree high, so a 10 km circle touches at most the
+    3 x 3 cells around its own; wider in longitude nearer the poles is not a
+    concern for Iraq and Syria but is still handled by :func:`bbox`.
+
+    Examples
+    --------
+    >>> idx = IncidentIndex()
+    >>> idx.add(Candidate("a", "a", "r1", "clash", 35.0, 40.0, 0, 2, None, None))
+    >>> idx.match(Candidate("b", "b", "r2", "clash", 35.01, 40.0, 1, 3, "ISIS", None)).id
+    'a'
+    """
+
+    _CELL = 0.1
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[str, int, int], list[Candidate]] = defaultdict(list)
+
+    def _key(self, event_type: str, lat: float, lon: float) -> tuple[str, int, int]:
+        return event_type, math.floor(lat / self._CELL), math.floor(lon / self._CELL)
+
+    def add(self, cand: Candidate) -> None:
+        """Add an event that later events may join."""
+        self._cells[self._key(cand.event_type, cand.lat, cand.lon)].append(cand)
+
+    def match(self, event: Candidate) -> Candidate | None:
+        """Return the indexed event that ``event`` joins, or None (see :func:`best_match`)."""
+        lat_min, lat_max, lon_min, lon_max = bbox(event.lat, event.lon)
+        _, r0, c0 = self._key(event.event_type, lat_min, lon_min)
+        _, r1, c1 = self._key(event.event_type, lat_max, lon_max)
+        cands = (
+            cand
+            for r in range(r0, r1 + 1)
+            for c in range(c0, c1 + 1)
+            for cand in self._cells.get((event.event_type, r, c), ())
+        )
+        return best_match(event, cands)
