@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -106,6 +106,18 @@ _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2})(?:,?\s+(?:Iraq|Syria|Turkey|Lebanon|Jordan))?"
     r"\s*(?:\((?:[A-Z][\w ]+)\))?\s*(?:--|—|–|-)\s+"
 )
+_PERSON_BEFORE = re.compile(
+    r"\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Sheikh|Imam|President|Minister|minister|"
+    r"spokesman|spokeswoman|commander|Abu|Umm|bin|ibn|Prince|King|Ayatollah|cleric|leader|General|"
+    r"Colonel|Major|Captain|governor|Governor|mayor|Mayor|lawmaker|MP|Rep|Sen|Gov)\.?\s+$"
+)
+_PERSON_AFTER = re.compile(r"^\s+(?:al|el|bin|ibn|Abu)-?\s?[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:province|city|town|district))")
+_FUNCTION_WORDS = frozenset(
+    "while when after before since as in on at the a an but and or so yet although though "
+    "meanwhile also still however earlier later near outside inside from with without during "
+    "following across around some many most several other another both all its their his her "
+    "if once until despite amid among".split()
+)
 _SUBSITE_KINDS = frozenset(
     {"area", "refinery", "facility", "plant", "building", "consulate", "embassy", "crossing",
      "base", "airport", "compound", "complex", "enclave"}
@@ -119,7 +131,8 @@ _LIST_GLUE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:which|where|who|whom|whose|when|while|after|before|as|since|but|although|though|"
-    r"prompting|allowing|forcing|leaving|and\s+(?:the|a|an|its|their)\b)|;|\s[—–]\s|\s--\s|"
+    r"prompting|allowing|forcing|leaving|and\s+(?:the|a|an|its|their)\b|(?:it|they)\s+(?:has|have|had|was|were|is|are)\b)|"
+    r";|\s[—–]\s|\s--\s|"
     r"\s(?:after|before|since|as|when|while|following)\s",
     re.IGNORECASE,
 )
@@ -293,19 +306,40 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < e2 and s2 < e for s2, e2 in spans)
 
 
+def _place_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """Gazetteer names in a sentence, also when the sentence's first word hides one.
+
+    A capitalised sentence-initial word ("While Amirli ...") can make the
+    gazetteer miss the name after it, so the sentence is also read with that
+    word in lower case; the offsets stay the same.
+    """
+    import geodata
+
+    try:
+        spans = list(geodata.find_place_spans(sentence))
+        first = re.match(r"\s*([A-Z][a-z]+)\b", sentence)
+        if first and first.group(1).lower() in _FUNCTION_WORDS:
+            i = first.start(1)
+            for span in geodata.find_place_spans(sentence[:i] + sentence[i].lower() + sentence[i + 1:]):
+                if not _overlaps(span[0], span[1], [(s, e) for s, e, _ in spans]):
+                    spans.append(span)
+    except ValueError:
+        return []
+    return sorted(spans)
+
+
 def _find_places(sentence: str, ctx: _Context, blocked: list[tuple[int, int]]) -> list[_PlaceMention]:
     """Resolved place phrases of one sentence (gazetteer names and anaphors)."""
     import geodata
 
     out: list[_PlaceMention] = []
-    try:
-        spans = geodata.find_place_spans(sentence)
-    except ValueError:
-        spans = []
+    spans = _place_spans(sentence)
     dateline = _DATELINE.match(sentence)
     for start, end, name in spans:
         if _overlaps(start, end, blocked) or name.lower() in _COUNTRY_NAMES:
             continue
+        if _PERSON_BEFORE.search(sentence[max(0, start - 40):start]) or _PERSON_AFTER.match(sentence[end:end + 30]):
+            continue  # "Lt. Gen. Qassim al-Moussawi": a person named like a place
         before = sentence[max(0, start - 80):start]
         after = sentence[end:end + 40]
         feature = "governorate" if (_PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before)) else None
@@ -516,7 +550,9 @@ def _pick_date(sentence: str, trig: TriggerMatch, dates: list[DateMention],
     lo, hi = clause
     in_clause = [d for d in dates if d.start >= lo and d.end <= hi]
     if in_clause:
-        return min(in_clause, key=lambda d: abs(d.start - trig.start))
+        # Time adverbials usually follow their verb: a date before the trigger counts as farther.
+        return min(in_clause, key=lambda d: d.start - trig.end if d.start >= trig.end
+                   else 1.5 * (trig.start - d.end) + 5)
     # A date in another clause is ours only when no other trigger sits in that clause.
     free = []
     for d in dates:
@@ -584,6 +620,7 @@ class _Candidate:
     certainty: str
     sentence: _Sentence
     notes: list[str]
+    sentence_published: date
 
 
 def _resolve_type(sentence: str, trig: TriggerMatch, mentions: list[_actors.ActorMention],
@@ -689,7 +726,7 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
                 actor1 = None
             notes = [n for n in (mag_note,) if n]
             out.append(_Candidate(etype, pm, actor1, actor2, day, precision, explicit, magnitude, unit,
-                                  certainty, sent, notes))
+                                  certainty, sent, notes, ctx.published))
             if actor1 and actor1 not in ("Civilians",) and etype not in ("displacement",):
                 produced_actor = actor1
         if chosen:
@@ -731,12 +768,32 @@ _SITE_WORDS = re.compile(
 _WEAK_ACTORS = (None, "Unidentified armed group")
 
 
+def _window(c: _Candidate) -> tuple[date, date]:
+    if c.precision == "year":
+        return date(c.date.year, 1, 1), date(c.date.year, 12, 31)
+    if c.precision == "month":
+        nxt = date(c.date.year + c.date.month // 12, c.date.month % 12 + 1, 1)
+        return c.date.replace(day=1), nxt - timedelta(days=1)
+    pad = timedelta(days=7 if c.precision == "week" else 1)
+    return c.date - pad, c.date + pad
+
+
+def _windows_overlap(a: _Candidate, b: _Candidate) -> bool:
+    (a0, a1), (b0, b1) = _window(a), _window(b)
+    return a0 <= b1 and b0 <= a1
+
+
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
     if a.actor1 not in _WEAK_ACTORS and b.actor1 not in _WEAK_ACTORS and a.actor1 != b.actor1:
         return False
-    # Distinct explicit days more than a week apart are distinct events.
-    return not (a.explicit_date and b.explicit_date and a.precision == b.precision == "day"
-                and abs((a.date - b.date).days) > 7)
+    if a.explicit_date != b.explicit_date:
+        # An undated mention is about the report's days; an explicit date weeks before is another event.
+        dated = a if a.explicit_date else b
+        if (dated.sentence_published - dated.date).days > 14:
+            return False
+    if a.explicit_date and b.explicit_date and not _windows_overlap(a, b):
+        return False
+    return True
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
