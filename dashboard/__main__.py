@@ -1,0 +1,5 @@
+"""``python -m dashboard``: see :mod:`dashboard.cli`."""
+
+from dashboard.cli import main
+
+main()

@@ -1,0 +1,173 @@
+"""Callbacks: thin wiring from component properties to the view functions.
+
+Flow: every control -> ``sync`` (one callback, so that the URL, the date
+picker, the timeline selection and the play clock stay consistent without
+circular chains) -> the view-state store -> ``render_map``,
+``render_timeline``, ``render_detail``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+from dash import Dash, Input, Output, Patch, State, ctx, no_update
+
+from dashboard import components, ids, views
+from dashboard.data import EventSource
+from dashboard.extensions import extra_map_traces
+from dashboard.state import ViewState
+from dashboard.transitions import Bounds, control_values, frame_count, transition
+from dashboard.urlstate import to_query
+
+_LIST_IDS = {"types": ids.TYPES, "actors": ids.ACTORS, "countries": ids.COUNTRIES,
+             "admin1": ids.ADMIN1, "certainty": ids.CERTAINTY, "sources": ids.SOURCES}
+_SCALAR = (("text", ids.SEARCH), ("window", ids.WINDOW), ("speed", ids.SPEED), ("bin", ids.BIN),
+           ("tiles", ids.TILES), ("control", ids.CONTROL), ("areas", ids.AREAS))
+
+# Drops a play frame while the previous one is still being drawn (clientside, no round trip).
+_FRAME_GUARD = """
+function(n, ack, req, play) {
+    const nu = window.dash_clientside.no_update;
+    if (!n || !play || !play.playing) { return nu; }
+    const run = play.run || 0;
+    if (req && req.run === run && req.n < n && (!ack || ack.run !== run || ack.n < req.n)) {
+        return nu;
+    }
+    return {run: run, n: n};
+}
+"""
+
+
+def _controls(values: dict[str, Any]) -> dict[str, Any]:
+    out = dict(values)
+    out["tiles"] = "online" if values.get("tiles") else "offline"
+    return out
+
+
+def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleType] = (),
+                       threshold: int = 50_000, max_points: int = 50_000,
+                       decimals: int = 4) -> None:
+    """Register the dashboard's callbacks on ``app``.
+
+    Parameters
+    ----------
+    app : dash.Dash
+        The app (from :func:`dashboard.app.create_app`).
+    source : EventSource
+        Where the events come from.
+    modules : list of module
+        Loaded extensions; their ``map_traces`` hooks add map layers.
+    threshold, max_points, decimals : int
+        Aggregate switch, point cap and coordinate rounding (settings).
+    """
+    control_inputs = [Input(ids.DATE_RANGE, "start_date"), Input(ids.DATE_RANGE, "end_date")]
+    control_inputs += [Input(cid, "value") for cid in _LIST_IDS.values()]
+    control_inputs += [Input(cid, "value") for _, cid in _SCALAR]
+    control_outputs = [Output(ids.DATE_RANGE, "start_date"), Output(ids.DATE_RANGE, "end_date")]
+    control_outputs += [Output(cid, "value") for cid in _LIST_IDS.values()]
+    control_outputs += [Output(cid, "value") for _, cid in _SCALAR]
+
+    @app.callback(
+        Output(ids.LOCATION, "search"), *control_outputs, Output(ids.SCRUB, "value"),
+        Output(ids.VIEW_STATE, "data"), Output(ids.PLAY_STATE, "data"),
+        Output(ids.INTERVAL, "disabled"), Output(ids.INTERVAL, "interval"),
+        Output(ids.INTERVAL, "max_intervals"), Output(ids.INTERVAL, "n_intervals"),
+        Output(ids.PLAY, "children"),
+        Input(ids.LOCATION, "search"), *control_inputs,
+        Input(ids.TIMELINE, "selectedData"), Input(ids.MAP, "relayoutData"),
+        Input(ids.MAP, "clickData"), Input(ids.FRAME_REQUEST, "data"),
+        Input(ids.PLAY, "n_clicks"), Input(ids.RESET, "n_clicks"), Input(ids.SCRUB, "value"),
+        State(ids.VIEW_STATE, "data"), State(ids.PLAY_STATE, "data"),
+    )
+    def sync(search, start, end, *rest):
+        n_lists = len(_LIST_IDS)
+        lists, scalars = rest[:n_lists], rest[n_lists:n_lists + len(_SCALAR)]
+        selected, relayout, click, frame, _play, _reset, scrub, state_data, play = \
+            rest[n_lists + len(_SCALAR):]
+        controls = _controls({
+            "start": start, "end": end, **dict(zip(_LIST_IDS, lists, strict=True)),
+            **{name: v for (name, _), v in zip(_SCALAR, scalars, strict=True)}})
+        index = source.index()
+        bounds = Bounds(index.first_day, index.last_day)
+        trigger = ctx.triggered_id
+        prop = ctx.triggered[0]["prop_id"].split(".")[-1] if ctx.triggered else ""
+        value = {
+            ids.LOCATION: search, ids.TIMELINE: selected, ids.FRAME_REQUEST: frame,
+            ids.SCRUB: scrub, ids.MAP: {"click": click} if prop == "clickData"
+            else {"relayout": relayout},
+        }.get(trigger)
+        result = transition(ViewState.from_dict(state_data), trigger, value, controls,
+                            bounds=bounds, play=play, event_at=lambda p: _event_at(index, p))
+        state = result.state
+        values = control_values(state, bounds)
+        query = to_query(state)
+        playing = bool(result.play.get("playing"))
+        frames = frame_count(state, result.play, bounds) if playing else -1
+        data = {**state.to_dict(), "nav": result.navigated, "frame": result.frame}
+        return (
+            query if result.push_url and query != (search or "") else no_update,
+            values["start"], values["end"],
+            *[values[name] for name in _LIST_IDS],
+            *[(values[name] == "online") if name == "tiles" else
+              str(values[name]) if name == "speed" else values[name] for name, _ in _SCALAR],
+            values["scrub"],
+            data, result.play,
+            not playing, state.speed, frames + 1 if playing else -1,
+            0 if trigger == ids.PLAY else no_update,
+            "⏸ Pause" if playing else "▶ Play",
+        )
+
+    app.clientside_callback(
+        _FRAME_GUARD, Output(ids.FRAME_REQUEST, "data"),
+        Input(ids.INTERVAL, "n_intervals"), State(ids.FRAME_ACK, "data"),
+        State(ids.FRAME_REQUEST, "data"), State(ids.PLAY_STATE, "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(ids.MAP, "figure"), Output(ids.MAP_MODE, "children"),
+        Output(ids.MAP_MODE, "color"), Output(ids.SUMMARY, "children"),
+        Output(ids.FRAME_ACK, "data"),
+        Input(ids.VIEW_STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def render_map(data):
+        state = ViewState.from_dict(data)
+        index = source.index()
+        view = views.map_view(index, state, threshold=threshold, max_points=max_points,
+                              decimals=decimals,
+                              extra_traces=extra_map_traces(list(modules), index, state))
+        patch = Patch()
+        patch["data"] = view.traces
+        patch["layout"]["map"]["style"] = "carto-positron" if state.tiles == "online" \
+            else "white-bg"
+        if (data or {}).get("nav") and state.lat is not None and state.lon is not None:
+            patch["layout"]["map"]["center"] = {"lat": state.lat, "lon": state.lon}
+            patch["layout"]["map"]["zoom"] = state.zoom if state.zoom is not None else 5
+            patch["layout"]["uirevision"] = to_query(state)
+        return (patch, views.mode_label(view, threshold),
+                "warning" if view.mode == "density" else "light",
+                components.summary_line(view.counts, *view.window), (data or {}).get("frame"))
+
+    @app.callback(Output(ids.TIMELINE, "figure"), Input(ids.VIEW_STATE, "data"),
+                  prevent_initial_call=True)
+    def render_timeline(data):
+        return views.timeline(source.index(), ViewState.from_dict(data))
+
+    @app.callback(Output(ids.DETAIL, "children"), Input(ids.VIEW_STATE, "data"),
+                  prevent_initial_call=True)
+    def render_detail(data):
+        return components.detail_view(views.detail(source.index(), ViewState.from_dict(data)))
+
+
+def _event_at(index, click: Any) -> str | None:
+    """Return the id of the event behind a clicked point (its customdata is a position)."""
+    try:
+        pos = int(click["points"][0]["customdata"])
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+    if not 0 <= pos < index.size:
+        return None
+    return str(index.frame["id"].iat[pos])
+

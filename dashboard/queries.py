@@ -1,0 +1,328 @@
+"""Questions the callbacks ask of the filtered events, answered with small frames.
+
+Each function takes the :class:`~dashboard.filters.EventIndex` and the
+positions that :func:`~dashboard.filters.filter_positions` chose, and returns
+only what a figure needs (few columns, rounded coordinates), so that responses
+stay small at a million events.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+import numpy as np
+import pandas as pd
+
+from dashboard.filters import EventIndex, day_number
+
+#: Default map view over Iraq and Syria.
+DEFAULT_CENTER: tuple[float, float] = (34.6, 41.6)  # (lat, lon)
+DEFAULT_ZOOM = 4.6
+#: Assumed map size in pixels for turning centre/zoom into bounds.
+VIEW_PX: tuple[int, int] = (1000, 650)
+GEO_PRECISION_TEXT = {1: "the place itself", 2: "near / part of the place",
+                      3: "only the governorate or region"}
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """A lon/lat box: west, south, east, north."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+    def contains(self, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+        """Return a mask of the points inside the box."""
+        return (lon >= self.west) & (lon <= self.east) & (lat >= self.south) & (lat <= self.north)
+
+
+def view_bounds(lat: float | None, lon: float | None, zoom: float | None, *,
+                margin: float = 0.0) -> Bounds | None:
+    """Return the approximate box a map of :data:`VIEW_PX` shows, or None for the default view.
+
+    Parameters
+    ----------
+    lat, lon, zoom : float or None
+        The map centre and zoom (web-mercator zoom levels).
+    margin : float, default 0
+        Extra fraction of the box added on every side.
+
+    Examples
+    --------
+    >>> view_bounds(None, None, None) is None
+    True
+    """
+    if lat is None or lon is None or zoom is None:
+        return None
+    width = 360.0 * VIEW_PX[0] / (256.0 * 2**zoom) * (1 + 2 * margin)
+    height = 360.0 * VIEW_PX[1] / (256.0 * 2**zoom) * math.cos(math.radians(lat)) * (1 + 2 * margin)
+    return Bounds(lon - width / 2, lat - height / 2, lon + width / 2, lat + height / 2)
+
+
+def in_view(index: EventIndex, positions: np.ndarray, bounds: Bounds | None) -> np.ndarray:
+    """Return the positions whose points fall inside ``bounds`` (all when None)."""
+    if bounds is None or positions.size == 0:
+        return positions
+    return positions[bounds.contains(index.lon[positions], index.lat[positions])]
+
+
+def marker_size(magnitude: np.ndarray) -> np.ndarray:
+    """Return marker diameters in pixels: 7 without a figure, growing with log10 of it.
+
+    Examples
+    --------
+    >>> marker_size(np.array([np.nan, 0, 1000])).tolist()
+    [7.0, 7.0, 19.0]
+    """
+    size = 7.0 + 4.0 * np.log10(1.0 + np.nan_to_num(magnitude, nan=0.0))
+    return np.clip(np.round(size), 7.0, 26.0).astype(np.float32)
+
+
+def map_points(index: EventIndex, positions: np.ndarray, *, decimals: int = 4) -> pd.DataFrame:
+    """Return the columns the point map draws, for the given events.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``pos`` (int32 position, sent back by clicks), ``event_type``, ``lat``,
+        ``lon`` (rounded), ``size`` and ``hover`` (place, date, actors, figure).
+    """
+    f = index.frame
+    pos = positions.astype(np.int64)
+    types = f["event_type"].to_numpy()[pos] if pos.size else np.array([], dtype=object)
+    out = pd.DataFrame({
+        "pos": pos.astype(np.int32),
+        "event_type": pd.Series(types, dtype=object).astype(str).to_numpy(),
+        "lat": np.round(index.lat[pos], decimals),
+        "lon": np.round(index.lon[pos], decimals),
+        "size": marker_size(index.magnitude[pos]),
+    })
+    out["hover"] = _hover_text(index, pos)
+    return out
+
+
+def _hover_text(index: EventIndex, pos: np.ndarray) -> list[str]:
+    """Build "place · date · actors · figure" for each event (plain text, escaped by plotly)."""
+    if pos.size == 0:
+        return []
+    f = index.frame
+    place = f["place"].astype(object).to_numpy()[pos]
+    day = np.datetime_as_string(f["date"].to_numpy()[pos], unit="D")
+    a1 = f["actor1"].astype(object).to_numpy()[pos]
+    a2 = f["actor2"].astype(object).to_numpy()[pos]
+    mag = index.magnitude[pos]
+    unit = f["magnitude_unit"].astype(object).to_numpy()[pos]
+    out = []
+    for p, d, x, y, m, u in zip(place, day, a1, a2, mag, unit, strict=True):
+        actors = " vs ".join(str(a) for a in (x, y) if isinstance(a, str)) or "actor unknown"
+        figure = f"{m:,.0f} {str(u).replace('_', ' ')}" if m == m else "no figure"
+        out.append(f"{_escape(str(p))}<br>{d}<br>{_escape(actors)}<br>{figure}")
+    return out
+
+
+def _escape(text: str) -> str:
+    # Plotly renders a small HTML subset in hover text: neutralise angle brackets.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def density_grid(index: EventIndex, positions: np.ndarray, *, zoom: float | None,
+                 bounds: Bounds | None = None, cell_px: float = 8.0) -> pd.DataFrame:
+    """Bin events on a lon/lat grid sized for ``zoom``; one row per non-empty cell.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``lat``, ``lon`` (cell centres, rounded to 3 decimals) and ``count``.
+
+    Examples
+    --------
+    >>> density_grid(EventIndex(pd.DataFrame()), np.zeros(0, np.int64), zoom=5).shape
+    (0, 3)
+    """
+    positions = in_view(index, positions, bounds)
+    if positions.size == 0:
+        return pd.DataFrame({"lat": [], "lon": [], "count": []})
+    cell = 360.0 * cell_px / (256.0 * 2 ** (zoom if zoom is not None else DEFAULT_ZOOM))
+    gx = np.floor(index.lon[positions] / cell).astype(np.int64)
+    gy = np.floor(index.lat[positions] / cell).astype(np.int64)
+    x0, y0 = gx.min(), gy.min()
+    width = int(gx.max() - x0 + 1)
+    key = (gy - y0) * width + (gx - x0)
+    cells, counts = np.unique(key, return_counts=True)
+    return pd.DataFrame({
+        "lat": np.round((cells // width + y0 + 0.5) * cell, 3).astype(np.float32),
+        "lon": np.round((cells % width + x0 + 0.5) * cell, 3).astype(np.float32),
+        "count": counts.astype(np.int32),
+    })
+
+
+def pick_bin(start: date | None, end: date | None, requested: str = "auto") -> str:
+    """Return the timeline bin: the requested one, or by span (day <= 120 d, week <= 4 y).
+
+    Examples
+    --------
+    >>> pick_bin(date(2014, 1, 1), date(2014, 2, 1))
+    'day'
+    """
+    if requested != "auto":
+        return requested
+    if start is None or end is None:
+        return "week"
+    span = (end - start).days
+    return "day" if span <= 120 else "week" if span <= 4 * 366 else "month"
+
+
+def timeline_counts(index: EventIndex, positions: np.ndarray, *, bin: str,
+                    types: tuple[str, ...]) -> pd.DataFrame:
+    """Count events per bin and type: a wide frame, one column per event type.
+
+    Parameters
+    ----------
+    bin : {"day", "week", "month"}
+        Bin width; weeks start on Monday.
+    types : tuple of str
+        Event types to give a column each (in this order).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by the bin's first day (datetime64), zero-filled, no gaps.
+    """
+    if bin not in {"day", "week", "month"}:
+        raise ValueError(f"invalid bin={bin!r}: expected day, week or month")
+    days = index.days[positions]
+    if days.size == 0:
+        return pd.DataFrame(columns=list(types), dtype=np.int64)
+    if bin == "day":
+        key = days
+    elif bin == "week":
+        key = days - (days + 3) % 7  # 1970-01-01 was a Thursday: shift to Monday
+    else:
+        months = days.astype("datetime64[D]").astype("datetime64[M]")
+        key = months.astype("datetime64[D]").astype(np.int64)
+    codes = index.codes["event_type"][positions]
+    cats = index.categories["event_type"]
+    col = cats.get_indexer(list(types))
+    lo = int(key.min())
+    if bin == "month":
+        labels = np.arange(np.datetime64(int(lo), "D").astype("datetime64[M]"),
+                           np.datetime64(int(key.max()), "D").astype("datetime64[M]") + 1)
+        slot = (key.astype("datetime64[D]").astype("datetime64[M]") - labels[0]).astype(np.int64)
+        starts = labels.astype("datetime64[D]")
+    else:
+        step = 1 if bin == "day" else 7
+        slot = (key - lo) // step
+        starts = np.arange(lo, int(key.max()) + 1, step).astype("datetime64[D]")
+    n = len(starts)
+    ncat = len(cats)
+    counts = np.bincount(slot * (ncat + 1) + (codes + 1), minlength=n * (ncat + 1))
+    counts = counts.reshape(n, ncat + 1)[:, 1:]
+    data = {t: (counts[:, c] if c >= 0 else np.zeros(n, np.int64)) for t, c in zip(types, col,
+                                                                                  strict=True)}
+    return pd.DataFrame(data, index=pd.DatetimeIndex(starts.astype("datetime64[ns]"), name="bin"))
+
+
+def summary(index: EventIndex, positions: np.ndarray) -> dict[str, int]:
+    """Count what the summary line shows for the given events.
+
+    Returns
+    -------
+    dict
+        ``events``, ``incidents``, ``displaced`` (people, summed figures of
+        displacement events) and ``changed_hands`` (places whose controller
+        changed through a seizure among these events).
+    """
+    if positions.size == 0:
+        return {"events": 0, "incidents": 0, "displaced": 0, "changed_hands": 0}
+    seen = np.zeros(len(index.incidents), dtype=bool)
+    seen[index.incident_codes[positions]] = True
+    units = index.categories["magnitude_unit"]
+    code = units.get_loc("people_displaced") if "people_displaced" in units else -2
+    displaced_rows = positions[index.codes["magnitude_unit"][positions] == code]
+    displaced = np.nansum(index.magnitude[displaced_rows]) if displaced_rows.size else 0.0
+    s = index.seizures
+    changed = s.loc[s["changed"].to_numpy() & np.isin(s["pos"].to_numpy(), positions), "place"]
+    return {
+        "events": int(positions.size),
+        "incidents": int(seen.sum()),
+        "displaced": int(displaced),
+        "changed_hands": int(changed.nunique()),
+    }
+
+
+def safe_link(url: object) -> str | None:
+    """Return ``url`` if it is an http(s) address with a host, else None.
+
+    Examples
+    --------
+    >>> safe_link("javascript:alert(1)") is None
+    True
+    >>> safe_link("https://example.org/a")
+    'https://example.org/a'
+    """
+    if not isinstance(url, str):
+        return None
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    if any(ord(ch) < 32 for ch in text):
+        return None
+    return text
+
+
+def event_detail(index: EventIndex, event_id: str | None) -> dict | None:
+    """Return the selected event's record plus the other reports of its incident.
+
+    Returns
+    -------
+    dict or None
+        The record's fields as plain Python values, with ``link`` (safe URL or
+        None), ``geo_precision_text`` and ``others`` (list of dicts: source,
+        report, date, link, evidence); None when the id is unknown.
+    """
+    if not event_id or index.size == 0:
+        return None
+    hits = np.flatnonzero(index.frame["id"].to_numpy() == event_id)
+    if hits.size == 0:
+        return None
+    pos = int(hits[0])
+    row = index.frame.iloc[pos]
+    record = {k: _plain(v) for k, v in row.items()}
+    record["link"] = safe_link(record.get("url"))
+    record["geo_precision_text"] = GEO_PRECISION_TEXT.get(record.get("geo_precision"), "unknown")
+    same = np.flatnonzero(index.incident_codes == index.incident_codes[pos])
+    others = []
+    for other in same[same != pos][:20]:
+        o = index.frame.iloc[int(other)]
+        others.append({"id": str(o["id"]), "source": _plain(o["source"]),
+                       "report": _plain(o["report"]), "date": _plain(o["date"]),
+                       "link": safe_link(o["url"]), "evidence": _plain(o["evidence"])})
+    record["others"] = others
+    return record
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def position_of_day(index: EventIndex, day: date) -> int:
+    """Return the offset in days of ``day`` from the first event (for the scrub slider)."""
+    first = index.first_day
+    return 0 if first is None else day_number(day) - day_number(first)

@@ -1,0 +1,89 @@
+"""What each callback shows, composed from the one filter, the queries and the figures.
+
+These functions know nothing of Dash: the callbacks call them with the
+current index and state, and the tests and the benchmark call them directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+
+from dashboard import figures, queries, towns
+from dashboard.filters import EventIndex, filter_positions
+from dashboard.state import ViewState
+from events.model import EVENT_TYPES
+
+
+@dataclass(slots=True)
+class MapView:
+    """The map's content for one state: traces, which mode, and the summary counts."""
+
+    traces: list
+    mode: str  # "points" or "density"
+    in_view: int
+    counts: dict[str, int]
+    window: tuple[date | None, date | None]
+
+
+def map_view(index: EventIndex, state: ViewState, *, threshold: int = 50_000,
+             max_points: int = 50_000, decimals: int = 4,
+             extra_traces: Sequence[Any] = ()) -> MapView:
+    """Return the map's traces for ``state``: points, or a density layer above ``threshold``.
+
+    The mode is chosen by the number of filtered events inside the map's
+    current view, so zooming or filtering in switches back to points.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> map_view(EventIndex(pd.DataFrame()), ViewState()).mode
+    'points'
+    """
+    positions = filter_positions(index, state)
+    bounds = queries.view_bounds(state.lat, state.lon, state.zoom)
+    visible = queries.in_view(index, positions, bounds)
+    controllers = towns.controllers_as_of(index.seizures, state.end or index.last_day) \
+        if state.control else None
+    if visible.size > threshold:
+        padded = queries.view_bounds(state.lat, state.lon, state.zoom, margin=0.5)
+        grid = queries.density_grid(index, positions, zoom=state.zoom, bounds=padded)
+        traces = figures.map_traces(grid=grid, controllers=controllers, extra_traces=extra_traces)
+        mode = "density"
+    else:
+        nearby = queries.in_view(index, positions, queries.view_bounds(
+            state.lat, state.lon, state.zoom, margin=0.5))
+        if nearby.size > max_points:
+            # Keep the drawing bounded: an even sample, never more than max_points.
+            nearby = nearby[np.linspace(0, nearby.size - 1, max_points).astype(np.int64)]
+        points = queries.map_points(index, nearby, decimals=decimals)
+        traces = figures.map_traces(points, controllers=controllers, extra_traces=extra_traces)
+        mode = "points"
+    return MapView(traces, mode, int(visible.size), queries.summary(index, positions),
+                   (state.start or index.first_day, state.end or index.last_day))
+
+
+def timeline(index: EventIndex, state: ViewState) -> go.Figure:
+    """Return the timeline for ``state``: all dates (other filters applied), window shaded."""
+    positions = filter_positions(index, state, dates=False)
+    start, end = state.start or index.first_day, state.end or index.last_day
+    bin = queries.pick_bin(index.first_day, index.last_day, state.bin)
+    counts = queries.timeline_counts(index, positions, bin=bin, types=EVENT_TYPES)
+    return figures.timeline_figure(counts, window=(start, end) if start and end else None, bin=bin)
+
+
+def detail(index: EventIndex, state: ViewState) -> dict | None:
+    """Return the selected event's record with its incident's other reports, or None."""
+    return queries.event_detail(index, state.event)
+
+
+def mode_label(view: MapView, threshold: int) -> str:
+    """Return the badge text saying whether points or the density layer are shown."""
+    if view.mode == "density":
+        return f"density: {view.in_view:,} events in view (> {threshold:,}); zoom or filter in"
+    return f"points: {view.in_view:,} events in view"
