@@ -28,11 +28,11 @@ _SOURCES = ("gazetteer.tsv.gz", "sites.csv", "airports.csv", "adm1.geojson", "ad
             "ambiguous_names.txt", "aliases.csv")
 _PLACETYPE_FEATURE = {"locality": "city", "county": "district", "region": "governorate",
                       "neighbourhood": "neighbourhood", "campus": "site"}
-_SITE_KIND_FEATURE = {"region": "region", "district": "neighbourhood"}
+_SITE_KIND_FEATURE = {"region": "region", "district": "neighbourhood", "town": "city"}
 #: Prominence of entry types without population: a governorate outranks villages
 #: and small towns but not a district seat of some size or a city.
 _GOVERNORATE_PROMINENCE = 8.0
-_DISTRICT_PROMINENCE = 4.0
+_DISTRICT_PROMINENCE = 3.0
 _SITE_PROMINENCE = 10.0
 #: Index key quality: 0 primary name, 1 alternate name.
 PRIMARY, ALTERNATE = 0, 1
@@ -144,6 +144,37 @@ def _display_name(row: dict) -> str:
     return plain.replace("‘", "'").replace("’", "'").replace("`", "'")
 
 
+def _link_district_seats(b: _Builder, counties: dict, towns: dict) -> None:
+    """Give each district's names to its seat town as alternates.
+
+    Reports name a town by its district's spelling ("Telafar", "Menbij",
+    "Shirqat") more often than they mean the district polygon; the seat is the
+    town of the district whose name is closest to the district's (similarity
+    >= 75), ties broken by prominence. Only primary names are compared and
+    passed on: WOF's alternate names of districts hold stray neighbours' names.
+    """
+    from rapidfuzz import fuzz
+
+    for group, (d_entry, d_names) in counties.items():
+        d_keys = {(name_key(n), skeleton_key(n)) for n in d_names if not has_arabic(n)}
+        best, best_sim = None, 74.0
+        for t_entry, t_names in towns.get(group, ()):
+            t_keys = {(name_key(n), skeleton_key(n)) for n in t_names if not has_arabic(n)}
+            # Same consonants ("Kalar"/"Kelar") count for more than a short
+            # near-miss ("Kalar"/"Qala").
+            sim = max((fuzz.ratio(a[0], c[0]) + 10.0 * (a[1] == c[1])
+                       for a in d_keys for c in t_keys), default=0.0)
+            if sim > best_sim or (sim == best_sim and best is not None
+                                  and b.ix.prominence[t_entry] > b.ix.prominence[best]):
+                best, best_sim = t_entry, sim
+        if best is None:
+            continue
+        for n in d_names:
+            if not has_arabic(n):  # some districts carry a neighbour's Arabic name
+                b.add_name(best, n, ALTERNATE)
+        b.ix.prominence[best] = round(max(b.ix.prominence[best], 2.0) + 1.5, 3)
+
+
 def _read_tsv_gz(path: Path) -> list[dict]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         text = fh.read()
@@ -195,6 +226,10 @@ def build_index(data_dir: Path) -> GazetteerIndex:
         if g.get("admin1_ar"):
             b.add_name(e, g["admin1_ar"], PRIMARY)
 
+    # District (county) records and the towns of each county, to link every
+    # district to its seat town below.
+    counties: dict[tuple[str, str], tuple[int, list[str]]] = {}
+    towns: dict[tuple[str, str], list[tuple[int, list[str]]]] = {}
     for row, (cc, adm1, adm2) in zip(rows, admins[: len(rows)], strict=True):
         feature = _PLACETYPE_FEATURE.get(row["placetype"], "city")
         alts = [a for a in row["alt_names"].split("|") if a]
@@ -228,11 +263,17 @@ def build_index(data_dir: Path) -> GazetteerIndex:
         e = b.add(name=_display_name(row),
                   geonameid=gid, country=country, admin1=adm1, admin2=adm2,
                   lat=row["latitude"], lon=row["longitude"], feature=feature, prominence=prom)
-        for text in (row["name"], row["name_eng"], row["name_ara"], row["name_kur"]):
-            if text:
-                b.add_name(e, text, PRIMARY)
+        names = [t for t in (row["name"], row["name_eng"], row["name_ara"], row["name_kur"]) if t]
+        for text in names:
+            b.add_name(e, text, PRIMARY)
         for alt in alts:
             b.add_name(e, alt, ALTERNATE)
+        group = (row["country"], row["county_name"])
+        if feature == "district":
+            counties[group] = (e, names)
+        elif feature == "city" and row["county_name"]:
+            towns.setdefault(group, []).append((e, names))
+    _link_district_seats(b, counties, towns)
 
     offset = len(rows)
     for row, (cc, adm1, adm2) in zip(sites, admins[offset: offset + len(sites)], strict=True):
@@ -257,16 +298,16 @@ def build_index(data_dir: Path) -> GazetteerIndex:
                 b.add_name(e, code, ALTERNATE)
 
     # Hand aliases: alias -> an existing entry's canonical name (+country).
-    by_name: dict[tuple[str, str], int] = {}
-    for e, (nm, cc) in enumerate(zip(b.ix.name, b.ix.country, strict=True)):
-        k = (name_key(nm), cc)
+    by_name: dict[tuple[str, str, str], int] = {}
+    for e, (nm, cc, f) in enumerate(zip(b.ix.name, b.ix.country, b.ix.feature, strict=True)):
+        k = (name_key(nm), cc, f)
         if k not in by_name or b.ix.prominence[e] > b.ix.prominence[by_name[k]]:
             by_name[k] = e
     for row in _read_csv(data_dir / "aliases.csv"):
-        e = by_name.get((name_key(row["target"]), row["country"]))
+        e = by_name.get((name_key(row["target"]), row["country"], row["feature"]))
         if e is None:
-            raise ValueError(f"aliases.csv: target {row['target']!r} ({row['country']}) "
-                             "is not a gazetteer name")
+            raise ValueError(f"aliases.csv: target {row['target']!r} ({row['country']}, "
+                             f"{row['feature']}) is not a gazetteer name")
         b.add_name(e, row["alias"], PRIMARY)
 
     words = (data_dir / "ambiguous_names.txt").read_text(encoding="utf-8").split()
@@ -275,6 +316,10 @@ def build_index(data_dir: Path) -> GazetteerIndex:
 
 def _source_hash(data_dir: Path) -> str:
     h = hashlib.sha1(f"v{CACHE_VERSION}".encode())
+    # The build code is part of the key too: a changed rule rebuilds the cache.
+    here = Path(__file__).resolve().parent
+    for module in ("gazetteer.py", "normalize.py"):
+        h.update((here / module).read_bytes())
     for name in _SOURCES:
         path = data_dir / name
         if path.exists():

@@ -233,7 +233,9 @@ class Resolver:
             return None
         ix = self.gaz.index
         # The whole phrase as written, exactly ("Mosul Dam", "Sadr City").
-        readings = [(query, 1, None), *self._parse(query)]
+        whole_implied = ("governorate" if _GOV_SUFFIX.search(query) or _GOV_PREFIX.match(query)
+                         else None)
+        readings = [(query, 3 if whole_implied else 1, whole_implied), *self._parse(query)]
         seen = set()
         for i, (core, precision, implied) in enumerate(readings):
             core = _TRAILING_JUNK.sub("", core).strip()

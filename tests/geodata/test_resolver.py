@@ -8,6 +8,7 @@ import pytest
 
 import geodata
 from geodata import resolve
+from tests.geodata.spellings import RELATIVE, SPELLINGS
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -17,37 +18,19 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-# (spelling, lat, lon) -- true points from Wikipedia/GeoNames city pages.
-SPELLINGS = [
-    ("Mosul", 36.34, 43.13),
-    ("Baiji", 34.93, 43.49),
-    ("Bayji", 34.93, 43.49),
-    ("Beiji", 34.93, 43.49),
-    ("Deir ez-Zor", 35.336, 40.14),
-    ("Deir al-Zour", 35.336, 40.14),
-    ("Dayr az Zawr", 35.336, 40.14),
-    ("Kobani", 36.89, 38.35),
-    ("Kobane", 36.89, 38.35),
-    ("Ayn al-Arab", 36.89, 38.35),
-    ("Tal Afar", 36.377, 42.449),
-    ("Tel Afar", 36.377, 42.449),
-    ("Tall 'Afar", 36.377, 42.449),
-    ("Falluja", 33.35, 43.78),
-    ("Fallujah", 33.35, 43.78),
-    ("Al-Fallujah", 33.35, 43.78),
-    ("الموصل", 36.34, 43.13),
-    ("تكريت", 34.61, 43.68),
-    ("الرقة", 35.95, 39.01),
-    ("دير الزور", 35.336, 40.14),
-    ("كوباني", 36.89, 38.35),
-]
-
-
 @pytest.mark.parametrize(("name", "lat", "lon"), SPELLINGS)
 def test_res001_spellings_within_10km(name, lat, lon):
     place = resolve(name)
     assert place is not None, name
     assert km(lat, lon, place.lat, place.lon) <= 10.0, (name, place)
+
+
+@pytest.mark.parametrize(("name", "lat", "lon", "precision"), RELATIVE)
+def test_res005_relative_and_regional(name, lat, lon, precision):
+    place = resolve(name)
+    assert place is not None, name
+    assert km(lat, lon, place.lat, place.lon) <= 10.0, (name, place)
+    assert place.geo_precision == precision, place
 
 
 @pytest.mark.parametrize("name", ["Xyzzyplace", "", "   ", "12345", "\x00\x01"])
