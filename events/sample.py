@@ -205,16 +205,14 @@ def _load_ucdp(store: Store, summary: SampleSummary) -> None:
         summary.skipped.append((UCDP_CSV.name, "file not bundled"))
         return
     try:
-        importer = importlib.import_module("events.importers")
-    except ImportError as exc:
+        read = importlib.import_module("events.imports").read_ucdp
+    except (ImportError, AttributeError) as exc:
         summary.skipped.append((UCDP_CSV.name, f"no UCDP importer available ({exc})"))
         return
-    read = getattr(importer, "read_ucdp", None)
-    if read is None:
-        summary.skipped.append((UCDP_CSV.name, "events.importers has no read_ucdp"))
-        return
     result = read(UCDP_CSV)
-    events = list(getattr(result, "events", result))
+    events = list(result.events)
+    for line, reason in result.errors:
+        summary.skipped.append((f"{UCDP_CSV.name} line {line}", reason))
     added = store.add_events(events, report_key=UCDP_REPORT_KEY,
                              meta={"name": UCDP_CSV.name, "licence": "CC BY 4.0 (UCDP)"})
     summary.ucdp_events = len(events)
@@ -245,7 +243,7 @@ def _load_demo_reports(store: Store, summary: SampleSummary, nlp: Any | None) ->
             summary.skipped.append((path.name, f"{type(exc).__name__}: {exc}"))
             continue
         meta = report_meta(report) if report_meta else {"name": path.name}
-        key = getattr(report, "raw_sha1", None) or f"sample:{path.name}"
+        key = getattr(report, "raw_sha1", None) or report.name  # as `ingest` files it
         added = store.add_report(key, events, meta=meta)
         summary.reports_read += 1
         summary.report_events += len(events)
