@@ -157,13 +157,15 @@ def _link_district_seats(b: _Builder, counties: dict, towns: dict) -> None:
 
     for group, (d_entry, d_names) in counties.items():
         d_keys = {(name_key(n), skeleton_key(n)) for n in d_names if not has_arabic(n)}
-        best, best_sim = None, 74.0
+        best, best_sim = None, 78.0
         for t_entry, t_names in towns.get(group, ()):
             t_keys = {(name_key(n), skeleton_key(n)) for n in t_names if not has_arabic(n)}
             # Same consonants ("Kalar"/"Kelar") count for more than a short
             # near-miss ("Kalar"/"Qala").
-            sim = max((fuzz.ratio(a[0], c[0]) + 10.0 * (a[1] == c[1])
-                       for a in d_keys for c in t_keys), default=0.0)
+            # A match on a long name ("Maarat al-Numan") beats one on a short
+            # one ("Al Ma'ra" ~ "Marah").
+            sim = max((fuzz.ratio(a[0], c[0]) + 10.0 * (a[1] == c[1]) + min(len(a[0]), 12)
+                       for a in d_keys for c in t_keys if a[0] and c[0]), default=0.0)
             if sim > best_sim or (sim == best_sim and best is not None
                                   and b.ix.prominence[t_entry] > b.ix.prominence[best]):
                 best, best_sim = t_entry, sim

@@ -153,11 +153,10 @@ def _fold_latin_token(tok: str) -> str:
             tok = tok.replace(old, new)
     tok = _DOUBLE_RE.sub(r"\1", tok)
     # Trailing "-ah", "-a", "-ih" (from "-eh"): Fallujah = Falluja, Hawijeh = Hawija.
-    if len(tok) > 4:
-        if tok.endswith(("ah", "ih")):
-            tok = tok[:-2]
-        elif tok.endswith("a"):
-            tok = tok[:-1]
+    if tok.endswith(("ah", "ih")) and len(tok) >= 5:
+        tok = tok[:-2]
+    elif tok.endswith("a") and len(tok) >= 4:
+        tok = tok[:-1]
     return tok
 
 

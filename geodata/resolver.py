@@ -167,10 +167,13 @@ class Resolver:
             score = 10.0 * quality + ix.prominence[e]
             if feature:
                 f = ix.feature[e]
+                # An asked-for type outweighs any prominence gap (max ~13).
                 if f == feature or (feature == "city" and f == "neighbourhood"):
-                    score += 6.0
+                    score += 15.0
                 elif feature == "site" and f in ("region", "neighbourhood"):
-                    score += 3.0
+                    score += 7.0
+                elif feature == "governorate" and f == "region":
+                    score += 7.0
             if admin1 and ix.admin1[e] == admin1:
                 score += 3.0
             if near:

@@ -33,13 +33,17 @@ _NEVER = frozenset(
         "January February March April May June July August September October November "
         "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Iraq Syria "
         "Iraqi Syrian Turkey Turkish Iran Iranian Jordan Lebanon Kurdish Kurds Arab Arabs "
-        "Islamic State ISIS ISIL Daesh Army President Minister General Prime Sunni Shia "
+        "Islamic State IS ISIS ISIL Daesh Army President Minister General Prime Sunni Shia "
         "Shiite Christian Yazidi Allah God Muslim Mr Mrs He She It They We The This That "
         "And But Reuters AP AFP CNN BBC UN US U.S. America American Russia Russian "
         "Obama Assad Maliki Abadi Baghdadi Mohammed Muhammad Ali Hussein Hassan Ahmed "
         "Omar Abu Bakr Peshmerga Kurdistan Levant Nusra Front Hezbollah Coalition"
     ).split()
 ) - {name_key("Kurdistan")}
+_SITE_TAILS = frozenset(
+    "airport airbase base dam refinery prison jail crossing mountain mountains field "
+    "oilfield airfield camp".split()
+)
 #: Spans of villages (low prominence) need a cue word; well-known places don't.
 _KNOWN_PROMINENCE = 4.5
 
@@ -89,7 +93,8 @@ def find_place_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, st
     max_n = ix.max_tokens
     while i < n:
         start, _, word = toks[i]
-        if not _capitalised(word) or not folded[i] or folded[i] in _NEVER:
+        if (not _capitalised(word) or not folded[i] or folded[i] in _NEVER
+                or (word.isupper() and len(word) <= 4)):  # acronyms: IS, ISF, UN
             i += 1
             continue
         found = None
@@ -98,11 +103,14 @@ def find_place_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, st
         for j in range(i, min(n, i + max_n)):
             if j > i and toks[j][0] - toks[j - 1][1] > 2:
                 break  # punctuation or a line break between the words
-            if j > i and text[toks[j - 1][1]:toks[j][0]].strip(" -") not in ("",):
-                break
+            if j > i and text[toks[j - 1][1]:toks[j][0]].strip(" -'’`ʿʾ‘"):
+                break  # only spaces, hyphens and ayn marks may stand inside a name
             parts.append(folded[j])
             key = "".join(parts)
-            if key in keys and (j == i or _capitalised(toks[j][2]) or len(toks[j][2]) <= 3):
+            # A name ends on a capitalised word ("Tikrit as" is not "Tikrit As")
+            # or on a site word ("Deir ez-Zor airport").
+            if key in keys and (j == i or _capitalised(toks[j][2])
+                                or toks[j][2].lower() in _SITE_TAILS):
                 found = (j, key)
         if found is None:
             i += 1

@@ -1,0 +1,42 @@
+"""find_place_spans: candidate place names in running text (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geodata import find_place_spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen stormed Bayji at dawn.", ["Bayji"]),
+        ("Troops moved from Tikrit towards Samarra.", ["Tikrit", "Samarra"]),
+        ("Shelling hit the outskirts of Deir el-Zour overnight.", ["Deir el-Zour"]),
+        ("Families fled Tall 'Afar and Ras al Ain.", ["Tall 'Afar", "Ras al Ain"]),
+        ("Engineers inspected Mosul Dam on Monday.", ["Mosul Dam"]),
+        ("The army said it would hit back hard.", []),  # the verb, not the town
+        ("Clashes were reported in Hit on Tuesday.", ["Hit"]),
+        ("In June the IS fighters left.", []),  # month and acronym
+        ("Mosul's airport was closed.", ["Mosul"]),
+        ("نزح الآلاف من الموصل", ["الموصل"]),
+        ("", []),
+    ],
+)
+def test_spn001_spans(text, expected):
+    spans = find_place_spans(text)
+    assert [s[2] for s in spans] == expected
+    for start, end, surface in spans:
+        assert text[start:end] == surface
+
+
+def test_spn002_longest_match_wins():
+    spans = find_place_spans("They reached Deir ez-Zor airport by noon.")
+    assert [s[2] for s in spans] == ["Deir ez-Zor airport"]
+
+
+def test_spn003_spans_do_not_overlap():
+    text = "Mosul, Tikrit, Kirkuk and Baiji " * 20
+    spans = find_place_spans(text)
+    assert len(spans) == 80
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
