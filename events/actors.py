@@ -131,27 +131,19 @@ class ActorMention:
 
 
 @lru_cache(maxsize=1)
-def _actor_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    parts: list[str] = []
-    group_to_actor: dict[str, str] = {}
-    for i, (actor, aliases) in enumerate(ACTOR_ALIASES.items()):
-        for j, alias in enumerate(aliases):
-            name = f"a{i}_{j}"
-            group_to_actor[name] = actor
-            parts.append(f"(?P<{name}>{alias})")
-    # The combined alternation prefers the earliest alternative, not the
-    # longest; matching each alias separately and keeping the longest span is
-    # done in find_actors.
-    return re.compile("|".join(parts), re.IGNORECASE), group_to_actor
-
-
-@lru_cache(maxsize=1)
 def _alias_regexes() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
         (re.compile(rf"(?<![\w-])(?:{alias})(?![\w-])", re.IGNORECASE), actor)
         for actor, aliases in ACTOR_ALIASES.items()
         for alias in aliases
     )
+
+
+@lru_cache(maxsize=1)
+def _union_regex() -> re.Pattern[str]:
+    # One word-start check for the whole union: far cheaper than one per alias at every character.
+    aliases = "|".join(f"(?:{alias})" for names in ACTOR_ALIASES.values() for alias in names)
+    return re.compile(rf"(?<![\w-])(?=[A-Za-z])(?:{aliases})", re.IGNORECASE)
 
 
 def find_actors(text: str) -> list[ActorMention]:
@@ -173,18 +165,27 @@ def find_actors(text: str) -> list[ActorMention]:
     >>> [m.actor for m in find_actors("ISIL fighters seized the town from the Iraqi army.")]
     ['ISIS', 'Iraqi Security Forces']
     """
-    candidates: list[tuple[int, int, str]] = []
-    for rx, actor in _alias_regexes():
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                candidates.append((m.start(), m.end(), actor))
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int, str]] = []
-    for start, end, actor in candidates:
-        if all(end <= s or start >= e for s, e, _ in taken):
-            taken.append((start, end, actor))
-    taken.sort()
-    return [ActorMention(s, e, text[s:e], a) for s, e, a in taken]
+    rows = _alias_regexes()
+    union = _union_regex()
+    found: list[ActorMention] = []
+    pos = 0
+    while True:
+        m = union.search(text, pos)
+        if m is None:
+            break
+        start = m.start()
+        # The longest alias that starts here wins ("Islamic State of Iraq and Syria" over "Islamic State").
+        best_end, best_actor = start, None
+        for rx, actor in rows:
+            hit = rx.match(text, start)
+            if hit is not None and hit.end() > best_end:
+                best_end, best_actor = hit.end(), actor
+        if best_actor is None:
+            pos = start + 1
+            continue
+        found.append(ActorMention(start, best_end, text[start:best_end], best_actor))
+        pos = best_end
+    return found
 
 
 def canonical_actor(actor: str | None, *, country: str | None, isis_named: bool) -> str | None:

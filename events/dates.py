@@ -57,7 +57,7 @@ _COUNT = r"(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|sever
 # Ordered: the first alternative that matches at a position wins, so longer
 # forms come before their prefixes. Each group name says how to resolve it.
 _DATE_RX = re.compile(
-    rf"""
+    rf"""(?<![A-Za-z0-9])(?=[A-Za-z0-9])(?:
     (?P<mdy>\b{_MONTH}\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>(?:19|20)\d\d)\b)
   | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<dmy_y>(?:19|20)\d\d)\b)
   | (?P<iso>\b(?P<iso_y>20\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
@@ -83,7 +83,7 @@ _DATE_RX = re.compile(
   | (?P<today>\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\bearlier\s+today\b)
   | (?P<sinceyear>\b(?:since|in|during|of|by|from|until|early|late|mid-?)\s*(?P<sy>(?:19|20)\d\d)\b)
   | (?P<yearadj>\b(?:the\s+)?(?P<ya>(?:19|20)\d\d)\s+(?:invasion|war|uprising|election|offensive|occupation|surge)\b)
-    """,
+    )""",
     re.IGNORECASE | re.VERBOSE,
 )
 

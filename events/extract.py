@@ -238,6 +238,7 @@ class _Context:
     last_date: DateMention | None = None
     last_date_sentence: int = -99
     last_date_paragraph: int = -1
+    pending: list[_Sentence] = field(default_factory=list)
     resolved: dict[tuple[str, str | None], Any] = field(default_factory=dict)
 
 
@@ -317,7 +318,7 @@ def _place_spans(sentence: str) -> list[tuple[int, int, str]]:
 
     try:
         spans = list(geodata.find_place_spans(sentence))
-        first = re.match(r"\s*([A-Z][a-z]+)\b", sentence)
+        first = re.match(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])", sentence)
         if first and first.group(1).lower() in _FUNCTION_WORDS:
             i = first.start(1)
             for span in geodata.find_place_spans(sentence[:i] + sentence[i].lower() + sentence[i + 1:]):
@@ -651,15 +652,37 @@ def _resolve_type(sentence: str, trig: TriggerMatch, mentions: list[_actors.Acto
     return trig.event_type
 
 
+def _catch_up_dates(ctx: _Context, sent: _Sentence) -> None:
+    """Read the dates of the recent event-less sentences that can give ``sent`` its date."""
+    for prev in reversed(ctx.pending):
+        if not (sent.index - prev.index <= 2 or prev.paragraph == sent.paragraph):
+            break
+        if prev.index <= ctx.last_date_sentence:
+            break
+        found = find_dates(prev.text, ctx.published, anchor=ctx.last_date.date if ctx.last_date else None)
+        if found:
+            ctx.last_date = found[-1]
+            ctx.last_date_sentence = prev.index
+            ctx.last_date_paragraph = prev.paragraph
+            break
+    ctx.pending.clear()
+
+
 def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> None:
     text = sent.text
     mentions = _actors.find_actors(text)
     # Actor names such as "Islamic State of Iraq and Syria" hold place names: mask them.
     blocked = [(m.start, m.end) for m in mentions if m.actor not in ("Civilians",)]
     places = _find_places(text, ctx, blocked)
-    dates = [d for d in find_dates(text, ctx.published,
-                                   anchor=ctx.last_date.date if ctx.last_date else None)]
     triggers = [] if sent.headline or NON_EVENT_SENTENCE.search(text) else find_triggers(text)
+    if triggers:
+        _catch_up_dates(ctx, sent)
+        dates = find_dates(text, ctx.published, anchor=ctx.last_date.date if ctx.last_date else None)
+    else:
+        # Dates of sentences without events matter only as context: read them when needed.
+        ctx.pending.append(sent)
+        del ctx.pending[:-3]
+        dates = []
     figures = find_figures(text) if triggers else []
     country = None
     produced_actor = None
