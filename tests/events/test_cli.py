@@ -1,0 +1,199 @@
+"""The ``python -m events`` command line through click's CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from events.cli import LazyGroup, cli
+from events.model import RECORD_FIELDS
+
+REPORT_A = """url: https://example.org/news/1
+published: 2014-06-11
+---
+Militants overrun northern city
+
+Islamic State fighters seized the city of Mosul on Tuesday, officials said.
+"""
+REPORT_B = """published: 2014-06-12
+---
+Second outlet on the fall of Mosul
+
+ISIS militants captured Mosul on June 10, residents said.
+"""
+
+
+@pytest.fixture
+def reports(tmp_path):
+    """A folder with two readable reports, an empty one and a file of another kind."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(REPORT_A, encoding="utf-8")
+    (folder / "b.txt").write_text(REPORT_B, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    return folder
+
+
+@pytest.fixture
+def db(tmp_path):
+    """URL of a SQLite file that does not exist yet."""
+    return f"sqlite:///{tmp_path / 'cli.sqlite'}"
+
+
+def run(*args, db_url=None):
+    runner = CliRunner()
+    argv = (["--db", db_url] if db_url else []) + list(args)
+    return runner.invoke(cli, argv, catch_exceptions=False)
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract", "export", "import"])
+def test_cli001_help_has_an_example(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example: python -m events" in result.output
+
+
+def test_cli002_group_lists_commands():
+    result = run("--help")
+    for name in ("ingest", "extract", "export", "import"):
+        assert name in result.output
+
+
+def test_cli003_ingest_summary_skips_and_idempotence(reports, db):
+    first = run("ingest", str(reports), db_url=db)
+    assert first.exit_code == 1
+    assert "reports read: 2" in first.output
+    assert "skipped: 2" in first.output
+    assert "scan.pdf: not a report file" in first.output
+    assert "empty.txt: empty" in first.output
+    stored = int(first.output.split("events stored: ")[1].split()[0])
+    assert stored >= 2
+    # The two reports describe one seizure: fewer new incidents than events.
+    incidents = int(first.output.split("new incidents: ")[1].split()[0])
+    assert incidents < stored
+    again = run("ingest", str(reports / "a.txt"), str(reports / "b.txt"), db_url=db)
+    assert again.exit_code == 0
+    assert "events stored: 0" in again.output and "(2 seen before)" in again.output
+
+
+def test_cli004_ingest_progress_bar_for_many_files(tmp_path, db):
+    for i in range(7):
+        (tmp_path / f"r{i}.txt").write_text(REPORT_B.replace("June 10", f"June {i + 1}"),
+                                            encoding="utf-8")
+    result = run("ingest", *[str(tmp_path / f"r{i}.txt") for i in range(7)], db_url=db)
+    assert result.exit_code == 0
+    assert "ingesting" in result.stderr
+    assert "reports read: 7" in result.output
+
+
+def test_cli005_extract_prints_records_and_touches_no_database(reports, tmp_path, db):
+    result = run("extract", str(reports), "--format", "jsonl", db_url=db)
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines and all(tuple(rec) == RECORD_FIELDS for rec in lines)
+    assert {rec["report"] for rec in lines} == {"a.txt", "b.txt"}
+    assert any(r["event_type"] == "seizure" and r["place"] == "Mosul" for r in lines)
+    assert "skipped" in result.stderr and "scan.pdf" in result.stderr
+    assert not (tmp_path / "cli.sqlite").exists()
+
+
+@pytest.fixture
+def filled_db(db, make_event):
+    """A database holding four events of different dates and types."""
+    from events.store import Store
+
+    with Store(db) as st:
+        st.add_events([
+            make_event(),
+            make_event(date="2014-07-01", event_type="clash", ordinal=1,
+                       evidence="=cmd|' /C calc'!A0 fighting went on."),
+            make_event(date="2015-05-17", place="Ramadi", admin1="Anbar", lat=33.42,
+                       lon=43.3, ordinal=2),
+            make_event(date="2016-06-26", event_type="displacement", magnitude=8000,
+                       magnitude_unit="people_displaced", ordinal=3),
+        ], report_key="t", match_incidents=False)
+    return db
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    ([], 4),
+    (["--from", "2014-07-01"], 3),
+    (["--to", "2014-12-31"], 2),
+    (["--from", "2015-01-01", "--to", "2015-12-31"], 1),
+    (["--type", "seizure"], 2),
+    (["--type", "seizure", "--type", "clash"], 3),
+])
+def test_cli006_export_csv_filters(filled_db, args, expected):
+    result = run("export", "--format", "csv", *args, db_url=filled_db)
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == expected
+    assert f"exported {expected} events" in result.stderr
+    assert not any(v.startswith("=") for r in rows for v in r.values())
+
+
+@pytest.mark.parametrize("fmt", ["csv", "geojson", "acled"])
+def test_cli007_export_formats_to_file(filled_db, tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    result = run("export", "--format", fmt, "--out", str(out), db_url=filled_db)
+    assert result.exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    if fmt == "geojson":
+        assert len(json.loads(text)["features"]) == 4
+    else:
+        header = text.splitlines()[0]
+        assert header.startswith("id,incident_id" if fmt == "csv" else "event_id_cnty,")
+        assert "'=cmd" in text
+
+
+@pytest.mark.parametrize("args", [["--from", "2014-13-01"], ["--type", "riot"]])
+def test_cli008_export_bad_options(filled_db, args):
+    result = run("export", *args, db_url=filled_db)
+    assert result.exit_code == 2
+
+
+def test_cli009_import_reports_bad_lines(tmp_path, db):
+    from tests.events.test_imports import _ucdp_text
+
+    path = tmp_path / "ged.csv"
+    path.write_text(_ucdp_text(), encoding="utf-8")
+    result = run("import", str(path), "--format", "ucdp", db_url=db)
+    assert result.exit_code == 1
+    assert "rows read: 2" in result.output and "events stored: 2" in result.output
+    assert "line 5:" in result.stderr and "line 9:" in result.stderr
+    assert "rows skipped on purpose: 1" in result.output
+    again = run("import", str(path), "--format", "ucdp", db_url=db)
+    assert "events stored: 0" in again.output
+
+
+def test_cli010_import_jsonl_round_trip(reports, tmp_path, db):
+    extracted = run("extract", str(reports / "a.txt"))
+    path = tmp_path / "events.jsonl"
+    path.write_text(extracted.stdout, encoding="utf-8")
+    result = run("import", str(path), "--format", "jsonl", db_url=db)
+    assert result.exit_code == 0
+    n = len(extracted.stdout.splitlines())
+    assert f"events stored: {n}" in result.output
+
+
+def test_cli011_lazy_group_skips_missing_modules():
+    @click.group(cls=LazyGroup, lazy={"ghost": "events.no_such_module:cmd",
+                                      "bad": "events.model:RECORD_FIELDS"})
+    def group():
+        """Test group."""
+
+    @group.command()
+    def real():
+        """A real command."""
+
+    runner = CliRunner()
+    result = runner.invoke(group, ["--help"])
+    assert result.exit_code == 0
+    assert "real" in result.output and "ghost" not in result.output
+    assert runner.invoke(group, ["ghost"]).exit_code == 2
