@@ -99,6 +99,13 @@ def _inside_mask(lon: np.ndarray, lat: np.ndarray) -> np.ndarray | None:
     return shapely.contains_xy(area, lon, lat)
 
 
+def _numbered(prefix: str, numbers: np.ndarray) -> np.ndarray:
+    """Return ``prefix`` + zero-padded numbers, vectorised (1M in well under a second)."""
+    if numbers.size == 0:  # numpy's zfill cannot reduce over an empty array
+        return np.array([], dtype=object)
+    return np.strings.add(prefix, np.strings.zfill(numbers.astype("U8"), 8))
+
+
 def synth_events(n: int, *, seed: int = 0) -> pd.DataFrame:
     """Make ``n`` synthetic events across Iraq and Syria.
 
@@ -202,8 +209,8 @@ def synth_events(n: int, *, seed: int = 0) -> pd.DataFrame:
                       for t in types for p in towns["place"]], dtype=object)
     lengths = np.array([len(t) for t in texts])
     prefix = f"syn_s{seed}_n{n}_"
-    ids = np.strings.add(prefix, np.strings.zfill(np.arange(n).astype("U8"), 8))
-    reports = np.strings.add(prefix + "r", np.strings.zfill((np.arange(n) // 10).astype("U8"), 8))
+    ids = _numbered(prefix, np.arange(n))
+    reports = _numbered(prefix + "r", np.arange(n) // 10)
     cat = pd.Categorical.from_codes
 
     def nullable(values: np.ndarray) -> pd.Categorical:
