@@ -88,8 +88,9 @@ def write_gazetteer(shared: Path) -> None:
 
 def write_boundaries(shared: Path) -> None:
     """Write simplified OCHA adm1/adm2 polygons of both countries."""
-    import geopandas as gpd
     import pandas as pd
+
+    import geopandas as gpd
 
     bdir = shared / "boundaries"
     files = {

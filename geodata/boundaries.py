@@ -129,8 +129,9 @@ def admin_for_points(lons: Sequence[float], lats: Sequence[float]) -> list[ADMIN
     >>> admin_for_points([43.13, 40.14], [36.34, 35.33])
     [('IQ', 'Ninewa', 'Al-Mosul'), ('SY', 'Deir-ez-Zor', 'Deir-ez-Zor')]
     """
-    import geopandas as gpd
     import numpy as np
+
+    import geopandas as gpd
 
     from geodata import joins
 

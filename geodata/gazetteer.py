@@ -155,7 +155,7 @@ def _link_district_seats(b: _Builder, counties: dict, towns: dict) -> None:
     """
     from rapidfuzz import fuzz
 
-    for group, (d_entry, d_names) in counties.items():
+    for group, (_district, d_names) in counties.items():
         d_keys = {(name_key(n), skeleton_key(n)) for n in d_names if not has_arabic(n)}
         best, best_sim = None, 78.0
         for t_entry, t_names in towns.get(group, ()):

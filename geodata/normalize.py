@@ -110,7 +110,7 @@ _ARABIC_CHARS_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 
 def clean_query(text: str) -> str:
-    """Return `text` truncated, with control characters and outer space removed.
+    r"""Return `text` truncated, with control characters and outer space removed.
 
     Parameters
     ----------

@@ -26,7 +26,7 @@ from geodata.normalize import MAX_QUERY_CHARS, clean_query, name_key, skeleton_k
 )
 def test_nrm001_variants_share_a_key(variants):
     keys = {name_key(v) for v in variants}
-    assert len(keys) == 1, dict(zip(variants, map(name_key, variants)))
+    assert len(keys) == 1, {v: name_key(v) for v in variants}
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,9 @@ def test_nrm002_different_places_differ(a, b):
     assert name_key(a) != name_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Telafar", "Tal Afar"), ("Shirqat", "Sharqat"), ("Khanaqin", "Khaneqin")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Telafar", "Tal Afar"), ("Shirqat", "Sharqat"), ("Khanaqin", "Khaneqin")]
+)
 def test_nrm003_skeleton_joins_vowel_variants(a, b):
     assert name_key(a) != name_key(b)
     assert skeleton_key(a) == skeleton_key(b)
