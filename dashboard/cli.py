@@ -72,7 +72,7 @@ def serve(db: str | None, host: str | None, port: int | None, sample: bool, debu
     port = int(get_setting("port", port))
     store = open_store(db)
     if sample:
-        _load_sample(store, db)
+        _load_sample(store)
     app = create_app(store)
     has_auth = bool(get_setting("user") and get_setting("password"))
     warning = exposure_warning(host, has_auth=has_auth)
@@ -82,20 +82,16 @@ def serve(db: str | None, host: str | None, port: int | None, sample: bool, debu
     app.run(host=host, port=port, debug=debug)
 
 
-def _load_sample(store, db: str | None) -> None:
-    """Load the bundled sample when the database holds no events (idempotent anyway)."""
-    if store.count():
-        return
+def _load_sample(store) -> None:
+    """Load the bundled sample unless it is already in the database (idempotent anyway)."""
     try:
-        from events.sample import sample_command
+        from events.sample import load_sample, sample_is_loaded
     except ImportError:
         click.echo("No bundled sample available (events.sample is missing).", err=True)
         return
-    args = ["--db", db] if db else []
-    try:
-        sample_command.main(args=args, standalone_mode=False)
-    except click.UsageError:
-        sample_command.main(args=[], standalone_mode=False)
+    if not sample_is_loaded(store):
+        click.echo("Loading the bundled sample events...")
+        load_sample(store)
 
 
 def _register_subcommands() -> None:

@@ -266,7 +266,8 @@ def timeline_figure(counts: pd.DataFrame, *, window: tuple[date, date] | None = 
                        "x1": str(window[1]), "y0": 0, "y1": 1, "fillcolor": "rgba(0,114,178,0.12)",
                        "line": {"color": "rgba(0,114,178,0.7)", "width": 1}, "layer": "below"})
     fig.update_layout(
-        barmode="stack", bargap=0.05, height=height, autosize=True, showlegend=False, template=None, font=FONT,
+        barmode="stack", bargap=0.05, height=height, autosize=True, showlegend=False,
+        template=None, font=FONT,
         margin={"l": 40, "r": 10, "t": 6, "b": 24}, dragmode="select", selectdirection="h",
         plot_bgcolor="white", paper_bgcolor="white", shapes=shapes, uirevision="timeline",
         xaxis={"type": "date", "showgrid": False, "fixedrange": True},

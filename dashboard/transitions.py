@@ -90,13 +90,15 @@ def frame_count(state: ViewState, play: dict[str, Any], bounds: Bounds) -> int:
 
 
 def start_play(state: ViewState, bounds: Bounds, run: int) -> Transition:
-    """Start playing from the current window (or from the beginning when at the end)."""
+    """Start playing from the window's start (from the data's first day when at the end)."""
     start, end = window_bounds(state, bounds)
     if start is None or bounds.last is None:
         return Transition(state, {"playing": False, "run": run}, push_url=False)
     length = WINDOWS[state.window]
-    if end is not None and end >= bounds.last:
-        start = bounds.first
+    if state.window == "grow" and end is not None and end >= bounds.last:
+        start = bounds.first  # a grown window at the end starts over
+    elif start + timedelta(days=max(length - 1, 0)) >= bounds.last:
+        start = bounds.first  # nothing left to play from here: start over
     if state.window == "grow":
         first_end = min(start + timedelta(days=play_step("grow", bounds) - 1), bounds.last)
     else:

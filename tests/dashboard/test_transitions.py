@@ -1,0 +1,132 @@
+from datetime import date
+
+import pytest
+
+from dashboard import ids
+from dashboard.state import ViewState
+from dashboard.transitions import (
+    Bounds,
+    control_values,
+    frame_count,
+    play_frame,
+    start_play,
+    transition,
+)
+
+B = Bounds(date(2014, 1, 1), date(2014, 12, 31))
+
+
+def run(state, trigger, value=None, controls=None, play=None, **kw):
+    return transition(state, trigger, value, controls or {}, bounds=B, play=play, **kw)
+
+
+def test_trn001_first_call_and_back_button_read_the_url():
+    result = run(ViewState(types=("clash",)), None, "?type=seizure&zoom=6")
+    assert result.state.types == ("seizure",) and result.state.zoom == 6
+    assert result.navigated and not result.push_url
+    assert run(ViewState(), ids.LOCATION, "?from=garbage").state == ViewState()
+
+
+def test_trn002_control_change_pushes_url_and_keeps_map_view():
+    state = ViewState(lat=35.0, lon=42.0, zoom=6.0, event="e1")
+    result = run(state, ids.TYPES, ["seizure"], {"types": ["seizure"], "start": "2014-01-01",
+                                                  "end": "2014-06-30"})
+    assert result.push_url
+    assert result.state.types == ("seizure",) and result.state.zoom == 6.0
+    assert result.state.start is None  # the data's first day is stored as "no bound"
+    assert result.state.end == date(2014, 6, 30)
+
+
+@pytest.mark.parametrize(("x", "expected"), [
+    (["2014-03-01 12:00", "2014-03-20"], (date(2014, 3, 1), date(2014, 3, 20))),
+    (["2014-03-20", "2014-03-01"], (date(2014, 3, 1), date(2014, 3, 20))),
+    (["2013-01-01", "2014-03-20"], (None, date(2014, 3, 20))),  # clamped to data start
+    (["junk", "2014-03-20"], (None, None)),
+])
+def test_trn003_timeline_selection_sets_dates(x, expected):
+    result = run(ViewState(), ids.TIMELINE, {"range": {"x": x}})
+    assert (result.state.start, result.state.end) == expected
+
+
+def test_trn004_timeline_deselect_keeps_state():
+    state = ViewState(start=date(2014, 2, 1))
+    assert run(state, ids.TIMELINE, None).state == state
+
+
+def test_trn005_relayout_moves_map():
+    relayout = {"map.center": {"lat": 35.123456, "lon": 41.5}, "map.zoom": 6.123}
+    result = run(ViewState(), ids.MAP, {"relayout": relayout})
+    assert (result.state.lat, result.state.lon, result.state.zoom) == (35.1235, 41.5, 6.12)
+    assert run(ViewState(), ids.MAP, {"relayout": {"autosize": True}}).state == ViewState()
+
+
+def test_trn006_click_selects_event():
+    result = run(ViewState(), ids.MAP, {"click": {"points": [{"customdata": 3}]}},
+                 event_at=lambda click: "ev-" + str(click["points"][0]["customdata"]))
+    assert result.state.event == "ev-3"
+
+
+def test_trn007_scrub_moves_window_keeping_length():
+    state = ViewState(start=date(2014, 1, 1), end=date(2014, 1, 8))
+    result = run(state, ids.SCRUB, 100)
+    assert result.state.end == date(2014, 4, 11)
+    assert result.state.start == date(2014, 4, 4)
+
+
+def test_trn008_play_moves_a_week_window():
+    state = ViewState(window="week", start=date(2014, 3, 1), end=date(2014, 6, 1))
+    started = start_play(state, B, run=1)
+    assert (started.state.start, started.state.end) == (date(2014, 3, 1), date(2014, 3, 7))
+    assert started.play["playing"] and not started.push_url
+    frame = play_frame(started.state, started.play, 3, B)
+    assert (frame.state.start, frame.state.end) == (date(2014, 3, 22), date(2014, 3, 28))
+    assert frame.frame == {"run": 1, "n": 3}
+
+
+def test_trn009_skipped_frames_do_not_stack():
+    started = start_play(ViewState(window="day", start=date(2014, 3, 1)), B, run=2)
+    # Frames 1-4 were dropped by the browser's guard: frame 5 lands where time says.
+    frame = play_frame(started.state, started.play, 5, B)
+    assert frame.state.end == date(2014, 3, 6) == frame.state.start
+
+
+def test_trn010_play_stops_at_the_end_and_restarts_from_the_start():
+    started = start_play(ViewState(window="month", start=date(2014, 12, 1)), B, run=1)
+    last = play_frame(started.state, started.play, 5, B)
+    assert last.state.end is None and not last.play["playing"] and last.push_url
+    again = start_play(last.state.replace(start=date(2014, 12, 31)), B, run=2)
+    assert again.state.start is None and again.state.end == date(2014, 1, 30)
+
+
+def test_trn011_growing_window_keeps_start():
+    started = start_play(ViewState(window="grow"), B, run=1)
+    frame = play_frame(started.state, started.play, 10, B)
+    assert frame.state.start is None and frame.state.end > started.state.end
+
+
+def test_trn012_frame_from_another_run_is_ignored():
+    started = start_play(ViewState(), B, run=3)
+    stale = run(started.state, ids.FRAME_REQUEST, {"run": 2, "n": 7}, play=started.play)
+    assert stale.state == started.state
+
+
+def test_trn013_play_button_toggles():
+    started = run(ViewState(), ids.PLAY, 1, play={"playing": False, "run": 4})
+    assert started.play["playing"] and started.play["run"] == 5
+    paused = run(started.state, ids.PLAY, 2, play=started.play)
+    assert not paused.play["playing"] and paused.push_url
+
+
+def test_trn014_frame_count():
+    started = start_play(ViewState(window="week"), B, run=1)
+    assert frame_count(started.state, started.play, B) == 52
+
+
+def test_trn015_control_values_fill_the_bounds():
+    values = control_values(ViewState(types=("clash",)), B)
+    assert values["start"] == "2014-01-01" and values["end"] == "2014-12-31"
+    assert values["types"] == ["clash"] and values["scrub"] == 364
+
+
+def test_trn016_reset():
+    assert run(ViewState(types=("clash",)), ids.RESET, 1).state == ViewState()
