@@ -139,6 +139,12 @@ def _alias_regexes() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
+_GENERIC_TAIL = re.compile(
+    r"(?:'s)?\s+(?:fighters|forces|troops|militants|militiamen|units|members|soldiers|gunmen|jihadists)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=1)
 def _union_regex() -> re.Pattern[str]:
     # One word-start check for the whole union: far cheaper than one per alias at every character.
@@ -183,6 +189,10 @@ def find_actors(text: str) -> list[ActorMention]:
         if best_actor is None:
             pos = start + 1
             continue
+        # "SDF fighters", "YPG units": the generic noun belongs to the named force.
+        tail = _GENERIC_TAIL.match(text, best_end)
+        if tail is not None and best_actor not in (GOVERNMENT, MILITANTS, "Civilians"):
+            best_end = tail.end()
         found.append(ActorMention(start, best_end, text[start:best_end], best_actor))
         pos = best_end
     return found

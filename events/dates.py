@@ -183,10 +183,13 @@ def _resolve_match(m: re.Match[str], published: date,
         n_text = m.group("ago_n").lower()
         n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
         unit = m.group("ago_u").lower().rstrip("s")
+        # "two days earlier" counts from the date being told about; "two days ago" from publication.
+        relative = not low.endswith("ago")
+        base = anchor if relative else published
         if unit == "day":
-            return published - timedelta(days=n), "day" if n <= 3 else "week", False
+            return base - timedelta(days=n), "day" if n <= 3 else "week", relative
         if unit == "week":
-            return published - timedelta(days=7 * n), "week", False
+            return base - timedelta(days=7 * n), "week", relative
         if unit == "month":
             d = published
             for _ in range(n):

@@ -65,8 +65,8 @@ _NEAR_BEFORE = re.compile(
     r"(?:\b(?:parts?|portions?|areas?|most|much|half|outskirts|suburbs?|vicinity|edges?|"
     r"districts?|neighbou?rhoods?|quarters?|sections?|streets?|centre|center|heart|"
     r"(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+(?:part|half|side|edge|outskirts)s?)\s+of\s+"
-    r"|\b(?:near|outside(?:\s+of)?|around|close\s+to|on\s+the\s+outskirts\s+of|"
-    r"(?:to\s+the\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:of\s+)?))"
+    r"|\b(?:near|nearby|outside(?:\s+of)?|around|close\s+to|on\s+the\s+outskirts\s+of|"
+    r"(?:to\s+the\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?:\s+of)?)\s+)"
     r"(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -467,7 +467,7 @@ def _is_back_reference(sentence: str, trig: TriggerMatch) -> bool:
 def _nearest_actor(mentions: list[_actors.ActorMention], pos: int, lo: int, hi: int, *,
                    before: bool, armed_only: bool) -> _actors.ActorMention | None:
     pool = [m for m in mentions if lo <= m.start < hi
-            and (m.end <= pos if before else m.start >= pos)
+            and (m.start < pos if before else m.start >= pos)
             and (not armed_only or m.actor in _actors.ARMED)]
     if not pool:
         return None
@@ -580,6 +580,8 @@ def _magnitude(sentence: str, trig: TriggerMatch, etype: str, figures: list[Figu
             unit = "killed"
         elif _WOUNDED_BEFORE.search(before):
             unit = "wounded"
+        elif etype == "attack_on_civilians" and _PEOPLE_AFTER.match(after) and f.start > trig.start:
+            unit = "killed"  # "executed 15 civilians"
         elif etype in _UNIT_BY_TYPE and (_PEOPLE_AFTER.match(after) or _FAMILIES_AFTER.match(after)):
             unit = _UNIT_BY_TYPE[etype]
         elif etype == "abduction" and re.match(r"^\s*(?:taken\s+|held\s+)?hostages?", after, re.I):

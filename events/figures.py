@@ -46,7 +46,7 @@ _FIGURE_RX = re.compile(
 )
 # "city of 1.6 million", "home to 2 million people", "population of 300,000"
 _POPULATION_BEFORE = re.compile(
-    r"(?:\b(?:city|town|province|country|region|population|nation)\s+of|home\s+to|inhabitants|"
+    r"(?:\b(?:city|town|village|district|province|country|region|population|nation)\s+of|home\s+to|inhabitants|"
     r"population\s+of\s+(?:about|some|around|over|more\s+than)?)\s*$",
     re.IGNORECASE,
 )

@@ -83,7 +83,7 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
      r"|(?:civilians|villagers|residents)\s+(?:were|have\s+been|had\s+been)\s+(?:killed|shot|executed)"),
     # --- seizures: the place is the subject ("X fell to Y", "X was retaken by Y")
     ("seizure", "before", "after",
-     r"(?:fell|fallen|falls|fall|falling)\s+(?:in)?to\s+(?:the\s+hands\s+of\s+)?|"
+     r"(?:fell|fallen|falls|fall|falling)\s+(?:in)?to(?:\s+the\s+hands\s+of)?|"
      r"(?:fell|fallen|falls|falling)\s+into\s+(?:the\s+)?hands\s+of"),
     ("seizure", "before", "after",
      rf"(?:was|were|has\s+been|have\s+been|had\s+been|being|been)\s+{_AUX}"
@@ -93,7 +93,7 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
      r"(?:was|were|is|are|remains?|remained)\s+(?:now\s+)?(?:firmly\s+|fully\s+|largely\s+)?"
      r"(?:in|under)\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control\s+of|"
      r"(?:is|are|was|were|remains?)\s+(?:now\s+)?(?:firmly\s+)?(?:controlled|held)\s+by|"
-     r",?\s+(?:firmly\s+)?under\s+(?:its|their)\s+control"),
+     r"(?:firmly\s+)?under\s+(?:its|their)\s+control"),
     ("capture", "after", "before",
      r"(?:in|under)\s+(?:nearly\s+|almost\s+)?(?:full|complete|total)\s+control\s+of"),
     ("seizure", "before", "after", r"(?:divided|split|contested)\s+between"),
@@ -123,7 +123,7 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
      r"leaving\s+(?:behind\s+)?(?:their\s+)?(?:weapons|uniforms|posts|equipment|vehicles)|"
      r"ran\s+(?:away\s+)?in\s+the\s+face\s+of|(?:soldiers|troops|forces)\s+bolt(?:ed)?|melted\s+away"),
     # --- displacement or flight of forces
-    ("flight", "any", "before", r"fle(?:e|es|d|eing)|escap(?:ed|ing)\s+(?:from\s+)?"),
+    ("flight", "any", "before", r"fle(?:e|es|d|eing)|escap(?:ed|ing)(?:\s+from)?"),
     ("displacement", "any", "before",
      r"displac(?:ed|ing|ement)|exodus|refugees|evacuat(?:ed|ing|ion)|"
      r"forced\s+(?:\w+\s+)?(?:from|out\s+of)\s+their\s+homes|(?:poured|streamed|flocked)\s+(?:into|across)"),

@@ -136,7 +136,7 @@ _MONTH_NAMES = "|".join(sorted((m for m in MONTHS), key=len, reverse=True))
 _TEXT_DATE = re.compile(
     rf"\b(?:(?P<mon>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<mon2>{_MONTH_NAMES})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
-    rf"|(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))\b",
+    rf"|(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?!\d)",
     re.IGNORECASE,
 )
 _POSTED = re.compile(r"^\s*(?:posted|published|updated|date|last\s+updated)\b[:\s]", re.I)

@@ -1,0 +1,60 @@
+"""The actor alias table."""
+
+import pytest
+
+from events.actors import ACTOR_ALIASES, GOVERNMENT, MILITANTS, canonical_actor, find_actors
+from events.model import ACTORS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Daesh fighters attacked the post", ["ISIS"]),
+        ("the Islamic State of Iraq and the Levant", ["ISIS"]),
+        ("ISIL said", ["ISIS"]),
+        ("Iraqi troops and Kurdish peshmerga", ["Iraqi Security Forces", "Peshmerga"]),
+        ("Popular Mobilisation Forces", ["PMF"]),
+        ("Shia militiamen", ["PMF"]),
+        ("the Syrian Democratic Forces", ["SDF"]),
+        ("Kurdish People's Protection Units", ["YPG"]),
+        ("regime forces", ["Syrian Army"]),
+        ("the Free Syrian Army", ["Syrian rebels"]),
+        ("Jabhat al-Nusra", ["Nusra Front"]),
+        ("the US-led coalition", ["US-led coalition"]),
+        ("Russian warplanes", ["Russia"]),
+        ("Hezbollah", ["Hezbollah"]),
+        ("insurgents", ["Unidentified armed group"]),
+        ("the army", [GOVERNMENT]),
+        ("the militants", [MILITANTS]),
+    ],
+)
+def test_find_actors(text, expected):
+    assert [m.actor for m in find_actors(text)] == expected
+
+
+def test_is_is_case_sensitive():
+    assert find_actors("it is what it is") == []
+
+
+def test_longest_alias_wins():
+    (m,) = find_actors("fighters of the Islamic State of Iraq and Syria arrived")[-1:]
+    assert m.text.endswith("Syria")
+
+
+@pytest.mark.parametrize(
+    ("actor", "country", "isis", "expected"),
+    [
+        (GOVERNMENT, "IQ", True, "Iraqi Security Forces"),
+        (GOVERNMENT, "SY", True, "Syrian Army"),
+        (MILITANTS, "IQ", True, "ISIS"),
+        (MILITANTS, "IQ", False, "Unidentified armed group"),
+        ("Peshmerga", "IQ", False, "Peshmerga"),
+    ],
+)
+def test_canonical_actor(actor, country, isis, expected):
+    assert canonical_actor(actor, country=country, isis_named=isis) == expected
+
+
+def test_table_uses_canonical_names():
+    for name in ACTOR_ALIASES:
+        assert name in ACTORS or name.startswith("@")

@@ -1,0 +1,75 @@
+"""Resolution of news time expressions against the publication date."""
+
+from datetime import date
+
+import pytest
+
+from events.dates import find_dates, resolve
+
+PUB = date(2015, 3, 12)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("on Tuesday", "2015-03-10", "day"),
+        ("Thursday", "2015-03-12", "day"),  # same weekday as publication: that day
+        ("last Thursday", "2015-03-05", "day"),
+        ("early Friday", "2015-03-06", "day"),
+        ("Sunday night", "2015-03-08", "day"),
+        ("yesterday", "2015-03-11", "day"),
+        ("overnight", "2015-03-11", "day"),
+        ("today", "2015-03-12", "day"),
+        ("last week", "2015-03-05", "week"),
+        ("the previous week", "2015-03-05", "week"),
+        ("this week", "2015-03-12", "week"),
+        ("two weeks ago", "2015-02-26", "week"),
+        ("three days ago", "2015-03-09", "day"),
+        ("earlier this month", "2015-03-01", "month"),
+        ("last month", "2015-02-01", "month"),
+        ("earlier this year", "2015-01-01", "year"),
+        ("in January", "2015-01-01", "month"),
+        ("in June", "2014-06-01", "month"),  # a month after publication: the year before
+        ("on March 9", "2015-03-09", "day"),
+        ("on 9 March", "2015-03-09", "day"),
+        ("March 9, 2015", "2015-03-09", "day"),
+        ("since mid-February", "2015-02-15", "week"),
+        ("since 2014", "2014-01-01", "year"),
+        ("in May 2014", "2014-05-01", "month"),
+        ("for two months", "2015-01-01", "month"),
+        ("in recent days", "2015-03-12", "week"),
+    ],
+)
+def test_resolve_table(text, expected, precision):
+    day, prec = resolve(text, PUB)
+    assert (day.isoformat(), prec) == (expected, precision)
+
+
+@pytest.mark.parametrize("text", ["the army may advance", "no time here", "", "Mayor Ali spoke"])
+def test_no_time_expression(text):
+    assert resolve(text, PUB) is None
+
+
+def test_a_day_earlier_is_relative_to_anchor():
+    found = find_dates("a day earlier", PUB, anchor=date(2015, 3, 10))
+    assert [(m.date.isoformat(), m.precision) for m in found] == [("2015-03-09", "day")]
+
+
+def test_future_dates_are_dropped():
+    assert find_dates("on March 20, 2015", PUB) == []
+
+
+def test_historic_flag():
+    (m,) = find_dates("after the 2003 invasion", PUB)
+    assert m.historic
+
+
+def test_resolve_rejects_bad_publication_date():
+    with pytest.raises(ValueError, match="published"):
+        resolve("Tuesday", "not a date")
+
+
+def test_offsets_point_into_text():
+    text = "Fighters entered the town on Sunday and left on Monday."
+    for m in find_dates(text, PUB):
+        assert text[m.start:m.end] == m.text

@@ -1,0 +1,170 @@
+"""Reading reports: header, HTML, page furniture, reader comments, outlets, dates, encodings."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from events.reports import MAX_BYTES, Report, ReportError, read_bytes, read_report, read_text
+
+HEADED = """url: https://www.reuters.com/article/world-news-20150304
+published: 2015-03-04
+---
+Army retakes hill town after long battle
+
+Share this article
+
+Iraqi troops recaptured the hill town of Tel Example on Tuesday.
+Read more: Timeline of the war
+"""
+
+
+def test_header_body_and_metadata():
+    r = read_text(HEADED, name="a.txt")
+    assert isinstance(r, Report)
+    assert r.report_date == "2015-03-04" and not r.date_estimated
+    assert r.url.startswith("https://www.reuters.com/")
+    assert r.source == "Reuters"
+    assert r.title == "Army retakes hill town after long battle"
+    assert "Share this article" not in r.text and "Read more" not in r.text
+    assert r.text.startswith("Army retakes")
+
+
+def test_published_estimated_flag():
+    r = read_text("published: 2016-01-02\npublished_estimated: true\n---\nFighting went on.", name="x")
+    assert r.date_estimated and r.report_date == "2016-01-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "expected"),
+    [
+        ("POSTED: Monday, March 2, 2015 - 9:10am\n\nTroops moved north.", None, "2015-03-02"),
+        ("Troops moved north.", "https://example.org/2016/07/21/troops-move/", "2016-07-21"),
+        ("July 21, 2016 - 08:00\nTroops moved north.", None, "2016-07-21"),
+    ],
+)
+def test_publication_date_from_text_or_url(text, url, expected):
+    assert read_text(text, name="x", url=url).report_date == expected
+
+
+def test_no_date_means_today_estimated():
+    r = read_text("Troops moved north of the river.", name="x")
+    assert r.report_date == date.today().isoformat() and r.date_estimated
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("(CNN) -- Troops moved north.", "CNN"),
+        ("ARBIL, Iraq (Reuters) - Troops moved north.", "Reuters"),
+        ("Troops moved north.\n\nCNN's Jane Doe contributed to this report.", "CNN"),
+    ],
+)
+def test_outlet_from_dateline_or_credit(text, outlet):
+    assert read_text(text, name="x").source == outlet
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.bbc.co.uk/news/world-1", "BBC"),
+        ("https://www.aljazeera.com/news/2015/1/1/x", "Al Jazeera"),
+        ("https://edition.cnn.com/2014/06/12/world/x", "CNN"),
+        ("https://news.example-daily.com/a", "Example-daily"),
+    ],
+)
+def test_outlet_from_url(url, outlet):
+    assert read_text("Troops moved north.", name="x", url=url).source == outlet
+
+
+def test_reader_comments_are_cut():
+    body = "Militants seized the village of Example after clashes. " * 10
+    text = f"{body}\n\nComments\n\nGreat article, the army will retake it soon.\nReply\nLike"
+    r = read_text(text, name="x")
+    assert "Great article" not in r.text and r.text.rstrip().endswith("clashes.")
+
+
+def test_comments_link_at_top_does_not_cut_the_article():
+    text = "Comments\n\nMilitants seized the village after clashes."
+    assert "seized" in read_text(text, name="x").text
+
+
+HTML = """<!doctype html><html><head><title>Town falls - Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2017-05-06T10:00:00Z">
+<script>var x = "fighting in Mosul";</script><style>.a{}</style></head>
+<body><nav>Home | World | Sport</nav>
+<article><h1>Town falls</h1><p>Fighters entered the town on Friday.</p>
+<div class="share-buttons">Share on Facebook</div>
+<p>Residents fled &amp; hid.</p></article>
+<aside>Related: other story</aside>
+<div id="comments"><p>Reader: this is fake</p></div>
+<footer>Copyright</footer></body></html>"""
+
+
+def test_html_body_only():
+    r = read_text(HTML, name="page.html")
+    assert "Fighters entered the town on Friday." in r.text
+    assert "Residents fled & hid." in r.text
+    for furniture in ("var x", "Home | World", "Share on Facebook", "Related", "Reader:", "Copyright"):
+        assert furniture not in r.text
+    assert r.report_date == "2017-05-06"
+    assert r.title == "Town falls"  # the h1 beats the <title> with its site suffix
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\t ", "empty"),
+        (b"\x00\x01\x02\x03" * 100, "binary"),
+    ],
+)
+def test_bad_bytes_raise_report_error(data, message):
+    with pytest.raises(ReportError, match=message):
+        read_bytes(data, name="x")
+
+
+def test_too_big():
+    with pytest.raises(ReportError, match="too big"):
+        read_bytes(b"a" * (MAX_BYTES + 1), name="x")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1252", "latin-1"])
+def test_encodings(encoding):
+    text = "published: 2015-01-01\n---\nCaf\u00e9 owners fled the shelling in the town. " * 3
+    r = read_bytes(text.encode(encoding), name="x")
+    assert "fled the shelling" in r.text
+
+
+def test_read_report_file_and_missing(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_text("published: 2015-01-01\n---\nTroops deployed near the dam.", encoding="utf-8")
+    assert read_report(p).name == "r.txt"
+    with pytest.raises(ReportError, match="cannot read"):
+        read_report(tmp_path / "missing.txt")
+
+
+def test_deeply_nested_html_does_not_hang():
+    html = "<div>" * 5000 + "Troops deployed." + "</div>" * 5000
+    assert "Troops deployed." in read_text(html, name="x").text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=3000))
+def test_any_bytes_report_or_report_error(data):
+    try:
+        r = read_bytes(data, name="x")
+    except ReportError:
+        return
+    assert isinstance(r.text, str) and r.text.strip()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=3000))
+def test_any_text_report_or_report_error(text):
+    try:
+        read_text(text, name="x")
+    except ReportError:
+        pass
