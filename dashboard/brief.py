@@ -11,6 +11,7 @@ or the pages, composed with Pillow, into a PDF with img2pdf.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import threading
@@ -25,12 +26,12 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.control_layer import control_layer
-from dashboard.figures import event_map, timeline_figure
+from dashboard.control_layer import cached_areas
+from dashboard.figures import timeline_figure
 from dashboard.filters import EventIndex, filter_positions
 from dashboard.queries import map_points, pick_bin, timeline_counts
 from dashboard.state import LIST_FILTERS, ViewState
-from events.control import changed_hands, control_changes
+from events.control import changed_hands, control_as_of, control_changes
 from events.model import EVENT_TYPES
 
 #: Filters a brief accepts: the dashboard's list filters plus the free-text search.
@@ -43,8 +44,6 @@ PAGE_SIZE: tuple[int, int] = (1920, 1080)
 TABLE_ROWS = 14
 SOURCE_ROWS = 18
 CHROMIUM = "/usr/bin/chromium"
-#: Study-area view for the map image (lat, lon) and zoom at IMAGE_SIZE.
-_MAP_VIEW = {"center": (33.3, 42.1), "zoom": 5.85}
 _FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
@@ -182,18 +181,119 @@ def displacement_figure(events: pd.DataFrame, *, top: int = 8) -> go.Figure:
     return fig
 
 
+def _mercator(lat: np.ndarray) -> np.ndarray:
+    """Web-Mercator y in degree units, so the static map looks like the dashboard's."""
+    return np.degrees(np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)))
+
+
+def _paths(geometries: Any) -> tuple[list, list]:
+    """Outline paths of (multi)polygons and lines as x/y lists with None between parts."""
+    import shapely
+
+    xs: list = []
+    ys: list = []
+    for geom in geometries:
+        if geom is None or geom.is_empty:
+            continue
+        for part in shapely.get_parts(geom):
+            rings = ([part.exterior, *part.interiors] if part.geom_type == "Polygon" else [part])
+            for ring in rings:
+                coords = shapely.get_coordinates(ring)
+                xs += [*np.round(coords[:, 0], 3), None]
+                ys += [*np.round(_mercator(coords[:, 1]), 3), None]
+    return xs, ys
+
+
+def _layer_traces(base_layers: dict | None) -> list[go.Scatter]:
+    from shapely.geometry import shape
+
+    from dashboard.palette import BASE_COLOURS
+
+    traces: list[go.Scatter] = []
+    for name, fill in (("countries", BASE_COLOURS["land"]), ("lakes", BASE_COLOURS["lakes"]),
+                       ("rivers", None), ("governorates", None), ("countries", None)):
+        layer = (base_layers or {}).get(name)
+        if not layer:
+            continue
+        xs, ys = _paths(shape(f["geometry"]) for f in layer["features"])
+        line = {"color": BASE_COLOURS[name], "width": 0 if fill else
+                {"rivers": 1.3, "governorates": 0.7, "countries": 1.5}[name]}
+        traces.append(go.Scatter(x=xs, y=ys, mode="lines", line=line, hoverinfo="skip",
+                                 fill="toself" if fill else None, fillcolor=fill,
+                                 showlegend=False))
+    return traces
+
+
+def static_map_figure(points: pd.DataFrame, control: pd.DataFrame, areas: Any, *,
+                      base_layers: dict | None = None) -> go.Figure:
+    """Return the briefing map as a plain (SVG) chart in Web-Mercator: no WebGL needed.
+
+    Server-side rendering of a WebGL map through a GPU-less Chromium takes
+    several seconds; this chart shows the same layers (base layers, areas of
+    control below, events, town markers above) and renders in a fraction of that.
+
+    Parameters
+    ----------
+    points : pandas.DataFrame
+        :func:`dashboard.queries.map_points` output.
+    control : pandas.DataFrame
+        :func:`events.control.control_as_of` output.
+    areas : geopandas.GeoDataFrame
+        :func:`events.control.control_areas` output (dissolved or not).
+    base_layers : dict, optional
+        ``geodata.base_layers()``.
+
+    Examples
+    --------
+    >>> empty = pd.DataFrame(columns=["event_type", "lat", "lon", "size", "controller"])
+    >>> static_map_figure(empty, empty, empty.assign(geometry=[])).layout.yaxis.scaleanchor
+    'x'
+    """
+    from dashboard.control_layer import AREA_GROUP, AREA_OPACITY, MARKER_GROUP, controller_colour
+    from dashboard.palette import event_colour
+
+    fig = go.Figure(_layer_traces(base_layers))
+    for controller, cells in areas.groupby("controller", sort=True):
+        xs, ys = _paths(cells.geometry)
+        colour = controller_colour(str(controller)).lstrip("#")
+        rgb = ",".join(str(int(colour[i:i + 2], 16)) for i in (0, 2, 4))
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", line={"width": 0},
+                                 fillcolor=f"rgba({rgb},{AREA_OPACITY})", hoverinfo="skip",
+                                 name=f"{controller} (estimate)", legendgroup="areas",
+                                 legendgrouptitle_text=AREA_GROUP))
+    for event_type in [t for t in EVENT_TYPES if t in set(points["event_type"])]:
+        g = points[points["event_type"] == event_type]
+        fig.add_trace(go.Scatter(
+            x=g["lon"], y=_mercator(g["lat"].to_numpy(float)), mode="markers",
+            name=event_type.replace("_", " "), legendgroup="events",
+            legendgrouptitle_text="Events in range",
+            marker={"size": g["size"], "color": event_colour(event_type), "opacity": 0.75,
+                    "line": {"width": 0}}))
+    for controller, towns in control.groupby("controller", sort=True):
+        fig.add_trace(go.Scatter(
+            x=towns["lon"], y=_mercator(towns["lat"].to_numpy(float)), mode="markers",
+            name=str(controller), legendgroup="control", legendgrouptitle_text=MARKER_GROUP,
+            marker={"size": 14, "color": controller_colour(str(controller)),
+                    "line": {"width": 1.5, "color": "white"}}))
+    west, east, south, north = 35.4, 48.9, 28.9, 37.6
+    fig.update_layout(
+        template="plotly_white", paper_bgcolor="white", plot_bgcolor="#dfe7ee",
+        margin={"l": 0, "r": 0, "t": 0, "b": 0}, font={"size": 13},
+        xaxis={"range": [west, east], "visible": False, "domain": [0.0, 0.76]},
+        yaxis={"range": list(_mercator(np.array([south, north]))), "visible": False,
+               "scaleanchor": "x", "scaleratio": 1},
+        legend={"x": 0.77, "y": 1.0, "tracegroupgap": 6, "font": {"size": 12}},
+    )
+    return fig
+
+
 def _map_slide_figure(index: EventIndex, positions: np.ndarray, changes: pd.DataFrame,
                       end: date, outline: Any, base_layers: dict | None) -> go.Figure:
-    below, above = control_layer(changes, end, outline=outline)
-    fig = event_map(map_points(index, positions), base_layers=base_layers,
-                    center=_MAP_VIEW["center"], zoom=_MAP_VIEW["zoom"], extra_traces=below)
-    fig.add_traces(above)
-    # The legend gets its own column right of the map, so it hides no town.
-    fig.update_layout(showlegend=True, paper_bgcolor="#ffffff",
-                      map_domain={"x": [0.0, 0.76], "y": [0.0, 1.0]},
-                      legend={"x": 0.77, "y": 1.0, "font": {"size": 12},
-                              "groupclick": "toggleitem", "tracegroupgap": 6})
-    return fig
+    control = control_as_of(changes, end)
+    areas = cached_areas(control, outline) if not control.empty else pd.DataFrame(
+        {"controller": [], "geometry": []})
+    return static_map_figure(map_points(index, positions), control, areas,
+                             base_layers=base_layers)
 
 
 def _table_pages(title: str, columns: list[str], rows: list[list[str]], caption: str,
@@ -409,6 +509,7 @@ def write_pptx(slides: list[Slide], out: Path) -> Path:
     return out
 
 
+@functools.lru_cache(maxsize=16)
 def _font(size: int, bold: bool = False) -> Any:
     from PIL import ImageFont
 
@@ -438,8 +539,12 @@ def _clip(draw: Any, text: str, font: Any, width: int) -> str:
     return text + "…"
 
 
-def page_image(slide: Slide) -> bytes:
-    """Compose one rendered slide as a 1920×1080 PNG page (title, content, caption)."""
+def page_image(slide: Slide, *, fmt: str = "PNG") -> bytes:
+    """Compose one rendered slide as a 1920×1080 page image (title, content, caption).
+
+    ``fmt`` is "PNG" or "JPEG"; the PDF uses JPEG, which img2pdf embeds as is
+    and Pillow encodes several times faster than PNG.
+    """
     from PIL import Image, ImageDraw
 
     width, height = PAGE_SIZE
@@ -452,7 +557,7 @@ def page_image(slide: Slide) -> bytes:
             for part in _wrap(draw, line, _font(30), width - 220):
                 draw.text((110, y), part, font=_font(30), fill="#333333")
                 y += 46
-        return _png(page)
+        return _encode(page, fmt)
     draw.text((60, 30), slide.title, font=_font(44, bold=True), fill="#1a1a1a")
     if slide.kind == "figure" and slide.image is not None:
         chart = Image.open(io.BytesIO(slide.image)).convert("RGB")
@@ -478,7 +583,7 @@ def page_image(slide: Slide) -> bytes:
     for part in _wrap(draw, slide.caption, _font(19), width - 120)[:3]:
         draw.text((60, y), part, font=_font(19), fill="#555555")
         y += 26
-    return _png(page)
+    return _encode(page, fmt)
 
 
 def _column_shares(columns: list[str]) -> list[float]:
@@ -487,9 +592,14 @@ def _column_shares(columns: list[str]) -> list[float]:
     return [1 / len(columns)] * len(columns)
 
 
-def _png(image: Any) -> bytes:
+def _encode(image: Any, fmt: str) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=False, compress_level=1)
+    if fmt == "JPEG":
+        image.save(buffer, format="JPEG", quality=90)
+    elif fmt == "PNG":
+        image.save(buffer, format="PNG", compress_level=3)
+    else:
+        raise ValueError(f"invalid fmt={fmt!r}: expected 'PNG' or 'JPEG'")
     return buffer.getvalue()
 
 
@@ -498,7 +608,7 @@ def write_pdf(slides: list[Slide], out: Path) -> Path:
     import img2pdf
 
     layout = img2pdf.get_layout_fun((img2pdf.in_to_pt(13.333), img2pdf.in_to_pt(7.5)))
-    out.write_bytes(img2pdf.convert([page_image(s) for s in slides], layout_fun=layout))
+    out.write_bytes(img2pdf.convert([page_image(s, fmt="JPEG") for s in slides], layout_fun=layout))
     return out
 
 

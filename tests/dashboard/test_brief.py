@@ -106,10 +106,11 @@ def test_sources_list_every_report_cited(slides):
 
 
 def test_map_holds_areas_events_and_control(slides):
-    kinds = [t.type for t in slides[1].figure.data]
-    assert kinds.index("choroplethmap") < kinds.index("scattermap")  # areas below events
-    names = {t.name for t in slides[1].figure.data}
-    assert {"ISIS", "Iraqi Security Forces", "seizure"} <= names
+    names = [t.name for t in slides[1].figure.data]
+    assert names.index("ISIS (estimate)") < names.index("seizure")  # areas below events
+    assert names.index("seizure") < names.index("ISIS")  # town markers above events
+    assert {"Iraqi Security Forces", "clash", "displacement"} <= set(names)
+    assert slides[1].figure.layout.yaxis.scaleanchor == "x"
 
 
 @pytest.mark.parametrize(
