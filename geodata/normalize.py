@@ -70,6 +70,7 @@ _LATIN_RULES = (
     ("'", ""),
 )
 _APOSTROPHES = "'`´‘’ʼʻʿʾ′\"“”"
+_DROP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
 _SPLIT_RE = re.compile(r"[^0-9a-z\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
 _DOUBLE_RE = re.compile(r"(.)\1+")
 _VOWELS_RE = re.compile(r"[aiuy]")
@@ -131,6 +132,8 @@ def clean_query(text: str) -> str:
     if not isinstance(text, str):
         return ""
     text = text[:MAX_QUERY_CHARS]
+    if text.isprintable():  # fast path: no control, format or odd space characters
+        return " ".join(text.split())
     chars = [" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text]
     return " ".join("".join(chars).split())
 
@@ -187,10 +190,9 @@ def tokens(text: str) -> list[str]:
     >>> tokens("Tall 'Afar")
     ['tall', 'afar']
     """
-    text = _strip_marks(text).lower()
-    for ch in _APOSTROPHES:
-        if ch in text:
-            text = text.replace(ch, "")
+    if not text.isascii():
+        text = _strip_marks(text)
+    text = text.lower().translate(_DROP_APOSTROPHES)
     return [t for t in _SPLIT_RE.split(text) if t]
 
 

@@ -99,18 +99,19 @@ class Resolver:
         self._fuzzy_all: dict[str, list[str]] | None = None
 
     # -- candidate generation -------------------------------------------------
-    def _candidates(self, core: str, *, exact_only: bool = False) -> list[tuple[int, float]]:
-        """Return (entry, match quality 0..1) for a bare name."""
+    def _candidates(self, core: str, tier: str) -> list[tuple[int, float]]:
+        """Return (entry, match quality 0..1) for a bare name at one matching tier.
+
+        Tiers: "exact" (same first-tier key), "skeleton" (same consonants, names of
+        5+ letters), "fuzzy" (rapidfuzz, thresholds below).
+        """
         key = name_key(core)
         if len(key) < 2:
             return []
-        hits = self.gaz.lookup_key(key)
-        if hits:
-            return [(e, 0.97 if q == ALTERNATE else 1.0) for e, q in hits]
-        if exact_only:
-            return []
-        skel = self.gaz.lookup_skeleton(core) if len(key) >= 5 else ()
-        if skel:
+        if tier == "exact":
+            return [(e, 0.97 if q == ALTERNATE else 1.0) for e, q in self.gaz.lookup_key(key)]
+        if tier == "skeleton":
+            skel = self.gaz.lookup_skeleton(core) if len(key) >= 5 else ()
             return [(e, 0.85) for e in skel]
         return self._fuzzy(key)
 
@@ -234,27 +235,41 @@ class Resolver:
         query = clean_query(name)
         if not query or not any(ch.isalpha() for ch in query):
             return None
-        ix = self.gaz.index
-        # The whole phrase as written, exactly ("Mosul Dam", "Sadr City").
+        # The whole phrase as written, exactly ("Mosul Dam", "Sadr City"): the
+        # fast path for the common case of a bare name.
         whole_implied = ("governorate" if _GOV_SUFFIX.search(query) or _GOV_PREFIX.match(query)
                          else None)
-        readings = [(query, 3 if whole_implied else 1, whole_implied), *self._parse(query)]
-        seen = set()
-        for i, (core, precision, implied) in enumerate(readings):
+        context = {"country": country, "admin1": admin1, "near": near, "feature": feature,
+                   "strict_case": strict_case}
+        place = self._try(query, [(query, 3 if whole_implied else 1, whole_implied)], "exact",
+                          context)
+        if place is not None:
+            return place
+        # Then the readings peeled out of it, each tier over all readings before
+        # the next, looser tier: an exact later reading beats a fuzzy earlier one.
+        readings, seen = [], set()
+        for core, precision, implied in self._parse(query):
             core = _TRAILING_JUNK.sub("", core).strip()
-            # The first reading (whole phrase) is tried exactly only; loose matching
-            # (skeleton, fuzzy) is for the bare-name readings peeled out of it.
-            exact_only = i == 0
-            if not core or (core.lower(), exact_only, implied) in seen:
+            if core and (core.lower(), implied) not in seen:
+                seen.add((core.lower(), implied))
+                readings.append((core, precision, implied))
+        for tier in ("exact", "skeleton", "fuzzy"):
+            place = self._try(query, readings, tier, context)
+            if place is not None:
+                return place
+        return None
+
+    def _try(self, query: str, readings: list[tuple[str, int, str | None]], tier: str,
+             context: dict) -> Place | None:
+        ix = self.gaz.index
+        for core, precision, implied in readings:
+            if context["strict_case"] and not self._case_ok(core):
                 continue
-            seen.add((core.lower(), exact_only, implied))
-            if strict_case and not self._case_ok(core):
-                continue
-            cands = self._candidates(core, exact_only=exact_only)
+            cands = self._candidates(core, tier)
             if not cands:
                 continue
-            want = feature or implied
-            hit = self._rank(cands, country=country, admin1=admin1, near=near, feature=want)
+            hit = self._rank(cands, country=context["country"], admin1=context["admin1"],
+                             near=context["near"], feature=context["feature"] or implied)
             if hit is None:
                 continue
             e, quality = hit
