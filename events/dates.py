@@ -69,6 +69,7 @@ _DATE_RX = re.compile(
   | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b)
   | (?P<duration>\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<dur_n>{_COUNT})\s+(?P<dur_u>days|weeks|months|years)\b)
   | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+)?(?:recent|the\s+past\s+few|the\s+last\s+few)\s+days\b)
+  | (?P<later>\b(?:(?P<later_n>{_COUNT})\s+(?P<later_u>days?|weeks?)\s+later|the\s+(?:next|following)\s+day)\b)
   | (?P<dayearlier>\b(?:a|one|the)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b)
   | (?P<lastweekend>\b(?:last|this|the|over\s+the|at\s+the)\s+weekend\b)
   | (?P<lastweek>\b(?:last|previous|the\s+previous|the\s+preceding)\s+week\b)
@@ -213,6 +214,14 @@ def _resolve_match(m: re.Match[str], published: date,
         return date(published.year - n, 1, 1), "year", False
     if kind == "agovague":
         return published, "week", False
+    if kind == "later":
+        # "a day later", "the next day": after the date being told about.
+        n_text = (m.group("later_n") or "1").lower()
+        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
+        unit = (m.group("later_u") or "day").lower().rstrip("s")
+        if unit == "week":
+            return anchor + timedelta(days=7 * n), "week", True
+        return anchor + timedelta(days=n), "day" if n <= 3 else "week", True
     if kind == "dayearlier":
         return anchor - timedelta(days=1), "day", True
     if kind == "lastweekend":

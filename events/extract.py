@@ -554,6 +554,10 @@ def _pick_date(sentence: str, trig: TriggerMatch, dates: list[DateMention],
         # Time adverbials usually follow their verb: a date before the trigger counts as farther.
         return min(in_clause, key=lambda d: d.start - trig.end if d.start >= trig.end
                    else 1.5 * (trig.start - d.end) + 5)
+    # A fronted date ("On Monday, X seized ... and Y withdrew") covers the whole sentence.
+    fronted = [d for d in dates if d.start <= 3 and re.match(r"\s*,", sentence[d.end:d.end + 3])]
+    if fronted:
+        return fronted[0]
     # A date in another clause is ours only when no other trigger sits in that clause.
     free = []
     for d in dates:
