@@ -1,0 +1,130 @@
+"""The dashboard in Debian's Chromium: loading, filtering, playing, selecting, sharing, safety."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import LONELY, LONELY_ID, XSS_EVIDENCE, XSS_ID
+
+pytestmark = pytest.mark.browser
+
+
+def test_dsh001_page_loads_without_console_errors(watch):
+    watch.open()
+    page = watch.page
+    assert page.locator("#map").is_visible() and page.locator("#timeline").is_visible()
+    assert page.locator("#play").is_visible() and page.locator("#date-range").is_visible()
+    assert len(watch.marker_ids()) == 42
+    assert "42" in page.locator("#summary").inner_text()
+    assert watch.errors == []
+    assert watch.foreign == []  # works offline: nothing fetched from another host
+
+
+def test_dsh002_moving_the_date_range_changes_the_markers(watch):
+    watch.open()
+    before = len(watch.marker_ids())
+    start = watch.page.locator("#date-range")
+    start.fill("2015-01-01")
+    start.press("Enter")
+    watch.page.wait_for_function(
+        "() => new URLSearchParams(location.search).get('from') === '2015-01-01'")
+    watch.wait_idle()
+    after = len(watch.marker_ids())
+    assert 0 < after < before
+    assert watch.errors == []
+
+
+def test_dsh003_dragging_on_the_timeline_sets_the_date_range(watch):
+    watch.open()
+    box = watch.page.locator("#timeline .nsewdrag").first.bounding_box()
+    y = box["y"] + box["height"] / 2
+    watch.page.mouse.move(box["x"] + box["width"] * 0.2, y)
+    watch.page.mouse.down()
+    watch.page.mouse.move(box["x"] + box["width"] * 0.4, y, steps=8)
+    watch.page.mouse.up()
+    watch.page.wait_for_function("() => new URLSearchParams(location.search).get('from')")
+    watch.wait_idle()
+    value = watch.page.locator("#date-range").input_value()
+    assert value > "2014-01-06"
+    assert len(watch.marker_ids()) < 42
+
+
+def test_dsh004_play_advances_the_window(watch):
+    watch.open("?window=month&speed=250")
+    page = watch.page
+    page.locator("#play").click()
+    page.wait_for_function("() => document.querySelector('#play').innerText.includes('Pause')")
+    first = page.locator("#date-range").input_value()
+    page.wait_for_function(
+        f"() => document.querySelector('#date-range').value > '{first}'", timeout=20_000)
+    page.locator("#play").click()
+    page.wait_for_function("() => document.querySelector('#play').innerText.includes('Play')")
+    assert page.locator("#date-range").input_value() > first
+    assert watch.errors == []
+
+
+def test_dsh005_clicking_a_marker_shows_its_evidence(watch):
+    watch.open(f"?lat={LONELY[0]}&lon={LONELY[1]}&zoom=9")
+    page = watch.page
+    page.wait_for_timeout(1500)  # let the map finish moving before clicking its centre
+    box = page.locator("#map").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function(
+        "() => document.querySelector('#detail').innerText.includes('lonely test town')")
+    assert f"event={LONELY_ID}" in page.url
+    assert page.locator("#detail a[href='https://example.org/lonely']").count() == 1
+
+
+def test_dsh006_copied_url_restores_the_view(watch, browser):
+    watch.open("?type=seizure&type=clash&from=2014-03-01&to=2015-06-30&lat=35&lon=41&zoom=5.5")
+    page = watch.page
+    shown = sorted(watch.marker_ids())
+    url = page.url
+    other = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+    try:
+        from tests.browser.conftest import PageWatch
+
+        again = PageWatch(other, watch.base)
+        other.goto(url)
+        again.wait_idle()
+        assert sorted(again.marker_ids()) == shown
+        assert other.locator("#date-range").input_value() == "2014-03-01"
+        assert "seizure" in other.locator("#filter-type").inner_text()
+        centre = other.evaluate(
+            "() => document.querySelector('#map .js-plotly-plot')._fullLayout.map.center")
+        assert round(centre["lat"]) == 35 and round(centre["lon"]) == 41
+    finally:
+        other.context.close()
+
+
+def test_dsh007_back_button_steps_through_views(watch):
+    watch.open("?type=seizure")
+    page = watch.page
+    n_seizures = len(watch.marker_ids())
+    page.goto(watch.base + "/?type=clash")
+    watch.wait_idle()
+    page.locator("#filter-reset").click()
+    page.wait_for_function("() => location.search === ''")
+    watch.wait_idle()
+    assert len(watch.marker_ids()) == 42
+    page.go_back()
+    page.wait_for_function("() => location.search === '?type=clash'")
+    watch.wait_idle()
+    assert "clash" in page.locator("#filter-type").inner_text()
+    assert len(watch.marker_ids()) not in (42, n_seizures)
+
+
+def test_dsh008_report_text_with_script_and_javascript_link_is_inert(watch):
+    watch.open(f"?event={XSS_ID}")
+    page = watch.page
+    page.wait_for_function(
+        "() => document.querySelector('#detail').innerText.includes('Gunmen stormed')")
+    detail = page.locator("#detail")
+    assert XSS_EVIDENCE in detail.inner_text()  # shown literally, as text
+    assert "<b>Bad Source</b>" in detail.inner_text()
+    assert detail.locator("script").count() == 0 and detail.locator("b").count() == 0
+    hrefs = detail.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert not [h for h in hrefs if h and not h.startswith(("http://", "https://"))]
+    page.wait_for_timeout(500)
+    assert watch.dialogs == []
+    assert watch.errors == []
