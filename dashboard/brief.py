@@ -667,6 +667,69 @@ def build_brief(
     return write_pptx(slides, out) if fmt == "pptx" else write_pdf(slides, out)
 
 
+# -- dashboard extension hooks (see dashboard.extensions) ---------------------------------
+
+BRIEF_MENU = "brief-menu"
+BRIEF_PPTX = "brief-pptx"
+BRIEF_PDF = "brief-pdf"
+BRIEF_DOWNLOAD = "brief-download"
+
+
+def layout_items(slot: str, source: Any) -> list:
+    """Return the "Export briefing" toolbar menu (PowerPoint or PDF) and its download."""
+    if slot != "toolbar":
+        return []
+    import dash_bootstrap_components as dbc
+    from dash import dcc
+
+    return [
+        dbc.DropdownMenu(
+            [dbc.DropdownMenuItem("Briefing of the current view", header=True),
+             dbc.DropdownMenuItem("PowerPoint (.pptx)", id=BRIEF_PPTX),
+             dbc.DropdownMenuItem("PDF", id=BRIEF_PDF)],
+            label="Export briefing", id=BRIEF_MENU, size="sm", color="light", align_end=True,
+        ),
+        dcc.Loading(dcc.Download(id=BRIEF_DOWNLOAD), type="circle",
+                    overlay_style={"visibility": "visible"}),
+    ]
+
+
+def register_callbacks(app: Any, source: Any) -> None:
+    """Build the briefing of the current view (range and filters) when asked, and send it."""
+    import tempfile
+
+    from dash import Input, Output, State, ctx, dcc, no_update
+
+    from dashboard import ids
+    from dashboard.data import load_base_layers
+
+    @app.callback(
+        Output(BRIEF_DOWNLOAD, "data"),
+        Input(BRIEF_PPTX, "n_clicks"), Input(BRIEF_PDF, "n_clicks"),
+        State(ids.VIEW_STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def _brief(_pptx: int | None, _pdf: int | None, data: dict | None):
+        if ctx.triggered_id not in (BRIEF_PPTX, BRIEF_PDF):
+            return no_update
+        from dashboard.exporting import export_filename
+        from geodata import study_area
+
+        state = ViewState.from_dict(data)
+        index = source.index()
+        start, end = state.start or index.first_day, state.end or index.last_day
+        if start is None or end is None:
+            return no_update  # no events at all: nothing to brief
+        fmt = "pptx" if ctx.triggered_id == BRIEF_PPTX else "pdf"
+        filters = {name: getattr(state, name) for name in FILTER_NAMES}
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / f"brief.{fmt}"
+            build_brief(index.frame, start=start, end=end, filters=filters, out=out,
+                        outline=study_area(), base_layers=load_base_layers() or {})
+            payload = out.read_bytes()
+        return dcc.send_bytes(payload, f"{export_filename('briefing', start, end)}.{fmt}")
+
+
 @click.command("brief")
 @click.option("--from", "start", required=True, help="First day of the range (YYYY-MM-DD).")
 @click.option("--to", "end", required=True, help="Last day of the range (YYYY-MM-DD).")
