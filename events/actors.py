@@ -66,7 +66,8 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
         r"(?:al-)?Nusra(?:\s+Front)?|Jabhat\s+(?:al-)?Nusra|Jabhat\s+Fateh\s+al-Sham|Hayat\s+Tahrir\s+al-Sham|\bHTS\b",
     ),
     "US-led coalition": (
-        r"(?:the\s+)?(?:US|U\.S\.)[- ]led\s+coalition|(?:the\s+)?(?:international\s+|anti-(?:IS|ISIS|ISIL)\s+)?coalition(?:\s+(?:forces|aircraft|warplanes|jets))?",
+        r"(?:the\s+)?(?:US|U\.S\.)[- ]led\s+coalition|(?:the\s+)?(?:international\s+|anti-(?:IS|ISIS|ISIL|Daesh)\s+)?"
+        r"coalition(?!\s+of\b)(?:\s+(?:forces|aircraft|warplanes|jets))?",
         r"(?:the\s+)?(?:US|U\.S\.|United\s+States|American)(?:'s)?\s+(?:military|forces|troops|warplanes|aircraft|jets|drones?|air\s+force|planes|special\s+forces|bombers)",
         r"(?-i:the US|the U\.S\.|Pentagon|Washington)",
         r"(?:British|French|Australian|Jordanian|Dutch|Belgian|Danish|Canadian)\s+(?:warplanes|jets|aircraft|planes|air\s+force)",
@@ -140,7 +141,8 @@ def _alias_regexes() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 _GENERIC_TAIL = re.compile(
-    r"(?:'s)?\s+(?:fighters|forces|troops|militants|militiamen|units|members|soldiers|gunmen|jihadists)\b",
+    r"(?:'s)?\s+(?:fighters|forces|troops|militants|militiamen|units|members|soldiers|gunmen|jihadists|"
+    r"warplanes|jets|aircraft|planes|drones|helicopters|artillery)\b",
     re.IGNORECASE,
 )
 

@@ -158,10 +158,20 @@ _FIGHTERS_OBJECT = re.compile(
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|the\s+group|its\s+fighters|their\s+fighters)\b", re.IGNORECASE)
 _ALLOWED_TO = re.compile(r"\b(?:went\s+on|go\s+on|managed|moved|continued|began|started|rushed|used)\s+to\s+$", re.I)
-_COUNTRY_RX = re.compile(r"\b(?:Iraq|Syria|Turkey|Iran|Jordan|Lebanon)\b(?!i|n)")
+_COUNTRY_RX = re.compile(r"\b(?:Iraq|Syria|Turkey|Iran|Jordan|Lebanon)\b(?!i|n)|\bthe\s+country(?:'?s)?\b|\belsewhere\b")
 _ISIS_RX = re.compile(r"\b(?:ISIS|ISIL|Daesh|Islamic\s+State)\b")
 _COUNTRY_NAMES = frozenset({"iraq", "syria", "turkey", "iran", "jordan", "lebanon", "kuwait",
                             "saudi arabia", "israel", "kurdistan"})
+# Words the gazetteer knows as small places but news text uses otherwise, and places
+# abroad that share a name with a village in Iraq or Syria.
+_NOT_PLACES = frozenset(
+    "ramadan eid iftar sunni shiite shia alawite kurd kurds arab arabs christian yazidi turkmen "
+    "allah islam quran hajj friday sharia caliphate mujahideen observatory "
+    "kilis gaziantep sanliurfa urfa suruc akcakale ceylanpinar reyhanli hatay antakya adana "
+    "incirlik nusaybin cizre diyarbakir ankara istanbul beirut tripoli arsal baalbek amman "
+    "mafraq zaatari irbid tehran riyadh doha cairo moscow geneva london paris washington "
+    "brussels berlin vienna astana sochi jerusalem tel aviv".split()
+)
 _TYPES_NEEDING_PLACE_IN_SENTENCE = frozenset({"threat"})
 
 _CAPITALS = {"IQ": "Baghdad", "SY": "Damascus"}
@@ -239,6 +249,7 @@ class _Context:
     last_date_sentence: int = -99
     last_date_paragraph: int = -1
     pending: list[_Sentence] = field(default_factory=list)
+    sentence_index: int = 0
     resolved: dict[tuple[str, str | None], Any] = field(default_factory=dict)
 
 
@@ -337,7 +348,7 @@ def _find_places(sentence: str, ctx: _Context, blocked: list[tuple[int, int]]) -
     spans = _place_spans(sentence)
     dateline = _DATELINE.match(sentence)
     for start, end, name in spans:
-        if _overlaps(start, end, blocked) or name.lower() in _COUNTRY_NAMES:
+        if _overlaps(start, end, blocked) or name.lower() in _COUNTRY_NAMES or name.lower() in _NOT_PLACES:
             continue
         if _PERSON_BEFORE.search(sentence[max(0, start - 40):start]) or _PERSON_AFTER.match(sentence[end:end + 30]):
             continue  # "Lt. Gen. Qassim al-Moussawi": a person named like a place
@@ -406,6 +417,10 @@ def _find_places(sentence: str, ctx: _Context, blocked: list[tuple[int, int]]) -
             antecedent: _PlaceMention | None = earlier[-1]
         else:
             antecedent = ctx.last_city if kind in _CITY_KINDS else ctx.last_place
+            # "the city" can reach back a few paragraphs; "the area" or "there" only a sentence or two.
+            reach = 2 * CONTEXT_SENTENCES if kind in _CITY_KINDS else CONTEXT_SENTENCES
+            if ctx.sentence_index - ctx.last_place_sentence > reach:
+                antecedent = None
         if antecedent is None:
             continue
         precision = 1 if antecedent.geo_precision < 3 else 3
@@ -451,7 +466,8 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
 
 def _is_back_reference(sentence: str, trig: TriggerMatch) -> bool:
     noun = re.fullmatch(r"(?:clash(?:es)?|fighting|battles?|exodus|refugees|offensive|"
-                        r"(?:air\s*-?\s*)?strikes?|airstrikes?|shelling)", trig.text, re.I)
+                        r"(?:air\s*-?\s*)?strikes?|airstrikes?|air\s+raids?|shelling|bombardment|"
+                        r"artillery(?:\s+fire)?|mortars?(?:\s+fire)?|sieges?)", trig.text, re.I)
     if not noun:
         return False
     before = sentence[max(0, trig.start - 50):trig.start]
@@ -676,6 +692,7 @@ def _catch_up_dates(ctx: _Context, sent: _Sentence) -> None:
 
 def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> None:
     text = sent.text
+    ctx.sentence_index = sent.index
     mentions = _actors.find_actors(text)
     # Actor names such as "Islamic State of Iraq and Syria" hold place names: mask them.
     blocked = [(m.start, m.end) for m in mentions if m.actor not in ("Civilians",)]
@@ -713,10 +730,12 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         quoted = text[:trig.start].count('"') % 2 == 1 or (
             text[:trig.start].count("“") > text[:trig.start].count("”"))
         chosen = _pick_places(text, trig, places, clause)
-        if chosen and etype in ("airstrike", "shelling"):
-            # "strikes have targeted militants on Mount Sinjar and near Mosul Dam": every target.
+        if chosen and etype in ("airstrike", "shelling") and chosen[-1].start > trig.start:
+            # "strikes have targeted militants on Mount Sinjar and near Mosul Dam": every target
+            # in the clause.
+            stop = _clause_bounds(text, chosen[-1].start)[1]
             for pm in places:
-                if pm.start > chosen[-1].start and not pm.reference and pm not in chosen:
+                if chosen[-1].start < pm.start < stop and not pm.reference and pm not in chosen:
                     chosen.append(pm)
         if not chosen:
             if etype in _TYPES_NEEDING_PLACE_IN_SENTENCE or quoted:
@@ -859,6 +878,13 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
+@lru_cache(maxsize=1)
+def _warm_gazetteer() -> None:
+    import geodata
+
+    geodata.resolve("Baghdad")
+
+
 def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
     """Find the events a report tells, each dated, geocoded and tied to its sentence.
 
@@ -883,6 +909,7 @@ def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
     >>> [(e.event_type, e.place, e.date) for e in extract_events(r)]  # doctest: +SKIP
     [('seizure', 'Mosul', '2014-06-10')]
     """
+    _warm_gazetteer()  # loading the gazetteer is not this report's time
     deadline = time.monotonic() + TIME_BUDGET_S
     text = report.text[:MAX_TEXT_CHARS]
     try:

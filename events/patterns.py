@@ -165,7 +165,7 @@ NON_EVENT_SENTENCE = re.compile(
 #: Nouns that refer back to an event told earlier ("the clashes come as ..."),
 #: or name it only as a cause ("fled the fighting", "because of fighting").
 BACK_REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:fle(?:e|es|d|eing)|escap(?:e|ed|ing)|from|because\s+of|amid|after|following\s+the|"
+    r"(?:\b(?:(?:years|months|weeks|days|decades)\s+of|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|from|because\s+of|amid|after|following\s+the|"
     r"by|of|the\s+(?:\w+\s+)?(?:effects?|result|aftermath|wake)\s+of)\s+(?:the\s+|this\s+|that\s+)?"
     r"(?:[\w-]+\s+){0,2})$",
     re.IGNORECASE,

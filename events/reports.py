@@ -317,8 +317,20 @@ def _find_source(body: str, meta: dict[str, str], url: str | None) -> str:
     return "unknown"
 
 
+_SLASH_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+
+
 def _parse_date(value: str) -> date | None:
     value = value.strip()
+    slash = _SLASH_DATE.match(value)
+    if slash:
+        # Month first (US style, as data exports write it) unless the first number cannot be a month.
+        a, b, year = int(slash.group(1)), int(slash.group(2)), int(slash.group(3))
+        month, day = (a, b) if a <= 12 else (b, a)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
     m = _TEXT_DATE.search(value)
     if not m:
         return None
