@@ -34,6 +34,9 @@ _SITE_KIND_FEATURE = {"region": "region", "district": "neighbourhood", "town": "
 _GOVERNORATE_PROMINENCE = 8.0
 _DISTRICT_PROMINENCE = 3.0
 _SITE_PROMINENCE = 10.0
+#: The hand-curated table is authoritative for its names: it outranks even big
+#: cities whose WOF alternate names stray ("Baghdadi" is listed under Baghdad).
+_CURATED_PROMINENCE = 14.0
 #: Index key quality: 0 primary name, 1 alternate name.
 PRIMARY, ALTERNATE = 0, 1
 
@@ -282,7 +285,7 @@ def build_index(data_dir: Path) -> GazetteerIndex:
         feature = _SITE_KIND_FEATURE.get(row["kind"], "site")
         e = b.add(name=row["name"], geonameid=None, country=cc or row["country"],
                   admin1=adm1 or "", admin2=adm2, lat=row["lat"], lon=row["lon"],
-                  feature=feature, prominence=_SITE_PROMINENCE)
+                  feature=feature, prominence=_CURATED_PROMINENCE)
         b.add_name(e, row["name"], PRIMARY)
         for alias in row["aliases"].split("|"):
             if alias:

@@ -67,6 +67,13 @@ _CITY_PREFIX = re.compile(
 _GOV_PREFIX = re.compile(
     r"^(?:the\s+)?(?:(?:\w+\s+){0,2})?(?:province|governorate|region|muhafazat)\s+of\s+", re.I)
 _GOV_SUFFIX = re.compile(r"\s+(?:province|governorate|region|area|muhafazat)$", re.I)
+_DISTRICT_SUFFIX = re.compile(r"\s+(?:district|sub-?district|qada|qadha|nahiya|nahiyah)$", re.I)
+# "Iraq's Anbar province", "the Syrian city of Raqqa", "northern Iraqi town of X":
+# the country is a hint, the rest is the place.
+_COUNTRY_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?"
+    r"(?:(?P<poss>iraq|syria)['’]s|(?P<adj>iraqi|syrian))\s+(?P<rest>.+)$", re.I)
+_COUNTRY_CODES = {"iraq": "IQ", "iraqi": "IQ", "syria": "SY", "syrian": "SY"}
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village|center|centre)$", re.I)
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
 _IN_SPLIT = re.compile(r"^(.+?)\s+(?:in|near|outside|of|at|around|west of|east of|north of|"
@@ -209,6 +216,9 @@ class Resolver:
         if _GOV_SUFFIX.search(s) and precision < 3:
             readings.append((s, precision, feature))  # "Sadr City"-like whole names first
             s, precision, feature = _GOV_SUFFIX.sub("", s), 3, "governorate"
+        elif _DISTRICT_SUFFIX.search(s):
+            readings.append((s, precision, feature))
+            s, precision, feature = _DISTRICT_SUFFIX.sub("", s), 3, "district"
         elif _CITY_SUFFIX.search(s):
             readings.append((s, precision, feature))
             s = _CITY_SUFFIX.sub("", s)
@@ -253,6 +263,14 @@ class Resolver:
             if core and (core.lower(), implied) not in seen:
                 seen.add((core.lower(), implied))
                 readings.append((core, precision, implied))
+        m = _COUNTRY_PREFIX.match(query)
+        if m and country is None:
+            hint = _COUNTRY_CODES[(m.group("poss") or m.group("adj")).lower()]
+            hinted = self._parse(m.group("rest"))
+            for tier in ("exact", "skeleton", "fuzzy"):
+                place = self._try(query, hinted, tier, {**context, "country": hint})
+                if place is not None:
+                    return place
         for tier in ("exact", "skeleton", "fuzzy"):
             place = self._try(query, readings, tier, context)
             if place is not None:
@@ -279,6 +297,8 @@ class Resolver:
                 geo_precision = 3
             elif implied == "governorate" and precision == 3 and f != "governorate":
                 continue  # "X province" but X is not a governorate: try other readings
+            elif implied == "district" and f != "district":
+                geo_precision = 2  # "X district" without a district X: its town, roughly
             return Place(query=query, name=ix.name[e], geonameid=ix.geonameid[e],
                          country=ix.country[e], admin1=ix.admin1[e], admin2=ix.admin2[e],
                          lat=ix.lat[e], lon=ix.lon[e], feature=f, score=quality,
