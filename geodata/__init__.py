@@ -74,7 +74,8 @@ def resolve(
         The place as written: "Bayji", "outskirts of Tikrit", "الموصل",
         "Nineveh province". Longer than 200 characters is truncated.
     country : {"IQ", "SY"}, optional
-        Only entries of this country.
+        Prefer entries of this country (the report's); a far better-known place
+        of the other country still wins ("Raqqa" in a report about Iraq).
     admin1 : str, optional
         Prefer entries in this governorate (OCHA name, see `governorates`).
     near : list of (lon, lat), optional

@@ -47,8 +47,10 @@ def resolve(names: tuple[str, ...], names_file, country: str | None, fmt: str) -
     if not queries:
         raise click.UsageError("give at least one NAME or --file NAMES.txt")
     out = click.get_text_stream("stdout")
+    resolver = geodata._resolver()
     for query in queries:
-        place = geodata.resolve(query, country=country)
+        # --country filters (resolve() itself only prefers the country).
+        place = resolver.resolve(query, country=country, country_only=True)
         if fmt == "jsonl":
             out.write(json.dumps(place_record(query, place), ensure_ascii=False) + "\n")
         elif place is None:

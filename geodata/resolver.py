@@ -31,6 +31,8 @@ ALLOWED_COUNTRIES = ("IQ", "SY")
 FUZZY_MAJOR_MIN = 80.0  # against well-known places (cities, sites, governorates)
 FUZZY_ANY_MIN = 92.0  # against any village
 MAJOR_PROMINENCE = 7.0
+#: Score bonus for the preferred country (prominence spans ~2 for villages to ~13).
+COUNTRY_BONUS = 5.0
 
 _DIRS = (r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
          r"northern|southern|eastern|western|north-?eastern|north-?western|"
@@ -166,13 +168,17 @@ class Resolver:
     # -- ranking ----------------------------------------------------------------
     def _rank(self, cands: list[tuple[int, float]], *, country: str | None,
               admin1: str | None, near: Sequence[tuple[float, float]] | None,
-              feature: str | None) -> tuple[int, float] | None:
+              feature: str | None, country_only: bool = False) -> tuple[int, float] | None:
         ix = self.gaz.index
         best, best_score = None, -math.inf
         for e, quality in cands:
-            if country and ix.country[e] != country:
+            if country_only and country and ix.country[e] != country:
                 continue
             score = 10.0 * quality + ix.prominence[e]
+            if country and ix.country[e] == country:
+                # Villages of the report's country beat namesakes abroad, but a
+                # report about Iraq that names Raqqa still means the Syrian city.
+                score += COUNTRY_BONUS
             if feature:
                 f = ix.feature[e]
                 # An asked-for type outweighs any prominence gap (max ~13).
@@ -240,8 +246,12 @@ class Resolver:
     # -- public -----------------------------------------------------------------
     def resolve(self, name: str, *, country: str | None = None, admin1: str | None = None,
                 near: Sequence[tuple[float, float]] | None = None, feature: str | None = None,
-                strict_case: bool = False) -> Place | None:
-        """Resolve one name; see `geodata.resolve` for the parameters."""
+                strict_case: bool = False, country_only: bool = False) -> Place | None:
+        """Resolve one name; see `geodata.resolve` for the parameters.
+
+        `country_only` turns `country` from a preference into a filter (the CLI's
+        ``--country``).
+        """
         query = clean_query(name)
         if not query or not any(ch.isalpha() for ch in query):
             return None
@@ -250,7 +260,7 @@ class Resolver:
         whole_implied = ("governorate" if _GOV_SUFFIX.search(query) or _GOV_PREFIX.match(query)
                          else None)
         context = {"country": country, "admin1": admin1, "near": near, "feature": feature,
-                   "strict_case": strict_case}
+                   "strict_case": strict_case, "country_only": country_only}
         place = self._try(query, [(query, 3 if whole_implied else 1, whole_implied)], "exact",
                           context)
         if place is not None:
@@ -287,6 +297,7 @@ class Resolver:
             if not cands:
                 continue
             hit = self._rank(cands, country=context["country"], admin1=context["admin1"],
+                             country_only=context["country_only"],
                              near=context["near"], feature=context["feature"] or implied)
             if hit is None:
                 continue

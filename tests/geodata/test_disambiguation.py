@@ -10,7 +10,8 @@ import pytest
     [
         ({}, ("Mosul", "IQ", "city")),  # prominence: the city, not the district
         ({"feature": "district"}, ("Mosul", "IQ", "district")),
-        ({"country": "SY"}, ("Mosul", "SY", "city")),
+        ({"country": "SY"}, ("Mosul", "IQ", "city")),  # a preference: the big city still wins
+        ({"country": "SY", "country_only": True}, ("Mosul", "SY", "city")),
         ({"near": [(37.1, 36.1)]}, ("Mosul", "IQ", "city")),  # nearness can't beat a big city
     ],
 )
