@@ -18,6 +18,7 @@ from functools import lru_cache
 GOVERNMENT = "@government"
 MILITANTS = "@militants"
 KURDS = "@kurds"
+REBELS = "@rebels"
 
 #: Canonical actor -> aliases (regular expressions, matched case-insensitively
 #: unless they start with ``(?-i)``, on word boundaries). Longest match wins.
@@ -59,7 +60,7 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "Syrian rebels": (
         r"Free\s+Syrian\s+Army|\bFSA\b",
-        r"(?:Syrian\s+)?(?:rebels?|opposition\s+(?:fighters|forces|groups?)|rebel\s+(?:fighters|groups?|forces))",
+        r"Syrian\s+(?:rebels?|opposition\s+(?:fighters|forces|groups?))|opposition\s+(?:fighters|forces|groups?)",
         r"Ahrar\s+al-Sham|Jaish\s+al-(?:Islam|Fatah)|Faylaq\s+al-Rahman",
     ),
     "Nusra Front": (
@@ -92,7 +93,8 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     GOVERNMENT: (
         r"(?:the\s+)?(?:government|security|state|national|army|military|loyalist)\s+(?:forces|troops|soldiers)",
-        r"(?:the\s+)?(?:army|military|troops|soldiers|police(?:men)?|security\s+forces|armed\s+forces|special\s+forces|air\s+force|warplanes|helicopters|commandos)",
+        r"(?:the\s+)?(?:army|military|troops|soldiers|police(?:men)?|security\s+forces|armed\s+forces|special\s+forces|air\s+force|warplanes|helicopters|commandos)"
+        r"(?!\s+(?:stations?|headquarters|bases?|barracks|buildings?|compound|checkpoints?|posts?|airport|air\s+base|academy|hospital))",
         r"(?:the\s+)?government",
     ),
     MILITANTS: (
@@ -100,6 +102,7 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
         r"(?:the\s+)?(?:militant|jihadist|extremist|terror|terrorist)\s+(?:group|organi[sz]ation|forces)",
         r"(?:the\s+)?(?:al\s+Qaeda|al-Qaeda|al-Qaida)\s+(?:splinter|offshoot)\s+group",
     ),
+    REBELS: (r"rebels?|rebel\s+(?:fighters|groups?|forces)",),
     KURDS: (r"Kurdish\s+(?:forces|troops|soldiers|security\s+forces|military)|(?-i:Kurds)",),
 }
 
@@ -166,7 +169,7 @@ def find_actors(text: str) -> list[ActorMention]:
     -------
     list of ActorMention
         In text order; ``actor`` may be a placeholder (:data:`GOVERNMENT`,
-        :data:`MILITANTS`, :data:`KURDS`) to resolve with :func:`canonical_actor`.
+        :data:`MILITANTS`, :data:`KURDS`, :data:`REBELS`) to resolve with :func:`canonical_actor`.
 
     Examples
     --------
@@ -193,7 +196,7 @@ def find_actors(text: str) -> list[ActorMention]:
             continue
         # "SDF fighters", "YPG units": the generic noun belongs to the named force.
         tail = _GENERIC_TAIL.match(text, best_end)
-        if tail is not None and best_actor not in (GOVERNMENT, MILITANTS, "Civilians"):
+        if tail is not None and best_actor not in (GOVERNMENT, MILITANTS, REBELS, "Civilians"):
             best_end = tail.end()
         found.append(ActorMention(start, best_end, text[start:best_end], best_actor))
         pos = best_end
@@ -225,6 +228,11 @@ def canonical_actor(actor: str | None, *, country: str | None, isis_named: bool)
     if actor == GOVERNMENT:
         return "Syrian Army" if country == "SY" else "Iraqi Security Forces"
     if actor == MILITANTS:
+        return "ISIS" if isis_named else "Unidentified armed group"
+    if actor == REBELS:
+        # "Rebels" in Syria are the opposition; in Iraq's 2014 reports, the insurgent side.
+        if country == "SY":
+            return "Syrian rebels"
         return "ISIS" if isis_named else "Unidentified armed group"
     if actor == KURDS:
         return "YPG" if country == "SY" else "Peshmerga"

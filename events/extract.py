@@ -153,7 +153,7 @@ _PEOPLE_OBJECT = re.compile(
 )
 _FIGHTERS_OBJECT = re.compile(
     r"(?:fighters|militants|soldiers|troops|members|jihadists|policemen|officers)\s+"
-    r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){0,3}$",
+    r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){0,5}$",
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|the\s+group|its\s+fighters|their\s+fighters)\b", re.IGNORECASE)
@@ -742,7 +742,7 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
                 continue
             if ctx.last_place is None or sent.index - ctx.last_place_sentence > CONTEXT_SENTENCES:
                 continue
-            if _COUNTRY_RX.search(text[clause[0]:clause[1]]):
+            if _COUNTRY_RX.search(text[clause[0]:]):
                 continue  # "captured large areas of northern Iraq": a country is not a place
             if re.search(r"(?:^|\b)(?:the|these|this|those)\s+$", text[max(0, trig.start - 12):trig.start], re.I) \
                     and re.fullmatch(r"clash(?:es)?|fighting|battles?", trig.text, re.I):
@@ -854,7 +854,8 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     clusters: list[list[_Candidate]] = []
     index: dict[tuple, list[list[_Candidate]]] = {}
     for c in cands:
-        key = (c.etype, c.place.place.name, bool(_SITE_WORDS.search(c.place.location)))
+        site = _SITE_WORDS.search(c.place.location)
+        key = (c.etype, c.place.place.name, site.group(0).lower() if site else None)
         for cluster in index.setdefault(key, []):
             if all(_compatible(c, other) for other in cluster):
                 cluster.append(c)
@@ -864,9 +865,9 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             clusters.append(index[key][-1])
     kept: list[_Candidate] = []
     for cluster in clusters:
+        # The most exact date wins; between equals the earliest, since later mentions recap.
         best = min(cluster, key=lambda c: (not c.explicit_date, _PRECISION_RANK[c.precision],
-                                           c.date if c.etype == "seizure" else date.max,
-                                           c.sentence.index))
+                                           c.date, c.sentence.index))
         if best.magnitude is None:
             with_mag = [c for c in cluster if c.magnitude is not None]
             if with_mag:
