@@ -98,7 +98,7 @@ _ANAPHOR = re.compile(
     r"vital|beleaguered|farming|border|nearby|whole|entire)\s+)?"
     r"(?P<kind>city|town|village|area|region|refinery|facility|plant|building|consulate|"
     r"embassy|crossing|base|airport|compound|complex|enclave|province|capital|community)"
-    r"(?:'s|’s)?|there)\b(?!\s+(?:of|is|are|was|were)\s+[A-Z])",
+    r"(?:'s|’s)?|there)\b(?!\s+(?:of|is|are|was|were)\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # "ARBIL, Iraq (Reuters) -", "BAGHDAD -", "Tikrit -": where the story was filed from.
@@ -834,6 +834,8 @@ def _windows_overlap(a: _Candidate, b: _Candidate) -> bool:
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
     if a.actor1 not in _WEAK_ACTORS and b.actor1 not in _WEAK_ACTORS and a.actor1 != b.actor1:
         return False
+    if a.magnitude is not None and b.magnitude is not None and a.magnitude != b.magnitude:
+        return False  # "49 held" and "31 seized": two groups, two events
     if a.explicit_date != b.explicit_date:
         # An undated mention is about the report's days; an explicit date weeks before is another event.
         dated = a if a.explicit_date else b
