@@ -12,6 +12,9 @@ It writes:
   Syria, simplified (topology-preserving, ~100 m) for the spatial join;
 - ``countries.geojson``, ``rivers.geojson``, ``lakes.geojson``: Natural Earth layers;
 - ``airports.csv``: the airportsdata rows for IQ and SY;
+- ``geonames_admin1_IQ_SY.txt``: GeoNames admin1 names of IQ and SY;
+- ``opensyria_admin.json``: OpenSyria governorate and district names and aliases
+  with their OCHA P-codes;
 - ``ambiguous_names.txt``: one-word gazetteer names that are also common English
   words (from spaCy's English word frequencies), plus the hand list in this file.
 """
@@ -127,6 +130,27 @@ def write_context(shared: Path) -> None:
     shutil.copyfile(ctx / "airports_IQ_SY_airportsdata.csv", OUT / "airports.csv")
 
 
+def write_admin_names(shared: Path) -> None:
+    """Write GeoNames admin1 rows of IQ/SY and OpenSyria governorate/district names."""
+    gaz = shared / "gazetteer"
+    lines = [line for line in (gaz / "geonames_admin1CodesASCII_IQ_SY_neighbors.txt")
+             .read_text(encoding="utf-8").splitlines() if line.startswith(("IQ.", "SY."))]
+    (OUT / "geonames_admin1_IQ_SY.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = []
+    for level, name in (("governorate", "syr_governorates.json"),
+                        ("district", "syr_districts.json")):
+        for unit in json.loads((gaz / "opensyria" / name).read_text(encoding="utf-8")):
+            out.append({
+                "level": level,
+                "pcode": unit["externalIds"].get("ochaPcode"),
+                "geonameid": unit["externalIds"].get("geonames"),
+                "names": [unit["name"].get("en"), unit["name"].get("ar")]
+                + [a["value"] for a in unit.get("aliases", [])],
+            })
+    (OUT / "opensyria_admin.json").write_text(json.dumps(out, ensure_ascii=False, indent=0),
+                                              encoding="utf-8")
+
+
 def write_ambiguous(shared: Path) -> None:
     """Write one-word gazetteer names that are common English words."""
     import spacy_lookups_data
@@ -157,6 +181,7 @@ def main(argv: list[str]) -> None:
     write_gazetteer(shared)
     write_boundaries(shared)
     write_context(shared)
+    write_admin_names(shared)
     write_ambiguous(shared)
 
 

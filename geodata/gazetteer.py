@@ -13,6 +13,7 @@ import csv
 import gzip
 import hashlib
 import io
+import json
 import math
 import os
 import pickle
@@ -25,6 +26,7 @@ from geodata.normalize import has_arabic, name_key, skeleton_key
 
 CACHE_VERSION = 4
 _SOURCES = ("gazetteer.tsv.gz", "sites.csv", "airports.csv", "adm1.geojson", "adm2.geojson",
+            "geonames_admin1_IQ_SY.txt", "opensyria_admin.json",
             "ambiguous_names.txt", "aliases.csv")
 _PLACETYPE_FEATURE = {"locality": "city", "county": "district", "region": "governorate",
                       "neighbourhood": "neighbourhood", "campus": "site"}
@@ -123,6 +125,10 @@ class _Builder:
         if len(skel) >= 4 and not has_arabic(skel):
             self._skel.setdefault(skel, set()).add(entry)
 
+    def lookup_codes(self, text: str) -> list[tuple[int, int]]:
+        """(entry, quality) pairs already holding `text`'s key (while building)."""
+        return list(self._keys.get(name_key(text), {}).items())
+
     def freeze(self, ambiguous: frozenset[str]) -> GazetteerIndex:
         ix = self.ix
         ix.keys = {k: tuple(e * 2 + q for e, q in v.items()) for k, v in self._keys.items()}
@@ -145,6 +151,50 @@ def _display_name(row: dict) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return plain.replace("‘", "'").replace("’", "'").replace("`", "'")
+
+
+def _add_admin_names(b: _Builder, data_dir: Path, gov_entry: dict, gov_by_name: dict) -> None:
+    """Add GeoNames admin1 and OpenSyria governorate/district names as alternates."""
+    by_pcode = {g["pcode"]: gov_entry[key] for key, g in gov_by_name.items() if key in gov_entry}
+    # GeoNames admin1: matched through the governorate's point (its centroid) is
+    # unreliable for crescent shapes, so through the WOF region's GeoNames id,
+    # whose names the governorate entry already carries.
+    gn_path = data_dir / "geonames_admin1_IQ_SY.txt"
+    if gn_path.exists():
+        for line in gn_path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) < 4:
+                continue
+            hits = [e for e, q in b.lookup_codes(parts[1]) if b.ix.feature[e] == "governorate"]
+            hits = hits or [e for e, q in b.lookup_codes(parts[2])
+                            if b.ix.feature[e] == "governorate"]
+            for e in hits[:1]:
+                b.add_name(e, parts[1], ALTERNATE)
+                b.add_name(e, parts[2], ALTERNATE)
+    os_path = data_dir / "opensyria_admin.json"
+    if not os_path.exists():
+        return
+    districts: dict[str, list[int]] = {}
+    for e, (f, cc, adm2) in enumerate(zip(b.ix.feature, b.ix.country, b.ix.admin2,
+                                          strict=True)):
+        if f == "district" and cc == "SY" and adm2:
+            districts.setdefault(adm2, []).append(e)
+    adm2_by_pcode = _adm2_names(data_dir)
+    for unit in json.loads(os_path.read_text(encoding="utf-8")):
+        if unit["level"] == "governorate":
+            targets = [by_pcode[unit["pcode"]]] if unit["pcode"] in by_pcode else []
+        else:
+            targets = districts.get(adm2_by_pcode.get(unit["pcode"], ""), [])
+        for e in targets:
+            for name in unit["names"]:
+                if name:
+                    b.add_name(e, name, ALTERNATE)
+
+
+def _adm2_names(data_dir: Path) -> dict[str, str]:
+    with (data_dir / "adm2.geojson").open(encoding="utf-8") as fh:
+        feats = json.load(fh)["features"]
+    return {f["properties"]["admin2_pcode"]: f["properties"]["admin2"] for f in feats}
 
 
 def _link_district_seats(b: _Builder, counties: dict, towns: dict) -> None:
@@ -279,6 +329,7 @@ def build_index(data_dir: Path) -> GazetteerIndex:
         elif feature == "city" and row["county_name"]:
             towns.setdefault(group, []).append((e, names))
     _link_district_seats(b, counties, towns)
+    _add_admin_names(b, data_dir, gov_entry, gov_by_name)
 
     offset = len(rows)
     for row, (cc, adm1, adm2) in zip(sites, admins[offset: offset + len(sites)], strict=True):

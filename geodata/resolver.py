@@ -304,8 +304,8 @@ class Resolver:
             e, quality = hit
             f = ix.feature[e]
             geo_precision = precision
-            if f in ("governorate", "region"):
-                geo_precision = 3
+            if f in ("governorate", "region", "district"):
+                geo_precision = 3  # the point is the unit's centroid
             elif implied == "governorate" and precision == 3 and f != "governorate":
                 continue  # "X province" but X is not a governorate: try other readings
             elif implied == "district" and f != "district":
