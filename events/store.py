@@ -15,6 +15,7 @@ Tables: ``events`` (the record of DESIGN.md plus matching helpers),
 from __future__ import annotations
 
 import json
+import queue
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -694,16 +695,30 @@ class Store:
         # NULLs travel as sentinels ('' or -1, impossible values in those columns):
         # ADBC's SQLite driver infers a column's type from its first batch, and a
         # batch of NULLs would make a text column look like integers.
+        # On SQLite the rowid comes along: it orders same-day events by insertion and
+        # lets several threads read disjoint rowid ranges at once.
+        sqlite = self.engine.url.get_backend_name() == "sqlite"
         select_cols = ["day" if c == "date" else c for c in wanted]
         if "day" not in select_cols:
             select_cols.append("day")
+        if sqlite:
+            select_cols.append("rowid")
         exprs = [f"coalesce({c}, {_SENTINEL[c]!r})" if c in _SENTINEL else c
                  for c in select_cols]
         sql = f"SELECT {', '.join(exprs)} FROM events"
+        queries = [sql]
+        if sqlite:
+            with self.engine.connect() as conn:
+                top = conn.exec_driver_sql("SELECT max(rowid) FROM events").scalar() or 0
+            k = _FRAME_THREADS if top >= 4 * _FRAME_BATCH else 1
+            bounds = [top * i // k for i in range(k + 1)]
+            queries = [f"{sql} WHERE rowid > {lo} AND rowid <= {hi}"
+                       for lo, hi in zip(bounds, bounds[1:], strict=False)]
         builder = _FrameBuilder(select_cols)
         done = False
         if driver != "dbapi":
-            done = _adbc_batches(self.engine.url, sql, builder, required=driver == "adbc")
+            done = _adbc_batches(self.engine.url, queries, builder,
+                                 required=driver == "adbc")
         if not done:
             _dbapi_batches(self.engine, sql, builder)
         return builder.frame(wanted)
@@ -762,6 +777,8 @@ class Store:
 def _arrow_type(name: str) -> Any:
     import pyarrow as pa
 
+    if name == "rowid":
+        return pa.int64()
     col = events_table.c[name]
     if isinstance(col.type, sa.Float):
         return pa.float64()
@@ -777,41 +794,86 @@ _SENTINEL: dict[str, Any] = {
     "magnitude": -1.0,
     "geonameid": -1,
 }
-_FRAME_BATCH = 200_000
+_FRAME_BATCH = 100_000
+#: Threads that read a SQLite file at once in :meth:`Store.load_frame`.
+_FRAME_THREADS = 2
 
 
-def _adbc_batches(url: sa.URL, sql: str, builder: _FrameBuilder, *, required: bool) -> bool:
-    """Stream ``sql`` through an ADBC driver into ``builder``; False if ADBC is unavailable."""
-    backend = url.get_backend_name()
+def _adbc_connect(url: sa.URL, *, required: bool) -> Any:
+    """Return an ADBC connection for ``url``, or None when no driver fits."""
     try:
-        if backend == "sqlite":
+        if url.get_backend_name() == "sqlite":
             if url.database in (None, "", ":memory:"):
                 if required:
                     raise ValueError("driver='adbc' cannot read an in-memory SQLite database")
-                return False
+                return None
             import adbc_driver_sqlite.dbapi as adbc
 
-            conn = adbc.connect(url.database)
-        else:
-            import adbc_driver_postgresql.dbapi as adbc
+            return adbc.connect(url.database)
+        import adbc_driver_postgresql.dbapi as adbc
 
-            conn = adbc.connect(url.set(drivername="postgresql")
-                                .render_as_string(hide_password=False))
+        return adbc.connect(url.set(drivername="postgresql").render_as_string(hide_password=False))
     except ImportError:
         if required:
             raise
-        return False
+        return None
+
+
+def _adbc_batches(url: sa.URL, queries: list[str], builder: _FrameBuilder, *,
+                  required: bool) -> bool:
+    """Stream the queries through ADBC into ``builder``; False if ADBC is unavailable.
+
+    Each query runs in its own thread on its own connection (the drivers release
+    the GIL), while this thread shrinks the batches already fetched.
+    """
+    conns = []
+    for _ in queries:
+        conn = _adbc_connect(url, required=required)
+        if conn is None:
+            return False
+        conns.append(conn)
+    batches: queue.Queue[Any] = queue.Queue(maxsize=2 * len(queries))
+    done = object()
+
+    def produce(conn: Any, sql: str) -> None:
+        try:
+            cur = conn.cursor()
+            if url.get_backend_name() == "sqlite":
+                cur.adbc_statement.set_options(
+                    **{"adbc.sqlite.query.batch_rows": str(_FRAME_BATCH)})
+            cur.execute(sql)
+            for batch in cur.fetch_record_batch():
+                batches.put(batch)
+            cur.close()
+            batches.put(done)
+        except Exception as exc:  # noqa: BLE001 - handed to the consuming thread, re-raised there
+            batches.put(exc)
+
+    workers = [threading.Thread(target=produce, args=(conn, sql), daemon=True,
+                                name=f"load_frame-fetch-{i}")
+               for i, (conn, sql) in enumerate(zip(conns, queries, strict=True))]
+    for worker in workers:
+        worker.start()
     try:
-        cur = conn.cursor()
-        if backend == "sqlite":
-            cur.adbc_statement.set_options(
-                **{"adbc.sqlite.query.batch_rows": str(_FRAME_BATCH)})
-        cur.execute(sql)
-        for batch in cur.fetch_record_batch():
-            builder.add(batch)
-        cur.close()
+        finished = 0
+        while finished < len(workers):
+            item = batches.get()
+            if item is done:
+                finished += 1
+            elif isinstance(item, Exception):
+                raise item
+            else:
+                builder.add(item)
     finally:
-        conn.close()
+        # Let the producers finish even if a batch failed here.
+        while any(w.is_alive() for w in workers):
+            try:
+                batches.get(timeout=0.1)
+            except queue.Empty:
+                continue
+        for worker, conn in zip(workers, conns, strict=True):
+            worker.join()
+            conn.close()
     return True
 
 
@@ -837,85 +899,114 @@ def _dbapi_batches(engine: sa.Engine, sql: str, builder: _FrameBuilder) -> None:
 class _FrameBuilder:
     """Turns Arrow record batches of event columns into the typed frame, batch by batch.
 
-    Each batch is shrunk at once (text to dictionary codes, numbers to their
-    final width), so peak memory stays near the final frame's size.
+    Each batch is shrunk at once (text to codes into one growing dictionary per
+    column, numbers to their final width), so peak memory stays near the final
+    frame's size.
     """
 
     def __init__(self, names: list[str]) -> None:
         self.names = names
         self.parts: dict[str, list[Any]] = {n: [] for n in names}
 
-    def add(self, batch: Any) -> None:
+    def _categorical(self, name: str) -> tuple[Any, Any]:
+        """Return (codes, categories) of a text column from its batches' dictionaries.
+
+        All batch dictionaries are encoded together once (Arrow's hash, in C++),
+        which gives each batch entry its code in the column-wide dictionary.
+        """
         import numpy as np
         import pandas as pd
         import pyarrow as pa
         import pyarrow.compute as pc
 
+        parts = self.parts[name]
+        if not parts:
+            return np.zeros(0, np.int32), pd.Index([], dtype=object)
+        merged = pc.dictionary_encode(pa.concat_arrays([d for d, _ in parts]))
+        positions = merged.indices.to_numpy(zero_copy_only=False).astype(np.int32)
+        categories = merged.dictionary.to_numpy(zero_copy_only=False)
+        blank = np.flatnonzero(categories == "") if _SENTINEL.get(name) == "" else []
+        if len(blank):
+            # '' stands for NULL in the nullable text columns: code -1, not a category.
+            k = int(blank[0])
+            categories = np.delete(categories, k)
+            positions = np.where(positions == k, -1, positions - (positions > k))
+        codes, offset = [], 0
+        for dictionary, idx in parts:
+            mapping = np.append(positions[offset:offset + len(dictionary)], np.int32(-1))
+            codes.append(mapping[idx])
+            offset += len(dictionary)
+        return np.concatenate(codes), pd.Index(categories, dtype=object)
+
+    def add(self, batch: Any) -> None:
+        """Shrink one record batch into the column parts."""
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         for i, name in enumerate(self.names):
             col = batch.column(i).cast(_arrow_type(name))
-            if _SENTINEL.get(name) == "":
-                col = pc.if_else(pc.equal(col, ""), pa.scalar(None, pa.string()), col)
             if name in CATEGORICAL_COLUMNS or name == "report_date":
                 enc = pc.dictionary_encode(col)
-                codes = enc.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-                self.parts[name].append(pd.Categorical.from_codes(
-                    codes.astype(np.int32),
-                    categories=pd.Index(enc.dictionary.to_pylist(), dtype=object),
-                    validate=False))
+                # Nulls point one past the dictionary: the -1 that _categorical appends.
+                idx = enc.indices.fill_null(len(enc.dictionary)).to_numpy(zero_copy_only=False)
+                self.parts[name].append((enc.dictionary, idx))
             elif name in _STRING_COLUMNS:
+                if _SENTINEL.get(name) == "":
+                    col = pc.if_else(pc.equal(col, ""), pa.scalar(None, pa.string()), col)
                 self.parts[name].append(col)
             elif name == "magnitude":
                 values = col.to_numpy(zero_copy_only=False).astype(np.float64)
                 values[values < 0] = np.nan
                 self.parts[name].append(values)
-            elif name == "geonameid":
+            elif name in ("geonameid", "day", "rowid"):
                 self.parts[name].append(col.to_numpy(zero_copy_only=False).astype(np.int64))
             elif name in ("lat", "lon"):
                 self.parts[name].append(col.to_numpy().astype(np.float32))
             elif name == "geo_precision":
                 self.parts[name].append(col.to_numpy().astype(np.int8))
-            elif name == "day":
-                self.parts[name].append(col.to_numpy().astype(np.int64))
             else:
                 self.parts[name].append(col.to_numpy().astype(np.int32))
 
     def frame(self, wanted: list[str]) -> pd.DataFrame:
+        """Return the typed frame of the ``wanted`` columns, sorted by date."""
         import numpy as np
         import pandas as pd
         import pyarrow as pa
-        from pandas.api.types import union_categoricals
 
         day = np.concatenate(self.parts["day"]) if self.parts["day"] else np.zeros(0, np.int64)
+        # Sort by day, then by rowid where known (batches may arrive from several
+        # threads in any order), else by arrival.
+        key = day
+        if self.parts.get("rowid"):
+            key = (day << 33) | np.concatenate(self.parts.pop("rowid"))
         order = None
-        if len(day) > 1 and not bool(np.all(day[1:] >= day[:-1])):
-            order = np.argsort(day, kind="stable")
+        if len(key) > 1 and not bool(np.all(key[1:] >= key[:-1])):
+            order = np.argsort(key, kind="stable")
         data: dict[str, Any] = {}
         for name in wanted:
             source = "day" if name == "date" else name
             parts = self.parts[source]
             if source == "day":
                 values = day
-            elif name in CATEGORICAL_COLUMNS or name == "report_date":
-                if not parts:
-                    values = pd.Categorical([], categories=pd.Index([], dtype=object))
-                elif len(parts) == 1:
-                    values = parts[0]
-                else:
-                    values = union_categoricals(parts)
             elif name in _STRING_COLUMNS:
-                values = pa.chunked_array(parts, type=pa.string())
+                values = (pa.concat_arrays(parts) if parts else pa.array([], pa.string()))
+                if order is not None and values.null_count < len(values):
+                    values = values.take(pa.array(order))
+            elif name in CATEGORICAL_COLUMNS or name == "report_date":
+                values, cats = self._categorical(name)
             else:
                 values = (np.concatenate(parts) if parts
-                          else np.zeros(0, np.float32 if name in ("lat", "lon") else np.int64))
-            if order is not None:
-                values = (values.take(pa.array(order)) if name in _STRING_COLUMNS
-                          else values[order])
+                          else np.zeros(0, np.float32 if name in ("lat", "lon") else np.int32))
+            if order is not None and name not in _STRING_COLUMNS:
+                values = values[order]
             if name == "date":
                 values = values.astype("datetime64[D]").astype("datetime64[ns]")
             elif name == "report_date":
-                days = pd.to_datetime(pd.Index(values.categories, dtype=object),
-                                      format="%Y-%m-%d").values.astype("datetime64[ns]")
-                values = days[values.codes] if len(days) else np.zeros(0, "datetime64[ns]")
+                days = pd.to_datetime(cats, format="%Y-%m-%d").values.astype("datetime64[ns]")
+                values = days[values] if len(days) else np.zeros(0, "datetime64[ns]")
+            elif name in CATEGORICAL_COLUMNS:
+                values = pd.Categorical.from_codes(values, dtype=pd.CategoricalDtype(cats))
             elif name in _STRING_COLUMNS:
                 values = pd.arrays.ArrowStringArray(values)
             elif name == "geonameid":

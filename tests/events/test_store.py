@@ -251,7 +251,7 @@ def test_store016_load_frame_drivers_agree(tmp_path, make_event):
     with Store(url) as st:
         st.add_events(events, report_key="t", match_incidents=False)
         monkey = store_mod._FRAME_BATCH
-        store_mod._FRAME_BATCH = 100
+        store_mod._FRAME_BATCH = 50  # 306 rows: two reader threads, several batches each
         try:
             via_adbc = st.load_frame(driver="adbc")
             via_dbapi = st.load_frame(driver="dbapi")
