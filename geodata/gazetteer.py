@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geodata import config
 from geodata.normalize import has_arabic, name_key, skeleton_key
 
 CACHE_VERSION = 4
@@ -50,8 +51,7 @@ def default_data_dir() -> Path:
 
 def default_cache_dir(data_dir: Path) -> Path:
     """Return the cache folder: $GEODATA_CACHE if set, else `data_dir`/cache."""
-    env = os.environ.get("GEODATA_CACHE")
-    return Path(env) if env else data_dir / "cache"
+    return config.cache_dir(data_dir)
 
 
 @dataclass
