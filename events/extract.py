@@ -49,8 +49,10 @@ TIME_BUDGET_S = 2.0
 #: Longest text read from one report, and longest sentence (longer ones are cut).
 MAX_TEXT_CHARS = 200_000
 MAX_SENTENCE_CHARS = 1_200
-#: How many sentences back "the city" / "there" / a placeless sentence may reach for its place.
+#: How many sentences back "there" / "the area" may reach for its place ("the city": twice as far).
 CONTEXT_SENTENCES = 4
+#: How many sentences back a sentence that names no place at all may take its place from.
+FALLBACK_SENTENCES = 2
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt adm rear rep sen gov prof st no u.s u.n u.k e.u "
@@ -96,7 +98,7 @@ _REFERENCE_BEFORE = re.compile(
 _ANAPHOR = re.compile(
     r"\b(?P<a>the\s+(?:(?:besieged|northern|southern|strategic|key|contested|embattled|oil|"
     r"vital|beleaguered|farming|border|nearby|whole|entire)\s+)?"
-    r"(?P<kind>city|town|village|area|region|refinery|facility|plant|building|consulate|"
+    r"(?P<kind>city|town|village|area|refinery|facility|plant|building|consulate|"
     r"embassy|crossing|base|airport|compound|complex|enclave|province|capital|community)"
     r"(?:'s|’s)?|there)\b(?!\s+(?:of|is|are|was|were)\s+(?-i:[A-Z]))",
     re.IGNORECASE,
@@ -192,6 +194,9 @@ _PEOPLE_AFTER = re.compile(
     r"policemen|members|personnel|jihadists|gunmen)\b",
     re.IGNORECASE,
 )
+_SPOILS = r"(?:arms|weapons|equipment|vehicles|ammunition|munitions|tanks|aircraft|helicopters|caches|documents|money|cash|supplies|stockpiles?|Humvees)"
+_SPOILS_BEFORE = re.compile(rf"\b{_SPOILS}\s+$", re.IGNORECASE)
+_SPOILS_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}{_SPOILS}\b", re.IGNORECASE)
 _FAMILIES_AFTER = re.compile(r"^\s*(?:\w+\s+)?families\b", re.IGNORECASE)
 
 
@@ -409,6 +414,15 @@ def _find_places(sentence: str, ctx: _Context, blocked: list[tuple[int, int]]) -
                                          anaphor=True))
             continue
         if kind == "province":
+            # "the province": the governorate of the place last talked about.
+            last = ctx.last_place
+            if last is None or ctx.sentence_index - ctx.last_place_sentence > 2 * CONTEXT_SENTENCES:
+                continue
+            province = (last.place if last.place.feature == "governorate"
+                        else _resolve(ctx, last.place.admin1, "governorate") if last.place.admin1 else None)
+            if province is not None:
+                out.append(_PlaceMention(m.start(), m.end(), m.group(0), province, 3, reference=reference,
+                                         anaphor=True))
             continue
         # The antecedent: the latest place named earlier in this sentence, else in the report.
         earlier = [p for p in named if p.end <= m.start() and not p.reference
@@ -454,6 +468,12 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
     if trig.event_type == "capture" and re.match(r"(?:the\s+|its\s+|their\s+)?capture$", trig.text, re.I) \
             and re.search(r"\b(?:its|their|the)\s+$", before, re.I):
         return True  # "Its capture means ...": refers back to a seizure told before
+    if trig.event_type in ("displacement",) and re.match(r"displaced|refugees", trig.text, re.I) and re.search(
+            r"\b(?:internally|for|of|the|to|among|with|host(?:s|ing)?|housing|million)\s+$", before, re.I):
+        return True  # "shelters for the displaced", "internally displaced people": a population
+    if trig.event_type == "capture" and (
+            _SPOILS_BEFORE.search(before) or _SPOILS_AFTER.match(sentence[trig.end:trig.end + 50])):
+        return True  # "arms seized in Iraq", "seizing weapons caches": not territory
     m = NEGATIVE_BEFORE.search(before)
     if not m:
         return False
@@ -610,6 +630,8 @@ def _magnitude(sentence: str, trig: TriggerMatch, etype: str, figures: list[Figu
             continue
         if unit in ("killed", "wounded") and etype in ("displacement", "prison_break", "abduction", "troop_position"):
             continue
+        if unit == "troops" and (f.start > trig.start) != (trig.agent == "after"):
+            continue  # the troops are the agent: before an active verb, after "surrounded by"
         if unit == "troops" and not re.match(r"^\s*(?:\w+\s+){0,2}?(?:troops|soldiers|fighters|militants|militiamen|policemen|personnel|members|gunmen)\b", after, re.I):
             continue
         distance = abs(f.start - trig.start) + (0 if lo <= f.start < hi else 200)
@@ -740,7 +762,7 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         if not chosen:
             if etype in _TYPES_NEEDING_PLACE_IN_SENTENCE or quoted:
                 continue
-            if ctx.last_place is None or sent.index - ctx.last_place_sentence > CONTEXT_SENTENCES:
+            if ctx.last_place is None or sent.index - ctx.last_place_sentence > FALLBACK_SENTENCES:
                 continue
             if _COUNTRY_RX.search(text[clause[0]:]):
                 continue  # "captured large areas of northern Iraq": a country is not a place
@@ -761,7 +783,7 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         day, precision = (d.date, d.precision) if d is not None else (ctx.published, "week")
         magnitude, unit, mag_note = _magnitude(text, trig, etype, figures, clause)
         certainty = _certainty(text)
-        coordinated = previous_actor is not None and re.fullmatch(
+        coordinated = trig.agent == "before" and previous_actor is not None and re.fullmatch(
             r"[^.;]*?(?:,|\band)\s+(?:then\s+|later\s+|also\s+|went\s+on\s+to\s+)?",
             text[previous_end:trig.start], re.I) is not None and not any(
             previous_end <= m.start < trig.start and m.actor in _actors.ARMED for m in mentions)

@@ -128,6 +128,8 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
      r"displac(?:ed|ing|ement)|exodus|refugees|evacuat(?:ed|ing|ion)|"
      r"forced\s+(?:\w+\s+)?(?:from|out\s+of)\s+their\s+homes|(?:poured|streamed|flocked)\s+(?:into|across)"),
     # --- troop positions
+    ("troop_position", "before", "after",
+     r"(?:surrounded|encircled|besieged|trapped|pinned\s+down|cut\s+off)\s+by"),
     ("troop_position", "after", "before",
      r"t(?:ook|aking|ake|akes)\s+up\s+positions?|deploy(?:ed|ing|s|ment)?|redeploy(?:ed|ing)?|"
      r"mass(?:ed|ing)|amass(?:ed|ing)|reinforc(?:ed|ing|ements)|"
@@ -147,7 +149,9 @@ NEGATIVE_BEFORE = re.compile(
     r"hoping\s+to|aims?\s+to|aiming\s+to|seeks?\s+to|seeking\s+to|trying\s+to|tried\s+to|tries\s+to|"
     r"attempt(?:s|ed|ing)?\s+to|wants?\s+to|wanted\s+to|expected\s+to|likely\s+to|intends?\s+to|"
     r"ready\s+to|order\s+to|effort\s+to|bid\s+to|prepar(?:e|es|ed|ing)\s+to|needs?\s+to|"
-    r"able\s+to|help\s+to|help|prevent|avoid|instead\s+of|rather\s+than|to|if|unless|whether|"
+    r"able\s+to|help\s+to|help|prevent|avoid|instead\s+of|rather\s+than|aimed\s+at|aiming\s+at|"
+    r"with\s+the\s+aim\s+of|designed\s+to|intended\s+to|capable\s+of|capability\s+of|ability\s+to|"
+    r"to|if|unless|whether|"
     r"fear(?:s|ed)?|feared)\s+"
     r"(?:(?:be|been|have|further|also|again|quickly|eventually|the|a|an|any|more|its|their|\(\w+\)|"
     r"\w+\s+(?:or|and))\s+)*)$",
@@ -166,7 +170,7 @@ NON_EVENT_SENTENCE = re.compile(
 #: or name it only as a cause ("fled the fighting", "because of fighting").
 BACK_REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:(?:years|months|weeks|days|decades)\s+of|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|from|because\s+of|amid|after|following\s+the|"
-    r"by|of|the\s+(?:\w+\s+)?(?:effects?|result|aftermath|wake)\s+of)\s+(?:the\s+|this\s+|that\s+)?"
+    r"the\s+(?:\w+\s+)?(?:effects?|result|aftermath|wake|heels)\s+of)\s+(?:the\s+|this\s+|that\s+)?"
     r"(?:[\w-]+\s+){0,2})$",
     re.IGNORECASE,
 )
