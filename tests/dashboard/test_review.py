@@ -66,7 +66,8 @@ def _events() -> list[Event]:
         ("data:text/plain;base64,@@not base64@@", "a.txt", "a.txt: the upload is not valid"),
         (_data_url(b""), "empty.txt", "empty.txt: "),
         (_data_url(b"\x00\x01\x02\x03" * 200), "binary.txt", "binary.txt: "),
-        ("data:text/plain;base64," + "A" * (7 * 1024 * 1024), "big.txt", "big.txt: larger than 5 MB"),
+        ("data:text/plain;base64," + "A" * (7 * 1024 * 1024), "big.txt",
+         "big.txt: larger than 5 MB"),
     ],
 )
 def test_decode_upload_errors_name_the_file(contents, name, message):
@@ -217,7 +218,8 @@ def test_read_submissions_reports_each_problem_and_proceeds():
     assert again == ["x.txt: already ingested — nothing new to review"]
 
 
-@pytest.mark.parametrize(("env", "expected"), [({"DASHBOARD_USER": "lina"}, "lina"), ({}, "analyst")])
+@pytest.mark.parametrize(
+    ("env", "expected"), [({"DASHBOARD_USER": "lina"}, "lina"), ({}, "analyst")])
 def test_current_user_from_configuration(monkeypatch, env, expected):
     monkeypatch.delenv("DASHBOARD_USER", raising=False)
     for key, value in env.items():
