@@ -9,6 +9,7 @@ as one layer. The legend says that areas are estimates from reported events.
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.palette import actor_colour
-from events.control import DISPUTED, control_areas, control_as_of
+from events.control import DISPUTED, control_areas, control_as_of, control_changes
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -213,3 +214,43 @@ def control_layer(
         below = control_area_traces(cached_areas(control, outline))
     above = control_marker_traces(control) if markers else []
     return below, above
+
+
+# -- dashboard extension hook (see dashboard.extensions) ------------------------------------
+
+_CHANGES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def changes_for(index: Any) -> pd.DataFrame:
+    """Return the control changes of an ``EventIndex``, computed once per loaded index.
+
+    The index is replaced when the store changes, so caching on it keeps the
+    changes current without recomputing them on every timeline frame.
+    """
+    changes = _CHANGES.get(index)
+    if changes is None:
+        changes = control_changes(index.frame)
+        _CHANGES[index] = changes
+    return changes
+
+
+def map_traces(index: Any, state: Any) -> list:
+    """Extension hook: the estimated areas of control as of the view's end, when switched on.
+
+    Parameters
+    ----------
+    index : dashboard.filters.EventIndex
+        The loaded events.
+    state : dashboard.state.ViewState
+        The view; ``state.areas`` switches the layer, ``state.end`` (else the
+        last event's day) is the "as of" day.
+
+    Returns
+    -------
+    list of plotly.graph_objects.Choroplethmap
+        Empty when the switch is off or no town has a known controller.
+    """
+    if not getattr(state, "areas", False) or not index.size:
+        return []
+    below, _ = control_layer(changes_for(index), state.end or index.last_day, markers=False)
+    return below

@@ -87,3 +87,27 @@ def test_control_layer_toggles(changes, markers, areas, n_below, n_above):
     below, above = control_layer(changes, "2014-06-30", outline=OUTLINE,
                                  markers=markers, areas=areas)
     assert (len(below), len(above)) == (n_below, n_above)
+
+
+@pytest.mark.parametrize(("areas", "end", "expected"), [
+    (False, "2015-06-30", 0),
+    (True, "2013-01-01", 0),
+    (True, "2014-06-30", 2),
+    (True, "2015-06-30", 3),
+])
+def test_map_traces_hook(areas, end, expected):
+    from datetime import date
+
+    import geodata
+    from dashboard.control_layer import changes_for, map_traces
+    from dashboard.filters import EventIndex
+    from dashboard.state import ViewState
+
+    if not hasattr(geodata, "study_area"):
+        pytest.skip("geodata.study_area is not available")
+    index = EventIndex(_events())
+    state = ViewState(areas=areas, end=date.fromisoformat(end))
+    traces = map_traces(index, state)
+    assert len(traces) == expected
+    assert all(t.type == "choroplethmap" for t in traces)
+    assert changes_for(index) is changes_for(index)
