@@ -365,6 +365,8 @@ def build_index(data_dir: Path) -> GazetteerIndex:
             raise ValueError(f"aliases.csv: target {row['target']!r} ({row['country']}, "
                              f"{row['feature']}) is not a gazetteer name")
         b.add_name(e, row["alias"], PRIMARY)
+        if row.get("display") == "yes":
+            b.ix.name[e] = row["alias"]  # the spelling English reports use
 
     words = (data_dir / "ambiguous_names.txt").read_text(encoding="utf-8").split()
     return b.freeze(frozenset(name_key(w) for w in words))

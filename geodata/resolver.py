@@ -53,7 +53,7 @@ _LEADING = [
 ]
 _REL_PREFIX = re.compile(
     rf"^(?:(?:just|right|immediately|directly)\s+)?(?:"
-    rf"(?:near|nearby|around|outside|beyond|close\s+to|next\s+to|towards?|"
+    rf"(?:near|nearby|around|outside|beyond|close\s+to|next\s+to|towards?|between|"
     rf"on\s+the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|within|across|inside|"
     rf"(?:\d+|a\s+few|several|some)\s+(?:km|kms|kilometres|kilometers|miles|mi)\s+"
     rf"(?:\w+\s+)?(?:of|from)|"
@@ -67,8 +67,11 @@ _CITY_PREFIX = re.compile(
     r"^(?:the\s+)?(?:(?:\w+\s+){0,2})?(?:city|town|village|capital|hometown|stronghold)"
     r"\s+of\s+", re.I)
 _GOV_PREFIX = re.compile(
-    r"^(?:the\s+)?(?:(?:\w+\s+){0,2})?(?:province|governorate|region|muhafazat)\s+of\s+", re.I)
-_GOV_SUFFIX = re.compile(r"\s+(?:province|governorate|region|area|muhafazat)$", re.I)
+    r"^(?:the\s+)?(?:(?:\w+\s+){0,2})?(?:provinces?|governorates?|region|muhafazat|"
+    r"countryside|rural\s+areas?|rural\s+parts?)\s+of\s+|^rural\s+(?=\S)", re.I)
+# "Aleppo countryside" / "rural Idlib": Syrian usage for the governorate outside the city.
+_GOV_SUFFIX = re.compile(
+    r"\s+(?:provinces?|governorates?|region|area|muhafazat|countryside)$", re.I)
 _DISTRICT_SUFFIX = re.compile(r"\s+(?:district|sub-?district|qada|qadha|nahiya|nahiyah)$", re.I)
 # "Iraq's Anbar province", "the Syrian city of Raqqa", "northern Iraqi town of X":
 # the country is a hint, the rest is the place.
@@ -78,6 +81,9 @@ _COUNTRY_PREFIX = re.compile(
 _COUNTRY_CODES = {"iraq": "IQ", "iraqi": "IQ", "syria": "SY", "syrian": "SY"}
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village|center|centre)$", re.I)
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
+# "Anbar and Salahuddin provinces", "between Tikrit and Samarra": the first place.
+_AND_SPLIT = re.compile(r"^(.+?)(?:\s+and\s+|\s*,\s*|\s*/\s*)(.+)$", re.I)
+_PLURAL_GOV = re.compile(r"\s+(?:provinces|governorates)$", re.I)
 _IN_SPLIT = re.compile(r"^(.+?)\s+(?:in|near|outside|of|at|around|west of|east of|north of|"
                        r"south of)\s+(.+)$", re.I)
 _TRAILING_JUNK = re.compile(r"[\s,.;:!?()\[\]\"'’]+$")
@@ -241,6 +247,14 @@ class Resolver:
                 readings.append((f"{where} {site.group(1)}", precision, "site"))
             for sub in self._parse(where):
                 readings.append((sub[0], max(precision, 2, sub[1]), sub[2]))
+        m = _AND_SPLIT.match(s)
+        if m and not _IN_SPLIT.match(s):
+            first = m.group(1)
+            if _PLURAL_GOV.search(s):  # "Anbar and Salahuddin provinces"
+                readings.append((first, 3, "governorate"))
+            else:
+                for sub in self._parse(first):
+                    readings.append((sub[0], max(precision, sub[1]), sub[2] or feature))
         return readings
 
     # -- public -----------------------------------------------------------------
