@@ -139,4 +139,9 @@ RELATIVE = [
     ("Ramadi's outskirts", 33.42, 43.30, 2),
     ("Yarmouk camp", 33.475, 36.305, 1),
     ("Baghdadi", 33.866, 42.553, 1),
+    ("Anbar and Salahuddin provinces", 33.12, 41.52, 3),
+    ("between Tikrit and Samarra", 34.61, 43.68, 2),
+    ("Aleppo countryside", 36.22, 37.64, 3),
+    ("rural Idlib", 35.79, 36.68, 3),
+    ("the western countryside of Aleppo", 36.22, 37.64, 3),
 ]

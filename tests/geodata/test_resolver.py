@@ -48,3 +48,13 @@ def test_res004_find_place_spans_offsets():
     spans = geodata.find_place_spans(text)
     assert [s[2] for s in spans] == ["Bayji", "Tikrit"]
     assert all(text[a:b] == s for a, b, s in spans)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("Bayji", "Baiji"), ("Ar Ramadi", "Ramadi"), ("Ayn al-Arab", "Kobani"),
+     ("Madinat ath Thawrah", "Tabqa"), ("Albukamal", "Abu Kamal"), ("Tikrīt", "Tikrit"),
+     ("Deir el-Zour", "Deir ez-Zor"), ("الرقة", "Raqqa")],
+)
+def test_res006_canonical_names(query, name):
+    assert resolve(query).name == name
