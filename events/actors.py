@@ -84,6 +84,7 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     "Local militia": (
         r"(?:Sunni\s+)?tribal\s+(?:militias?|fighters|forces)|(?:local|armed)\s+residents|Sahwa|Awakening\s+(?:Council|fighters)",
         r"(?:Yazidi|Christian|Turkmen|Sunni|local)\s+(?:militias?|fighters|volunteers)",
+        r"militia(?:s|men)?(?:\s+fighters)?",
     ),
     "Civilians": (
         r"civilians|residents|villagers|families|people|Yazidis|Christians|worshippers|children|women|displaced",

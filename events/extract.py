@@ -158,6 +158,11 @@ _FIGHTERS_OBJECT = re.compile(
     r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){0,5}$",
     re.IGNORECASE,
 )
+_COALITION_GLUE = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|alongside|together\s+with|with|backed\s+by|supported\s+by|"
+    r"aided\s+by|and\s+allied|and\s+their\s+allies(?:\s+in)?)\s+(?:[\w-]+\s+){0,2}",
+    re.IGNORECASE,
+)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|the\s+group|its\s+fighters|their\s+fighters)\b", re.IGNORECASE)
 _ALLOWED_TO = re.compile(r"\b(?:went\s+on|go\s+on|managed|moved|continued|began|started|rushed|used)\s+to\s+$", re.I)
 _COUNTRY_RX = re.compile(r"\b(?:Iraq|Syria|Turkey|Iran|Jordan|Lebanon)\b(?!i|n)|\bthe\s+country(?:'?s)?\b|\belsewhere\b")
@@ -347,8 +352,6 @@ def _place_spans(sentence: str) -> list[tuple[int, int, str]]:
 
 def _find_places(sentence: str, ctx: _Context, blocked: list[tuple[int, int]]) -> list[_PlaceMention]:
     """Resolved place phrases of one sentence (gazetteer names and anaphors)."""
-    import geodata
-
     out: list[_PlaceMention] = []
     spans = _place_spans(sentence)
     dateline = _DATELINE.match(sentence)
@@ -515,13 +518,30 @@ def _pick_actor(sentence: str, trig: TriggerMatch, etype: str, mentions: list[_a
     lo, hi = clause
     armed = etype not in ("displacement",)
     first = None
-    if trig.agent == "after":
+    if trig.agent == "inside":
+        first = next((m for m in mentions if trig.start <= m.start < trig.end and m.actor in _actors.ARMED), None)
+        first = first or _nearest_actor(mentions, trig.start, lo, trig.start, before=True, armed_only=armed)
+    elif trig.agent == "after":
         first = _nearest_actor(mentions, trig.end, trig.end, hi, before=False, armed_only=armed)
         first = first or _nearest_actor(mentions, trig.start, lo, trig.start, before=True, armed_only=armed)
     else:
         first = _nearest_actor(mentions, trig.start, lo, trig.start, before=True, armed_only=armed)
         if first is None:
             first = _nearest_actor(mentions, trig.start, 0, trig.start, before=True, armed_only=armed)
+    if first is not None and trig.agent == "before":
+        # "Iraqi forces and Shiite militias broke ...", "troops backed by Russia": the first-named leads.
+        i = mentions.index(first)
+        while i > 0 and mentions[i - 1].actor in _actors.ARMED \
+                and _COALITION_GLUE.fullmatch(sentence[mentions[i - 1].end:mentions[i].start]):
+            i -= 1
+        first = mentions[i]
+    second = None
+    if first is None and etype == "clash":
+        # "Clashes broke out between the YPG and ISIS": the sides follow the trigger.
+        after = [m for m in mentions if trig.end <= m.start < hi and m.actor in _actors.ARMED]
+        if after:
+            first = after[0]
+            second = after[1] if len(after) > 1 else None
     actor1: str | None
     if etype == "displacement":
         actor1 = "Civilians"
@@ -533,6 +553,8 @@ def _pick_actor(sentence: str, trig: TriggerMatch, etype: str, mentions: list[_a
         actor1 = None
     if etype in ("abduction", "attack_on_civilians"):
         actor2: str | None = "Civilians"
+    elif second is not None:
+        actor2 = _actors.canonical_actor(second.actor, country=country, isis_named=ctx.isis_named)
     else:
         actor2 = None
         for m in mentions:
@@ -786,7 +808,9 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         coordinated = trig.agent == "before" and previous_actor is not None and re.fullmatch(
             r"[^.;]*?(?:,|\band)\s+(?:then\s+|later\s+|also\s+|went\s+on\s+to\s+)?",
             text[previous_end:trig.start], re.I) is not None and not any(
-            previous_end <= m.start < trig.start and m.actor in _actors.ARMED for m in mentions)
+            previous_end <= m.start < trig.start and m.actor in _actors.ARMED
+            and not re.search(r"\b(?:by|of|from|against|with|on)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start], re.I)
+            for m in mentions)
         for pm in chosen:
             country = pm.place.country
             actor1, actor2 = _pick_actor(text, trig, etype, mentions, clause, ctx, country)

@@ -57,11 +57,14 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
     ("abduction", "any", "after", r"(?:the\s+)?seizure\s+of\s+(?:the\s+)?(?:country'?s\s+)?(?:consul|diplomats|staff|hostages|(?:\d+|\w+)\s+(?:people|citizens|workers))"),
     # --- bombings
     ("bombing", "any", "before",
-     r"(?:car|truck|suicide|roadside|parked|booby[- ]trapped|motorcycle|barrel)\s+(?:car\s+)?bomb(?:s|ing|ings|er|ers)?|"
+     r"(?:car|truck|suicide|roadside|parked|booby[- ]trapped|motorcycle)\s+(?:car\s+)?bomb(?:s|ing|ings|er|ers)?|"
      r"suicide\s+(?:attack(?:s|er)?|blast|vest)|\bIEDs?\b|improvised\s+explosive\s+devices?|"
      r"explosive\s+devices?|explosions?\s+(?:struck|hit|rocked|killed|ripped|tore)|"
      r"bomb(?:s)?\s+(?:exploded|went\s+off|blast)|bomb\s+attacks?|(?:deadly\s+)?blasts?\s+(?:struck|hit|rocked|killed)|"
-     r"blew\s+up|blown\s+up|detonated"),
+     r"blew\s+(?:himself\s+|herself\s+|themselves\s+|itself\s+)?up|blown\s+up|detonated|explosives?-(?:laden|packed|rigged)"),
+    ("bombing", "any", "before",
+     r"(?:claim(?:ed|s|ing)?\s+)?responsibility\s+for\s+(?:the\s+|a\s+|an\s+|two\s+|twin\s+|several\s+)?"
+     r"(?:[\w-]+\s+){0,2}(?:attacks?|bombings?|blasts?|explosions?)"),
     # --- airstrikes
     ("airstrike", "any", "before",
      r"air\s*-?\s*strikes?|air\s+raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|aerial\s+(?:bombardment|attacks?|strikes?)|"
@@ -96,6 +99,15 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
      r"(?:firmly\s+)?under\s+(?:its|their)\s+control"),
     ("capture", "after", "before",
      r"(?:in|under)\s+(?:nearly\s+|almost\s+)?(?:full|complete|total)\s+control\s+of"),
+    # "Mosul has been under ISIS control since June": the controlling force sits inside the phrase.
+    ("seizure", "before", "inside",
+     r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remains?|remained|came|fell|now)\s+)?"
+     r"under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?(?:[\w'-]+\s+){1,3}control(?!\s+of)"),
+    # "Kurdish fighters drove ISIS out of Kobani", "cleared the town of militants".
+    ("seizure", "after", "before",
+     r"(?:dr(?:ove|iven|ive|iving)|push(?:ed|ing)?|forc(?:ed|ing)|expell?(?:ed|ing)?|oust(?:ed|ing)?|"
+     r"kick(?:ed|ing)?|chas(?:ed|ing)|flush(?:ed|ing))\s+(?:[\w'-]+\s+){1,4}(?:out\s+of|from)|"
+     r"clear(?:ed|ing)(?=\s+(?:[\w'-]+\s+){0,4}of\s+(?:\w+\s+)?(?:militants|fighters|jihadists|insurgents|IS|ISIS|ISIL|Daesh)\b)"),
     ("seizure", "before", "after", r"(?:divided|split|contested)\s+between"),
     # --- seizures, active voice
     ("capture", "after", "before",
