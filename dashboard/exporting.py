@@ -89,6 +89,10 @@ def graph_config(kind: str, start: Any = None, end: Any = None, *, fmt: str = "p
         raise ValueError(f"invalid fmt={fmt!r}: expected one of {', '.join(IMAGE_FORMATS)}")
     config = dict(base or {})
     config.setdefault("displaylogo", False)
+    # No "share to Chart Studio": the dashboard works air-gapped and data stays here.
+    removed = list(config.get("modeBarButtonsToRemove") or [])
+    config["modeBarButtonsToRemove"] = [*removed, *(["sendDataToCloud"]
+                                                    if "sendDataToCloud" not in removed else [])]
     config["toImageButtonOptions"] = {
         "format": fmt,
         "width": EXPORT_WIDTH,
