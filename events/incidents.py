@@ -169,8 +169,8 @@ class IncidentIndex:
     """An in-memory grid of events for matching many new events at once.
 
     Cells are about 0.1 degree high, so a 10 km circle touches at most the
-    3 x 3 cells around its own; wider in longitude nearer the poles is not a
-    concern for Iraq and Syria but is still handled by :func:`bbox`.
+    3 x 3 cells around its own, and a month long, so only events whose date
+    windows can overlap are compared (a year-precise event sits in 12 or 13).
 
     Examples
     --------
@@ -181,26 +181,32 @@ class IncidentIndex:
     """
 
     _CELL = 0.1
+    _DAYS = 30
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[str, int, int], list[Candidate]] = defaultdict(list)
+        self._cells: dict[tuple[str, int, int, int], list[Candidate]] = defaultdict(list)
 
-    def _key(self, event_type: str, lat: float, lon: float) -> tuple[str, int, int]:
-        return event_type, math.floor(lat / self._CELL), math.floor(lon / self._CELL)
+    def _rc(self, lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / self._CELL), math.floor(lon / self._CELL)
+
+    def _months(self, cand: Candidate) -> range:
+        return range(cand.win_start // self._DAYS, cand.win_end // self._DAYS + 1)
 
     def add(self, cand: Candidate) -> None:
         """Add an event that later events may join."""
-        self._cells[self._key(cand.event_type, cand.lat, cand.lon)].append(cand)
+        r, c = self._rc(cand.lat, cand.lon)
+        for m in self._months(cand):
+            self._cells[(cand.event_type, r, c, m)].append(cand)
 
     def match(self, event: Candidate) -> Candidate | None:
         """Return the indexed event that ``event`` joins, or None (see :func:`best_match`)."""
         lat_min, lat_max, lon_min, lon_max = bbox(event.lat, event.lon)
-        _, r0, c0 = self._key(event.event_type, lat_min, lon_min)
-        _, r1, c1 = self._key(event.event_type, lat_max, lon_max)
-        cands = (
-            cand
-            for r in range(r0, r1 + 1)
-            for c in range(c0, c1 + 1)
-            for cand in self._cells.get((event.event_type, r, c), ())
-        )
-        return best_match(event, cands)
+        r0, c0 = self._rc(lat_min, lon_min)
+        r1, c1 = self._rc(lat_max, lon_max)
+        seen: dict[str, Candidate] = {}
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                for m in self._months(event):
+                    for cand in self._cells.get((event.event_type, r, c, m), ()):
+                        seen[cand.id] = cand
+        return best_match(event, seen.values())

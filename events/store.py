@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import queue
 import threading
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -717,8 +718,17 @@ class Store:
         builder = _FrameBuilder(select_cols)
         done = False
         if driver != "dbapi":
-            done = _adbc_batches(self.engine.url, queries, builder,
-                                 required=driver == "adbc")
+            try:
+                done = _adbc_batches(self.engine.url, queries, builder,
+                                     required=driver == "adbc")
+            except _adbc_errors() as exc:
+                if driver == "adbc":
+                    raise
+                # The generic path is slower but shares SQLAlchemy's connection
+                # settings; a driver hiccup must not keep the dashboard from starting.
+                warnings.warn(f"ADBC read failed ({exc}); reading through the DB-API",
+                              RuntimeWarning, stacklevel=2)
+                builder, done = _FrameBuilder(select_cols), False
         if not done:
             _dbapi_batches(self.engine, sql, builder)
         return builder.frame(wanted)
@@ -799,6 +809,14 @@ _FRAME_BATCH = 100_000
 _FRAME_THREADS = 2
 
 
+def _adbc_errors() -> tuple[type[BaseException], ...]:
+    try:
+        from adbc_driver_manager import Error
+    except ImportError:
+        return ()
+    return (Error,)
+
+
 def _adbc_connect(url: sa.URL, *, required: bool) -> Any:
     """Return an ADBC connection for ``url``, or None when no driver fits."""
     try:
@@ -809,7 +827,13 @@ def _adbc_connect(url: sa.URL, *, required: bool) -> Any:
                 return None
             import adbc_driver_sqlite.dbapi as adbc
 
-            return adbc.connect(url.database)
+            conn = adbc.connect(url.database)
+            # Readers may meet a WAL recovery or checkpoint in progress: wait, don't fail.
+            cur = conn.cursor()
+            cur.execute("PRAGMA busy_timeout = 30000")
+            cur.fetchall()
+            cur.close()
+            return conn
         import adbc_driver_postgresql.dbapi as adbc
 
         return adbc.connect(url.set(drivername="postgresql").render_as_string(hide_password=False))
