@@ -29,8 +29,13 @@ import geodata  # noqa: E402
 from events.extract import extract_events  # noqa: E402
 from events.reports import ReportError, read_text  # noqa: E402
 
-DEFAULT_CSV = (Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "events"
-               / "fakes_syrian_war_news_articles_2011-2018.csv")
+DEFAULT_CSV = (
+    Path(__file__).resolve().parent.parent.parent
+    / "shared"
+    / "data"
+    / "events"
+    / "fakes_syrian_war_news_articles_2011-2018.csv"
+)
 
 
 def load_articles(path: Path, limit: int | None = None) -> list[dict[str, str]]:
@@ -42,7 +47,9 @@ def load_articles(path: Path, limit: int | None = None) -> list[dict[str, str]]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--errors", action="store_true", help="print each failing article")
@@ -62,8 +69,12 @@ def main() -> int:
         text = f"{row.get('article_title', '')}\n\n{row.get('article_content', '')}"
         t = time.perf_counter()
         try:
-            report = read_text(text, name=f"fakes_{i}", source=row.get("source") or None,
-                               published=row.get("date") or None)
+            report = read_text(
+                text,
+                name=f"fakes_{i}",
+                source=row.get("source") or None,
+                published=row.get("date") or None,
+            )
             found = extract_events(report)
         except ReportError:
             refused += 1

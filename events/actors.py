@@ -25,14 +25,18 @@ REBELS = "@rebels"
 ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     "ISIS": (
         r"(?-i:ISIS|ISIL|IS|Daesh|DAESH|Daash)",
-        r"(?:the\s+)?(?:so-called\s+)?[\"'“‘]?Islamic\s+State[\"'”’]?(?:\s+(?:of|in)\s+Iraq\s+and\s+(?:Syria|the\s+Levant|al-Sham|Sham))?"
+        r"(?:the\s+)?(?:so-called\s+)?[\"'“‘]?Islamic\s+State[\"'”’]?(?:\s+(?:of|"
+        r"in)\s+Iraq\s+and\s+(?:Syria|the\s+Levant|al-Sham|Sham))?"
         r"(?:\s+\((?:ISIS|ISIL|IS)\))?",
         r"(?:the\s+)?Islamic\s+State\s+group",
         r"al[- ]Qaida[- ]linked\s+Islamic\s+State\s+of\s+Iraq\s+and\s+the\s+Levant",
-        r"(?:ISIS|ISIL|IS|Islamic\s+State|Daesh)\s+(?:militants?|fighters?|jihadists?|extremists?|terrorists?|gunmen|members|forces)",
+        r"(?:ISIS|ISIL|IS|Islamic\s+State|Daesh)\s+(?:militants?|fighters?|jihadists?|extremists?|"
+        r"terrorists?|gunmen|members|forces)",
     ),
     "Iraqi Security Forces": (
-        r"Iraqi?\s+(?:security\s+forces|army|armed\s+forces|troops|soldiers|military|forces|police(?:men)?|government\s+forces|special\s+forces|counter[- ]terrorism\s+(?:service|forces)|air\s+force)",
+        r"Iraqi?\s+(?:security\s+forces|army|armed\s+forces|troops|soldiers|military|forces|"
+        r"police(?:men)?|government\s+forces|special\s+forces|counter[- ]terrorism\s+(?:service|"
+        r"forces)|air\s+force)",
         r"(?:the\s+)?Iraqi\s+government",
         r"(?:the\s+)?federal\s+(?:army|forces|police)",
         r"Counter[- ]Terrorism\s+Service|\bCTS\b|Golden\s+Division",
@@ -44,7 +48,7 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     "PMF": (
         r"Popular\s+Mobili[sz]ation\s+(?:Forces|Units|Committees)|\bPMF\b|\bPMU\b",
         r"Hashd(?:\s+al-Shaabi)?|al-Hashd\s+al-Shaabi",
-        r"Shiite?\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
+        r"Shi'?ite?\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
         r"Shia\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
         r"Kata'?ib\s+Hezbollah|Asa'?ib\s+Ahl\s+al-Haq|Badr\s+(?:Organi[sz]ation|Brigade)",
     ),
@@ -54,53 +58,75 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "SDF": (r"\bSDF\b|Syrian\s+Democratic\s+Forces",),
     "Syrian Army": (
-        r"Syrian\s+(?:army|arab\s+army|troops|soldiers|military(?:\s+forces)?|government\s+forces|forces|regime(?:\s+forces)?|air\s+force|warplanes|jets|helicopters)",
-        r"(?:the\s+)?(?:Assad\s+)?regime(?:\s+forces|\s+troops)?|pro-(?:government|regime|Assad)\s+forces|Assad'?s\s+forces",
+        r"Syrian\s+(?:army|arab\s+army|troops|soldiers|military(?:\s+forces)?|government\s+forces|"
+        r"forces|regime(?:\s+forces)?|air\s+force|warplanes|jets|helicopters)",
+        r"(?:the\s+)?(?:Assad\s+)?regime(?:\s+forces|\s+troops)?|pro-(?:government|regime|"
+        r"Assad)\s+forces|Assad'?s\s+forces",
         r"\bSAA\b|Tiger\s+Forces|Republican\s+Guard",
     ),
     "Syrian rebels": (
         r"Free\s+Syrian\s+Army|\bFSA\b",
-        r"Syrian\s+(?:rebels?|opposition\s+(?:fighters|forces|groups?))|opposition\s+(?:fighters|forces|groups?)",
+        r"Syrian\s+(?:rebels?|opposition\s+(?:fighters|forces|groups?))|opposition\s+(?:fighters|"
+        r"forces|groups?)",
         r"Ahrar\s+al-Sham|Jaish\s+al-(?:Islam|Fatah)|Faylaq\s+al-Rahman",
     ),
     "Nusra Front": (
-        r"(?:al-)?Nusra(?:\s+Front)?|Jabhat\s+(?:al-)?Nusra|Jabhat\s+Fateh\s+al-Sham|Hayat\s+Tahrir\s+al-Sham|\bHTS\b",
+        r"(?:al-)?Nusra(?:\s+Front)?|Jabhat\s+(?:al-)?Nusra|Jabhat\s+Fateh\s+al-Sham|"
+        r"Hayat\s+Tahrir\s+al-Sham|\bHTS\b",
     ),
     "US-led coalition": (
-        r"(?:the\s+)?(?:US|U\.S\.)[- ]led\s+coalition|(?:the\s+)?(?:international\s+|anti-(?:IS|ISIS|ISIL|Daesh)\s+)?"
+        r"(?:the\s+)?(?:US|U\.S\.)[- ]led\s+coalition|(?:the\s+)?(?:international\s+|anti-(?:IS|"
+        r"ISIS|ISIL|Daesh)\s+)?"
         r"coalition(?!\s+of\b)(?:\s+(?:forces|aircraft|warplanes|jets))?",
-        r"(?:the\s+)?(?:US|U\.S\.|United\s+States|American)(?:'s)?\s+(?:military|forces|troops|warplanes|aircraft|jets|drones?|air\s+force|planes|special\s+forces|bombers)",
+        r"(?:the\s+)?(?:US|U\.S\.|United\s+States|American)(?:'s)?\s+(?:military|forces|troops|"
+        r"warplanes|aircraft|jets|drones?|air\s+force|planes|special\s+forces|bombers)",
         r"(?-i:the US|the U\.S\.|Pentagon|Washington)",
-        r"(?:British|French|Australian|Jordanian|Dutch|Belgian|Danish|Canadian)\s+(?:warplanes|jets|aircraft|planes|air\s+force)",
+        r"(?:British|French|Australian|Jordanian|Dutch|Belgian|Danish|Canadian)\s+(?:warplanes|"
+        r"jets|aircraft|planes|air\s+force)",
     ),
     "Russia": (
-        r"Russian?\s*(?:warplanes|jets|aircraft|air\s+force|forces|troops|military|planes|bombers|helicopters)?",
+        r"Russian?\s*(?:warplanes|jets|aircraft|air\s+force|forces|troops|military|planes|bombers|"
+        r"helicopters)?",
         r"Moscow|Kremlin",
     ),
-    "Turkey": (r"Turk(?:ey|ish)\s+(?:army|military|forces|troops|warplanes|jets|tanks|artillery)|(?-i:Ankara)",),
-    "Iran": (r"Iranian?\s+(?:forces|troops|military|Revolutionary\s+Guards?)|\bIRGC\b|Quds\s+Force",),
+    "Turkey": (
+        r"Turk(?:ey|ish)\s+(?:army|military|forces|troops|warplanes|jets|tanks|artillery)|"
+        r"(?-i:Ankara)",
+    ),
+    "Iran": (
+        r"Iranian?\s+(?:forces|troops|military|Revolutionary\s+Guards?)|\bIRGC\b|Quds\s+Force",
+    ),
     "Hezbollah": (r"Hez?bollah|Hizbollah|Hizballah",),
     "Kurdish fighters": (r"(?:Syrian\s+)?Kurdish\s+(?:fighters|militia(?:s|men)?|groups?)",),
     "Local militia": (
-        r"(?:Sunni\s+)?tribal\s+(?:militias?|fighters|forces)|(?:local|armed)\s+residents|Sahwa|Awakening\s+(?:Council|fighters)",
+        r"(?:Sunni\s+)?tribal\s+(?:militias?|fighters|forces)|(?:local|armed)\s+residents|Sahwa|"
+        r"Awakening\s+(?:Council|fighters)",
         r"(?:Yazidi|Christian|Turkmen|Sunni|local)\s+(?:militias?|fighters|volunteers)",
         r"militia(?:s|men)?(?:\s+fighters)?",
     ),
     "Civilians": (
-        r"civilians|residents|villagers|families|people|Yazidis|Christians|worshippers|children|women|displaced",
+        r"civilians|residents|villagers|families|people|Yazidis|Christians|worshippers|children|"
+        r"women|displaced",
     ),
     "Unidentified armed group": (
-        r"insurgents?|gunmen|(?:armed|unidentified)\s+(?:men|groups?|assailants)|anti-government\s+(?:fighters|militants)",
+        r"insurgents?|gunmen|(?:armed|unidentified)\s+(?:men|groups?|assailants)|"
+        r"anti-government\s+(?:fighters|militants)",
     ),
     GOVERNMENT: (
-        r"(?:the\s+)?(?:government|security|state|national|army|military|loyalist)\s+(?:forces|troops|soldiers)",
-        r"(?:the\s+)?(?:army|military|troops|soldiers|police(?:men)?|security\s+forces|armed\s+forces|special\s+forces|air\s+force|warplanes|helicopters|commandos)"
-        r"(?!\s+(?:stations?|headquarters|bases?|barracks|buildings?|compound|checkpoints?|posts?|airport|air\s+base|academy|hospital))",
+        r"(?:the\s+)?(?:government|security|state|national|army|military|loyalist)\s+(?:forces|"
+        r"troops|soldiers)",
+        r"(?:the\s+)?(?:army|military|troops|soldiers|police(?:men)?|security\s+forces|"
+        r"armed\s+forces|special\s+forces|air\s+force|warplanes|helicopters|commandos)"
+        r"(?!\s+(?:stations?|headquarters|bases?|barracks|buildings?|compound|checkpoints?|posts?|"
+        r"airport|air\s+base|academy|hospital))",
         r"(?:the\s+)?government",
     ),
     MILITANTS: (
-        r"(?:the\s+)?(?:Sunni\s+|Islamist?\s+|Islamic\s+|radical\s+|heavily\s+armed\s+|suspected\s+\w+\s+|jihadist\s+)*(?:militants?|jihadists?|extremists?|radicals|terrorists?|fighters)",
-        r"(?:the\s+)?(?:militant|jihadist|extremist|terror|terrorist)\s+(?:group|organi[sz]ation|forces)",
+        r"(?:the\s+)?(?:Sunni\s+|Islamist?\s+|Islamic\s+|radical\s+|heavily\s+armed\s+|"
+        r"suspected\s+\w+\s+|jihadist\s+)*(?:militants?|jihadists?|extremists?|radicals|"
+        r"terrorists?|fighters)",
+        r"(?:the\s+)?(?:militant|jihadist|extremist|terror|terrorist)\s+(?:group|organi[sz]ation|"
+        r"forces)",
         r"(?:the\s+)?(?:al\s+Qaeda|al-Qaeda|al-Qaida)\s+(?:splinter|offshoot)\s+group",
     ),
     REBELS: (r"rebels?|rebel\s+(?:fighters|groups?|forces)",),
@@ -145,7 +171,8 @@ def _alias_regexes() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 _GENERIC_TAIL = re.compile(
-    r"(?:'s)?\s+(?:fighters|forces|troops|militants|militiamen|units|members|soldiers|gunmen|jihadists|"
+    r"(?:'s)?\s+(?:fighters|forces|troops|militants|militiamen|units|members|soldiers|gunmen|"
+    r"jihadists|"
     r"warplanes|jets|aircraft|planes|drones|helicopters|artillery)\b",
     re.IGNORECASE,
 )

@@ -32,9 +32,17 @@ MONTHS = {
     name: i
     for i, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ),
         start=1,
@@ -43,8 +51,21 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3, "few": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": 3,
+    "a few": 3,
+    "few": 3,
 }
 
 _MONTH = (
@@ -68,7 +89,7 @@ _DATE_RX = re.compile(
   | (?P<month>\b(?:in|since|during|until|by|early|late|end\s+of|from|of)\s+(?:early\s+|late\s+)?{_MONTH}\b)
   | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b)
   | (?P<duration>\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<dur_n>{_COUNT})\s+(?P<dur_u>days|weeks|months|years)\b)
-  | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+)?(?:recent|the\s+past\s+few|the\s+last\s+few)\s+days\b)
+  | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+|over\s+|during\s+)?(?:recent|the\s+past\s+(?:few|two|three|several)|the\s+last\s+(?:few|two|three|several))\s+days\b|\b(?:in\s+|over\s+)?the\s+(?:past|last)\s+24\s+hours\b)
   | (?P<later>\b(?:(?P<later_n>{_COUNT})\s+(?P<later_u>days?|weeks?)\s+later|the\s+(?:next|following)\s+day)\b)
   | (?P<dayearlier>\b(?:a|one|the)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b)
   | (?P<lastweekend>\b(?:last|this|the|over\s+the|at\s+the)\s+weekend\b)
@@ -143,8 +164,9 @@ def _year_for(month: int, day: int, published: date) -> int:
     return published.year
 
 
-def _resolve_match(m: re.Match[str], published: date,
-                   anchor: date) -> tuple[date, str, bool] | None:
+def _resolve_match(
+    m: re.Match[str], published: date, anchor: date
+) -> tuple[date, str, bool] | None:
     kind = m.lastgroup
     text = m.group(0)
     low = text.lower()

@@ -66,16 +66,19 @@ _HEADLINE_END = re.compile(r"[.!?:;\"”’')]\s*$")
 _NEAR_BEFORE = re.compile(
     r"(?:\b(?:parts?|portions?|areas?|most|much|half|outskirts|suburbs?|vicinity|edges?|"
     r"districts?|neighbou?rhoods?|quarters?|sections?|streets?|centre|center|heart|"
-    r"(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+(?:part|half|side|edge|outskirts)s?)\s+of\s+"
+    r"(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+(?:part|half|side|edge|"
+    r"outskirts)s?)\s+of\s+"
     r"|\b(?:near|nearby|outside(?:\s+of)?|around|close\s+to|on\s+the\s+outskirts\s+of|"
-    r"(?:to\s+the\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?(?:\s+of)?)\s+)"
+    r"(?:to\s+the\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
+    r"southwest)(?:ern)?(?:\s+of)?)\s+)"
     r"(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$",
     re.IGNORECASE,
 )
 # Words after a place that make it a site in or near it: "Mosul's airport", "Baiji refinery".
 _SITE_AFTER = re.compile(
     r"^(?:'s|’s)?\s*(?:(?:international|main|military|oil|old|new|central)\s+)?"
-    r"(?:airport|air\s*base|refinery|prison|jail|dam|base|university|hospital|district|neighbou?rhood|"
+    r"(?:airport|air\s*base|refinery|prison|jail|dam|base|university|hospital|district|"
+    r"neighbou?rhood|"
     r"outskirts|suburbs?|province|governorate|countryside|plain|road|highway|bridge|checkpoint|"
     r"crossing|border\s+crossing|consulate|embassy|headquarters)\b",
     re.IGNORECASE,
@@ -91,7 +94,9 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]*\)\s+)?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)?(?:ern)?\s*(?:of|from)\s+"
     r"|\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+"
-    r"|\b(?:closest|nearest|close)\b[\w\s]{0,25}\bto\s+)"
+    r"|\b(?:closest|nearest|close)\b[\w\s]{0,25}\bto\s+"
+    r"|,\s+(?:just\s+|some\s+|about\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
+    r"southwest)(?:ern)?\s+of\s+)"
     r"(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -100,12 +105,15 @@ _ANAPHOR = re.compile(
     r"vital|beleaguered|farming|border|nearby|whole|entire)\s+)?"
     r"(?P<kind>city|town|village|area|refinery|facility|plant|building|consulate|"
     r"embassy|crossing|base|airport|compound|complex|enclave|province|capital|community)"
-    r"(?:'s|’s)?|there)\b(?!\s+(?:of|is|are|was|were)\s+(?-i:[A-Z]))",
+    r"(?:'s|’s)?|there(?!\s+(?:is|are|was|were|will|would|have|has|had|remains?|seems?|appears?|"
+    r"may|might|"
+    r"could|should|must|can|cannot|could|to\s+be)\b))\b(?!\s+(?:of|is|are|was|were)\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # "ARBIL, Iraq (Reuters) -", "BAGHDAD -", "Tikrit -": where the story was filed from.
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2})(?:,?\s+(?:Iraq|Syria|Turkey|Lebanon|Jordan))?"
+    r"^\s*(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2})(?:,?\s+(?:Iraq|Syria|Turkey|Lebanon|"
+    r"Jordan))?"
     r"\s*(?:\((?:[A-Z][\w ]+)\))?\s*(?:--|—|–|-)\s+"
 )
 _PERSON_BEFORE = re.compile(
@@ -113,7 +121,9 @@ _PERSON_BEFORE = re.compile(
     r"spokesman|spokeswoman|commander|Abu|Umm|bin|ibn|Prince|King|Ayatollah|cleric|leader|General|"
     r"Colonel|Major|Captain|governor|Governor|mayor|Mayor|lawmaker|MP|Rep|Sen|Gov)\.?\s+$"
 )
-_PERSON_AFTER = re.compile(r"^\s+(?:al|el|bin|ibn|Abu)-?\s?[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:province|city|town|district))")
+_PERSON_AFTER = re.compile(
+    r"^\s+(?:al|el|bin|ibn|Abu)-?\s?[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:province|city|town|district))"
+)
 _FUNCTION_WORDS = frozenset(
     "while when after before since as in on at the a an but and or so yet although though "
     "meanwhile also still however earlier later near outside inside from with without during "
@@ -121,33 +131,54 @@ _FUNCTION_WORDS = frozenset(
     "if once until despite amid among".split()
 )
 _SUBSITE_KINDS = frozenset(
-    {"area", "refinery", "facility", "plant", "building", "consulate", "embassy", "crossing",
-     "base", "airport", "compound", "complex", "enclave"}
+    {
+        "area",
+        "refinery",
+        "facility",
+        "plant",
+        "building",
+        "consulate",
+        "embassy",
+        "crossing",
+        "base",
+        "airport",
+        "compound",
+        "complex",
+        "enclave",
+    }
 )
 _CITY_KINDS = frozenset({"city", "town", "village", "community"})
 _LIST_GLUE = re.compile(
     r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)"
     r"(?:(?:parts?|portions?|areas?|most|much|outskirts|suburbs)\s+of\s+)?"
-    r"(?:the\s+)?(?:(?:northern|southern|eastern|western)\s+)?(?:(?:city|town|village|cities|towns)\s+(?:of\s+)?)?$",
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western)\s+)?(?:(?:city|town|village|cities|"
+    r"towns)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:which|where|who|whom|whose|when|while|after|before|as|since|but|although|though|"
-    r"prompting|allowing|forcing|leaving|and\s+(?:the|a|an|its|their)\b|(?:it|they)\s+(?:has|have|had|was|were|is|are)\b)|"
+    r"prompting|allowing|forcing|leaving|and\s+(?:the|a|an|its|their)\b|(?:it|they)\s+(?:has|have|"
+    r"had|was|were|is|are)\b)|"
     r";|\s[—–]\s|\s--\s|"
     r"\s(?:after|before|since|as|when|while|following)\s",
     re.IGNORECASE,
 )
 _CLAIM = re.compile(
-    r"\b(?:claim(?:s|ed|ing)?|purported(?:ly)?|allegedly|state[- ](?:run\s+|owned\s+)?(?:TV|television|media|news\s+agency)|"
-    r"said\s+in\s+a\s+statement|statement\s+(?:said|posted)|(?:Iraqiya|SANA|Amaq|al-Manar)|according\s+to\s+(?:the\s+)?"
-    r"(?:militants|the\s+group|state|its|the\s+army|the\s+military|the\s+ministry|a\s+(?:military|army)\s+statement)|"
-    r"(?:military|army|defen[cs]e\s+ministry|group'?s?)\s+(?:spokesman|statement|said)|unconfirmed|if\s+true|"
-    r"(?:rebels|militants|the\s+group|jihadists)\s+said|boast(?:s|ed)?|insist(?:s|ed|ing)\s+on\s+state)",
+    r"\b(?:claim(?:s|ed|ing)?|purported(?:ly)?|allegedly|state[- ](?:run\s+|owned\s+)?(?:TV|"
+    r"television|media|news\s+agency)|"
+    r"said\s+in\s+a\s+statement|statement\s+(?:said|posted)|(?:Iraqiya|SANA|Amaq|al-Manar)|"
+    r"according\s+to\s+(?:the\s+)?"
+    r"(?:militants|the\s+group|state|its|the\s+army|the\s+military|the\s+ministry|a\s+(?:military|"
+    r"army)\s+statement)|"
+    r"(?:military|army|defen[cs]e\s+ministry|group'?s?)\s+(?:spokesman|statement|said)|unconfirmed|"
+    r"if\s+true|"
+    r"(?:rebels|militants|the\s+group|jihadists)\s+said|boast(?:s|ed)?|insist(?:s|ed|"
+    r"ing)\s+on\s+state)",
     re.IGNORECASE,
 )
 _PEOPLE_OBJECT = re.compile(
-    r"^\s*(?:(?:more\s+than|over|about|around|some|at\s+least|nearly)\s+)?(?:[\d,]+|\w+(?:-\w+)?)?\s*"
+    r"^\s*(?:(?:more\s+than|over|about|around|some|at\s+least|nearly)\s+)?(?:[\d,]+|"
+    r"\w+(?:-\w+)?)?\s*"
     r"(?:\w+\s+)?(?:people|persons|civilians|hostages|diplomats|workers|citizens|nationals|"
     r"drivers|villagers|residents|women|children|men|staff|employees|journalists|aid\s+workers|"
     r"Yazidis|Christians|Turks)\b",
@@ -158,17 +189,37 @@ _FIGHTERS_OBJECT = re.compile(
     r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){0,5}$",
     re.IGNORECASE,
 )
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
 _COALITION_GLUE = re.compile(
-    r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|alongside|together\s+with|with|backed\s+by|supported\s+by|"
+    r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|alongside|together\s+with|with|backed\s+by|"
+    r"supported\s+by|"
     r"aided\s+by|and\s+allied|and\s+their\s+allies(?:\s+in)?)\s+(?:[\w-]+\s+){0,2}",
     re.IGNORECASE,
 )
-_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|the\s+group|its\s+fighters|their\s+fighters)\b", re.IGNORECASE)
-_ALLOWED_TO = re.compile(r"\b(?:went\s+on|go\s+on|managed|moved|continued|began|started|rushed|used)\s+to\s+$", re.I)
-_COUNTRY_RX = re.compile(r"\b(?:Iraq|Syria|Turkey|Iran|Jordan|Lebanon)\b(?!i|n)|\bthe\s+country(?:'?s)?\b|\belsewhere\b")
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:it|they|the\s+group|its\s+fighters|their\s+fighters)\b", re.IGNORECASE
+)
+_ALLOWED_TO = re.compile(
+    r"\b(?:went\s+on|go\s+on|managed|moved|continued|began|started|rushed|used)\s+to\s+$", re.I
+)
+_COUNTRY_RX = re.compile(
+    r"\b(?:Iraq|Syria|Turkey|Iran|Jordan|Lebanon)\b(?!i|n)|\bthe\s+country(?:'?s)?\b|\belsewhere\b"
+)
 _ISIS_RX = re.compile(r"\b(?:ISIS|ISIL|Daesh|Islamic\s+State)\b")
-_COUNTRY_NAMES = frozenset({"iraq", "syria", "turkey", "iran", "jordan", "lebanon", "kuwait",
-                            "saudi arabia", "israel", "kurdistan"})
+_COUNTRY_NAMES = frozenset(
+    {
+        "iraq",
+        "syria",
+        "turkey",
+        "iran",
+        "jordan",
+        "lebanon",
+        "kuwait",
+        "saudi arabia",
+        "israel",
+        "kurdistan",
+    }
+)
 # Words the gazetteer knows as small places but news text uses otherwise, and places
 # abroad that share a name with a village in Iraq or Syria.
 _NOT_PLACES = frozenset(
@@ -177,7 +228,10 @@ _NOT_PLACES = frozenset(
     "kilis gaziantep sanliurfa urfa suruc akcakale ceylanpinar reyhanli hatay antakya adana "
     "incirlik nusaybin cizre diyarbakir ankara istanbul beirut tripoli arsal baalbek amman "
     "mafraq zaatari irbid tehran riyadh doha cairo moscow geneva london paris washington "
-    "brussels berlin vienna astana sochi jerusalem tel aviv".split()
+    "brussels berlin vienna astana sochi jerusalem tel aviv "
+    # generic words of Arabic place names, never a place on their own
+    "week day state army deir dayr kafr kfar tal tel tell jabal jebel jisr ain ein ras bab abu umm wadi "
+    "khan qasr maaret maarat marat beit bir hay hayy al el sheikh sayyida nahr hama's qaryat".split()
 )
 _TYPES_NEEDING_PLACE_IN_SENTENCE = frozenset({"threat"})
 
@@ -189,13 +243,26 @@ _UNIT_BY_TYPE = {
     "prison_break": "prisoners_freed",
     "troop_position": "troops",
 }
-_KILLED_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:reported\s+)?(?:killed|dead|died|slain|executed)\b|^\s*(?:\w+\s+){0,3}?(?:deaths|fatalities|casualties)\b", re.I)
-_KILLED_BEFORE = re.compile(r"\b(?:killing|killed|kills|death\s+toll\s+(?:rose\s+)?(?:to|of|at))\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?$", re.I)
-_WOUNDED_BEFORE = re.compile(r"\b(?:wounding|injuring|wounded|injured)\s+(?:at\s+least\s+|more\s+than\s+)?$", re.I)
+_KILLED_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,4}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:reported\s+)?(?:killed|dead|"
+    r"died|slain|executed)\b|^\s*(?:\w+\s+){0,3}?(?:deaths|fatalities|casualties)\b",
+    re.I,
+)
+_KILLED_BEFORE = re.compile(
+    r"\b(?:killing|killed|kills|death\s+toll\s+(?:rose\s+)?(?:to|of|at))\s+(?:at\s+least\s+|"
+    r"more\s+than\s+|some\s+|about\s+)?$",
+    re.I,
+)
+_WOUNDED_BEFORE = re.compile(
+    r"\b(?:wounding|injuring|wounded|injured)\s+(?:at\s+least\s+|more\s+than\s+)?$", re.I
+)
 _PEOPLE_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:people|persons|civilians|residents|refugees|inhabitants|Iraqis|Syrians|"
-    r"villagers|men|women|children|hostages|citizens|nationals|Turks|diplomats|workers|Yazidis|Christians|"
-    r"Turkmens?|Kurds|Arabs|prisoners|inmates|detainees|troops|soldiers|fighters|militants|militiamen|"
+    r"^\s*(?:\w+\s+){0,2}?(?:people|persons|civilians|residents|refugees|inhabitants|Iraqis|"
+    r"Syrians|"
+    r"villagers|men|women|children|hostages|citizens|nationals|Turks|diplomats|workers|Yazidis|"
+    r"Christians|"
+    r"Turkmens?|Kurds|Arabs|prisoners|inmates|detainees|troops|soldiers|fighters|militants|"
+    r"militiamen|"
     r"policemen|members|personnel|jihadists|gunmen)\b",
     re.IGNORECASE,
 )
@@ -280,10 +347,12 @@ def _split_sentences(text: str, nlp: Any = None) -> list[_Sentence]:
         else:
             begin = 0
             for m in _SENTENCE_END.finditer(line):
-                before = line[begin:m.start() + 1]
+                before = line[begin : m.start() + 1]
                 last_word = re.search(r"([\w.]+)\.?$", before.rstrip(".!?\"”’')]"))
                 word = (last_word.group(1) if last_word else "").lower().rstrip(".")
-                if line[m.start()] == "." and (word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word)):
+                if line[m.start()] == "." and (
+                    word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word)
+                ):
                     continue
                 spans.append((begin, m.end()))
                 begin = m.end()
@@ -294,11 +363,23 @@ def _split_sentences(text: str, nlp: Any = None) -> list[_Sentence]:
             while e > s and line[e - 1].isspace():
                 e -= 1
             while e - s > MAX_SENTENCE_CHARS:
-                out.append(_Sentence(line_start + s, line_start + s + MAX_SENTENCE_CHARS,
-                                     line[s:s + MAX_SENTENCE_CHARS], paragraph, len(out), headline))
+                out.append(
+                    _Sentence(
+                        line_start + s,
+                        line_start + s + MAX_SENTENCE_CHARS,
+                        line[s : s + MAX_SENTENCE_CHARS],
+                        paragraph,
+                        len(out),
+                        headline,
+                    )
+                )
                 s += MAX_SENTENCE_CHARS
             if e > s:
-                out.append(_Sentence(line_start + s, line_start + e, line[s:e], paragraph, len(out), headline))
+                out.append(
+                    _Sentence(
+                        line_start + s, line_start + e, line[s:e], paragraph, len(out), headline
+                    )
+                )
     return out
 
 
@@ -316,8 +397,13 @@ def _resolve(ctx: _Context, name: str, feature: str | None) -> Any:
     key = (name, feature)
     if key not in ctx.resolved:
         try:
-            place = geodata.resolve(name, country=ctx.country, near=ctx.near[:8] or None,
-                                    feature=feature, strict_case=True)
+            place = geodata.resolve(
+                name,
+                country=ctx.country,
+                near=ctx.near[:8] or None,
+                feature=feature,
+                strict_case=True,
+            )
         except ValueError:
             place = None
         ctx.resolved[key] = place
@@ -342,7 +428,9 @@ def _place_spans(sentence: str) -> list[tuple[int, int, str]]:
         first = re.match(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])", sentence)
         if first and first.group(1).lower() in _FUNCTION_WORDS:
             i = first.start(1)
-            for span in geodata.find_place_spans(sentence[:i] + sentence[i].lower() + sentence[i + 1:]):
+            for span in geodata.find_place_spans(
+                sentence[:i] + sentence[i].lower() + sentence[i + 1 :]
+            ):
                 if not _overlaps(span[0], span[1], [(s, e) for s, e, _ in spans]):
                     spans.append(span)
     except ValueError:
@@ -350,19 +438,31 @@ def _place_spans(sentence: str) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def _find_places(sentence: str, ctx: _Context, blocked: list[tuple[int, int]]) -> list[_PlaceMention]:
+def _find_places(
+    sentence: str, ctx: _Context, blocked: list[tuple[int, int]]
+) -> list[_PlaceMention]:
     """Resolved place phrases of one sentence (gazetteer names and anaphors)."""
     out: list[_PlaceMention] = []
     spans = _place_spans(sentence)
     dateline = _DATELINE.match(sentence)
     for start, end, name in spans:
-        if _overlaps(start, end, blocked) or name.lower() in _COUNTRY_NAMES or name.lower() in _NOT_PLACES:
+        if (
+            _overlaps(start, end, blocked)
+            or name.lower() in _COUNTRY_NAMES
+            or name.lower() in _NOT_PLACES
+        ):
             continue
-        if _PERSON_BEFORE.search(sentence[max(0, start - 40):start]) or _PERSON_AFTER.match(sentence[end:end + 30]):
+        if _PERSON_BEFORE.search(sentence[max(0, start - 40) : start]) or _PERSON_AFTER.match(
+            sentence[end : end + 30]
+        ):
             continue  # "Lt. Gen. Qassim al-Moussawi": a person named like a place
-        before = sentence[max(0, start - 80):start]
-        after = sentence[end:end + 40]
-        feature = "governorate" if (_PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before)) else None
+        before = sentence[max(0, start - 80) : start]
+        after = sentence[end : end + 40]
+        feature = (
+            "governorate"
+            if (_PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before))
+            else None
+        )
         place = _resolve(ctx, name, feature)
         if place is None or place.country not in ("IQ", "SY") or place.feature == "country":
             continue
@@ -385,51 +485,100 @@ def _find_places(sentence: str, ctx: _Context, blocked: list[tuple[int, int]]) -
         province = _PROVINCE_AFTER.match(after)
         if precision == 3 and province:
             loc_end = end + province.end()
-        reference = bool(_REFERENCE_BEFORE.search(before)) or bool(dateline and end <= dateline.end())
-        out.append(_PlaceMention(loc_start, loc_end, sentence[loc_start:loc_end], place, precision,
-                                 reference=reference))
+        reference = bool(_REFERENCE_BEFORE.search(before)) or bool(
+            dateline and end <= dateline.end()
+        )
+        out.append(
+            _PlaceMention(
+                loc_start,
+                loc_end,
+                sentence[loc_start:loc_end],
+                place,
+                precision,
+                reference=reference,
+            )
+        )
     named = list(out)
     taken = [(p.start, p.end) for p in out] + blocked
     for m in _ANAPHOR.finditer(sentence):
         if _overlaps(m.start(), m.end(), taken):
             continue
         kind = (m.group("kind") or "").lower()
-        after = sentence[m.end():m.end() + 60]
-        before = sentence[max(0, m.start() - 80):m.start()]
+        after = sentence[m.end() : m.end() + 60]
+        before = sentence[max(0, m.start() - 80) : m.start()]
         reference = bool(_REFERENCE_BEFORE.search(before)) or (
-            m.group(0).lower() == "there" and bool(re.search(
-                r"\b(?:officials?|police|sources?|witnesses|residents|commanders?|people)\s+$", before, re.I)))
+            m.group(0).lower() == "there"
+            and bool(
+                re.search(
+                    r"\b(?:officials?|police|sources?|witnesses|residents|commanders?|people)\s+$",
+                    before,
+                    re.I,
+                )
+            )
+        )
         # "the airport in the key city of Tal Afar": the named place is meant, as a site.
-        follower = next((p for p in named if 0 <= p.start - m.end() <= 45 and re.fullmatch(
-            r"\s+(?:in|at|near|of|outside|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}",
-            sentence[m.end():p.start], re.I)), None)
+        follower = next(
+            (
+                p
+                for p in named
+                if 0 <= p.start - m.end() <= 45
+                and re.fullmatch(
+                    r"\s+(?:in|at|near|of|outside|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}",
+                    sentence[m.end() : p.start],
+                    re.I,
+                )
+            ),
+            None,
+        )
         if follower is not None:
             if kind in _SUBSITE_KINDS and follower.geo_precision < 3:
                 follower.geo_precision = 2
                 follower.start = m.start()
-                follower.location = sentence[m.start():follower.end]
+                follower.location = sentence[m.start() : follower.end]
             continue
         if kind == "capital":
             capital = _CAPITALS.get(ctx.country or "")
             place = _resolve(ctx, capital, None) if capital else None
             if place is not None:
-                out.append(_PlaceMention(m.start(), m.end(), m.group(0), place, 1, reference=reference,
-                                         anaphor=True))
+                out.append(
+                    _PlaceMention(
+                        m.start(), m.end(), m.group(0), place, 1, reference=reference, anaphor=True
+                    )
+                )
             continue
         if kind == "province":
             # "the province": the governorate of the place last talked about.
             last = ctx.last_place
             if last is None or ctx.sentence_index - ctx.last_place_sentence > 2 * CONTEXT_SENTENCES:
                 continue
-            province = (last.place if last.place.feature == "governorate"
-                        else _resolve(ctx, last.place.admin1, "governorate") if last.place.admin1 else None)
+            province = (
+                last.place
+                if last.place.feature == "governorate"
+                else _resolve(ctx, last.place.admin1, "governorate")
+                if last.place.admin1
+                else None
+            )
             if province is not None:
-                out.append(_PlaceMention(m.start(), m.end(), m.group(0), province, 3, reference=reference,
-                                         anaphor=True))
+                out.append(
+                    _PlaceMention(
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        province,
+                        3,
+                        reference=reference,
+                        anaphor=True,
+                    )
+                )
             continue
         # The antecedent: the latest place named earlier in this sentence, else in the report.
-        earlier = [p for p in named if p.end <= m.start() and not p.reference
-                   and (kind not in _CITY_KINDS or p.place.feature not in ("governorate", "region"))]
+        earlier = [
+            p
+            for p in named
+            if p.end <= m.start()
+            and not p.reference
+            and (kind not in _CITY_KINDS or p.place.feature not in ("governorate", "region"))
+        ]
         if earlier:
             antecedent: _PlaceMention | None = earlier[-1]
         else:
@@ -445,8 +594,17 @@ def _find_places(sentence: str, ctx: _Context, blocked: list[tuple[int, int]]) -
             precision = max(2, precision)
         if _NEAR_BEFORE.search(before) and precision < 3:
             precision = 2
-        out.append(_PlaceMention(m.start(), m.end(), m.group(0), antecedent.place, precision,
-                                 reference=reference, anaphor=True))
+        out.append(
+            _PlaceMention(
+                m.start(),
+                m.end(),
+                m.group(0),
+                antecedent.place,
+                precision,
+                reference=reference,
+                anaphor=True,
+            )
+        )
     out.sort(key=lambda p: p.start)
     return out
 
@@ -463,76 +621,127 @@ def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
 
 
 def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
-    before = sentence[max(0, trig.start - 60):trig.start]
+    before = sentence[max(0, trig.start - 60) : trig.start]
     if trig.event_type == "threat":
         return bool(re.search(r"\b(?:not|never|no)\s+(?:\w+\s+)?$", before, re.I))
-    if trig.event_type == "attack_on_civilians" and re.search(r"\b(?:the|of|an?|late)\s+$", before, re.I):
+    if trig.event_type == "attack_on_civilians" and re.search(
+        r"\b(?:the|of|an?|late)\s+$", before, re.I
+    ):
         return True  # "the executed former leader": an adjective, no event
-    if trig.event_type == "capture" and re.match(r"(?:the\s+|its\s+|their\s+)?capture$", trig.text, re.I) \
-            and re.search(r"\b(?:its|their|the)\s+$", before, re.I):
+    if (
+        trig.event_type == "capture"
+        and re.match(r"(?:the\s+|its\s+|their\s+)?capture$", trig.text, re.I)
+        and re.search(r"\b(?:its|their|the)\s+$", before, re.I)
+    ):
         return True  # "Its capture means ...": refers back to a seizure told before
-    if trig.event_type in ("displacement",) and re.match(r"displaced|refugees", trig.text, re.I) and re.search(
-            r"\b(?:internally|for|of|the|to|among|with|host(?:s|ing)?|housing|million)\s+$", before, re.I):
+    if (
+        trig.event_type in ("displacement",)
+        and re.match(r"displaced|refugees", trig.text, re.I)
+        and re.search(
+            r"\b(?:internally|for|of|the|to|among|with|host(?:s|ing)?|housing|million)\s+$",
+            before,
+            re.I,
+        )
+    ):
         return True  # "shelters for the displaced", "internally displaced people": a population
     if trig.event_type == "capture" and (
-            _SPOILS_BEFORE.search(before) or _SPOILS_AFTER.match(sentence[trig.end:trig.end + 50])):
+        _SPOILS_BEFORE.search(before) or _SPOILS_AFTER.match(sentence[trig.end : trig.end + 50])
+    ):
         return True  # "arms seized in Iraq", "seizing weapons caches": not territory
     m = NEGATIVE_BEFORE.search(before)
     if not m:
         return False
     if re.match(r"\s*to\b", m.group(0), re.I) and (
-            _ALLOWED_TO.search(before[:m.start()] + "to ")
-            or re.search(r"\bto\s+(?:have|be|have\s+been)\s+$", before, re.I)):
+        _ALLOWED_TO.search(before[: m.start()] + "to ")
+        or re.search(r"\bto\s+(?:have|be|have\s+been)\s+$", before, re.I)
+    ):
         return False  # "went on to capture", "appeared to have fallen": it happened
     return True
 
 
 def _is_back_reference(sentence: str, trig: TriggerMatch) -> bool:
-    noun = re.fullmatch(r"(?:clash(?:es)?|fighting|battles?|exodus|refugees|offensive|"
-                        r"(?:air\s*-?\s*)?strikes?|airstrikes?|air\s+raids?|shelling|bombardment|"
-                        r"artillery(?:\s+fire)?|mortars?(?:\s+fire)?|sieges?)", trig.text, re.I)
+    noun = re.fullmatch(
+        r"(?:clash(?:es)?|fighting|battles?|exodus|refugees|offensive|"
+        r"(?:air\s*-?\s*)?strikes?|airstrikes?|air\s+raids?|shelling|bombardment|"
+        r"artillery(?:\s+fire)?|mortars?(?:\s+fire)?|sieges?)",
+        trig.text,
+        re.I,
+    )
     if not noun:
         return False
-    before = sentence[max(0, trig.start - 50):trig.start]
-    if BACK_REFERENCE_BEFORE.search(before) and not re.search(r"\bfollowing\s+\w+\s+$", before, re.I):
+    before = sentence[max(0, trig.start - 50) : trig.start]
+    if BACK_REFERENCE_BEFORE.search(before) and not re.search(
+        r"\bfollowing\s+\w+\s+$", before, re.I
+    ):
         return True
     # "The clashes come on the heels of ...": refers to clashes told before.
-    if re.search(r"(?:^|\b)(?:the|these|this|those)\s+$", before, re.I) and BACK_REFERENCE_AFTER.match(
-            sentence[trig.end:trig.end + 20]):
+    if re.search(
+        r"(?:^|\b)(?:the|these|this|those)\s+$", before, re.I
+    ) and BACK_REFERENCE_AFTER.match(sentence[trig.end : trig.end + 20]):
         return True
     return False
 
 
-def _nearest_actor(mentions: list[_actors.ActorMention], pos: int, lo: int, hi: int, *,
-                   before: bool, armed_only: bool) -> _actors.ActorMention | None:
-    pool = [m for m in mentions if lo <= m.start < hi
-            and (m.start < pos if before else m.start >= pos)
-            and (not armed_only or m.actor in _actors.ARMED)]
+def _nearest_actor(
+    mentions: list[_actors.ActorMention],
+    pos: int,
+    lo: int,
+    hi: int,
+    *,
+    before: bool,
+    armed_only: bool,
+) -> _actors.ActorMention | None:
+    pool = [
+        m
+        for m in mentions
+        if lo <= m.start < hi
+        and (m.start < pos if before else m.start >= pos)
+        and (not armed_only or m.actor in _actors.ARMED)
+    ]
     if not pool:
         return None
     return pool[-1] if before else pool[0]
 
 
-def _pick_actor(sentence: str, trig: TriggerMatch, etype: str, mentions: list[_actors.ActorMention],
-                clause: tuple[int, int], ctx: _Context, country: str | None) -> tuple[str | None, str | None]:
+def _pick_actor(
+    sentence: str,
+    trig: TriggerMatch,
+    etype: str,
+    mentions: list[_actors.ActorMention],
+    clause: tuple[int, int],
+    ctx: _Context,
+    country: str | None,
+) -> tuple[str | None, str | None]:
     lo, hi = clause
     armed = etype not in ("displacement",)
     first = None
     if trig.agent == "inside":
-        first = next((m for m in mentions if trig.start <= m.start < trig.end and m.actor in _actors.ARMED), None)
-        first = first or _nearest_actor(mentions, trig.start, lo, trig.start, before=True, armed_only=armed)
+        first = next(
+            (m for m in mentions if trig.start <= m.start < trig.end and m.actor in _actors.ARMED),
+            None,
+        )
+        first = first or _nearest_actor(
+            mentions, trig.start, lo, trig.start, before=True, armed_only=armed
+        )
     elif trig.agent == "after":
         first = _nearest_actor(mentions, trig.end, trig.end, hi, before=False, armed_only=armed)
-        first = first or _nearest_actor(mentions, trig.start, lo, trig.start, before=True, armed_only=armed)
+        first = first or _nearest_actor(
+            mentions, trig.start, lo, trig.start, before=True, armed_only=armed
+        )
     else:
         first = _nearest_actor(mentions, trig.start, lo, trig.start, before=True, armed_only=armed)
         if first is None:
-            first = _nearest_actor(mentions, trig.start, 0, trig.start, before=True, armed_only=armed)
+            first = _nearest_actor(
+                mentions, trig.start, 0, trig.start, before=True, armed_only=armed
+            )
     if first is not None and trig.agent == "before":
         # "Iraqi forces and Shiite militias broke ...", "troops backed by Russia": the first-named leads.
         i = mentions.index(first)
-        while i > 0 and mentions[i - 1].actor in _actors.ARMED \
-                and _COALITION_GLUE.fullmatch(sentence[mentions[i - 1].end:mentions[i].start]):
+        while (
+            i > 0
+            and mentions[i - 1].actor in _actors.ARMED
+            and _COALITION_GLUE.fullmatch(sentence[mentions[i - 1].end : mentions[i].start])
+        ):
             i -= 1
         first = mentions[i]
     second = None
@@ -547,7 +756,9 @@ def _pick_actor(sentence: str, trig: TriggerMatch, etype: str, mentions: list[_a
         actor1 = "Civilians"
     elif first is not None:
         actor1 = _actors.canonical_actor(first.actor, country=country, isis_named=ctx.isis_named)
-    elif ctx.last_actor and _PRONOUN_SUBJECT.search(sentence[lo:trig.start] or sentence[:trig.start]):
+    elif ctx.last_actor and _PRONOUN_SUBJECT.search(
+        sentence[lo : trig.start] or sentence[: trig.start]
+    ):
         actor1 = ctx.last_actor
     else:
         actor1 = None
@@ -567,8 +778,9 @@ def _pick_actor(sentence: str, trig: TriggerMatch, etype: str, mentions: list[_a
     return actor1, actor2
 
 
-def _pick_places(sentence: str, trig: TriggerMatch, places: list[_PlaceMention],
-                 clause: tuple[int, int]) -> list[_PlaceMention]:
+def _pick_places(
+    sentence: str, trig: TriggerMatch, places: list[_PlaceMention], clause: tuple[int, int]
+) -> list[_PlaceMention]:
     lo, hi = clause
     event_places = [p for p in places if not p.reference]
     if not event_places:
@@ -584,8 +796,12 @@ def _pick_places(sentence: str, trig: TriggerMatch, places: list[_PlaceMention],
     else:
         cands = after[:1] + before[-1:]
         if cands:
-            chosen = min(cands, key=lambda p: p.start - trig.end if p.start >= trig.end
-                         else (trig.start - p.end) * 1.3)
+            chosen = min(
+                cands,
+                key=lambda p: p.start - trig.end
+                if p.start >= trig.end
+                else (trig.start - p.end) * 1.3,
+            )
     if chosen is None and inside:
         chosen = inside[0]
     if chosen is None:
@@ -595,8 +811,8 @@ def _pick_places(sentence: str, trig: TriggerMatch, places: list[_PlaceMention],
     # Lists: "seized Falluja and parts of Ramadi" -> one event per place.
     idx = event_places.index(chosen)
     current = chosen
-    for nxt in event_places[idx + 1:]:
-        glue = sentence[current.end:nxt.start]
+    for nxt in event_places[idx + 1 :]:
+        glue = sentence[current.end : nxt.start]
         if not _LIST_GLUE.match(glue):
             break
         result.append(nxt)
@@ -604,57 +820,85 @@ def _pick_places(sentence: str, trig: TriggerMatch, places: list[_PlaceMention],
     return result
 
 
-def _pick_date(sentence: str, trig: TriggerMatch, dates: list[DateMention],
-               clause: tuple[int, int], triggers: list[TriggerMatch]) -> DateMention | None:
+def _pick_date(
+    sentence: str,
+    trig: TriggerMatch,
+    dates: list[DateMention],
+    clause: tuple[int, int],
+    triggers: list[TriggerMatch],
+) -> DateMention | None:
     lo, hi = clause
     in_clause = [d for d in dates if d.start >= lo and d.end <= hi]
     if in_clause:
         # Time adverbials usually follow their verb: a date before the trigger counts as farther.
-        return min(in_clause, key=lambda d: d.start - trig.end if d.start >= trig.end
-                   else 1.5 * (trig.start - d.end) + 5)
+        return min(
+            in_clause,
+            key=lambda d: d.start - trig.end
+            if d.start >= trig.end
+            else 1.5 * (trig.start - d.end) + 5,
+        )
     # A fronted date ("On Monday, X seized ... and Y withdrew") covers the whole sentence.
-    fronted = [d for d in dates if d.start <= 3 and re.match(r"\s*,", sentence[d.end:d.end + 3])]
+    fronted = [d for d in dates if d.start <= 3 and re.match(r"\s*,", sentence[d.end : d.end + 3])]
     if fronted:
         return fronted[0]
     # A date in another clause is ours only when no other trigger sits in that clause.
+    # A date in a relative clause (", which they captured two weeks ago") belongs to it alone;
+    # one in the main clause ("captured X on Sunday, after troops fled") dates the sentence.
     free = []
     for d in dates:
         c_lo, c_hi = _clause_bounds(sentence, d.start)
-        if not any(c_lo <= t.start < c_hi for t in triggers if t is not trig):
+        if not any(
+            c_lo <= t.start < c_hi for t in triggers if t is not trig
+        ) or not _RELATIVE_CLAUSE.match(sentence, c_lo):
             free.append(d)
     if free:
-        return min(free, key=lambda d: abs(d.start - trig.start))
+        return min(free, key=lambda d: (_PRECISION_RANK[d.precision], abs(d.start - trig.start)))
     return None
 
 
-def _magnitude(sentence: str, trig: TriggerMatch, etype: str, figures: list[Figure],
-               clause: tuple[int, int]) -> tuple[float | None, str | None, str | None]:
+def _magnitude(
+    sentence: str, trig: TriggerMatch, etype: str, figures: list[Figure], clause: tuple[int, int]
+) -> tuple[float | None, str | None, str | None]:
     lo, hi = clause
     best: tuple[float, Figure, str] | None = None
     for f in figures:
         if f.population:
             continue
-        after = sentence[f.end:f.end + 60]
-        before = sentence[max(0, f.start - 40):f.start]
+        after = sentence[f.end : f.end + 60]
+        before = sentence[max(0, f.start - 40) : f.start]
         unit: str | None = None
         if _KILLED_BEFORE.search(before) or (
-                etype not in ("displacement", "abduction", "prison_break") and _KILLED_AFTER.match(after)):
+            etype not in ("displacement", "abduction", "prison_break")
+            and _KILLED_AFTER.match(after)
+        ):
             unit = "killed"
         elif _WOUNDED_BEFORE.search(before):
             unit = "wounded"
         elif etype == "attack_on_civilians" and _PEOPLE_AFTER.match(after) and f.start > trig.start:
             unit = "killed"  # "executed 15 civilians"
-        elif etype in _UNIT_BY_TYPE and (_PEOPLE_AFTER.match(after) or _FAMILIES_AFTER.match(after)):
+        elif etype in _UNIT_BY_TYPE and (
+            _PEOPLE_AFTER.match(after) or _FAMILIES_AFTER.match(after)
+        ):
             unit = _UNIT_BY_TYPE[etype]
         elif etype == "abduction" and re.match(r"^\s*(?:taken\s+|held\s+)?hostages?", after, re.I):
             unit = "hostages"
         if unit is None:
             continue
-        if unit in ("killed", "wounded") and etype in ("displacement", "prison_break", "abduction", "troop_position"):
+        if unit in ("killed", "wounded") and etype in (
+            "displacement",
+            "prison_break",
+            "abduction",
+            "troop_position",
+        ):
             continue
         if unit == "troops" and (f.start > trig.start) != (trig.agent == "after"):
             continue  # the troops are the agent: before an active verb, after "surrounded by"
-        if unit == "troops" and not re.match(r"^\s*(?:\w+\s+){0,2}?(?:troops|soldiers|fighters|militants|militiamen|policemen|personnel|members|gunmen)\b", after, re.I):
+        if unit == "troops" and not re.match(
+            r"^\s*(?:\w+\s+){0,2}?(?:troops|soldiers|fighters|militants|militiamen|policemen|"
+            r"personnel|members|gunmen)\b",
+            after,
+            re.I,
+        ):
             continue
         distance = abs(f.start - trig.start) + (0 if lo <= f.start < hi else 200)
         if unit == "wounded":
@@ -664,7 +908,7 @@ def _magnitude(sentence: str, trig: TriggerMatch, etype: str, figures: list[Figu
     if best is None:
         return None, None, None
     _, fig, unit = best
-    if _FAMILIES_AFTER.match(sentence[fig.end:fig.end + 30]):
+    if _FAMILIES_AFTER.match(sentence[fig.end : fig.end + 30]):
         return None, unit, "count of families, not people: magnitude left null"
     return fig.value, unit if fig.value is not None else None, fig.note
 
@@ -690,32 +934,55 @@ class _Candidate:
     sentence_published: date
 
 
-def _resolve_type(sentence: str, trig: TriggerMatch, mentions: list[_actors.ActorMention],
-                  figures: list[Figure], clause: tuple[int, int]) -> str | None:
+def _resolve_type(
+    sentence: str,
+    trig: TriggerMatch,
+    mentions: list[_actors.ActorMention],
+    figures: list[Figure],
+    clause: tuple[int, int],
+) -> str | None:
     lo, _ = clause
     if trig.event_type == "flight":
-        subject = _nearest_actor(mentions, trig.start, lo, trig.start, before=True, armed_only=False)
-        if subject is not None and subject.actor in _actors.ARMED and subject.actor not in (
-                "Unidentified armed group",):
+        subject = _nearest_actor(
+            mentions, trig.start, lo, trig.start, before=True, armed_only=False
+        )
+        if (
+            subject is not None
+            and subject.actor in _actors.ARMED
+            and subject.actor not in ("Unidentified armed group",)
+        ):
             return "withdrawal"
-        before = sentence[lo:trig.start]
-        if re.search(r"\b(?:commanders|officers|soldiers|troops|policemen|forces|army|police)\b[^,]*$",
-                     before, re.I):
+        before = sentence[lo : trig.start]
+        if re.search(
+            r"\b(?:commanders|officers|soldiers|troops|policemen|forces|army|police)\b[^,]*$",
+            before,
+            re.I,
+        ):
             return "withdrawal"
         return "displacement"
     if trig.event_type == "capture":
-        after = sentence[trig.end:trig.end + 80]
+        after = sentence[trig.end : trig.end + 80]
         if _PEOPLE_OBJECT.match(after):
             return "abduction"
-        if _FIGHTERS_OBJECT.search(sentence[max(0, trig.start - 60):trig.start]):
+        if _FIGHTERS_OBJECT.search(sentence[max(0, trig.start - 60) : trig.start]):
             return None  # captured fighters: prisoners of war, not territory
         return "seizure"
     if trig.event_type == "seizure" and not re.search(r"\bcontrol\b", trig.text, re.I):
-        subject = re.search(r"^(?:\W*\w+){0,4}?\s*\b(?:citizens|nationals|Turks|hostages|people|workers|"
-                            r"drivers|diplomats|staff|civilians|journalists)\b", sentence[:trig.start], re.I)
+        subject = re.search(
+            r"^(?:\W*\w+){0,4}?\s*\b(?:citizens|nationals|Turks|hostages|people|workers|"
+            r"drivers|diplomats|staff|civilians|journalists)\b",
+            sentence[: trig.start],
+            re.I,
+        )
         if subject:
             return "abduction"  # "a group of 31 Turks ... was seized by militants"
     return trig.event_type
+
+
+def _context_date(dates: list[DateMention]) -> DateMention:
+    """The date a sentence is about, for the sentences after it: its most exact one (the last of equals)."""
+    best = min(_PRECISION_RANK[d.precision] for d in dates)
+    return [d for d in dates if _PRECISION_RANK[d.precision] == best][-1]
 
 
 def _catch_up_dates(ctx: _Context, sent: _Sentence) -> None:
@@ -725,9 +992,11 @@ def _catch_up_dates(ctx: _Context, sent: _Sentence) -> None:
             break
         if prev.index <= ctx.last_date_sentence:
             break
-        found = find_dates(prev.text, ctx.published, anchor=ctx.last_date.date if ctx.last_date else None)
+        found = find_dates(
+            prev.text, ctx.published, anchor=ctx.last_date.date if ctx.last_date else None
+        )
         if found:
-            ctx.last_date = found[-1]
+            ctx.last_date = _context_date(found)
             ctx.last_date_sentence = prev.index
             ctx.last_date_paragraph = prev.paragraph
             break
@@ -744,7 +1013,9 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
     triggers = [] if sent.headline or NON_EVENT_SENTENCE.search(text) else find_triggers(text)
     if triggers:
         _catch_up_dates(ctx, sent)
-        dates = find_dates(text, ctx.published, anchor=ctx.last_date.date if ctx.last_date else None)
+        dates = find_dates(
+            text, ctx.published, anchor=ctx.last_date.date if ctx.last_date else None
+        )
     else:
         # Dates of sentences without events matter only as context: read them when needed.
         ctx.pending.append(sent)
@@ -760,19 +1031,28 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
             continue
         if trig.place == "control":
             # "X was in full control of the military" vs "Kurdish forces are in full control of X".
-            actor_follows = any(0 <= m.start - trig.end <= 6 and m.actor in _actors.ARMED for m in mentions)
-            trig = replace(trig, place="before" if actor_follows else "after",
-                           agent="after" if actor_follows else "before")
+            actor_follows = any(
+                0 <= m.start - trig.end <= 6 and m.actor in _actors.ARMED for m in mentions
+            )
+            trig = replace(
+                trig,
+                place="before" if actor_follows else "after",
+                agent="after" if actor_follows else "before",
+            )
         clause = _clause_bounds(text, trig.start)
         etype = _resolve_type(text, trig, mentions, figures, clause)
         if etype is None:
             continue
         if etype == "troop_position" and re.search(
-                r"\b(?:said|says|announced|declared|claimed)\b[^.]*\b(?:it|they)\s+(?:was|were|is|are)\s+(?:now\s+)?$",
-                text[:trig.start], re.I):
+            r"\b(?:said|says|announced|declared|claimed)\b[^.]*\b(?:it|they)\s+(?:was|were|is|"
+            r"are)\s+(?:now\s+)?$",
+            text[: trig.start],
+            re.I,
+        ):
             etype = "threat"  # a party announcing its own advance on a place
-        quoted = text[:trig.start].count('"') % 2 == 1 or (
-            text[:trig.start].count("“") > text[:trig.start].count("”"))
+        quoted = text[: trig.start].count('"') % 2 == 1 or (
+            text[: trig.start].count("“") > text[: trig.start].count("”")
+        )
         chosen = _pick_places(text, trig, places, clause)
         if chosen and etype in ("airstrike", "shelling") and chosen[-1].start > trig.start:
             # "strikes have targeted militants on Mount Sinjar and near Mosul Dam": every target
@@ -786,41 +1066,90 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
                 continue
             if ctx.last_place is None or sent.index - ctx.last_place_sentence > FALLBACK_SENTENCES:
                 continue
-            if _COUNTRY_RX.search(text[clause[0]:]):
+            if _COUNTRY_RX.search(text[clause[0] :]):
                 continue  # "captured large areas of northern Iraq": a country is not a place
-            if re.search(r"(?:^|\b)(?:the|these|this|those)\s+$", text[max(0, trig.start - 12):trig.start], re.I) \
-                    and re.fullmatch(r"clash(?:es)?|fighting|battles?", trig.text, re.I):
+            if re.search(
+                r"(?:^|\b)(?:the|these|this|those)\s+$",
+                text[max(0, trig.start - 12) : trig.start],
+                re.I,
+            ) and re.fullmatch(r"clash(?:es)?|fighting|battles?", trig.text, re.I):
                 continue  # "the fighting" with no place: told before
             last = ctx.last_place
-            chosen = [_PlaceMention(last.start, last.end, last.location, last.place, last.geo_precision,
-                                    anaphor=True)]
+            chosen = [
+                _PlaceMention(
+                    last.start,
+                    last.end,
+                    last.location,
+                    last.place,
+                    last.geo_precision,
+                    anaphor=True,
+                )
+            ]
             chosen[0].start = chosen[0].end = -1  # not in this sentence
         d = _pick_date(text, trig, dates, clause, triggers)
         explicit = d is not None
-        if d is None and ctx.last_date is not None and (
-                sent.index - ctx.last_date_sentence <= 2 or sent.paragraph == ctx.last_date_paragraph):
+        if (
+            d is None
+            and ctx.last_date is not None
+            and (
+                sent.index - ctx.last_date_sentence <= 2
+                or sent.paragraph == ctx.last_date_paragraph
+            )
+        ):
             d = ctx.last_date
         if d is not None and d.historic:
             continue
         day, precision = (d.date, d.precision) if d is not None else (ctx.published, "week")
         magnitude, unit, mag_note = _magnitude(text, trig, etype, figures, clause)
         certainty = _certainty(text)
-        coordinated = trig.agent == "before" and previous_actor is not None and re.fullmatch(
-            r"[^.;]*?(?:,|\band)\s+(?:then\s+|later\s+|also\s+|went\s+on\s+to\s+)?",
-            text[previous_end:trig.start], re.I) is not None and not any(
-            previous_end <= m.start < trig.start and m.actor in _actors.ARMED
-            and not re.search(r"\b(?:by|of|from|against|with|on)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start], re.I)
-            for m in mentions)
+        coordinated = (
+            trig.agent == "before"
+            and previous_actor is not None
+            and re.fullmatch(
+                r"[^.;]*?(?:,|\band)\s+(?:then\s+|later\s+|also\s+|went\s+on\s+to\s+)?",
+                text[previous_end : trig.start],
+                re.I,
+            )
+            is not None
+            and not any(
+                previous_end <= m.start < trig.start
+                and m.actor in _actors.ARMED
+                and not re.search(
+                    r"\b(?:by|of|from|against|with|on)\s+(?:the\s+)?$",
+                    text[max(0, m.start - 12) : m.start],
+                    re.I,
+                )
+                for m in mentions
+            )
+        )
         for pm in chosen:
             country = pm.place.country
             actor1, actor2 = _pick_actor(text, trig, etype, mentions, clause, ctx, country)
             if coordinated and etype not in ("displacement", "abduction"):
                 actor1 = previous_actor  # "X broke the siege and entered the town": same subject
-            if etype in ("seizure", "troop_position", "clash", "withdrawal", "threat") and actor1 == "Civilians":
+            if (
+                etype in ("seizure", "troop_position", "clash", "withdrawal", "threat")
+                and actor1 == "Civilians"
+            ):
                 actor1 = None
             notes = [n for n in (mag_note,) if n]
-            out.append(_Candidate(etype, pm, actor1, actor2, day, precision, explicit, magnitude, unit,
-                                  certainty, sent, notes, ctx.published))
+            out.append(
+                _Candidate(
+                    etype,
+                    pm,
+                    actor1,
+                    actor2,
+                    day,
+                    precision,
+                    explicit,
+                    magnitude,
+                    unit,
+                    certainty,
+                    sent,
+                    notes,
+                    ctx.published,
+                )
+            )
             if actor1 and actor1 not in ("Civilians",) and etype not in ("displacement",):
                 produced_actor = actor1
         if chosen:
@@ -845,10 +1174,11 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
     else:
         for m in mentions:
             if m.actor in _actors.ARMED:
-                ctx.last_actor = _actors.canonical_actor(m.actor, country=country or ctx.country,
-                                                         isis_named=ctx.isis_named)
+                ctx.last_actor = _actors.canonical_actor(
+                    m.actor, country=country or ctx.country, isis_named=ctx.isis_named
+                )
     if dates:
-        ctx.last_date = dates[-1]
+        ctx.last_date = _context_date(dates)
         ctx.last_date_sentence = sent.index
         ctx.last_date_paragraph = sent.paragraph
 
@@ -858,7 +1188,9 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 _SITE_WORDS = re.compile(
     r"airport|air\s*base|base\b|refinery|prison|jail|dam\b|consulate|embassy|villages|headquarters|"
-    r"crossing|outside|outskirts", re.IGNORECASE)
+    r"crossing|outside|outskirts",
+    re.IGNORECASE,
+)
 _WEAK_ACTORS = (None, "Unidentified armed group")
 
 
@@ -914,14 +1246,23 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     kept: list[_Candidate] = []
     for cluster in clusters:
         # The most exact date wins; between equals the earliest, since later mentions recap.
-        best = min(cluster, key=lambda c: (not c.explicit_date, _PRECISION_RANK[c.precision],
-                                           c.date, c.sentence.index))
+        best = min(
+            cluster,
+            key=lambda c: (
+                not c.explicit_date,
+                _PRECISION_RANK[c.precision],
+                c.date,
+                c.sentence.index,
+            ),
+        )
         if best.magnitude is None:
             with_mag = [c for c in cluster if c.magnitude is not None]
             if with_mag:
                 best.magnitude, best.unit = with_mag[0].magnitude, with_mag[0].unit
         if best.actor1 in _WEAK_ACTORS:
-            best.actor1 = next((c.actor1 for c in cluster if c.actor1 not in _WEAK_ACTORS), best.actor1)
+            best.actor1 = next(
+                (c.actor1 for c in cluster if c.actor1 not in _WEAK_ACTORS), best.actor1
+            )
         kept.append(best)
     kept.sort(key=lambda c: (c.sentence.index, c.place.start))
     return kept
@@ -965,8 +1306,9 @@ def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
         published = date.fromisoformat(report.report_date)
     except (TypeError, ValueError):
         published = date.today()
-    ctx = _Context(published=published, country=_report_country(text),
-                   isis_named=bool(_ISIS_RX.search(text)))
+    ctx = _Context(
+        published=published, country=_report_country(text), isis_named=bool(_ISIS_RX.search(text))
+    )
     cands: list[_Candidate] = []
     for sent in _split_sentences(text, nlp):
         if time.monotonic() > deadline:
@@ -988,18 +1330,37 @@ def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
             day = day.replace(month=1, day=1)
         if day > published:
             day = published
-        events.append(Event(
-            id=eid, incident_id=eid, report=report.name, source=report.source or "unknown",
-            url=report.url, report_date=report.report_date, event_type=c.etype,
-            actor1=c.actor1, actor2=c.actor2 if c.actor2 != c.actor1 else None,
-            location=c.place.location, place=place.name, geonameid=place.geonameid,
-            country=place.country, admin1=place.admin1 or "", admin2=place.admin2,
-            lat=round(float(place.lat), 5), lon=round(float(place.lon), 5),
-            geo_precision=c.place.geo_precision, date=day.isoformat(), date_precision=c.precision,
-            magnitude=c.magnitude, magnitude_unit=c.unit if c.magnitude is not None else None,
-            certainty=c.certainty, evidence=s.text, evidence_start=s.start, evidence_end=s.end,
-            notes="; ".join(c.notes) or None,
-        ))
+        events.append(
+            Event(
+                id=eid,
+                incident_id=eid,
+                report=report.name,
+                source=report.source or "unknown",
+                url=report.url,
+                report_date=report.report_date,
+                event_type=c.etype,
+                actor1=c.actor1,
+                actor2=c.actor2 if c.actor2 != c.actor1 else None,
+                location=c.place.location,
+                place=place.name,
+                geonameid=place.geonameid,
+                country=place.country,
+                admin1=place.admin1 or "",
+                admin2=place.admin2,
+                lat=round(float(place.lat), 5),
+                lon=round(float(place.lon), 5),
+                geo_precision=c.place.geo_precision,
+                date=day.isoformat(),
+                date_precision=c.precision,
+                magnitude=c.magnitude,
+                magnitude_unit=c.unit if c.magnitude is not None else None,
+                certainty=c.certainty,
+                evidence=s.text,
+                evidence_start=s.start,
+                evidence_end=s.end,
+                notes="; ".join(c.notes) or None,
+            )
+        )
     return events
 
 

@@ -13,17 +13,41 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_VAGUE = r"(?:hundreds|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|millions)"
+_VAGUE = (
+    r"(?:hundreds|thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|millions)"
+)
 
 _WORD_NUMBER = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(k for k in _UNITS if k != 'zero')}))?"
@@ -46,7 +70,8 @@ _FIGURE_RX = re.compile(
 )
 # "city of 1.6 million", "home to 2 million people", "population of 300,000"
 _POPULATION_BEFORE = re.compile(
-    r"(?:\b(?:city|town|village|district|province|country|region|population|nation)\s+of|home\s+to|inhabitants|"
+    r"(?:\b(?:city|town|village|district|province|country|region|population|nation)\s+of|home\s+to|"
+    r"inhabitants|"
     r"population\s+of\s+(?:about|some|around|over|more\s+than)?)\s*$",
     re.IGNORECASE,
 )
@@ -141,7 +166,7 @@ def find_figures(text: str) -> list[Figure]:
     """
     out: list[Figure] = []
     for m in _FIGURE_RX.finditer(text):
-        after = text[m.end():m.end() + 14]
+        after = text[m.end() : m.end() + 14]
         if _NOT_COUNT_AFTER.match(after):
             continue
         note = None
@@ -163,7 +188,7 @@ def find_figures(text: str) -> list[Figure]:
         if value is None and not m.group("vague"):
             continue
         population = bool(
-            _POPULATION_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+            _POPULATION_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
             or _POPULATION_AFTER.match(after)
         )
         out.append(Figure(m.start(), m.end(), m.group(0), value, population, note))

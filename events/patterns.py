@@ -29,128 +29,277 @@ _AUX = r"(?:(?:has|have|had|was|were|is|are|been|being|be)\s+)*(?:(?:also|report
 
 TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
     # --- threats: declared intent to attack a place (before the verbs they contain)
-    ("threat", "after", "before",
-     r"(?:threat(?:en|ens|ened|ening)|vow(?:s|ed|ing)?|pledg(?:es|ed|ing)|warn(?:s|ed|ing)?|"
-     r"promis(?:es|ed|ing)|swore|vows?)\s+(?:to\s+)?(?:\w+\s+)?(?:to\s+)?"
-     r"(?:march|take|seize|capture|attack|storm|enter|invade|overrun|bomb|slaughter|conquer|"
-     r"liberate|advance|push|move)\w*"),
-    ("threat", "after", "before", r"threat(?:en|ens|ened|ening)\s+(?:the\s+)?(?:takeover|capture|seizure)\s+of"),
-    ("threat", "after", "before", r"intention\s+to\s+(?:march|take|seize|attack|advance)\w*(?:\s+onwards?)?"),
-    ("threat", "after", "before",
-     r"(?:said|says|vowed)\s+(?:it|they)\s+(?:would|will)\s+(?:\"|“)?(?:open\s+up|take|seize|capture|"
-     r"cleanse|conquer|march\s+on|attack|storm)"),
+    (
+        "threat",
+        "after",
+        "before",
+        r"(?:threat(?:en|ens|ened|ening)|vow(?:s|ed|ing)?|pledg(?:es|ed|ing)|warn(?:s|ed|ing)?|"
+        r"promis(?:es|ed|ing)|swore|vows?)\s+(?:to\s+)?(?:\w+\s+)?(?:to\s+)?"
+        r"(?:march|take|seize|capture|attack|storm|enter|invade|overrun|bomb|slaughter|conquer|"
+        r"liberate|advance|push|move)\w*",
+    ),
+    (
+        "threat",
+        "after",
+        "before",
+        r"threat(?:en|ens|ened|ening)\s+(?:the\s+)?(?:takeover|capture|"
+        r"seizure)\s+of",
+    ),
+    (
+        "threat",
+        "after",
+        "before",
+        r"intention\s+to\s+(?:march|take|seize|attack|"
+        r"advance)\w*(?:\s+onwards?)?",
+    ),
+    (
+        "threat",
+        "after",
+        "before",
+        r"(?:said|says|vowed)\s+(?:it|they)\s+(?:would|will)\s+(?:\"|“)?(?:open\s+up|take|seize|"
+        r"capture|"
+        r"cleanse|conquer|march\s+on|attack|storm)",
+    ),
     ("threat", "after", "before", r"(?:battle|fighting|it)\s+will\s+rage\s+in"),
     ("threat", "after", "before", r"(?:march|marching)\s+(?:on|onwards?\s+to|towards?)"),
     # --- prison breaks
-    ("prison_break", "any", "before",
-     r"(?:free[sd]?|freeing|releas(?:e|es|ed|ing)|liberat(?:e|ed|ing))\s+(?:(?:more\s+than|over|about|around|some|at\s+least)\s+)?"
-     r"(?:[\d,]+|hundreds|thousands|dozens|\w+)?\s*(?:of\s+)?(?:\w+\s+)?(?:prisoners|inmates|detainees)"),
-    ("prison_break", "any", "before", r"(?:prisoners|inmates|detainees)\s+(?:to\s+)?(?:escape|escaped|were\s+freed|were\s+released|broke\s+out)"),
-    ("prison_break", "any", "before", r"(?:prison|jail)\s*-?\s*break|jailbreak|(?:stormed|attacked|raided)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:prison|jail)"),
+    (
+        "prison_break",
+        "any",
+        "before",
+        r"(?:free[sd]?|freeing|releas(?:e|es|ed|ing)|liberat(?:e|ed|ing))\s+(?:(?:more\s+than|over|"
+        r"about|around|some|at\s+least)\s+)?"
+        r"(?:[\d,]+|hundreds|thousands|dozens|\w+)?\s*(?:of\s+)?(?:\w+\s+)?(?:prisoners|inmates|"
+        r"detainees)",
+    ),
+    (
+        "prison_break",
+        "any",
+        "before",
+        r"(?:prisoners|inmates|detainees)\s+(?:to\s+)?(?:escape|"
+        r"escaped|were\s+freed|were\s+released|broke\s+out)",
+    ),
+    (
+        "prison_break",
+        "any",
+        "before",
+        r"(?:prison|jail)\s*-?\s*break|jailbreak|(?:stormed|attacked|"
+        r"raided)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:prison|jail)",
+    ),
     # --- abductions
-    ("abduction", "any", "before",
-     r"(?:kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing|ion|ions)?|enslav(?:ed|ing|ement)|"
-     r"human\s+shields?)"),
-    ("abduction", "any", "before",
-     r"(?:t(?:ook|aken|aking|akes)|hold(?:ing|s)?|held|seiz(?:ed|ing))\s+(?:\w+\s+){0,3}hostages?"),
+    (
+        "abduction",
+        "any",
+        "before",
+        r"(?:kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing|ion|ions)?|enslav(?:ed|ing|ement)|"
+        r"human\s+shields?)",
+    ),
+    (
+        "abduction",
+        "any",
+        "before",
+        r"(?:t(?:ook|aken|aking|akes)|hold(?:ing|s)?|held|seiz(?:ed|"
+        r"ing))\s+(?:\w+\s+){0,3}hostages?",
+    ),
     ("abduction", "any", "after", r"(?:taken|held|being\s+held|kept)\s+(?:as\s+)?hostages?"),
-    ("abduction", "any", "after", r"(?:the\s+)?seizure\s+of\s+(?:the\s+)?(?:country'?s\s+)?(?:consul|diplomats|staff|hostages|(?:\d+|\w+)\s+(?:people|citizens|workers))"),
+    (
+        "abduction",
+        "any",
+        "after",
+        r"(?:the\s+)?seizure\s+of\s+(?:the\s+)?(?:country'?s\s+)?(?:consul|diplomats|staff|"
+        r"hostages|(?:\d+|\w+)\s+(?:people|citizens|workers))",
+    ),
     # --- bombings
-    ("bombing", "any", "before",
-     r"(?:car|truck|suicide|roadside|parked|booby[- ]trapped|motorcycle)\s+(?:car\s+)?bomb(?:s|ing|ings|er|ers)?|"
-     r"suicide\s+(?:attack(?:s|er)?|blast|vest)|\bIEDs?\b|improvised\s+explosive\s+devices?|"
-     r"explosive\s+devices?|explosions?\s+(?:struck|hit|rocked|killed|ripped|tore)|"
-     r"bomb(?:s)?\s+(?:exploded|went\s+off|blast)|bomb\s+attacks?|(?:deadly\s+)?blasts?\s+(?:struck|hit|rocked|killed)|"
-     r"blew\s+(?:himself\s+|herself\s+|themselves\s+|itself\s+)?up|blown\s+up|detonated|explosives?-(?:laden|packed|rigged)"),
-    ("bombing", "any", "before",
-     r"(?:claim(?:ed|s|ing)?\s+)?responsibility\s+for\s+(?:the\s+|a\s+|an\s+|two\s+|twin\s+|several\s+)?"
-     r"(?:[\w-]+\s+){0,2}(?:attacks?|bombings?|blasts?|explosions?)"),
+    (
+        "bombing",
+        "any",
+        "before",
+        r"(?:car|truck|suicide|roadside|parked|booby[- ]trapped|motorcycle)\s+(?:car\s+)?bomb(?:s|"
+        r"ing|"
+        r"ings|er|ers)?|"
+        r"suicide\s+(?:attack(?:s|er)?|blast|vest)|\bIEDs?\b|improvised\s+explosive\s+devices?|"
+        r"explosive\s+devices?|explosions?\s+(?:struck|hit|rocked|killed|ripped|tore)|"
+        r"bomb(?:s)?\s+(?:exploded|went\s+off|blast)|bomb\s+attacks?|"
+        r"(?:deadly\s+)?blasts?\s+(?:struck|hit|rocked|killed)|"
+        r"blew\s+(?:himself\s+|herself\s+|themselves\s+|itself\s+)?up|blown\s+up|detonated|"
+        r"explosives?-(?:laden|packed|rigged)",
+    ),
+    (
+        "bombing",
+        "any",
+        "before",
+        r"(?:claim(?:ed|s|ing)?\s+)?responsibility\s+for\s+(?:the\s+|a\s+|an\s+|two\s+|twin\s+|"
+        r"several\s+)?"
+        r"(?:[\w-]+\s+){0,2}(?:attacks?|bombings?|blasts?|explosions?)",
+    ),
     # --- airstrikes
-    ("airstrike", "any", "before",
-     r"air\s*-?\s*strikes?|air\s+raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|aerial\s+(?:bombardment|attacks?|strikes?)|"
-     r"(?:warplanes|war\s+planes|jets|fighter\s+jets|aircraft|helicopters|bombers|drones)\s+"
-     r"(?:struck|hit|bombed|pounded|targeted|attacked|strafed|carried\s+out)|bombed\s+from\s+the\s+air|"
-     r"barrel\s+bombs?"),
+    (
+        "airstrike",
+        "any",
+        "before",
+        r"air\s*-?\s*strikes?|air\s+raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|"
+        r"aerial\s+(?:bombardment|attacks?|strikes?)|"
+        r"(?:warplanes|war\s+planes|jets|fighter\s+jets|aircraft|helicopters|bombers|drones)\s+"
+        r"(?:struck|hit|bombed|pounded|targeted|attacked|strafed|carried\s+out)|"
+        r"bombed\s+from\s+the\s+air|"
+        r"barrel\s+bombs?",
+    ),
     # --- shelling
-    ("shelling", "any", "before",
-     r"shell(?:ed|ing|s)\b|mortars?(?:\s+(?:fire|rounds|shells|attacks?))?|artillery(?:\s+fire)?|"
-     r"rockets?\s+(?:fire|attacks?|hit|struck|landed|slammed)|rocket\s+attacks?|"
-     r"missile\s+(?:strikes?|attacks?)|fired\s+(?:\w+\s+)?(?:rockets|missiles|mortars|shells)|bombard(?:ed|ment)"),
+    (
+        "shelling",
+        "any",
+        "before",
+        r"shell(?:ed|ing|s)\b|mortars?(?:\s+(?:fire|rounds|shells|attacks?))?|"
+        r"artillery(?:\s+fire)?|"
+        r"rockets?\s+(?:fire|attacks?|hit|struck|landed|slammed)|rocket\s+attacks?|"
+        r"missile\s+(?:strikes?|attacks?)|fired\s+(?:\w+\s+)?(?:rockets|missiles|mortars|shells)|"
+        r"bombard(?:ed|ment)",
+    ),
     # --- attacks on civilians
-    ("attack_on_civilians", "any", "before",
-     r"execut(?:ed|ing|ion|ions)|massacr(?:e|ed|es)|behead(?:ed|ing|ings)|slaughter(?:ed)?|"
-     r"mass\s+killings?|summary\s+killings?|crucifi(?:ed|xions?)"),
-    ("attack_on_civilians", "any", "before",
-     r"(?:attack(?:s|ed|ing)?|kill(?:s|ed|ing)|shot|shooting|target(?:ed|ing))\s+(?:\w+\s+){0,2}"
-     r"(?:civilians|residents|villagers|Yazidis?|Christians|worshippers|protesters|families|women\s+and\s+children)"
-     r"|(?:civilians|villagers|residents)\s+(?:were|have\s+been|had\s+been)\s+(?:killed|shot|executed)"),
+    (
+        "attack_on_civilians",
+        "any",
+        "before",
+        r"execut(?:ed|ing|ion|ions)|massacr(?:e|ed|es)|behead(?:ed|ing|ings)|slaughter(?:ed)?|"
+        r"mass\s+killings?|summary\s+killings?|crucifi(?:ed|xions?)",
+    ),
+    (
+        "attack_on_civilians",
+        "any",
+        "before",
+        r"(?:attack(?:s|ed|ing)?|kill(?:s|ed|ing)|shot|shooting|target(?:ed|ing))\s+(?:\w+\s+){0,2}"
+        r"(?:civilians|residents|villagers|Yazidis?|Christians|worshippers|protesters|families|"
+        r"women\s+and\s+children)"
+        r"|(?:civilians|villagers|residents)\s+(?:were|have\s+been|had\s+been)\s+(?:killed|shot|"
+        r"executed)",
+    ),
     # --- seizures: the place is the subject ("X fell to Y", "X was retaken by Y")
-    ("seizure", "before", "after",
-     r"(?:fell|fallen|falls|fall|falling)\s+(?:in)?to(?:\s+the\s+hands\s+of)?|"
-     r"(?:fell|fallen|falls|falling)\s+into\s+(?:the\s+)?hands\s+of"),
-    ("seizure", "before", "after",
-     rf"(?:was|were|has\s+been|have\s+been|had\s+been|being|been)\s+{_AUX}"
-     r"(?:captured|seized|overrun|overran|taken\s+over|taken|retaken|recaptured|liberated|occupied|"
-     r"stormed|freed|controlled)\s+(?:by|from)"),
-    ("seizure", "control", "after",
-     r"(?:was|were|is|are|remains?|remained)\s+(?:now\s+)?(?:firmly\s+|fully\s+|largely\s+)?"
-     r"(?:in|under)\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control\s+of|"
-     r"(?:is|are|was|were|remains?)\s+(?:now\s+)?(?:firmly\s+)?(?:controlled|held)\s+by|"
-     r"(?:firmly\s+)?under\s+(?:its|their)\s+control"),
-    ("capture", "after", "before",
-     r"(?:in|under)\s+(?:nearly\s+|almost\s+)?(?:full|complete|total)\s+control\s+of"),
+    (
+        "seizure",
+        "before",
+        "after",
+        r"(?:fell|fallen|falls|fall|falling)\s+(?:in)?to(?:\s+the\s+hands\s+of)?|"
+        r"(?:fell|fallen|falls|falling)\s+into\s+(?:the\s+)?hands\s+of",
+    ),
+    (
+        "seizure",
+        "before",
+        "after",
+        rf"(?:was|were|has\s+been|have\s+been|had\s+been|being|been)\s+{_AUX}"
+        r"(?:captured|seized|overrun|overran|taken\s+over|taken|retaken|recaptured|liberated|"
+        r"occupied|"
+        r"stormed|freed|controlled)\s+(?:by|from)",
+    ),
+    (
+        "seizure",
+        "control",
+        "after",
+        r"(?:was|were|is|are|remains?|remained)\s+(?:now\s+)?(?:firmly\s+|fully\s+|largely\s+)?"
+        r"(?:in|under)\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?control\s+of|"
+        r"(?:is|are|was|were|remains?)\s+(?:now\s+)?(?:firmly\s+)?(?:controlled|held)\s+by|"
+        r"(?:firmly\s+)?under\s+(?:its|their)\s+control",
+    ),
+    (
+        "capture",
+        "after",
+        "before",
+        r"(?:in|under)\s+(?:nearly\s+|almost\s+)?(?:full|complete|total)\s+control\s+of",
+    ),
     # "Mosul has been under ISIS control since June": the controlling force sits inside the phrase.
-    ("seizure", "before", "inside",
-     r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remains?|remained|came|fell|now)\s+)?"
-     r"under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?(?:[\w'-]+\s+){1,3}control(?!\s+of)"),
+    (
+        "seizure",
+        "before",
+        "inside",
+        r"(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remains?|remained|came|fell|"
+        r"now)\s+)?"
+        r"under\s+(?:the\s+)?(?:full\s+|complete\s+|total\s+)?(?:[\w'-]+\s+){1,3}control(?!\s+of)",
+    ),
     # "Kurdish fighters drove ISIS out of Kobani", "cleared the town of militants".
-    ("seizure", "after", "before",
-     r"(?:dr(?:ove|iven|ive|iving)|push(?:ed|ing)?|forc(?:ed|ing)|expell?(?:ed|ing)?|oust(?:ed|ing)?|"
-     r"kick(?:ed|ing)?|chas(?:ed|ing)|flush(?:ed|ing))\s+(?:[\w'-]+\s+){1,4}(?:out\s+of|from)|"
-     r"clear(?:ed|ing)(?=\s+(?:[\w'-]+\s+){0,4}of\s+(?:\w+\s+)?(?:militants|fighters|jihadists|insurgents|IS|ISIS|ISIL|Daesh)\b)"),
+    (
+        "seizure",
+        "after",
+        "before",
+        r"(?:dr(?:ove|iven|ive|iving)|push(?:ed|ing)?|forc(?:ed|ing)|expell?(?:ed|ing)?|oust(?:ed|"
+        r"ing)?|"
+        r"kick(?:ed|ing)?|chas(?:ed|ing)|flush(?:ed|ing))\s+(?:[\w'-]+\s+){1,4}(?:out\s+of|from)|"
+        r"clear(?:ed|ing)(?=\s+(?:[\w'-]+\s+){0,4}of\s+(?:\w+\s+)?(?:militants|fighters|jihadists|"
+        r"insurgents|IS|ISIS|ISIL|Daesh)\b)",
+    ),
     ("seizure", "before", "after", r"(?:divided|split|contested)\s+between"),
     # --- seizures, active voice
-    ("capture", "after", "before",
-     r"(?:seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|"
-     r"(?:re)?t(?:ook|ake|akes|aking|aken)\s+(?:over|control\s+of|back)|"
-     r"(?:gain(?:ed|s|ing)?|seiz(?:ed|ing)|wrest(?:ed|ing)?|captur(?:ed|ing)|assum(?:ed|ing)|"
-     r"ha(?:ve|s|d)|t(?:ook|aken|aking)|regain(?:ed|ing)?|establish(?:ed|ing)?)\s+(?:\w+\s+){0,2}"
-     r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
-     r"retook|retake|retaken|recaptur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing)|occup(?:ied|y|ying)|"
-     r"(?:stormed|storming)|(?:gained|made)\s+(?:\w+\s+)?gains\s+in|"
-     r"(?:the\s+|its\s+)?(?:capture|takeover|fall|seizure|recapture|liberation)\s+of)\b"),
+    (
+        "capture",
+        "after",
+        "before",
+        r"(?:seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|"
+        r"(?:re)?t(?:ook|ake|akes|aking|aken)\s+(?:over|control\s+of|back)|"
+        r"(?:gain(?:ed|s|ing)?|seiz(?:ed|ing)|wrest(?:ed|ing)?|captur(?:ed|ing)|assum(?:ed|ing)|"
+        r"ha(?:ve|s|d)|t(?:ook|aken|aking)|regain(?:ed|ing)?|establish(?:ed|"
+        r"ing)?)\s+(?:\w+\s+){0,2}"
+        r"(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)|"
+        r"retook|retake|retaken|recaptur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing)|occup(?:ied|y|ying)|"
+        r"(?:stormed|storming)|(?:gained|made)\s+(?:\w+\s+)?gains\s+in|"
+        r"(?:the\s+|its\s+)?(?:capture|takeover|fall|seizure|recapture|liberation)\s+of)\b",
+    ),
     # --- clashes
-    ("clash", "any", "before",
-     r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|gun\s*-?fights?|"
-     r"gunbattles?|skirmish(?:es)?|(?:broke|broken|breaking|breached|breach(?:es)?|break|lifted|ended)\s+"
-     r"(?:a\s+|the\s+)?(?:\w+[- ]\w+[- ]\w+\s+|\w+[- ]\w+\s+|\w+\s+)?(?:\w+\s+)?siege|"
-     r"(?:downed|shot\s+down|shooting\s+down)\s+(?:\w+\s+){0,4}(?:helicopters?|aircraft|jets?|planes?|drones?)|"
-     r"fought\s+off|repell?(?:ed|ing)|repuls(?:ed|ing)|ambush(?:ed|es)?|counter-?attacks?|"
-     r"(?:fended|fend)\s+off|exchange\s+of\s+fire|(?:initial\s+)?attacks?\s+by"),
+    (
+        "clash",
+        "any",
+        "before",
+        r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|gun\s*-?fights?|"
+        r"gunbattles?|skirmish(?:es)?|(?:broke|broken|breaking|breached|breach(?:es)?|break|lifted|"
+        r"ended)\s+"
+        r"(?:a\s+|the\s+)?(?:\w+[- ]\w+[- ]\w+\s+|\w+[- ]\w+\s+|\w+\s+)?(?:\w+\s+)?siege|"
+        r"(?:downed|shot\s+down|shooting\s+down)\s+(?:\w+\s+){0,4}(?:helicopters?|aircraft|jets?|"
+        r"planes?|drones?)|"
+        r"fought\s+off|repell?(?:ed|ing)|repuls(?:ed|ing)|ambush(?:ed|es)?|counter-?attacks?|"
+        r"(?:fended|fend)\s+off|exchange\s+of\s+fire|(?:initial\s+)?attacks?\s+by",
+    ),
     # --- withdrawals
-    ("withdrawal", "any", "before",
-     r"withdr(?:ew|awn|aw|aws|awing|awal)|retreat(?:ed|ing|s)?|pull(?:ed|ing)?\s+(?:out|back)|"
-     r"abandon(?:ed|ing|s)?|desert(?:ed|ing)\s+(?:their|its)|"
-     r"(?:fled|left|abandoned|deserted)\s+(?:their|its)\s+(?:posts|positions|bases|barracks)|"
-     r"leaving\s+(?:behind\s+)?(?:their\s+)?(?:weapons|uniforms|posts|equipment|vehicles)|"
-     r"ran\s+(?:away\s+)?in\s+the\s+face\s+of|(?:soldiers|troops|forces)\s+bolt(?:ed)?|melted\s+away"),
+    (
+        "withdrawal",
+        "any",
+        "before",
+        r"withdr(?:ew|awn|aw|aws|awing|awal)|retreat(?:ed|ing|s)?|pull(?:ed|ing)?\s+(?:out|back)|"
+        r"abandon(?:ed|ing|s)?|desert(?:ed|ing)\s+(?:their|its)|"
+        r"(?:fled|left|abandoned|deserted)\s+(?:their|its)\s+(?:posts|positions|bases|barracks)|"
+        r"leaving\s+(?:behind\s+)?(?:their\s+)?(?:weapons|uniforms|posts|equipment|vehicles)|"
+        r"ran\s+(?:away\s+)?in\s+the\s+face\s+of|(?:soldiers|troops|forces)\s+bolt(?:ed)?|"
+        r"melted\s+away",
+    ),
     # --- displacement or flight of forces
     ("flight", "any", "before", r"fle(?:e|es|d|eing)|escap(?:ed|ing)(?:\s+from)?"),
-    ("displacement", "any", "before",
-     r"displac(?:ed|ing|ement)|exodus|refugees|evacuat(?:ed|ing|ion)|"
-     r"forced\s+(?:\w+\s+)?(?:from|out\s+of)\s+their\s+homes|(?:poured|streamed|flocked)\s+(?:into|across)"),
+    (
+        "displacement",
+        "any",
+        "before",
+        r"displac(?:ed|ing|ement)|exodus|refugees|evacuat(?:ed|ing|ion)|"
+        r"forced\s+(?:\w+\s+)?(?:from|out\s+of)\s+their\s+homes|(?:poured|streamed|"
+        r"flocked)\s+(?:into|"
+        r"across)",
+    ),
     # --- troop positions
-    ("troop_position", "before", "after",
-     r"(?:surrounded|encircled|besieged|trapped|pinned\s+down|cut\s+off)\s+by"),
-    ("troop_position", "after", "before",
-     r"t(?:ook|aking|ake|akes)\s+up\s+positions?|deploy(?:ed|ing|s|ment)?|redeploy(?:ed|ing)?|"
-     r"mass(?:ed|ing)|amass(?:ed|ing)|reinforc(?:ed|ing|ements)|"
-     r"advanc(?:ed|ing|e)\s+(?:on|towards?|into|to)|(?:launch(?:ed|ing)?|began|begun|started)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:offensive|operation|assault|push)|"
-     r"offensive\s+(?:on|against|to\s+(?:re)?take)|"
-     r"(?:entered|entering|enter|stormed\s+into|pushed\s+into|moved\s+into|rolled\s+into)|"
-     r"encircl(?:ed|ing|e)|surround(?:ed|ing)|besieg(?:ed|ing)|under\s+siege|"
-     r"(?:siege|blockade)\s+(?:of|on)|convoy\s+heading|heading\s+towards?|converg(?:ed|ing)\s+on|"
-     r"patroll?(?:ed|ing)|(?:are|were|is)\s+(?:now\s+)?inside|trapped\s+inside|stationed"),
+    (
+        "troop_position",
+        "before",
+        "after",
+        r"(?:surrounded|encircled|besieged|trapped|pinned\s+down|cut\s+off)\s+by",
+    ),
+    (
+        "troop_position",
+        "after",
+        "before",
+        r"t(?:ook|aking|ake|akes)\s+up\s+positions?|deploy(?:ed|ing|s|ment)?|redeploy(?:ed|ing)?|"
+        r"mass(?:ed|ing)|amass(?:ed|ing)|reinforc(?:ed|ing|ements)|"
+        r"advanc(?:ed|ing|e)\s+(?:on|towards?|into|to)|(?:launch(?:ed|ing)?|began|begun|"
+        r"started)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:offensive|operation|assault|push)|"
+        r"offensive\s+(?:on|against|to\s+(?:re)?take)|"
+        r"(?:entered|entering|enter|stormed\s+into|pushed\s+into|moved\s+into|rolled\s+into)|"
+        r"encircl(?:ed|ing|e)|surround(?:ed|ing)|besieg(?:ed|ing)|under\s+siege|"
+        r"(?:siege|blockade)\s+(?:of|on)|convoy\s+heading|heading\s+towards?|converg(?:ed|"
+        r"ing)\s+on|"
+        r"patroll?(?:ed|ing)|(?:are|were|is)\s+(?:now\s+)?inside|trapped\s+inside|stationed",
+    ),
 )
 
 #: Context that makes a trigger not an event of its own: forecasts, purposes,
@@ -158,13 +307,15 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
 NEGATIVE_BEFORE = re.compile(
     r"(?:\b(?:could|may|might|would|will|shall|should|must|can|cannot|can't|won't|wouldn't|"
     r"not|never|no|nor|failed\s+to|unable\s+to|plans?\s+to|planning\s+to|hopes?\s+to|"
-    r"hoping\s+to|aims?\s+to|aiming\s+to|seeks?\s+to|seeking\s+to|trying\s+to|tried\s+to|tries\s+to|"
+    r"hoping\s+to|aims?\s+to|aiming\s+to|seeks?\s+to|seeking\s+to|trying\s+to|tried\s+to|"
+    r"tries\s+to|"
     r"attempt(?:s|ed|ing)?\s+to|wants?\s+to|wanted\s+to|expected\s+to|likely\s+to|intends?\s+to|"
     r"ready\s+to|order\s+to|effort\s+to|bid\s+to|prepar(?:e|es|ed|ing)\s+to|needs?\s+to|"
     r"able\s+to|help\s+to|help|prevent|avoid|instead\s+of|rather\s+than|aimed\s+at|aiming\s+at|"
     r"with\s+the\s+aim\s+of|designed\s+to|intended\s+to|capable\s+of|capability\s+of|ability\s+to|"
     r"to|if|unless|whether|"
-    r"fear(?:s|ed)?|feared)\s+"
+    r"fear(?:s|ed)?|feared|to\s+(?:enter|join|prevent|stop|avoid|end|win|lose|support|"
+    r"fight\s+in)\s+the)\s+"
     r"(?:(?:be|been|have|further|also|again|quickly|eventually|the|a|an|any|more|its|their|\(\w+\)|"
     r"\w+\s+(?:or|and))\s+)*)$",
     re.IGNORECASE,
@@ -172,7 +323,7 @@ NEGATIVE_BEFORE = re.compile(
 
 #: Sentences that are not reports of events at all.
 NON_EVENT_SENTENCE = re.compile(
-    r"^\s*(?:if|should|what|why|how|could|would|will|can)\b|\?\s*[\"”']?\s*$|"
+    r"^\s*[\"“‘']?\s*(?:if|should|what|why|how|could|would|will|can)\b|\?\s*[\"”']?\s*$|"
     r"\b(?:read\s+more|click\s+here|sign\s+up|subscribe|newsletter|all\s+rights\s+reserved|"
     r"cookies?|this\s+browser\s+does\s+not)\b",
     re.IGNORECASE,
@@ -181,7 +332,8 @@ NON_EVENT_SENTENCE = re.compile(
 #: Nouns that refer back to an event told earlier ("the clashes come as ..."),
 #: or name it only as a cause ("fled the fighting", "because of fighting").
 BACK_REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:(?:years|months|weeks|days|decades)\s+of|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|from|because\s+of|amid|after|following\s+the|"
+    r"(?:\b(?:(?:years|months|weeks|days|decades)\s+of|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|from|"
+    r"because\s+of|amid|after|following\s+the|"
     r"the\s+(?:\w+\s+)?(?:effects?|result|aftermath|wake|heels)\s+of)\s+(?:the\s+|this\s+|that\s+)?"
     r"(?:[\w-]+\s+){0,2})$",
     re.IGNORECASE,
@@ -209,7 +361,9 @@ def _compiled() -> tuple[re.Pattern[str], tuple[tuple[str, str, str, re.Pattern[
     )
     # One pass with the union finds where triggers start; the rows then say which one it is.
     union = re.compile(
-        r"(?<![\w-])(?=[A-Za-z])(?:" + "|".join(f"(?:{row[3]})" for row in TRIGGERS) + ")", re.IGNORECASE)
+        r"(?<![\w-])(?=[A-Za-z])(?:" + "|".join(f"(?:{row[3]})" for row in TRIGGERS) + ")",
+        re.IGNORECASE,
+    )
     return union, rows
 
 

@@ -54,40 +54,113 @@ class Report:
 
 #: Known outlets by host name (the registered domain, without "www.").
 OUTLETS: dict[str, str] = {
-    "cnn.com": "CNN", "edition.cnn.com": "CNN", "kplr11.com": "CNN", "reuters.com": "Reuters",
-    "bbc.co.uk": "BBC", "bbc.com": "BBC", "aljazeera.com": "Al Jazeera", "aljazeera.net": "Al Jazeera",
-    "nytimes.com": "New York Times", "washingtonpost.com": "Washington Post",
-    "theguardian.com": "The Guardian", "guardian.co.uk": "The Guardian", "apnews.com": "AP",
-    "ap.org": "AP", "afp.com": "AFP", "france24.com": "France 24", "dw.com": "DW",
-    "vice.com": "Vice", "abc.net.au": "ABC News (Australia)", "abcnews.go.com": "ABC News",
-    "cbsnews.com": "CBS News", "nbcnews.com": "NBC News", "foxnews.com": "Fox News",
-    "nypost.com": "New York Post", "nyp.st": "New York Post", "digitaljournal.com": "Digital Journal",
-    "scotsman.com": "The Scotsman", "panarmenian.net": "PanArmenian", "independent.co.uk": "The Independent",
-    "telegraph.co.uk": "The Telegraph", "rudaw.net": "Rudaw", "kurdistan24.net": "Kurdistan24",
-    "sana.sy": "SANA", "syriahr.com": "SOHR", "iom.int": "IOM", "unhcr.org": "UNHCR",
-    "reliefweb.int": "ReliefWeb", "un.org": "UN", "hrw.org": "Human Rights Watch",
-    "amnesty.org": "Amnesty International", "middleeasteye.net": "Middle East Eye",
-    "rt.com": "RT", "tass.com": "TASS", "sputniknews.com": "Sputnik", "aa.com.tr": "Anadolu Agency",
-    "dailystar.com.lb": "The Daily Star", "alarabiya.net": "Al Arabiya", "english.alarabiya.net": "Al Arabiya",
-    "almasdarnews.com": "Al-Masdar News", "longwarjournal.org": "Long War Journal",
-    "presstv.ir": "Press TV", "presstv.com": "Press TV", "xinhuanet.com": "Xinhua",
-    "timesofisrael.com": "Times of Israel", "haaretz.com": "Haaretz", "npr.org": "NPR",
-    "latimes.com": "Los Angeles Times", "wsj.com": "Wall Street Journal", "bloomberg.com": "Bloomberg",
-    "usatoday.com": "USA Today", "time.com": "Time", "newsweek.com": "Newsweek",
-    "huffingtonpost.com": "HuffPost", "euronews.com": "Euronews", "news.sky.com": "Sky News",
-    "aawsat.com": "Asharq Al-Awsat", "enabbaladi.net": "Enab Baladi", "syriadirect.org": "Syria Direct",
+    "cnn.com": "CNN",
+    "edition.cnn.com": "CNN",
+    "kplr11.com": "CNN",
+    "reuters.com": "Reuters",
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "aljazeera.com": "Al Jazeera",
+    "aljazeera.net": "Al Jazeera",
+    "nytimes.com": "New York Times",
+    "washingtonpost.com": "Washington Post",
+    "theguardian.com": "The Guardian",
+    "guardian.co.uk": "The Guardian",
+    "apnews.com": "AP",
+    "ap.org": "AP",
+    "afp.com": "AFP",
+    "france24.com": "France 24",
+    "dw.com": "DW",
+    "vice.com": "Vice",
+    "abc.net.au": "ABC News (Australia)",
+    "abcnews.go.com": "ABC News",
+    "cbsnews.com": "CBS News",
+    "nbcnews.com": "NBC News",
+    "foxnews.com": "Fox News",
+    "nypost.com": "New York Post",
+    "nyp.st": "New York Post",
+    "digitaljournal.com": "Digital Journal",
+    "scotsman.com": "The Scotsman",
+    "panarmenian.net": "PanArmenian",
+    "independent.co.uk": "The Independent",
+    "telegraph.co.uk": "The Telegraph",
+    "rudaw.net": "Rudaw",
+    "kurdistan24.net": "Kurdistan24",
+    "sana.sy": "SANA",
+    "syriahr.com": "SOHR",
+    "iom.int": "IOM",
+    "unhcr.org": "UNHCR",
+    "reliefweb.int": "ReliefWeb",
+    "un.org": "UN",
+    "hrw.org": "Human Rights Watch",
+    "amnesty.org": "Amnesty International",
+    "middleeasteye.net": "Middle East Eye",
+    "rt.com": "RT",
+    "tass.com": "TASS",
+    "sputniknews.com": "Sputnik",
+    "aa.com.tr": "Anadolu Agency",
+    "dailystar.com.lb": "The Daily Star",
+    "alarabiya.net": "Al Arabiya",
+    "english.alarabiya.net": "Al Arabiya",
+    "almasdarnews.com": "Al-Masdar News",
+    "longwarjournal.org": "Long War Journal",
+    "presstv.ir": "Press TV",
+    "presstv.com": "Press TV",
+    "xinhuanet.com": "Xinhua",
+    "timesofisrael.com": "Times of Israel",
+    "haaretz.com": "Haaretz",
+    "npr.org": "NPR",
+    "latimes.com": "Los Angeles Times",
+    "wsj.com": "Wall Street Journal",
+    "bloomberg.com": "Bloomberg",
+    "usatoday.com": "USA Today",
+    "time.com": "Time",
+    "newsweek.com": "Newsweek",
+    "huffingtonpost.com": "HuffPost",
+    "euronews.com": "Euronews",
+    "news.sky.com": "Sky News",
+    "aawsat.com": "Asharq Al-Awsat",
+    "enabbaladi.net": "Enab Baladi",
+    "syriadirect.org": "Syria Direct",
 }
 #: Outlets named in a dateline "(CNN) --", "BAGHDAD (Reuters) -" or a credit line.
 _DATELINE_OUTLETS = {
-    "cnn": "CNN", "reuters": "Reuters", "ap": "AP", "associated press": "AP", "afp": "AFP",
-    "agence france-presse": "AFP", "bbc": "BBC", "al jazeera": "Al Jazeera", "upi": "UPI",
-    "xinhua": "Xinhua", "sana": "SANA", "dpa": "dpa", "anadolu": "Anadolu Agency",
+    "cnn": "CNN",
+    "reuters": "Reuters",
+    "ap": "AP",
+    "associated press": "AP",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "bbc": "BBC",
+    "al jazeera": "Al Jazeera",
+    "upi": "UPI",
+    "xinhua": "Xinhua",
+    "sana": "SANA",
+    "dpa": "dpa",
+    "anadolu": "Anadolu Agency",
 }
 
 _HEADER_LINE = re.compile(r"^([A-Za-z_][\w-]{0,40}):\s*(.*?)\s*$")
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|span|table|br)\b", re.I)
-_DROP_TAGS = ("script", "style", "nav", "footer", "aside", "form", "noscript", "iframe", "svg",
-              "button", "select", "template", "header", "menu", "dialog", "object", "embed")
+_DROP_TAGS = (
+    "script",
+    "style",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "noscript",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "template",
+    "header",
+    "menu",
+    "dialog",
+    "object",
+    "embed",
+)
 _DROP_CLASS = re.compile(
     r"comment|share|sharing|social|related|cookie|consent|newsletter|subscribe|promo|sidebar|"
     r"breadcrumb|advert|\bads?\b|outbrain|taboola|recirc|most-?popular|trending|footer|nav",
@@ -103,7 +176,8 @@ _BLOCK_END = re.compile(
 _BOILERPLATE_LINE = re.compile(
     r"""^\s*(?:
         \d+\.\s+skip\s+to\b.* | skip\s+to\s+(?:main\s+)?(?:content|navigation|menu).* |
-        share(?:\s+(?:this|on|via)\b.*)? | tweet | email | print | whatsapp | facebook | twitter |
+        share(?:\s+(?:this|on|via)\b.*)? | tweet | email | print | whatsapp | facebook | twitter | menu | search |
+        home | close | next | previous | back\s+to\s+top | toggle\s+navigation | main\s+menu |
         linkedin | pinterest | reddit | copy\s+link | advertisement | sponsored(?:\s+content)? |
         (?:read|see)\s+more\b.* | related(?:\s+(?:stories|articles|coverage|content|news|topics))?:?.* |
         more\s+(?:on\s+this\s+story|from\b.*) | most\s+(?:read|popular|viewed)\b.* |
@@ -130,7 +204,9 @@ _COMMENTS_START = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_COMMENT_FURNITURE = re.compile(r"^\s*(?:reply|like|report|flag|share|\d+\s+(?:likes?|replies))\s*$", re.I)
+_COMMENT_FURNITURE = re.compile(
+    r"^\s*(?:reply|like|report|flag|share|\d+\s+(?:likes?|replies))\s*$", re.I
+)
 
 _MONTH_NAMES = "|".join(sorted((m for m in MONTHS), key=len, reverse=True))
 _TEXT_DATE = re.compile(
@@ -199,7 +275,7 @@ def _split_header(text: str) -> tuple[dict[str, str], str]:
     for i, line in enumerate(lines[:40]):
         if line.strip() == "---":
             if meta:
-                return meta, "\n".join(lines[i + 1:]) if i + 1 < len(lines) else ""
+                return meta, "\n".join(lines[i + 1 :]) if i + 1 < len(lines) else ""
             break
         m = _HEADER_LINE.match(line)
         if not m:
@@ -215,8 +291,12 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
     tree = HTMLParser(html)
     meta: dict[str, str] = {}
     for node in tree.css("meta"):
-        key = (node.attributes.get("property") or node.attributes.get("name")
-               or node.attributes.get("itemprop") or "").lower()
+        key = (
+            node.attributes.get("property")
+            or node.attributes.get("name")
+            or node.attributes.get("itemprop")
+            or ""
+        ).lower()
         value = node.attributes.get("content") or ""
         if key and value:
             meta.setdefault(key, value)
@@ -246,7 +326,9 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
 
 def _clean_lines(text: str) -> str:
     """Normalise whitespace, drop furniture lines and cut reader comments."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
+    text = (
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
+    )
     text = re.sub(r"[\u200b\u200c\u200d\u2060]", "", text)
     lines = [line.rstrip() for line in text.split("\n")]
     kept: list[str] = []
@@ -272,8 +354,12 @@ def _find_title(body: str, meta: dict[str, str]) -> str | None:
             return meta[key].strip()[:300]
     for line in body.split("\n")[:15]:
         line = line.strip()
-        if (12 <= len(line) <= 160 and not line.endswith((".", ":")) and 3 <= len(line.split()) <= 25
-                and not _TEXT_DATE.search(line)):
+        if (
+            12 <= len(line) <= 160
+            and not line.endswith((".", ":"))
+            and 3 <= len(line.split()) <= 25
+            and not _TEXT_DATE.search(line)
+        ):
             return line
     return None
 
@@ -293,7 +379,9 @@ def _outlet_from_url(url: str | None) -> str | None:
             return OUTLETS[candidate]
     if len(parts) >= 2:
         # Unknown host: its registered name is the best guess at the outlet.
-        core = parts[-3] if len(parts) >= 3 and parts[-2] in ("co", "com", "net", "org") else parts[-2]
+        core = (
+            parts[-3] if len(parts) >= 3 and parts[-2] in ("co", "com", "net", "org") else parts[-2]
+        )
         return core.capitalize() if core else None
     return None
 
@@ -344,14 +432,21 @@ def _parse_date(value: str) -> date | None:
         return None
 
 
-def _find_date(body: str, meta: dict[str, str], url: str | None,
-               published: str | date | None) -> tuple[date | None, bool]:
+def _find_date(
+    body: str, meta: dict[str, str], url: str | None, published: str | date | None
+) -> tuple[date | None, bool]:
     if isinstance(published, date):
         return published, False
     estimated = str(meta.get("published_estimated", "")).strip().lower() in ("true", "1", "yes")
-    for value in (published, meta.get("published"), meta.get("date"),
-                  meta.get("article:published_time"), meta.get("datepublished"),
-                  meta.get("pubdate"), meta.get("og:published_time")):
+    for value in (
+        published,
+        meta.get("published"),
+        meta.get("date"),
+        meta.get("article:published_time"),
+        meta.get("datepublished"),
+        meta.get("pubdate"),
+        meta.get("og:published_time"),
+    ):
         if value:
             day = _parse_date(str(value))
             if day:
@@ -375,8 +470,14 @@ def _find_date(body: str, meta: dict[str, str], url: str | None,
     return None, True
 
 
-def read_text(text: str, *, name: str, url: str | None = None, source: str | None = None,
-              published: str | date | None = None) -> Report:
+def read_text(
+    text: str,
+    *,
+    name: str,
+    url: str | None = None,
+    source: str | None = None,
+    published: str | date | None = None,
+) -> Report:
     """Read a report from text: plain, HTML, or with the corpus header.
 
     Parameters

@@ -72,4 +72,4 @@ def test_resolve_rejects_bad_publication_date():
 def test_offsets_point_into_text():
     text = "Fighters entered the town on Sunday and left on Monday."
     for m in find_dates(text, PUB):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text

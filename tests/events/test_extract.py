@@ -35,38 +35,68 @@ def tuples(events: list[Event]) -> list[tuple]:
 
 
 CASES = [
-    ("Islamic State fighters seized Palmyra on Wednesday after fierce clashes.",
-     [("seizure", "Palmyra", "ISIS", "2015-05-20", None)]),
-    ("Ramadi fell to ISIS militants on Sunday.",
-     [("seizure", "Ramadi", "ISIS", "2015-05-17", None)]),
-    ("Sinjar was recaptured by Kurdish peshmerga forces on Friday.",
-     [("seizure", "Sinjar", "Peshmerga", "2015-05-15", None)]),
-    ("A car bomb exploded in a market in Kirkuk on Tuesday, killing 12 people.",
-     [("bombing", "Kirkuk", None, "2015-05-19", 12.0)]),
-    ("Coalition warplanes struck militant positions near Raqqa overnight.",
-     [("airstrike", "Raqqa", "US-led coalition", "2015-05-20", None)]),
-    ("Government forces shelled Douma on Saturday.",
-     [("shelling", "Douma", "Syrian Army", "2015-05-16", None)]),
-    ("More than 30,000 people have fled Ramadi since Friday, the agency said.",
-     [("displacement", "Ramadi", "Civilians", "2015-05-15", 30000.0)]),
-    ("Gunmen freed about 500 prisoners from a jail in Baqubah on Sunday.",
-     [("prison_break", "Baqubah", "Unidentified armed group", "2015-05-17", 500.0)]),
-    ("The army withdrew from Tal Afar on Wednesday.",
-     [("withdrawal", "Tal Afar", "Iraqi Security Forces", "2015-05-20", None)]),
-    ("ISIS vowed to march on Erbil.",
-     [("threat", "Erbil", "ISIS", "2015-05-21", None)]),
-    ("SDF fighters deployed around Manbij on Thursday.",
-     [("troop_position", "Manbij", "SDF", "2015-05-21", None)]),
-    ("ISIS militants executed 15 civilians in Deir ez-Zor on Monday.",
-     [("attack_on_civilians", "Deir ez-Zor", "ISIS", "2015-05-18", 15.0)]),
-    ("ISIS militants abducted 20 villagers near Sinjar on Tuesday.",
-     [("abduction", "Sinjar", "ISIS", "2015-05-19", 20.0)]),
-    ("Rebels captured the town of Idlib in March.",
-     [("seizure", "Idlib", "Syrian rebels", "2015-03-01", None)]),
+    (
+        "Islamic State fighters seized Palmyra on Wednesday after fierce clashes.",
+        [("seizure", "Palmyra", "ISIS", "2015-05-20", None)],
+    ),
+    (
+        "Ramadi fell to ISIS militants on Sunday.",
+        [("seizure", "Ramadi", "ISIS", "2015-05-17", None)],
+    ),
+    (
+        "Sinjar was recaptured by Kurdish peshmerga forces on Friday.",
+        [("seizure", "Sinjar", "Peshmerga", "2015-05-15", None)],
+    ),
+    (
+        "A car bomb exploded in a market in Kirkuk on Tuesday, killing 12 people.",
+        [("bombing", "Kirkuk", None, "2015-05-19", 12.0)],
+    ),
+    (
+        "Coalition warplanes struck militant positions near Raqqa overnight.",
+        [("airstrike", "Raqqa", "US-led coalition", "2015-05-20", None)],
+    ),
+    (
+        "Government forces shelled Douma on Saturday.",
+        [("shelling", "Douma", "Syrian Army", "2015-05-16", None)],
+    ),
+    (
+        "More than 30,000 people have fled Ramadi since Friday, the agency said.",
+        [("displacement", "Ramadi", "Civilians", "2015-05-15", 30000.0)],
+    ),
+    (
+        "Gunmen freed about 500 prisoners from a jail in Baqubah on Sunday.",
+        [("prison_break", "Baqubah", "Unidentified armed group", "2015-05-17", 500.0)],
+    ),
+    (
+        "The army withdrew from Tal Afar on Wednesday.",
+        [("withdrawal", "Tal Afar", "Iraqi Security Forces", "2015-05-20", None)],
+    ),
+    ("ISIS vowed to march on Erbil.", [("threat", "Erbil", "ISIS", "2015-05-21", None)]),
+    (
+        "SDF fighters deployed around Manbij on Thursday.",
+        [("troop_position", "Manbij", "SDF", "2015-05-21", None)],
+    ),
+    (
+        "ISIS militants executed 15 civilians in Deir ez-Zor on Monday.",
+        [("attack_on_civilians", "Deir ez-Zor", "ISIS", "2015-05-18", 15.0)],
+    ),
+    (
+        "ISIS militants abducted 20 villagers near Sinjar on Tuesday.",
+        [("abduction", "Sinjar", "ISIS", "2015-05-19", 20.0)],
+    ),
+    (
+        "Rebels captured the town of Idlib in March.",
+        [("seizure", "Idlib", "Syrian rebels", "2015-03-01", None)],
+    ),
     # one sentence, several triggers and a list of places
-    ("On Monday, ISIS took control of Hit and parts of Haditha, and the army withdrew.",
-     [("seizure", "Hit", "ISIS", "2015-05-18", None), ("seizure", "Haditha", "ISIS", "2015-05-18", None),
-      ("withdrawal", "Haditha", "Iraqi Security Forces", "2015-05-18", None)]),
+    (
+        "On Monday, ISIS took control of Hit and parts of Haditha, and the army withdrew.",
+        [
+            ("seizure", "Hit", "ISIS", "2015-05-18", None),
+            ("seizure", "Haditha", "ISIS", "2015-05-18", None),
+            ("withdrawal", "Haditha", "Iraqi Security Forces", "2015-05-18", None),
+        ],
+    ),
     # not events: forecasts, conditions, questions, negation, plans, history, outside the area
     ("The army could retake Fallujah next month.", []),
     ("If the militants capture Samarra, the road north will be cut.", []),
@@ -91,13 +121,18 @@ def test_population_is_not_a_figure():
 
 def test_place_precision_for_parts_and_sites():
     events = run("ISIS seized parts of Baiji and the airport in Tal Afar on Tuesday.")
-    assert [(e.place, e.geo_precision) for e in events] == [(place_of("Baiji"), 2), (place_of("Tal Afar"), 2)]
+    assert [(e.place, e.geo_precision) for e in events] == [
+        (place_of("Baiji"), 2),
+        (place_of("Tal Afar"), 2),
+    ]
 
 
 def test_anaphor_and_pronoun_from_context():
     events = run("ISIS fighters reached Tikrit on Monday.\nA day later, they seized the city.")
     seizure = [e for e in events if e.event_type == "seizure"]
-    assert [(e.place, e.actor1, e.date) for e in seizure] == [(place_of("Tikrit"), "ISIS", "2015-05-19")]
+    assert [(e.place, e.actor1, e.date) for e in seizure] == [
+        (place_of("Tikrit"), "ISIS", "2015-05-19")
+    ]
 
 
 def test_claimed_certainty():
@@ -106,29 +141,39 @@ def test_claimed_certainty():
 
 
 def test_date_from_previous_sentence_and_default_week():
-    events = run("On Tuesday, ISIS attacked the outskirts of Ramadi.\nThe army withdrew from Ramadi.\n\n"
-                 "The region is poor.\nMany farms are empty.\nElsewhere, fighting continued in Baiji.")
+    events = run(
+        "On Tuesday, ISIS attacked the outskirts of Ramadi.\nThe army withdrew from Ramadi.\n\n"
+        "The region is poor.\nMany farms are empty.\nElsewhere, fighting continued in Baiji."
+    )
     assert [(e.event_type, e.date, e.date_precision) for e in events] == [
-        ("withdrawal", "2015-05-19", "day"), ("clash", "2015-05-21", "week")]
+        ("withdrawal", "2015-05-19", "day"),
+        ("clash", "2015-05-21", "week"),
+    ]
 
 
 def test_repeated_mentions_are_merged():
-    events = run("ISIS captured Mosul on Tuesday. The capture of Mosul shocked the region. "
-                 "ISIS now controls Mosul after it seized the city.")
+    events = run(
+        "ISIS captured Mosul on Tuesday. The capture of Mosul shocked the region. "
+        "ISIS now controls Mosul after it seized the city."
+    )
     assert [(e.event_type, e.date) for e in events] == [("seizure", "2015-05-19")]
 
 
 def test_reader_comments_yield_nothing():
-    text = ("The army deployed around Kirkuk on Monday. " * 8) + "\n\nComments\n\nISIS will seize Baghdad!"
+    text = (
+        "The army deployed around Kirkuk on Monday. " * 8
+    ) + "\n\nComments\n\nISIS will seize Baghdad!"
     assert {e.place for e in run(text)} == {place_of("Kirkuk")}
 
 
 def test_evidence_is_verbatim_and_ids_stable():
-    report = read_text(f"published: {PUB}\n---\nNoise.\nISIS seized Palmyra on Wednesday.", name="r")
+    report = read_text(
+        f"published: {PUB}\n---\nNoise.\nISIS seized Palmyra on Wednesday.", name="r"
+    )
     first, second = extract_events(report), extract_events(report)
     assert [e.id for e in first] == [e.id for e in second]
     for e in first:
-        assert report.text[e.evidence_start:e.evidence_end] == e.evidence
+        assert report.text[e.evidence_start : e.evidence_end] == e.evidence
         assert e.incident_id == e.id and e.report == "r"
 
 
@@ -156,10 +201,37 @@ def test_any_text_events_or_report_error(text):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from([
-    "ISIS", "seized", "Mosul", "on", "Tuesday", "fled", "1,000", "the city", "there", ".", ",",
-    "army", "withdrew", "from", "Raqqa", "airstrikes", "hit", "near", "Aleppo", "\n", "\"", "it",
-]), max_size=80))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "ISIS",
+                "seized",
+                "Mosul",
+                "on",
+                "Tuesday",
+                "fled",
+                "1,000",
+                "the city",
+                "there",
+                ".",
+                ",",
+                "army",
+                "withdrew",
+                "from",
+                "Raqqa",
+                "airstrikes",
+                "hit",
+                "near",
+                "Aleppo",
+                "\n",
+                '"',
+                "it",
+            ]
+        ),
+        max_size=80,
+    )
+)
 def test_word_salad_never_crashes(words):
     report = read_text(f"published: {PUB}\n---\n" + " ".join(words) + " end.", name="x")
     for e in extract_events(report):

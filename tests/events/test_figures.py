@@ -8,8 +8,13 @@ from events.figures import find_figures, parse_number
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("1,200", 1200), ("2.5 million", 2_500_000), ("Thirty-one", 31), ("a thousand", 1000),
-        ("seventeen", 17), ("two hundred", 200), ("40", 40),
+        ("1,200", 1200),
+        ("2.5 million", 2_500_000),
+        ("Thirty-one", 31),
+        ("a thousand", 1000),
+        ("seventeen", 17),
+        ("two hundred", 200),
+        ("40", 40),
     ],
 )
 def test_parse_number(text, value):
@@ -20,7 +25,10 @@ def test_parse_number(text, value):
     ("sentence", "expected"),
     [
         ("Gunmen seized more than 2,300 people in the raid.", [(2300, False)]),
-        ("Some 700 families left, and nearly 1.2 million remain.", [(700, False), (1_200_000, False)]),
+        (
+            "Some 700 families left, and nearly 1.2 million remain.",
+            [(700, False), (1_200_000, False)],
+        ),
         ("The town of 250,000 inhabitants was shelled.", [(250_000, True)]),
         ("a district of 90,000 came under fire", [(90_000, True)]),
         ("home to 3 million people", [(3_000_000, True)]),

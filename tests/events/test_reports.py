@@ -32,7 +32,9 @@ def test_header_body_and_metadata():
 
 
 def test_published_estimated_flag():
-    r = read_text("published: 2016-01-02\npublished_estimated: true\n---\nFighting went on.", name="x")
+    r = read_text(
+        "published: 2016-01-02\npublished_estimated: true\n---\nFighting went on.", name="x"
+    )
     assert r.date_estimated and r.report_date == "2016-01-02"
 
 
@@ -107,7 +109,14 @@ def test_html_body_only():
     r = read_text(HTML, name="page.html")
     assert "Fighters entered the town on Friday." in r.text
     assert "Residents fled & hid." in r.text
-    for furniture in ("var x", "Home | World", "Share on Facebook", "Related", "Reader:", "Copyright"):
+    for furniture in (
+        "var x",
+        "Home | World",
+        "Share on Facebook",
+        "Related",
+        "Reader:",
+        "Copyright",
+    ):
         assert furniture not in r.text
     assert r.report_date == "2017-05-06"
     assert r.title == "Town falls"  # the h1 beats the <title> with its site suffix
