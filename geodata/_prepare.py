@@ -16,7 +16,9 @@ It writes:
 - ``opensyria_admin.json``: OpenSyria governorate and district names and aliases
   with their OCHA P-codes;
 - ``ambiguous_names.txt``: one-word gazetteer names that are also common English
-  words (from spaCy's English word frequencies), plus the hand list in this file.
+  words (from spaCy's English word frequencies), plus the hand list in this file;
+- ``common_words.txt``: the ~11,000 most frequent English words that are mostly
+  written lower-case (same source), for the span finder.
 """
 
 from __future__ import annotations
@@ -172,6 +174,11 @@ def write_ambiguous(shared: Path) -> None:
             common.add(word)
     common.update(_HAND_AMBIGUOUS)
     (OUT / "ambiguous_names.txt").write_text("\n".join(sorted(common)) + "\n", encoding="utf-8")
+    # Every common English word (top ~11k, written lower-case more often than
+    # capitalised): a capitalised "Work" or "Since" in text is no place name.
+    words = sorted(w for w, p in probs.items() if w.isalpha() and w.islower() and p >= -13.0
+                   and p > probs.get(w.capitalize(), -math.inf))
+    (OUT / "common_words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str]) -> None:

@@ -28,7 +28,7 @@ from geodata.normalize import has_arabic, name_key, skeleton_key
 CACHE_VERSION = 4
 _SOURCES = ("gazetteer.tsv.gz", "sites.csv", "airports.csv", "adm1.geojson", "adm2.geojson",
             "geonames_admin1_IQ_SY.txt", "opensyria_admin.json",
-            "ambiguous_names.txt", "aliases.csv")
+            "ambiguous_names.txt", "aliases.csv", "common_words.txt")
 _PLACETYPE_FEATURE = {"locality": "city", "county": "district", "region": "governorate",
                       "neighbourhood": "neighbourhood", "campus": "site"}
 _SITE_KIND_FEATURE = {"region": "region", "district": "neighbourhood", "town": "city"}
@@ -73,6 +73,8 @@ class GazetteerIndex:
     skeletons: dict[str, tuple[int, ...]] = field(default_factory=dict)
     #: keys that are common words or given names: need context to count as places
     ambiguous: frozenset[str] = frozenset()
+    #: common English words (lower case, as written): never a place on their own
+    common_words: frozenset[str] = frozenset()
     #: longest key length in tokens, for the span finder
     max_tokens: int = 6
 
@@ -348,10 +350,8 @@ def build_index(data_dir: Path) -> GazetteerIndex:
         e = b.add(name=row["name"], geonameid=None, country=cc, admin1=adm1, admin2=adm2,
                   lat=row["lat"], lon=row["lon"], feature="site",
                   prominence=_SITE_PROMINENCE - 0.5)
+        # (ICAO/IATA codes are left out: "OSM" folds like every "Usm" in text.)
         b.add_name(e, row["name"], PRIMARY)
-        for code in (row.get("icao"), row.get("iata")):
-            if code and len(code) >= 3:
-                b.add_name(e, code, ALTERNATE)
 
     # Hand aliases: alias -> an existing entry's canonical name (+country).
     by_name: dict[tuple[str, str, str], int] = {}
@@ -369,7 +369,11 @@ def build_index(data_dir: Path) -> GazetteerIndex:
             b.ix.name[e] = row["alias"]  # the spelling English reports use
 
     words = (data_dir / "ambiguous_names.txt").read_text(encoding="utf-8").split()
-    return b.freeze(frozenset(name_key(w) for w in words))
+    index = b.freeze(frozenset(name_key(w) for w in words))
+    common = data_dir / "common_words.txt"
+    if common.exists():
+        index.common_words = frozenset(common.read_text(encoding="utf-8").split())
+    return index
 
 
 def _source_hash(data_dir: Path) -> str:

@@ -20,11 +20,19 @@ _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’ʿʾ`-]*[^\W_])?|[\u0600-\u06ff]+")
 _ARTICLE_RE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ez|ash)[-‐]", re.I)
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _CUES = frozenset(
-    "in at near of from to into toward towards outside around across inside besieged and or "
+    "in at near from to into toward towards outside around across inside besieged "
     "captured seized took retook liberated entered reached stormed shelled struck bombed "
     "attacked surrounded village town city province governorate district outskirts "
     "north south east west northern southern eastern western".split()
 )
+#: "of" is a cue only after a place noun: "the town of X", not "the son of X".
+_OF_NOUNS = frozenset(
+    "village town city province governorate district outskirts countryside suburbs "
+    "north south east west parts part areas area heart centre center edge outside "
+    "vicinity capital region".split()
+)
+#: "and", "or" and commas continue a list only right after an accepted place.
+_LIST_WORDS = frozenset(("and", "or"))
 #: Capitalised words that are never meant as places in reports, whatever village
 #: shares the name: months, days, countries, parties, titles.
 _NEVER = frozenset(
@@ -37,7 +45,15 @@ _NEVER = frozenset(
         "Shiite Christian Yazidi Allah God Muslim Mr Mrs He She It They We The This That "
         "And But Reuters AP AFP CNN BBC UN US U.S. America American Russia Russian "
         "Obama Assad Maliki Abadi Baghdadi Mohammed Muhammad Ali Hussein Hassan Ahmed "
-        "Omar Abu Bakr Peshmerga Kurdistan Levant Nusra Front Hezbollah Coalition"
+        "Omar Abu Bakr Peshmerga Kurdistan Levant Nusra Front Hezbollah Coalition "
+        # month abbreviations, foreign places, people and parties often in the news
+        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Africa Europe Asia Israel "
+        "Palestine Gaza Ramallah Jerusalem Egypt Saudi Qatar Kuwait Yemen Libya Beirut Amman "
+        "Ankara Istanbul Tehran Moscow Washington London Paris Geneva Vienna Riyadh Hamas "
+        "Abdul Abdel Sheikh Sheik Imam Hajji Haji Mullah Fatah "
+        # generic toponym words: part of names, never a place alone
+        "Deir Dayr Tal Tel Tell Kafr Khan Jisr Wadi Jabal Jebel Bab Ain Ayn Ras Qasr Burj "
+        "Khirbet Khirbat Umm Bir Hawsh Mazraat Qaryat Nahr Dar Beit Bayt Tall Shaykh Sahl"
     ).split()
 ) - {name_key("Kurdistan")}
 _SITE_TAILS = frozenset(
@@ -58,6 +74,24 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
             word = word[: -len(pm.group())]
         out.append((start, end, word))
     return out
+
+
+def _has_cue(text: str, toks: list[tuple[int, int, str]], i: int, last_end: int) -> bool:
+    """Say whether the words before token `i` mark it as a place."""
+    if i == 0:
+        return False
+    gap = text[toks[i - 1][1]:toks[i][0]]
+    if gap.strip() and gap.strip() != ",":
+        return False  # "in 2015. Source": a number or a full stop in between
+    prev = toks[i - 1][2].lower()
+    if prev in _CUES:
+        return not (prev == "to" and i > 1 and toks[i - 2][2].lower() == "according")
+    if prev == "of":
+        return i > 1 and toks[i - 2][2].lower() in _OF_NOUNS
+    if prev in _LIST_WORDS:  # "Tikrit and Amirli"
+        return last_end == i - 2
+    # "Tikrit, Amirli": a comma straight after the last place
+    return last_end == i - 1 and "," in text[toks[i - 1][1]:toks[i][0]]
 
 
 def _capitalised(word: str) -> bool:
@@ -89,11 +123,12 @@ def find_place_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, st
     toks = _tokens(text)
     folded = [name_key(w) if not _ARTICLE_RE.fullmatch(w + "-") else "" for _, _, w in toks]
     spans = []
+    last_end = -2  # token index where the last accepted span ended
     i, n = 0, len(toks)
     max_n = ix.max_tokens
     while i < n:
         start, _, word = toks[i]
-        if (not _capitalised(word) or not folded[i] or folded[i] in _NEVER
+        if (not _capitalised(word) or not folded[i]
                 or (word.isupper() and len(word) <= 4)):  # acronyms: IS, ISF, UN
             i += 1
             continue
@@ -117,16 +152,27 @@ def find_place_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, st
             continue
         j, key = found
         end = toks[j][1]
-        prev = toks[i - 1][2].lower() if i > 0 else ""
-        cue = prev in _CUES
+        cue = _has_cue(text, toks, i, last_end)
         top = max(ix.prominence[c >> 1] for c in keys[key])
         single = j == i
-        if (single and key in ambiguous and not cue) or (top < _KNOWN_PROMINENCE and not cue):
+        common = single and word.lower() in ix.common_words
+        # "Abu Bakr": every word a given name or a generic word -> needs a cue too
+        generic = all(not f or f in _NEVER or f in ambiguous for f in folded[i:j + 1])
+        needs_cue = (single and (key in ambiguous or common)) or generic or (
+            top < _KNOWN_PROMINENCE)
+        if needs_cue and not cue:
+            i += 1
+            continue
+        if common and top < _KNOWN_PROMINENCE:
+            # "in Week" (a headline): a common word is only a well-known place's name
+            i += 1
+            continue
             i += 1
             continue
         if single and key in _NEVER:
             i += 1
             continue
         spans.append((start, end, text[start:end]))
+        last_end = j
         i = j + 1
     return spans

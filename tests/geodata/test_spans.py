@@ -21,6 +21,12 @@ from geodata import find_place_spans
         ("Mosul's airport was closed.", ["Mosul"]),
         ("نزح الآلاف من الموصل", ["الموصل"]),
         ("", []),
+        ("Army Kills 40 Fighters in Week of Raids", []),  # headline words, not villages
+        ("They struck in 2015. Source agencies", []),
+        ("Shiite fighters moved on Tikrit and Amirli.", ["Tikrit", "Amirli"]),
+        ("Reports from Amirli were grim.", ["Amirli"]),
+        ("Abu Bakr spoke again.", []),  # a person
+        ("Fatah officials met.", []),
     ],
 )
 def test_spn001_spans(text, expected):
