@@ -213,7 +213,8 @@ def find_actors(text: str) -> list[ActorMention]:
         if m is None:
             break
         start = m.start()
-        # The longest alias that starts here wins ("Islamic State of Iraq and Syria" over "Islamic State").
+        # The longest alias that starts here wins:
+        # "Islamic State of Iraq and Syria" over "Islamic State".
         best_end, best_actor = start, None
         for rx, actor in rows:
             hit = rx.match(text, start)

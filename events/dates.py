@@ -80,18 +80,26 @@ _COUNT = r"(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|sever
 _DATE_RX = re.compile(
     rf"""(?<![A-Za-z0-9])(?=[A-Za-z0-9])(?:
     (?P<mdy>\b{_MONTH}\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>(?:19|20)\d\d)\b)
-  | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<dmy_y>(?:19|20)\d\d)\b)
+  | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<dmy_y>(?:19
+        |20)\d\d)\b)
   | (?P<iso>\b(?P<iso_y>20\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
   | (?P<md>\b{_MONTH}\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d\d))
   | (?P<dm>\b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d))
   | (?P<monthyear>\b(?:(?:early|mid|late|end\s+of)[\s-]+)?{_MONTH}\s+(?P<my_y>(?:19|20)\d\d)\b)
   | (?P<midmonth>\b(?:mid|the\s+middle\s+of)[\s-]+{_MONTH})
-  | (?P<month>\b(?:in|since|during|until|by|early|late|end\s+of|from|of)\s+(?:early\s+|late\s+)?{_MONTH}\b)
-  | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b)
-  | (?P<duration>\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<dur_n>{_COUNT})\s+(?P<dur_u>days|weeks|months|years)\b)
-  | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+|over\s+|during\s+)?(?:recent|the\s+past\s+(?:few|two|three|several)|the\s+last\s+(?:few|two|three|several))\s+days\b|\b(?:in\s+|over\s+)?the\s+(?:past|last)\s+24\s+hours\b)
-  | (?P<later>\b(?:(?P<later_n>{_COUNT})\s+(?P<later_u>days?|weeks?)\s+later|the\s+(?:next|following)\s+day)\b)
-  | (?P<dayearlier>\b(?:a|one|the)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b)
+  | (?P<month>\b(?:in|since|during|until|by|early|late|end\s+of|from|of)\s+(?:early\s+
+        |late\s+)?{_MONTH}\b)
+  | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier
+        |before)\b)
+  | (?P<duration>\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<dur_n>{_COUNT})\s+(?P<dur_u>days|weeks
+        |months|years)\b)
+  | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+|over\s+|during\s+)?(?:recent
+        |the\s+past\s+(?:few|two|three|several)|the\s+last\s+(?:few|two|three
+        |several))\s+days\b|\b(?:in\s+|over\s+)?the\s+(?:past|last)\s+24\s+hours\b)
+  | (?P<later>\b(?:(?P<later_n>{_COUNT})\s+(?P<later_u>days?|weeks?)\s+later|the\s+(?:next
+        |following)\s+day)\b)
+  | (?P<dayearlier>\b(?:a|one|the)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous
+        |preceding)\s+day\b)
   | (?P<lastweekend>\b(?:last|this|the|over\s+the|at\s+the)\s+weekend\b)
   | (?P<lastweek>\b(?:last|previous|the\s+previous|the\s+preceding)\s+week\b)
   | (?P<thisweek>\b(?:this|past|the\s+past|earlier\s+this|later\s+this)\s+week\b)
@@ -99,12 +107,14 @@ _DATE_RX = re.compile(
   | (?P<thismonth>\b(?:this|earlier\s+this|the\s+past)\s+month\b)
   | (?P<lastyear>\b(?:last|the\s+previous|previous)\s+year\b)
   | (?P<thisyear>\b(?:this|earlier\s+this|the\s+past)\s+year\b)
-  | (?P<weekday>\b(?:(?:last|early|late|on|this|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b)
+  | (?P<weekday>\b(?:(?:last|early|late|on|this|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:morning
+        |afternoon|evening|night))?\b)
   | (?P<yesterday>\byesterday\b|\blast\s+night\b)
   | (?P<overnight>\bovernight\b)
   | (?P<today>\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\bearlier\s+today\b)
   | (?P<sinceyear>\b(?:since|in|during|of|by|from|until|early|late|mid-?)\s*(?P<sy>(?:19|20)\d\d)\b)
-  | (?P<yearadj>\b(?:the\s+)?(?P<ya>(?:19|20)\d\d)\s+(?:invasion|war|uprising|election|offensive|occupation|surge)\b)
+  | (?P<yearadj>\b(?:the\s+)?(?P<ya>(?:19|20)\d\d)\s+(?:invasion|war|uprising|election
+        |offensive|occupation|surge)\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -157,7 +167,7 @@ def _month_number(text: str) -> int | None:
 
 
 def _year_for(month: int, day: int, published: date) -> int:
-    """The year of a day/month with no year: the latest one on or before publication."""
+    """Return the year of a day/month given without one: the latest on or before publication."""
     candidate = _safe_day(published.year, month, min(day, 28))
     if candidate is not None and candidate > published:
         return published.year - 1

@@ -230,8 +230,10 @@ _NOT_PLACES = frozenset(
     "mafraq zaatari irbid tehran riyadh doha cairo moscow geneva london paris washington "
     "brussels berlin vienna astana sochi jerusalem tel aviv "
     # generic words of Arabic place names, never a place on their own
-    "week day state army deir dayr kafr kfar tal tel tell jabal jebel jisr ain ein ras bab abu umm wadi "
-    "khan qasr maaret maarat marat beit bir hay hayy al el sheikh sayyida nahr hama's qaryat".split()
+    "week day state army deir dayr kafr kfar tal tel tell jabal jebel jisr ain ein ras bab abu "
+    "umm wadi "
+    "khan qasr maaret maarat marat beit bir hay hayy al el sheikh sayyida nahr hama's "
+    "qaryat".split()
 )
 _TYPES_NEEDING_PLACE_IN_SENTENCE = frozenset({"threat"})
 
@@ -266,7 +268,10 @@ _PEOPLE_AFTER = re.compile(
     r"policemen|members|personnel|jihadists|gunmen)\b",
     re.IGNORECASE,
 )
-_SPOILS = r"(?:arms|weapons|equipment|vehicles|ammunition|munitions|tanks|aircraft|helicopters|caches|documents|money|cash|supplies|stockpiles?|Humvees)"
+_SPOILS = (
+    r"(?:arms|weapons|equipment|vehicles|ammunition|munitions|tanks|aircraft|helicopters|caches|"
+    r"documents|money|cash|supplies|stockpiles?|Humvees)"
+)
 _SPOILS_BEFORE = re.compile(rf"\b{_SPOILS}\s+$", re.IGNORECASE)
 _SPOILS_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}{_SPOILS}\b", re.IGNORECASE)
 _FAMILIES_AFTER = re.compile(r"^\s*(?:\w+\s+)?families\b", re.IGNORECASE)
@@ -441,7 +446,7 @@ def _place_spans(sentence: str) -> list[tuple[int, int, str]]:
 def _find_places(
     sentence: str, ctx: _Context, blocked: list[tuple[int, int]]
 ) -> list[_PlaceMention]:
-    """Resolved place phrases of one sentence (gazetteer names and anaphors)."""
+    """Return the resolved place phrases of one sentence (gazetteer names and anaphors)."""
     out: list[_PlaceMention] = []
     spans = _place_spans(sentence)
     dateline = _DATELINE.match(sentence)
@@ -583,7 +588,8 @@ def _find_places(
             antecedent: _PlaceMention | None = earlier[-1]
         else:
             antecedent = ctx.last_city if kind in _CITY_KINDS else ctx.last_place
-            # "the city" can reach back a few paragraphs; "the area" or "there" only a sentence or two.
+            # "the city" can reach back a few paragraphs; "the area" or "there" only a
+            # sentence or two.
             reach = 2 * CONTEXT_SENTENCES if kind in _CITY_KINDS else CONTEXT_SENTENCES
             if ctx.sentence_index - ctx.last_place_sentence > reach:
                 antecedent = None
@@ -735,7 +741,8 @@ def _pick_actor(
                 mentions, trig.start, 0, trig.start, before=True, armed_only=armed
             )
     if first is not None and trig.agent == "before":
-        # "Iraqi forces and Shiite militias broke ...", "troops backed by Russia": the first-named leads.
+        # "Iraqi forces and Shiite militias broke ...", "troops backed by Russia":
+        # the first-named force leads.
         i = mentions.index(first)
         while (
             i > 0
@@ -980,7 +987,7 @@ def _resolve_type(
 
 
 def _context_date(dates: list[DateMention]) -> DateMention:
-    """The date a sentence is about, for the sentences after it: its most exact one (the last of equals)."""
+    """Return the date a sentence is about, for the next ones: its most exact (last of equals)."""
     best = min(_PRECISION_RANK[d.precision] for d in dates)
     return [d for d in dates if _PRECISION_RANK[d.precision] == best][-1]
 
@@ -1215,7 +1222,8 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     if a.magnitude is not None and b.magnitude is not None and a.magnitude != b.magnitude:
         return False  # "49 held" and "31 seized": two groups, two events
     if a.explicit_date != b.explicit_date:
-        # An undated mention is about the report's days; an explicit date weeks before is another event.
+        # An undated mention is about the report's days; an explicit date weeks
+        # before is another event.
         dated = a if a.explicit_date else b
         if (dated.sentence_published - dated.date).days > 14:
             return False
@@ -1276,7 +1284,7 @@ def _warm_gazetteer() -> None:
 
 
 def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
-    """Find the events a report tells, each dated, geocoded and tied to its sentence.
+    r"""Find the events a report tells, each dated, geocoded and tied to its sentence.
 
     Parameters
     ----------
@@ -1295,7 +1303,7 @@ def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
     Examples
     --------
     >>> from events.reports import read_text
-    >>> r = read_text("published: 2014-06-12\\n---\\nOn Tuesday ISIS seized Mosul.", name="r")
+    >>> r = read_text("published: 2014-06-12\n---\nOn Tuesday ISIS seized Mosul.", name="r")
     >>> [(e.event_type, e.place, e.date) for e in extract_events(r)]  # doctest: +SKIP
     [('seizure', 'Mosul', '2014-06-10')]
     """

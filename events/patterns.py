@@ -25,7 +25,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_AUX = r"(?:(?:has|have|had|was|were|is|are|been|being|be)\s+)*(?:(?:also|reportedly|already|now|largely|apparently|allegedly|partially|partly|fully|completely|quickly|swiftly)\s+)*"
+_AUX = (
+    r"(?:(?:has|have|had|was|were|is|are|been|being|be)\s+)*"
+    r"(?:(?:also|reportedly|already|now|largely|apparently|allegedly|partially|partly|fully|"
+    r"completely|quickly|swiftly)\s+)*"
+)
 
 TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
     # --- threats: declared intent to attack a place (before the verbs they contain)

@@ -176,14 +176,18 @@ _BLOCK_END = re.compile(
 _BOILERPLATE_LINE = re.compile(
     r"""^\s*(?:
         \d+\.\s+skip\s+to\b.* | skip\s+to\s+(?:main\s+)?(?:content|navigation|menu).* |
-        share(?:\s+(?:this|on|via)\b.*)? | tweet | email | print | whatsapp | facebook | twitter | menu | search |
+        share(?:\s+(?:this|on|via)\b.*)? | tweet | email | print | whatsapp | facebook | twitter |
+        menu | search |
         home | close | next | previous | back\s+to\s+top | toggle\s+navigation | main\s+menu |
         linkedin | pinterest | reddit | copy\s+link | advertisement | sponsored(?:\s+content)? |
-        (?:read|see)\s+more\b.* | related(?:\s+(?:stories|articles|coverage|content|news|topics))?:?.* |
+        (?:read|see)\s+more\b.* |
+        related(?:\s+(?:stories|articles|coverage|content|news|topics))?:?.* |
         more\s+(?:on\s+this\s+story|from\b.*) | most\s+(?:read|popular|viewed)\b.* |
         (?:sign\s+up|subscribe|log\s*in|sign\s+in|register)\b.* | remember\s+me.* |
-        .*\b(?:we\s+use\s+cookies|cookie\s+(?:policy|settings|notice)|accept\s+(?:all\s+)?cookies)\b.* |
-        .*\ball\s+rights\s+reserved\b.* | ©.* | copyright\b.* | this\s+browser\s+does\s+not\s+support.* |
+        .*\b(?:we\s+use\s+cookies|cookie\s+(?:policy|settings|notice)|
+               accept\s+(?:all\s+)?cookies)\b.* |
+        .*\ball\s+rights\s+reserved\b.* | ©.* | copyright\b.* |
+        this\s+browser\s+does\s+not\s+support.* |
         (?:photo|image|picture|video|credit)s?\s*(?:via|:|by)\b.* | \d{1,2}:\d{2} |
         (?:\d+\s+)?min(?:ute)?\s+read | listen(?:\s+to\s+(?:this\s+)?article)?.* |
         our\s+standards:.* | this\s+(?:story|article)\s+is\s+over\s+\d+\s+years\s+old\.? |
@@ -412,7 +416,8 @@ def _parse_date(value: str) -> date | None:
     value = value.strip()
     slash = _SLASH_DATE.match(value)
     if slash:
-        # Month first (US style, as data exports write it) unless the first number cannot be a month.
+        # Month first (US style, as data exports write it) unless the first number
+        # cannot be a month.
         a, b, year = int(slash.group(1)), int(slash.group(2)), int(slash.group(3))
         month, day = (a, b) if a <= 12 else (b, a)
         try:
@@ -478,7 +483,7 @@ def read_text(
     source: str | None = None,
     published: str | date | None = None,
 ) -> Report:
-    """Read a report from text: plain, HTML, or with the corpus header.
+    r"""Read a report from text: plain, HTML, or with the corpus header.
 
     Parameters
     ----------
@@ -500,7 +505,7 @@ def read_text(
 
     Examples
     --------
-    >>> r = read_text("published: 2014-06-12\\n---\\nMilitants seized the town.", name="x")
+    >>> r = read_text("published: 2014-06-12\n---\nMilitants seized the town.", name="x")
     >>> (r.report_date, r.text)
     ('2014-06-12', 'Militants seized the town.')
     """

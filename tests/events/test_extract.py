@@ -90,7 +90,8 @@ CASES = [
     ),
     # one sentence, several triggers and a list of places
     (
-        "On Monday, ISIS took control of the town of Hit and parts of Haditha, and the army withdrew.",
+        "On Monday, ISIS took control of the town of Hit and parts of Haditha, "
+        "and the army withdrew.",
         [
             ("seizure", "Hit", "ISIS", "2015-05-18", None),
             ("seizure", "Haditha", "ISIS", "2015-05-18", None),
