@@ -428,7 +428,8 @@ def layout_items(slot: str, source: Any) -> list:
     from dash import dash_table, dcc, html
 
     if slot == "toolbar":
-        return [dbc.Button("Add reports", id=OPEN, size="sm", color="primary")]
+        return [dbc.Button("Add reports", id=OPEN, size="sm", color="primary",
+                           className="text-nowrap")]
     if slot != "modals":
         return []
     body = [
@@ -449,6 +450,11 @@ def layout_items(slot: str, source: Any) -> list:
             style_cell={"textAlign": "left", "fontSize": "0.85rem", "whiteSpace": "normal",
                         "height": "auto", "minWidth": "6rem", "maxWidth": "28rem"},
             style_header={"fontWeight": "600"},
+            style_cell_conditional=[
+                {"if": {"column_id": "evidence"}, "minWidth": "24rem"},
+                {"if": {"column_id": "place"}, "minWidth": "13rem"},
+                {"if": {"column_id": "event_type"}, "minWidth": "9rem"},
+            ],
             css=[{"selector": ".Select-menu-outer", "rule": "display: block !important"}],
         ),
         dcc.Store(id=PENDING, data={}),
@@ -484,7 +490,8 @@ def read_submissions(uploads: list[str] | None, names: list[str] | None, pasted:
         try:
             report = read()
         except ReportError as exc:
-            messages.append(f"Could not read {label}: {exc}")
+            reason = str(exc) if str(exc).startswith(label) else f"{label}: {exc}"
+            messages.append(f"Could not read {reason}")
             continue
         key = report_key(report)
         if key in known_keys or key in pending:

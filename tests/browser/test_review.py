@@ -1,0 +1,82 @@
+"""Reports in through the browser: upload, review, accept; duplicates and unreadable files."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# An invented report (not corpus text).
+REPORT = """published: 2016-03-02
+url: https://example.org/news/browser-review
+---
+Militants of the Islamic State seized the town of Hit on Tuesday, officials said.
+About 2,000 families fled Hit towards Ramadi, a local council member said.
+"""
+
+
+def _open_dialog(watch):
+    watch.open()
+    watch.page.locator("#review-open").click()
+    watch.page.locator("#review-upload").wait_for()
+
+
+def _upload(watch, *paths):
+    watch.page.locator("#review-upload input[type=file]").set_input_files([str(p) for p in paths])
+
+
+def _messages(watch, contains: str, timeout: float = 60_000) -> str:
+    watch.page.locator("#review-messages", has_text=contains).wait_for(timeout=timeout)
+    return watch.page.locator("#review-messages").inner_text()
+
+
+@pytest.fixture
+def report_file(tmp_path):
+    """The invented report as a .txt file."""
+    path = tmp_path / "hit-report.txt"
+    path.write_text(REPORT)
+    return path
+
+
+def test_rev001_upload_review_accept_then_duplicate(watch, report_file, tmp_path):
+    _open_dialog(watch)
+    _upload(watch, report_file)
+    text = _messages(watch, "event(s) found")
+    assert "hit-report.txt: 2 event(s) found" in text
+    table = watch.page.locator("#review-table")
+    assert table.locator("td[data-dash-column='evidence']", has_text="seized the town of Hit") \
+        .count() == 1
+    assert table.locator("td[data-dash-column='event_type']", has_text="seizure").count() == 1
+    # Reject the displacement row, accept the rest.
+    row = table.locator("tr", has_text="families fled")
+    row.locator(".dash-delete-cell").click()
+    watch.page.locator("#review-accept").click()
+    text = _messages(watch, "stored")
+    assert "hit-report.txt: stored 1 event(s) (0 correction(s), 1 rejected, 0 added)" in text
+
+    # The same report again (under another name): nothing new is stored.
+    copy = tmp_path / "hit-copy.txt"
+    copy.write_text(REPORT)
+    _upload(watch, copy)
+    text = _messages(watch, "already ingested")
+    assert "hit-copy.txt: already ingested" in text
+    assert table.locator("td[data-dash-column='evidence']").count() == 0
+    assert watch.errors == []
+
+
+def test_rev002_unreadable_file_gets_a_message_and_others_proceed(watch, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    good = tmp_path / "other.txt"
+    good.write_text("published: 2015-05-20\n---\nFighters captured the town of Palmyra on "
+                    "Wednesday after days of clashes, a monitoring group said.\n")
+    _open_dialog(watch)
+    _upload(watch, empty, binary, good)
+    text = _messages(watch, "other.txt")
+    assert "Could not read empty.txt" in text
+    assert "Could not read binary.txt" in text
+    assert "other.txt:" in text and "event(s) found" in text
+    assert watch.page.locator("#review-messages .text-danger").count() == 2
+    assert watch.errors == []
