@@ -31,6 +31,16 @@ ALLOWED_COUNTRIES = ("IQ", "SY")
 FUZZY_MAJOR_MIN = 80.0  # against well-known places (cities, sites, governorates)
 FUZZY_ANY_MIN = 92.0  # against any village
 MAJOR_PROMINENCE = 7.0
+#: Places abroad that reports name often; their namesake villages in Iraq or
+#: Syria are never what is meant ("Amman", "Kuwait", "Cairo", "Ankara").
+FOREIGN = frozenset(name_key(n) for n in (
+    "Turkey", "Iran", "Jordan", "Lebanon", "Israel", "Palestine", "Saudi Arabia", "Saudi",
+    "Kuwait", "Qatar", "Egypt", "Yemen", "Libya", "Russia", "America", "United States",
+    "Cairo", "Amman", "Beirut", "Ankara", "Istanbul", "Tehran", "Moscow", "Riyadh", "Doha",
+    "Dubai", "Kilis", "Gaziantep", "Sanliurfa", "Urfa", "Suruc", "Reyhanli", "Hatay",
+    "Antakya", "Adana", "Incirlik", "Mersin", "Washington", "London", "Paris", "Geneva",
+    "Vienna", "Jerusalem", "Gaza", "Syria", "Iraq", "Kurds", "Arabs",
+))
 #: Score bonus for the preferred country (prominence spans ~2 for villages to ~13).
 COUNTRY_BONUS = 5.0
 
@@ -151,14 +161,15 @@ class Resolver:
         if self._fuzzy_major is None:
             self._fuzzy_tables()
         best: tuple[str, float] | None = None
-        # Well-known places: one transposition or edit in a short name is a typo
-        # ("Ibril"), accepted at a lower similarity than for anonymous villages.
-        for first in {key[0], "a" if key[0] in "ei" else key[0], "i" if key[0] in "ae" else
-                      key[0]}:
+        # Well-known places: a typo of one edit or transposition ("Ibril" for
+        # Irbil), two in long names; "Moscow" (two edits from Mosul) stays out.
+        max_edits = 1 if len(key) <= 7 else 2 if len(key) <= 10 else 3
+        for first in {key[0], "a" if key[0] in "ei" else key[0],
+                      "i" if key[0] in "ae" else key[0]}:
             pool = self._fuzzy_major.get(first, [])
-            hit = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=70)
+            hit = process.extractOne(key, pool, scorer=OSA.distance, score_cutoff=max_edits)
             if hit:
-                sim = max(hit[1], OSA.normalized_similarity(key, hit[0]) * 100)
+                sim = OSA.normalized_similarity(key, hit[0]) * 100
                 if sim >= FUZZY_MAJOR_MIN and (best is None or sim > best[1]):
                     best = (hit[0], sim)
         if best is None and len(key) >= 7:
@@ -307,6 +318,10 @@ class Resolver:
         for core, precision, implied in readings:
             if context["strict_case"] and not self._case_ok(core):
                 continue
+            if name_key(core) in FOREIGN:
+                continue
+            if tier != "exact" and core.lower() in self.gaz.index.common_words:
+                continue  # "Coalition" is no misspelt village
             cands = self._candidates(core, tier)
             if not cands:
                 continue

@@ -58,3 +58,21 @@ def test_res004_find_place_spans_offsets():
 )
 def test_res006_canonical_names(query, name):
     assert resolve(query).name == name
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["London", "Moscow", "Amman", "Cairo", "Ankara", "Kuwait", "Saudi Arabia", "Coalition",
+     "Kurds", "Pentagon", "Springfield", "Atlantis", "the army", "a village", "Syria"],
+)
+def test_res007_not_places_here(name):
+    assert resolve(name) is None
+
+
+@pytest.mark.parametrize(
+    ("typo", "name"),
+    [("Ibril", "Erbil"), ("Irbill", "Erbil"), ("Tikreet", "Tikrit"), ("Kirkouk", "Kirkuk"),
+     ("Fallujaa", "Fallujah"), ("Ramadee", "Ramadi"), ("Mosel", "Mosul")],
+)
+def test_res008_typos_of_known_places(typo, name):
+    assert resolve(typo).name == name
