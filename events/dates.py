@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from events.figures import SMALL_NUMBERS as _SMALL_NUMBERS
+
 MONTHS = {
     name: i
     for i, names in enumerate(
@@ -51,18 +53,9 @@ MONTHS = {
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_WORDS = {
+    **{word: value for word, value in _SMALL_NUMBERS.items() if 1 <= value <= 10},
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
     "several": 3,
     "a few": 3,
     "few": 3,
@@ -174,6 +167,27 @@ def _year_for(month: int, day: int, published: date) -> int:
     return published.year
 
 
+def _count_unit(count: str, unit: str) -> tuple[int, str]:
+    """Parse "two" / "3" and "weeks" into (2, "week")."""
+    count = count.lower()
+    n = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 1)
+    return n, unit.lower().rstrip("s")
+
+
+def _back(base: date, n: int, unit: str, day_precision: str) -> tuple[date, str]:
+    """Go ``n`` days/weeks/months/years back from ``base``, with the precision that leaves."""
+    if unit == "day":
+        return base - timedelta(days=n), day_precision if n <= 3 else "week"
+    if unit == "week":
+        return base - timedelta(days=7 * n), "week"
+    if unit == "month":
+        day = base
+        for _ in range(n):
+            day = _prev_month(day)
+        return day, "month"
+    return date(base.year - n, 1, 1), "year"
+
+
 def _resolve_match(
     m: re.Match[str], published: date, anchor: date
 ) -> tuple[date, str, bool] | None:
@@ -213,44 +227,24 @@ def _resolve_match(
             return None
         return _month_start(_year_for(month, 1, published), month), "month", False
     if kind == "ago":
-        n_text = m.group("ago_n").lower()
-        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
-        unit = m.group("ago_u").lower().rstrip("s")
+        n, unit = _count_unit(m.group("ago_n"), m.group("ago_u"))
         # "two days earlier" counts from the date being told about; "two days ago" from publication.
         relative = not low.endswith("ago")
-        base = anchor if relative else published
-        if unit == "day":
-            return base - timedelta(days=n), "day" if n <= 3 else "week", relative
-        if unit == "week":
-            return base - timedelta(days=7 * n), "week", relative
-        if unit == "month":
-            d = published
-            for _ in range(n):
-                d = _prev_month(d)
-            return d, "month", False
-        return date(published.year - n, 1, 1), "year", False
+        if unit in ("day", "week"):
+            day, precision = _back(anchor if relative else published, n, unit, "day")
+            return day, precision, relative
+        day, precision = _back(published, n, unit, "day")
+        return day, precision, False
     if kind == "duration":
         # "surrounded for two months": the state began that long before publication.
-        n_text = m.group("dur_n").lower()
-        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
-        unit = m.group("dur_u").lower().rstrip("s")
-        if unit == "day":
-            return published - timedelta(days=n), "week", False
-        if unit == "week":
-            return published - timedelta(days=7 * n), "week", False
-        if unit == "month":
-            d = published
-            for _ in range(n):
-                d = _prev_month(d)
-            return d, "month", False
-        return date(published.year - n, 1, 1), "year", False
+        n, unit = _count_unit(m.group("dur_n"), m.group("dur_u"))
+        day, precision = _back(published, n, unit, "week")
+        return day, precision, False
     if kind == "agovague":
         return published, "week", False
     if kind == "later":
         # "a day later", "the next day": after the date being told about.
-        n_text = (m.group("later_n") or "1").lower()
-        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
-        unit = (m.group("later_u") or "day").lower().rstrip("s")
+        n, unit = _count_unit(m.group("later_n") or "1", m.group("later_u") or "day")
         if unit == "week":
             return anchor + timedelta(days=7 * n), "week", True
         return anchor + timedelta(days=n), "day" if n <= 3 else "week", True

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_UNITS = {
+#: Number words below twenty (also used by ``events.dates`` for "two weeks ago").
+SMALL_NUMBERS = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -50,8 +51,8 @@ _VAGUE = (
 )
 
 _WORD_NUMBER = (
-    rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(k for k in _UNITS if k != 'zero')}))?"
-    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
+    rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(k for k in SMALL_NUMBERS if k != 'zero')}))?"
+    rf"|{'|'.join(sorted(SMALL_NUMBERS, key=len, reverse=True))})"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _NUMBER = (
@@ -128,8 +129,8 @@ def parse_number(text: str) -> float | None:
             seen = True
         elif word in ("a", "an"):
             current += 1
-        elif word in _UNITS:
-            current += _UNITS[word]
+        elif word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
             seen = True
         elif word in _TENS:
             current += _TENS[word]
