@@ -425,13 +425,11 @@ def _cited_reports(events: pd.DataFrame, frame: pd.DataFrame, hands: pd.DataFram
 _RENDER_LOCK = threading.Lock()
 
 
-def render_png(fig: go.Figure, *, width: int = IMAGE_SIZE[0], height: int = IMAGE_SIZE[1],
-               scale: float = 1.0) -> bytes:
-    """Render a figure to PNG bytes through one warm kaleido server (Debian's Chromium).
+def warm_up() -> None:
+    """Start the export server (Chromium) in the background if it is not running.
 
-    The server starts on first use and stays up until the process ends, so
-    a deck (or a dashboard that exports many briefs) pays Chromium's start-up
-    once. Calls are serialised: the server handles one figure at a time.
+    It returns at once: Chromium starts while the caller loads and prepares
+    the data, so a brief does not wait for it twice.
     """
     import kaleido
     import plotly.io as pio
@@ -442,6 +440,21 @@ def render_png(fig: go.Figure, *, width: int = IMAGE_SIZE[0], height: int = IMAG
         # No MathJax: nothing uses LaTeX, and its default is a CDN address.
         pio.defaults.mathjax = False
         kaleido.start_sync_server(n=1, mathjax=False, timeout=120, silence_warnings=True)
+
+
+def render_png(fig: go.Figure, *, width: int = IMAGE_SIZE[0], height: int = IMAGE_SIZE[1],
+               scale: float = 1.0) -> bytes:
+    """Render a figure to PNG bytes through one warm kaleido server (Debian's Chromium).
+
+    The server starts on first use (or at :func:`warm_up`) and stays up until
+    the process ends, so a deck (or a dashboard that exports many briefs)
+    pays Chromium's start-up once. Calls are serialised: the server handles
+    one figure at a time.
+    """
+    import plotly.io as pio
+
+    warm_up()
+    with _RENDER_LOCK:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="The kopts argument is ignored")
             return pio.to_image(fig, format="png", width=width, height=height, scale=scale)
@@ -656,6 +669,7 @@ def build_brief(
     fmt = (fmt or out.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise ValueError(f"invalid fmt={fmt!r}: expected one of {', '.join(FORMATS)}")
+    warm_up()  # Chromium starts while the slides are prepared
     if outline is None or base_layers is None:
         import geodata
 
@@ -756,6 +770,7 @@ def brief_command(start: str, end: str, types: tuple, actors: tuple, countries: 
     from events.store import Store
 
     began = time.perf_counter()
+    warm_up()  # Chromium starts while the events load
     frame = Store(db_url).load_frame()
     filters = {"types": types, "actors": actors, "countries": countries, "admin1": admin1,
                "certainty": certainty, "sources": sources, "text": text}
