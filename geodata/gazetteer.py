@@ -408,8 +408,11 @@ def load_index(data_dir: Path | None = None, cache_dir: Path | None = None) -> G
     cache_dir = Path(cache_dir) if cache_dir else default_cache_dir(data_dir)
     path = cache_dir / f"gazetteer-{_source_hash(data_dir)}.pickle"
     if path.exists():
-        with path.open("rb") as fh:
-            return pickle.load(fh)
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError):
+            pass  # truncated or stale pickle: rebuild it below
     index = build_index(data_dir)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)

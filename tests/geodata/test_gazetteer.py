@@ -33,3 +33,12 @@ def test_gaz003_lookup_pairs():
     hits = gaz.lookup("Bayji")
     assert any(gaz.index.name[e] == "Baiji" for e, _ in hits)
     assert gaz.lookup("Qwertyuiop") == []
+
+
+@pytest.mark.slow
+def test_gaz004_corrupt_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEODATA_CACHE", str(tmp_path))
+    load_index()
+    (path,) = tmp_path.glob("gazetteer-*.pickle")
+    path.write_bytes(b"not a pickle")
+    assert len(load_index()) > 33_000
