@@ -189,6 +189,11 @@ _FIGHTERS_OBJECT = re.compile(
     r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){0,5}$",
     re.IGNORECASE,
 )
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:to|towards?|into|for|reached|reaching|arrived\s+in|safety\s+in|shelter\s+in|camps?\s+in)"
+    r"\s+(?:the\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
 _COALITION_GLUE = re.compile(
     r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|alongside|together\s+with|with|backed\s+by|"
@@ -740,7 +745,11 @@ def _pick_actor(
             first = _nearest_actor(
                 mentions, trig.start, 0, trig.start, before=True, armed_only=armed
             )
-    if first is not None and trig.agent == "before":
+    if (
+        first is not None
+        and trig.agent == "before"
+        and sentence[first.end : trig.start].strip()
+    ):
         # "Iraqi forces and Shiite militias broke ...", "troops backed by Russia":
         # the first-named force leads.
         i = mentions.index(first)
@@ -786,10 +795,30 @@ def _pick_actor(
 
 
 def _pick_places(
-    sentence: str, trig: TriggerMatch, places: list[_PlaceMention], clause: tuple[int, int]
+    sentence: str,
+    trig: TriggerMatch,
+    places: list[_PlaceMention],
+    clause: tuple[int, int],
+    etype: str = "",
 ) -> list[_PlaceMention]:
     lo, hi = clause
     event_places = [p for p in places if not p.reference]
+    if etype in ("withdrawal", "displacement"):
+        # Forces withdraw from a place and people flee it: "retreated towards Sukhnah" names
+        # where they went. Displacement falls back on the destination when no origin is told.
+        origins, previous_destination = [], None
+        for p in event_places:
+            destination = bool(
+                _DESTINATION_BEFORE.search(sentence[max(0, p.start - 30) : p.start])
+            ) or (
+                previous_destination is not None
+                and _LIST_GLUE.match(sentence[previous_destination.end : p.start]) is not None
+            )
+            previous_destination = p if destination else None
+            if not destination:
+                origins.append(p)
+        if origins or etype == "withdrawal":
+            event_places = origins
     if not event_places:
         return []
     after = [p for p in event_places if p.start >= trig.end and p.start < hi]
@@ -1060,7 +1089,7 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         quoted = text[: trig.start].count('"') % 2 == 1 or (
             text[: trig.start].count("“") > text[: trig.start].count("”")
         )
-        chosen = _pick_places(text, trig, places, clause)
+        chosen = _pick_places(text, trig, places, clause, etype)
         if chosen and etype in ("airstrike", "shelling") and chosen[-1].start > trig.start:
             # "strikes have targeted militants on Mount Sinjar and near Mosul Dam": every target
             # in the clause.

@@ -98,6 +98,19 @@ CASES = [
             ("withdrawal", "Haditha", "Iraqi Security Forces", "2015-05-18", None),
         ],
     ),
+    # withdrawals happen where forces leave, not where they go
+    (
+        "ISIS fighters retreated from Manbij towards Jarablus and al-Bab on Friday.",
+        [("withdrawal", "Manbij", "ISIS", "2015-05-15", None)],
+    ),
+    # an actor right before a noun trigger owns it, even inside a coalition
+    (
+        "Government troops backed by Russian air strikes recaptured Palmyra on Sunday.",
+        [
+            ("airstrike", "Palmyra", "Russia", "2015-05-17", None),
+            ("seizure", "Palmyra", "Syrian Army", "2015-05-17", None),
+        ],
+    ),
     # not events: forecasts, conditions, questions, negation, plans, history, outside the area
     ("The army could retake Fallujah next month.", []),
     ("If the militants capture Samarra, the road north will be cut.", []),
