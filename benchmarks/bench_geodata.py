@@ -154,10 +154,18 @@ def main(argv: list[str] | None = None) -> None:
           f"({len(names)} distinct names)")
     print(f"resolutions/s cold keys {speed['cold_per_s']:9,.0f}   (name-key caches cleared too)")
 
-    cmp = compare_exact(names)
-    print(f"names checked           {cmp['names']}")
-    print(f"plain exact lookup miss {cmp['exact_misses']:5d}  (no answer or > 10 km)")
-    print(f"geodata.resolve miss    {cmp['resolve_misses']:5d}")
+    sets = {"own spelling table": names}
+    shared = ROOT.parent / "shared"
+    if (shared / "corpus" / "dev" / "gold.jsonl").exists():
+        from tests.geodata.test_gold_places import gold_places
+
+        gold = gold_places(shared)
+        sets["dev gold locations"] = [(n, lat, lon) for n, (_, _, lat, lon) in gold.items()]
+    for label, rows in sets.items():
+        cmp = compare_exact(rows)
+        print(f"{label}: {cmp['names']} names; misses (no answer or > 10 km): "
+              f"plain exact lookup {cmp['exact_misses']}, geodata.resolve "
+              f"{cmp['resolve_misses']}")
 
 
 if __name__ == "__main__":

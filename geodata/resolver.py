@@ -53,7 +53,7 @@ _PART_WORDS = (r"outskirts|suburbs?|edges?|parts?|portions?|areas?|districts?|"
                r"fringes?|heart|centre|center|entrances?|gates?|approaches|"
                r"vicinity|road|roads|highway|frontlines?|front|positions?|"
                r"(?:\w+\s){0,3}?(?:villages?|areas?|districts?|neighbou?rhoods?|parts?)")
-# Each pattern strips a leading phrase; the group names say what it implies.
+# Leading words that carry no place: articles, counts, and adjectives before "city of".
 _LEADING = [
     re.compile(r"^(?:the|a|an|some|several|many|three|two|four|five|most|all|much)\s+", re.I),
     re.compile(r"^(?:key|strategic|besieged|northern|southern|eastern|western|central|"
