@@ -16,9 +16,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date as _date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Events further apart than this (great-circle kilometres) are never one incident.
 MAX_KM = 10.0
@@ -210,3 +214,85 @@ class IncidentIndex:
                     for cand in self._cells.get((event.event_type, r, c, m), ()):
                         seen[cand.id] = cand
         return best_match(event, seen.values())
+
+
+INCIDENT_COLUMNS: tuple[str, ...] = (
+    "incident_id", "event_type", "place", "country", "admin1", "lat", "lon", "date",
+    "date_end", "actor1", "actor2", "n_events", "n_reports", "n_sources", "sources",
+)
+
+
+def incident_table(events: pd.DataFrame, *, start: str | None = None, end: str | None = None,
+                   event_types: Sequence[str] | None = None,
+                   min_sources: int = 1) -> pd.DataFrame:
+    """Return one row per incident of an events frame, with its number of sources.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        Events with at least ``incident_id, event_type, place, country, admin1,
+        lat, lon, date, actor1, actor2, report, source`` (as
+        :meth:`events.store.Store.load_frame` returns them).
+    start, end : str, optional
+        Count only events dated in this inclusive range (``YYYY-MM-DD``).
+    event_types : sequence of str, optional
+        Count only these types.
+    min_sources : int
+        Keep incidents reported by at least this many distinct outlets.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`INCIDENT_COLUMNS`: the first event's type, place, country,
+        governorate and actors; the mean point; first and last date; the number
+        of events, of distinct reports, of distinct outlets (``n_sources``) and
+        the outlets joined by ``"; "``. Sorted by date.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"incident_id": ["a", "a"], "event_type": ["seizure"] * 2,
+    ...     "place": ["Mosul"] * 2, "country": ["IQ"] * 2, "admin1": ["Ninewa"] * 2,
+    ...     "lat": [36.3, 36.4], "lon": [43.1, 43.1], "actor1": ["ISIS", None],
+    ...     "actor2": [None, None], "date": pd.to_datetime(["2014-06-10", "2014-06-11"]),
+    ...     "report": ["r1", "r2"], "source": ["CNN", "BBC"]})
+    >>> incident_table(df)[["incident_id", "n_events", "n_sources", "sources"]].values.tolist()
+    [['a', 2, 2, 'BBC; CNN']]
+    """
+    import pandas as pd
+
+    df = events
+    dates = pd.to_datetime(df["date"])
+    keep = pd.Series(True, index=df.index)
+    if start:
+        keep &= dates >= pd.Timestamp(start)
+    if end:
+        keep &= dates <= pd.Timestamp(end)
+    if event_types:
+        keep &= df["event_type"].isin(list(event_types))
+    df = df.loc[keep]
+    if df.empty:
+        return pd.DataFrame(columns=list(INCIDENT_COLUMNS))
+    df = df.assign(incident_id=df["incident_id"].astype(str), date=pd.to_datetime(df["date"]),
+                   source=df["source"].astype(str), report=df["report"].astype(str))
+    out = df.groupby("incident_id", sort=False, observed=True).agg(
+        event_type=("event_type", "first"), place=("place", "first"),
+        country=("country", "first"), admin1=("admin1", "first"),
+        lat=("lat", "mean"), lon=("lon", "mean"), date=("date", "min"),
+        date_end=("date", "max"), actor1=("actor1", "first"), actor2=("actor2", "first"),
+        n_events=("report", "size"), n_reports=("report", "nunique"),
+        n_sources=("source", "nunique"))
+    # Joining strings is a Python call per group: do it only where there is more
+    # than one outlet, which is rare; a single outlet is its own list.
+    pairs = df[["incident_id", "source"]].drop_duplicates()
+    several = pairs["incident_id"].duplicated(keep=False)
+    sources = pairs.loc[~several].set_index("incident_id")["source"]
+    if several.any():
+        joined = (pairs.loc[several].sort_values("source")
+                  .groupby("incident_id", sort=False)["source"].agg("; ".join))
+        sources = pd.concat([sources, joined])
+    out["sources"] = sources.reindex(out.index)
+    out = out.reset_index()
+    out = out[out["n_sources"] >= int(min_sources)]
+    return out.sort_values(["date", "incident_id"]).reset_index(drop=True)[
+        list(INCIDENT_COLUMNS)]

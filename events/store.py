@@ -755,33 +755,13 @@ class Store:
             sources``; ``n_sources`` counts distinct outlets (``source``),
             ``n_reports`` distinct reports. Sorted by date.
         """
-        import pandas as pd
+        from events.incidents import incident_table
 
-        t = events_table.c
-        cols = ("incident_id", "event_type", "place", "country", "admin1", "lat", "lon",
-                "date", "actor1", "actor2", "report", "source")
-        stmt = sa.select(*[t[c] for c in cols]).where(
-            *self._where(start=start, end=end, event_types=event_types)).order_by(t.day, t.id)
-        with self.engine.connect() as conn:
-            df = pd.DataFrame(conn.execute(stmt).all(), columns=list(cols))
-        out_cols = ["incident_id", "event_type", "place", "country", "admin1", "lat", "lon",
-                    "date", "date_end", "actor1", "actor2", "n_events", "n_reports",
-                    "n_sources", "sources"]
-        if df.empty:
-            return pd.DataFrame(columns=out_cols)
-        g = df.groupby("incident_id", sort=False)
-        out = g.agg(event_type=("event_type", "first"), place=("place", "first"),
-                    country=("country", "first"), admin1=("admin1", "first"),
-                    lat=("lat", "mean"), lon=("lon", "mean"), date=("date", "min"),
-                    date_end=("date", "max"), actor1=("actor1", "first"),
-                    actor2=("actor2", "first"), n_events=("report", "size"),
-                    n_reports=("report", "nunique"), n_sources=("source", "nunique"),
-                    sources=("source", lambda s: "; ".join(sorted(set(s)))))
-        out = out.reset_index()
-        out = out[out["n_sources"] >= int(min_sources)]
-        out["date"] = pd.to_datetime(out["date"])
-        out["date_end"] = pd.to_datetime(out["date_end"])
-        return out.sort_values(["date", "incident_id"]).reset_index(drop=True)[out_cols]
+        frame = self.load_frame(columns=["incident_id", "event_type", "place", "country",
+                                         "admin1", "lat", "lon", "date", "actor1", "actor2",
+                                         "report", "source"])
+        return incident_table(frame, start=start, end=end, event_types=event_types,
+                              min_sources=min_sources)
 
 
 def _arrow_type(name: str) -> Any:
