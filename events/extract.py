@@ -1228,6 +1228,11 @@ _SITE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _WEAK_ACTORS = (None, "Unidentified armed group")
+#: Names one report may use for the same force ("Kurdish fighters" and "the YPG").
+_SAME_SIDE = (
+    frozenset({"Kurdish fighters", "YPG", "SDF", "Peshmerga"}),
+    frozenset({"PMF", "Local militia"}),
+)
 
 
 def _window(c: _Candidate) -> tuple[date, date]:
@@ -1246,7 +1251,12 @@ def _windows_overlap(a: _Candidate, b: _Candidate) -> bool:
 
 
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
-    if a.actor1 not in _WEAK_ACTORS and b.actor1 not in _WEAK_ACTORS and a.actor1 != b.actor1:
+    if (
+        a.actor1 not in _WEAK_ACTORS
+        and b.actor1 not in _WEAK_ACTORS
+        and a.actor1 != b.actor1
+        and not any(a.actor1 in side and b.actor1 in side for side in _SAME_SIDE)
+    ):
         return False
     if a.magnitude is not None and b.magnitude is not None and a.magnitude != b.magnitude:
         return False  # "49 held" and "31 seized": two groups, two events

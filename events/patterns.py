@@ -225,7 +225,7 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         "before",
         r"(?:dr(?:ove|iven|ive|iving)|push(?:ed|ing)?|forc(?:ed|ing)|expell?(?:ed|ing)?|oust(?:ed|"
         r"ing)?|"
-        r"kick(?:ed|ing)?|chas(?:ed|ing)|flush(?:ed|ing))\s+(?:[\w'-]+\s+){1,4}(?:out\s+of|from)|"
+        r"kick(?:ed|ing)?|chas(?:ed|ing)|flush(?:ed|ing))\s+(?:[\w'()-]+\s+){1,10}(?:out\s+of|from)|"
         r"clear(?:ed|ing)(?=\s+(?:[\w'-]+\s+){0,4}of\s+(?:\w+\s+)?(?:militants|fighters|jihadists|"
         r"insurgents|IS|ISIS|ISIL|Daesh)\b)",
     ),

@@ -260,3 +260,21 @@ def test_any_bytes(data):
     except ReportError:
         return
     extract_events(report)
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Town retaken | News</title>
+<meta property="article:published_time" content="2015-01-26T14:02:00+00:00"></head>
+<body><nav>World | Middle East</nav><article><h1>Town retaken</h1>
+<p>Kurdish fighters drove ISIS militants out of Kobani on Monday, a monitoring group said.</p>
+<div class="share">Share on Facebook</div>
+<p>The YPG took full control of the town, and the militants withdrew to nearby villages.</p>
+</article><div id="comments"><p>ISIS will seize Aleppo tomorrow!</p></div></body></html>"""
+
+
+def test_html_page_end_to_end():
+    events = extract_events(read_text(PAGE, name="page.html"))
+    assert [(e.event_type, e.place, e.date) for e in events] == [
+        ("seizure", place_of("Kobani"), "2015-01-26"),
+        ("withdrawal", place_of("Kobani"), "2015-01-26"),
+    ]
+    assert all(e.report_date == "2015-01-26" for e in events)
