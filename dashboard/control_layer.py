@@ -254,3 +254,131 @@ def map_traces(index: Any, state: Any) -> list:
         return []
     below, _ = control_layer(changes_for(index), state.end or index.last_day, markers=False)
     return below
+
+
+HANDS_PANEL = "changed-hands-panel"
+#: Rows shown in the panel's table (the briefing lists them all).
+HANDS_ROWS = 60
+
+
+def hands_table_rows(changes: pd.DataFrame, start: Any, end: Any) -> list[dict[str, str]]:
+    """Return the panel's changed-hands rows for a range: date, place, from → to, sources.
+
+    Examples
+    --------
+    >>> hands_table_rows(control_changes(pd.DataFrame({
+    ...     "event_type": ["seizure"], "actor1": ["ISIS"], "actor2": ["Syrian Army"],
+    ...     "place": ["Palmyra"], "lat": [34.56], "lon": [38.27],
+    ...     "date": pd.to_datetime(["2015-05-20"])})), "2015-05-01", "2015-05-31")
+    [{'date': '2015-05-20', 'place': 'Palmyra', 'change': 'Syrian Army → ISIS', 'sources': ''}]
+    """
+    from events.control import changed_hands
+
+    table = changed_hands(changes, start, end)
+    return [
+        {"date": f"{day:%Y-%m-%d}", "place": str(place), "change": f"{old} → {new}",
+         "sources": str(sources)}
+        for day, place, old, new, sources in zip(
+            table["date"], table["place"], table["from"], table["to"], table["sources"],
+            strict=True)
+    ]
+
+
+def history_rows(changes: pd.DataFrame, place: str) -> list[dict[str, str]]:
+    """Return who held ``place`` when, as panel rows (``until`` empty while still held)."""
+    from events.control import place_history
+
+    history = place_history(changes, place)
+    return [
+        {"controller": str(holder), "since": f"{pd.Timestamp(since):%Y-%m-%d}",
+         "until": "" if pd.isna(until) else f"{pd.Timestamp(until):%Y-%m-%d}",
+         "sources": str(sources)}
+        for holder, since, until, sources in zip(
+            history["controller"], history["since"], history["until"], history["sources"],
+            strict=True)
+    ]
+
+
+def _table(header: list[str], rows: list[tuple[str, str, str, str]]) -> Any:
+    """Two compact columns for the narrow panel: (main, detail) over (main, detail)."""
+    from dash import html
+
+    def cell(main: str, detail: str) -> Any:
+        return html.Td([html.Div(main), html.Div(detail, className="text-secondary")])
+
+    return html.Table(
+        [html.Thead(html.Tr([html.Th(h) for h in header])),
+         html.Tbody([html.Tr([cell(a, b), cell(c, d)]) for a, b, c, d in rows])],
+        className="table table-sm small mb-1",
+    )
+
+
+def panel_children(index: Any, state: Any) -> list:
+    """Return the panel's content: changed hands in range, and the selected place's history.
+
+    Everything is plain text in ``html`` components, so report text stays inert.
+    """
+    from dash import html
+
+    if not index.size:
+        return [html.Div("No events loaded.", className="small text-secondary")]
+    changes = changes_for(index)
+    start, end = state.start or index.first_day, state.end or index.last_day
+    rows = hands_table_rows(changes, start, end)
+    children: list = [html.H6("Places that changed hands", className="mb-1")]
+    if rows:
+        shown = rows[:HANDS_ROWS]
+        children.append(_table(["Place, date", "From → to, sources"],
+                               [(r["place"], r["date"], r["change"], r["sources"])
+                                for r in shown]))
+        if len(rows) > HANDS_ROWS:
+            children.append(html.Div(f"and {len(rows) - HANDS_ROWS} more: narrow the range "
+                                     "or export the briefing", className="small text-secondary"))
+    else:
+        children.append(html.Div("No place changed hands in this range.",
+                                 className="small text-secondary"))
+    place = _selected_place(index, getattr(state, "event", None))
+    if place:
+        history = history_rows(changes, place)
+        children.append(html.H6(f"Who held {place}", className="mt-2 mb-1"))
+        if history:
+            children.append(_table(["Held by", "From – until, sources"],
+                                   [(h["controller"], "", f"{h['since']} – {h['until'] or 'now'}",
+                                     h["sources"]) for h in history]))
+        else:
+            children.append(html.Div("No seizure of this place is reported.",
+                                     className="small text-secondary"))
+    return children
+
+
+def _selected_place(index: Any, event: str | None) -> str | None:
+    if not event:
+        return None
+    hits = index.frame.index[index.frame["id"] == event]
+    return str(index.frame.at[hits[0], "place"]) if len(hits) else None
+
+
+def layout_items(slot: str, source: Any) -> list:
+    """Extension hook: a panel card for changed hands and the selected place's history."""
+    if slot != "panel":
+        return []
+    import dash_bootstrap_components as dbc
+
+    return [dbc.Card(dbc.CardBody(id=HANDS_PANEL, className="p-2",
+                                  style={"maxHeight": "45vh", "overflowY": "auto"}),
+                     className="mt-2")]
+
+
+def register_callbacks(app: Any, source: Any) -> None:
+    """Extension hook: refill the changed-hands panel when the view changes (not while playing)."""
+    from dash import Input, Output, State, no_update
+
+    from dashboard import ids
+    from dashboard.state import ViewState
+
+    @app.callback(Output(HANDS_PANEL, "children"), Input(ids.VIEW_STATE, "data"),
+                  State(ids.PLAY_STATE, "data"))
+    def _panel(data: dict | None, play: dict | None):
+        if isinstance(play, dict) and play.get("playing"):
+            return no_update  # the map animates; the table follows when play stops
+        return panel_children(source.index(), ViewState.from_dict(data))

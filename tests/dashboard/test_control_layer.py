@@ -111,3 +111,39 @@ def test_map_traces_hook(areas, end, expected):
     assert len(traces) == expected
     assert all(t.type == "choroplethmap" for t in traces)
     assert changes_for(index) is changes_for(index)
+
+
+def test_hands_and_history_rows(changes):
+    from dashboard.control_layer import hands_table_rows, history_rows
+
+    rows = hands_table_rows(changes, "2014-06-01", "2014-06-30")
+    assert [(r["date"], r["place"], r["change"]) for r in rows] == [
+        ("2014-06-10", "Mosul", "unknown → ISIS"),
+        ("2014-06-11", "Tikrit", "unknown → ISIS"),
+        ("2014-06-18", "Baiji", f"unknown → {DISPUTED} (ISIS / PMF)"),
+    ]
+    assert history_rows(changes, "Tikrit") == [
+        {"controller": "ISIS", "since": "2014-06-11", "until": "2015-03-31", "sources": "S"},
+        {"controller": "Iraqi Security Forces", "since": "2015-03-31", "until": "",
+         "sources": "S"},
+    ]
+
+
+@pytest.mark.parametrize(("event", "history_of"), [(None, None), ("e1", "Tikrit"),
+                                                    ("e0", "Mosul"), ("nope", None)])
+def test_panel_children_lists_changes_and_selected_history(event, history_of):
+    from datetime import date
+
+    from dashboard.control_layer import panel_children
+    from dashboard.filters import EventIndex
+    from dashboard.state import ViewState
+
+    index = EventIndex(_events())
+    state = ViewState(start=date(2014, 6, 1), end=date(2014, 6, 30), event=event)
+    text = str(panel_children(index, state))
+    assert "Places that changed hands" in text and "Mosul" in text
+    assert "2015-03-31" not in text.split("Who held")[0]  # outside the range
+    if history_of:
+        assert f"Who held {history_of}" in text
+    else:
+        assert "Who held" not in text
