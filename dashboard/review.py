@@ -197,6 +197,19 @@ def event_rows(events: Iterable[Event], key: str) -> list[dict[str, Any]]:
     return rows
 
 
+def set_dates(rows: list[dict[str, Any]], selected: Iterable[int], day: str) -> list[dict]:
+    """Return ``rows`` with the date of the rows at positions ``selected`` set to ``day``.
+
+    Examples
+    --------
+    >>> set_dates([{"date": "2014-06-01"}, {"date": None}], [1], "2014-06-09T00:00:00")
+    [{'date': '2014-06-01'}, {'date': '2014-06-09'}]
+    """
+    chosen = set(selected)
+    return [{**row, "date": str(day)[:10]} if i in chosen else row
+            for i, row in enumerate(rows)]
+
+
 def blank_row(key: str, report_name: str, n: int) -> dict[str, Any]:
     """Return an empty row for an event the extractor missed (``id`` marks it as new)."""
     return {"id": f"new-{n}", "report_key": key, "report": report_name, "event_type": None,
@@ -392,6 +405,7 @@ TABLE = "review-table"
 ADD_ROW = "review-add-row"
 ACCEPT = "review-accept"
 PENDING = "review-pending"
+DATE_PICK = "review-date"
 
 
 def table_columns() -> list[dict[str, Any]]:
@@ -444,8 +458,14 @@ def layout_items(slot: str, source: Any) -> list:
         dbc.Button("Read pasted text", id=READ_PASTE, size="sm", color="secondary",
                    className="mb-2"),
         html.Div(id=MESSAGES, className="small mb-2"),
+        html.Div([
+            html.Span("Date of the ticked rows: ", className="small me-2"),
+            dcc.DatePickerSingle(id=DATE_PICK, display_format="YYYY-MM-DD",
+                                 placeholder="pick a date", clearable=True),
+        ], className="d-flex align-items-center mb-2"),
         dash_table.DataTable(
             id=TABLE, columns=table_columns(), data=[], editable=True, row_deletable=True,
+            row_selectable="multi", selected_rows=[],
             dropdown={}, page_size=15, style_table={"overflowX": "auto"},
             style_cell={"textAlign": "left", "fontSize": "0.85rem", "whiteSpace": "normal",
                         "height": "auto", "minWidth": "6rem", "maxWidth": "28rem"},
@@ -521,16 +541,24 @@ def register_review_callbacks(app: Any, store_getter: Callable[[], Any],
         Output(PENDING, "data"), Output(TABLE, "data"), Output(TABLE, "dropdown"),
         Output(MESSAGES, "children"), Output(UPLOAD, "contents"), Output(PASTE, "value"),
         Input(UPLOAD, "contents"), Input(READ_PASTE, "n_clicks"), Input(ADD_ROW, "n_clicks"),
-        Input(ACCEPT, "n_clicks"),
+        Input(ACCEPT, "n_clicks"), Input(DATE_PICK, "date"),
         State(UPLOAD, "filename"), State(PASTE, "value"), State(PENDING, "data"),
-        State(TABLE, "data"),
+        State(TABLE, "data"), State(TABLE, "selected_rows"),
         prevent_initial_call=True,
     )
-    def _review(contents, _read, _add, _accept, names, pasted, pending, rows):
+    def _review(contents, _read, _add, _accept, picked, names, pasted, pending, rows,
+                selected):
         pending, rows = dict(pending or {}), list(rows or [])
         trigger = ctx.triggered_id
         store = store_getter()
         messages: list[str] = []
+        if trigger == DATE_PICK:
+            if not picked or not selected:
+                return (no_update, no_update, no_update,
+                        _messages(["Tick the rows whose date to set, then pick the date."])
+                        if picked else no_update, no_update, no_update)
+            return (pending, set_dates(rows, selected, picked), no_update, no_update,
+                    no_update, no_update)
         if trigger == ADD_ROW:
             if not pending:
                 return (no_update, no_update, no_update,

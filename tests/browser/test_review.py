@@ -47,12 +47,16 @@ def test_rev001_upload_review_accept_then_duplicate(watch, report_file, tmp_path
     assert table.locator("td[data-dash-column='evidence']", has_text="seized the town of Hit") \
         .count() == 1
     assert table.locator("td[data-dash-column='event_type']", has_text="seizure").count() == 1
-    # Reject the displacement row, accept the rest.
-    row = table.locator("tr", has_text="families fled")
-    row.locator(".dash-delete-cell").click()
+    # Correct the seizure's date with the picker, reject the displacement row, accept.
+    table.locator("tr", has_text="seized the town").locator("input[type=checkbox]").check()
+    picker = watch.page.locator("#review-date")
+    picker.fill("2016-02-29")
+    picker.press("Enter")
+    watch.page.locator("td[data-dash-column='date']", has_text="2016-02-29").wait_for()
+    table.locator("tr", has_text="families fled").locator(".dash-delete-cell").click()
     watch.page.locator("#review-accept").click()
     text = _messages(watch, "stored")
-    assert "hit-report.txt: stored 1 event(s) (0 correction(s), 1 rejected, 0 added)" in text
+    assert "hit-report.txt: stored 1 event(s) (1 correction(s), 1 rejected, 0 added)" in text
 
     # The same report again (under another name): nothing new is stored.
     copy = tmp_path / "hit-copy.txt"
