@@ -82,3 +82,17 @@ def test_brf003_download_data_as_formula_safe_csv(watch, tmp_path):
     bad = next(r for r in rows if r["id"] == "ev_browser_xss")
     assert bad["source"] == "<b>Bad Source</b>"
     assert watch.errors == []
+
+
+@pytest.mark.parametrize(("item", "name"), [("export-svg-timeline", "events-timeline"),
+                                            ("export-svg-map", "events-map")])
+def test_brf004_svg_export_from_the_menu(watch, tmp_path, item, name):
+    watch.open("?from=2014-06-01&to=2014-06-30")
+    _wait_export_config(watch)
+    download = _menu_download(watch, "export-menu", item, timeout=60_000)
+    assert download.suggested_filename == f"{name}_2014-06-01_2014-06-30.svg"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    head = path.read_text()[:400]
+    assert "<svg" in head and 'width="1920"' in head and 'height="1080"' in head
+    assert watch.errors == []

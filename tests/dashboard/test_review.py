@@ -6,6 +6,8 @@ import base64
 from datetime import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.review import (
     accept_report,
@@ -229,3 +231,23 @@ def test_current_user_from_configuration(monkeypatch, env, expected):
 
 def test_place_label():
     assert place_label("Raqqa", None, "SY") == "Raqqa — ?, SY"
+
+
+@given(data=st.binary(max_size=2000), name=st.sampled_from(["a.txt", "b.html", "c.htm", "d.doc"]))
+@settings(max_examples=60, deadline=None)
+def test_decode_upload_any_bytes_reads_or_says_why(data, name):
+    try:
+        report = decode_upload(_data_url(data), name)
+    except ReportError as exc:
+        assert str(exc).startswith(name)
+    else:
+        assert report.name == name and isinstance(report.text, str)
+
+
+@given(contents=st.text(max_size=300))
+@settings(max_examples=60, deadline=None)
+def test_decode_upload_any_contents_string(contents):
+    try:
+        decode_upload(contents, "x.txt")
+    except ReportError:
+        pass
