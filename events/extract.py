@@ -205,7 +205,9 @@ _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|the\s+group|its\s+fighters|their\s+fighters)\b", re.IGNORECASE
 )
 _ALLOWED_TO = re.compile(
-    r"\b(?:went\s+on|go\s+on|managed|moved|continued|began|started|rushed|used)\s+to\s+$", re.I
+    r"\b(?:went\s+on|go\s+on|managed|moved|continued|began|started|rushed|used|sent|dispatched|"
+    r"deployed|flown\s+in)\s+to\s+$",
+    re.I,
 )
 _COUNTRY_RX = re.compile(
     r"\b(?:Iraq|Syria|Turkey|Iran|Jordan|Lebanon)\b(?!i|n)|\bthe\s+country(?:'?s)?\b|\belsewhere\b"
@@ -996,7 +998,20 @@ def _resolve_type(
         ):
             return "withdrawal"
         return "displacement"
+    if trig.event_type == "killing":
+        return "attack_on_civilians"
     if trig.event_type == "capture":
+        if re.fullmatch(r"seized|captured|taken|overrun", trig.text, re.I) and re.match(
+            r"\s+(?:in|near|at|by|from|during|after|on|outside|around|since|last|earlier)\b",
+            sentence[trig.end : trig.end + 12],
+            re.I,
+        ) and re.search(
+            r"\b(?:soldiers|troops|fighters|militants|people|civilians|men|hostages|prisoners|members|"
+            r"policemen|officers|recruits)\s+$",
+            sentence[max(0, trig.start - 30) : trig.start],
+            re.I,
+        ):
+            return None  # "soldiers captured near Tikrit": people taken, told elsewhere
         after = sentence[trig.end : trig.end + 80]
         if _PEOPLE_OBJECT.match(after):
             return "abduction"
@@ -1062,7 +1077,10 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
     produced_actor = None
     previous_actor: str | None = None
     previous_end = -1
+    violent = {t.event_type for t in triggers} & {"bombing", "airstrike", "shelling", "clash"}
     for trig in triggers:
+        if trig.event_type == "killing" and violent:
+            continue  # the deaths belong to the bombing/strike/clash told in the same sentence
         if _is_negated(text, trig) or _is_back_reference(text, trig):
             continue
         if trig.place == "control":

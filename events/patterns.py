@@ -60,7 +60,8 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         "threat",
         "after",
         "before",
-        r"(?:said|says|vowed)\s+(?:it|they)\s+(?:would|will)\s+(?:\"|“)?(?:open\s+up|take|seize|"
+        r"(?:said|says|vowed|warned|threatened|pledged|promised|announced)\s+(?:that\s+)?(?:it|they)\s+"
+        r"(?:would|will)\s+(?:\"|“)?(?:open\s+up|take|seize|"
         r"capture|"
         r"cleanse|conquer|march\s+on|attack|storm)",
     ),
@@ -296,13 +297,27 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         r"t(?:ook|aking|ake|akes)\s+up\s+positions?|deploy(?:ed|ing|s|ment)?|redeploy(?:ed|ing)?|"
         r"mass(?:ed|ing)|amass(?:ed|ing)|reinforc(?:ed|ing|ements)|"
         r"advanc(?:ed|ing|e)\s+(?:on|towards?|into|to)|(?:launch(?:ed|ing)?|began|begun|"
-        r"started)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:offensive|operation|assault|push)|"
+        r"started)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:counter-?)?(?:offensive|operation|assault|push)|"
         r"offensive\s+(?:on|against|to\s+(?:re)?take)|"
         r"(?:entered|entering|enter|stormed\s+into|pushed\s+into|moved\s+into|rolled\s+into)|"
         r"encircl(?:ed|ing|e)|surround(?:ed|ing)|besieg(?:ed|ing)|under\s+siege|"
         r"(?:siege|blockade)\s+(?:of|on)|convoy\s+heading|heading\s+towards?|converg(?:ed|"
         r"ing)\s+on|"
-        r"patroll?(?:ed|ing)|(?:are|were|is)\s+(?:now\s+)?inside|trapped\s+inside|stationed",
+        r"patroll?(?:ed|ing)|(?:are|were|is)\s+(?:now\s+)?inside|trapped\s+inside|stationed|"
+        r"(?:push(?:ed|ing)|head(?:ed|ing)|mov(?:ed|ing)|clos(?:ed|ing)\s+in|roll(?:ed|ing)|"
+        r"bearing\s+down|bore\s+down)\s+(?:on|towards?|for|to)\b|"
+        r"(?:sent|dispatched|rushed|flown|airlifted|redeployed)\s+(?:[\w-]+\s+){0,3}(?:to|into)\b|"
+        r"(?:are|were|is|was|came|got)\s+(?:now\s+)?within\s+\d+\s+(?:km|kilomet(?:er|re)s|miles)\s+of",
+    ),
+    # --- killings with no other weapon named: a pseudo-type, dropped when the sentence
+    # has a bombing, strike, shelling or clash that the deaths belong to
+    (
+        "killing",
+        "any",
+        "before",
+        r"(?:kill(?:s|ed|ing)|shot\s+dead|gunned\s+down|murder(?:ed|ing))\s+(?:at\s+least\s+|more\s+than\s+|"
+        r"some\s+|about\s+|nearly\s+)?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:people|persons|men|women|children|"
+        r"villagers|worshippers|pilgrims|shoppers|students|farmers)",
     ),
 )
 

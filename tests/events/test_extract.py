@@ -111,6 +111,25 @@ CASES = [
             ("seizure", "Palmyra", "Syrian Army", "2015-05-17", None),
         ],
     ),
+    ("ISIS warned it would attack Erbil.", [("threat", "Erbil", "ISIS", "2015-05-21", None)]),
+    (
+        "Insurgents were heading for Samarra on Wednesday.",
+        [("troop_position", "Samarra", "Unidentified armed group", "2015-05-20", None)],
+    ),
+    (
+        "Gunmen killed 15 people at a checkpoint near Baqubah on Tuesday.",
+        [("attack_on_civilians", "Baqubah", "Unidentified armed group", "2015-05-19", 15.0)],
+    ),
+    # the deaths belong to the bombing, not to a second event
+    (
+        "A suicide bomber killed 20 people at a mosque in Kirkuk on Friday.",
+        [("bombing", "Kirkuk", None, "2015-05-15", 20.0)],
+    ),
+    # captured soldiers are people taken, not territory
+    (
+        "The jihadists said they executed 40 soldiers captured near Tikrit.",
+        [("attack_on_civilians", "Tikrit", "Unidentified armed group", "2015-05-21", 40.0)],
+    ),
     # not events: forecasts, conditions, questions, negation, plans, history, outside the area
     ("The army could retake Fallujah next month.", []),
     ("If the militants capture Samarra, the road north will be cut.", []),
