@@ -747,11 +747,7 @@ def _pick_actor(
             first = _nearest_actor(
                 mentions, trig.start, 0, trig.start, before=True, armed_only=armed
             )
-    if (
-        first is not None
-        and trig.agent == "before"
-        and sentence[first.end : trig.start].strip()
-    ):
+    if first is not None and trig.agent == "before" and sentence[first.end : trig.start].strip():
         # "Iraqi forces and Shiite militias broke ...", "troops backed by Russia":
         # the first-named force leads.
         i = mentions.index(first)
@@ -1001,15 +997,19 @@ def _resolve_type(
     if trig.event_type == "killing":
         return "attack_on_civilians"
     if trig.event_type == "capture":
-        if re.fullmatch(r"seized|captured|taken|overrun", trig.text, re.I) and re.match(
-            r"\s+(?:in|near|at|by|from|during|after|on|outside|around|since|last|earlier)\b",
-            sentence[trig.end : trig.end + 12],
-            re.I,
-        ) and re.search(
-            r"\b(?:soldiers|troops|fighters|militants|people|civilians|men|hostages|prisoners|members|"
-            r"policemen|officers|recruits)\s+$",
-            sentence[max(0, trig.start - 30) : trig.start],
-            re.I,
+        if (
+            re.fullmatch(r"seized|captured|taken|overrun", trig.text, re.I)
+            and re.match(
+                r"\s+(?:in|near|at|by|from|during|after|on|outside|around|since|last|earlier)\b",
+                sentence[trig.end : trig.end + 12],
+                re.I,
+            )
+            and re.search(
+                r"\b(?:soldiers|troops|fighters|militants|people|civilians|men|hostages|prisoners|members|"
+                r"policemen|officers|recruits)\s+$",
+                sentence[max(0, trig.start - 30) : trig.start],
+                re.I,
+            )
         ):
             return None  # "soldiers captured near Tikrit": people taken, told elsewhere
         after = sentence[trig.end : trig.end + 80]
