@@ -232,6 +232,30 @@ def _link_district_seats(b: _Builder, counties: dict, towns: dict) -> None:
         b.ix.prominence[best] = round(max(b.ix.prominence[best], 2.0) + 1.5, 3)
 
 
+#: Interchangeable words for the same kind of site ("Tabqa airfield" = "Tabqa air base").
+_SITE_SYNONYMS = (
+    ("air base", "airbase", "airport", "airfield", "military airport", "air field",
+     "military airbase", "air station"),
+    ("prison", "jail", "central prison"),
+    ("refinery", "oil refinery"),
+    ("border crossing", "crossing", "border gate", "checkpoint", "border post"),
+    ("mountain", "mountains", "mount"),
+)
+
+
+def _site_variants(name: str) -> list[str]:
+    """Return `name` plus its spellings with each synonym of its site word."""
+    low = name.lower()
+    out = [name]
+    for group in _SITE_SYNONYMS:
+        for word in sorted(group, key=len, reverse=True):
+            if low.endswith(" " + word):
+                stem = name[: -len(word)].rstrip()
+                out += [f"{stem} {other}" for other in group if other != word]
+                return out
+    return out
+
+
 def _read_tsv_gz(path: Path) -> list[dict]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         text = fh.read()
@@ -339,10 +363,9 @@ def build_index(data_dir: Path) -> GazetteerIndex:
         e = b.add(name=row["name"], geonameid=None, country=cc or row["country"],
                   admin1=adm1 or "", admin2=adm2, lat=row["lat"], lon=row["lon"],
                   feature=feature, prominence=_CURATED_PROMINENCE)
-        b.add_name(e, row["name"], PRIMARY)
-        for alias in row["aliases"].split("|"):
-            if alias:
-                b.add_name(e, alias, PRIMARY)
+        for alias in [row["name"], *row["aliases"].split("|")]:
+            for variant in _site_variants(alias):
+                b.add_name(e, variant, PRIMARY)
     offset += len(sites)
     for row, (cc, adm1, adm2) in zip(airports, admins[offset:], strict=True):
         if adm1 is None:

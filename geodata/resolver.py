@@ -96,6 +96,11 @@ _AND_SPLIT = re.compile(r"^(.+?)(?:\s+and\s+|\s*,\s*|\s*/\s*)(.+)$", re.I)
 _PLURAL_GOV = re.compile(r"\s+(?:provinces|governorates)$", re.I)
 _IN_SPLIT = re.compile(r"^(.+?)\s+(?:in|near|outside|of|at|around|west of|east of|north of|"
                        r"south of)\s+(.+)$", re.I)
+_OF_PLACE = re.compile(r"\b(city|town|village|hometown|capital|stronghold|province|"
+                       r"governorate)\s+of\s+(.+)$", re.I)
+_SITE_TAIL = re.compile(r"^(.+?)\s+(?:military\s+)?(?:air\s*base|airbase|airport|airfield|"
+                        r"air\s+field|air\s+strip|airstrip|base|camp|prison|jail|refinery|"
+                        r"oil\s+refinery|dam|border\s+crossing|crossing|checkpoint)$", re.I)
 _TRAILING_JUNK = re.compile(r"[\s,.;:!?()\[\]\"'’]+$")
 _SITE_WORDS = re.compile(
     r"(airport|air\s*base|airbase|airfield|refinery|dam|prison|jail|base|camp|university|"
@@ -236,6 +241,11 @@ class Resolver:
                 s, precision = s[m.end():], max(precision, 2)
             if s == before:
                 break
+        m = _AND_SPLIT.match(s)
+        if m and not _PLURAL_GOV.search(s):
+            # "Ramadi, the capital of Anbar province": the first place named
+            for sub in self._parse(m.group(1)):
+                readings.append((sub[0], max(precision, sub[1]), sub[2] or feature))
         if _GOV_SUFFIX.search(s) and precision < 3:
             readings.append((s, precision, feature))  # "Sadr City"-like whole names first
             s, precision, feature = _GOV_SUFFIX.sub("", s), 3, "governorate"
@@ -246,6 +256,16 @@ class Resolver:
             readings.append((s, precision, feature))
             s = _CITY_SUFFIX.sub("", s)
         readings.append((s, precision, feature))
+        m = _AND_SPLIT.match(s)
+        if m and _PLURAL_GOV.search(text):  # "Anbar and Salahuddin provinces"
+            readings.append((m.group(1), 3, "governorate"))
+        m = _OF_PLACE.search(s)
+        if m and m.start() > 0:  # "Saddam Hussein's hometown of Tikrit" -> Tikrit
+            readings.append((m.group(2), precision, "governorate" if m.group(1).lower()
+                             .startswith(("province", "governorate")) else feature))
+        m = _SITE_TAIL.match(s)
+        if m:  # "Speicher air base" -> Speicher (a site); "Tikrit prison" -> near the town
+            readings.append((m.group(1), precision, "site"))
         m = _POSSESSIVE.match(s)
         if m:  # "Mosul's airport" -> site "Mosul airport", else Mosul (part of it)
             readings.append((f"{m.group(1)} {m.group(2)}", precision, "site"))
@@ -258,14 +278,6 @@ class Resolver:
                 readings.append((f"{where} {site.group(1)}", precision, "site"))
             for sub in self._parse(where):
                 readings.append((sub[0], max(precision, 2, sub[1]), sub[2]))
-        m = _AND_SPLIT.match(s)
-        if m and not _IN_SPLIT.match(s):
-            first = m.group(1)
-            if _PLURAL_GOV.search(s):  # "Anbar and Salahuddin provinces"
-                readings.append((first, 3, "governorate"))
-            else:
-                for sub in self._parse(first):
-                    readings.append((sub[0], max(precision, sub[1]), sub[2] or feature))
         return readings
 
     # -- public -----------------------------------------------------------------
@@ -339,6 +351,8 @@ class Resolver:
                 continue  # "X province" but X is not a governorate: try other readings
             elif implied == "district" and f != "district":
                 geo_precision = 2  # "X district" without a district X: its town, roughly
+            elif implied == "site" and f != "site":
+                geo_precision = max(geo_precision, 2)  # "Tikrit prison": in or near the town
             return Place(query=query, name=ix.name[e], geonameid=ix.geonameid[e],
                          country=ix.country[e], admin1=ix.admin1[e], admin2=ix.admin2[e],
                          lat=ix.lat[e], lon=ix.lon[e], feature=f, score=quality,

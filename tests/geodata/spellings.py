@@ -144,4 +144,11 @@ RELATIVE = [
     ("Aleppo countryside", 36.22, 37.64, 3),
     ("rural Idlib", 35.79, 36.68, 3),
     ("the western countryside of Aleppo", 36.22, 37.64, 3),
+    ("Ramadi, the capital of Anbar province", 33.42, 43.30, 1),
+    ("Saddam Hussein's hometown of Tikrit", 34.61, 43.68, 1),
+    ("Speicher air base", 34.67, 43.54, 1),
+    ("Qayyarah airfield", 35.77, 43.13, 1),
+    ("Tikrit prison", 34.61, 43.68, 2),
+    ("villages north and west of Kirkuk", 35.47, 44.39, 2),
+    ("Badush jail", 36.40, 42.99, 1),
 ]
