@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date as _date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ _EPOCH = _date(1970, 1, 1).toordinal()
 _HALF_WINDOW = {"day": 1, "week": 7}
 
 
+@lru_cache(maxsize=65536)
 def day_number(day: str) -> int:
     """Return the number of days since 1970-01-01 of a ``YYYY-MM-DD`` date.
 
@@ -43,6 +45,7 @@ def day_number(day: str) -> int:
     return _date.fromisoformat(day[:10]).toordinal() - _EPOCH
 
 
+@lru_cache(maxsize=65536)
 def date_window(day: str, precision: str) -> tuple[int, int]:
     """Return the first and last day (days since 1970-01-01) an event's date may mean.
 

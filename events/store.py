@@ -15,6 +15,7 @@ Tables: ``events`` (the record of DESIGN.md plus matching helpers),
 from __future__ import annotations
 
 import json
+import operator
 import queue
 import threading
 import warnings
@@ -231,9 +232,12 @@ def _raw_insert(conn: sa.Connection) -> tuple[str, tuple[str, ...] | None]:
     return str(compiled), order
 
 
+_ROW_KEYS = (*RECORD_FIELDS, "notes")
+_ROW_VALUES = operator.attrgetter(*_ROW_KEYS)
+
+
 def _row(ev: Event, report_key: str, at: str) -> dict[str, Any]:
-    row = {name: getattr(ev, name) for name in RECORD_FIELDS}
-    row["notes"] = ev.notes
+    row = dict(zip(_ROW_KEYS, _ROW_VALUES(ev), strict=True))
     start, end = date_window(ev.date, ev.date_precision)
     row.update(report_key=report_key, ingested_at=at, day=day_number(ev.date),
                win_start=start, win_end=end)
@@ -440,7 +444,8 @@ class Store:
             # Driver-level executemany: SQLAlchemy's per-row parameter processing
             # costs more than SQLite's own insert work at these volumes.
             if order is not None:
-                conn.exec_driver_sql(sql, [tuple(r[k] for k in order) for r in part])
+                values = operator.itemgetter(*order)
+                conn.exec_driver_sql(sql, [values(r) for r in part])
             else:
                 conn.exec_driver_sql(sql, list(part))
         return len(rows), new_incidents
