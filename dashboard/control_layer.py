@@ -359,10 +359,16 @@ def _selected_place(index: Any, event: str | None) -> str | None:
 
 
 def layout_items(slot: str, source: Any) -> list:
-    """Extension hook: a panel card for changed hands and the selected place's history."""
+    """Extension hook: the areas' caveat beside the map switches, and the changed-hands panel."""
+    import dash_bootstrap_components as dbc
+
+    if slot == "map-options":
+        from dash import html
+
+        return [html.Span("Control areas are estimates from reported events (nearest held "
+                          "town), not front lines.", className="small text-secondary ms-2")]
     if slot != "panel":
         return []
-    import dash_bootstrap_components as dbc
 
     return [dbc.Card(dbc.CardBody(id=HANDS_PANEL, className="p-2",
                                   style={"maxHeight": "45vh", "overflowY": "auto"}),

@@ -147,3 +147,12 @@ def test_panel_children_lists_changes_and_selected_history(event, history_of):
         assert f"Who held {history_of}" in text
     else:
         assert "Who held" not in text
+
+
+@pytest.mark.parametrize(("slot", "expected"), [("map-options", "estimates from reported events"),
+                                                ("panel", "changed-hands-panel"),
+                                                ("toolbar", "[]")])
+def test_layout_items(slot, expected):
+    from dashboard.control_layer import layout_items
+
+    assert expected in str(layout_items(slot, None))
