@@ -112,6 +112,13 @@ _DATE_RX = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Every expression above contains a digit or one of these stems.
+_DATE_HINT = re.compile(
+    r"\d|day|week|month|year|night|ago|earlier|later|overnight|today|tonight|morning|evening|"
+    r"afternoon|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    re.IGNORECASE,
+)
+
 PRECISIONS = ("day", "week", "month", "year")
 
 
@@ -315,6 +322,8 @@ def find_dates(text: str, published: date, *, anchor: date | None = None) -> lis
     """
     anchor = anchor or published
     found: list[DateMention] = []
+    if not _DATE_HINT.search(text):
+        return found  # cheap test first: most sentences name no time at all
     for m in _DATE_RX.finditer(text):
         resolved = _resolve_match(m, published, anchor)
         if resolved is None:
