@@ -102,6 +102,14 @@ def governorates() -> list[tuple[str, str]]:
     return sorted((g["country"], g["admin1"]) for g in governorate_table())
 
 
+@lru_cache(maxsize=1)
+def _metric_units() -> gpd.GeoDataFrame:
+    from geodata import joins
+
+    units = admin_frame(2)[["country", "admin1", "admin2", "geometry"]]
+    return units.to_crs(joins.METRIC_CRS)
+
+
 def _check_coords(lons: Sequence[float], lats: Sequence[float]) -> None:
     if len(lons) != len(lats):
         raise ValueError(f"lons and lats differ in length: {len(lons)} != {len(lats)}")
@@ -154,8 +162,9 @@ def admin_for_points(lons: Sequence[float], lats: Sequence[float]) -> list[ADMIN
     joined = joins.sjoin(points, units, predicate="within", required=cols)
     missing = joined.index[joined["admin1"].isna()]
     if len(missing):
-        near = joins.sjoin_nearest(points.loc[missing], units, max_distance_m=SNAP_METRES,
-                                   required=cols)
+        # Both sides already in the metric CRS: the polygons are projected once.
+        near = joins.sjoin_nearest(points.loc[missing].to_crs(joins.METRIC_CRS),
+                                   _metric_units(), max_distance_m=SNAP_METRES, required=cols)
         joined.loc[missing, cols] = near[cols].values
     for i, country, admin1, admin2 in joined[cols].itertuples():
         if isinstance(admin1, str):
