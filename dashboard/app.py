@@ -18,6 +18,7 @@ from dash import Dash
 from flask import Response, request
 
 from dashboard import callbacks, components, figures, views
+from dashboard.compression import enable_gzip
 from dashboard.config import get_setting
 from dashboard.data import EventSource, load_base_layers, open_store
 from dashboard.extensions import layout_items, load_extensions, register_extensions
@@ -100,6 +101,8 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
                                  max_points=int(get_setting("max_points")),
                                  decimals=int(get_setting("coordinate_decimals")))
     register_extensions(app, source, modules)
+    if get_setting("compress"):
+        enable_gzip(app.server)
     credentials = auth or _env_credentials()
     if credentials:
         _require_basic_auth(app, *credentials)

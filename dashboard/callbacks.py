@@ -12,6 +12,7 @@ from types import ModuleType
 from typing import Any
 
 from dash import Dash, Input, Output, Patch, State, ctx, no_update
+from dash.exceptions import PreventUpdate
 
 from dashboard import components, ids, views
 from dashboard.data import EventSource
@@ -88,9 +89,13 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
         controls = _controls({
             "start": start, "end": end, **dict(zip(_LIST_IDS, lists, strict=True)),
             **{name: v for (name, _), v in zip(_SCALAR, scalars, strict=True)}})
+        trigger = ctx.triggered_id
+        if trigger is None and search is None:
+            # dcc.Location reports the real query string as soon as it mounts; drawing the
+            # defaults first would race with that view and could land after it.
+            raise PreventUpdate
         index = source.index()
         bounds = Bounds(index.first_day, index.last_day)
-        trigger = ctx.triggered_id
         prop = ctx.triggered[0]["prop_id"].split(".")[-1] if ctx.triggered else ""
         value = {
             ids.LOCATION: search, ids.TIMELINE: selected, ids.FRAME_REQUEST: frame,

@@ -30,6 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
             "At most this often the app asks the store whether its data changed."),
     Setting("max_points", 50_000, "Never send more raw points than this in one response."),
     Setting("coordinate_decimals", 4, "Coordinates sent to the browser are rounded to this."),
+    Setting("compress", True, "Gzip responses for clients that accept it."),
     Setting("user", None, "Basic-auth user name (DASHBOARD_USER); auth is off when unset."),
     Setting("password", None, "Basic-auth password (DASHBOARD_PASSWORD)."),
     Setting("title", "Conflict events: Iraq and Syria", "Page title and header."),

@@ -89,8 +89,12 @@ def map_layout(base_layers: dict[str, dict] | None = None, *, center: tuple[floa
     }
 
 
-def point_traces(points: pd.DataFrame) -> list[go.Scattermap]:
+def point_traces(points: pd.DataFrame) -> list[dict]:
     """Return one marker trace per event type present in ``points``.
+
+    Traces are plain dicts (``go.Figure(data=...)`` accepts them): building
+    ``go.Scattermap`` objects would validate and deep-copy tens of thousands
+    of hover strings on every callback.
 
     Parameters
     ----------
@@ -100,57 +104,63 @@ def point_traces(points: pd.DataFrame) -> list[go.Scattermap]:
 
     Returns
     -------
-    list of plotly.graph_objects.Scattermap
-        In :data:`events.model.EVENT_TYPES` order; ``customdata`` holds ``pos``.
+    list of dict
+        ``scattermap`` traces in :data:`events.model.EVENT_TYPES` order;
+        ``customdata`` holds ``pos``.
+
+    Examples
+    --------
+    >>> pts = pd.DataFrame({"pos": [0], "event_type": ["clash"], "lat": [34.0], "lon": [43.0],
+    ...                     "size": [7.0], "hover": ["Tikrit"]})
+    >>> [t["name"] for t in point_traces(pts)]
+    ['clash']
     """
-    traces = []
+    traces: list[dict] = []
     if points.empty:
         return traces
     groups = points.groupby("event_type", sort=False, observed=True)
     present = set(groups.groups)
     for event_type in [t for t in EVENT_TYPES if t in present] + sorted(present - set(EVENT_TYPES)):
         g = groups.get_group(event_type)
-        traces.append(go.Scattermap(
-            name=event_type.replace("_", " "),
-            lat=g["lat"].to_numpy(np.float32), lon=g["lon"].to_numpy(np.float32),
-            mode="markers",
-            marker={"size": g["size"].to_numpy(np.float32), "color": event_colour(event_type),
-                    "opacity": 0.8},
-            customdata=g["pos"].to_numpy(np.int32),
-            hovertext=g["hover"].tolist(),
-            hovertemplate=_HOVER,
-            meta={"kind": "events", "event_type": event_type},
-        ))
+        traces.append({
+            "type": "scattermap", "name": event_type.replace("_", " "), "mode": "markers",
+            "lat": g["lat"].to_numpy(np.float32), "lon": g["lon"].to_numpy(np.float32),
+            "marker": {"size": g["size"].to_numpy(np.float32), "color": event_colour(event_type),
+                       "opacity": 0.8},
+            "customdata": g["pos"].to_numpy(np.int32),
+            "hovertext": g["hover"].to_numpy().astype(str),
+            "hovertemplate": _HOVER,
+            "meta": {"kind": "events", "event_type": event_type},
+        })
     return traces
 
 
-def density_trace(grid: pd.DataFrame, *, radius: int = 10) -> go.Densitymap:
+def density_trace(grid: pd.DataFrame, *, radius: int = 10) -> dict:
     """Return the aggregate layer: a density map of binned event counts (log-weighted).
 
     Examples
     --------
-    >>> density_trace(pd.DataFrame({"lat": [34.0], "lon": [43.0], "count": [5]})).type
+    >>> density_trace(pd.DataFrame({"lat": [34.0], "lon": [43.0], "count": [5]}))["type"]
     'densitymap'
     """
     counts = grid["count"].to_numpy(np.float64)
-    return go.Densitymap(
-        name="events (density)",
-        lat=grid["lat"].to_numpy(np.float32), lon=grid["lon"].to_numpy(np.float32),
-        z=np.round(np.log10(1.0 + counts), 2).astype(np.float32),
-        radius=radius,
-        colorscale=DENSITY_SCALE,
-        showscale=True,
-        colorbar={"title": {"text": "events"}, "tickvals": [0, 1, 2, 3, 4, 5],
-                  "ticktext": ["1", "10", "100", "1k", "10k", "100k"], "thickness": 10,
-                  "len": 0.5, "x": 0.99, "xanchor": "right", "bgcolor": "rgba(255,255,255,0.7)"},
+    return {
+        "type": "densitymap", "name": "events (density)",
+        "lat": grid["lat"].to_numpy(np.float32), "lon": grid["lon"].to_numpy(np.float32),
+        "z": np.round(np.log10(1.0 + counts), 2).astype(np.float32),
+        "radius": radius, "colorscale": DENSITY_SCALE, "showscale": True,
+        "colorbar": {"title": {"text": "events"}, "tickvals": [0, 1, 2, 3, 4, 5],
+                     "ticktext": ["1", "10", "100", "1k", "10k", "100k"], "thickness": 10,
+                     "len": 0.5, "x": 0.99, "xanchor": "right",
+                     "bgcolor": "rgba(255,255,255,0.7)"},
         # Counts go in ``text``, not ``customdata``: clicks read customdata as an event position.
-        text=[f"{c:,}" for c in grid["count"].to_numpy()],
-        hovertemplate="about %{text} events here<extra></extra>",
-        meta={"kind": "density"},
-    )
+        "text": np.array([f"{c:,}" for c in grid["count"].to_numpy()], dtype=str),
+        "hovertemplate": "about %{text} events here<extra></extra>",
+        "meta": {"kind": "density"},
+    }
 
 
-def control_traces(controllers: pd.DataFrame) -> list[go.Scattermap]:
+def control_traces(controllers: pd.DataFrame) -> list[dict]:
     """Return town-control markers (large translucent discs) coloured by controller.
 
     Parameters
@@ -158,22 +168,21 @@ def control_traces(controllers: pd.DataFrame) -> list[go.Scattermap]:
     controllers : pandas.DataFrame
         :func:`dashboard.towns.controllers_as_of` output.
     """
-    traces = []
+    traces: list[dict] = []
     if controllers.empty:
         return traces
     for controller, g in controllers.groupby("controller", sort=True, dropna=False):
         name = controller if isinstance(controller, str) else "unknown"
         since = pd.to_datetime(g["date"]).dt.strftime("%Y-%m-%d")
-        traces.append(go.Scattermap(
-            name=f"held by {name}",
-            lat=g["lat"].to_numpy(np.float32), lon=g["lon"].to_numpy(np.float32),
-            mode="markers",
-            marker={"size": 30, "color": actor_colour(name), "opacity": 0.28},
-            hovertext=[f"{_text(p)}: held by {_text(name)} since {d}"
-                       for p, d in zip(g["place"].astype(str), since, strict=True)],
-            hovertemplate="%{hovertext}<extra></extra>",
-            meta={"kind": "control"},
-        ))
+        traces.append({
+            "type": "scattermap", "name": f"held by {name}", "mode": "markers",
+            "lat": g["lat"].to_numpy(np.float32), "lon": g["lon"].to_numpy(np.float32),
+            "marker": {"size": 30, "color": actor_colour(name), "opacity": 0.28},
+            "hovertext": [f"{_text(p)}: held by {_text(name)} since {d}"
+                          for p, d in zip(g["place"].astype(str), since, strict=True)],
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "meta": {"kind": "control"},
+        })
     return traces
 
 

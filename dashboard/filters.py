@@ -97,6 +97,10 @@ class EventIndex:
         inc = f["incident_id"].where(f["incident_id"].notna(), f["id"])
         self.incident_codes, self.incidents = pd.factorize(inc)
         self._evidence_lower: np.ndarray | None = None
+        self._labels: dict[str, np.ndarray] = {}
+        #: Results that depend only on this data (cleared with it on reload).
+        self.cache: dict[str, dict] = {}
+        self._day_labels: np.ndarray | None = None
         self.seizures = self._seizure_history()
 
     # -- bounds -------------------------------------------------------------
@@ -117,6 +121,28 @@ class EventIndex:
         present = np.unique(self.codes[column])
         return sorted(str(self.categories[column][c]) for c in present if c >= 0)
 
+    def labels(self, column: str, *, missing: str = "") -> np.ndarray:
+        """Return a table of HTML-escaped category labels, indexed by ``code + 1``.
+
+        Slot 0 holds ``missing`` (for code -1). Built once per column, so that
+        hover texts are assembled by indexing instead of per-row formatting.
+        """
+        key = f"{column}\0{missing}"
+        if key not in self._labels:
+            cats = [_escape(str(c)) for c in self.categories[column]]
+            self._labels[key] = np.array([missing, *cats], dtype=str)
+        return self._labels[key]
+
+    def day_labels(self, positions: np.ndarray) -> np.ndarray:
+        """Return the ``YYYY-MM-DD`` strings of the events at ``positions``."""
+        if self._day_labels is None:
+            first = self.days[0] if self.size else 0
+            last = self.days[-1] if self.size else -1
+            days = np.arange(first, last + 1).astype("datetime64[D]")
+            self._day_labels = np.datetime_as_string(days, unit="D")
+        offset = self.days[0] if self.size else 0
+        return self._day_labels[self.days[positions] - offset]
+
     def evidence_lower(self) -> np.ndarray:
         """Lower-cased evidence + place text for the free-text search (built on first use)."""
         if self._evidence_lower is None:
@@ -133,6 +159,11 @@ class EventIndex:
         previous = seized.groupby("place", observed=True)["actor1"].shift(1)
         seized["changed"] = previous.astype(object).ne(seized["actor1"].astype(object)).to_numpy()
         return seized.reset_index(drop=True)
+
+
+def _escape(text: str) -> str:
+    # Plotly renders a small HTML subset in hover text: neutralise it.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _to_date(day: np.int64) -> date:

@@ -106,28 +106,30 @@ def map_points(index: EventIndex, positions: np.ndarray, *, decimals: int = 4) -
     return out
 
 
-def _hover_text(index: EventIndex, pos: np.ndarray) -> list[str]:
-    """Build "place · date · actors · figure" for each event (plain text, escaped by plotly)."""
+def _hover_text(index: EventIndex, pos: np.ndarray) -> np.ndarray:
+    """Build "place<br>date<br>actors<br>figure" per event by indexing label tables.
+
+    Labels are HTML-escaped once per category (plotly renders a small HTML
+    subset in hover text); ``np.strings.add`` joins the pieces in C.
+    Returns a fixed-width unicode array, which plotly serialises fastest.
+    """
     if pos.size == 0:
-        return []
-    f = index.frame
-    place = f["place"].astype(object).to_numpy()[pos]
-    day = np.datetime_as_string(f["date"].to_numpy()[pos], unit="D")
-    a1 = f["actor1"].astype(object).to_numpy()[pos]
-    a2 = f["actor2"].astype(object).to_numpy()[pos]
+        return np.array([], dtype=str)
+    codes = index.codes
+    add = np.strings.add
+    place = index.labels("place", missing="unknown place")[codes["place"][pos] + 1]
+    a1 = index.labels("actor1", missing="actor unknown")[codes["actor1"][pos] + 1]
+    a2 = index.labels("actor2")[codes["actor2"][pos] + 1]
+    versus = np.where(codes["actor2"][pos] >= 0, " vs ", "")
     mag = index.magnitude[pos]
-    unit = f["magnitude_unit"].astype(object).to_numpy()[pos]
-    out = []
-    for p, d, x, y, m, u in zip(place, day, a1, a2, mag, unit, strict=True):
-        actors = " vs ".join(str(a) for a in (x, y) if isinstance(a, str)) or "actor unknown"
-        figure = f"{m:,.0f} {str(u).replace('_', ' ')}" if m == m else "no figure"
-        out.append(f"{_escape(str(p))}<br>{d}<br>{_escape(actors)}<br>{figure}")
-    return out
-
-
-def _escape(text: str) -> str:
-    # Plotly renders a small HTML subset in hover text: neutralise angle brackets.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    figure = np.full(pos.size, "no figure", dtype="<U40")
+    has = ~np.isnan(mag)
+    if has.any():
+        units = index.labels("magnitude_unit")[codes["magnitude_unit"][pos[has]] + 1]
+        numbers = np.array([f"{m:,.0f} " for m in mag[has]], dtype=str)
+        figure[has] = add(numbers, np.strings.replace(units, "_", " "))
+    head = add(add(add(place, "<br>"), index.day_labels(pos)), "<br>")
+    return add(add(add(add(add(head, a1), versus), a2), "<br>"), figure)
 
 
 def density_grid(index: EventIndex, positions: np.ndarray, *, zoom: float | None,
@@ -152,8 +154,15 @@ def density_grid(index: EventIndex, positions: np.ndarray, *, zoom: float | None
     gy = np.floor(index.lat[positions] / cell).astype(np.int64)
     x0, y0 = gx.min(), gy.min()
     width = int(gx.max() - x0 + 1)
+    height = int(gy.max() - y0 + 1)
     key = (gy - y0) * width + (gx - x0)
-    cells, counts = np.unique(key, return_counts=True)
+    if width * height <= 4_000_000:
+        # A dense count is O(n); np.unique would sort a million keys.
+        dense = np.bincount(key, minlength=width * height)
+        cells = np.flatnonzero(dense)
+        counts = dense[cells]
+    else:
+        cells, counts = np.unique(key, return_counts=True)
     return pd.DataFrame({
         "lat": np.round((cells // width + y0 + 0.5) * cell, 3).astype(np.float32),
         "lon": np.round((cells % width + x0 + 0.5) * cell, 3).astype(np.float32),
@@ -245,8 +254,10 @@ def summary(index: EventIndex, positions: np.ndarray) -> dict[str, int]:
     code = units.get_loc("people_displaced") if "people_displaced" in units else -2
     displaced_rows = positions[index.codes["magnitude_unit"][positions] == code]
     displaced = np.nansum(index.magnitude[displaced_rows]) if displaced_rows.size else 0.0
+    selected = np.zeros(index.size, dtype=bool)
+    selected[positions] = True
     s = index.seizures
-    changed = s.loc[s["changed"].to_numpy() & np.isin(s["pos"].to_numpy(), positions), "place"]
+    changed = s.loc[s["changed"].to_numpy() & selected[s["pos"].to_numpy()], "place"]
     return {
         "events": int(positions.size),
         "incidents": int(seen.sum()),

@@ -16,8 +16,10 @@ import plotly.graph_objects as go
 
 from dashboard import figures, queries, towns
 from dashboard.filters import EventIndex, filter_positions
-from dashboard.state import ViewState
+from dashboard.state import LIST_FILTERS, ViewState
 from events.model import EVENT_TYPES
+
+_TIMELINE_CACHE = 64
 
 
 @dataclass(slots=True)
@@ -69,11 +71,22 @@ def map_view(index: EventIndex, state: ViewState, *, threshold: int = 50_000,
 
 
 def timeline(index: EventIndex, state: ViewState) -> go.Figure:
-    """Return the timeline for ``state``: all dates (other filters applied), window shaded."""
-    positions = filter_positions(index, state, dates=False)
+    """Return the timeline for ``state``: all dates (other filters applied), window shaded.
+
+    The counts do not depend on the date window, so they are cached per
+    index and filter combination: moving or playing the window only redraws.
+    """
     start, end = state.start or index.first_day, state.end or index.last_day
     bin = queries.pick_bin(index.first_day, index.last_day, state.bin)
-    counts = queries.timeline_counts(index, positions, bin=bin, types=EVENT_TYPES)
+    key = (bin, *(getattr(state, name) for name in LIST_FILTERS), state.text)
+    cache = index.cache.setdefault("timeline", {})
+    counts = cache.get(key)
+    if counts is None:
+        positions = filter_positions(index, state, dates=False)
+        counts = queries.timeline_counts(index, positions, bin=bin, types=EVENT_TYPES)
+        if len(cache) >= _TIMELINE_CACHE:
+            cache.pop(next(iter(cache)))
+        cache[key] = counts
     return figures.timeline_figure(counts, window=(start, end) if start and end else None, bin=bin)
 
 

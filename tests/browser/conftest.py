@@ -154,9 +154,13 @@ class PageWatch:
 
     def wait_idle(self, timeout: float = 20_000) -> None:
         """Wait until no Dash callback is pending and the map figure has been drawn."""
+        # The summary is empty in the served layout and filled by the map callback, so a
+        # non-empty one means the first round of callbacks has answered.
+        self.page.wait_for_timeout(300)
         self.page.wait_for_function(
             "() => { const g = document.querySelector('#map .js-plotly-plot');"
-            " return g && g.data && !document.querySelector('[data-dash-is-loading=\"true\"]'); }",
+            " return g && g._fullData && document.querySelector('#summary').innerText.trim()"
+            " && !document.querySelector('[data-dash-is-loading=\"true\"]'); }",
             timeout=timeout)
         self.page.wait_for_timeout(400)
 

@@ -56,7 +56,7 @@ def test_dsh004_play_advances_the_window(watch):
     page.wait_for_function("() => document.querySelector('#play').innerText.includes('Pause')")
     first = page.locator("#date-range").input_value()
     page.wait_for_function(
-        f"() => document.querySelector('#date-range').value > '{first}'", timeout=20_000)
+        f"() => document.querySelector('#date-range').value > '{first}'", timeout=45_000)
     page.locator("#play").click()
     page.wait_for_function("() => document.querySelector('#play').innerText.includes('Play')")
     assert page.locator("#date-range").input_value() > first

@@ -3,6 +3,7 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from dashboard import figures, queries, views
@@ -28,7 +29,7 @@ def test_fig001_palette_covers_every_type_with_distinct_hex_colours():
 
 def test_fig002_point_traces_one_per_type_coloured_from_palette(index):
     points = queries.map_points(index, filter_positions(index, ViewState()))
-    traces = figures.point_traces(points)
+    traces = go.Figure(data=figures.point_traces(points)).data  # validates the dicts
     assert [t.type for t in traces] == ["scattermap"] * 4
     assert [t.meta["event_type"] for t in traces] == ["seizure", "clash", "airstrike",
                                                        "displacement"]
@@ -42,7 +43,7 @@ def test_fig002_point_traces_one_per_type_coloured_from_palette(index):
 
 def test_fig003_displacement_marker_is_bigger(index):
     traces = figures.point_traces(queries.map_points(index, np.arange(index.size)))
-    sizes = {t.meta["event_type"]: np.asarray(t.marker.size).max() for t in traces}
+    sizes = {t["meta"]["event_type"]: np.asarray(t["marker"]["size"]).max() for t in traces}
     assert sizes["displacement"] > sizes["seizure"]
 
 
@@ -71,13 +72,13 @@ def test_fig007_aggregate_switch_at_threshold(big_index):
     state = ViewState()
     above = views.map_view(big_index, state, threshold=50_000)
     assert above.mode == "density" and above.in_view == 60_000
-    assert [t.type for t in above.traces if t.meta["kind"] != "control"] == ["densitymap"]
+    assert [t["type"] for t in above.traces if t["meta"]["kind"] != "control"] == ["densitymap"]
     below = views.map_view(big_index, state, threshold=60_000, max_points=60_000)
     assert below.mode == "points"
-    assert {t.type for t in below.traces} == {"scattermap"}
-    assert sum(len(t.lat) for t in below.traces if t.meta["kind"] == "events") == 60_000
+    assert {t["type"] for t in below.traces} == {"scattermap"}
+    assert sum(len(t["lat"]) for t in below.traces if t["meta"]["kind"] == "events") == 60_000
     capped = views.map_view(big_index, state, threshold=60_000, max_points=1000)
-    assert sum(len(t.lat) for t in capped.traces if t.meta["kind"] == "events") == 1000
+    assert sum(len(t["lat"]) for t in capped.traces if t["meta"]["kind"] == "events") == 1000
 
 
 def test_fig008_zooming_in_switches_back_to_points(big_index):
@@ -94,19 +95,17 @@ def test_fig009_mode_label_says_which_layer(big_index):
 
 def test_fig010_control_traces_coloured_by_controller(index):
     view = views.map_view(index, ViewState(end=date(2014, 12, 31)))
-    control = [t for t in view.traces if t.meta["kind"] == "control"]
-    assert [t.name for t in control] == ["held by ISIS"]
-    assert control[0].marker.color == ACTOR_COLOURS["ISIS"]
+    control = [t for t in view.traces if t["meta"]["kind"] == "control"]
+    assert [t["name"] for t in control] == ["held by ISIS"]
+    assert control[0]["marker"]["color"] == ACTOR_COLOURS["ISIS"]
     later = views.map_view(index, ViewState())
-    names = {t.name for t in later.traces if t.meta["kind"] == "control"}
+    names = {t["name"] for t in later.traces if t["meta"]["kind"] == "control"}
     assert names == {"held by ISIS", "held by Iraqi Security Forces", "held by Syrian Army"}
     off = views.map_view(index, ViewState(control=False))
-    assert not [t for t in off.traces if t.meta["kind"] == "control"]
+    assert not [t for t in off.traces if t["meta"]["kind"] == "control"]
 
 
 def test_fig011_extra_traces_drawn_first(index):
-    import plotly.graph_objects as go
-
     extra = go.Scattermap(lat=[1], lon=[2], meta={"kind": "areas"})
     fig = figures.event_map(queries.map_points(index, np.arange(3)), extra_traces=[extra])
     assert fig.data[0].meta["kind"] == "areas"
@@ -138,4 +137,4 @@ def test_fig014_empty_inputs():
 
 def test_fig015_density_counts_in_text_not_customdata():
     trace = figures.density_trace(pd.DataFrame({"lat": [1.0], "lon": [2.0], "count": [1500]}))
-    assert trace.customdata is None and list(trace.text) == ["1,500"]
+    assert "customdata" not in trace and list(trace["text"]) == ["1,500"]

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from dashboard import queries
-from dashboard.filters import filter_positions
+from dashboard.filters import EventIndex, filter_positions
 from dashboard.state import ViewState
 from events.model import EVENT_TYPES
 
@@ -41,12 +41,20 @@ def test_qry003_map_points_columns_and_rounding(index):
     assert points["pos"].dtype == np.int32
 
 
-def test_qry004_hover_text_is_escaped(index):
-    rows = index.frame.index[index.frame["actor1"].astype(str) == "ISIS"].to_numpy()
-    index.frame["actor1"] = index.frame["actor1"].cat.add_categories(["<b>x</b>"])
-    index.frame.loc[rows[0], "actor1"] = "<b>x</b>"
-    hover = queries.map_points(index, rows[:1])["hover"].iloc[0]
-    assert "<b>" not in hover and "&lt;b&gt;x&lt;/b&gt;" in hover
+def test_qry004_hover_text_is_escaped(frame):
+    frame["actor1"] = frame["actor1"].cat.add_categories(["<b>x</b>"])
+    frame.loc[0, "actor1"] = "<b>x</b>"
+    frame["place"] = frame["place"].cat.rename_categories({"Mosul": "Mosul & <i>co</i>"})
+    index = EventIndex(frame)
+    hover = queries.map_points(index, np.array([0]))["hover"].iloc[0]
+    assert hover == "Mosul &amp; &lt;i&gt;co&lt;/i&gt;<br>2014-06-10<br>&lt;b&gt;x&lt;/b&gt; vs " \
+                    "Iraqi Security Forces<br>no figure"
+
+
+def test_qry004b_hover_text_figures(index):
+    hover = queries.map_points(index, np.arange(index.size))["hover"].tolist()
+    assert "Mosul<br>2014-06-12<br>actor unknown<br>500,000 people displaced" in hover
+    assert "Raqqa<br>2014-09-23<br>US-led coalition vs ISIS<br>12 killed" in hover
 
 
 def test_qry005_density_grid_counts_everything(big_index):
