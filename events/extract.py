@@ -661,6 +661,16 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
         _SPOILS_BEFORE.search(before) or _SPOILS_AFTER.match(sentence[trig.end : trig.end + 50])
     ):
         return True  # "arms seized in Iraq", "seizing weapons caches": not territory
+    if (
+        re.match(
+            r"(?:air|strikes|airstrikes|shelling|clash|fighting|battle|bombardment|attack)",
+            trig.text,
+            re.I,
+        )
+        and re.search(r"\bto\s+[a-z]+\s+(?:the\s+|any\s+|more\s+|further\s+|new\s+)?$", before)
+        and not _ALLOWED_TO.search(re.sub(r"[a-z]+\s+(?:\w+\s+)?$", "", before))
+    ):
+        return True  # "to hamper air strikes", "to join the fighting": an aim, not an event
     m = NEGATIVE_BEFORE.search(before)
     if not m:
         return False

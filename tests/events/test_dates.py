@@ -36,6 +36,8 @@ PUB = date(2015, 3, 12)  # a Thursday
         ("since mid-February", "2015-02-15", "week"),
         ("since 2014", "2014-01-01", "year"),
         ("in May 2014", "2014-05-01", "month"),
+        ("captured in June 2014", "2014-06-01", "month"),
+        ("since June 2013", "2013-06-01", "month"),
         ("for two months", "2015-01-01", "month"),
         ("in recent days", "2015-03-12", "week"),
     ],
