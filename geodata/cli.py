@@ -27,7 +27,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("names", nargs=-1)
-@click.option("--file", "names_file", type=click.File("r", encoding="utf-8"),
+@click.option("--file", "names_file", type=click.File("r", encoding="utf-8-sig"),
               help="Read names from this file, one a line ('-' for stdin).")
 @click.option("--country", type=click.Choice(["IQ", "SY"]), default=None,
               help="Only places in this country.")

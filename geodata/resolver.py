@@ -56,6 +56,10 @@ _PART_WORDS = (r"outskirts|suburbs?|edges?|parts?|portions?|areas?|districts?|"
 # Leading words that carry no place: articles, counts, and adjectives before "city of".
 _LEADING = [
     re.compile(r"^(?:the|a|an|some|several|many|three|two|four|five|most|all|much)\s+", re.I),
+    # "ISIS-held Mosul", "rebel-controlled eastern Aleppo", "besieged Deir ez-Zor"
+    re.compile(r"^(?:[\w.]+-(?:held|controlled|run|besieged|occupied|dominated|led|"
+               r"surrounded)|besieged|embattled|restive|war-torn|war-ravaged|strategic|"
+               r"key|ancient|historic|oil-rich|liberated|recaptured)\s+", re.I),
     re.compile(r"^(?:key|strategic|besieged|northern|southern|eastern|western|central|"
                r"nearby|neighbou?ring|embattled|restive|oil|border|shiite|sunni|kurdish|"
                r"christian|yazidi|turkmen|ancient|historic|main|provincial|capital)\s+"

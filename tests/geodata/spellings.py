@@ -151,4 +151,7 @@ RELATIVE = [
     ("Tikrit prison", 34.61, 43.68, 2),
     ("villages north and west of Kirkuk", 35.47, 44.39, 2),
     ("Badush jail", 36.40, 42.99, 1),
+    ("ISIS-held Mosul", 36.34, 43.13, 1),
+    ("rebel-held eastern Aleppo", 36.20, 37.16, 2),
+    ("the mainly Kurdish town of Kobani", 36.89, 38.35, 1),
 ]

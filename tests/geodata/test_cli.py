@@ -28,7 +28,7 @@ def test_cli001_jsonl_keys_and_values(run):
 
 def test_cli002_file_and_country(run, tmp_path):
     names = tmp_path / "names.txt"
-    names.write_text("Kobane\n\nالرقة\nMosul\n", encoding="utf-8")
+    names.write_text("\ufeffKobane\n\nالرقة\nMosul\n", encoding="utf-8")  # with a BOM
     result = run("resolve", "--file", str(names), "--country", "SY", "--format", "jsonl")
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [r["query"] for r in rows] == ["Kobane", "الرقة", "Mosul"]
