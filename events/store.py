@@ -198,7 +198,7 @@ def _migrate(engine: sa.Engine) -> int:
             conn.execute(schema_table.insert().values(version=SCHEMA_VERSION))
             conn.execute(_insert_ignore(conn, state_table, ["key"]),
                          [{"key": "data_version", "value": 0}])
-            return SCHEMA_VERSION
+            version = SCHEMA_VERSION
         if version > SCHEMA_VERSION:
             raise ValueError(
                 f"database schema version {version} is newer than this code's {SCHEMA_VERSION}: "
@@ -208,7 +208,32 @@ def _migrate(engine: sa.Engine) -> int:
         with engine.begin() as conn:
             _MIGRATIONS[target](conn)
             conn.execute(schema_table.update().values(version=target))
+    if engine.dialect.name == "postgresql":
+        _add_postgis_point(engine)
     return SCHEMA_VERSION
+
+
+def _add_postgis_point(engine: sa.Engine) -> bool:
+    """Give ``events`` a PostGIS point column and GiST index when the database has PostGIS.
+
+    The column is generated from lat/lon, so no write path changes; it serves
+    spatial SQL from other tools (``ST_DWithin(geom, ...)``). Nothing happens
+    when the extension is not installed in the database. Returns whether it exists.
+    """
+    with engine.begin() as conn:
+        if not conn.exec_driver_sql(
+                "SELECT 1 FROM pg_extension WHERE extname = 'postgis'").first():
+            return False
+        if conn.exec_driver_sql(
+                "SELECT 1 FROM information_schema.columns "
+                "WHERE table_name = 'events' AND column_name = 'geom' "
+                "AND table_schema = current_schema()").first():
+            return True
+        conn.exec_driver_sql(
+            "ALTER TABLE events ADD COLUMN geom geometry(Point, 4326) GENERATED ALWAYS AS "
+            "(ST_SetSRID(ST_MakePoint(lon, lat), 4326)) STORED")
+        conn.exec_driver_sql("CREATE INDEX ix_events_geom ON events USING GIST (geom)")
+    return True
 
 
 def _insert_ignore(conn: sa.Connection, table: sa.Table, keys: list[str]) -> Any:

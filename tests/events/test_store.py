@@ -311,3 +311,30 @@ def test_store020_db_url_resolution_order(monkeypatch, explicit, env, expected):
 def test_store021_unknown_setting():
     with pytest.raises(ValueError, match="unknown setting 'NOPE'"):
         config.setting("NOPE")
+
+
+def test_store022_postgis_point_when_the_extension_exists(request, make_event):
+    url = request.getfixturevalue("_pg_database")
+    engine = sa.create_engine(url)
+    store_mod._metadata.drop_all(engine)
+    with engine.begin() as conn:
+        available = conn.exec_driver_sql(
+            "SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'").first()
+        if not available:
+            pytest.skip("PostGIS is not installed: apt-get install postgresql-15-postgis-3")
+        conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
+    try:
+        with Store(url) as st:
+            st.add_report("r1", [make_event()])
+            with st.engine.connect() as conn:
+                near = conn.exec_driver_sql(
+                    "SELECT count(*) FROM events WHERE ST_DWithin(geom::geography, "
+                    "ST_SetSRID(ST_MakePoint(43.13, 36.34), 4326)::geography, 5000)").scalar()
+            assert near == 1
+            assert st.load_frame()["lat"].tolist() == pytest.approx([36.335])
+        Store(url).close()  # reopening finds the column and adds nothing
+    finally:
+        store_mod._metadata.drop_all(engine)
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP EXTENSION IF EXISTS postgis CASCADE")
+        engine.dispose()
