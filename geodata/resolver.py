@@ -336,8 +336,9 @@ class Resolver:
                 continue
             if name_key(core) in FOREIGN:
                 continue
-            if tier != "exact" and core.lower() in self.gaz.index.common_words:
-                continue  # "Coalition" is no misspelt village
+            if tier != "exact" and all(w in self.gaz.index.common_words
+                                       for w in re.split(r"[\s-]+", core.lower()) if w):
+                continue  # "Coalition" or "north of the" is no misspelt village
             cands = self._candidates(core, tier)
             if not cands:
                 continue
