@@ -77,7 +77,8 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     "US-led coalition": (
         r"(?:the\s+)?(?:US|U\.S\.)[- ]led\s+coalition|(?:the\s+)?(?:international\s+|anti-(?:IS|"
         r"ISIS|ISIL|Daesh)\s+)?"
-        r"coalition(?!\s+of\b)(?:\s+(?:forces|aircraft|warplanes|jets))?",
+        r"(?<!Syrian\s)(?<!National\s)(?<!opposition\s)coalition(?!\s+of\b)"
+        r"(?:\s+(?:forces|aircraft|warplanes|jets))?",
         r"(?:the\s+)?(?:US|U\.S\.|United\s+States|American)(?:'s)?\s+(?:military|forces|troops|"
         r"warplanes|aircraft|jets|drones?|air\s+force|planes|special\s+forces|bombers)",
         r"(?-i:the US|the U\.S\.|Pentagon|Washington)",

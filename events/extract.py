@@ -637,10 +637,12 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
     before = sentence[max(0, trig.start - 60) : trig.start]
     if trig.event_type == "threat":
         return bool(re.search(r"\b(?:not|never|no)\s+(?:\w+\s+)?$", before, re.I))
-    if trig.event_type == "attack_on_civilians" and re.search(
-        r"\b(?:the|of|an?|late)\s+$", before, re.I
+    if trig.event_type == "attack_on_civilians" and (
+        (trig.text.lower() == "executed" and re.search(r"\b(?:the|of|an?|late)\s+$", before, re.I))
+        or re.search(r"\bas\s+an?\s+(?:[\w-]+\s+)?$", before, re.I)
     ):
-        return True  # "the executed former leader": an adjective, no event
+        # "the executed former leader": an adjective; "described the raid as a massacre": a word
+        return True
     if (
         trig.event_type == "capture"
         and re.match(r"(?:the\s+|its\s+|their\s+)?capture$", trig.text, re.I)
@@ -944,6 +946,8 @@ def _magnitude(
             re.I,
         ):
             continue
+        if not lo <= f.start < hi and abs(f.start - trig.start) > 80:
+            continue  # a toll in another clause, far away, belongs to something else
         distance = abs(f.start - trig.start) + (0 if lo <= f.start < hi else 200)
         if unit == "wounded":
             distance += 100  # a death toll is the figure an analyst keeps

@@ -297,3 +297,15 @@ def test_html_page_end_to_end():
         ("withdrawal", place_of("Kobani"), "2015-01-26"),
     ]
     assert all(e.report_date == "2015-01-26" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants committed a massacre in Sinjar on Sunday.", ["attack_on_civilians"]),
+        ("The opposition described the government shelling in Aleppo as a massacre.", ["shelling"]),
+        ("Tikrit, the home town of the executed former president, is quiet.", []),
+    ],
+)
+def test_massacre_wording(text, expected):
+    assert [e.event_type for e in run(text)] == expected
