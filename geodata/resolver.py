@@ -140,7 +140,8 @@ class Resolver:
         5+ letters), "fuzzy" (rapidfuzz, thresholds below).
         """
         key = name_key(core)
-        if len(key) < 2:
+        # One- and two-letter Latin keys ("no", "Al") match too much by chance.
+        if len(key) < 2 or (len(key) < 3 and not has_arabic(key)):
             return []
         if tier == "exact":
             return [(e, 0.97 if q == ALTERNATE else 1.0) for e, q in self.gaz.lookup_key(key)]
