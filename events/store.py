@@ -761,7 +761,9 @@ class Store:
                 builder, done = _FrameBuilder(select_cols), False
         if not done:
             _dbapi_batches(self.engine, sql, builder)
-        return builder.frame(wanted)
+        frame = builder.frame(wanted)
+        _release_arrow_memory()
+        return frame
 
     def incidents(self, *, start: str | None = None, end: str | None = None,
                   event_types: Sequence[str] | None = None,
@@ -819,6 +821,13 @@ _FRAME_BATCH = 100_000
 _FRAME_THREADS = 2
 
 
+def _release_arrow_memory() -> None:
+    """Hand the fetch buffers Arrow's allocator keeps back to the system (smaller RSS)."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+
+
 def _adbc_errors() -> tuple[type[BaseException], ...]:
     try:
         from adbc_driver_manager import Error
@@ -866,7 +875,7 @@ def _adbc_batches(url: sa.URL, queries: list[str], builder: _FrameBuilder, *,
         if conn is None:
             return False
         conns.append(conn)
-    batches: queue.Queue[Any] = queue.Queue(maxsize=2 * len(queries))
+    batches: queue.Queue[Any] = queue.Queue(maxsize=len(queries))
     done = object()
 
     def produce(conn: Any, sql: str) -> None:
