@@ -605,13 +605,16 @@ def _find_places(
         precision = 1 if antecedent.geo_precision < 3 else 3
         if kind in _SUBSITE_KINDS or m.group(0).endswith(("'s", "’s")) or _SITE_AFTER.match(after):
             precision = max(2, precision)
-        if _NEAR_BEFORE.search(before) and precision < 3:
+        loc_start = m.start()
+        near = _NEAR_BEFORE.search(before)
+        if near and precision < 3:
             precision = 2
+            loc_start = m.start() - (len(before) - near.start())  # "outside of the city"
         out.append(
             _PlaceMention(
-                m.start(),
+                loc_start,
                 m.end(),
-                m.group(0),
+                sentence[loc_start : m.end()],
                 antecedent.place,
                 precision,
                 reference=reference,
