@@ -8,6 +8,7 @@ module is missing.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import sys
@@ -122,27 +123,22 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     todo = [p for p, r in files if r is None]
     read = stored = incidents = duplicates = 0
     nlp = load_nlp() if todo else None
-    with _open_store(ctx) as store:
-        bar = click.progressbar(todo, label="ingesting", file=sys.stderr,
-                                show_pos=True) if len(todo) > _PROGRESS_OVER else None
-        iterator = bar.__enter__() if bar is not None else iter(todo)
-        try:
-            for path in iterator:
-                try:
-                    report = read_report(path)
-                except (ReportError, OSError) as exc:
-                    skipped.append((path, str(exc)))
-                    continue
-                events = extract_events(report, nlp=nlp)
-                result = store.add_report(report.raw_sha1 or report.name, events,
-                                          meta=report_meta(report))
-                read += 1
-                stored += result.new_events
-                incidents += result.new_incidents
-                duplicates += result.duplicate_report
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
+    progress: Any = (click.progressbar(todo, label="ingesting", file=sys.stderr, show_pos=True)
+                     if len(todo) > _PROGRESS_OVER else contextlib.nullcontext(todo))
+    with _open_store(ctx) as store, progress as items:
+        for path in items:
+            try:
+                report = read_report(path)
+            except (ReportError, OSError) as exc:
+                skipped.append((path, str(exc)))
+                continue
+            events = extract_events(report, nlp=nlp)
+            result = store.add_report(report.raw_sha1 or report.name, events,
+                                      meta=report_meta(report))
+            read += 1
+            stored += result.new_events
+            incidents += result.new_incidents
+            duplicates += result.duplicate_report
     click.echo(f"reports read: {read} ({duplicates} seen before)")
     click.echo(f"events stored: {stored}")
     click.echo(f"new incidents: {incidents}")

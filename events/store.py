@@ -622,10 +622,10 @@ class Store:
         if source:
             conds.append(t.source == source)
         if text:
-            needle = f"%{text.lower()}%"
-            conds.append(sa.or_(sa.func.lower(t.evidence).like(needle),
-                                sa.func.lower(t.place).like(needle),
-                                sa.func.lower(t.location).like(needle)))
+            needle = text.lower()
+            # autoescape: a % or _ typed by the user is a character, not a wildcard.
+            conds.append(sa.or_(*[sa.func.lower(col).contains(needle, autoescape=True)
+                                  for col in (t.evidence, t.place, t.location)]))
         return conds
 
     def query(self, *, start: str | None = None, end: str | None = None,

@@ -163,6 +163,8 @@ QUERY_CASES = [
     ({"source": "Other Wire"}, 1),
     ({"text": "RAQQA"}, 1),
     ({"text": "took the city"}, 3),
+    ({"text": "100%"}, 0),
+    ({"text": "t_ok"}, 0),
 ]
 
 
