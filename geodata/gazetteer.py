@@ -294,9 +294,28 @@ def build_index(data_dir: Path) -> GazetteerIndex:
             + [float(r["lat"]) for r in airports])
     admins = admin_for_points(lons, lats)
     gov_by_name = {(g["country"], g["admin1"]): g for g in governorate_table()}
+    gov_entry = _add_governorates(b, gov_by_name)
+    _add_wof_rows(b, rows, admins[: len(rows)], gov_entry)
+    _add_admin_names(b, data_dir, gov_entry, gov_by_name)
+    offset = len(rows)
+    _add_sites(b, sites, admins[offset: offset + len(sites)])
+    _add_airports(b, airports, admins[offset + len(sites):])
+    _add_aliases(b, _read_csv(data_dir / "aliases.csv"))
 
-    # Governorates come from OCHA (names and centroids), with the WOF region
-    # record's names as aliases, so resolve() and admin_for_point() agree.
+    words = (data_dir / "ambiguous_names.txt").read_text(encoding="utf-8").split()
+    index = b.freeze(frozenset(name_key(w) for w in words))
+    common = data_dir / "common_words.txt"
+    if common.exists():
+        index.common_words = frozenset(common.read_text(encoding="utf-8").split())
+    return index
+
+
+def _add_governorates(b: _Builder, gov_by_name: dict) -> dict[tuple[str, str], int]:
+    """Add one entry per OCHA governorate (its name and centroid); return their ids.
+
+    Governorates come from OCHA, not WOF, so that resolve() and admin_for_point()
+    name them the same way; the WOF region records only add their names.
+    """
     gov_entry = {}
     for (cc, adm1), g in sorted(gov_by_name.items()):
         e = b.add(name=adm1, geonameid=None, country=cc, admin1=adm1, admin2=None,
@@ -306,34 +325,23 @@ def build_index(data_dir: Path) -> GazetteerIndex:
         b.add_name(e, adm1, PRIMARY)
         if g.get("admin1_ar"):
             b.add_name(e, g["admin1_ar"], PRIMARY)
+    return gov_entry
 
+
+def _add_wof_rows(b: _Builder, rows: list[dict], admins: list, gov_entry: dict) -> None:
+    """Add the Who's On First records: places, districts, and region names."""
     # District (county) records and the towns of each county, to link every
-    # district to its seat town below.
+    # district to its seat town at the end.
     counties: dict[tuple[str, str], tuple[int, list[str]]] = {}
     towns: dict[tuple[str, str], list[tuple[int, list[str]]]] = {}
-    for row, (cc, adm1, adm2) in zip(rows, admins[: len(rows)], strict=True):
-        feature = _PLACETYPE_FEATURE.get(row["placetype"], "city")
-        alts = [a for a in row["alt_names"].split("|") if a]
-        country = row["country"]
+    for row, (cc, adm1, adm2) in zip(rows, admins, strict=True):
         if adm1 is None:  # outside every polygon by more than the snap distance
             continue
-        if cc != country:
-            # WOF and OCHA disagree near the border; trust the polygon for admin1
-            # but keep the record's country only if it matches.
-            country = cc
+        feature = _PLACETYPE_FEATURE.get(row["placetype"], "city")
+        alts = [a for a in row["alt_names"].split("|") if a]
+        names = [t for t in (row["name"], row["name_eng"], row["name_ara"], row["name_kur"]) if t]
         if feature == "governorate":
-            e = gov_entry.get((cc, adm1))
-            if e is None or row["name"] == "Halabja":
-                continue  # Halabja's WOF region sits inside OCHA's Sulaymaniyah
-            for text in (row["name"], row["name_eng"], row["name_ara"], row["name_kur"]):
-                if text:
-                    b.add_name(e, text, PRIMARY)
-            for alt in alts:
-                b.add_name(e, alt, ALTERNATE)
-                # "Nineveh Governorate" -> also "Nineveh"
-                bare = _GOV_WORDS_RE.sub("", alt).strip(" -")
-                if bare and bare != alt:
-                    b.add_name(e, bare, ALTERNATE)
+            _add_region_names(b, gov_entry.get((cc, adm1)), row, names, alts)
             continue
         pop = int(float(row["population"])) if row["population"] else 0
         seat = bool(row["county_name"]) and name_key(row["county_name"]) in {
@@ -341,10 +349,11 @@ def build_index(data_dir: Path) -> GazetteerIndex:
         gid = int(row["geonames_id"]) if row["geonames_id"] not in ("", "0") else None
         prom = _prominence(feature, pop, len(alts), seat, gid is not None,
                            row["mz_is_current"] == "1")
-        e = b.add(name=_display_name(row),
-                  geonameid=gid, country=country, admin1=adm1, admin2=adm2,
-                  lat=row["latitude"], lon=row["longitude"], feature=feature, prominence=prom)
-        names = [t for t in (row["name"], row["name_eng"], row["name_ara"], row["name_kur"]) if t]
+        # The polygon decides country and admin1 (a few WOF records near the
+        # border disagree), so that both always come from the same join.
+        e = b.add(name=_display_name(row), geonameid=gid, country=cc, admin1=adm1,
+                  admin2=adm2, lat=row["latitude"], lon=row["longitude"], feature=feature,
+                  prominence=prom)
         for text in names:
             b.add_name(e, text, PRIMARY)
         for alt in alts:
@@ -355,10 +364,25 @@ def build_index(data_dir: Path) -> GazetteerIndex:
         elif feature == "city" and row["county_name"]:
             towns.setdefault(group, []).append((e, names))
     _link_district_seats(b, counties, towns)
-    _add_admin_names(b, data_dir, gov_entry, gov_by_name)
 
-    offset = len(rows)
-    for row, (cc, adm1, adm2) in zip(sites, admins[offset: offset + len(sites)], strict=True):
+
+def _add_region_names(b: _Builder, e: int | None, row: dict, names: list[str],
+                      alts: list[str]) -> None:
+    """Give a WOF region record's names to the OCHA governorate holding its point."""
+    if e is None or row["name"] == "Halabja":
+        return  # Halabja's WOF region lies inside OCHA's Sulaymaniyah
+    for text in names:
+        b.add_name(e, text, PRIMARY)
+    for alt in alts:
+        b.add_name(e, alt, ALTERNATE)
+        bare = _GOV_WORDS_RE.sub("", alt).strip(" -")  # "Nineveh Governorate" -> "Nineveh"
+        if bare and bare != alt:
+            b.add_name(e, bare, ALTERNATE)
+
+
+def _add_sites(b: _Builder, sites: list[dict], admins: list) -> None:
+    """Add the curated sites table (authoritative for its names)."""
+    for row, (cc, adm1, adm2) in zip(sites, admins, strict=True):
         feature = _SITE_KIND_FEATURE.get(row["kind"], "site")
         e = b.add(name=row["name"], geonameid=None, country=cc or row["country"],
                   admin1=adm1 or "", admin2=adm2, lat=row["lat"], lon=row["lon"],
@@ -366,23 +390,30 @@ def build_index(data_dir: Path) -> GazetteerIndex:
         for alias in [row["name"], *row["aliases"].split("|")]:
             for variant in _site_variants(alias):
                 b.add_name(e, variant, PRIMARY)
-    offset += len(sites)
-    for row, (cc, adm1, adm2) in zip(airports, admins[offset:], strict=True):
+
+
+def _add_airports(b: _Builder, airports: list[dict], admins: list) -> None:
+    """Add the airportsdata airfields by name.
+
+    Their ICAO/IATA codes are left out: "OSM" folds like ordinary words in text.
+    """
+    for row, (cc, adm1, adm2) in zip(airports, admins, strict=True):
         if adm1 is None:
             continue
         e = b.add(name=row["name"], geonameid=None, country=cc, admin1=adm1, admin2=adm2,
                   lat=row["lat"], lon=row["lon"], feature="site",
                   prominence=_SITE_PROMINENCE - 0.5)
-        # (ICAO/IATA codes are left out: "OSM" folds like every "Usm" in text.)
         b.add_name(e, row["name"], PRIMARY)
 
-    # Hand aliases: alias -> an existing entry's canonical name (+country).
+
+def _add_aliases(b: _Builder, rows: list[dict]) -> None:
+    """Add hand aliases (alias -> an existing entry's name, country and feature)."""
     by_name: dict[tuple[str, str, str], int] = {}
     for e, (nm, cc, f) in enumerate(zip(b.ix.name, b.ix.country, b.ix.feature, strict=True)):
         k = (name_key(nm), cc, f)
         if k not in by_name or b.ix.prominence[e] > b.ix.prominence[by_name[k]]:
             by_name[k] = e
-    for row in _read_csv(data_dir / "aliases.csv"):
+    for row in rows:
         e = by_name.get((name_key(row["target"]), row["country"], row["feature"]))
         if e is None:
             raise ValueError(f"aliases.csv: target {row['target']!r} ({row['country']}, "
@@ -390,13 +421,6 @@ def build_index(data_dir: Path) -> GazetteerIndex:
         b.add_name(e, row["alias"], PRIMARY)
         if row.get("display") == "yes":
             b.ix.name[e] = row["alias"]  # the spelling English reports use
-
-    words = (data_dir / "ambiguous_names.txt").read_text(encoding="utf-8").split()
-    index = b.freeze(frozenset(name_key(w) for w in words))
-    common = data_dir / "common_words.txt"
-    if common.exists():
-        index.common_words = frozenset(common.read_text(encoding="utf-8").split())
-    return index
 
 
 def _source_hash(data_dir: Path) -> str:
