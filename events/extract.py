@@ -149,10 +149,12 @@ _SUBSITE_KINDS = frozenset(
 )
 _CITY_KINDS = frozenset({"city", "town", "village", "community"})
 _LIST_GLUE = re.compile(
-    r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)"
+    r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+"
+    # "Mosul, home to 2 million people, and much of Nineveh": past an appositive
+    r"|\s*,\s+(?:a|an|the|home|once|its)\b[^,;]{0,60},\s*(?:and|as\s+well\s+as)\s+)"
     r"(?:(?:parts?|portions?|areas?|most|much|outskirts|suburbs)\s+of\s+)?"
     r"(?:the\s+)?(?:(?:northern|southern|eastern|western)\s+)?(?:(?:city|town|village|cities|"
-    r"towns)\s+(?:of\s+)?)?$",
+    r"towns|province|governorate|district|region)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -687,6 +689,24 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
     return True
 
 
+def _background(sentence: str, trig: TriggerMatch) -> bool:
+    """Tell whether the trigger is in the narrative past perfect ("had already taken").
+
+    Reported speech ("they said they had taken") is not background: it is the
+    news of the report.
+    """
+    before = sentence[max(0, trig.start - 40) : trig.start]
+    if not re.search(
+        r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+|been\s+)*(?:[a-z]+\s+to\s+)?$", before
+    ):
+        if not re.search(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+)*$", before):
+            return False
+    return not re.search(
+        r"\b(?:said|says|say|told|reported|claimed|announced|added|according)\b",
+        sentence[: trig.start],
+    )
+
+
 def _is_back_reference(sentence: str, trig: TriggerMatch) -> bool:
     noun = re.fullmatch(
         r"(?:clash(?:es)?|fighting|battles?|exodus|refugees|offensive|"
@@ -1159,6 +1179,8 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
             chosen[0].start = chosen[0].end = -1  # not in this sentence
         d = _pick_date(text, trig, dates, clause, triggers)
         explicit = d is not None
+        if d is None and _background(text, trig):
+            continue  # "ISIS had already captured Mosul": background with no date to code it by
         if (
             d is None
             and ctx.last_date is not None

@@ -130,6 +130,20 @@ CASES = [
         "The jihadists said they executed 40 soldiers captured near Tikrit.",
         [("attack_on_civilians", "Tikrit", "Unidentified armed group", "2015-05-21", 40.0)],
     ),
+    # a list past an appositive: one event per place
+    (
+        "On Tuesday ISIS seized Ramadi, the capital of Anbar, and parts of Fallujah.",
+        [
+            ("seizure", "Ramadi", "ISIS", "2015-05-19", None),
+            ("seizure", "Fallujah", "ISIS", "2015-05-19", None),
+        ],
+    ),
+    # background with no date is not coded; reported speech in the past perfect is news
+    ("ISIS had already captured Mosul.", []),
+    (
+        "Officials said ISIS had captured Baiji on Monday.",
+        [("seizure", "Baiji", "ISIS", "2015-05-18", None)],
+    ),
     # not events: forecasts, conditions, questions, negation, plans, history, outside the area
     ("The army could retake Fallujah next month.", []),
     ("If the militants capture Samarra, the road north will be cut.", []),
