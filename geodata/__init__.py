@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -110,8 +111,22 @@ def resolve(
         raise ValueError(f"feature={feature!r}: use one of {ALLOWED_FEATURES} or None")
     if not isinstance(name, str):
         return None
-    near_key = tuple((float(lon), float(lat)) for lon, lat in near) if near else None
-    return _resolve_cached(name, country, admin1, near_key, feature, bool(strict_case))
+    return _resolve_cached(name, country, admin1, _near_key(near), feature, bool(strict_case))
+
+
+def _near_key(near) -> tuple[tuple[float, float], ...] | None:
+    # Hashable for the cache; points that are not two finite numbers are dropped.
+    if not near:
+        return None
+    out = []
+    for point in near:
+        try:
+            lon, lat = (float(v) for v in point)
+        except (TypeError, ValueError):
+            continue
+        if math.isfinite(lon) and math.isfinite(lat):
+            out.append((lon, lat))
+    return tuple(out) or None
 
 
 def find_place_spans(text: str) -> list[tuple[int, int, str]]:

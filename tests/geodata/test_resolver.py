@@ -76,3 +76,11 @@ def test_res007_not_places_here(name):
 )
 def test_res008_typos_of_known_places(typo, name):
     assert resolve(typo).name == name
+
+
+@pytest.mark.parametrize(
+    "near", [None, [], [(43.1, 36.3)], [[43.1, 36.3]], [(None, 1)], [("x", "y"), (43.1, 36.3)],
+             [(float("nan"), 1.0)], [(1, 2, 3)]],
+)
+def test_res009_near_is_forgiving(near):
+    assert resolve("Mosul", near=near).name == "Mosul"
