@@ -1328,6 +1328,24 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     return True
 
 
+def _mark_disputed(cands: list[_Candidate]) -> None:
+    """Mark claims the same report contradicts: two forces said to hold one place at one time."""
+    seizures = [c for c in cands if c.etype == "seizure" and c.actor1 not in _WEAK_ACTORS]
+    for a in seizures:
+        for b in seizures:
+            if (
+                a is not b
+                and a.certainty == "claimed"
+                and a.place.place.name == b.place.place.name
+                and a.actor1 != b.actor1
+                and not any(a.actor1 in side and b.actor1 in side for side in _SAME_SIDE)
+                and _windows_overlap(a, b)
+            ):
+                a.certainty = "disputed"
+                a.notes.append(f"contradicted in the same report: {b.actor1} said to hold it")
+                break
+
+
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     """Keep one candidate per event told several times in the report.
 
@@ -1369,6 +1387,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             )
         kept.append(best)
     kept.sort(key=lambda c: (c.sentence.index, c.place.start))
+    _mark_disputed(kept)
     return kept
 
 

@@ -323,3 +323,14 @@ def test_html_page_end_to_end():
 )
 def test_massacre_wording(text, expected):
     assert [e.event_type for e in run(text)] == expected
+
+
+def test_contradicted_claim_is_disputed():
+    events = run(
+        "Baiji was in full control of the army on Wednesday, state TV said. "
+        "Witnesses said ISIS fighters seized Baiji on Wednesday."
+    )
+    assert sorted((e.actor1, e.certainty) for e in events if e.event_type == "seizure") == [
+        ("ISIS", "reported"),
+        ("Iraqi Security Forces", "disputed"),
+    ]
