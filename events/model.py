@@ -147,7 +147,7 @@ class Event:
             value = getattr(self, name)
             try:
                 number = float(value)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 _fail(name, value, f"a number in [{lo:g}, {hi:g}]")
             if math.isnan(number) or not lo <= number <= hi:
                 _fail(name, value, f"a number in [{lo:g}, {hi:g}]")
@@ -158,7 +158,7 @@ class Event:
             _fail("date_precision", self.date_precision, f"one of {', '.join(DATE_PRECISIONS)}")
         try:
             self.geo_precision = int(self.geo_precision)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             _fail("geo_precision", self.geo_precision, "1, 2 or 3")
         if self.geo_precision not in GEO_PRECISIONS:
             _fail("geo_precision", self.geo_precision, "1, 2 or 3")
@@ -169,14 +169,14 @@ class Event:
         if self.magnitude is not None:
             try:
                 self.magnitude = float(self.magnitude)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 _fail("magnitude", self.magnitude, "a number or null")
             if math.isnan(self.magnitude) or self.magnitude < 0:
                 _fail("magnitude", self.magnitude, "a non-negative number or null")
         if self.geonameid is not None:
             try:
                 self.geonameid = int(self.geonameid)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 _fail("geonameid", self.geonameid, "an integer or null")
         for name in ("id", "report", "source", "evidence"):
             if not isinstance(getattr(self, name), str) or not getattr(self, name):
@@ -186,7 +186,7 @@ class Event:
         for name in ("evidence_start", "evidence_end"):
             try:
                 setattr(self, name, int(getattr(self, name)))
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 _fail(name, getattr(self, name), "a character offset (int)")
         if not 0 <= self.evidence_start <= self.evidence_end:
             _fail(
