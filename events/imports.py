@@ -161,7 +161,8 @@ def _collect(rows: Iterator[tuple[int, Any]], convert: Callable[[Any], Event],
             report.events.append(convert(row))
         except _RowSkipped as exc:
             report.skipped.append((line, str(exc)))
-        except (EventValidationError, _RowError, ValueError, TypeError, KeyError) as exc:
+        except (EventValidationError, _RowError, ValueError, TypeError, KeyError,
+                ArithmeticError) as exc:
             report.errors.append((line, str(exc) or type(exc).__name__))
 
 
@@ -468,8 +469,8 @@ def _json_lines(fh: IO[str], report: ImportReport) -> Iterator[tuple[int, dict[s
             continue
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            report.errors.append((n, f"invalid JSON: {exc.msg}"))
+        except (ValueError, RecursionError) as exc:
+            report.errors.append((n, f"invalid JSON: {getattr(exc, 'msg', exc)}"))
             continue
         if not isinstance(obj, dict):
             report.errors.append((n, f"expected a JSON object, got {type(obj).__name__}"))

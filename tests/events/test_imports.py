@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from events import imports
 from events.imports import ImportReport, canonical_dataset_actor, read
+from events.model import RECORD_FIELDS
 
 UCDP_HEADER = ("id,year,type_of_violence,dyad_name,side_a,side_b,source_office,source_date,"
                "source_headline,where_prec,where_coordinates,adm_1,adm_2,latitude,longitude,"
@@ -200,3 +201,23 @@ def test_imp011_arbitrary_cells_under_a_valid_header(fmt, cells):
     row = ",".join(json.dumps(c) for c in cells)
     rep = read(io.StringIO(header + "\n" + row + "\n"), fmt=fmt)
     assert rep.ok + len(rep.errors) + len(rep.skipped) <= 1
+
+
+_JSON_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(),
+                         st.text(max_size=20), st.lists(st.integers(), max_size=2))
+
+
+@settings(max_examples=150, deadline=None)
+@given(changes=st.dictionaries(st.sampled_from(sorted(RECORD_FIELDS)), _JSON_VALUES,
+                               max_size=6))
+def test_imp012_records_with_arbitrary_values(changes):
+    base = {"id": "e1", "incident_id": "e1", "report": "r.txt", "source": "S", "url": None,
+            "report_date": "2014-06-11", "event_type": "seizure", "actor1": "ISIS",
+            "actor2": None, "location": "Mosul", "place": "Mosul", "geonameid": 1,
+            "country": "IQ", "admin1": "Ninewa", "admin2": None, "lat": 36.3, "lon": 43.1,
+            "geo_precision": 1, "date": "2014-06-10", "date_precision": "day",
+            "magnitude": None, "magnitude_unit": None, "certainty": "reported",
+            "evidence": "x", "evidence_start": 0, "evidence_end": 1}
+    line = json.dumps({**base, **changes})
+    rep = read(io.StringIO(line + "\n" + line.replace("1e999", "1") + "\n"), fmt="jsonl")
+    assert rep.ok + len(rep.errors) == 2

@@ -22,6 +22,9 @@ BAD_VALUES = [
     ("magnitude_unit", "tanks", "magnitude_unit='tanks'"),
     ("magnitude", -5, "magnitude=-5"),
     ("evidence", "", "evidence=''"),
+    ("evidence_start", float("inf"), "evidence_start=inf"),
+    ("geo_precision", float("inf"), "geo_precision=inf"),
+    ("magnitude", 10**400, "magnitude=1000"),
 ]
 
 
