@@ -105,6 +105,7 @@ _OF_PLACE = re.compile(r"\b(city|town|village|hometown|capital|stronghold|provin
 _SITE_TAIL = re.compile(r"^(.+?)\s+(?:military\s+)?(?:air\s*base|airbase|airport|airfield|"
                         r"air\s+field|air\s+strip|airstrip|base|camp|prison|jail|refinery|"
                         r"oil\s+refinery|dam|border\s+crossing|crossing|checkpoint)$", re.I)
+_SCRIPT_RUNS = re.compile(r"[\u0600-\u06ff][\u0600-\u06ff\s]*|[A-Za-z][A-Za-z'’\s-]*")
 _TRAILING_JUNK = re.compile(r"[\s,.;:!?()\[\]\"'’]+$")
 _SITE_WORDS = re.compile(
     r"(airport|air\s*base|airbase|airfield|refinery|dam|prison|jail|base|camp|university|"
@@ -271,6 +272,10 @@ class Resolver:
         m = _SITE_TAIL.match(s)
         if m:  # "Speicher air base" -> Speicher (a site); "Tikrit prison" -> near the town
             readings.append((m.group(1), precision, "site"))
+        if has_arabic(s) and re.search(r"[A-Za-z]", s):
+            # "Mosul الموصل": each script on its own
+            for part in _SCRIPT_RUNS.findall(s):
+                readings.append((part, precision, feature))
         m = _POSSESSIVE.match(s)
         if m:  # "Mosul's airport" -> site "Mosul airport", else Mosul (part of it)
             readings.append((f"{m.group(1)} {m.group(2)}", precision, "site"))

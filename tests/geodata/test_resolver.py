@@ -84,3 +84,14 @@ def test_res008_typos_of_known_places(typo, name):
 )
 def test_res009_near_is_forgiving(near):
     assert resolve("Mosul", near=near).name == "Mosul"
+
+
+@pytest.mark.parametrize(
+    ("name", "near", "admin1"),
+    [("Khalidiya", [(43.30, 33.42)], "Al-Anbar"),  # near Ramadi
+     ("Khalidiya", [(36.57, 32.71)], "As-Sweida"),  # near Sweida
+     ("Mosul الموصل", None, "Ninewa"),  # mixed scripts
+     ("الرقة Raqqa", None, "Ar-Raqqa")],
+)
+def test_res010_context_and_mixed_scripts(name, near, admin1):
+    assert resolve(name, near=near).admin1 == admin1
