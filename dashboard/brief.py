@@ -128,13 +128,16 @@ def _source_line(events: pd.DataFrame) -> str:
     return f"Source: {n_reports} reports ({named}{more}); events read by conflictmap"
 
 
-def displacement_figure(events: pd.DataFrame, *, top: int = 8) -> go.Figure:
+def displacement_figure(events: pd.DataFrame, *, start: Any = None, end: Any = None,
+                        top: int = 8) -> go.Figure:
     """Return people displaced per week by governorate (stacked bars).
 
     Parameters
     ----------
     events : pandas.DataFrame
         Events; rows with ``magnitude_unit == "people_displaced"`` count.
+    start, end : date-like, optional
+        The range the x axis spans (every week of it, empty ones too).
     top : int, default 8
         Governorates shown by name; the rest are summed as "other".
 
@@ -171,13 +174,20 @@ def displacement_figure(events: pd.DataFrame, *, top: int = 8) -> go.Figure:
     keep = set(ranked.index[:top])
     label = where.where(where.isin(keep), "other")
     table = shown["magnitude"].groupby([week, label]).sum().unstack(fill_value=0)
+    if start is not None and end is not None:
+        weeks = pd.period_range(pd.Timestamp(start), pd.Timestamp(end), freq="W-SUN").start_time
+        table = table.reindex(weeks.union(table.index), fill_value=0)
     order = [g for g in ranked.index if g in keep] + (["other"] if len(totals) > top else [])
     palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
                "#F0E442", "#882255", "#999999"]
     for i, name in enumerate(order):
         fig.add_trace(go.Bar(x=table.index, y=table[name], name=name,
-                             marker={"color": palette[i % len(palette)]}))
-    fig.update_xaxes(title="week starting")
+                             marker={"color": palette[i % len(palette)]},
+                             width=6 * 86_400_000))  # six days, in ms: a gap between weeks
+    first, last = table.index.min(), table.index.max()
+    fig.update_xaxes(title="week starting", type="date",
+                     range=[first - pd.Timedelta(days=4), last + pd.Timedelta(days=10)])
+    fig.update_layout(showlegend=True)
     return fig
 
 
@@ -389,7 +399,8 @@ def brief_slides(
     slides.append(Slide(title=f"Events per {bin_} by type", kind="figure", figure=timeline,
                         caption=caption))
     slides.append(Slide(title="People displaced by governorate", kind="figure",
-                        figure=displacement_figure(events), caption=caption))
+                        figure=displacement_figure(events, start=first, end=last),
+                        caption=caption))
     hand_rows = [
         [str(place), f"{day:%Y-%m-%d}", f"{old} → {new}", str(sources)]
         for place, day, old, new, sources in zip(
