@@ -124,7 +124,7 @@ def timeline_card(index: EventIndex, figure: Any) -> dbc.Card:
             {"label": "bars: auto", "value": "auto"}, {"label": "bars: day", "value": "day"},
             {"label": "bars: week", "value": "week"}, {"label": "bars: month", "value": "month"}]),
         html.Div(dcc.Slider(id=ids.SCRUB, min=0, max=max(span, 1), step=1, value=span,
-                            marks=marks, updatemode="mouseup",
+                            marks=marks, updatemode="mouseup", allow_direct_input=False,
                             tooltip={"placement": "top", "always_visible": False}),
                  className="flex-grow-1 scrub"),
     ], className="d-flex align-items-center timeline-controls")

@@ -186,6 +186,13 @@ def control_traces(controllers: pd.DataFrame) -> list[dict]:
     return traces
 
 
+def selection_trace(lat: float, lon: float, size: float) -> dict:
+    """Return a translucent dark disc marking the selected event (drawn above the markers)."""
+    return {"type": "scattermap", "name": "selected", "mode": "markers", "lat": [lat],
+            "lon": [lon], "marker": {"size": size + 14, "color": "#1a1a1a", "opacity": 0.45},
+            "hoverinfo": "skip", "meta": {"kind": "selection"}}
+
+
 def _text(value: str) -> str:
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -219,8 +226,12 @@ def event_map(points: pd.DataFrame | None = None, *, grid: pd.DataFrame | None =
 
 
 def map_traces(points: pd.DataFrame | None = None, *, grid: pd.DataFrame | None = None,
-               controllers: pd.DataFrame | None = None, extra_traces: Sequence[Any] = ()) -> list:
-    """Return the map's traces in drawing order (what :func:`event_map` adds)."""
+               controllers: pd.DataFrame | None = None, extra_traces: Sequence[Any] = (),
+               selected: tuple[float, float, float] | None = None) -> list:
+    """Return the map's traces in drawing order (what :func:`event_map` adds).
+
+    ``selected`` is the (lat, lon, marker size) of the selected event, marked on top.
+    """
     traces: list = list(extra_traces)
     if controllers is not None:
         traces += control_traces(controllers)
@@ -229,6 +240,9 @@ def map_traces(points: pd.DataFrame | None = None, *, grid: pd.DataFrame | None 
             traces.append(density_trace(grid))
     elif points is not None:
         traces += point_traces(points)
+    if selected is not None:
+        # On top, translucent: a marker drawn later at the same spot cannot hide the selection.
+        traces.append(selection_trace(*selected))
     return traces
 
 

@@ -290,6 +290,14 @@ def safe_link(url: object) -> str | None:
     return text
 
 
+def position_of(index: EventIndex, event_id: str | None) -> int | None:
+    """Return the position of the event with this id, or None."""
+    if not event_id or index.size == 0:
+        return None
+    hits = np.flatnonzero(index.frame["id"].to_numpy() == event_id)
+    return int(hits[0]) if hits.size else None
+
+
 def event_detail(index: EventIndex, event_id: str | None) -> dict | None:
     """Return the selected event's record plus the other reports of its incident.
 
@@ -300,12 +308,9 @@ def event_detail(index: EventIndex, event_id: str | None) -> dict | None:
         None), ``geo_precision_text`` and ``others`` (list of dicts: source,
         report, date, link, evidence); None when the id is unknown.
     """
-    if not event_id or index.size == 0:
+    pos = position_of(index, event_id)
+    if pos is None:
         return None
-    hits = np.flatnonzero(index.frame["id"].to_numpy() == event_id)
-    if hits.size == 0:
-        return None
-    pos = int(hits[0])
     row = index.frame.iloc[pos]
     record = {k: _plain(v) for k, v in row.items()}
     record["link"] = safe_link(record.get("url"))

@@ -52,10 +52,16 @@ def map_view(index: EventIndex, state: ViewState, *, threshold: int = 50_000,
     visible = queries.in_view(index, positions, bounds)
     controllers = towns.controllers_as_of(index.seizures, state.end or index.last_day) \
         if state.control else None
+    pos = queries.position_of(index, state.event)
+    selected = None
+    if pos is not None:
+        size = float(queries.marker_size(index.magnitude[pos:pos + 1])[0])
+        selected = (float(index.lat[pos]), float(index.lon[pos]), size)
     if visible.size > threshold:
         padded = queries.view_bounds(state.lat, state.lon, state.zoom, margin=0.5)
         grid = queries.density_grid(index, positions, zoom=state.zoom, bounds=padded)
-        traces = figures.map_traces(grid=grid, controllers=controllers, extra_traces=extra_traces)
+        traces = figures.map_traces(grid=grid, controllers=controllers, extra_traces=extra_traces,
+                                    selected=selected)
         mode = "density"
     else:
         nearby = queries.in_view(index, positions, queries.view_bounds(
@@ -64,7 +70,8 @@ def map_view(index: EventIndex, state: ViewState, *, threshold: int = 50_000,
             # Keep the drawing bounded: an even sample, never more than max_points.
             nearby = nearby[np.linspace(0, nearby.size - 1, max_points).astype(np.int64)]
         points = queries.map_points(index, nearby, decimals=decimals)
-        traces = figures.map_traces(points, controllers=controllers, extra_traces=extra_traces)
+        traces = figures.map_traces(points, controllers=controllers, extra_traces=extra_traces,
+                                    selected=selected)
         mode = "points"
     return MapView(traces, mode, int(visible.size), queries.summary(index, positions),
                    (state.start or index.first_day, state.end or index.last_day))

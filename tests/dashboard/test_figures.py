@@ -138,3 +138,12 @@ def test_fig014_empty_inputs():
 def test_fig015_density_counts_in_text_not_customdata():
     trace = figures.density_trace(pd.DataFrame({"lat": [1.0], "lon": [2.0], "count": [1500]}))
     assert "customdata" not in trace and list(trace["text"]) == ["1,500"]
+
+
+def test_fig016_selected_event_is_marked_above_the_markers(index):
+    view = views.map_view(index, ViewState(event="e05"))
+    kinds = [t["meta"]["kind"] for t in view.traces]
+    halo = view.traces[kinds.index("selection")]
+    assert kinds[-1] == "selection"
+    assert halo["lat"] == [pytest.approx(35.95, abs=1e-4)]
+    assert "selection" not in [t["meta"]["kind"] for t in views.map_view(index, ViewState()).traces]
