@@ -45,6 +45,8 @@ TABLE_ROWS = 14
 SOURCE_ROWS = 18
 CHROMIUM = "/usr/bin/chromium"
 _FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+#: Accent colour of the title slide (the palette's seizure vermillion).
+ACCENT = "#D55E00"
 
 
 @dataclass
@@ -482,6 +484,8 @@ def render_slides(slides: list[Slide], *, scale: float = 1.0) -> list[Slide]:
 def write_pptx(slides: list[Slide], out: Path) -> Path:
     """Write rendered slides as a 16:9 PowerPoint deck: pictures, native tables, captions."""
     from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
     from pptx.util import Inches, Pt
 
     deck = Presentation()
@@ -502,6 +506,11 @@ def write_pptx(slides: list[Slide], out: Path) -> Path:
     for item in slides:
         slide = deck.slides.add_slide(blank)
         if item.kind == "title":
+            band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, Inches(1.7), Inches(0.35),
+                                          Inches(3.4))
+            band.fill.solid()
+            band.fill.fore_color.rgb = RGBColor.from_string(ACCENT.lstrip("#"))
+            band.line.fill.background()
             text(slide, 0.8, 2.0, 11.7, 1.2, [item.title], 36, bold=True)
             text(slide, 0.8, 3.3, 11.7, 3.0, item.lines, 18)
             continue
@@ -517,8 +526,10 @@ def write_pptx(slides: list[Slide], out: Path) -> Path:
             shape = slide.shapes.add_table(len(item.rows) + 1, len(item.columns), Inches(0.4),
                                            Inches(0.9), Inches(12.5), Inches(0.3))
             table = shape.table
-            for c, name in enumerate(item.columns):
+            for c, (name, share) in enumerate(zip(item.columns, _column_shares(item.columns),
+                                                  strict=True)):
                 table.cell(0, c).text = name
+                table.columns[c].width = int(Inches(12.5) * share)
             for r, row in enumerate(item.rows, start=1):
                 for c, value in enumerate(row):
                     table.cell(r, c).text = value
@@ -575,6 +586,7 @@ def page_image(slide: Slide, *, fmt: str = "PNG") -> bytes:
     page = Image.new("RGB", PAGE_SIZE, "white")
     draw = ImageDraw.Draw(page)
     if slide.kind == "title":
+        draw.rectangle((0, 250, 50, 660), fill=ACCENT)
         draw.text((110, 330), slide.title, font=_font(60, bold=True), fill="#1a1a1a")
         y = 460
         for line in slide.lines:
