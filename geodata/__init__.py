@@ -153,7 +153,7 @@ def find_place_spans(text: str) -> list[tuple[int, int, str]]:
     """
     from geodata.spans import find_place_spans as _find
 
-    return _find(text, get_gazetteer())
+    return _find(text, get_gazetteer(), fuzzy=_resolver().fuzzy_known)
 
 
 def admin_for_point(lon: float, lat: float) -> tuple[str | None, str | None, str | None]:

@@ -193,6 +193,13 @@ class Resolver:
         quality = 0.6 + 0.3 * (best[1] - 70) / 30
         return [(e, round(quality, 3)) for e, _ in self.gaz.lookup_key(best[0])]
 
+    def fuzzy_known(self, key: str) -> list[tuple[int, float]]:
+        """Candidates for a misspelt name of a well-known place only (the span finder's use)."""
+        if len(key) < 5 or has_arabic(key):
+            return []
+        return [(e, q) for e, q in self._fuzzy(key)
+                if self.gaz.index.prominence[e] >= MAJOR_PROMINENCE]
+
     # -- ranking ----------------------------------------------------------------
     def _rank(self, cands: list[tuple[int, float]], *, country: str | None,
               admin1: str | None, near: Sequence[tuple[float, float]] | None,

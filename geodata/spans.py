@@ -12,11 +12,12 @@ stands before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from geodata.gazetteer import Gazetteer
 from geodata.normalize import name_key
 
-_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’ʿʾ`-]*[^\W_])?|[\u0600-\u06ff]+")
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’ʿʾ`-]*[^\W_])?|[\u0600-\u06ff]+|\d+")
 _ARTICLE_RE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ez|ash)[-‐]", re.I)
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _CUES = frozenset(
@@ -101,7 +102,20 @@ def _capitalised(word: str) -> bool:
     return bool(stripped) and stripped[0].isupper()
 
 
-def find_place_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+def _typo_candidate(text: str, toks: list, folded: list[str], i: int, last_end: int,
+                    ix) -> bool:
+    """Say whether an unknown word may be a misspelt place.
+
+    That is a capitalised, uncommon word of 5+ letters right after a place cue.
+    """
+    word = toks[i][2]
+    return (len(folded[i]) >= 5 and word.lower() not in ix.common_words
+            and folded[i] not in _NEVER and not word.isupper()
+            and _has_cue(text, toks, i, last_end))
+
+
+def find_place_spans(text: str, gazetteer: Gazetteer,
+                     fuzzy: Callable[[str], list] | None = None) -> list[tuple[int, int, str]]:
     """Return (start, end, surface text) of gazetteer names found in `text`.
 
     Parameters
@@ -110,6 +124,9 @@ def find_place_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, st
         Running text (a report body).
     gazetteer : Gazetteer
         The name index.
+    fuzzy : callable, optional
+        Key -> candidates for misspelt names of well-known places (the
+        resolver's fuzzy tier); tried only for unknown words after a cue.
 
     Returns
     -------
@@ -142,12 +159,17 @@ def find_place_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, st
                 break  # only spaces, hyphens and ayn marks may stand inside a name
             parts.append(folded[j])
             key = "".join(parts)
-            # A name ends on a capitalised word ("Tikrit as" is not "Tikrit As")
-            # or on a site word ("Deir ez-Zor airport").
-            if key in keys and (j == i or _capitalised(toks[j][2])
-                                or toks[j][2].lower() in _SITE_TAILS):
+            # A name ends on a capitalised word ("Tikrit as" is not "Tikrit As"),
+            # a site word ("Deir ez-Zor airport") or a number ("Brigade 137").
+            tail = toks[j][2]
+            if key in keys and (j == i or _capitalised(tail) or tail.isdigit()
+                                or tail.lower() in _SITE_TAILS):
                 found = (j, key)
         if found is None:
+            if fuzzy is not None and _typo_candidate(text, toks, folded, i, last_end, ix):
+                if fuzzy(folded[i]):  # "vicinity of Ibril": a typo of a known place
+                    spans.append((start, toks[i][1], text[start:toks[i][1]]))
+                    last_end = i
             i += 1
             continue
         j, key = found
@@ -165,8 +187,6 @@ def find_place_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, st
             continue
         if common and top < _KNOWN_PROMINENCE:
             # "in Week" (a headline): a common word is only a well-known place's name
-            i += 1
-            continue
             i += 1
             continue
         if single and key in _NEVER:

@@ -27,6 +27,9 @@ from geodata import find_place_spans
         ("Reports from Amirli were grim.", ["Amirli"]),
         ("Abu Bakr spoke again.", []),  # a person
         ("Fatah officials met.", []),
+        ("Jets hit targets in the vicinity of Ibril.", ["Ibril"]),  # typo of a known city
+        ("Troops held Brigade 137 near Tikrit.", ["Brigade 137", "Tikrit"]),
+        ("In 2015. Fighters gathered.", []),
     ],
 )
 def test_spn001_spans(text, expected):
