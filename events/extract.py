@@ -116,6 +116,23 @@ _DATELINE = re.compile(
     r"Jordan))?"
     r"\s*(?:\((?:[A-Z][\w ]+)\))?\s*(?:--|—|–|-)\s+"
 )
+_NAME = r"(?P<name>(?:(?:al|el|ad|ar|as|at|az|an|ash)-)?[A-Z][\w'’-]+(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,2})"
+_OBJECT_SLOT = re.compile(
+    r"\b(?:fled|fleeing|flee|flees|captured|capturing|seized|seizing|overran|overrunning|retook|"
+    r"retaking|recaptured|recapturing|liberated|liberating|shelled|shelling|bombed|bombing|struck|"
+    r"pounded|stormed|storming|entered|entering|encircled|encircling|besieged|besieging|surrounded|"
+    r"surrounding|took\s+(?:over|control\s+of)|taking\s+(?:over|control\s+of)|control\s+of|"
+    r"(?:capture|fall|siege|recapture|liberation|shelling|bombardment|outskirts)\s+of|"
+    r"(?:attacks?|offensive|assault|advance|march|strikes?|airstrikes?|raids?)\s+on|"
+    r"withdrew\s+from|retreated\s+from|displaced\s+from|fled\s+from)\s+" + _NAME
+)
+_SUBJECT_SLOT = re.compile(
+    r"(?:^|[,;]\s+|\band\s+)"
+    + _NAME
+    + r"\s+(?:(?:was|were|has\s+been|had\s+been|is|are|remains?)\s+"
+    r"(?:\w+\s+)?(?:captured|seized|overrun|retaken|recaptured|liberated|taken|shelled|bombed|besieged|"
+    r"surrounded|encircled|under)|fell|has\s+fallen|had\s+fallen)\b"
+)
 _PERSON_BEFORE = re.compile(
     r"\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Sheikh|Imam|President|Minister|minister|"
     r"spokesman|spokeswoman|commander|Abu|Umm|bin|ibn|Prince|King|Ayatollah|cleric|leader|General|"
@@ -452,12 +469,39 @@ def _place_spans(sentence: str) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
+def _slot_spans(
+    sentence: str, ctx: _Context, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Capitalised names in the place slot of an event phrase ("fled Hawija", "Hawija fell").
+
+    The gazetteer scan asks small places for a cue word ("in", "town of"); an
+    event verb is as good a cue, so the name in its slot is looked up directly
+    and kept when it resolves exactly.
+    """
+    out: list[tuple[int, int, str]] = []
+    for rx in (_OBJECT_SLOT, _SUBJECT_SLOT):
+        for m in rx.finditer(sentence):
+            start, end = m.span("name")
+            name = m.group("name")
+            if _overlaps(start, end, taken) or name.lower() in _NOT_PLACES:
+                continue
+            if name.lower() in _COUNTRY_NAMES or _PERSON_AFTER.match(sentence[end : end + 30]):
+                continue
+            place = _resolve(ctx, name, None)
+            if place is not None and place.score >= 0.95 and place.country in ("IQ", "SY"):
+                out.append((start, end, name))
+                taken = taken + [(start, end)]
+    return out
+
+
 def _find_places(
     sentence: str, ctx: _Context, blocked: list[tuple[int, int]]
 ) -> list[_PlaceMention]:
     """Return the resolved place phrases of one sentence (gazetteer names and anaphors)."""
     out: list[_PlaceMention] = []
     spans = _place_spans(sentence)
+    spans += _slot_spans(sentence, ctx, [(s, e) for s, e, _ in spans] + blocked)
+    spans.sort()
     dateline = _DATELINE.match(sentence)
     for start, end, name in spans:
         if (
@@ -782,7 +826,12 @@ def _pick_actor(
             first = _nearest_actor(
                 mentions, trig.start, 0, trig.start, before=True, armed_only=armed
             )
-    if first is not None and trig.agent == "before" and sentence[first.end : trig.start].strip():
+    owns_noun = not sentence[first.end : trig.start].strip() if first is not None else False
+    if owns_noun and not re.match(
+        r"air|strike|shell|artiller|mortar|rocket|bombard|raid|drone|barrel", trig.text, re.I
+    ):
+        owns_noun = False  # only "Russian air strikes": an adjective owning its noun
+    if first is not None and trig.agent == "before" and not owns_noun:
         # "Iraqi forces and Shiite militias broke ...", "troops backed by Russia":
         # the first-named force leads.
         i = mentions.index(first)

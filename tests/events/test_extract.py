@@ -144,6 +144,15 @@ CASES = [
         "Officials said ISIS had captured Baiji on Monday.",
         [("seizure", "Baiji", "ISIS", "2015-05-18", None)],
     ),
+    # small towns in the slot of an event verb, with no "in"/"town of" cue
+    (
+        "On Sunday 2,000 people fled Hawija.",
+        [("displacement", "Hawija", "Civilians", "2015-05-17", 2000.0)],
+    ),
+    (
+        "Hawija was retaken by Iraqi forces on Thursday.",
+        [("seizure", "Hawija", "Iraqi Security Forces", "2015-05-21", None)],
+    ),
     # not events: forecasts, conditions, questions, negation, plans, history, outside the area
     ("The army could retake Fallujah next month.", []),
     ("If the militants capture Samarra, the road north will be cut.", []),
