@@ -116,7 +116,10 @@ _DATELINE = re.compile(
     r"Jordan))?"
     r"\s*(?:\((?:[A-Z][\w ]+)\))?\s*(?:--|—|–|-)\s+"
 )
-_NAME = r"(?P<name>(?:(?:al|el|ad|ar|as|at|az|an|ash)-)?[A-Z][\w'’-]+(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,2})"
+_NAME = (
+    r"(?P<name>(?:(?:al|el|ad|ar|as|at|az|an|ash)-)?[A-Z][\w'’-]+"
+    r"(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,2})"
+)
 _OBJECT_SLOT = re.compile(
     r"\b(?:fled|fleeing|flee|flees|captured|capturing|seized|seizing|overran|overrunning|retook|"
     r"retaking|recaptured|recapturing|liberated|liberating|shelled|shelling|bombed|bombing|struck|"
