@@ -447,8 +447,10 @@ def layout_items(slot: str, source: Any) -> list:
     if slot != "modals":
         return []
     body = [
+        # No accept= or max_size=: the browser would drop such files silently; the
+        # server reads every file and says why one is refused.
         dcc.Upload(
-            id=UPLOAD, multiple=True, accept=",".join(ALLOWED_SUFFIXES), max_size=MAX_BYTES,
+            id=UPLOAD, multiple=True,
             children=html.Div(["Drop .txt or .html reports here, or ",
                                html.A("choose files", href="#"), " (5 MB each at most)"]),
             className="border border-2 border-secondary-subtle rounded p-3 text-center mb-2",

@@ -84,3 +84,13 @@ def test_rev002_unreadable_file_gets_a_message_and_others_proceed(watch, tmp_pat
     assert "other.txt:" in text and "event(s) found" in text
     assert watch.page.locator("#review-messages .text-danger").count() == 2
     assert watch.errors == []
+
+
+def test_rev003_wrong_file_type_is_refused_with_a_message(watch, tmp_path):
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(b"%PDF-1.4 not a report")
+    _open_dialog(watch)
+    _upload(watch, pdf)
+    text = _messages(watch, "scan.pdf")
+    assert "Could not read scan.pdf: not a .txt or .html file" in text
+    assert watch.errors == []
