@@ -243,6 +243,10 @@ def map_traces(points: pd.DataFrame | None = None, *, grid: pd.DataFrame | None 
     if selected is not None:
         # On top, translucent: a marker drawn later at the same spot cannot hide the selection.
         traces.append(selection_trace(*selected))
+    if not traces:
+        # Without any map trace plotly would draw empty cartesian axes instead of the map.
+        traces.append({"type": "scattermap", "lat": [], "lon": [], "hoverinfo": "skip",
+                       "meta": {"kind": "anchor"}})
     return traces
 
 
@@ -283,6 +287,9 @@ def timeline_figure(counts: pd.DataFrame, *, window: tuple[date, date] | None = 
             marker={"color": event_colour(event_type), "line": {"width": 0}},
             hovertemplate=f"%{{x}} ({bin}): %{{y}} %{{fullData.name}}<extra></extra>",
         ))
+    if not len(counts):
+        fig.add_annotation(text="No events to chart", showarrow=False, xref="paper",
+                           yref="paper", x=0.5, y=0.5, font={"color": "#6c757d"})
     shapes = []
     if window is not None:
         shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": str(window[0]),
@@ -293,8 +300,9 @@ def timeline_figure(counts: pd.DataFrame, *, window: tuple[date, date] | None = 
         template=None, font=FONT,
         margin={"l": 40, "r": 10, "t": 6, "b": 24}, dragmode="select", selectdirection="h",
         plot_bgcolor="white", paper_bgcolor="white", shapes=shapes, uirevision="timeline",
-        xaxis={"type": "date", "showgrid": False, "fixedrange": True},
-        yaxis={"showgrid": True, "gridcolor": "#eee", "fixedrange": True, "title": None},
+        xaxis={"type": "date", "showgrid": False, "fixedrange": True, "visible": bool(len(counts))},
+        yaxis={"showgrid": True, "gridcolor": "#eee", "fixedrange": True, "title": None,
+               "visible": bool(len(counts))},
         hovermode="closest",
     )
     return fig

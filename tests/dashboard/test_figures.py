@@ -129,7 +129,8 @@ def test_fig013_timeline_ignores_date_filter_but_keeps_others(index):
 
 def test_fig014_empty_inputs():
     empty = pd.DataFrame(columns=["lat", "lon", "count"])
-    assert figures.map_traces(grid=empty) == []
+    anchor = figures.map_traces(grid=empty)  # keeps the map subplot when nothing is drawn
+    assert [(t["type"], t["meta"]["kind"]) for t in anchor] == [("scattermap", "anchor")]
     assert figures.point_traces(pd.DataFrame(columns=["event_type"])) == []
     assert figures.control_traces(pd.DataFrame(columns=["controller"])) == []
     assert len(figures.timeline_figure(pd.DataFrame()).data) == 0
