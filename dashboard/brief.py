@@ -74,6 +74,13 @@ def _day(value: Any, name: str) -> date:
         raise ValueError(f"invalid {name}={value!r}: expected a date as YYYY-MM-DD") from exc
 
 
+def _check_range(start: Any, end: Any) -> tuple[date, date]:
+    first, last = _day(start, "start"), _day(end, "end")
+    if first > last:
+        raise ValueError(f"invalid range {first} > {last}: start must not follow end")
+    return first, last
+
+
 def _check_filters(filters: dict[str, Any] | None) -> dict[str, Any]:
     filters = dict(filters or {})
     unknown = sorted(set(filters) - set(FILTER_NAMES))
@@ -357,9 +364,7 @@ def brief_slides(
     ValueError
         For an unknown filter or a range that ends before it starts.
     """
-    first, last = _day(start, "start"), _day(end, "end")
-    if first > last:
-        raise ValueError(f"invalid range {first} > {last}: start must not follow end")
+    first, last = _check_range(start, end)
     chosen = _check_filters(filters)
     index = EventIndex(frame)
     state = ViewState(start=first, end=last, **chosen)
@@ -692,6 +697,7 @@ def build_brief(
     fmt = (fmt or out.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise ValueError(f"invalid fmt={fmt!r}: expected one of {', '.join(FORMATS)}")
+    _check_range(start, end)
     warm_up()  # Chromium starts while the slides are prepared
     if outline is None or base_layers is None:
         import geodata
@@ -793,6 +799,12 @@ def brief_command(start: str, end: str, types: tuple, actors: tuple, countries: 
     from events.store import Store
 
     began = time.perf_counter()
+    try:
+        _check_range(start, end)
+        if out.suffix.lower().lstrip(".") not in FORMATS:
+            raise ValueError(f"invalid --out {out}: expected a .pptx or .pdf file")
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
     warm_up()  # Chromium starts while the events load
     frame = Store(db_url).load_frame()
     filters = {"types": types, "actors": actors, "countries": countries, "admin1": admin1,

@@ -232,3 +232,20 @@ def test_brief_command_writes_deck(tmp_path, chromium_path, monkeypatch):
     assert len(pictures) == 3
     assert all(p.image.size[0] >= 1600 for p in pictures)
     assert Path(out).stat().st_size > 50_000
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from", "yesterday", "--to", "2014-06-30", "--out", "b.pptx"], "start='yesterday'"),
+        (["--from", "2014-07-01", "--to", "2014-06-30", "--out", "b.pptx"], "must not follow"),
+        (["--from", "2014-06-01", "--to", "2014-06-30", "--out", "b.docx"], "pptx or .pdf"),
+        (["--from", "2014-06-01", "--to", "2014-06-30", "--type", "picnic", "--out", "b.pdf"],
+         "picnic"),
+    ],
+)
+def test_brief_command_rejects_bad_arguments(args, message, tmp_path):
+    result = CliRunner().invoke(brief_command, [*args, "--db", f"sqlite:///{tmp_path}/e.db"])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "b.pptx").exists()
