@@ -879,6 +879,23 @@ def _pick_actor(
     return actor1, actor2
 
 
+def _origins(sentence: str, places: list[_PlaceMention]) -> list[_PlaceMention]:
+    """Return the places that are not destinations ("towards Erbil and Sulaimaniya")."""
+    origins: list[_PlaceMention] = []
+    previous_destination = None
+    for p in places:
+        destination = bool(
+            p.start >= 0 and _DESTINATION_BEFORE.search(sentence[max(0, p.start - 30) : p.start])
+        ) or (
+            previous_destination is not None
+            and _LIST_GLUE.match(sentence[previous_destination.end : p.start]) is not None
+        )
+        previous_destination = p if destination else None
+        if not destination:
+            origins.append(p)
+    return origins
+
+
 def _pick_places(
     sentence: str,
     trig: TriggerMatch,
@@ -891,17 +908,7 @@ def _pick_places(
     if etype in ("withdrawal", "displacement"):
         # Forces withdraw from a place and people flee it: "retreated towards Sukhnah" names
         # where they went. Displacement falls back on the destination when no origin is told.
-        origins, previous_destination = [], None
-        for p in event_places:
-            destination = bool(
-                _DESTINATION_BEFORE.search(sentence[max(0, p.start - 30) : p.start])
-            ) or (
-                previous_destination is not None
-                and _LIST_GLUE.match(sentence[previous_destination.end : p.start]) is not None
-            )
-            previous_destination = p if destination else None
-            if not destination:
-                origins.append(p)
+        origins = _origins(sentence, event_places)
         if origins or etype == "withdrawal":
             event_places = origins
     if not event_places:
@@ -1300,9 +1307,13 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         if chosen:
             previous_actor = out[-1].actor1 if out and out[-1].actor1 != "Civilians" else None
             previous_end = trig.end
-    # Context for the sentences that follow.
+    # Context for the sentences that follow; where people or forces went ("fled towards
+    # Erbil") is not what "the city" will mean next.
+    destinations = {id(p) for p in places if p not in _origins(text, places)}
     for pm in places:
         if pm.reference and not pm.anaphor:
+            continue
+        if id(pm) in destinations:
             continue
         if not pm.anaphor or pm.start >= 0:
             ctx.last_place = pm

@@ -343,3 +343,14 @@ def test_contradicted_claim_is_disputed():
         ("ISIS", "reported"),
         ("Iraqi Security Forces", "disputed"),
     ]
+
+
+def test_the_city_is_not_where_people_fled_to():
+    events = run(
+        "The army took Kirkuk on Monday. Residents fled towards Erbil. "
+        "Troops then seized the governor's office in the city centre."
+    )
+    assert {(e.event_type, e.place) for e in events} == {
+        ("seizure", place_of("Kirkuk")),
+        ("displacement", place_of("Erbil")),
+    }
