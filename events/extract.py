@@ -212,7 +212,7 @@ _FIGHTERS_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _DESTINATION_BEFORE = re.compile(
-    r"\b(?:to|towards?|into|for|reached|reaching|arrived\s+in|safety\s+in|shelter\s+in|camps?\s+in)"
+    r"\b(?:to|towards?|into|for|arrived\s+in|safety\s+in|shelter\s+in|camps?\s+in)"
     r"\s+(?:the\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
