@@ -96,3 +96,32 @@ def test_brf004_svg_export_from_the_menu(watch, tmp_path, item, name):
     head = path.read_text()[:400]
     assert "<svg" in head and 'width="1920"' in head and 'height="1080"' in head
     assert watch.errors == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?from=2014-01-01&to=2014-01-31",
+         ["Places that changed hands", "Mosul", "Iraqi Security Forces → ISIS"]),
+        ("?from=2014-02-01&to=2014-02-28", ["No place changed hands in this range."]),
+        ("?from=2014-01-01&to=2014-12-31&event=ev_browser_06",
+         ["Who held Mosul", "ISIS", "2014-01-06 – now"]),
+    ],
+)
+def test_brf005_changed_hands_panel_and_place_history(watch, query, expected):
+    watch.open(query)
+    panel = watch.page.locator("#changed-hands-panel")
+    panel.locator("h6").first.wait_for()
+    for text in expected:
+        watch.page.locator("#changed-hands-panel", has_text=text).wait_for()
+    assert watch.errors == []
+
+
+def test_brf006_areas_of_control_drawn_below_events(watch):
+    watch.open("?from=2014-01-01&to=2014-12-31&areas=1")
+    kinds = watch.page.wait_for_function(
+        "() => { const d = document.querySelector('#map .js-plotly-plot')._fullData;"
+        " const k = d.map(t => t.type); return k.includes('choroplethmap') && k; }").json_value()
+    assert kinds.index("choroplethmap") < kinds.index("scattermap")
+    assert "estimates from reported events" in watch.page.locator("#slot-map-options").inner_text()
+    assert watch.errors == []
