@@ -94,9 +94,9 @@ def main(argv: list[str] | None = None) -> int:
             import pandas  # noqa: F401
             import pyarrow  # noqa: F401
 
-            gc.collect()
-            before = _rss_mb()
             for attempt in (1, 2):
+                gc.collect()
+                before = _rss_mb()
                 t0, c0 = time.perf_counter(), time.process_time()
                 frame = store.load_frame()
                 dt, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -105,7 +105,6 @@ def main(argv: list[str] | None = None) -> int:
                       f"({cpu:.2f} s CPU, all threads), RSS +{after - before:.0f} MB, "
                       f"frame {frame.memory_usage(deep=True).sum() / 1e6:.0f} MB")
                 del frame
-                gc.collect()
     print(f"machine load average while measuring: {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores (other processes slow the wall-clock figures)")
     return 0
