@@ -461,9 +461,10 @@ class Store:
             rows.append(_row(ev, report_key, at))
         if not rows:
             return 0, 0
-        new_incidents = len(rows)
         if match:
             new_incidents = self._assign_incidents(conn, rows, per_event_query)
+        else:
+            new_incidents = sum(r["incident_id"] == r["id"] for r in rows)
         sql, order = _raw_insert(conn)
         for part in _chunks(rows, _CHUNK):
             # Driver-level executemany: SQLAlchemy's per-row parameter processing
