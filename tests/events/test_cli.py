@@ -232,3 +232,13 @@ def test_cli011_lazy_group_skips_missing_modules():
     assert result.exit_code == 0
     assert "real" in result.output and "ghost" not in result.output
     assert runner.invoke(group, ["ghost"]).exit_code == 2
+
+
+def test_cli012_db_option_beats_environment(tmp_path, monkeypatch, fake_extract, reports):
+    env_db = tmp_path / "env.sqlite"
+    opt_db = tmp_path / "opt.sqlite"
+    monkeypatch.setenv("EVENTS_DB", f"sqlite:///{env_db}")
+    run("ingest", str(reports / "a.txt"), db_url=f"sqlite:///{opt_db}")
+    assert opt_db.exists() and not env_db.exists()
+    run("ingest", str(reports / "b.txt"))
+    assert env_db.exists()
