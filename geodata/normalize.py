@@ -71,6 +71,7 @@ _LATIN_RULES = (
 )
 _APOSTROPHES = "'`´‘’ʼʻʿʾ′\"“”"
 _DROP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
+_POSSESSIVE_RE = re.compile(r"(\w{3,})['’]s\b")
 _SPLIT_RE = re.compile(r"[^0-9a-z\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
 _DOUBLE_RE = re.compile(r"(.)\1+")
 _VOWELS_RE = re.compile(r"[aiuy]")
@@ -192,7 +193,11 @@ def tokens(text: str) -> list[str]:
     """
     if not text.isascii():
         text = _strip_marks(text)
-    text = text.lower().translate(_DROP_APOSTROPHES)
+    text = text.lower()
+    if "'s" in text or "’s" in text:
+        # English possessive ("Iraq's", "Mosul’s"), but not "Ra's al-Ayn"
+        text = _POSSESSIVE_RE.sub(r"\1", text)
+    text = text.translate(_DROP_APOSTROPHES)
     return [t for t in _SPLIT_RE.split(text) if t]
 
 

@@ -153,10 +153,13 @@ def find_place_spans(text: str, gazetteer: Gazetteer,
         key = ""
         parts = []
         for j in range(i, min(n, i + max_n)):
-            if j > i and toks[j][0] - toks[j - 1][1] > 2:
-                break  # punctuation or a line break between the words
-            if j > i and text[toks[j - 1][1]:toks[j][0]].strip(" -'’`ʿʾ‘"):
-                break  # only spaces, hyphens and ayn marks may stand inside a name
+            if j > i:
+                gap = text[toks[j - 1][1]:toks[j][0]]
+                if gap[:2] in ("'s", "’s"):
+                    gap = gap[2:]  # "Iraq’s largest oil refinery"
+                # only a space, a hyphen or an ayn mark may stand inside a name
+                if len(gap) > 2 or gap.strip(" -'’`ʿʾ‘"):
+                    break
             parts.append(folded[j])
             key = "".join(parts)
             # A name ends on a capitalised word ("Tikrit as" is not "Tikrit As"),

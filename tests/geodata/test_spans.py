@@ -18,7 +18,7 @@ from geodata import find_place_spans
         ("The army said it would hit back hard.", []),  # the verb, not the town
         ("Clashes were reported in Hit on Tuesday.", ["Hit"]),
         ("In June the IS fighters left.", []),  # month and acronym
-        ("Mosul's airport was closed.", ["Mosul"]),
+        ("Mosul's airport was closed.", ["Mosul's airport"]),  # the site itself
         ("نزح الآلاف من الموصل", ["الموصل"]),
         ("", []),
         ("Army Kills 40 Fighters in Week of Raids", []),  # headline words, not villages
@@ -30,6 +30,7 @@ from geodata import find_place_spans
         ("Jets hit targets in the vicinity of Ibril.", ["Ibril"]),  # typo of a known city
         ("Troops held Brigade 137 near Tikrit.", ["Brigade 137", "Tikrit"]),
         ("In 2015. Fighters gathered.", []),
+        ("Gunmen attacked Iraq’s largest oil refinery.", ["Iraq’s largest oil refinery"]),
     ],
 )
 def test_spn001_spans(text, expected):
