@@ -503,18 +503,27 @@ class Store:
 
     def _stored_candidates(self, conn: sa.Connection,
                            rows: list[dict[str, Any]]) -> list[Candidate]:
-        """Ask the database for stored events that ``rows`` might join."""
+        """Ask the database for stored events that ``rows`` might join.
+
+        One query per event type, bounded by that type's date windows and
+        bounding box, so a chunk of one kind does not pull in every other kind.
+        """
         t = events_table.c
-        boxes = [bbox(r["lat"], r["lon"]) for r in rows]
-        types = sorted({r["event_type"] for r in rows})
-        query = sa.select(*_CAND_COLS).where(
-            t.event_type.in_(types),
-            t.win_start <= max(r["win_end"] for r in rows),
-            t.win_end >= min(r["win_start"] for r in rows),
-            t.lat.between(min(b[0] for b in boxes), max(b[1] for b in boxes)),
-            t.lon.between(min(b[2] for b in boxes), max(b[3] for b in boxes)),
-        )
-        return [_candidate(r) for r in conn.execute(query)]
+        by_type: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            by_type.setdefault(r["event_type"], []).append(r)
+        found: list[Candidate] = []
+        for etype, group in by_type.items():
+            boxes = [bbox(r["lat"], r["lon"]) for r in group]
+            query = sa.select(*_CAND_COLS).where(
+                t.event_type == etype,
+                t.win_start <= max(r["win_end"] for r in group),
+                t.win_end >= min(r["win_start"] for r in group),
+                t.lat.between(min(b[0] for b in boxes), max(b[1] for b in boxes)),
+                t.lon.between(min(b[2] for b in boxes), max(b[3] for b in boxes)),
+            )
+            found.extend(_candidate(r) for r in conn.execute(query))
+        return found
 
     def _bump_version(self, conn: sa.Connection) -> None:
         conn.execute(state_table.update().where(state_table.c.key == "data_version")
