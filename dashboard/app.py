@@ -88,7 +88,8 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
         state = ViewState()
         first = views.map_view(index, state, threshold=threshold,
                                max_points=int(get_setting("max_points")),
-                               decimals=int(get_setting("coordinate_decimals")))
+                               decimals=int(get_setting("coordinate_decimals")),
+                               with_summary=False)
         map_fig = figures.event_map(base_layers=layers)
         map_fig.add_traces(first.traces)
         slots = {slot: layout_items(modules, slot, source)

@@ -9,6 +9,7 @@ is what every callback uses.
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import numpy as np
@@ -51,7 +52,9 @@ def prepare_frame(frame: pd.DataFrame) -> pd.DataFrame:
     >>> prepare_frame(pd.DataFrame()).shape[0]
     0
     """
-    out = frame.copy() if len(frame.columns) else pd.DataFrame(columns=list(COLUMNS))
+    # A shallow copy: columns are replaced below, never written into, so the caller's
+    # frame is untouched without paying for a deep copy of a million rows.
+    out = frame.copy(deep=False) if len(frame.columns) else pd.DataFrame(columns=list(COLUMNS))
     for col in COLUMNS:
         if col not in out.columns:
             out[col] = None
@@ -61,10 +64,12 @@ def prepare_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for col in ("date", "report_date"):
         if not pd.api.types.is_datetime64_any_dtype(out[col]):
             out[col] = pd.to_datetime(out[col], errors="coerce")
-    for col in ("lat", "lon"):
-        out[col] = pd.to_numeric(out[col], errors="coerce").astype("float32")
-    out["magnitude"] = pd.to_numeric(out["magnitude"], errors="coerce").astype("float64")
-    out = out[out["date"].notna() & out["lat"].notna() & out["lon"].notna()]
+    for col, dtype in (("lat", "float32"), ("lon", "float32"), ("magnitude", "float64")):
+        if out[col].dtype != dtype:
+            out[col] = pd.to_numeric(out[col], errors="coerce").astype(dtype)
+    usable = out["date"].notna() & out["lat"].notna() & out["lon"].notna()
+    if not usable.all():
+        out = out[usable]
     if not out["date"].is_monotonic_increasing:
         out = out.sort_values("date", kind="stable")
     return out.reset_index(drop=True)
@@ -94,14 +99,43 @@ class EventIndex:
         self.lat = f["lat"].to_numpy(np.float32)
         self.lon = f["lon"].to_numpy(np.float32)
         self.magnitude = f["magnitude"].to_numpy(np.float64)
-        inc = f["incident_id"].where(f["incident_id"].notna(), f["id"])
-        self.incident_codes, self.incidents = pd.factorize(inc)
+        # Hashing a million incident ids takes most of a second: do it beside the
+        # first page load (pyarrow releases the GIL) and wait only when counted.
+        self._incident_result: list = []
+        self._incident_thread = threading.Thread(target=self._factorize_incidents, daemon=True,
+                                                 name="incident-codes")
+        self._incident_thread.start()
         self._evidence_lower: np.ndarray | None = None
         self._labels: dict[str, np.ndarray] = {}
         #: Results that depend only on this data (cleared with it on reload).
         self.cache: dict[str, dict] = {}
         self._day_labels: np.ndarray | None = None
         self.seizures = self._seizure_history()
+
+    def _factorize_incidents(self) -> None:
+        inc = self.frame["incident_id"]
+        if inc.isna().any():
+            inc = inc.where(inc.notna(), self.frame["id"])
+        try:
+            self._incident_result = list(pd.factorize(inc))
+        except (TypeError, ValueError) as exc:  # re-raised in the caller's thread
+            self._incident_result = [exc]
+
+    def _incident_pair(self) -> list:
+        self._incident_thread.join()
+        if len(self._incident_result) == 1:
+            raise self._incident_result[0]
+        return self._incident_result
+
+    @property
+    def incident_codes(self) -> np.ndarray:
+        """Integer code of each event's incident (events without one are their own)."""
+        return self._incident_pair()[0]
+
+    @property
+    def incidents(self) -> pd.Index:
+        """The distinct incident ids, indexed by :attr:`incident_codes`."""
+        return self._incident_pair()[1]
 
     # -- bounds -------------------------------------------------------------
     @property

@@ -35,11 +35,13 @@ class MapView:
 
 def map_view(index: EventIndex, state: ViewState, *, threshold: int = 50_000,
              max_points: int = 50_000, decimals: int = 4,
-             extra_traces: Sequence[Any] = ()) -> MapView:
+             extra_traces: Sequence[Any] = (), with_summary: bool = True) -> MapView:
     """Return the map's traces for ``state``: points, or a density layer above ``threshold``.
 
     The mode is chosen by the number of filtered events inside the map's
     current view, so zooming or filtering in switches back to points.
+    ``with_summary=False`` skips the summary counts (the served layout does
+    not show them; the first callback does).
 
     Examples
     --------
@@ -73,7 +75,8 @@ def map_view(index: EventIndex, state: ViewState, *, threshold: int = 50_000,
         traces = figures.map_traces(points, controllers=controllers, extra_traces=extra_traces,
                                     selected=selected)
         mode = "points"
-    return MapView(traces, mode, int(visible.size), queries.summary(index, positions),
+    counts = queries.summary(index, positions) if with_summary else {}
+    return MapView(traces, mode, int(visible.size), counts,
                    (state.start or index.first_day, state.end or index.last_day))
 
 
