@@ -25,8 +25,8 @@ def test_gz001_compresses_json_for_gzip_clients(client):
     assert len(response.data) < 200
 
 
-@pytest.mark.parametrize(("path", "headers"), [("/big", {}), ("/small", {"Accept-Encoding": "gzip"}),
-                                               ("/png", {"Accept-Encoding": "gzip"})])
+@pytest.mark.parametrize(("path", "headers"), [
+    ("/big", {}), ("/small", {"Accept-Encoding": "gzip"}), ("/png", {"Accept-Encoding": "gzip"})])
 def test_gz002_leaves_others_alone(client, path, headers):
     assert "Content-Encoding" not in client.get(path, headers=headers).headers
 
