@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import json
 import sys
 from collections.abc import Iterator
@@ -20,28 +21,41 @@ import click
 
 #: File suffixes the report reader accepts.
 REPORT_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm")
-#: Commands defined in other modules: name -> "module:attribute".
-LAZY_COMMANDS: dict[str, str] = {
-    "sample": "events.sample:sample_command",
-    "synth": "events.synth:synth_command",
+#: Commands defined in other modules: name -> ("module:attribute", short help for the list).
+#: The short help is repeated here so that ``--help`` need not import those modules.
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "sample": ("events.sample:sample_command",
+               "Load the bundled sample of real 2014-2017 events and demo reports."),
+    "synth": ("events.synth:synth_command",
+              "Fill the database with N synthetic events (benchmarks, load tests)."),
 }
 _PROGRESS_OVER = 5
 
 
 class LazyGroup(click.Group):
-    """A click group that imports some commands only when they are listed or run.
+    """A click group that imports some commands only when they are run.
 
-    A command whose module is missing is left out instead of breaking the group.
+    ``--help`` lists them from their registered short help, without importing
+    them; a command whose module is missing is left out instead of breaking
+    the group.
     """
 
-    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, lazy: dict[str, tuple[str, str]] | None = None,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lazy = dict(lazy or {})
 
+    def _available(self, name: str) -> bool:
+        module_name = self.lazy[name][0].split(":")[0]
+        try:
+            return importlib.util.find_spec(module_name) is not None
+        except (ImportError, ValueError):
+            return False
+
     def list_commands(self, ctx: click.Context) -> list[str]:
-        """Return the eager commands and the lazy ones whose module imports."""
+        """Return the eager commands and the lazy ones whose module exists."""
         names = set(super().list_commands(ctx))
-        names.update(n for n in self.lazy if self._load(n) is not None)
+        names.update(n for n in self.lazy if self._available(n))
         return sorted(names)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
@@ -51,8 +65,22 @@ class LazyGroup(click.Group):
             command = self._load(cmd_name)
         return command
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands; lazy ones with their registered help, not imported."""
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in self.lazy and name not in self.commands:
+                rows.append((name, self.lazy[name][1]))
+                continue
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(formatter.width - 6 - len(name))))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def _load(self, name: str) -> click.Command | None:
-        module_name, attr = self.lazy[name].split(":")
+        module_name, attr = self.lazy[name][0].split(":")
         try:
             module = importlib.import_module(module_name)
         except ImportError:

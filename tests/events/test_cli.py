@@ -218,8 +218,9 @@ def test_cli010_import_jsonl_round_trip(reports, tmp_path, db, fake_extract):
 
 
 def test_cli011_lazy_group_skips_missing_modules():
-    @click.group(cls=LazyGroup, lazy={"ghost": "events.no_such_module:cmd",
-                                      "bad": "events.model:RECORD_FIELDS"})
+    @click.group(cls=LazyGroup, lazy={"ghost": ("events.no_such_module:cmd", "Ghost."),
+                                      "bad": ("events.model:RECORD_FIELDS", "Not a command."),
+                                      "sample": ("events.sample:sample_command", "Sample.")})
     def group():
         """Test group."""
 
@@ -230,8 +231,23 @@ def test_cli011_lazy_group_skips_missing_modules():
     runner = CliRunner()
     result = runner.invoke(group, ["--help"])
     assert result.exit_code == 0
-    assert "real" in result.output and "ghost" not in result.output
+    assert "real" in result.output and "Sample." in result.output
+    assert "ghost" not in result.output
     assert runner.invoke(group, ["ghost"]).exit_code == 2
+    assert runner.invoke(group, ["bad"]).exit_code == 2
+
+
+def test_cli011b_help_imports_no_lazy_module():
+    import subprocess
+    import sys
+
+    code = ("import sys; from click.testing import CliRunner; from events.cli import cli; "
+            "CliRunner().invoke(cli, ['--help']); "
+            "print(sorted(m for m in ('events.sample', 'events.synth', 'pandas') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_cli012_db_option_beats_environment(tmp_path, monkeypatch, fake_extract, reports):
