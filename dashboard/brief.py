@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.control_layer import cached_areas
+from dashboard.control_layer import cached_areas, changes_for
 from dashboard.figures import timeline_figure
 from dashboard.filters import EventIndex, filter_positions
 from dashboard.queries import map_points, pick_bin, timeline_counts
@@ -329,7 +329,7 @@ def _table_pages(title: str, columns: list[str], rows: list[list[str]], caption:
 
 
 def brief_slides(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | EventIndex,
     *,
     start: Any,
     end: Any,
@@ -341,8 +341,9 @@ def brief_slides(
 
     Parameters
     ----------
-    frame : pandas.DataFrame
-        All events (``Store.load_frame()``); filtered here.
+    frame : pandas.DataFrame or dashboard.filters.EventIndex
+        All events (``Store.load_frame()``, or the dashboard's loaded index);
+        filtered here.
     start, end : date-like
         The range, inclusive.
     filters : dict, optional
@@ -366,7 +367,8 @@ def brief_slides(
     """
     first, last = _check_range(start, end)
     chosen = _check_filters(filters)
-    index = EventIndex(frame)
+    # The dashboard passes its loaded index: no second copy of a million events.
+    index = frame if isinstance(frame, EventIndex) else EventIndex(frame)
     state = ViewState(start=first, end=last, **chosen)
     positions = filter_positions(index, state)
     events = index.frame.iloc[positions]
@@ -376,7 +378,10 @@ def brief_slides(
     # Control uses every seizure up to the end, within the chosen area only:
     # who holds a town does not depend on the event types being looked at.
     area_state = ViewState(countries=chosen.get("countries", ()), admin1=chosen.get("admin1", ()))
-    changes = control_changes(index.frame.iloc[filter_positions(index, area_state)])
+    if area_state == ViewState():
+        changes = changes_for(index)  # computed once per loaded index, shared with the map
+    else:
+        changes = control_changes(index.frame.iloc[filter_positions(index, area_state)])
     hands = changed_hands(changes, first, last)
     cited = _cited_reports(events, index.frame, hands)
     source_line = _source_line(pd.concat([events[["source", "report"]], cited]))
@@ -654,7 +659,7 @@ def write_pdf(slides: list[Slide], out: Path) -> Path:
 
 
 def build_brief(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | EventIndex,
     *,
     start: Any,
     end: Any,
@@ -668,8 +673,8 @@ def build_brief(
 
     Parameters
     ----------
-    frame : pandas.DataFrame
-        All events (``Store.load_frame()``).
+    frame : pandas.DataFrame or dashboard.filters.EventIndex
+        All events (``Store.load_frame()`` or the dashboard's index).
     start, end : date-like
         The range, inclusive.
     filters : dict, optional
@@ -767,7 +772,7 @@ def register_callbacks(app: Any, source: Any) -> None:
         filters = {name: getattr(state, name) for name in FILTER_NAMES}
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / f"brief.{fmt}"
-            build_brief(index.frame, start=start, end=end, filters=filters, out=out,
+            build_brief(index, start=start, end=end, filters=filters, out=out,
                         outline=study_area(), base_layers=load_base_layers() or {})
             payload = out.read_bytes()
         return dcc.send_bytes(payload, f"{export_filename('briefing', start, end)}.{fmt}")

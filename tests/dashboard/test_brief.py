@@ -249,3 +249,12 @@ def test_brief_command_rejects_bad_arguments(args, message, tmp_path):
     assert result.exit_code == 2
     assert message in result.output
     assert not (tmp_path / "b.pptx").exists()
+
+
+def test_brief_from_the_dashboards_index_matches_the_frame(slides):
+    from dashboard.filters import EventIndex
+
+    again = brief_slides(EventIndex(_frame()), start="2014-06-01", end="2014-06-30",
+                         outline=OUTLINE)
+    assert [s.rows for s in again] == [s.rows for s in slides]
+    assert again[0].lines[:3] == slides[0].lines[:3]
