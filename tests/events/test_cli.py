@@ -258,3 +258,19 @@ def test_cli012_db_option_beats_environment(tmp_path, monkeypatch, fake_extract,
     assert opt_db.exists() and not env_db.exists()
     run("ingest", str(reports / "b.txt"))
     assert env_db.exists()
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("empty.txt", b""),
+    ("binary.txt", bytes(range(256)) * 40),
+    ("huge.txt", b"Fighting went on near the town. " * 170_000),
+    ("scan.pdf", b"%PDF-1.4"),
+])
+def test_cli013_bad_files_are_skipped_with_a_reason(tmp_path, db, fake_extract, name, content):
+    (tmp_path / "good.txt").write_text(REPORT_B, encoding="utf-8")
+    (tmp_path / name).write_bytes(content)
+    result = run("ingest", str(tmp_path / "good.txt"), str(tmp_path / name), db_url=db)
+    assert result.exit_code == 1
+    assert "reports read: 1" in result.output and "skipped: 1" in result.output
+    reason = result.output.split(f"{name}: ")[1].splitlines()[0]
+    assert reason.strip()
