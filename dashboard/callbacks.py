@@ -120,7 +120,7 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
             data, result.play,
             not playing, state.speed, frames + 1 if playing else -1,
             0 if trigger == ids.PLAY else no_update,
-            "⏸ Pause" if playing else "▶ Play",
+            "■ Pause" if playing else "▶ Play",
         )
 
     app.clientside_callback(

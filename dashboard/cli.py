@@ -51,7 +51,11 @@ class _DefaultServe(click.Group):
 
 @click.group(cls=_DefaultServe)
 def cli() -> None:
-    """Serve the conflict-event dashboard (the default) or run its other commands."""
+    """Serve the conflict-event dashboard (the default) or run its other commands.
+
+    python -m dashboard [--db URL] [--host 127.0.0.1] [--port 8050] [--sample] serves;
+    see `python -m dashboard serve --help`.
+    """
 
 
 @cli.command("serve")
