@@ -124,6 +124,20 @@ def _expand(paths: tuple[str, ...]) -> Iterator[tuple[Path, str | None]]:
             yield path, "no such file or folder"
 
 
+def _extract_or_none(extract_events: Any, report: Any, nlp: Any, path: Path,
+                     skipped: list[tuple[Path, str]]) -> list[Any] | None:
+    """Run the extractor on one report; on failure note why and return None.
+
+    One report the extractor cannot handle must not stop a folder of hundreds:
+    it is skipped with the error, like an unreadable file, and the exit code says so.
+    """
+    try:
+        return extract_events(report, nlp=nlp)
+    except Exception as exc:  # noqa: BLE001 - reported per file, the run goes on
+        skipped.append((path, f"extraction failed: {type(exc).__name__}: {exc}"))
+        return None
+
+
 def _suffix_reason(path: Path) -> str | None:
     if path.suffix.lower() in REPORT_SUFFIXES:
         return None
@@ -160,7 +174,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
             except (ReportError, OSError) as exc:
                 skipped.append((path, str(exc)))
                 continue
-            events = extract_events(report, nlp=nlp)
+            events = _extract_or_none(extract_events, report, nlp, path, skipped)
+            if events is None:
+                continue
             result = store.add_report(report.raw_sha1 or report.name, events,
                                       meta=report_meta(report))
             read += 1
@@ -203,7 +219,11 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
         except (ReportError, OSError) as exc:
             click.echo(f"skipped {path}: {exc}", err=True)
             continue
-        for ev in extract_events(report, nlp=nlp):
+        failed: list[tuple[Path, str]] = []
+        events = _extract_or_none(extract_events, report, nlp, path, failed)
+        for bad, reason in failed:
+            click.echo(f"skipped {bad}: {reason}", err=True)
+        for ev in events or []:
             record = ev.to_dict()
             record["report"] = path.name
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

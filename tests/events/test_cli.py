@@ -274,3 +274,23 @@ def test_cli013_bad_files_are_skipped_with_a_reason(tmp_path, db, fake_extract, 
     assert "reports read: 1" in result.output and "skipped: 1" in result.output
     reason = result.output.split(f"{name}: ")[1].splitlines()[0]
     assert reason.strip()
+
+
+def test_cli014_extractor_failure_skips_only_that_report(reports, db, monkeypatch, fake_extract):
+    from events import extract
+
+    working = extract.extract_events
+
+    def flaky(report, *, nlp=None):
+        if report.name == "a.txt":
+            raise RuntimeError("rule table broken")
+        return working(report, nlp=nlp)
+
+    monkeypatch.setattr(extract, "extract_events", flaky)
+    result = run("ingest", str(reports / "a.txt"), str(reports / "b.txt"), db_url=db)
+    assert result.exit_code == 1
+    assert "a.txt: extraction failed: RuntimeError: rule table broken" in result.output
+    assert "reports read: 1" in result.output and "events stored: 1" in result.output
+    printed = run("extract", str(reports / "a.txt"), str(reports / "b.txt"))
+    assert printed.exit_code == 0 and len(printed.stdout.splitlines()) == 1
+    assert "extraction failed" in printed.stderr
