@@ -74,7 +74,11 @@ def _clean(value: Any) -> Any:
         return None
     if hasattr(value, "strftime"):
         return value.strftime("%Y-%m-%d")
-    if hasattr(value, "item"):  # numpy scalar
+    if type(value).__name__ == "float32":
+        # The frame keeps coordinates as float32: print them as the short decimal
+        # they were stored as (36.335), not the binary expansion (36.33499908447266).
+        value = float(str(value))
+    elif hasattr(value, "item"):  # numpy scalar
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
         return None

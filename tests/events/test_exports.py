@@ -69,6 +69,7 @@ def test_exp002_csv_fields_and_formula_safety(make_event, store, as_frame):
     assert by_id[events[2].id]["date"] == "2016-06-26"
     assert by_id[events[0].id]["magnitude"] == ""
     assert by_id[events[1].id]["geonameid"] == "99072"
+    assert by_id[events[1].id]["lat"] == "36.335"
     assert not any(v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
 
 
