@@ -74,11 +74,7 @@ def _clean(value: Any) -> Any:
         return None
     if hasattr(value, "strftime"):
         return value.strftime("%Y-%m-%d")
-    if type(value).__name__ == "float32":
-        # The frame keeps coordinates as float32: print them as the short decimal
-        # they were stored as (36.335), not the binary expansion (36.33499908447266).
-        value = float(str(value))
-    elif hasattr(value, "item"):  # numpy scalar
+    if hasattr(value, "item"):  # numpy scalar
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
         return None
@@ -102,7 +98,13 @@ def records(events: Iterable[Event] | pd.DataFrame) -> Iterator[dict[str, Any]]:
     """
     if hasattr(events, "to_dict") and hasattr(events, "columns"):
         cols = [c for c in (*RECORD_FIELDS, "notes") if c in events.columns]
-        for row in events[cols].itertuples(index=False, name=None):
+        frame = events[cols]
+        # float32 coordinates would print as 36.33499908447266: six decimals (0.1 m)
+        # give back the value that was stored.
+        narrow = [c for c in cols if str(frame[c].dtype) == "float32"]
+        if narrow:
+            frame = frame.assign(**{c: frame[c].astype("float64").round(6) for c in narrow})
+        for row in frame.itertuples(index=False, name=None):
             rec = {f: None for f in RECORD_FIELDS}
             rec.update({c: _clean(v) for c, v in zip(cols, row, strict=True)})
             for key in ("geonameid", "geo_precision", "evidence_start", "evidence_end"):
