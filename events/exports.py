@@ -99,11 +99,11 @@ def records(events: Iterable[Event] | pd.DataFrame) -> Iterator[dict[str, Any]]:
     if hasattr(events, "to_dict") and hasattr(events, "columns"):
         cols = [c for c in (*RECORD_FIELDS, "notes") if c in events.columns]
         frame = events[cols]
-        # float32 coordinates would print as 36.33499908447266: six decimals (0.1 m)
-        # give back the value that was stored.
+        # float32 coordinates would print as 36.33499908447266; their shortest
+        # decimal form gives back the value that was stored (36.335).
         narrow = [c for c in cols if str(frame[c].dtype) == "float32"]
         if narrow:
-            frame = frame.assign(**{c: frame[c].astype("float64").round(6) for c in narrow})
+            frame = frame.assign(**{c: frame[c].astype(str).astype("float64") for c in narrow})
         for row in frame.itertuples(index=False, name=None):
             rec = {f: None for f in RECORD_FIELDS}
             rec.update({c: _clean(v) for c, v in zip(cols, row, strict=True)})
