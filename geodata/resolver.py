@@ -238,10 +238,14 @@ class Resolver:
         readings: list[tuple[str, int, str | None]] = []
         s = _TRAILING_JUNK.sub("", text)
         precision, feature = 1, None
+        peeled: list[tuple[str, int, str | None]] = []  # each step, for descriptive names
         for _ in range(6):
             before = s
             for pat in _LEADING:
-                s = pat.sub("", s)
+                stripped = pat.sub("", s)
+                if stripped != s:
+                    s = stripped
+                    peeled.append((s, precision, feature))  # "Kurdish capital"
             m = _GOV_PREFIX.match(s)
             if m:
                 s, precision, feature = s[m.end():], 3, "governorate"
@@ -254,6 +258,9 @@ class Resolver:
                 s, precision = s[m.end():], max(precision, 2)
             if s == before:
                 break
+        # Peeled phrases that are names themselves ("Kurdish capital") come after
+        # the bare core, so that "the city of Mosul" still reads as Mosul first.
+        extra = [r for r in peeled if r[0] != s]
         m = _AND_SPLIT.match(s)
         if m and not _PLURAL_GOV.search(s):
             # "Ramadi, the capital of Anbar province": the first place named
@@ -295,6 +302,7 @@ class Resolver:
                 readings.append((f"{where} {site.group(1)}", precision, "site"))
             for sub in self._parse(where):
                 readings.append((sub[0], max(precision, 2, sub[1]), sub[2]))
+        readings.extend(extra)
         return readings
 
     # -- public -----------------------------------------------------------------

@@ -154,4 +154,8 @@ RELATIVE = [
     ("ISIS-held Mosul", 36.34, 43.13, 1),
     ("rebel-held eastern Aleppo", 36.20, 37.16, 2),
     ("the mainly Kurdish town of Kobani", 36.89, 38.35, 1),
+    ("the Kurdish capital", 36.19, 44.01, 1),
+    ("ISIS's de facto capital", 35.95, 39.01, 1),
+    ("the de facto capital of the Islamic State", 35.95, 39.01, 1),
+    ("Iraq’s largest oil refinery", 34.95, 43.47, 1),
 ]
