@@ -219,7 +219,7 @@ def _fill_admin(events: list[Event]) -> None:
     if not events:
         return
     try:
-        from geodata.boundaries import admin_for_points
+        from geodata import admin_for_points
     except ImportError:
         return
     try:
