@@ -105,6 +105,10 @@ def test_imp004_real_ucdp_file(shared_dir):
     assert {e.country for e in rep.events} == {"SY"}
     assert sum(e.actor1 == "Syrian Army" for e in rep.events) == 11308
     assert not any(a.endswith("Governorate") for a in {e.admin1 for e in rep.events})
+    geodata = pytest.importorskip("geodata")
+    # admin1 comes from geodata's spatial join, so it uses the app's governorate names.
+    names = {a for c, a in geodata.governorates() if c == "SY"}
+    assert {e.admin1 for e in rep.events} <= names
 
 
 ACLED_HEADER = ("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,"
