@@ -78,7 +78,8 @@ def resolve(
         Prefer entries of this country (the report's); a far better-known place
         of the other country still wins ("Raqqa" in a report about Iraq).
     admin1 : str, optional
-        Prefer entries in this governorate (OCHA name, see `governorates`).
+        Prefer entries in this governorate (OCHA name, see `governorates`;
+        others raise ValueError).
     near : list of (lon, lat), optional
         Points of the report's other places; nearer candidates win ties.
     feature : {"city", "governorate", "district", "site"}, optional
@@ -95,7 +96,7 @@ def resolve(
     Raises
     ------
     ValueError
-        For a `country` or `feature` outside the allowed values.
+        For a `country`, `feature` or `admin1` outside the allowed values.
 
     Examples
     --------
@@ -109,9 +110,17 @@ def resolve(
         raise ValueError(f"country={country!r}: use one of {ALLOWED_COUNTRIES} or None")
     if feature is not None and feature not in ALLOWED_FEATURES:
         raise ValueError(f"feature={feature!r}: use one of {ALLOWED_FEATURES} or None")
+    if admin1 is not None and admin1 not in _admin1_names():
+        raise ValueError(f"admin1={admin1!r} is not an OCHA governorate name; use one of "
+                         f"{sorted(_admin1_names())}")
     if not isinstance(name, str):
         return None
     return _resolve_cached(name, country, admin1, _near_key(near), feature, bool(strict_case))
+
+
+@lru_cache(maxsize=1)
+def _admin1_names() -> frozenset[str]:
+    return frozenset(a for a in get_gazetteer().index.admin1 if a)
 
 
 def _near_key(near) -> tuple[tuple[float, float], ...] | None:

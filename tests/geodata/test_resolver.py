@@ -95,3 +95,11 @@ def test_res009_near_is_forgiving(near):
 )
 def test_res010_context_and_mixed_scripts(name, near, admin1):
     assert resolve(name, near=near).admin1 == admin1
+
+
+def test_res011_admin1_checked():
+    assert resolve("Hamra", admin1="Al-Anbar").admin1 == "Al-Anbar"
+    with pytest.raises(ValueError, match="admin1='Ninawa'.*Ninewa"):
+        resolve("Mosul", admin1="Ninawa")
+    with pytest.raises(ValueError, match="feature='town'"):
+        resolve("Mosul", feature="town")
