@@ -49,6 +49,8 @@ TIME_BUDGET_S = 2.0
 #: Longest text read from one report, and longest sentence (longer ones are cut).
 MAX_TEXT_CHARS = 200_000
 MAX_SENTENCE_CHARS = 1_200
+#: Most event mentions read from one report (a real report has a few dozen).
+MAX_CANDIDATES = 1_000
 #: How many sentences back "there" / "the area" may reach for its place ("the city": twice as far).
 CONTEXT_SENTENCES = 4
 #: How many sentences back a sentence that names no place at all may take its place from.
@@ -1394,11 +1396,10 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
 def _mark_disputed(cands: list[_Candidate]) -> None:
     """Mark claims the same report contradicts: two forces said to hold one place at one time."""
     seizures = [c for c in cands if c.etype == "seizure" and c.actor1 not in _WEAK_ACTORS]
-    for a in seizures:
+    for a in [c for c in seizures if c.certainty == "claimed"]:
         for b in seizures:
             if (
                 a is not b
-                and a.certainty == "claimed"
                 and a.place.place.name == b.place.place.name
                 and a.actor1 != b.actor1
                 and not any(a.actor1 in side and b.actor1 in side for side in _SAME_SIDE)
@@ -1422,7 +1423,8 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         site = _SITE_WORDS.search(c.place.location)
         key = (c.etype, c.place.place.name, site.group(0).lower() if site else None)
         for cluster in index.setdefault(key, []):
-            if all(_compatible(c, other) for other in cluster):
+            # Against the first and the latest mention only: linear, also on huge inputs.
+            if _compatible(c, cluster[0]) and _compatible(c, cluster[-1]):
                 cluster.append(c)
                 break
         else:
@@ -1497,7 +1499,7 @@ def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
     )
     cands: list[_Candidate] = []
     for sent in _split_sentences(text, nlp):
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline or len(cands) >= MAX_CANDIDATES:
             break
         _sentence_events(sent, ctx, cands)
     events: list[Event] = []

@@ -14,6 +14,7 @@ finding its title, its outlet and its publication date.
 from __future__ import annotations
 
 import hashlib
+import html as _html
 import os
 import re
 from dataclasses import dataclass
@@ -25,6 +26,10 @@ from events.dates import MONTHS
 
 #: Reports bigger than this are refused (a news report is a few kB).
 MAX_BYTES = 5 * 1024 * 1024
+#: Deeper tag nesting than this is read without the HTML parser (which is slow on it).
+MAX_HTML_DEPTH = 400
+#: Only this much of the text is cleaned and kept (the extractor reads less still).
+MAX_BODY_CHARS = 1_000_000
 #: Share of NUL or other control bytes above which the input is binary.
 BINARY_CONTROL_RATIO = 0.01
 
@@ -140,6 +145,10 @@ _DATELINE_OUTLETS = {
     "anadolu": "Anadolu Agency",
 }
 
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>")
+_VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
 _HEADER_LINE = re.compile(r"^([A-Za-z_][\w-]{0,40}):\s*(.*?)\s*$")
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|span|table|br)\b", re.I)
 _DROP_TAGS = (
@@ -288,10 +297,36 @@ def _split_header(text: str) -> tuple[dict[str, str], str]:
     return {}, head
 
 
+def _nesting_depth(html: str, limit: int) -> int:
+    """Return how deep the tags nest, counting no further than ``limit``."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if m.group(1):
+            depth = max(0, depth - 1)
+        elif not m.group(3) and name not in _VOID_TAGS:
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                break
+    return deepest
+
+
+def _strip_tags(html: str) -> str:
+    """Plain text of HTML by regular expressions: the fallback for pathological pages."""
+    text = re.sub(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>", " ", html)
+    text = _BLOCK_END.sub("\n\n", text)
+    text = re.sub(r"(?s)<[^>]*>", "", text)
+    return _html.unescape(text)
+
+
 def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
     """Article text of an HTML page, without scripts, navigation, comments and the like."""
     from selectolax.parser import HTMLParser
 
+    if _nesting_depth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH:
+        # The HTML parser slows down badly on very deep nesting; no article nests that deep.
+        return _strip_tags(html), {}
     tree = HTMLParser(html)
     meta: dict[str, str] = {}
     for node in tree.css("meta"):
@@ -323,9 +358,9 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
     root = tree.css_first("article") or tree.body or tree.root
     if root is None:
         return "", meta
-    marked = _BLOCK_END.sub("\n\n", root.html or "")
-    text = HTMLParser(marked).text(separator="")
-    return text, meta
+    # The parser's own serialisation is well formed, so stripping its tags is safe, and much
+    # faster than a second parse on pages with very many elements.
+    return _strip_tags(root.html or ""), meta
 
 
 def _clean_lines(text: str) -> str:
@@ -520,6 +555,7 @@ def read_text(
             meta.setdefault(key, value)
         if not url:
             url = meta.get("og:url") or meta.get("canonical")
+    body = body[:MAX_BODY_CHARS]
     url = url or meta.get("url") or None
     # The date is looked for before cleaning: "POSTED:" lines are furniture.
     day, estimated = _find_date(body.replace("\r", ""), meta, url, published)

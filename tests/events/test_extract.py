@@ -354,3 +354,20 @@ def test_the_city_is_not_where_people_fled_to():
         ("seizure", place_of("Kirkuk")),
         ("displacement", place_of("Erbil")),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes in Aleppo on Monday.\n" * 150_000,
+        "ISIS seized Mosul and " * 200_000,
+        "مقاتلون سيطروا على المدينة ISIS seized Mosul 城市 " * 50_000,
+    ],
+    ids=["many-lines", "one-sentence", "mixed-scripts"],
+)
+def test_huge_reports_stay_within_budget(text):
+    report = read_text(f"published: {PUB}\n---\n" + text, name="huge")
+    t = time.monotonic()
+    events = extract_events(report)
+    assert time.monotonic() - t < 10
+    assert all(e.country in ("IQ", "SY") for e in events)

@@ -1,5 +1,6 @@
 """Reading reports: header, HTML, page furniture, reader comments, outlets, dates, encodings."""
 
+import time
 from datetime import date
 
 import pytest
@@ -155,9 +156,19 @@ def test_read_report_file_and_missing(tmp_path):
         read_report(tmp_path / "missing.txt")
 
 
-def test_deeply_nested_html_does_not_hang():
-    html = "<div>" * 5000 + "Troops deployed." + "</div>" * 5000
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<div>" * 100_000 + "Troops deployed." + "</div>" * 100_000,
+        "<p>Troops deployed.</p>" * 100_000,
+        "<html><body>" + "<span><b>Troops deployed.</b></span>" * 50_000,
+    ],
+    ids=["deep", "wide", "unclosed"],
+)
+def test_pathological_html_is_read_quickly(html):
+    t = time.monotonic()
     assert "Troops deployed." in read_text(html, name="x").text
+    assert time.monotonic() - t < 10
 
 
 @settings(max_examples=150, deadline=None)
