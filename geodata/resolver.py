@@ -43,6 +43,8 @@ FOREIGN = frozenset(name_key(n) for n in (
 ))
 #: Score bonus for the preferred country (prominence spans ~2 for villages to ~13).
 COUNTRY_BONUS = 5.0
+#: Score bonus for the governorate the caller names (on top of the country's).
+ADMIN1_BONUS = 6.0
 
 _DIRS = (r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
          r"northern|southern|eastern|western|north-?eastern|north-?western|"
@@ -224,7 +226,7 @@ class Resolver:
                 elif feature == "governorate" and f == "region":
                     score += 7.0
             if admin1 and ix.admin1[e] == admin1:
-                score += 3.0
+                score += ADMIN1_BONUS
             if near:
                 d = min(_dist_km(ix.lat[e], ix.lon[e], lat, lon) for lon, lat in near[:20])
                 score += 5.0 * math.exp(-d / 60.0)
