@@ -23,6 +23,7 @@ report are merged. The module is pure: no I/O, no database.
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from dataclasses import dataclass, field, replace
@@ -49,6 +50,8 @@ TIME_BUDGET_S = 2.0
 #: Longest text read from one report, and longest sentence (longer ones are cut).
 MAX_TEXT_CHARS = 200_000
 MAX_SENTENCE_CHARS = 1_200
+#: Mentions of one event type whose places lie closer than this are one event told twice.
+MERGE_KM = 5.0
 #: Most event mentions read from one report (a real report has a few dozen).
 MAX_CANDIDATES = 1_000
 #: How many sentences back "there" / "the area" may reach for its place ("the city": twice as far).
@@ -1345,16 +1348,40 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 _SITE_WORDS = re.compile(
-    r"airport|air\s*base|base\b|refinery|prison|jail|dam\b|consulate|embassy|villages|headquarters|"
-    r"crossing|outside|outskirts",
+    r"airport|air\s*base|base\b|refinery|facility|plant|complex|prison|jail|dam\b|consulate|embassy|"
+    r"villages|headquarters|crossing|outside|outskirts",
     re.IGNORECASE,
 )
+#: Kinds of site that a report may name in several ways ("the refinery", "the vital facility").
+_SITE_KIND = {
+    "refinery": "installation",
+    "facility": "installation",
+    "plant": "installation",
+    "complex": "installation",
+    "jail": "prison",
+    "embassy": "mission",
+    "consulate": "mission",
+    "air base": "base",
+    "airbase": "base",
+    "outside": "outskirts",
+    "villages": "outskirts",
+}
 _WEAK_ACTORS = (None, "Unidentified armed group")
 #: Names one report may use for the same force ("Kurdish fighters" and "the YPG").
 _SAME_SIDE = (
     frozenset({"Kurdish fighters", "YPG", "SDF", "Peshmerga"}),
     frozenset({"PMF", "Local militia"}),
 )
+
+
+def _near(a: _Candidate, b: _Candidate) -> bool:
+    """Tell whether two mentions' places are the same place (or within a few km of it)."""
+    pa, pb = a.place.place, b.place.place
+    if pa.name == pb.name:
+        return True
+    dlat = (float(pa.lat) - float(pb.lat)) * 111.0
+    dlon = (float(pa.lon) - float(pb.lon)) * 111.0 * math.cos(math.radians(float(pa.lat)))
+    return dlat * dlat + dlon * dlon <= MERGE_KM * MERGE_KM
 
 
 def _window(c: _Candidate) -> tuple[date, date]:
@@ -1421,10 +1448,11 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     index: dict[tuple, list[list[_Candidate]]] = {}
     for c in cands:
         site = _SITE_WORDS.search(c.place.location)
-        key = (c.etype, c.place.place.name, site.group(0).lower() if site else None)
+        kind = re.sub(r"\s+", " ", site.group(0).lower()) if site else None
+        key = (c.etype, _SITE_KIND.get(kind, kind))
         for cluster in index.setdefault(key, []):
             # Against the first and the latest mention only: linear, also on huge inputs.
-            if _compatible(c, cluster[0]) and _compatible(c, cluster[-1]):
+            if _near(c, cluster[0]) and _compatible(c, cluster[0]) and _compatible(c, cluster[-1]):
                 cluster.append(c)
                 break
         else:
