@@ -751,8 +751,7 @@ def _background(sentence: str, trig: TriggerMatch) -> bool:
     if not re.search(
         r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+|been\s+)*(?:[a-z]+\s+to\s+)?$", before
     ):
-        if not re.search(r"\bhad\s+(?:\w+ly\s+|also\s+|already\s+)*$", before):
-            return False
+        return False
     return not re.search(
         r"\b(?:said|says|say|told|reported|claimed|announced|added|according)\b",
         sentence[: trig.start],
@@ -1544,8 +1543,7 @@ def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
             day = day.replace(day=1)
         elif c.precision == "year":
             day = day.replace(month=1, day=1)
-        if day > published:
-            day = published
+        day = min(day, published)
         events.append(
             Event(
                 id=eid,
