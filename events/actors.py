@@ -36,7 +36,8 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     "Iraqi Security Forces": (
         r"Iraqi?\s+(?:security\s+forces|army|armed\s+forces|troops|soldiers|military|forces|"
         r"police(?:men)?|government\s+forces|special\s+forces|counter[- ]terrorism\s+(?:service|"
-        r"forces)|air\s+force)",
+        r"forces)|air\s+force|helicopters|warplanes|jets|aircraft|planes|gunships|artillery|"
+        r"tanks|units|commandos)",
         r"(?:the\s+)?Iraqi\s+government",
         r"(?:the\s+)?federal\s+(?:army|forces|police)",
         r"Counter[- ]Terrorism\s+Service|\bCTS\b|Golden\s+Division",

@@ -144,8 +144,9 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         "before",
         r"air\s*-?\s*strikes?|air\s+raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|"
         r"aerial\s+(?:bombardment|attacks?|strikes?)|"
-        r"(?:warplanes|war\s+planes|jets|fighter\s+jets|aircraft|helicopters|bombers|drones)\s+"
-        r"(?:struck|hit|bombed|pounded|targeted|attacked|strafed|carried\s+out)|"
+        r"(?:warplanes|war\s+planes|jets|fighter\s+jets|aircraft|helicopters|gunships|bombers|drones)\s+"
+        r"(?:struck|hit|bombed|pounded|targeted|attacked|strafed|carried\s+out|fired\s+(?:on|at|upon)|"
+        r"opened\s+fire)|"
         r"bombed\s+from\s+the\s+air|"
         r"barrel\s+bombs?",
     ),
@@ -251,6 +252,14 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         "clash",
         "any",
         "before",
+        r"(?:was|were|came\s+under|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?attacked|came\s+under\s+attack|"
+        r"attack(?:ed|s|ing)?\s+(?:on\s+)?(?:a|an|the|two|three|several)\s+(?:[\w-]+\s+){0,2}"
+        r"(?:checkpoints?|posts?|bases?|convoys?|patrols?|stations?|barracks|positions|outposts?|headquarters)",
+    ),
+    (
+        "clash",
+        "any",
+        "before",
         r"clash(?:es|ed|ing)?|fighting|fought|battl(?:e|es|ed|ing)|firefights?|gun\s*-?fights?|"
         r"gunbattles?|skirmish(?:es)?|(?:broke|broken|breaking|breached|breach(?:es)?|break|lifted|"
         r"ended)\s+"
@@ -261,6 +270,7 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         r"(?:fended|fend)\s+off|exchange\s+of\s+fire|(?:initial\s+)?attacks?\s+by",
     ),
     # --- withdrawals
+    ("withdrawal", "before", "after", r"(?:abandoned|evacuated|vacated|deserted)\s+by"),
     (
         "withdrawal",
         "any",

@@ -153,6 +153,14 @@ CASES = [
         "Hawija was retaken by Iraqi forces on Thursday.",
         [("seizure", "Hawija", "Iraqi Security Forces", "2015-05-21", None)],
     ),
+    (
+        "Iraqi helicopters fired on militant positions in Tikrit on Friday.",
+        [("airstrike", "Tikrit", "Iraqi Security Forces", "2015-05-15", None)],
+    ),
+    (
+        "A checkpoint in Samarra was attacked overnight, killing six policemen.",
+        [("clash", "Samarra", "Iraqi Security Forces", "2015-05-20", 6.0)],
+    ),
     # not events: forecasts, conditions, questions, negation, plans, history, outside the area
     ("The army could retake Fallujah next month.", []),
     ("If the militants capture Samarra, the road north will be cut.", []),
