@@ -221,6 +221,11 @@ _DESTINATION_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_HABITUAL = re.compile(
+    r"\b(?:regularly|routinely|frequently|repeatedly|constantly|near-daily|almost\s+daily|"
+    r"on\s+a\s+daily\s+basis|every\s+day|daily|often|sporadically)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
 _COALITION_GLUE = re.compile(
     r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|alongside|together\s+with|with|backed\s+by|"
@@ -1194,6 +1199,8 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
                 agent="after" if actor_follows else "before",
             )
         clause = _clause_bounds(text, trig.start)
+        if _HABITUAL.search(text, clause[0], clause[1]):
+            continue  # "is regularly targeted by air strikes": no point in time to code
         etype = _resolve_type(text, trig, mentions, figures, clause)
         if etype is None:
             continue

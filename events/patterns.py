@@ -345,7 +345,8 @@ NEGATIVE_BEFORE = re.compile(
     r"to|if|unless|whether|"
     r"fear(?:s|ed)?|feared|to\s+(?:enter|join|prevent|stop|avoid|end|win|lose|support|"
     r"fight\s+in)\s+the)\s+"
-    r"(?:(?:be|been|have|further|also|again|quickly|eventually|the|a|an|any|more|its|their|\(\w+\)|"
+    r"(?:(?:be|been|have|further|also|again|quickly|eventually|the|a|an|any|more|its|their|"
+    r"revenge|retaliatory|possible|potential|future|\(\w+\)|"
     r"\w+\s+(?:or|and))\s+)*)$",
     re.IGNORECASE,
 )

@@ -169,6 +169,8 @@ CASES = [
     ("Government troops plan to attack Palmyra.", []),
     ("In 2003, American troops captured Baghdad.", []),
     ("Fighting erupted in Gaziantep on Tuesday.", []),
+    ("Idlib is regularly targeted by government air strikes.", []),
+    ("Residents feared revenge attacks by the militants in Ramadi.", []),
 ]
 
 
