@@ -838,6 +838,7 @@ def _pick_actor(
             first = _nearest_actor(
                 mentions, trig.start, 0, trig.start, before=True, armed_only=armed
             )
+    allies: set[int] = set()
     owns_noun = not sentence[first.end : trig.start].strip() if first is not None else False
     if owns_noun and not re.match(
         r"air|strike|shell|artiller|mortar|rocket|bombard|raid|drone|barrel", trig.text, re.I
@@ -847,13 +848,22 @@ def _pick_actor(
         # "Iraqi forces and Shiite militias broke ...", "troops backed by Russia":
         # the first-named force leads.
         i = mentions.index(first)
+        allies.add(id(first))
         while (
             i > 0
             and mentions[i - 1].actor in _actors.ARMED
             and _COALITION_GLUE.fullmatch(sentence[mentions[i - 1].end : mentions[i].start])
         ):
             i -= 1
+            allies.add(id(mentions[i]))
         first = mentions[i]
+    # The partners of a coalition ("backed by Russia") follow the lead force, not oppose it.
+    j = mentions.index(first) if first is not None else -1
+    while 0 <= j < len(mentions) - 1 and _COALITION_GLUE.fullmatch(
+        sentence[mentions[j].end : mentions[j + 1].start]
+    ):
+        j += 1
+        allies.add(id(mentions[j]))
     second = None
     if first is None and etype == "clash":
         # "Clashes broke out between the YPG and ISIS": the sides follow the trigger.
@@ -880,7 +890,13 @@ def _pick_actor(
         actor2 = None
         for m in mentions:
             name = _actors.canonical_actor(m.actor, country=country, isis_named=ctx.isis_named)
-            if name and name != actor1 and m.actor in _actors.ARMED and m is not first:
+            if (
+                name
+                and name != actor1
+                and m.actor in _actors.ARMED
+                and m is not first
+                and id(m) not in allies
+            ):
                 actor2 = name
                 break
         if actor2 is None and actor1 and etype not in ("displacement",):

@@ -381,3 +381,10 @@ def test_huge_reports_stay_within_budget(text):
     events = extract_events(report)
     assert time.monotonic() - t < 10
     assert all(e.country in ("IQ", "SY") for e in events)
+
+
+def test_coalition_partner_is_not_the_opponent():
+    (ev,) = run(
+        "Government troops backed by Russian warplanes recaptured Palmyra from ISIS on Sunday."
+    )
+    assert (ev.actor1, ev.actor2) == ("Syrian Army", "ISIS")
