@@ -221,6 +221,11 @@ _DESTINATION_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_CIVIL_DEPLOYMENT = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:UN|U\.N\.|United\s+Nations|international|peacekeep\w*|observers|monitors|"
+    r"aid|humanitarian|relief|medical)",
+    re.IGNORECASE,
+)
 _HABITUAL = re.compile(
     r"\b(?:regularly|routinely|frequently|repeatedly|constantly|near-daily|almost\s+daily|"
     r"on\s+a\s+daily\s+basis|every\s+day|daily|often|sporadically)\b",
@@ -735,6 +740,14 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
         and not _ALLOWED_TO.search(re.sub(r"[a-z]+\s+(?:\w+\s+)?$", "", before))
     ):
         return True  # "to hamper air strikes", "to join the fighting": an aim, not an event
+    if trig.event_type == "troop_position" and (
+        (
+            re.match(r"(?:besieged|encircled|surrounded|surrounding|trapped)$", trig.text, re.I)
+            and re.search(r"\b(?:the|a|an|two|three|its|their|of|in|from)\s+$", before, re.I)
+        )
+        or _CIVIL_DEPLOYMENT.match(sentence, trig.end)
+    ):
+        return True  # "the besieged towns", "deployment of UN observers": no troop movement
     m = NEGATIVE_BEFORE.search(before)
     if not m:
         return False

@@ -314,8 +314,8 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         r"(?:siege|blockade)\s+(?:of|on)|convoy\s+heading|heading\s+towards?|converg(?:ed|"
         r"ing)\s+on|"
         r"patroll?(?:ed|ing)|(?:are|were|is)\s+(?:now\s+)?inside|trapped\s+inside|stationed|"
-        r"(?:push(?:ed|ing)|head(?:ed|ing)|mov(?:ed|ing)|clos(?:ed|ing)\s+in|roll(?:ed|ing)|"
-        r"bearing\s+down|bore\s+down)\s+(?:on|towards?|for|to)\b|"
+        r"(?:head(?:ed|ing)|clos(?:ed|ing)\s+in|bearing\s+down|bore\s+down)\s+(?:on|towards?|for|to)\b|"
+        r"(?:push(?:ed|ing)|mov(?:ed|ing)|roll(?:ed|ing))\s+(?:on|towards?|into)\b|"
         r"(?:sent|dispatched|rushed|flown|airlifted|redeployed)\s+(?:[\w-]+\s+){0,3}(?:to|into)\b|"
         r"(?:are|were|is|was|came|got)\s+(?:now\s+)?within\s+\d+\s+(?:km|kilomet(?:er|re)s|miles)\s+of",
     ),

@@ -170,6 +170,9 @@ CASES = [
     ("In 2003, American troops captured Baghdad.", []),
     ("Fighting erupted in Gaziantep on Tuesday.", []),
     ("Idlib is regularly targeted by government air strikes.", []),
+    ("A convoy of buses left the besieged town of Madaya on Friday.", []),
+    ("The council called for the deployment of UN observers in Aleppo.", []),
+    ("The senator began moving to limit debate in Damascus.", []),
     ("Residents feared revenge attacks by the militants in Ramadi.", []),
 ]
 
