@@ -720,12 +720,23 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
         trig.event_type in ("displacement",)
         and re.match(r"displaced|refugees", trig.text, re.I)
         and re.search(
-            r"\b(?:internally|for|of|the|to|among|with|host(?:s|ing)?|housing|million)\s+$",
+            r"\b(?:internally|for|of|the|to|among|with|host(?:s|ed|ing)?|housing|million|many|"
+            r"targeting|sheltering)\s+$",
             before,
             re.I,
         )
     ):
         return True  # "shelters for the displaced", "internally displaced people": a population
+    if (
+        trig.event_type == "displacement"
+        and trig.text.lower() == "displaced"
+        and re.match(
+            r"\s+(?:families|people|persons|civilians|Syrians|Iraqis|residents)\b",
+            sentence[trig.end :],
+        )
+        and not re.search(r"[\d,]+\s+$|\b(?:of|newly)\s+$", before)
+    ):
+        return True  # "where displaced families were gathered": people, not a flight
     if trig.event_type == "capture" and (
         _SPOILS_BEFORE.search(before) or _SPOILS_AFTER.match(sentence[trig.end : trig.end + 50])
     ):
@@ -832,7 +843,10 @@ def _pick_actor(
     lo, hi = clause
     armed = etype not in ("displacement",)
     first = None
-    if trig.agent == "inside":
+    follower = next((m for m in mentions if 0 <= m.start - trig.end <= 1), None)
+    if trig.event_type == "flight" and follower is not None and follower.actor in _actors.ARMED:
+        first = follower  # "the fleeing militants"
+    elif trig.agent == "inside":
         first = next(
             (m for m in mentions if trig.start <= m.start < trig.end and m.actor in _actors.ARMED),
             None,
@@ -1111,9 +1125,21 @@ def _resolve_type(
 ) -> str | None:
     lo, _ = clause
     if trig.event_type == "flight":
-        subject = _nearest_actor(
+        follower = next((m for m in mentions if 0 <= m.start - trig.end <= 1), None)
+        # "the fleeing terrorists": the participle describes the force after it
+        subject = follower or _nearest_actor(
             mentions, trig.start, lo, trig.start, before=True, armed_only=False
         )
+        if subject is None:
+            # "... were killed before others fled": the subject stands before the clause
+            subject = _nearest_actor(
+                mentions,
+                trig.start,
+                max(0, trig.start - 80),
+                trig.start,
+                before=True,
+                armed_only=False,
+            )
         if (
             subject is not None
             and subject.actor in _actors.ARMED

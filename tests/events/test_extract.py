@@ -170,6 +170,11 @@ CASES = [
     ("In 2003, American troops captured Baghdad.", []),
     ("Fighting erupted in Gaziantep on Tuesday.", []),
     ("Idlib is regularly targeted by government air strikes.", []),
+    ("The camp in Kirkuk hosted many refugees from Hawija.", []),
+    (
+        "The fleeing militants left Ramadi on Sunday.",
+        [("withdrawal", "Ramadi", "Unidentified armed group", "2015-05-17", None)],
+    ),
     ("A convoy of buses left the besieged town of Madaya on Friday.", []),
     ("The council called for the deployment of UN observers in Aleppo.", []),
     ("The senator began moving to limit debate in Damascus.", []),
