@@ -173,7 +173,17 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         "attack_on_civilians",
         "any",
         "before",
-        r"(?:attack(?:s|ed|ing)?|kill(?:s|ed|ing)|shot|shooting|target(?:ed|ing))\s+(?:\w+\s+){0,2}"
+        r"(?:attack(?:s|ed|ing)?|target(?:ed|ing))\s+(?:\w+\s+){0,2}"
+        r"(?:civilians|residents|villagers|Yazidis?|Christians|worshippers|protesters|families|"
+        r"women\s+and\s+children)",
+    ),
+    # deaths of civilians: an attack on them unless a strike, shelling, bombing or clash in the
+    # same sentence caused them (then they are that event's toll)
+    (
+        "killing",
+        "any",
+        "before",
+        r"(?:kill(?:s|ed|ing)|shot|shooting)\s+(?:\w+\s+){0,2}"
         r"(?:civilians|residents|villagers|Yazidis?|Christians|worshippers|protesters|families|"
         r"women\s+and\s+children)"
         r"|(?:civilians|villagers|residents)\s+(?:were|have\s+been|had\s+been)\s+(?:killed|shot|"

@@ -125,6 +125,10 @@ CASES = [
         "A suicide bomber killed 20 people at a mosque in Kirkuk on Friday.",
         [("bombing", "Kirkuk", None, "2015-05-15", 20.0)],
     ),
+    (
+        "Government air strikes killed 18 civilians in Aleppo on Saturday.",
+        [("airstrike", "Aleppo", "Syrian Army", "2015-05-16", 18.0)],
+    ),
     # captured soldiers are people taken, not territory
     (
         "The jihadists said they executed 40 soldiers captured near Tikrit.",
