@@ -99,7 +99,7 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]*\)\s+)?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)?(?:ern)?\s*(?:of|from)\s+"
     r"|\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+"
-    r"|\b(?:closest|nearest|close)\b[\w\s]{0,25}\bto\s+"
+    r"|\b(?:closest|nearest|close)\b[\w\s]{0,25}\bto\s+|\b(?:loyal|allied|close)\s+to\s+"
     r"|,\s+(?:just\s+|some\s+|about\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
     r"southwest)(?:ern)?\s+of\s+)"
     r"(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$",

@@ -352,6 +352,7 @@ NEGATIVE_BEFORE = re.compile(
     r"ready\s+to|order\s+to|effort\s+to|bid\s+to|prepar(?:e|es|ed|ing)\s+to|needs?\s+to|"
     r"able\s+to|help\s+to|help|prevent|avoid|instead\s+of|rather\s+than|aimed\s+at|aiming\s+at|"
     r"with\s+the\s+aim\s+of|designed\s+to|intended\s+to|capable\s+of|capability\s+of|ability\s+to|"
+    r"predict(?:s|ed|ing)?|warn(?:s|ed|ing)?\s+of|expect(?:s|ed|ing)?|anticipat(?:es|ed|ing)|"
     r"to|if|unless|whether|"
     r"fear(?:s|ed)?|feared|to\s+(?:enter|join|prevent|stop|avoid|end|win|lose|support|"
     r"fight\s+in)\s+the)\s+"

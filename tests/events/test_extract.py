@@ -174,6 +174,7 @@ CASES = [
     ("In 2003, American troops captured Baghdad.", []),
     ("Fighting erupted in Gaziantep on Tuesday.", []),
     ("Idlib is regularly targeted by government air strikes.", []),
+    ("The minister predicted a tough battle for Aleppo.", []),
     ("The camp in Kirkuk hosted many refugees from Hawija.", []),
     (
         "The fleeing militants left Ramadi on Sunday.",
