@@ -738,14 +738,28 @@ class Store:
         # batch of NULLs would make a text column look like integers.
         # On SQLite the rowid comes along: it orders same-day events by insertion and
         # lets several threads read disjoint rowid ranges at once.
+        # Each cell costs the driver about the same whatever its type, so cells are
+        # saved where it is safe: the closed-vocabulary text columns travel as one
+        # joined string, and on SQLite day and rowid as one sort key.
         sqlite = self.engine.url.get_backend_name() == "sqlite"
-        select_cols = ["day" if c == "date" else c for c in wanted]
-        if "day" not in select_cols:
-            select_cols.append("day")
-        if sqlite:
-            select_cols.append("rowid")
-        exprs = [f"coalesce({c}, {_SENTINEL[c]!r})" if c in _SENTINEL else c
-                 for c in select_cols]
+        packed = [c for c in _PACKED if c in wanted]
+        if len(packed) < 2:
+            packed = []
+        select_cols = [c for c in ("day" if c == "date" else c for c in wanted)
+                       if c not in packed and c != "day"]
+        select_cols.append("_key" if sqlite else "day")
+        if packed:
+            select_cols.append("_packed")
+        exprs = []
+        for c in select_cols:
+            if c == "_key":
+                exprs.append("((day << 33) | rowid)")
+            elif c == "_packed":
+                exprs.append(f" || '{_SEP}' || ".join(f"coalesce({p}, '')" for p in packed))
+            elif c in _SENTINEL:
+                exprs.append(f"coalesce({c}, {_SENTINEL[c]!r})")
+            else:
+                exprs.append(c)
         sql = f"SELECT {', '.join(exprs)} FROM events"
         queries = [sql]
         if sqlite:
@@ -755,7 +769,7 @@ class Store:
             bounds = [top * i // k for i in range(k + 1)]
             queries = [f"{sql} WHERE rowid > {lo} AND rowid <= {hi}"
                        for lo, hi in zip(bounds, bounds[1:], strict=False)]
-        builder = _FrameBuilder(select_cols)
+        builder = _FrameBuilder(select_cols, packed)
         done = False
         if driver != "dbapi":
             try:
@@ -768,7 +782,7 @@ class Store:
                 # settings; a driver hiccup must not keep the dashboard from starting.
                 warnings.warn(f"ADBC read failed ({exc}); reading through the DB-API",
                               RuntimeWarning, stacklevel=2)
-                builder, done = _FrameBuilder(select_cols), False
+                builder, done = _FrameBuilder(select_cols, packed), False
         if not done:
             _dbapi_batches(self.engine, sql, builder)
         frame = builder.frame(wanted)
@@ -809,8 +823,10 @@ class Store:
 def _arrow_type(name: str) -> Any:
     import pyarrow as pa
 
-    if name == "rowid":
+    if name == "_key":
         return pa.int64()
+    if name == "_packed":
+        return pa.string()
     col = events_table.c[name]
     if isinstance(col.type, sa.Float):
         return pa.float64()
@@ -827,6 +843,9 @@ _SENTINEL: dict[str, Any] = {
     "geonameid": -1,
 }
 _FRAME_BATCH = 100_000
+#: Text columns with a closed vocabulary, read as one joined string (see load_frame).
+_PACKED = ("event_type", "country", "certainty", "date_precision", "magnitude_unit")
+_SEP = "\x1f"  # ASCII unit separator: never part of those vocabularies
 #: Threads that read a SQLite file at once in :meth:`Store.load_frame`.
 _FRAME_THREADS = 2
 
@@ -957,8 +976,9 @@ class _FrameBuilder:
     frame's size.
     """
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], packed: list[str] | None = None) -> None:
         self.names = names
+        self.packed = list(packed or [])
         self.parts: dict[str, list[Any]] = {n: [] for n in names}
 
     def _categorical(self, name: str) -> tuple[Any, Any]:
@@ -999,7 +1019,7 @@ class _FrameBuilder:
 
         for i, name in enumerate(self.names):
             col = batch.column(i).cast(_arrow_type(name))
-            if name in CATEGORICAL_COLUMNS or name == "report_date":
+            if name in CATEGORICAL_COLUMNS or name in ("report_date", "_packed"):
                 enc = pc.dictionary_encode(col)
                 # Nulls point one past the dictionary: the -1 that _categorical appends.
                 idx = enc.indices.fill_null(len(enc.dictionary)).to_numpy(zero_copy_only=False)
@@ -1012,7 +1032,7 @@ class _FrameBuilder:
                 values = col.to_numpy(zero_copy_only=False).astype(np.float64)
                 values[values < 0] = np.nan
                 self.parts[name].append(values)
-            elif name in ("geonameid", "day", "rowid"):
+            elif name in ("geonameid", "day", "_key"):
                 self.parts[name].append(col.to_numpy(zero_copy_only=False).astype(np.int64))
             elif name in ("lat", "lon"):
                 self.parts[name].append(col.to_numpy().astype(np.float32))
@@ -1027,25 +1047,32 @@ class _FrameBuilder:
         import pandas as pd
         import pyarrow as pa
 
-        day = np.concatenate(self.parts["day"]) if self.parts["day"] else np.zeros(0, np.int64)
         # Sort by day, then by rowid where known (batches may arrive from several
         # threads in any order), else by arrival.
-        key = day
-        if self.parts.get("rowid"):
-            key = (day << 33) | np.concatenate(self.parts.pop("rowid"))
+        if "_key" in self.parts:
+            parts = self.parts.pop("_key")
+            key = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+            day = key >> 33
+        else:
+            parts = self.parts.pop("day")
+            key = day = np.concatenate(parts) if parts else np.zeros(0, np.int64)
+        self.parts["day"] = []
+        unpacked = self._unpack()
         order = None
         if len(key) > 1 and not bool(np.all(key[1:] >= key[:-1])):
             order = np.argsort(key, kind="stable")
         data: dict[str, Any] = {}
         for name in wanted:
             source = "day" if name == "date" else name
-            parts = self.parts[source]
+            parts = self.parts.get(source, [])
             if source == "day":
                 values = day
             elif name in _STRING_COLUMNS:
                 values = (pa.concat_arrays(parts) if parts else pa.array([], pa.string()))
                 if order is not None and values.null_count < len(values):
                     values = values.take(pa.array(order))
+            elif name in unpacked:
+                values, cats = unpacked.pop(name)
             elif name in CATEGORICAL_COLUMNS or name == "report_date":
                 values, cats = self._categorical(name)
             else:
@@ -1065,8 +1092,32 @@ class _FrameBuilder:
             elif name == "geonameid":
                 values = pd.arrays.IntegerArray(np.where(values < 0, 0, values), values < 0)
             data[name] = values
-            self.parts[source] = []
+            if source in self.parts:
+                self.parts[source] = []
         return pd.DataFrame(data, columns=wanted)
+
+    def _unpack(self) -> dict[str, tuple[Any, Any]]:
+        """Split the joined closed-vocabulary column into (codes, categories) per column."""
+        import numpy as np
+        import pandas as pd
+
+        if not self.packed:
+            return {}
+        codes, combos = self._categorical("_packed")
+        self.parts["_packed"] = []
+        fields = [str(c).split(_SEP) for c in combos]
+        out = {}
+        for i, name in enumerate(self.packed):
+            values = np.array([f[i] if i < len(f) else "" for f in fields], dtype=object)
+            local, cats = pd.factorize(values)
+            cats = pd.Index(cats, dtype=object)
+            if "" in cats:  # NULL's stand-in (magnitude_unit): missing, not a category
+                k = cats.get_loc("")
+                cats = cats.delete(k)
+                local = np.where(local == k, -1, local - (local > k))
+            mapping = np.append(local, -1).astype(np.int32)
+            out[name] = (mapping[np.where(codes < 0, len(local), codes)], cats)
+        return out
 
 
 def report_meta(report: Any) -> dict[str, Any]:

@@ -232,6 +232,26 @@ def test_store014_load_frame_types_and_values(store, make_event):
     assert df.loc[0, "magnitude"] == 1200 and pd.isna(df.loc[1, "magnitude"])
     assert pd.isna(df.loc[1, "actor1"]) and df.loc[1, "notes"] == "hand-entered"
     assert df.loc[0, "url"] == "https://example.org/a" and pd.isna(df.loc[1, "url"])
+    assert df["magnitude_unit"].tolist()[0] == "people_displaced"
+    assert pd.isna(df.loc[1, "magnitude_unit"])
+    assert df["event_type"].tolist() == ["displacement", "seizure", "seizure"]
+    assert df["country"].tolist() == ["IQ", "SY", "IQ"]
+    assert set(df["magnitude_unit"].cat.categories) == {"people_displaced"}
+
+
+@pytest.mark.parametrize("columns", [
+    ["event_type"],
+    ["country", "lat"],
+    ["magnitude_unit", "certainty", "id"],
+    ["date_precision", "event_type", "country", "certainty", "magnitude_unit"],
+])
+def test_store014b_load_frame_column_subsets(store, make_event, columns):
+    events = _sample(make_event)
+    store.add_events(events, report_key="t", match_incidents=False)
+    full = store.load_frame()
+    part = store.load_frame(columns=columns)
+    assert list(part.columns) == columns
+    pd.testing.assert_frame_equal(part, full[columns])
 
 
 def test_store015_load_frame_empty_and_subset(store):
