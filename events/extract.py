@@ -38,6 +38,7 @@ from events.model import Event, event_id
 from events.patterns import (
     BACK_REFERENCE_AFTER,
     BACK_REFERENCE_BEFORE,
+    FORECAST_BEFORE,
     NEGATIVE_BEFORE,
     NON_EVENT_SENTENCE,
     TriggerMatch,
@@ -759,6 +760,8 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
         or _CIVIL_DEPLOYMENT.match(sentence, trig.end)
     ):
         return True  # "the besieged towns", "deployment of UN observers": no troop movement
+    if FORECAST_BEFORE.search(before):
+        return True
     m = NEGATIVE_BEFORE.search(before)
     if not m:
         return False

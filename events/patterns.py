@@ -362,6 +362,13 @@ NEGATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+#: Forecasts and fears a few words before the trigger ("predicted a tough battle").
+FORECAST_BEFORE = re.compile(
+    r"\b(?:predict(?:s|ed|ing)?|warn(?:s|ed|ing)?\s+of|expect(?:s|ed|ing)?|anticipat(?:es|ed|ing)|"
+    r"fear(?:s|ed|ing)?|threat\s+of|risk\s+of|prospect\s+of)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
 #: Sentences that are not reports of events at all.
 NON_EVENT_SENTENCE = re.compile(
     r"^\s*[\"“‘']?\s*(?:if|should|what|why|how|could|would|will|can)\b|\?\s*[\"”']?\s*$|"
