@@ -3,7 +3,7 @@
 The reports are realistic news texts the extractor was not tuned on, with
 hand-made gold events (see tests/data/reports/README.md). These tests keep
 the strict (type + place + date) F1 above a floor set about 0.1 below the
-value measured when the set was written (0.616), and check that sentences
+value measured when the set was written (0.632), and check that sentences
 which hold no event (forecasts, history before 2013, population figures,
 opinions, boilerplate, comments, events outside Iraq and Syria) yield none.
 
@@ -31,9 +31,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "reports"
 TEXTS = DATA / "texts"
 GOLD = DATA / "gold.jsonl"
 
-#: Strict F1 measured when the set was written was 0.616; the floor leaves room
+#: Strict F1 measured when the set was written was 0.632; the floor leaves room
 #: for noise but catches a real regression. Raise it as the extractor improves.
-STRICT_F1_FLOOR = 0.51
+STRICT_F1_FLOOR = 0.53
 #: Distance within which a predicted point matches a gold point, as in score.py.
 MATCH_KM = 15.0
 
