@@ -89,14 +89,13 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
         controls = _controls({
             "start": start, "end": end, **dict(zip(_LIST_IDS, lists, strict=True)),
             **{name: v for (name, _), v in zip(_SCALAR, scalars, strict=True)}})
-        trigger = ctx.triggered_id
+        trigger, prop = _main_trigger(ctx.triggered_prop_ids)
         if trigger is None and search is None:
             # dcc.Location reports the real query string as soon as it mounts; drawing the
             # defaults first would race with that view and could land after it.
             raise PreventUpdate
         index = source.index()
         bounds = Bounds(index.first_day, index.last_day)
-        prop = ctx.triggered[0]["prop_id"].split(".")[-1] if ctx.triggered else ""
         value = {
             ids.LOCATION: search, ids.TIMELINE: selected, ids.FRAME_REQUEST: frame,
             ids.SCRUB: scrub, ids.MAP: {"click": click} if prop == "clickData"
@@ -164,6 +163,27 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
                   prevent_initial_call=True)
     def render_detail(data):
         return components.detail_view(views.detail(source.index(), ViewState.from_dict(data)))
+
+
+#: When several inputs fire in one call (Dash batches them), the most deliberate wins:
+#: navigation, then buttons and the play clock, then the controls, then map movements.
+_PRIORITY = (ids.LOCATION, ids.RESET, ids.PLAY, ids.FRAME_REQUEST, ids.TIMELINE, ids.SCRUB)
+
+
+def _main_trigger(triggered: dict[str, Any]) -> tuple[str | None, str]:
+    """Return (component id, property) of the input that decides this sync call."""
+    if not triggered:
+        return None, ""
+    pairs = [(str(cid), key.rsplit(".", 1)[-1]) for key, cid in triggered.items()]
+    for wanted in _PRIORITY:
+        for cid, prop in pairs:
+            if cid == wanted:
+                return cid, prop
+    for cid, prop in pairs:
+        if cid != ids.MAP:
+            return cid, prop
+    clicks = [p for p in pairs if p[1] == "clickData"]
+    return (clicks or pairs)[0]
 
 
 def _event_at(index, click: Any) -> str | None:

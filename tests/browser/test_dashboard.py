@@ -128,3 +128,35 @@ def test_dsh008_report_text_with_script_and_javascript_link_is_inert(watch):
     page.wait_for_timeout(500)
     assert watch.dialogs == []
     assert watch.errors == []
+
+
+def test_dsh009_late_play_frames_are_dropped_not_queued(watch):
+    """With the map callback slowed to 1 s, a 4 frame/s clock must not stack requests."""
+    import json
+    import time
+
+    watch.open("?window=day&speed=250")
+    page = watch.page
+    sent = {"frames": 0, "maps": 0, "seen": []}
+
+    def slow(route):
+        body = json.loads(route.request.post_data or "{}")
+        sent["seen"].append((body.get("output", "")[:20], body.get("changedPropIds")))
+        if body.get("changedPropIds") == ["frame-request.data"]:
+            sent["frames"] += 1
+        if body.get("output", "").startswith("..map.figure"):
+            sent["maps"] += 1
+            time.sleep(1.0)
+        route.continue_()
+
+    page.route("**/_dash-update-component*", slow)
+    page.locator("#play").click()
+    page.wait_for_function("() => document.querySelector('#play').innerText.includes('Pause')")
+    started = time.monotonic()
+    page.wait_for_timeout(8000)
+    page.locator("#play").click()
+    ticks = (time.monotonic() - started) / 0.25
+    page.unroute("**/_dash-update-component*")
+    # ~32 clock ticks passed, but a frame is requested only once the previous one is drawn.
+    assert 2 <= sent["frames"] <= ticks / 3, (sent, page.locator("#play").inner_text())
+    assert sent["maps"] <= sent["frames"] + 3, sent

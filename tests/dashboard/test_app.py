@@ -142,3 +142,16 @@ def test_app011_store_url(tmp_path):
     store_mod.Store(url)  # creates the schema
     client = create_app(url, base_layers=None, extensions=False).server.test_client()
     assert client.get("/_dash-layout").status_code == 200
+
+
+@pytest.mark.parametrize(("triggered", "expected"), [
+    ({}, (None, "")),
+    ({"map.relayoutData": "map", "play.n_clicks": "play"}, ("play", "n_clicks")),
+    ({"map.relayoutData": "map", "map.clickData": "map"}, ("map", "clickData")),
+    ({"filter-type.value": "filter-type", "map.relayoutData": "map"}, ("filter-type", "value")),
+    ({"url.search": "url", "frame-request.data": "frame-request"}, ("url", "search")),
+])
+def test_app012_batched_triggers_pick_the_deliberate_one(triggered, expected):
+    from dashboard.callbacks import _main_trigger
+
+    assert _main_trigger(triggered) == expected
