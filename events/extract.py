@@ -133,7 +133,15 @@ _OBJECT_SLOT = re.compile(
     r"surrounding|took\s+(?:over|control\s+of)|taking\s+(?:over|control\s+of)|control\s+of|"
     r"(?:capture|fall|siege|recapture|liberation|shelling|bombardment|outskirts)\s+of|"
     r"(?:attacks?|offensive|assault|advance|march|strikes?|airstrikes?|raids?)\s+on|"
-    r"withdrew\s+from|retreated\s+from|displaced\s+from|fled\s+from)\s+" + _NAME
+    r"withdrew\s+from|retreated\s+from|displaced\s+from|fled\s+from|left|leaving|"
+    r"to\s+(?:retake|recapture|liberate|free|capture|seize)|"
+    r"(?:arrived|gathered|massed)\s+(?:at|in))\s+" + _NAME
+)
+# "Daraa province", "neighbourhood of Daraa city": a kind word names what comes before it.
+_KIND_SLOT = re.compile(
+    r"(?:^(?:In|At|Near|From)\s+|\b(?:in|of|near|from|to|at|across)\s+(?:the\s+)?)"
+    + _NAME
+    + r"\s+(?:province|governorate|city|town|district|countryside)\b"
 )
 _SUBJECT_SLOT = re.compile(
     r"(?:^|[,;]\s+|\band\s+)"
@@ -478,6 +486,8 @@ def _place_spans(sentence: str) -> list[tuple[int, int, str]]:
         first = re.match(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])", sentence)
         if first and first.group(1).lower() in _FUNCTION_WORDS:
             i = first.start(1)
+            # "In Hilla, ...": a gazetteer name that swallowed the function word is not the place
+            spans = [s for s in spans if s[0] != i]
             for span in geodata.find_place_spans(
                 sentence[:i] + sentence[i].lower() + sentence[i + 1 :]
             ):
@@ -498,7 +508,7 @@ def _slot_spans(
     and kept when it resolves exactly.
     """
     out: list[tuple[int, int, str]] = []
-    for rx in (_OBJECT_SLOT, _SUBJECT_SLOT):
+    for rx in (_OBJECT_SLOT, _SUBJECT_SLOT, _KIND_SLOT):
         for m in rx.finditer(sentence):
             start, end = m.span("name")
             name = m.group("name")
@@ -805,6 +815,14 @@ def _is_back_reference(sentence: str, trig: TriggerMatch) -> bool:
         r"\bfollowing\s+\w+\s+$", before, re.I
     ):
         return True
+    # "after days of fighting": the background of what is told; "after two days of street
+    # battles" counts the days of a fight of its own
+    if re.search(r"\b(?:days|weeks)\s+of\s+(?:[\w-]+\s+){0,2}$", before, re.I) and not re.search(
+        r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days|weeks)\s+of\s+(?:[\w-]+\s+){0,2}$",
+        before,
+        re.I,
+    ):
+        return True
     # "The clashes come on the heels of ...": refers to clashes told before.
     if re.search(
         r"(?:^|\b)(?:the|these|this|those)\s+$", before, re.I
@@ -990,6 +1008,18 @@ def _pick_places(
     if chosen is None:
         # Outside the clause: nearest place in the whole sentence.
         chosen = min(event_places, key=lambda p: abs(p.start - trig.start))
+    if chosen.place.feature in ("governorate", "region"):
+        # "In Diyala province, gunmen abducted workers near Baquba": the town inside the
+        # province named in the same clause is where it happened.
+        inner = [
+            p
+            for p in event_places
+            if p.place.feature not in ("governorate", "region")
+            and p.place.admin1 == chosen.place.admin1
+            and lo <= p.start < hi
+        ]
+        if inner:
+            chosen = min(inner, key=lambda p: abs(p.start - trig.start))
     result = [chosen]
     # Lists: "seized Falluja and parts of Ramadi" -> one event per place.
     idx = event_places.index(chosen)
@@ -1127,6 +1157,12 @@ def _resolve_type(
     clause: tuple[int, int],
 ) -> str | None:
     lo, _ = clause
+    if trig.event_type == "arrival":
+        # "10,000 people arrived at the camp" vs "reinforcements arrived in the town"
+        kind = _resolve_type(
+            sentence, replace(trig, event_type="flight"), mentions, figures, clause
+        )
+        return "troop_position" if kind == "withdrawal" else kind
     if trig.event_type == "flight":
         follower = next((m for m in mentions if 0 <= m.start - trig.end <= 1), None)
         # "the fleeing terrorists": the participle describes the force after it

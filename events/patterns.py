@@ -148,7 +148,13 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         r"(?:struck|hit|bombed|pounded|targeted|attacked|strafed|carried\s+out|fired\s+(?:on|at|upon)|"
         r"opened\s+fire)|"
         r"bombed\s+from\s+the\s+air|"
-        r"barrel\s+bombs?",
+        r"barrel\s+bombs?|"
+        # "a helicopter dropped a gas cylinder", "warplanes had pounded the town"
+        r"(?:warplanes|war\s+planes|jets|aircraft|planes?|helicopters?|gunships?|bombers|drones?)\s+"
+        r"(?:had\s+|have\s+|has\s+)?(?:dropped|pounded|bombed|struck|hit|targeted|raided)"
+        # an airdrop of aid or leaflets is no strike
+        r"(?!\s+(?:[\w-]+\s+){0,3}(?:supplies|aid|food|water|leaflets|flyers|relief|parcels|"
+        r"ammunition|weapons))",
     ),
     # --- shelling
     (
@@ -158,7 +164,11 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         r"shell(?:ed|ing|s)\b|mortars?(?:\s+(?:fire|rounds|shells|attacks?))?|"
         r"artillery(?:\s+fire)?|"
         r"rockets?\s+(?:fire|attacks?|hit|struck|landed|slammed)|rocket\s+attacks?|"
-        r"missile\s+(?:strikes?|attacks?)|fired\s+(?:\w+\s+)?(?:rockets|missiles|mortars|shells)|"
+        r"missile\s+(?:strikes?|attacks?)|"
+        # "fired dozens of rockets at", "fired 59 Tomahawk missiles at": a quantifier between
+        r"fired\s+(?:[\w-]+\s+){0,3}(?:rockets|missiles|mortars|shells|Tomahawks|projectiles)|"
+        r"(?:missiles?|Tomahawks?|projectiles)\s+(?:hit|struck|slammed\s+into|landed|targeted|"
+        r"destroyed)|"
         r"bombard(?:ed|ment)",
     ),
     # --- attacks on civilians
@@ -167,7 +177,10 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         "any",
         "before",
         r"execut(?:ed|ing|ion|ions)|massacr(?:e|ed|es)|behead(?:ed|ing|ings)|slaughter(?:ed)?|"
-        r"mass\s+killings?|summary\s+killings?|crucifi(?:ed|xions?)",
+        r"mass\s+killings?|summary\s+killings?|crucifi(?:ed|xions?)|"
+        # burning people's homes: an attack on civilians, not a battle
+        r"(?:set\s+fire\s+to|torched|burn(?:ed|t)\s+down)\s+(?:[\w-]+\s+){0,3}(?:homes|houses|"
+        r"shops|villages|offices|properties)",
     ),
     (
         "attack_on_civilians",
@@ -188,6 +201,14 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         r"women\s+and\s+children)"
         r"|(?:civilians|villagers|residents)\s+(?:were|have\s+been|had\s+been)\s+(?:killed|shot|"
         r"executed)",
+    ),
+    # gas attacks: on civilians unless the sentence names the strike or shells that carried them
+    (
+        "killing",
+        "any",
+        "before",
+        r"(?:chemical|sarin|chlorine|mustard|toxic\s+gas|poison(?:ous)?\s+gas|nerve\s+agent|gas)\s+"
+        r"(?:weapons?\s+)?attacks?",
     ),
     # --- seizures: the place is the subject ("X fell to Y", "X was retaken by Y")
     (
@@ -293,7 +314,24 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         r"melted\s+away",
     ),
     # --- displacement or flight of forces
-    ("flight", "any", "before", r"fle(?:e|es|d|eing)|escap(?:ed|ing)(?:\s+from)?"),
+    (
+        "flight",
+        "any",
+        "before",
+        r"fle(?:e|es|d|eing)|escap(?:ed|ing)(?:\s+from)?|"
+        r"(?:left|leaving)(?=\s+(?:the\s+(?:town|city|village)\s+of\s+)?(?-i:[A-Z]))",
+    ),
+    # "left the town in a convoy", "left Taza for Kirkuk", "agreed to leave the town"
+    (
+        "flight",
+        "after",
+        "before",
+        r"left(?=\s+(?:[\w'-]+\s+){1,3}(?:on\s+\w+\s+)?in\s+(?:a\s+)?(?:[\w-]+\s+)?convoys?\b)|"
+        r"left(?=\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+for\s+(?-i:[A-Z]))|"
+        r"agreed\s+to\s+(?:leave|quit|evacuate|withdraw\s+from)",
+    ),
+    # where the displaced went: "arrived at the camp", "were bused to the north"
+    ("arrival", "after", "before", r"arriv(?:ed|ing)\s+(?:at|in)|(?:re)?settled\s+in"),
     (
         "displacement",
         "any",
@@ -301,7 +339,8 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         r"displac(?:ed|ing|ement)|exodus|refugees|evacuat(?:ed|ing|ion)|"
         r"forced\s+(?:\w+\s+)?(?:from|out\s+of)\s+their\s+homes|(?:poured|streamed|"
         r"flocked)\s+(?:into|"
-        r"across)",
+        r"across)(?!\s+(?:the\s+)?(?:streets|squares?|roads))|"
+        r"bus(?:s)?ed\s+(?:out\s+)?(?:to|from|towards?)",
     ),
     # --- troop positions
     (
@@ -320,7 +359,10 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         r"started)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:counter-?)?(?:offensive|operation|assault|push)|"
         r"offensive\s+(?:on|against|to\s+(?:re)?take)|"
         r"(?:entered|entering|enter|stormed\s+into|pushed\s+into|moved\s+into|rolled\s+into)|"
-        r"encircl(?:ed|ing|e)|surround(?:ed|ing)|besieg(?:ed|ing)|under\s+siege|"
+        r"encircl(?:ed|ing|e)|surround(?:ed|ing)|besieg(?:ed|ing|e|es)|under\s+siege|"
+        r"(?:gathered|assembled|massed|amassed|concentrated)\s+(?:at|in|near|around|outside)|"
+        r"(?:start|launch|beginning)\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:offensive|operation|"
+        r"assault|campaign)|"
         r"(?:siege|blockade)\s+(?:of|on)|convoy\s+heading|heading\s+towards?|converg(?:ed|"
         r"ing)\s+on|"
         r"patroll?(?:ed|ing)|(?:are|were|is)\s+(?:now\s+)?inside|trapped\s+inside|stationed|"
@@ -380,8 +422,8 @@ NON_EVENT_SENTENCE = re.compile(
 #: Nouns that refer back to an event told earlier ("the clashes come as ..."),
 #: or name it only as a cause ("fled the fighting", "because of fighting").
 BACK_REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:(?:years|months|weeks|days|decades)\s+of|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|from|"
-    r"because\s+of|amid|after|following\s+the|"
+    r"(?:\b(?:(?:years|months|decades)\s+of|fle(?:e|es|d|eing)|escap(?:e|ed|ing)|from|"
+    r"because\s+of|amid|following\s+the|"
     r"the\s+(?:\w+\s+)?(?:effects?|result|aftermath|wake|heels)\s+of)\s+(?:the\s+|this\s+|that\s+)?"
     r"(?:[\w-]+\s+){0,2})$",
     re.IGNORECASE,

@@ -37,7 +37,10 @@ def tuples(events: list[Event]) -> list[tuple]:
 CASES = [
     (
         "Islamic State fighters seized Palmyra on Wednesday after fierce clashes.",
-        [("seizure", "Palmyra", "ISIS", "2015-05-20", None)],
+        [
+            ("seizure", "Palmyra", "ISIS", "2015-05-20", None),
+            ("clash", "Palmyra", "ISIS", "2015-05-20", None),
+        ],
     ),
     (
         "Ramadi fell to ISIS militants on Sunday.",
