@@ -113,7 +113,7 @@ _ANAPHOR = re.compile(
     r"embassy|crossing|base|airport|compound|complex|enclave|province|capital|community)"
     r"(?:'s|’s)?|there(?!\s+(?:is|are|was|were|will|would|have|has|had|remains?|seems?|appears?|"
     r"may|might|"
-    r"could|should|must|can|cannot|could|to\s+be)\b))\b(?!\s+(?:of|is|are|was|were)\s+(?-i:[A-Z]))",
+    r"could|should|must|can|cannot|could|to\s+be)\b))\b(?!\s+of\b)(?!\s+(?:is|are|was|were)\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # "ARBIL, Iraq (Reuters) -", "BAGHDAD -", "Tikrit -": where the story was filed from.
@@ -183,7 +183,8 @@ _SUBSITE_KINDS = frozenset(
 )
 _CITY_KINDS = frozenset({"city", "town", "village", "community"})
 _LIST_GLUE = re.compile(
-    r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+"
+    r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+|"
+    r"\s*,?\s+and\s+then\s+(?:to\s+|on\s+|towards?\s+)?|\s*,\s+including\s+"
     # "Mosul, home to 2 million people, and much of Nineveh": past an appositive
     r"|\s*,\s+(?:a|an|the|home|once|its)\b[^,;]{0,60},\s*(?:and|as\s+well\s+as)\s+)"
     r"(?:(?:parts?|portions?|areas?|most|much|outskirts|suburbs)\s+of\s+)?"
@@ -233,6 +234,11 @@ _DESTINATION_BEFORE = re.compile(
 _CIVIL_DEPLOYMENT = re.compile(
     r"\s+of\s+(?:the\s+)?(?:UN|U\.N\.|United\s+Nations|international|peacekeep\w*|observers|monitors|"
     r"aid|humanitarian|relief|medical)",
+    re.IGNORECASE,
+)
+_NATIONWIDE = re.compile(
+    r"\b(?:nationwide|country-?wide|across\s+the\s+country|throughout\s+the\s+country|"
+    r"across\s+(?:Iraq|Syria)|in\s+(?:Iraq|Syria)\s+as\s+a\s+whole)\b",
     re.IGNORECASE,
 )
 _HABITUAL = re.compile(
@@ -795,8 +801,7 @@ def _background(sentence: str, trig: TriggerMatch) -> bool:
     ):
         return False
     return not re.search(
-        r"\b(?:said|says|say|told|reported|claimed|announced|added|according)\b",
-        sentence[: trig.start],
+        r"\b(?:said|says|say|told|reported|claimed|announced|added|according)\b", sentence
     )
 
 
@@ -1357,6 +1362,11 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         if d is not None and d.historic:
             continue
         day, precision = (d.date, d.precision) if d is not None else (ctx.published, "week")
+        if etype == "displacement" and d is not None and d.text.lower().startswith("since"):
+            # "have fled since Friday": a count up to the report's day
+            day, precision = ctx.published, "week"
+        if etype == "displacement" and _NATIONWIDE.search(text):
+            continue  # a national total, not a place's event
         magnitude, unit, mag_note = _magnitude(text, trig, etype, figures, clause)
         certainty = _certainty(text)
         coordinated = (

@@ -1,0 +1,102 @@
+"""Extraction of news language the dev corpus does not show: one table per category.
+
+Every sentence is written for these tests. Each case is a short invented report
+published on Thursday 2015-05-21: the events that must be found as
+(event_type, place, date or None), and the event types that must not be
+found at all. Places go through the real gazetteer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from events.extract import extract_events
+from events.reports import read_text
+
+PUB = "2015-05-21"
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    report = read_text(f"published: {PUB}\n---\n{text}", name="general.txt")
+    return {(e.event_type, e.place, e.date) for e in extract_events(report)}
+
+
+def place_of(name: str) -> str:
+    import geodata
+
+    return geodata.resolve(name).name
+
+
+# (text, must find [(type, place query, date or None)], must not find [types])
+CASES = [
+    # weapons: missiles, a quantifier between the verb and the weapon, helicopters dropping things
+    (
+        "Militants fired several dozen mortar shells at Tikrit on Monday.",
+        [("shelling", "Tikrit", "2015-05-18")],
+        [],
+    ),
+    (
+        "On Tuesday two cruise missiles struck an arms depot in Hama.",
+        [("shelling", "Hama", "2015-05-19")],
+        [],
+    ),
+    (
+        "An army helicopter dropped two barrels of explosives on Daraya on Sunday.",
+        [("airstrike", "Daraya", "2015-05-17")],
+        [],
+    ),
+    (
+        "On Sunday army helicopters dropped food parcels over Haditha.",
+        [],
+        ["airstrike"],
+    ),
+    (
+        "Residents of Saraqib said a chlorine attack on Saturday left dozens choking.",
+        [("attack_on_civilians", "Saraqib", "2015-05-16")],
+        [],
+    ),
+    # movements of people and forces
+    (
+        "The remaining militants left Dabiq in a long convoy on Wednesday.",
+        [("withdrawal", "Dabiq", "2015-05-20")],
+        [],
+    ),
+    (
+        "About 3,000 people arrived in Amiriyat al-Fallujah on Tuesday.",
+        [("displacement", "Amiriyat al-Fallujah", "2015-05-19")],
+        [],
+    ),
+    (
+        "Hundreds of tribal fighters gathered at Ain al-Asad on Monday.",
+        [("troop_position", "Ain al-Asad", "2015-05-18")],
+        [],
+    ),
+    (
+        "The governor announced the start of the offensive to retake Hawija on Wednesday.",
+        [("troop_position", "Hawija", "2015-05-20")],
+        [],
+    ),
+    (
+        "Crowds poured into the streets of Kobani on Tuesday to celebrate.",
+        [],
+        ["displacement"],
+    ),
+    (
+        "Gunmen set fire to dozens of houses in Jalawla on Monday, residents said.",
+        [("attack_on_civilians", "Jalawla", "2015-05-18")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), CASES, ids=[c[0][:40] for c in CASES])
+def test_general_news_language(text: str, wanted: list, unwanted: list[str]) -> None:
+    found = triples(text)
+    for etype, place, day in wanted:
+        name = place_of(place)
+        hits = {t for t in found if t[0] == etype and t[1] == name}
+        assert hits, f"no {etype} at {name} in {sorted(found)}"
+        if day is not None:
+            assert any(t[2] == day for t in hits), f"{etype} at {name}: {sorted(hits)}"
+    for etype in unwanted:
+        assert not any(t[0] == etype for t in found), sorted(found)
