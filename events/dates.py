@@ -91,6 +91,7 @@ _DATE_RX = re.compile(
         |several))\s+days\b|\b(?:in\s+|over\s+)?the\s+(?:past|last)\s+24\s+hours\b)
   | (?P<later>\b(?:(?P<later_n>{_COUNT})\s+(?P<later_u>days?|weeks?)\s+later|the\s+(?:next
         |following)\s+day)\b)
+  | (?P<thatperiod>\b(?:later|earlier)\s+that\s+(?:same\s+)?(?:day|week|month|year)\b|\b(?:that|the)\s+same\s+(?:day|week|month|year)\b)
   | (?P<dayearlier>\b(?:a|one|the)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous
         |preceding)\s+day\b)
   | (?P<lastweekend>\b(?:last|this|the|over\s+the|at\s+the)\s+weekend\b)
@@ -255,6 +256,15 @@ def _resolve_match(
         if unit == "week":
             return anchor + timedelta(days=7 * n), "week", True
         return anchor + timedelta(days=n), "day" if n <= 3 else "week", True
+    if kind == "thatperiod":
+        # "later that month": the period of the date being told about
+        if low.endswith("year"):
+            return date(anchor.year, 1, 1), "year", True
+        if low.endswith("month"):
+            return _month_start(anchor.year, anchor.month), "month", True
+        if low.endswith("week"):
+            return anchor, "week", True
+        return anchor, "day", True
     if kind == "dayearlier":
         return anchor - timedelta(days=1), "day", True
     if kind == "lastweekend":
