@@ -467,6 +467,10 @@ def load_index(data_dir: Path | None = None, cache_dir: Path | None = None) -> G
         with tmp.open("wb") as fh:
             pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        # Older indexes (other data or code versions) are dead weight: drop them.
+        for stale in cache_dir.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # read-only install: work from memory, rebuild next time
     return index
