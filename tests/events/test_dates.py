@@ -57,6 +57,11 @@ def test_a_day_earlier_is_relative_to_anchor():
     assert [(m.date.isoformat(), m.precision) for m in found] == [("2015-03-09", "day")]
 
 
+def test_later_that_month_follows_the_anchor():
+    (m,) = find_dates("later that month", PUB, anchor=date(2014, 8, 20))
+    assert (m.date.isoformat(), m.precision) == ("2014-08-01", "month")
+
+
 def test_future_dates_are_dropped():
     assert find_dates("on March 20, 2015", PUB) == []
 

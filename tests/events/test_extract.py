@@ -177,6 +177,14 @@ CASES = [
     ("In 2003, American troops captured Baghdad.", []),
     ("Fighting erupted in Gaziantep on Tuesday.", []),
     ("Idlib is regularly targeted by government air strikes.", []),
+    ("Nationwide, over 2 million Iraqis remain displaced, including many from Mosul.", []),
+    (
+        "ISIS has threatened to push on toward Samarra and then to Baghdad.",
+        [
+            ("threat", "Samarra", "ISIS", "2015-05-21", None),
+            ("threat", "Baghdad", "ISIS", "2015-05-21", None),
+        ],
+    ),
     ("The minister predicted a tough battle for Aleppo.", []),
     ("The camp in Kirkuk hosted many refugees from Hawija.", []),
     (
