@@ -103,6 +103,21 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.obj["db"] = db
 
 
+def _db_option(command: click.Command) -> click.Command:
+    """Also accept ``--db URL`` after a command's name (``ingest PATH --db URL``).
+
+    Given there, it beats the group's ``--db``, which beats $EVENTS_DB.
+    """
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        if value:
+            ctx.ensure_object(dict)["db"] = value
+
+    return click.option("--db", "command_db", default=None, metavar="URL", expose_value=False,
+                        is_eager=True, callback=remember,
+                        help="Database URL (SQLAlchemy); same as the group's --db.")(command)
+
+
 def _open_store(ctx: click.Context) -> Any:
     from events.store import Store
 
@@ -146,6 +161,7 @@ def _suffix_reason(path: Path) -> str | None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_db_option
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     """Read report files or folders, extract their events and store them.
@@ -251,6 +267,7 @@ def _check_day(ctx: click.Context, param: click.Parameter, value: str | None) ->
               help="Event type to keep (repeatable), e.g. --type seizure.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write here instead of stdout.")
+@_db_option
 @click.pass_context
 def export(ctx: click.Context, fmt: str, start: str | None, end: str | None,
            types: tuple[str, ...], out: str | None) -> None:
@@ -284,6 +301,7 @@ def export(ctx: click.Context, fmt: str, start: str | None, end: str | None,
               required=True, help="acled, ucdp (UCDP GED CSV), csv or jsonl (our record).")
 @click.option("--match/--no-match", default=True, show_default=True,
               help="Match imported events to incidents (--no-match is faster).")
+@_db_option
 @click.pass_context
 def import_(ctx: click.Context, file: str, fmt: str, match: bool) -> None:
     """Import an event dataset: ACLED export, UCDP GED CSV, or our CSV / JSON lines.

@@ -260,6 +260,17 @@ def test_cli012_db_option_beats_environment(tmp_path, monkeypatch, fake_extract,
     assert env_db.exists()
 
 
+def test_cli012b_db_option_after_the_command_name(tmp_path, monkeypatch, fake_extract, reports):
+    env_db = tmp_path / "env.sqlite"
+    opt_db = tmp_path / "opt.sqlite"
+    monkeypatch.setenv("EVENTS_DB", f"sqlite:///{env_db}")
+    run("ingest", str(reports / "a.txt"), "--db", f"sqlite:///{opt_db}")
+    assert opt_db.exists() and not env_db.exists()
+    result = run("export", "--format", "csv", "--db", f"sqlite:///{opt_db}")
+    assert "exported 0 events" not in result.output
+    assert len(result.output.strip().splitlines()) > 2  # header + events + summary
+
+
 @pytest.mark.parametrize(("name", "content"), [
     ("empty.txt", b""),
     ("binary.txt", bytes(range(256)) * 40),
