@@ -89,6 +89,9 @@ _SITE_AFTER = re.compile(
     r"crossing|border\s+crossing|consulate|embassy|headquarters)\b",
     re.IGNORECASE,
 )
+_PRISON_WORDS = re.compile(
+    r"\b(?:prisons?|jails?|prisoners|inmates|escapees|detainees|jailbreak)\b", re.IGNORECASE
+)
 _PROVINCE_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.IGNORECASE)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate)\s+of\s+$", re.IGNORECASE)
 # A place named only as where a source is, or as a reference for a distance.
@@ -392,6 +395,7 @@ class _Context:
     pending: list[_Sentence] = field(default_factory=list)
     sentence_index: int = 0
     resolved: dict[tuple[str, str | None], Any] = field(default_factory=dict)
+    prisons: dict[str, Any] = field(default_factory=dict)
 
 
 def _split_sentences(text: str, nlp: Any = None) -> list[_Sentence]:
@@ -536,6 +540,11 @@ def _find_places(
     out: list[_PlaceMention] = []
     spans = _place_spans(sentence)
     spans += _slot_spans(sentence, ctx, [(s, e) for s, e, _ in spans] + blocked)
+    if ctx.prisons and _PRISON_WORDS.search(sentence):
+        for name in ctx.prisons:
+            for m in re.finditer(rf"\b{re.escape(name)}\b", sentence):
+                if not _overlaps(m.start(), m.end(), [(s, e) for s, e, _ in spans]):
+                    spans.append((m.start(), m.end(), name))
     spans.sort()
     dateline = _DATELINE.match(sentence)
     for start, end, name in spans:
@@ -559,6 +568,9 @@ def _find_places(
         place = _resolve(ctx, name, feature)
         if place is None or place.country not in ("IQ", "SY") or place.feature == "country":
             continue
+        if place.feature == "site" and _PRISON_WORDS.search(name):
+            # later "Abu Ghraib" alone in a sentence about prisoners means the prison
+            ctx.prisons[_PRISON_WORDS.sub("", name).strip()] = place
         if place.name.lower() in _COUNTRY_NAMES:
             continue
         precision = int(getattr(place, "geo_precision", 1) or 1)
@@ -575,6 +587,16 @@ def _find_places(
             if not any(w in word for w in ("province", "governorate")):
                 precision = 2
                 loc_end = end + site.end()
+                # "the Abu Ghraib prison", "Shayrat air base": a site the gazetteer knows by name
+                kind_word = re.sub(r"^(?:'s|’s)?\s*", "", word)
+                named_site = _resolve(ctx, f"{name} {kind_word}", "site")
+                if named_site is not None and named_site.feature == "site":
+                    place, precision = named_site, 1
+                    if _PRISON_WORDS.search(word):
+                        ctx.prisons[name] = named_site
+        elif name in ctx.prisons and _PRISON_WORDS.search(sentence):
+            # "prisoners broke out of Abu Ghraib" in a report about its prison
+            place = ctx.prisons[name]
         province = _PROVINCE_AFTER.match(after)
         if precision == 3 and province:
             loc_end = end + province.end()
@@ -778,6 +800,12 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
         return True  # "the besieged towns", "deployment of UN observers": no troop movement
     if FORECAST_BEFORE.search(before):
         return True
+    if trig.event_type == "bombing" and re.search(
+        r"\b(?:dismantl|defus|disarm|remov|clear|found|discover|seiz|confiscat)\w*\s+(?:[\w-]+\s+){0,3}$",
+        before,
+        re.I,
+    ):
+        return True  # "engineers are dismantling explosive devices": none went off
     m = NEGATIVE_BEFORE.search(before)
     if not m:
         return False
@@ -1362,7 +1390,14 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         if d is not None and d.historic:
             continue
         day, precision = (d.date, d.precision) if d is not None else (ctx.published, "week")
-        if etype == "displacement" and d is not None and d.text.lower().startswith("since"):
+        if (
+            etype == "displacement"
+            and d is not None
+            and (
+                d.text.lower().startswith("since")
+                or re.search(r"\bsince\s+$", text[max(0, d.start - 8) : d.start], re.I)
+            )
+        ):
             # "have fled since Friday": a count up to the report's day
             day, precision = ctx.published, "week"
         if etype == "displacement" and _NATIONWIDE.search(text):

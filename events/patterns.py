@@ -127,7 +127,8 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         r"bomb(?:s)?\s+(?:exploded|went\s+off|blast)|bomb\s+attacks?|"
         r"(?:deadly\s+)?blasts?\s+(?:struck|hit|rocked|killed)|"
         r"blew\s+(?:himself\s+|herself\s+|themselves\s+|itself\s+)?up|blown\s+up|detonated|"
-        r"explosives?-(?:laden|packed|rigged)",
+        r"explosives?-(?:laden|packed|rigged)|"
+        r"(?:double|twin|triple|deadly|suicide|market|cafe|mosque|checkpoint|roadside)\s+bombings?",
     ),
     (
         "bombing",
@@ -264,6 +265,15 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
     ),
     ("seizure", "before", "after", r"(?:divided|split|contested)\s+between"),
     # --- seizures, active voice
+    (
+        "capture",
+        "after",
+        "before",
+        r"t(?:ook|aking)(?=\s+(?:the\s+(?:(?:strategic|key|northern|southern|eastern|western)\s+)?"
+        r"(?:town|city|village|base|airport|district)\s+of\s+)?(?-i:[A-Z]))|"
+        r"(?:have|has|had)\s+(?:now\s+|also\s+)?(?:taken|held)"
+        r"(?!\s+(?:part|place|hostage|talks|positions?|a\s+|an\s+|the\s+(?:lead|view)))",
+    ),
     (
         "capture",
         "after",

@@ -64,7 +64,7 @@ CASES = [
     ),
     (
         "More than 30,000 people have fled Ramadi since Friday, the agency said.",
-        [("displacement", "Ramadi", "Civilians", "2015-05-15", 30000.0)],
+        [("displacement", "Ramadi", "Civilians", "2015-05-21", 30000.0)],
     ),
     (
         "Gunmen freed about 500 prisoners from a jail in Baqubah on Sunday.",
