@@ -104,6 +104,7 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)?(?:ern)?\s*(?:of|from)\s+"
     r"|\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+"
     r"|\b(?:closest|nearest|close)\b[\w\s]{0,25}\bto\s+|\b(?:loyal|allied|close)\s+to\s+"
+    r"|\b(?:road|highway|route|motorway)\s+(?:from|to|towards|linking|between|connecting)\s+"
     r"|,\s+(?:just\s+|some\s+|about\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
     r"southwest)(?:ern)?\s+of\s+)"
     r"(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$",
@@ -1011,11 +1012,11 @@ def _pick_places(
 ) -> list[_PlaceMention]:
     lo, hi = clause
     event_places = [p for p in places if not p.reference]
-    if etype in ("withdrawal", "displacement"):
+    if etype in ("withdrawal", "displacement", "abduction"):
         # Forces withdraw from a place and people flee it: "retreated towards Sukhnah" names
         # where they went. Displacement falls back on the destination when no origin is told.
         origins = _origins(sentence, event_places)
-        if origins or etype == "withdrawal":
+        if origins or etype in ("withdrawal", "abduction"):
             event_places = origins
     if not event_places:
         return []

@@ -197,7 +197,7 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         "killing",
         "any",
         "before",
-        r"(?:kill(?:s|ed|ing)|shot|shooting)\s+(?:\w+\s+){0,2}"
+        r"(?:kill(?:s|ed|ing)|shot|shooting)\s+(?:[\w-]+\s+){0,5}"
         r"(?:civilians|residents|villagers|Yazidis?|Christians|worshippers|protesters|families|"
         r"women\s+and\s+children)"
         r"|(?:civilians|villagers|residents)\s+(?:were|have\s+been|had\s+been)\s+(?:killed|shot|"
