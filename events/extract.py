@@ -104,10 +104,14 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)?(?:ern)?\s*(?:of|from)\s+"
     r"|\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+"
     r"|\b(?:closest|nearest|close)\b[\w\s]{0,25}\bto\s+|\b(?:loyal|allied|close)\s+to\s+"
-    r"|\b(?:road|highway|route|motorway)\s+(?:from|to|towards|linking|between|connecting)\s+"
-    r"|,\s+(?:just\s+|some\s+|about\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
-    r"southwest)(?:ern)?\s+of\s+)"
+    r"|\b(?:road|highway|route|motorway)\s+(?:from|to|towards|linking|between|connecting)\s+)"
     r"(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# "Tikrit, north of Baghdad": the second place only locates the first one
+_APPOSITIVE_DIRECTION = re.compile(
+    r",\s+(?:just\s+|some\s+|about\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
+    r"southwest)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(
@@ -614,6 +618,16 @@ def _find_places(
                 reference=reference,
             )
         )
+    for p in out:
+        name_at = sentence.find(str(p.place.query), p.start)
+        name_at = name_at if name_at >= 0 else p.start
+        window = sentence[max(0, name_at - 60) : name_at]
+        m = _APPOSITIVE_DIRECTION.search(window)
+        if m is not None:
+            comma = name_at - (len(window) - m.start())
+            # only after a named place; "near the bridge, south of Kirkuk" locates the event
+            if any(0 <= comma - q.end <= 1 for q in out if q is not p):
+                p.reference = True
     named = list(out)
     taken = [(p.start, p.end) for p in out] + blocked
     for m in _ANAPHOR.finditer(sentence):

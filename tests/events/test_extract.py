@@ -168,6 +168,15 @@ CASES = [
         "A checkpoint in Samarra was attacked overnight, killing six policemen.",
         [("clash", "Samarra", "Iraqi Security Forces", "2015-05-20", 6.0)],
     ),
+    # a direction after a town only locates it; after an unknown site it places the event
+    (
+        "On Monday the army retook Tikrit, north of Baghdad.",
+        [("seizure", "Tikrit", "Iraqi Security Forces", "2015-05-18", None)],
+    ),
+    (
+        "Clashes broke out near the old bridge, south of Kirkuk, on Monday.",
+        [("clash", "Kirkuk", None, "2015-05-18", None)],
+    ),
     # not events: forecasts, conditions, questions, negation, plans, history, outside the area
     ("The army could retake Fallujah next month.", []),
     ("If the militants capture Samarra, the road north will be cut.", []),
