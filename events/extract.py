@@ -1217,15 +1217,19 @@ def _resolve_type(
         subject = follower or _nearest_actor(
             mentions, trig.start, lo, trig.start, before=True, armed_only=False
         )
-        if subject is None:
-            # "... were killed before others fled": the subject stands before the clause
+        if subject is None or (
+            subject.actor == "Civilians"
+            and re.search(r"\b(?:they|the\s+rest|others|remnants)\s+$", sentence[max(0, trig.start - 15) : trig.start], re.I)
+        ):
+            # "... were killed before others fled", "kidnapped civilians before they fled":
+            # the subject is the force named earlier
             subject = _nearest_actor(
                 mentions,
                 trig.start,
                 max(0, trig.start - 80),
                 trig.start,
                 before=True,
-                armed_only=False,
+                armed_only=subject is not None,
             )
         if (
             subject is not None
@@ -1346,6 +1350,10 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         etype = _resolve_type(text, trig, mentions, figures, clause)
         if etype is None:
             continue
+        if etype == "troop_position" and trig.event_type != "arrival":
+            subject = _nearest_actor(mentions, trig.start, 0, trig.start, before=True, armed_only=False)
+            if subject is not None and subject.actor == "Civilians" and trig.start - subject.end < 60:
+                continue  # "people fled Ramadi, many of them heading to Baghdad": no troops
         if etype == "troop_position" and re.search(
             r"\b(?:said|says|announced|declared|claimed)\b[^.]*\b(?:it|they)\s+(?:was|were|is|"
             r"are)\s+(?:now\s+)?$",

@@ -86,6 +86,22 @@ CASES = [
         [("attack_on_civilians", "Jalawla", "2015-05-18")],
         [],
     ),
+    # places: a town inside a province named first, named sites, sentence-initial "In X,"
+    (
+        "In Homs province, gunmen kidnapped three engineers near Palmyra on Monday.",
+        [("abduction", "Palmyra", "2015-05-18")],
+        [],
+    ),
+    (
+        "Gunmen stormed the Badush prison on Sunday. Hundreds of inmates escaped from Badush.",
+        [("prison_break", "Badush prison", "2015-05-17")],
+        [],
+    ),
+    (
+        "In Samarra, a suicide bomber struck a checkpoint on Tuesday.",
+        [("bombing", "Samarra", "2015-05-19")],
+        [],
+    ),
 ]
 
 
