@@ -57,7 +57,12 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
         r"\bYPG\b|\bYPJ\b|People'?s\s+Protection\s+Units|Kurdish\s+People'?s\s+Protection\s+Units",
         r"Women'?s\s+Protection\s+Units",
     ),
-    "SDF": (r"\bSDF\b|Syrian\s+Democratic\s+Forces",),
+    "SDF": (
+        r"\bSDF\b|Syrian\s+Democratic\s+Forces",
+        # the alliance named by what it is: "the Kurdish-led alliance", "Arab-Kurdish forces"
+        r"(?:the\s+)?(?:US-backed\s+)?(?:Kurdish-led|Kurdish-dominated|Arab-Kurdish|Kurdish-Arab)\s+"
+        r"(?:alliance|coalition|forces|militias?|fighters)",
+    ),
     "Syrian Army": (
         r"Syrian\s+(?:army|arab\s+army|troops|soldiers|military(?:\s+forces)?|government\s+forces|"
         r"forces|regime(?:\s+forces)?|air\s+force|warplanes|jets|helicopters)",
@@ -87,8 +92,8 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
         r"jets|aircraft|planes|air\s+force)",
     ),
     "Russia": (
-        r"Russian?\s*(?:warplanes|jets|aircraft|air\s+force|forces|troops|military|planes|bombers|"
-        r"helicopters)?",
+        r"Russian?\s*(?:warplanes|jets|aircraft|air\s+force|forces|troops|military\s+police|"
+        r"military|planes|bombers|helicopters|special\s+forces|advisers|contractors)?",
         r"Moscow|Kremlin",
     ),
     "Turkey": (

@@ -80,7 +80,7 @@ _DATE_RX = re.compile(
   | (?P<dm>\b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d))
   | (?P<monthyear>\b(?:(?:early|mid|late|end\s+of)[\s-]+)?{_MONTH}\s+(?P<my_y>(?:19|20)\d\d)\b)
   | (?P<midmonth>\b(?:mid|the\s+middle\s+of)[\s-]+{_MONTH})
-  | (?P<month>\b(?:in|since|during|until|by|early|late|end\s+of|from|of)\s+(?:early\s+
+  | (?P<month>\b(?:in|since|during|until|by|early|late|end\s+of|from|of|last)\s+(?:early\s+
         |late\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d))
   | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier
         |before)\b)
@@ -234,7 +234,10 @@ def _resolve_match(
         month = _month_number(text)
         if not month:
             return None
-        return _month_start(_year_for(month, 1, published), month), "month", False
+        year = _year_for(month, 1, published)
+        if low.startswith("last") and (year, month) == (published.year, published.month):
+            year -= 1  # "last April" written in April: a year ago
+        return _month_start(year, month), "month", False
     if kind == "ago":
         n, unit = _count_unit(m.group("ago_n"), m.group("ago_u"))
         # "two days earlier" counts from the date being told about; "two days ago" from publication.

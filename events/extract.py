@@ -1217,10 +1217,12 @@ def _resolve_type(
         subject = follower or _nearest_actor(
             mentions, trig.start, lo, trig.start, before=True, armed_only=False
         )
-        if subject is None or (
-            subject.actor == "Civilians"
-            and re.search(r"\b(?:they|the\s+rest|others|remnants)\s+$", sentence[max(0, trig.start - 15) : trig.start], re.I)
-        ):
+        pronoun = re.search(
+            r"\b(?:they|the\s+rest|others|remnants)\s+$",
+            sentence[max(0, trig.start - 15) : trig.start],
+            re.I,
+        )
+        if subject is None or (subject.actor == "Civilians" and pronoun):
             # "... were killed before others fled", "kidnapped civilians before they fled":
             # the subject is the force named earlier
             subject = _nearest_actor(
@@ -1229,7 +1231,7 @@ def _resolve_type(
                 max(0, trig.start - 80),
                 trig.start,
                 before=True,
-                armed_only=subject is not None,
+                armed_only=bool(pronoun),
             )
         if (
             subject is not None
@@ -1351,8 +1353,14 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         if etype is None:
             continue
         if etype == "troop_position" and trig.event_type != "arrival":
-            subject = _nearest_actor(mentions, trig.start, 0, trig.start, before=True, armed_only=False)
-            if subject is not None and subject.actor == "Civilians" and trig.start - subject.end < 60:
+            subject = _nearest_actor(
+                mentions, trig.start, 0, trig.start, before=True, armed_only=False
+            )
+            if (
+                subject is not None
+                and subject.actor == "Civilians"
+                and trig.start - subject.end < 60
+            ):
                 continue  # "people fled Ramadi, many of them heading to Baghdad": no troops
         if etype == "troop_position" and re.search(
             r"\b(?:said|says|announced|declared|claimed)\b[^.]*\b(?:it|they)\s+(?:was|were|is|"

@@ -177,6 +177,19 @@ CASES = [
         "Clashes broke out near the old bridge, south of Kirkuk, on Monday.",
         [("clash", "Kirkuk", None, "2015-05-18", None)],
     ),
+    (
+        "ISIS militants kidnapped 30 civilians in Sinjar on Monday before they fled.",
+        [
+            ("abduction", "Sinjar", "ISIS", "2015-05-18", 30.0),
+            ("withdrawal", "Sinjar", "ISIS", "2015-05-18", None),
+        ],
+    ),
+    (
+        "On Friday 5,000 people fled Ramadi, many of them heading to Baghdad.",
+        [
+            ("displacement", "Ramadi", "Civilians", "2015-05-15", 5000.0),
+        ],
+    ),
     # not events: forecasts, conditions, questions, negation, plans, history, outside the area
     ("The army could retake Fallujah next month.", []),
     ("If the militants capture Samarra, the road north will be cut.", []),
