@@ -218,7 +218,17 @@ _CLAIM = re.compile(
     r"(?:military|army|defen[cs]e\s+ministry|group'?s?)\s+(?:spokesman|statement|said)|unconfirmed|"
     r"if\s+true|"
     r"(?:rebels|militants|the\s+group|jihadists)\s+said|boast(?:s|ed)?|insist(?:s|ed|"
-    r"ing)\s+on\s+state)",
+    r"ing)\s+on\s+state|"
+    # a belligerent's own voice: ministries, commands, military sources, militia spokesmen
+    r"according\s+to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:ministry|command|army|military|"
+    r"militia)\b|"
+    r"(?:ministry|Pentagon|command|militia\s+(?:spokesman|commander|official))"
+    r"(?:\s+(?:in|of)\s+[A-Z]\w+)?\s+(?:said|says|announced|reported)|"
+    r"military\s+(?:source|official|officer)s?\s+(?:told|said)|Joint\s+Operations\s+Command|"
+    r"state\s+(?:media|television|TV)\s+(?:reported|said|announced)|\bdeclared\b|"
+    r"(?:statement|military\s+source)\s+added|(?:the\s+)?government\s+said|"
+    r"(?:Iraqi|Syrian|Kurdish|Peshmerga|army|military|government|militia)\s+officials?\s+(?:said|say|"
+    r"told))",
     re.IGNORECASE,
 )
 _PEOPLE_OBJECT = re.compile(
@@ -1352,7 +1362,11 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         etype = _resolve_type(text, trig, mentions, figures, clause)
         if etype is None:
             continue
-        if etype == "troop_position" and trig.event_type != "arrival":
+        if (
+            etype == "troop_position"
+            and trig.event_type != "arrival"
+            and re.match(r"head|push|mov|roll|clos|enter|march|converg", trig.text, re.I)
+        ):
             subject = _nearest_actor(
                 mentions, trig.start, 0, trig.start, before=True, armed_only=False
             )
@@ -1430,6 +1444,13 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
             )
         ):
             # "have fled since Friday": a count up to the report's day
+            day, precision = ctx.published, "week"
+        if etype == "displacement" and re.search(
+            r"\b(?:currently|now|still|remain|remains|remained)\s+(?:\w+\s+)?$",
+            text[max(0, trig.start - 25) : trig.start],
+            re.I,
+        ):
+            # "72,870 people currently displaced": a count on the report's day
             day, precision = ctx.published, "week"
         if etype == "displacement" and _NATIONWIDE.search(text):
             continue  # a national total, not a place's event
@@ -1603,6 +1624,7 @@ def _mark_disputed(cands: list[_Candidate]) -> None:
         for b in seizures:
             if (
                 a is not b
+                and a.sentence is not b.sentence  # one sentence does not contradict itself
                 and a.place.place.name == b.place.place.name
                 and a.actor1 != b.actor1
                 and not any(a.actor1 in side and b.actor1 in side for side in _SAME_SIDE)

@@ -368,6 +368,7 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         r"advanc(?:ed|ing|e)\s+(?:on|towards?|into|to)|(?:launch(?:ed|ing)?|began|begun|"
         r"started)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:counter-?)?(?:offensive|operation|assault|push)|"
         r"offensive\s+(?:on|against|to\s+(?:re)?take)|"
+        r"operations?\s+to\s+(?:re)?(?:take|capture|liberate|free|clear)|"
         r"(?:entered|entering|enter|stormed\s+into|pushed\s+into|moved\s+into|rolled\s+into)|"
         r"encircl(?:ed|ing|e)|surround(?:ed|ing)|besieg(?:ed|ing|e|es)|under\s+siege|"
         r"(?:gathered|assembled|massed|amassed|concentrated)\s+(?:at|in|near|around|outside)|"

@@ -190,6 +190,14 @@ CASES = [
             ("displacement", "Ramadi", "Civilians", "2015-05-15", 5000.0),
         ],
     ),
+    (
+        "About 9,000 people are currently displaced by the operation to retake Hit, "
+        "which began on 2 May.",
+        [
+            ("displacement", "Hit", "Civilians", "2015-05-21", 9000.0),
+            ("troop_position", "Hit", None, "2015-05-02", None),
+        ],
+    ),
     # not events: forecasts, conditions, questions, negation, plans, history, outside the area
     ("The army could retake Fallujah next month.", []),
     ("If the militants capture Samarra, the road north will be cut.", []),
