@@ -24,7 +24,7 @@ REBELS = "@rebels"
 #: unless they start with ``(?-i)``, on word boundaries). Longest match wins.
 ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     "ISIS": (
-        r"(?-i:ISIS|ISIL|IS|Daesh|DAESH|Daash)",
+        r"(?-i:ISIS|ISIL|IS|Isis|Isil|Daesh|DAESH|Daash|Da'esh)",
         r"(?:the\s+)?(?:so-called\s+)?[\"'“‘]?Islamic\s+State[\"'”’]?(?:\s+(?:of|"
         r"in)\s+Iraq\s+and\s+(?:Syria|the\s+Levant|al-Sham|Sham))?"
         r"(?:\s+\((?:ISIS|ISIL|IS)\))?",

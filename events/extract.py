@@ -282,7 +282,7 @@ _ALLOWED_TO = re.compile(
 _COUNTRY_RX = re.compile(
     r"\b(?:Iraq|Syria|Turkey|Iran|Jordan|Lebanon)\b(?!i|n)|\bthe\s+country(?:'?s)?\b|\belsewhere\b"
 )
-_ISIS_RX = re.compile(r"\b(?:ISIS|ISIL|Daesh|Islamic\s+State)\b")
+_ISIS_RX = re.compile(r"\b(?:ISIS|ISIL|Isis|Isil|Daesh|Islamic\s+State)\b")
 _COUNTRY_NAMES = frozenset(
     {
         "iraq",

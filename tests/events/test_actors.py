@@ -12,6 +12,7 @@ from events.model import ACTORS
         ("Daesh fighters attacked the post", ["ISIS"]),
         ("the Islamic State of Iraq and the Levant", ["ISIS"]),
         ("ISIL said", ["ISIS"]),
+        ("Isis fighters", ["ISIS"]),
         ("Iraqi troops and Kurdish peshmerga", ["Iraqi Security Forces", "Peshmerga"]),
         ("Popular Mobilisation Forces", ["PMF"]),
         ("Shia militiamen", ["PMF"]),
