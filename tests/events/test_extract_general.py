@@ -116,3 +116,46 @@ def test_general_news_language(text: str, wanted: list, unwanted: list[str]) -> 
             assert any(t[2] == day for t in hits), f"{etype} at {name}: {sorted(hits)}"
     for etype in unwanted:
         assert not any(t[0] == etype for t in found), sorted(found)
+
+
+def test_last_month_name_written_in_that_month_is_a_year_back() -> None:
+    found = triples("Last May, militants shelled Baiji.")
+    assert ("shelling", place_of("Baiji"), "2014-05-01") in found, sorted(found)
+
+
+# (text, event type, actor1, certainty): who acted, and whether only a belligerent says so
+ACTOR_CASES = [
+    (
+        "The Kurdish-led alliance seized Tal Abyad on Monday, its commanders said.",
+        "seizure",
+        "SDF",
+        "reported",
+    ),
+    (
+        "Russian military police entered Manbij on Tuesday.",
+        "troop_position",
+        "Russia",
+        "reported",
+    ),
+    (
+        "Army helicopters struck militants near Baiji on Monday, the defence ministry in "
+        "Baghdad said.",
+        "airstrike",
+        "Iraqi Security Forces",
+        "claimed",
+    ),
+    (
+        "Government troops retook Qaryatain on Sunday, a military source told state media.",
+        "seizure",
+        "Syrian Army",
+        "claimed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "certainty"), ACTOR_CASES)
+def test_actor_and_certainty(text: str, etype: str, actor: str, certainty: str) -> None:
+    report = read_text(f"published: {PUB}\n---\nIn Syria and Iraq: {text}", name="a.txt")
+    events = [e for e in extract_events(report) if e.event_type == etype]
+    assert events, text
+    assert (events[0].actor1, events[0].certainty) == (actor, certainty)
