@@ -92,7 +92,7 @@ _DATE_RX = re.compile(
   | (?P<later>\b(?:(?P<later_n>{_COUNT})\s+(?P<later_u>days?|weeks?)\s+later|the\s+(?:next
         |following)\s+day)\b)
   | (?P<thatperiod>\b(?:later|earlier)\s+that\s+(?:same\s+)?(?:day|week|month|year)\b
-        |\b(?:that|the)\s+same\s+(?:day|week|month|year)\b)
+        |\b(?:that|the)\s+same\s+(?:day|week|month|year|time)\b)
   | (?P<dayearlier>\b(?:a|one|the)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous
         |preceding)\s+day\b)
   | (?P<lastweekend>\b(?:last|this|the|over\s+the|at\s+the)\s+weekend\b)
@@ -268,7 +268,7 @@ def _resolve_match(
             return _month_start(anchor.year, anchor.month), "month", True
         if low.endswith("week"):
             return anchor, "week", True
-        return anchor, "day", True
+        return anchor, "day", True  # "that same day", "around the same time"
     if kind == "dayearlier":
         return anchor - timedelta(days=1), "day", True
     if kind == "lastweekend":

@@ -51,6 +51,8 @@ TIME_BUDGET_S = 2.0
 #: Longest text read from one report, and longest sentence (longer ones are cut).
 MAX_TEXT_CHARS = 200_000
 MAX_SENTENCE_CHARS = 1_200
+#: A loose name match in the other country farther than this from the report's places is dropped.
+STRAY_KM = 250.0
 #: Mentions of one event type whose places lie closer than this are one event told twice.
 MERGE_KM = 5.0
 #: Most event mentions read from one report (a real report has a few dozen).
@@ -261,7 +263,21 @@ _NATIONWIDE = re.compile(
 )
 _HABITUAL = re.compile(
     r"\b(?:regularly|routinely|frequently|repeatedly|constantly|near-daily|almost\s+daily|"
-    r"on\s+a\s+daily\s+basis|every\s+day|daily|often|sporadically)\b",
+    r"on\s+a\s+daily\s+basis|every\s+day|daily|often|sporadically|"
+    # "has fired across the border in the past": no point in time
+    r"in\s+the\s+past(?=\s*[,.;]|\s*$)|at\s+times|from\s+time\s+to\s+time)\b",
+    re.IGNORECASE,
+)
+# "with the help of coalition air strikes": support for another event, not an event of its own
+_SUPPORT_BEFORE = re.compile(
+    r"(?:with\s+the\s+(?:help|support|backing)\s+of|backed\s+by|supported\s+by|aided\s+by|"
+    r"under\s+(?:the\s+)?cover\s+of|covered\s+by)\s+(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# "engineers dismantling explosive devices planted by ...": ordnance, not an explosion
+_ORDNANCE_BEFORE = re.compile(
+    r"(?:dismantl|defus|remov|clear|disarm|detect|found|find|discover|seiz|plant|lay|laid)\w*\s+"
+    r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where|when)\b", re.IGNORECASE)
@@ -493,6 +509,29 @@ def _resolve(ctx: _Context, name: str, feature: str | None) -> Any:
     return ctx.resolved[key]
 
 
+def _stray_namesake(ctx: _Context, name: str, place: Any) -> bool:
+    """Tell whether a loosely matched village across the border is a wrong reading of the name.
+
+    "Bashir" in a report about Kirkuk found only "Bayshir" in Idlib: a
+    near-spelling or alias match in the other country, far from every place
+    the report has named, is not the place meant.
+    """
+    from rapidfuzz import fuzz
+
+    if not ctx.country or place.country == ctx.country or not ctx.near:
+        return False
+    if place.feature in ("governorate", "region", "site"):
+        return False
+    exact = place.score >= 1.0 and fuzz.ratio(name.lower(), place.name.lower()) >= 85
+    if exact:
+        return False
+    lon, lat = float(place.lon), float(place.lat)
+    km = min(
+        111.0 * math.hypot(lat - y, (lon - x) * math.cos(math.radians(lat))) for x, y in ctx.near
+    )
+    return km > STRAY_KM
+
+
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < e2 and s2 < e for s2, e2 in spans)
 
@@ -587,6 +626,8 @@ def _find_places(
             # later "Abu Ghraib" alone in a sentence about prisoners means the prison
             ctx.prisons[_PRISON_WORDS.sub("", name).strip()] = place
         if place.name.lower() in _COUNTRY_NAMES:
+            continue
+        if _stray_namesake(ctx, name, place):
             continue
         precision = int(getattr(place, "geo_precision", 1) or 1)
         if place.feature in ("governorate", "region"):
@@ -823,6 +864,14 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
         or _CIVIL_DEPLOYMENT.match(sentence, trig.end)
     ):
         return True  # "the besieged towns", "deployment of UN observers": no troop movement
+    if trig.event_type in ("airstrike", "shelling") and _SUPPORT_BEFORE.search(before):
+        return True
+    if (
+        trig.event_type == "bombing"
+        and re.match(r"(?:improvised\s+)?explosive\s+devices?|IEDs?", trig.text, re.I)
+        and _ORDNANCE_BEFORE.search(before)
+    ):
+        return True
     if FORECAST_BEFORE.search(before):
         return True
     if trig.event_type == "bombing" and re.search(
@@ -871,6 +920,14 @@ def _is_back_reference(sentence: str, trig: TriggerMatch) -> bool:
     before = sentence[max(0, trig.start - 50) : trig.start]
     if BACK_REFERENCE_BEFORE.search(before) and not re.search(
         r"\bfollowing\s+\w+\s+$", before, re.I
+    ):
+        return True
+    # "displaced from Raqqa by the fighting": the fighting is a cause told as such
+    if re.search(
+        r"\b(?:displaced|forced\s+out|driven\s+out|uprooted)\b[^.]{0,60}\bby\s+(?:the\s+|heavy\s+|"
+        r"fierce\s+)?$",
+        sentence[max(0, trig.start - 90) : trig.start],
+        re.I,
     ):
         return True
     # "after days of fighting": the background of what is told; "after two days of street

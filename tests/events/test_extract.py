@@ -198,6 +198,15 @@ CASES = [
             ("troop_position", "Hit", None, "2015-05-02", None),
         ],
     ),
+    # the cause of a displacement is no event of its own; a strike that killed people is
+    (
+        "Since Friday, 4,000 people have been displaced from Hit by the fighting.",
+        [("displacement", "Hit", "Civilians", "2015-05-21", 4000.0)],
+    ),
+    (
+        "On Sunday 12 civilians were killed by Russian air strikes in Idlib.",
+        [("airstrike", "Idlib", "Russia", "2015-05-17", 12.0)],
+    ),
     # not events: forecasts, conditions, questions, negation, plans, history, outside the area
     ("The army could retake Fallujah next month.", []),
     ("If the militants capture Samarra, the road north will be cut.", []),
