@@ -137,7 +137,7 @@ _NAME = (
     r"(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,2})"
 )
 _OBJECT_SLOT = re.compile(
-    r"\b(?:fled|fleeing|flee|flees|captured|capturing|seized|seizing|overran|overrunning|retook|"
+    r"(?<![\w-])(?=[a-zA-Z])(?:fled|fleeing|flee|flees|captured|capturing|seized|seizing|overran|overrunning|retook|"
     r"retaking|recaptured|recapturing|liberated|liberating|shelled|shelling|bombed|bombing|struck|"
     r"pounded|stormed|storming|entered|entering|encircled|encircling|besieged|besieging|surrounded|"
     r"surrounding|took\s+(?:over|control\s+of)|taking\s+(?:over|control\s+of)|control\s+of|"
@@ -270,13 +270,13 @@ _HABITUAL = re.compile(
 )
 # "with the help of coalition air strikes": support for another event, not an event of its own
 _SUPPORT_BEFORE = re.compile(
-    r"(?:with\s+the\s+(?:help|support|backing)\s+of|backed\s+by|supported\s+by|aided\s+by|"
-    r"under\s+(?:the\s+)?cover\s+of|covered\s+by)\s+(?:[\w-]+\s+){0,4}$",
+    r"\b(?:with\s+the\s+(?:help|support|backing)\s+of|under\s+(?:the\s+)?cover\s+of)\s+"
+    r"(?:[\w-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 # "engineers dismantling explosive devices planted by ...": ordnance, not an explosion
 _ORDNANCE_BEFORE = re.compile(
-    r"(?:dismantl|defus|remov|clear|disarm|detect|found|find|discover|seiz|plant|lay|laid)\w*\s+"
+    r"\b(?:dismantl|defus|remov|clear|disarm|detect|found|find|discover|seiz|plant|lay|laid)\w*\s+"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -588,12 +588,13 @@ def _slot_spans(
 
 
 def _find_places(
-    sentence: str, ctx: _Context, blocked: list[tuple[int, int]]
+    sentence: str, ctx: _Context, blocked: list[tuple[int, int]], *, slots: bool = True
 ) -> list[_PlaceMention]:
     """Return the resolved place phrases of one sentence (gazetteer names and anaphors)."""
     out: list[_PlaceMention] = []
     spans = _place_spans(sentence)
-    spans += _slot_spans(sentence, ctx, [(s, e) for s, e, _ in spans] + blocked)
+    if slots:
+        spans += _slot_spans(sentence, ctx, [(s, e) for s, e, _ in spans] + blocked)
     if ctx.prisons and _PRISON_WORDS.search(sentence):
         for name in ctx.prisons:
             for m in re.finditer(rf"\b{re.escape(name)}\b", sentence):
@@ -1380,8 +1381,9 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
     mentions = _actors.find_actors(text)
     # Actor names such as "Islamic State of Iraq and Syria" hold place names: mask them.
     blocked = [(m.start, m.end) for m in mentions if m.actor not in ("Civilians",)]
-    places = _find_places(text, ctx, blocked)
     triggers = [] if sent.headline or NON_EVENT_SENTENCE.search(text) else find_triggers(text)
+    # Names in event-verb slots matter only where there is an event to place.
+    places = _find_places(text, ctx, blocked, slots=bool(triggers))
     if triggers:
         _catch_up_dates(ctx, sent)
         dates = find_dates(

@@ -102,6 +102,29 @@ CASES = [
         [("bombing", "Samarra", "2015-05-19")],
         [],
     ),
+    # no event of their own: support for an offensive, ordnance cleared, habitual fire
+    (
+        "Iraqi troops pushed into Hit on Monday with the support of coalition air strikes.",
+        [("troop_position", "Hit", "2015-05-18")],
+        ["airstrike"],
+    ),
+    (
+        "Sappers were defusing improvised explosive devices in Tikrit on Tuesday.",
+        [],
+        ["bombing"],
+    ),
+    (
+        "Syrian government artillery has shelled Zabadani in the past.",
+        [],
+        ["shelling"],
+    ),
+    # a loose namesake across the border is not the village meant near the report's places
+    (
+        "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
+        "of Manbij, killed 20 people on Tuesday.",
+        [("airstrike", "Manbij", "2015-05-19")],
+        [],
+    ),
 ]
 
 
