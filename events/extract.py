@@ -53,8 +53,12 @@ MAX_TEXT_CHARS = 200_000
 MAX_SENTENCE_CHARS = 1_200
 #: A loose name match in the other country farther than this from the report's places is dropped.
 STRAY_KM = 250.0
+#: "X district of Y" where X lies farther than this from Y: X is a namesake elsewhere.
+PART_KM = 30.0
 #: Mentions of one event type whose places lie closer than this are one event told twice.
 MERGE_KM = 5.0
+#: Event-less sentences kept for context ("the city" reaches back up to eight sentences).
+CONTEXT_BACKLOG = 8
 #: Most event mentions read from one report (a real report has a few dozen).
 MAX_CANDIDATES = 1_000
 #: How many sentences back "there" / "the area" may reach for its place ("the city": twice as far).
@@ -266,6 +270,19 @@ _HABITUAL = re.compile(
     r"on\s+a\s+daily\s+basis|every\s+day|daily|often|sporadically|"
     # "has fired across the border in the past": no point in time
     r"in\s+the\s+past(?=\s*[,.;]|\s*$)|at\s+times|from\s+time\s+to\s+time)\b",
+    re.IGNORECASE,
+)
+# Words between a target and a place that only says where the target is ("base near Homs").
+_LOCATING = re.compile(
+    r"\s*,?\s*(?:near|outside|in|of|at|close\s+to|(?:just\s+|some\s+)?(?:north|south|east|west|"
+    r"northeast|northwest|southeast|southwest)(?:ern)?\s+of)\s+(?:the\s+)?(?:(?:city|town|village)"
+    r"\s+of\s+)?",
+    re.IGNORECASE,
+)
+# "in retaliation for a suspected chemical attack": an attack told as the cause of another
+_RETALIATION_BEFORE = re.compile(
+    r"\b(?:retaliation|response|reprisal|revenge|punishment)\s+(?:for|to)\s+(?:the\s+|a\s+|an\s+|"
+    r"this\s+|that\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "with the help of coalition air strikes": support for another event, not an event of its own
@@ -792,7 +809,32 @@ def _find_places(
             )
         )
     out.sort(key=lambda p: p.start)
-    return out
+    return _one_place_per_part(sentence, out)
+
+
+def _km(a: Any, b: Any) -> float:
+    lat = math.radians((float(a.lat) + float(b.lat)) / 2)
+    return 111.0 * math.hypot(
+        float(a.lat) - float(b.lat), (float(a.lon) - float(b.lon)) * math.cos(lat)
+    )
+
+
+def _one_place_per_part(sentence: str, found: list[_PlaceMention]) -> list[_PlaceMention]:
+    """Keep one mention of "the Barzeh district of Damascus": the part when the gazetteer puts
+    it inside the whole, else the whole (a namesake of the part elsewhere is no help)."""
+    drop: set[int] = set()
+    for a, b in zip(found, found[1:]):
+        if a.anaphor or b.anaphor or a.place.feature in ("governorate", "region"):
+            continue
+        glue_ok = b.start < a.end or re.fullmatch(
+            r"\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?", sentence[a.end : b.start]
+        )
+        if not glue_ok or not re.search(
+            r"\b(?:district|neighbou?rhood|quarter|suburb)s?$", a.location, re.I
+        ):
+            continue
+        drop.add(id(b) if _km(a.place, b.place) <= PART_KM else id(a))
+    return [p for p in found if id(p) not in drop]
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
@@ -866,6 +908,8 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
     ):
         return True  # "the besieged towns", "deployment of UN observers": no troop movement
     if trig.event_type in ("airstrike", "shelling") and _SUPPORT_BEFORE.search(before):
+        return True
+    if _RETALIATION_BEFORE.search(before):
         return True
     if (
         trig.event_type == "bombing"
@@ -1375,34 +1419,59 @@ def _catch_up_dates(ctx: _Context, sent: _Sentence) -> None:
     ctx.pending.clear()
 
 
+def _catch_up_context(ctx: _Context, sent: _Sentence) -> None:
+    """Read the places and actors of the event-less sentences before ``sent``.
+
+    They are read only when a sentence with an event needs them as context
+    ("the city", "they", a sentence that names no place), which spares the
+    gazetteer scan of most sentences of long reports.
+    """
+    for prev in ctx.pending:
+        ctx.sentence_index = prev.index
+        mentions = _actors.find_actors(prev.text)
+        blocked = [(m.start, m.end) for m in mentions if m.actor != "Civilians"]
+        places = _find_places(prev.text, ctx, blocked, slots=False)
+        _update_context(ctx, prev, places, mentions, None, None)
+    _catch_up_dates(ctx, sent)
+    ctx.sentence_index = sent.index
+
+
 def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> None:
     text = sent.text
-    ctx.sentence_index = sent.index
+    triggers = [] if sent.headline or NON_EVENT_SENTENCE.search(text) else find_triggers(text)
+    if not triggers:
+        # Sentences without events matter only as context: read them when needed.
+        ctx.pending.append(sent)
+        del ctx.pending[:-CONTEXT_BACKLOG]
+        return
+    _catch_up_context(ctx, sent)
     mentions = _actors.find_actors(text)
     # Actor names such as "Islamic State of Iraq and Syria" hold place names: mask them.
     blocked = [(m.start, m.end) for m in mentions if m.actor not in ("Civilians",)]
-    triggers = [] if sent.headline or NON_EVENT_SENTENCE.search(text) else find_triggers(text)
-    # Names in event-verb slots matter only where there is an event to place.
-    places = _find_places(text, ctx, blocked, slots=bool(triggers))
-    if triggers:
-        _catch_up_dates(ctx, sent)
-        dates = find_dates(
-            text, ctx.published, anchor=ctx.last_date.date if ctx.last_date else None
-        )
-    else:
-        # Dates of sentences without events matter only as context: read them when needed.
-        ctx.pending.append(sent)
-        del ctx.pending[:-3]
-        dates = []
-    figures = find_figures(text) if triggers else []
+    places = _find_places(text, ctx, blocked)
+    dates = find_dates(text, ctx.published, anchor=ctx.last_date.date if ctx.last_date else None)
+    figures = find_figures(text)
     country = None
     produced_actor = None
     previous_actor: str | None = None
     previous_end = -1
     violent = {t.event_type for t in triggers} & {"bombing", "airstrike", "shelling", "clash"}
     for trig in triggers:
-        if trig.event_type == "killing" and violent:
-            continue  # the deaths belong to the bombing/strike/clash told in the same sentence
+        if (
+            trig.event_type == "killing"
+            and violent
+            and not (
+                re.search(r"attacks?$", trig.text, re.I)
+                and not any(
+                    t.event_type in violent
+                    and _clause_bounds(text, t.start) == _clause_bounds(text, trig.start)
+                    for t in triggers
+                )
+            )
+        ):
+            # the deaths belong to the bombing/strike/clash told in the same sentence; a gas
+            # attack in a clause of its own ("... after a sarin attack on X") is another event
+            continue
         if _is_negated(text, trig) or _is_back_reference(text, trig):
             continue
         if trig.place == "control":
@@ -1452,6 +1521,8 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
             stop = _clause_bounds(text, chosen[-1].start)[1]
             for pm in places:
                 if chosen[-1].start < pm.start < stop and not pm.reference and pm not in chosen:
+                    if _LOCATING.fullmatch(text[chosen[-1].end : max(chosen[-1].end, pm.start)]):
+                        continue  # "Shayrat air base near Homs": Homs only says where it is
                     chosen.append(pm)
         if not chosen:
             if etype in _TYPES_NEEDING_PLACE_IN_SENTENCE or quoted:
@@ -1568,8 +1639,24 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
         if chosen:
             previous_actor = out[-1].actor1 if out and out[-1].actor1 != "Civilians" else None
             previous_end = trig.end
-    # Context for the sentences that follow; where people or forces went ("fled towards
-    # Erbil") is not what "the city" will mean next.
+    _update_context(ctx, sent, places, mentions, produced_actor, country)
+    if dates:
+        ctx.last_date = _context_date(dates)
+        ctx.last_date_sentence = sent.index
+        ctx.last_date_paragraph = sent.paragraph
+
+
+def _update_context(
+    ctx: _Context,
+    sent: _Sentence,
+    places: list[_PlaceMention],
+    mentions: list[_actors.ActorMention],
+    produced_actor: str | None,
+    country: str | None,
+) -> None:
+    """Remember the places and actors of ``sent`` for the sentences that follow."""
+    text = sent.text
+    # Where people or forces went ("fled towards Erbil") is not what "the city" will mean next.
     destinations = {id(p) for p in places if p not in _origins(text, places)}
     for pm in places:
         if pm.reference and not pm.anaphor:
@@ -1594,10 +1681,6 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
                 ctx.last_actor = _actors.canonical_actor(
                     m.actor, country=country or ctx.country, isis_named=ctx.isis_named
                 )
-    if dates:
-        ctx.last_date = _context_date(dates)
-        ctx.last_date_sentence = sent.index
-        ctx.last_date_paragraph = sent.paragraph
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
