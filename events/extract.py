@@ -338,7 +338,7 @@ _NOT_PLACES = frozenset(
     "kilis gaziantep sanliurfa urfa suruc akcakale ceylanpinar reyhanli hatay antakya adana "
     "incirlik nusaybin cizre diyarbakir ankara istanbul beirut tripoli arsal baalbek amman "
     "mafraq zaatari irbid tehran riyadh doha cairo moscow geneva london paris washington "
-    "brussels berlin vienna astana sochi jerusalem tel aviv "
+    "brussels berlin vienna astana sochi jerusalem tel aviv sana amaq "
     # generic words of Arabic place names, never a place on their own
     "week day state army deir dayr kafr kfar tal tel tell jabal jebel jisr ain ein ras bab abu "
     "umm wadi "
@@ -520,6 +520,12 @@ def _resolve(ctx: _Context, name: str, feature: str | None) -> Any:
                 feature=feature,
                 strict_case=True,
             )
+            if ctx.near:
+                # The report's other places break ties between namesakes; they must not
+                # beat an exact match of the name itself ("Kobane" is Kobani, not Afrin).
+                plain = geodata.resolve(name, country=ctx.country, feature=feature, strict_case=True)
+                if plain is not None and (place is None or plain.score > place.score):
+                    place = plain
         except ValueError:
             place = None
         ctx.resolved[key] = place
@@ -1521,7 +1527,9 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
             stop = _clause_bounds(text, chosen[-1].start)[1]
             for pm in places:
                 if chosen[-1].start < pm.start < stop and not pm.reference and pm not in chosen:
-                    if _LOCATING.fullmatch(text[chosen[-1].end : max(chosen[-1].end, pm.start)]):
+                    lead = re.match(r"(?:[a-z]+\s+)*", pm.location).group(0)  # "near " of "near Homs"
+                    gap = text[chosen[-1].end : max(chosen[-1].end, pm.start)] + lead
+                    if _LOCATING.fullmatch(gap):
                         continue  # "Shayrat air base near Homs": Homs only says where it is
                     chosen.append(pm)
         if not chosen:
