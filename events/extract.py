@@ -106,6 +106,8 @@ _REFERENCE_BEFORE = re.compile(
     r"governor|correspondents?|reporters?|activists?|doctors?|lawmakers?|authorities|"
     r"officers?|commanders?)\s+(?:in|from|at)\s+(?:nearby\s+|neighbou?ring\s+)?"
     r"|\bspeaking\s+(?:in|from)\s+|\b(?:told|said)\s+\w+\s+in\s+"
+    # "according to the Kurdistan Region Security Council": a source named after a place
+    r"|\baccording\s+to\s+"
     r"|\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]*\)\s+)?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)?(?:ern)?\s*(?:of|from)\s+"
     r"|\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+"
@@ -155,7 +157,8 @@ _OBJECT_SLOT = re.compile(
 _KIND_SLOT = re.compile(
     r"(?:^(?:In|At|Near|From)\s+|\b(?:in|of|near|from|to|at|across)\s+(?:the\s+)?)"
     + _NAME
-    + r"\s+(?:province|governorate|city|town|district|countryside)\b"
+    + r"\s+(?:province|governorate|city|town|district|countryside|front|frontline|camps?|axis|"
+    r"sector)\b"
 )
 _SUBJECT_SLOT = re.compile(
     r"(?:^|[,;]\s+|\band\s+)"
@@ -520,10 +523,12 @@ def _resolve(ctx: _Context, name: str, feature: str | None) -> Any:
                 feature=feature,
                 strict_case=True,
             )
-            if ctx.near:
+            if ctx.near and (place is None or place.score < 1.0):
                 # The report's other places break ties between namesakes; they must not
                 # beat an exact match of the name itself ("Kobane" is Kobani, not Afrin).
-                plain = geodata.resolve(name, country=ctx.country, feature=feature, strict_case=True)
+                plain = geodata.resolve(
+                    name, country=ctx.country, feature=feature, strict_case=True
+                )
                 if plain is not None and (place is None or plain.score > place.score):
                     place = plain
         except ValueError:
@@ -827,7 +832,8 @@ def _km(a: Any, b: Any) -> float:
 
 def _one_place_per_part(sentence: str, found: list[_PlaceMention]) -> list[_PlaceMention]:
     """Keep one mention of "the Barzeh district of Damascus": the part when the gazetteer puts
-    it inside the whole, else the whole (a namesake of the part elsewhere is no help)."""
+    it inside the whole, else the whole (a namesake of the part elsewhere is no help).
+    """
     drop: set[int] = set()
     for a, b in zip(found, found[1:]):
         if a.anaphor or b.anaphor or a.place.feature in ("governorate", "region"):
@@ -1527,7 +1533,9 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
             stop = _clause_bounds(text, chosen[-1].start)[1]
             for pm in places:
                 if chosen[-1].start < pm.start < stop and not pm.reference and pm not in chosen:
-                    lead = re.match(r"(?:[a-z]+\s+)*", pm.location).group(0)  # "near " of "near Homs"
+                    lead = re.match(r"(?:[a-z]+\s+)*", pm.location).group(
+                        0
+                    )  # "near " of "near Homs"
                     gap = text[chosen[-1].end : max(chosen[-1].end, pm.start)] + lead
                     if _LOCATING.fullmatch(gap):
                         continue  # "Shayrat air base near Homs": Homs only says where it is

@@ -451,3 +451,8 @@ def test_coalition_partner_is_not_the_opponent():
         "Government troops backed by Russian warplanes recaptured Palmyra from ISIS on Sunday."
     )
     assert (ev.actor1, ev.actor2) == ("Syrian Army", "ISIS")
+
+
+def test_exact_name_beats_nearby_namesake():
+    events = run("Rebels shelled Aleppo on Monday. ISIS fighters entered Kobane on Tuesday.")
+    assert [(e.event_type, e.place) for e in events][-1] == ("troop_position", place_of("Kobani"))
