@@ -831,11 +831,13 @@ def _km(a: Any, b: Any) -> float:
 
 
 def _one_place_per_part(sentence: str, found: list[_PlaceMention]) -> list[_PlaceMention]:
-    """Keep one mention of "the Barzeh district of Damascus": the part when the gazetteer puts
-    it inside the whole, else the whole (a namesake of the part elsewhere is no help).
+    """Keep one mention of "the Barzeh district of Damascus".
+
+    The part is kept when the gazetteer puts it inside the whole, else the
+    whole (a namesake of the part elsewhere is no help).
     """
     drop: set[int] = set()
-    for a, b in zip(found, found[1:]):
+    for a, b in zip(found, found[1:], strict=False):
         if a.anaphor or b.anaphor or a.place.feature in ("governorate", "region"):
             continue
         glue_ok = b.start < a.end or re.fullmatch(
