@@ -83,6 +83,9 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
     # Extensions and tests reach the events through the Flask config.
     app.server.config["DASHBOARD_SOURCE"] = source
 
+    # The base map (600 KB of GeoJSON layers) is validated once, not on every page load.
+    base_layout = figures.event_map(base_layers=layers).to_plotly_json()["layout"]
+
     def layout():
         index = source.index()
         state = ViewState()
@@ -90,8 +93,7 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
                                max_points=int(get_setting("max_points")),
                                decimals=int(get_setting("coordinate_decimals")),
                                with_summary=False)
-        map_fig = figures.event_map(base_layers=layers)
-        map_fig.add_traces(first.traces)
+        map_fig = {"data": first.traces, "layout": base_layout}
         slots = {slot: layout_items(modules, slot, source)
                  for slot in ("toolbar", "map-options", "panel", "modals")}
         return components.page(index, title=title, map_figure=map_fig,

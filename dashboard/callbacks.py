@@ -76,33 +76,30 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
         Output(ids.INTERVAL, "max_intervals"), Output(ids.INTERVAL, "n_intervals"),
         Output(ids.PLAY, "children"),
         Input(ids.LOCATION, "search"), *control_inputs,
-        Input(ids.TIMELINE, "selectedData"), Input(ids.MAP, "relayoutData"),
-        Input(ids.MAP, "clickData"), Input(ids.FRAME_REQUEST, "data"),
+        Input(ids.TIMELINE, "selectedData"), Input(ids.FRAME_REQUEST, "data"),
         Input(ids.PLAY, "n_clicks"), Input(ids.RESET, "n_clicks"), Input(ids.SCRUB, "value"),
         State(ids.VIEW_STATE, "data"), State(ids.PLAY_STATE, "data"),
     )
     def sync(search, start, end, *rest):
         n_lists = len(_LIST_IDS)
         lists, scalars = rest[:n_lists], rest[n_lists:n_lists + len(_SCALAR)]
-        selected, relayout, click, frame, _play, _reset, scrub, state_data, play = \
-            rest[n_lists + len(_SCALAR):]
+        selected, frame, _play, _reset, scrub, state_data, play = rest[n_lists + len(_SCALAR):]
         controls = _controls({
             "start": start, "end": end, **dict(zip(_LIST_IDS, lists, strict=True)),
             **{name: v for (name, _), v in zip(_SCALAR, scalars, strict=True)}})
-        trigger, prop = _main_trigger(ctx.triggered_prop_ids)
+        trigger, _prop = _main_trigger(ctx.triggered_prop_ids)
         if trigger is None and search is None:
             # dcc.Location reports the real query string as soon as it mounts; drawing the
             # defaults first would race with that view and could land after it.
             raise PreventUpdate
         index = source.index()
         bounds = Bounds(index.first_day, index.last_day)
-        value = {
-            ids.LOCATION: search, ids.TIMELINE: selected, ids.FRAME_REQUEST: frame,
-            ids.SCRUB: scrub, ids.MAP: {"click": click} if prop == "clickData"
-            else {"relayout": relayout},
-        }.get(trigger)
-        result = transition(ViewState.from_dict(state_data), trigger, value, controls,
-                            bounds=bounds, play=play, event_at=lambda p: _event_at(index, p))
+        value = {ids.LOCATION: search, ids.TIMELINE: selected, ids.FRAME_REQUEST: frame,
+                 ids.SCRUB: scrub}.get(trigger)
+        before = ViewState.from_dict(state_data)
+        result = transition(before, trigger, value, controls, bounds=bounds, play=play)
+        if trigger == ids.TIMELINE and result.state == before:
+            raise PreventUpdate
         state = result.state
         values = control_values(state, bounds)
         query = to_query(state)
@@ -121,6 +118,30 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
             0 if trigger == ids.PLAY else no_update,
             "■ Pause" if playing else "▶ Play",
         )
+
+    # Map moves and clicks have their own callback: Dash answers only the latest request of
+    # a callback, so a relayout fired during a play click would otherwise swallow the click.
+    @app.callback(
+        Output(ids.VIEW_STATE, "data", allow_duplicate=True),
+        Output(ids.LOCATION, "search", allow_duplicate=True),
+        Input(ids.MAP, "relayoutData"), Input(ids.MAP, "clickData"),
+        State(ids.VIEW_STATE, "data"), State(ids.PLAY_STATE, "data"),
+        State(ids.LOCATION, "search"),
+        prevent_initial_call=True,
+    )
+    def map_moved(relayout, click, state_data, play, search):
+        index = source.index()
+        before = ViewState.from_dict(state_data)
+        value = {"click": click} if ctx.triggered_id == ids.MAP and \
+            "clickData" in "".join(ctx.triggered_prop_ids) else {"relayout": relayout}
+        result = transition(before, ids.MAP, value, {},
+                            bounds=Bounds(index.first_day, index.last_day), play=play,
+                            event_at=lambda p: _event_at(index, p))
+        if result.state == before:
+            raise PreventUpdate  # autosize relayouts, clicks on no event
+        query = to_query(result.state)
+        data = {**result.state.to_dict(), "nav": False, "frame": (state_data or {}).get("frame")}
+        return data, (query if result.push_url and query != (search or "") else no_update)
 
     app.clientside_callback(
         _FRAME_GUARD, Output(ids.FRAME_REQUEST, "data"),

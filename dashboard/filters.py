@@ -105,7 +105,6 @@ class EventIndex:
         self._incident_thread = threading.Thread(target=self._factorize_incidents, daemon=True,
                                                  name="incident-codes")
         self._incident_thread.start()
-        self._evidence_lower: np.ndarray | None = None
         self._labels: dict[str, np.ndarray] = {}
         #: Results that depend only on this data (cleared with it on reload).
         self.cache: dict[str, dict] = {}
@@ -177,12 +176,22 @@ class EventIndex:
         offset = self.days[0] if self.size else 0
         return self._day_labels[self.days[positions] - offset]
 
-    def evidence_lower(self) -> np.ndarray:
-        """Lower-cased evidence + place text for the free-text search (built on first use)."""
-        if self._evidence_lower is None:
-            text = self.frame["evidence"].astype(str) + " " + self.frame["place"].astype(str)
-            self._evidence_lower = text.str.lower().to_numpy(dtype=object)
-        return self._evidence_lower
+    def text_hits(self, positions: np.ndarray, needle: str) -> np.ndarray:
+        """Return which of ``positions`` mention ``needle`` in their evidence or place.
+
+        Case-insensitive, literal (no regex). Categorical columns are matched
+        once per category; pyarrow strings in C; only the given rows are read.
+        """
+        needle = needle.lower()
+        place = self.categories["place"].astype(str).str.lower().str.contains(needle,
+                                                                              regex=False)
+        table = np.concatenate([[False], np.asarray(place, dtype=bool)])
+        hits = table[self.codes["place"][positions] + 1]
+        evidence = self.frame["evidence"].take(positions)
+        if isinstance(evidence.dtype, pd.CategoricalDtype):
+            evidence = evidence.cat.remove_unused_categories()
+        found = evidence.str.contains(needle, case=False, regex=False, na=False)
+        return hits | found.to_numpy(dtype=bool)
 
     def _seizure_history(self) -> pd.DataFrame:
         """Seizure events sorted by date, flagged where the place changed controller."""
@@ -263,7 +272,5 @@ def filter_positions(index: EventIndex, state: ViewState, *, dates: bool = True)
         mask &= hit
     positions = np.flatnonzero(mask) + window.start
     if state.text and positions.size:
-        needle = state.text.lower()
-        text = index.evidence_lower()[positions]
-        positions = positions[np.fromiter((needle in t for t in text), bool, positions.size)]
+        positions = positions[index.text_hits(positions, state.text)]
     return positions.astype(np.int64)

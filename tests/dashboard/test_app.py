@@ -92,7 +92,7 @@ def test_app005_sync_callback_pushes_url_on_filter_change(client):
 
 
 def test_app006_click_fills_detail_as_text(client):
-    key = next(k for k in dependencies(client) if k.startswith("..url.search"))
+    key = next(k for k in dependencies(client) if k.startswith("..view-state.data"))
     pos = 1  # e02: the event whose evidence holds a script tag and a javascript: url
     out = call(client, key, {"map.clickData": {"points": [{"customdata": pos}]},
                              "url.search": ""}, ["map.clickData"]).get_json()["response"]
@@ -155,3 +155,25 @@ def test_app012_batched_triggers_pick_the_deliberate_one(triggered, expected):
     from dashboard.callbacks import _main_trigger
 
     assert _main_trigger(triggered) == expected
+
+
+@pytest.mark.parametrize("values", [
+    {"map.relayoutData": {"autosize": True}},
+    {"map.clickData": {"points": [{"lat": 1}]}},
+])
+def test_app013_map_events_that_change_nothing_answer_nothing(client, values):
+    key = next(k for k in dependencies(client) if k.startswith("..view-state.data"))
+    state = ViewState().to_dict()
+    response = call(client, key, {**values, "view-state.data": state, "url.search": ""},
+                    list(values))
+    assert response.status_code == 204
+
+
+def test_app014_map_move_updates_state_and_url(client):
+    key = next(k for k in dependencies(client) if k.startswith("..view-state.data"))
+    relayout = {"map.center": {"lat": 35.5, "lon": 42.25}, "map.zoom": 6}
+    out = call(client, key, {"map.relayoutData": relayout, "view-state.data":
+                             ViewState().to_dict(), "url.search": ""},
+               ["map.relayoutData"]).get_json()["response"]
+    assert out["url"]["search"] == "?lat=35.5&lon=42.25&zoom=6"
+    assert out["view-state"]["data"]["zoom"] == 6
