@@ -84,8 +84,8 @@ _DATE_RX = re.compile(
         |late\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d))
   | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier
         |before)\b)
-  | (?P<duration>\bfor\s+(?:the\s+(?:past|last)\s+)?(?P<dur_n>{_COUNT})\s+(?P<dur_u>days|weeks
-        |months|years)\b)
+  | (?P<duration>\bfor\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?(?:the\s+(?:past
+        |last)\s+)?(?P<dur_n>{_COUNT})\s+(?P<dur_u>days?|weeks?|months?|years?)\b)
   | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+|over\s+|during\s+)?(?:recent
         |the\s+past\s+(?:few|two|three|several)|the\s+last\s+(?:few|two|three
         |several))\s+days\b|\b(?:in\s+|over\s+)?the\s+(?:past|last)\s+24\s+hours\b)

@@ -126,7 +126,8 @@ _ANAPHOR = re.compile(
     r"\b(?P<a>the\s+(?:(?:besieged|northern|southern|strategic|key|contested|embattled|oil|"
     r"vital|beleaguered|farming|border|nearby|whole|entire)\s+)?"
     r"(?P<kind>city|town|village|area|refinery|facility|plant|building|consulate|"
-    r"embassy|crossing|base|airport|compound|complex|enclave|province|capital|community)"
+    r"embassy|crossing|base|airport|compound|complex|enclave|province|capital|community|dam|"
+    r"air\s*base|oil\s*field|prison)"
     r"(?:'s|’s)?|there(?!\s+(?:is|are|was|were|will|would|have|has|had|remains?|seems?|appears?|"
     r"may|might|"
     r"could|should|must|can|cannot|could|to\s+be)\b))\b(?!\s+of\b)(?!\s+(?:is|are|was|were)\s+(?-i:[A-Z]))",
@@ -145,7 +146,7 @@ _NAME = (
 _OBJECT_SLOT = re.compile(
     r"(?<![\w-])(?=[a-zA-Z])(?:fled|fleeing|flee|flees|captured|capturing|seized|seizing|overran|overrunning|retook|"
     r"retaking|recaptured|recapturing|liberated|liberating|shelled|shelling|bombed|bombing|struck|"
-    r"pounded|stormed|storming|entered|entering|encircled|encircling|besieged|besieging|surrounded|"
+    r"pounded|stormed|storming|entered|entering|encircled|encircling|besieged|besieging|besieges?|surrounded|"
     r"surrounding|took\s+(?:over|control\s+of)|taking\s+(?:over|control\s+of)|control\s+of|"
     r"(?:capture|fall|siege|recapture|liberation|shelling|bombardment|outskirts)\s+of|"
     r"(?:attacks?|offensive|assault|advance|march|strikes?|airstrikes?|raids?)\s+on|"
@@ -199,6 +200,8 @@ _SUBSITE_KINDS = frozenset(
     }
 )
 _CITY_KINDS = frozenset({"city", "town", "village", "community"})
+#: Anaphors that may name a site of the town just mentioned ("the nearby dam").
+_NAMED_SITE_KINDS = frozenset({"dam", "airport", "airbase", "air base", "refinery", "prison"})
 _LIST_GLUE = re.compile(
     r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+|"
     r"\s*,?\s+and\s+then\s+(?:to\s+|on\s+|towards?\s+)?|\s*,\s+including\s+"
@@ -311,7 +314,8 @@ _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|the\s+group|its\s+fighters|their\s+fighters)\b", re.IGNORECASE
 )
 _ALLOWED_TO = re.compile(
-    r"\b(?:went\s+on|go\s+on|managed|moved|continued|began|started|rushed|used|sent|dispatched|"
+    r"\b(?:went\s+on|go\s+on|managed|moved|continued|continues|continue|continuing|keeps|kept|"
+    r"began|started|rushed|used|sent|dispatched|"
     r"deployed|flown\s+in)\s+to\s+$",
     re.I,
 )
@@ -803,6 +807,12 @@ def _find_places(
         precision = 1 if antecedent.geo_precision < 3 else 3
         if kind in _SUBSITE_KINDS or m.group(0).endswith(("'s", "’s")) or _SITE_AFTER.match(after):
             precision = max(2, precision)
+        site_place = antecedent.place
+        if kind in _NAMED_SITE_KINDS and antecedent.place.feature != "site":
+            # "took Tabqa and the nearby dam": the gazetteer may know "Tabqa dam" as a site
+            named_site = _resolve(ctx, f"{antecedent.place.name} {kind}", "site")
+            if named_site is not None and named_site.feature == "site":
+                site_place, precision = named_site, 1
         loc_start = m.start()
         near = _NEAR_BEFORE.search(before)
         if near and precision < 3:
@@ -813,7 +823,7 @@ def _find_places(
                 loc_start,
                 m.end(),
                 sentence[loc_start : m.end()],
-                antecedent.place,
+                site_place,
                 precision,
                 reference=reference,
                 anaphor=True,

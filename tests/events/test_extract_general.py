@@ -130,6 +130,27 @@ CASES = [
         [],
         ["attack_on_civilians"],
     ),
+    # a siege that goes on; how long a state has lasted; a site named by its town
+    (
+        "Government troops continue to besiege Douma, where 100,000 people are trapped.",
+        [("troop_position", "Douma", None)],
+        [],
+    ),
+    (
+        "Hit has been under ISIS control for more than a year.",
+        [("seizure", "Hit", "2014-01-01")],
+        [],
+    ),
+    (
+        "Kurdish fighters captured Sinjar and the nearby dam on Tuesday.",
+        [("seizure", "Sinjar", "2015-05-19")],
+        [],
+    ),
+    (
+        "Iraqi troops retook Haditha and the nearby dam on Tuesday.",
+        [("seizure", "Haditha Dam", "2015-05-19")],
+        [],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
