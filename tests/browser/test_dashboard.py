@@ -63,11 +63,19 @@ def test_dsh004_play_advances_the_window(watch):
     assert watch.errors == []
 
 
-def test_dsh005_clicking_a_marker_shows_its_evidence(watch):
+def test_dsh005_hover_and_click_on_a_marker_show_its_details(watch):
     watch.open(f"?lat={LONELY[0]}&lon={LONELY[1]}&zoom=9")
     page = watch.page
     page.wait_for_timeout(1500)  # let the map finish moving before clicking its centre
     box = page.locator("#map").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2 - 20, box["y"] + box["height"] / 2)
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
+    page.wait_for_function(
+        "() => (document.querySelector('#map .hoverlayer') || {textContent: ''})"
+        ".textContent.includes('7 killed')")
+    hover = page.locator("#map .hoverlayer").text_content()
+    for part in ("bombing", "Ali al-Gharbi", "2014-09-09", "ISIS vs Civilians"):
+        assert part in hover
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_function(
         "() => document.querySelector('#detail').innerText.includes('lonely test town')")
