@@ -100,9 +100,12 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
                                timeline_figure=views.timeline(index, state), slots=slots)
 
     app.layout = layout
+    land = bool(base_layout["map"].get("layers")) and base_layout["map"]["layers"][0].get(
+        "type") == "fill"
     callbacks.register_callbacks(app, source, modules=modules, threshold=threshold,
                                  max_points=int(get_setting("max_points")),
-                                 decimals=int(get_setting("coordinate_decimals")))
+                                 decimals=int(get_setting("coordinate_decimals")),
+                                 land_layer=land)
     register_extensions(app, source, modules)
     if get_setting("compress"):
         enable_gzip(app.server)

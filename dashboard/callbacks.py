@@ -48,7 +48,7 @@ def _controls(values: dict[str, Any]) -> dict[str, Any]:
 
 def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleType] = (),
                        threshold: int = 50_000, max_points: int = 50_000,
-                       decimals: int = 4) -> None:
+                       decimals: int = 4, land_layer: bool = False) -> None:
     """Register the dashboard's callbacks on ``app``.
 
     Parameters
@@ -61,6 +61,8 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
         Loaded extensions; their ``map_traces`` hooks add map layers.
     threshold, max_points, decimals : int
         Aggregate switch, point cap and coordinate rounding (settings).
+    land_layer : bool
+        The map's first layer is the opaque land fill (hidden under online tiles).
     """
     control_inputs = [Input(ids.DATE_RANGE, "start_date"), Input(ids.DATE_RANGE, "end_date")]
     control_inputs += [Input(cid, "value") for cid in _LIST_IDS.values()]
@@ -165,8 +167,10 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
                               extra_traces=extra_map_traces(list(modules), index, state))
         patch = Patch()
         patch["data"] = view.traces
-        patch["layout"]["map"]["style"] = "carto-positron" if state.tiles == "online" \
-            else "white-bg"
+        online = state.tiles == "online"
+        patch["layout"]["map"]["style"] = "carto-positron" if online else "white-bg"
+        if land_layer:
+            patch["layout"]["map"]["layers"][0]["opacity"] = 0.0 if online else 1.0
         if (data or {}).get("nav") and state.lat is not None and state.lon is not None:
             patch["layout"]["map"]["center"] = {"lat": state.lat, "lon": state.lon}
             patch["layout"]["map"]["zoom"] = state.zoom if state.zoom is not None else 5

@@ -177,3 +177,15 @@ def test_app014_map_move_updates_state_and_url(client):
                ["map.relayoutData"]).get_json()["response"]
     assert out["url"]["search"] == "?lat=35.5&lon=42.25&zoom=6"
     assert out["view-state"]["data"]["zoom"] == 6
+
+
+def test_app015_online_tiles_hide_the_land_fill(frame):
+    fc = {"type": "FeatureCollection", "features": []}
+    layers = {"countries": fc, "governorates": fc, "rivers": fc, "lakes": fc}
+    client = create_app(frame, base_layers=layers, extensions=False).server.test_client()
+    state = ViewState(tiles="online").to_dict()
+    out = call(client, MAP_OUT, {"view-state.data": state}, ["view-state.data"]).get_json()
+    ops = out["response"]["map"]["figure"]["operations"]
+    by_location = {tuple(op["location"]): op["params"].get("value") for op in ops}
+    assert by_location[("layout", "map", "style")] == "carto-positron"
+    assert by_location[("layout", "map", "layers", 0, "opacity")] == 0.0
