@@ -291,6 +291,17 @@ _RETALIATION_BEFORE = re.compile(
     r"this\s+|that\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "ISIS continues to besiege", "are still surrounding": a state at the report's time, not at
+# the date the previous sentence told
+_ONGOING_BEFORE = re.compile(
+    r"\b(?:continues?\s+to|continuing\s+to|keeps?|still|is\s+now|are\s+now)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+# "Families displaced from X reported that ...": witnesses described by their flight
+_WITNESS_AFTER = re.compile(
+    r"^\s+(?:from|by)\s+[^.;]{0,80}?\b(?:said|say|says|reported|report|told|described|recounted)\b",
+    re.IGNORECASE,
+)
 # "with the help of coalition air strikes": support for another event, not an event of its own
 _SUPPORT_BEFORE = re.compile(
     r"\b(?:with\s+the\s+(?:help|support|backing)\s+of|under\s+(?:the\s+)?cover\s+of)\s+"
@@ -936,6 +947,15 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
     if _RETALIATION_BEFORE.search(before):
         return True
     if (
+        trig.event_type == "displacement"
+        and trig.text.lower() == "displaced"
+        and re.search(
+            r"\b(?:families|people|residents|civilians|Iraqis|Syrians|those|women)\s+$", before, re.I
+        )
+        and _WITNESS_AFTER.match(sentence[trig.end : trig.end + 120])
+    ):
+        return True
+    if (
         trig.event_type == "bombing"
         and re.match(r"(?:improvised\s+)?explosive\s+devices?|IEDs?", trig.text, re.I)
         and _ORDNANCE_BEFORE.search(before)
@@ -1244,9 +1264,10 @@ def _pick_date(
     free = []
     for d in dates:
         c_lo, c_hi = _clause_bounds(sentence, d.start)
-        if not any(
-            c_lo <= t.start < c_hi for t in triggers if t is not trig
-        ) or not _RELATIVE_CLAUSE.match(sentence, c_lo):
+        relative = _RELATIVE_CLAUSE.match(sentence, c_lo)
+        if relative and any(trig.end <= t.start < c_lo for t in triggers if t is not trig):
+            continue  # ", which began on 17 October" tells of the nearer noun before it
+        if not any(c_lo <= t.start < c_hi for t in triggers if t is not trig) or not relative:
             free.append(d)
     if free:
         return min(free, key=lambda d: (_PRECISION_RANK[d.precision], abs(d.start - trig.start)))
@@ -1588,6 +1609,7 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
                 sent.index - ctx.last_date_sentence <= 2
                 or sent.paragraph == ctx.last_date_paragraph
             )
+            and not _ONGOING_BEFORE.search(text[max(0, trig.start - 40) : trig.start])
         ):
             d = ctx.last_date
         if d is not None and d.historic:

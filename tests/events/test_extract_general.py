@@ -151,6 +151,23 @@ CASES = [
         [("seizure", "Haditha Dam", "2015-05-19")],
         [],
     ),
+    # witnesses named by their flight; a start date told of another noun; an ongoing siege
+    (
+        "People displaced from Baiji told reporters that the militants had burned the market.",
+        [],
+        ["displacement"],
+    ),
+    (
+        "More than 9,000 people have been displaced by the offensive to retake Hawija, which "
+        "began on 2 May.",
+        [("displacement", "Hawija", "2015-05-21")],
+        [],
+    ),
+    (
+        "Militants shelled Kobani on 2 May. ISIS continues to besiege Kobani.",
+        [("troop_position", "Kobani", "2015-05-21")],
+        [],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
