@@ -1684,7 +1684,13 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
                     ctx.published,
                 )
             )
-            if actor1 and actor1 not in ("Civilians",) and etype not in ("displacement",):
+            if (
+                actor1
+                and actor1 not in ("Civilians",)
+                and etype not in ("displacement",)
+                and produced_actor is None
+            ):
+                # the main clause's force, told first, is who "it"/"the group" means next
                 produced_actor = actor1
         if chosen:
             previous_actor = out[-1].actor1 if out and out[-1].actor1 != "Civilians" else None

@@ -235,3 +235,13 @@ def test_actor_and_certainty(text: str, etype: str, actor: str, certainty: str) 
     events = [e for e in extract_events(report) if e.event_type == etype]
     assert events, text
     assert (events[0].actor1, events[0].certainty) == (actor, certainty)
+
+
+def test_the_group_means_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Islamic State fighters seized Baiji after police abandoned their posts in the town. "
+        "The group said on Sunday that it was in full control of Baiji."
+    )
+    report = read_text(f"published: {PUB}\n---\n{text}", name="g.txt")
+    seizures = [e for e in extract_events(report) if e.event_type == "seizure"]
+    assert seizures and {e.actor1 for e in seizures} == {"ISIS"}
