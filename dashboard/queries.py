@@ -64,6 +64,27 @@ def view_bounds(lat: float | None, lon: float | None, zoom: float | None, *,
     return Bounds(lon - width / 2, lat - height / 2, lon + width / 2, lat + height / 2)
 
 
+def shown_bounds(box: object) -> Bounds | None:
+    """Return the box the browser reported as shown (``[w, s, e, n]``), or None if unusable.
+
+    Examples
+    --------
+    >>> shown_bounds([40.0, 33.0, 44.0, 36.0]).east
+    44.0
+    >>> shown_bounds("nonsense") is None
+    True
+    """
+    if not isinstance(box, (list, tuple)) or len(box) != 4:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in box)
+    except (TypeError, ValueError):
+        return None
+    if not (west < east and south < north):
+        return None
+    return Bounds(west, south, east, north)
+
+
 def in_view(index: EventIndex, positions: np.ndarray, bounds: Bounds | None) -> np.ndarray:
     """Return the positions whose points fall inside ``bounds`` (all when None)."""
     if bounds is None or positions.size == 0:

@@ -203,6 +203,17 @@ def _relayout(state: ViewState, relayout: Any) -> ViewState:
     if not changes:
         return state
     merged = {**state.to_dict(), **changes}
+    corners = (relayout.get("map._derived") or {}).get("coordinates")
+    if isinstance(corners, list) and len(corners) == 4:
+        # The exact box the browser shows (w, s, e, n): kept in the state, not in the URL.
+        try:
+            lons = [float(c[0]) for c in corners]
+            lats = [float(c[1]) for c in corners]
+        except (TypeError, ValueError, IndexError):
+            lons = lats = []
+        if lons:
+            merged["extra"] = {**merged.get("extra", {}), "bounds": [
+                round(min(lons), 4), round(min(lats), 4), round(max(lons), 4), round(max(lats), 4)]}
     for key in ("lat", "lon", "zoom"):
         if isinstance(merged[key], float):
             merged[key] = round(merged[key], 4 if key != "zoom" else 2)

@@ -50,7 +50,8 @@ def map_view(index: EventIndex, state: ViewState, *, threshold: int = 50_000,
     'points'
     """
     positions = filter_positions(index, state)
-    bounds = queries.view_bounds(state.lat, state.lon, state.zoom)
+    bounds = queries.shown_bounds(state.extra.get("bounds")) or \
+        queries.view_bounds(state.lat, state.lon, state.zoom)
     visible = queries.in_view(index, positions, bounds)
     controllers = towns.controllers_as_of(index.seizures, state.end or index.last_day) \
         if state.control else None

@@ -148,3 +148,9 @@ def test_fig016_selected_event_is_marked_above_the_markers(index):
     assert kinds[-1] == "selection"
     assert halo["lat"] == [pytest.approx(35.95, abs=1e-4)]
     assert "selection" not in [t["meta"]["kind"] for t in views.map_view(index, ViewState()).traces]
+
+
+def test_fig017_shown_box_decides_the_mode(big_index):
+    tight = ViewState(lat=36.3, lon=43.1, zoom=5, extra={"bounds": [43.0, 36.2, 43.2, 36.4]})
+    assert views.map_view(big_index, tight, threshold=50_000).mode == "points"
+    assert views.map_view(big_index, tight.replace(extra={}), threshold=50_000).mode == "density"

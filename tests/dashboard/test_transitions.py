@@ -130,3 +130,13 @@ def test_trn015_control_values_fill_the_bounds():
 
 def test_trn016_reset():
     assert run(ViewState(types=("clash",)), ids.RESET, 1).state == ViewState()
+
+
+def test_trn017_relayout_keeps_the_shown_box_out_of_the_url():
+    from dashboard.urlstate import to_query
+
+    relayout = {"map.center": {"lat": 35.0, "lon": 41.0}, "map.zoom": 6,
+                "map._derived": {"coordinates": [[39, 36], [43, 36], [43, 34], [39, 34]]}}
+    state = run(ViewState(), ids.MAP, {"relayout": relayout}).state
+    assert state.extra["bounds"] == [39.0, 34.0, 43.0, 36.0]
+    assert "bounds" not in to_query(state)
