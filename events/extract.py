@@ -950,7 +950,9 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
         trig.event_type == "displacement"
         and trig.text.lower() == "displaced"
         and re.search(
-            r"\b(?:families|people|residents|civilians|Iraqis|Syrians|those|women)\s+$", before, re.I
+            r"\b(?:families|people|residents|civilians|Iraqis|Syrians|those|women)\s+$",
+            before,
+            re.I,
         )
         and _WITNESS_AFTER.match(sentence[trig.end : trig.end + 120])
     ):
@@ -1666,6 +1668,20 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
                 and actor1 == "Civilians"
             ):
                 actor1 = None
+            if etype == "seizure" and any(
+                o.sentence is sent
+                and o.etype == "seizure"
+                and o.place.place.name == pm.place.name
+                and o.date == day
+                and o.actor1 not in _WEAK_ACTORS
+                and actor1 not in _WEAK_ACTORS
+                and o.actor1 != actor1
+                and not any(o.actor1 in side and actor1 in side for side in _SAME_SIDE)
+                for o in out[-8:]
+            ):
+                # "retook Palmyra from IS, ten months after IS overran it": the earlier seizure
+                # told as background has no date of its own here
+                continue
             notes = [n for n in (mag_note,) if n]
             out.append(
                 _Candidate(

@@ -245,3 +245,13 @@ def test_the_group_means_the_subject_of_the_sentence_before() -> None:
     report = read_text(f"published: {PUB}\n---\n{text}", name="g.txt")
     seizures = [e for e in extract_events(report) if e.event_type == "seizure"]
     assert seizures and {e.actor1 for e in seizures} == {"ISIS"}
+
+
+def test_background_seizure_in_the_same_sentence_is_not_a_second_event() -> None:
+    text = (
+        "Syrian troops retook Qaryatain from Islamic State on Sunday, eight months after "
+        "Islamic State fighters overran it."
+    )
+    report = read_text(f"published: {PUB}\n---\n{text}", name="b.txt")
+    seizures = [(e.actor1, e.date) for e in extract_events(report) if e.event_type == "seizure"]
+    assert seizures == [("Syrian Army", "2015-05-17")]
