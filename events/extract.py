@@ -108,6 +108,9 @@ _REFERENCE_BEFORE = re.compile(
     r"|\bspeaking\s+(?:in|from)\s+|\b(?:told|said)\s+\w+\s+in\s+"
     # "according to the Kurdistan Region Security Council": a source named after a place
     r"|\baccording\s+to\s+"
+    # "the Abu Ghraib prison on the western outskirts of the capital": where the site is
+    r"|\b(?:prison|jail|base|airbase|airport|camp|dam|refinery|crossing|compound|plant)\s+"
+    r"(?:on|at|in)\s+the\s+(?:\w+\s+)?(?:outskirts|edges?)\s+of\s+"
     r"|\b\d[\d,.]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]*\)\s+)?"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)?(?:ern)?\s*(?:of|from)\s+"
     r"|\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+"
@@ -1731,7 +1734,7 @@ def _update_context(
     # Where people or forces went ("fled towards Erbil") is not what "the city" will mean next.
     destinations = {id(p) for p in places if p not in _origins(text, places)}
     for pm in places:
-        if pm.reference and not pm.anaphor:
+        if pm.reference:
             continue
         if id(pm) in destinations:
             continue

@@ -168,6 +168,13 @@ CASES = [
         [("troop_position", "Kobani", "2015-05-21")],
         [],
     ),
+    # a site located by the capital: the capital is neither the place nor the next "compound"
+    (
+        "The attack on the Badush prison on the western outskirts of Mosul began with a "
+        "car bomb on Sunday. Gunmen then fought guards at the compound for hours.",
+        [("bombing", "Badush prison", "2015-05-17"), ("clash", "Badush prison", None)],
+        [],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
