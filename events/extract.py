@@ -162,7 +162,7 @@ _KIND_SLOT = re.compile(
     r"(?:^(?:In|At|Near|From)\s+|\b(?:in|of|near|from|to|at|across)\s+(?:the\s+)?)"
     + _NAME
     + r"\s+(?:province|governorate|city|town|district|countryside|front|frontline|camps?|axis|"
-    r"sector)\b"
+    r"sector|border\s+crossing|crossing|dam|airport|air\s*base|prison|refinery)\b"
 )
 _SUBJECT_SLOT = re.compile(
     r"(?:^|[,;]\s+|\band\s+)"
@@ -949,6 +949,8 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
         return True
     if _RETALIATION_BEFORE.search(before):
         return True
+    if re.search(r"\barmed\s+with\s+(?:[\w-]+,?\s+(?:and\s+)?){0,5}$", before, re.I):
+        return True  # "militants armed with car bombs and mortars": their weapons, no event
     if (
         trig.event_type == "displacement"
         and trig.text.lower() == "displaced"
@@ -1061,6 +1063,24 @@ def _nearest_actor(
     return pool[-1] if before else pool[0]
 
 
+def _participle_follower(
+    sentence: str, trig: TriggerMatch, mentions: list[_actors.ActorMention]
+) -> _actors.ActorMention | None:
+    """Return the force right after "fleeing" when the participle describes it.
+
+    "The fleeing militants": the militants fled.
+
+    After a preposition or an auxiliary the force is the object: "after fleeing IS militants".
+    """
+    if re.search(
+        r"\b(?:after|before|while|when|since|by|from|of|on|upon|without|were|was|are|is|been)\s+$",
+        sentence[max(0, trig.start - 12) : trig.start],
+        re.I,
+    ):
+        return None
+    return next((m for m in mentions if 0 <= m.start - trig.end <= 1), None)
+
+
 def _pick_actor(
     sentence: str,
     trig: TriggerMatch,
@@ -1073,9 +1093,15 @@ def _pick_actor(
     lo, hi = clause
     armed = etype not in ("displacement",)
     first = None
-    follower = next((m for m in mentions if 0 <= m.start - trig.end <= 1), None)
+    follower = _participle_follower(sentence, trig, mentions)
+    sent_force = next(
+        (m for m in mentions if trig.start < m.start < trig.end and m.actor in _actors.ARMED),
+        None,
+    )
     if trig.event_type == "flight" and follower is not None and follower.actor in _actors.ARMED:
         first = follower  # "the fleeing militants"
+    elif etype == "troop_position" and sent_force is not None:
+        first = sent_force  # "they sent fresh Peshmerga units to Rabia": the units deploy
     elif trig.agent == "inside":
         first = next(
             (m for m in mentions if trig.start <= m.start < trig.end and m.actor in _actors.ARMED),
@@ -1374,7 +1400,7 @@ def _resolve_type(
         )
         return "troop_position" if kind == "withdrawal" else kind
     if trig.event_type == "flight":
-        follower = next((m for m in mentions if 0 <= m.start - trig.end <= 1), None)
+        follower = _participle_follower(sentence, trig, mentions)
         # "the fleeing terrorists": the participle describes the force after it
         subject = follower or _nearest_actor(
             mentions, trig.start, lo, trig.start, before=True, armed_only=False

@@ -175,6 +175,24 @@ CASES = [
         [("bombing", "Badush prison", "2015-05-17"), ("clash", "Badush prison", None)],
         [],
     ),
+    # weapons carried are no event; "after fleeing X": X is what they fled; counter-attacks
+    (
+        "Gunmen armed with mortars and suicide vests stormed a police station in Samarra on "
+        "Monday.",
+        [],
+        ["shelling", "bombing"],
+    ),
+    (
+        "Thousands of villagers were stranded near Sinjar on Monday after fleeing Islamic State "
+        "militants.",
+        [],
+        ["withdrawal"],
+    ),
+    (
+        "Peshmerga forces launched a counter-attack around Zummar on Tuesday.",
+        [("troop_position", "Zummar", "2015-05-19")],
+        [],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
@@ -262,3 +280,13 @@ def test_background_seizure_in_the_same_sentence_is_not_a_second_event() -> None
     report = read_text(f"published: {PUB}\n---\n{text}", name="b.txt")
     seizures = [(e.actor1, e.date) for e in extract_events(report) if e.event_type == "seizure"]
     assert seizures == [("Syrian Army", "2015-05-17")]
+
+
+def test_forces_sent_somewhere_are_the_actor_and_the_crossing_is_the_site() -> None:
+    text = (
+        "Kurdish officials in Iraq said they had sent fresh Peshmerga units to the Rabia "
+        "border crossing."
+    )
+    report = read_text(f"published: {PUB}\n---\n{text}", name="s.txt")
+    moves = [(e.place, e.actor1) for e in extract_events(report)]
+    assert ("Rabia border crossing", "Peshmerga") in moves, moves
