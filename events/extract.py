@@ -53,6 +53,10 @@ MAX_TEXT_CHARS = 200_000
 MAX_SENTENCE_CHARS = 1_200
 #: A loose name match in the other country farther than this from the report's places is dropped.
 STRAY_KM = 250.0
+#: A reading of a name this far from all the report's places gives way to a namesake closer than
+#: CLOSE_KM to one of them.
+FAR_KM = 150.0
+CLOSE_KM = 60.0
 #: "X district of Y" where X lies farther than this from Y: X is a namesake elsewhere.
 PART_KM = 30.0
 #: Mentions of one event type whose places lie closer than this are one event told twice.
@@ -578,6 +582,42 @@ def _stray_namesake(ctx: _Context, name: str, place: Any) -> bool:
     return km > STRAY_KM
 
 
+def _km_to_report(ctx: _Context, place: Any) -> float:
+    lon, lat = float(place.lon), float(place.lat)
+    return min(
+        111.0 * math.hypot(lat - y, (lon - x) * math.cos(math.radians(lat))) for x, y in ctx.near
+    )
+
+
+def _closer_namesake(ctx: _Context, name: str, feature: str | None, place: Any) -> Any:
+    """Return the namesake near the report's places when the first reading lies far from them.
+
+    "al-Salihiyeh, north of Albu Kamal" is the village by Albu Kamal, not the
+    one near Homs 300 km away.
+    """
+    import geodata
+
+    if not ctx.near or place.feature in ("governorate", "region", "site"):
+        return place
+    if _km_to_report(ctx, place) <= FAR_KM:
+        return place
+    try:
+        other = geodata.resolve(
+            name, country=ctx.country, near=ctx.near[:8], feature=feature, strict_case=True
+        )
+    except ValueError:
+        return place
+    if (
+        other is not None
+        and other.name != place.name
+        and other.score >= 0.95
+        and other.feature not in ("governorate", "region")
+        and _km_to_report(ctx, other) <= CLOSE_KM
+    ):
+        return other
+    return place
+
+
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < e2 and s2 < e for s2, e2 in spans)
 
@@ -676,6 +716,7 @@ def _find_places(
             continue
         if _stray_namesake(ctx, name, place):
             continue
+        place = _closer_namesake(ctx, name, feature, place)
         precision = int(getattr(place, "geo_precision", 1) or 1)
         if place.feature in ("governorate", "region"):
             precision = 3

@@ -290,3 +290,13 @@ def test_forces_sent_somewhere_are_the_actor_and_the_crossing_is_the_site() -> N
     report = read_text(f"published: {PUB}\n---\n{text}", name="s.txt")
     moves = [(e.place, e.actor1) for e in extract_events(report)]
     assert ("Rabia border crossing", "Peshmerga") in moves, moves
+
+
+def test_a_namesake_near_the_report_beats_a_far_one() -> None:
+    text = (
+        "Syrian troops entered Albu Kamal on Sunday. On Monday army artillery shelled "
+        "militants in al-Salihiyeh, a village by the Euphrates."
+    )
+    report = read_text(f"published: {PUB}\n---\n{text}", name="n.txt")
+    shelled = [e for e in extract_events(report) if e.event_type == "shelling"]
+    assert shelled and shelled[0].admin1 == "Deir-ez-Zor", [(e.place, e.admin1) for e in shelled]
