@@ -1009,6 +1009,13 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
         and _ORDNANCE_BEFORE.search(before)
     ):
         return True
+    if trig.event_type == "troop_position" and re.search(
+        r"\b(?:any|a\s+future|future|possible|potential|planned|upcoming|eventual|expected|"
+        r"long-awaited|anticipated)\s+(?:[\w-]+\s+)?$",
+        before,
+        re.I,
+    ):
+        return True  # "any operation to retake Raqqa": not one that is happening
     if FORECAST_BEFORE.search(before):
         return True
     if trig.event_type == "bombing" and re.search(
@@ -1500,6 +1507,13 @@ def _resolve_type(
         if _FIGHTERS_OBJECT.search(sentence[max(0, trig.start - 60) : trig.start]):
             return None  # captured fighters: prisoners of war, not territory
         return "seizure"
+    if trig.event_type == "seizure" and re.match(
+        r"(?:dr|push|forc|expel|oust|kick|chas|flush)\w*\s+(?:[\w'()-]+\s+){0,6}?(?:residents|civilians|"
+        r"families|people|villagers|inhabitants|Yazidis|Christians|Kurds|Arabs|Turkmens?)\b",
+        trig.text,
+        re.I,
+    ):
+        return "displacement"  # "forced 30,000 residents out of their homes in X"
     if trig.event_type == "seizure" and not re.search(r"\bcontrol\b", trig.text, re.I):
         subject = re.search(
             r"^(?:\W*\w+){0,4}?\s*\b(?:citizens|nationals|Turks|hostages|people|workers|"

@@ -197,8 +197,8 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         "killing",
         "any",
         "before",
-        r"(?:kill(?:s|ed|ing)|shot|shooting)\s+(?:[\w-]+\s+){0,5}"
-        r"(?:civilians|residents|villagers|Yazidis?|Christians|worshippers|protesters|families|"
+        r"(?:kill(?:s|ed|ing)|shot|shooting)\s+(?:[\w-]+\s+){0,6}"
+        r"(?:civilians|residents|villagers|Yazidis?|Christians|worshippers|protesters|families|tribesmen|"
         r"women\s+and\s+children)"
         r"|(?:civilians|villagers|residents)\s+(?:were|have\s+been|had\s+been)\s+(?:killed|shot|"
         r"executed)",
@@ -347,7 +347,7 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         "any",
         "before",
         r"displac(?:ed|ing|ement)|exodus|refugees|evacuat(?:ed|ing|ion)|"
-        r"forced\s+(?:\w+\s+)?(?:from|out\s+of)\s+their\s+homes|(?:poured|streamed|"
+        r"forced\s+(?:[\w,-]+\s+){0,5}?(?:from|out\s+of)\s+their\s+homes|(?:poured|streamed|"
         r"flocked)\s+(?:into|"
         r"across)(?!\s+(?:the\s+)?(?:streets|squares?|roads))|"
         r"bus(?:s)?ed\s+(?:out\s+)?(?:to|from|towards?)",

@@ -193,6 +193,28 @@ CASES = [
         [("troop_position", "Zummar", "2015-05-19")],
         [],
     ),
+    # people driven out are displaced; a hypothetical operation is no troop movement
+    (
+        "On Monday the militants forced some 4,000 residents out of their homes in Hawija.",
+        [("displacement", "Hawija", "2015-05-18")],
+        [],
+    ),
+    (
+        "Militants drove hundreds of families out of Sinjar on Monday.",
+        [("displacement", "Sinjar", "2015-05-18")],
+        ["seizure"],
+    ),
+    (
+        "Officials in Baghdad said any operation to retake Hawija would need air cover.",
+        [],
+        ["troop_position"],
+    ),
+    (
+        "Witnesses said the militants killed elders of the clan and their families in "
+        "Baiji on Sunday.",
+        [("attack_on_civilians", "Baiji", "2015-05-17")],
+        [],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
