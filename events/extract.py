@@ -1446,7 +1446,22 @@ def _resolve_type(
         kind = _resolve_type(
             sentence, replace(trig, event_type="flight"), mentions, figures, clause
         )
-        return "troop_position" if kind == "withdrawal" else kind
+        if kind == "withdrawal":
+            return "troop_position"
+        subject = sentence[lo : trig.start]
+        if not re.search(
+            r"\b(?:people|persons|individuals|families|civilians|residents|refugees|displaced|"
+            r"villagers|inhabitants|children|women|Iraqis|Syrians|Yazidis|Christians)\b",
+            subject,
+            re.I,
+        ) or re.search(
+            r"\b(?:bodies|injured|wounded|casualties|patients|martyrs|aid|supplies|delegation|"
+            r"envoys?|officials|ministers?|journalists|inspectors)\b",
+            subject,
+            re.I,
+        ):
+            return None  # "the bodies and injured arrived in hospital": nobody displaced
+        return kind
     if trig.event_type == "flight":
         follower = _participle_follower(sentence, trig, mentions)
         # "the fleeing terrorists": the participle describes the force after it
@@ -1485,6 +1500,8 @@ def _resolve_type(
         return "displacement"
     if trig.event_type == "killing":
         return "attack_on_civilians"
+    if trig.event_type == "toll":
+        return "clash"
     if trig.event_type == "capture":
         if (
             re.fullmatch(r"seized|captured|taken|overrun", trig.text, re.I)
@@ -1588,6 +1605,8 @@ def _sentence_events(sent: _Sentence, ctx: _Context, out: list[_Candidate]) -> N
     previous_end = -1
     violent = {t.event_type for t in triggers} & {"bombing", "airstrike", "shelling", "clash"}
     for trig in triggers:
+        if trig.event_type == "toll" and (violent or "killing" in {t.event_type for t in triggers}):
+            continue  # the dead of a bombing/strike told in the same sentence
         if (
             trig.event_type == "killing"
             and violent

@@ -203,6 +203,16 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         r"|(?:civilians|villagers|residents)\s+(?:were|have\s+been|had\s+been)\s+(?:killed|shot|"
         r"executed)",
     ),
+    # a death toll of fighters and civilians together, no weapon named: fighting (pseudo-type
+    # "toll", dropped when the sentence names the bombing or strike that killed them)
+    (
+        "toll",
+        "any",
+        "before",
+        r"(?:civilians\s+and\s+(?:soldiers|troops|fighters|policemen|militants|security\s+forces)|"
+        r"(?:soldiers|troops|fighters|policemen|militants)\s+and\s+civilians)"
+        r"(?=,?\s+(?:have\s+been\s+|had\s+been\s+|were\s+)?(?:killed|died))",
+    ),
     # gas attacks: on civilians unless the sentence names the strike or shells that carried them
     (
         "killing",

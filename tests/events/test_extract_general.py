@@ -215,6 +215,23 @@ CASES = [
         [("attack_on_civilians", "Baiji", "2015-05-17")],
         [],
     ),
+    # who arrives: the wounded or officials are no displacement; a mixed toll is fighting
+    (
+        "The bodies of three men and several wounded civilians arrived in Homs hospital on "
+        "Monday.",
+        [],
+        ["displacement"],
+    ),
+    (
+        "Some 60 people, civilians and policemen, have been killed in Baiji since Saturday.",
+        [("clash", "Baiji", None)],
+        ["attack_on_civilians"],
+    ),
+    (
+        "A car bomb in Baiji killed 12 people, civilians and policemen, on Saturday.",
+        [("bombing", "Baiji", "2015-05-16")],
+        ["clash"],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
