@@ -405,7 +405,8 @@ _PEOPLE_AFTER = re.compile(
 )
 _SPOILS = (
     r"(?:arms|weapons|equipment|vehicles|ammunition|munitions|tanks|aircraft|helicopters|caches|"
-    r"documents|money|cash|supplies|stockpiles?|Humvees)"
+    r"documents|money|cash|supplies|stockpiles?|Humvees|mortars|rockets|missiles|rifles|guns|"
+    r"explosives|shells)"
 )
 _SPOILS_BEFORE = re.compile(rf"\b{_SPOILS}\s+$", re.IGNORECASE)
 _SPOILS_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}{_SPOILS}\b", re.IGNORECASE)
@@ -990,6 +991,18 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
         return True
     if _RETALIATION_BEFORE.search(before):
         return True
+    if re.fullmatch(r"(?:mortars?|artillery|rockets?|missiles?)", trig.text, re.I) and (
+        re.match(
+            r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:destroyed|seized|"
+            r"captured|confiscated|found|dismantled)",
+            sentence[trig.end : trig.end + 60],
+            re.I,
+        )
+        or re.search(
+            r"\b(?:destroy|seiz|captur|confiscat|dismantl|found)\w*\s+(?:[\w-]+\s+){0,4}$", before
+        )
+    ):
+        return True  # "a mortar and three vehicles were destroyed": hardware, not fire
     if re.search(r"\barmed\s+with\s+(?:[\w-]+,?\s+(?:and\s+)?){0,5}$", before, re.I):
         return True  # "militants armed with car bombs and mortars": their weapons, no event
     if (

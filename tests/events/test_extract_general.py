@@ -232,6 +232,17 @@ CASES = [
         [("bombing", "Baiji", "2015-05-16")],
         ["clash"],
     ),
+    # weapons destroyed or seized are hardware, not fire or territory
+    (
+        "Four buildings, three vehicles and a mortar were destroyed near Dabiq on Monday.",
+        [],
+        ["shelling"],
+    ),
+    (
+        "Troops seized two mortars and ammunition in Hawija on Monday.",
+        [],
+        ["seizure", "shelling"],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
