@@ -1003,6 +1003,18 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
         )
     ):
         return True  # "a mortar and three vehicles were destroyed": hardware, not fire
+    if re.search(
+        r"\b(?:prevent|stop|bar|block|ban|forbid|keep)\w*\s+(?:[\w-]+\s+){0,3}from\s+$",
+        before,
+        re.I,
+    ):
+        return True  # "preventing civilians from leaving": it did not happen
+    if trig.event_type == "abduction" and re.search(
+        r"\b(?:to|would|could|will|might)\s+use\s+(?:them|civilians|people|residents|families)\s+as\s+$",
+        before,
+        re.I,
+    ):
+        return True  # "in order to use them as human shields": an accusation of intent
     if re.search(r"\barmed\s+with\s+(?:[\w-]+,?\s+(?:and\s+)?){0,5}$", before, re.I):
         return True  # "militants armed with car bombs and mortars": their weapons, no event
     if (
@@ -1209,6 +1221,12 @@ def _pick_actor(
         j += 1
         allies.add(id(mentions[j]))
     second = None
+    agent_after = re.match(r"\s+(?:carried\s+out\s+|launched\s+)?by\s+", sentence[trig.end :])
+    if first is None and agent_after:
+        # "bombing raids by the US-led coalition": the agent follows
+        first = _nearest_actor(
+            mentions, trig.end, trig.end, min(hi, trig.end + 60), before=False, armed_only=True
+        )
     if first is None and etype == "clash":
         # "Clashes broke out between the YPG and ISIS": the sides follow the trigger.
         after = [m for m in mentions if trig.end <= m.start < hi and m.actor in _actors.ARMED]

@@ -144,7 +144,7 @@ TRIGGERS: tuple[tuple[str, str, str, str], ...] = (
         "any",
         "before",
         r"air\s*-?\s*strikes?|air\s+raids?|airstrikes?|air\s+attacks?|drone\s+strikes?|"
-        r"aerial\s+(?:bombardment|attacks?|strikes?)|"
+        r"aerial\s+(?:bombardment|attacks?|strikes?|assaults?|raids?)|bombing\s+(?:raids?|runs?|sorties)|"
         r"(?:warplanes|war\s+planes|jets|fighter\s+jets|aircraft|helicopters|gunships|bombers|drones)\s+"
         r"(?:struck|hit|bombed|pounded|targeted|attacked|strafed|carried\s+out|fired\s+(?:on|at|upon)|"
         r"opened\s+fire)|"

@@ -243,6 +243,18 @@ CASES = [
         [],
         ["seizure", "shelling"],
     ),
+    # bombing raids are air strikes; being kept from leaving or meant as shields is no event
+    (
+        "At least nine civilians were killed in bombing raids on Tabqa on Monday.",
+        [("airstrike", "Tabqa", "2015-05-18")],
+        [],
+    ),
+    (
+        "Activists said the militants were preventing families from leaving Raqqa in order to "
+        "use them as human shields.",
+        [],
+        ["displacement", "abduction"],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
@@ -350,3 +362,10 @@ def test_a_namesake_near_the_report_beats_a_far_one() -> None:
     report = read_text(f"published: {PUB}\n---\n{text}", name="n.txt")
     shelled = [e for e in extract_events(report) if e.event_type == "shelling"]
     assert shelled and shelled[0].admin1 == "Deir-ez-Zor", [(e.place, e.admin1) for e in shelled]
+
+
+def test_the_agent_after_by_acts_when_no_force_precedes() -> None:
+    text = "At least 16 civilians were killed in bombing raids by the US-led coalition near Raqqa."
+    report = read_text(f"published: {PUB}\n---\nSyria: {text}", name="by.txt")
+    strikes = [e.actor1 for e in extract_events(report) if e.event_type == "airstrike"]
+    assert strikes == ["US-led coalition"]
