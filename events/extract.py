@@ -991,6 +991,18 @@ def _is_negated(sentence: str, trig: TriggerMatch) -> bool:
         return True
     if _RETALIATION_BEFORE.search(before):
         return True
+    if (
+        trig.event_type == "killing"
+        and re.search(r"attacks?$", trig.text, re.I)
+        and re.search(
+            r"\b(?:accus\w*\s+\w+\s+of|victims\s+of|blam\w*\s+\w+\s+for|condemn\w*|"
+            r"responsibility\s+for|investigat\w*|deni\w*|since)\s+(?:the\s+|that\s+|this\s+|a\s+|an\s+)?"
+            r"(?:[\w-]+\s+){0,2}$",
+            before,
+            re.I,
+        )
+    ):
+        return True  # "accused Damascus of that gas attack": an attack told before
     if re.fullmatch(r"(?:mortars?|artillery|rockets?|missiles?)", trig.text, re.I) and (
         re.match(
             r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:destroyed|seized|"
@@ -1222,10 +1234,18 @@ def _pick_actor(
         allies.add(id(mentions[j]))
     second = None
     agent_after = re.match(r"\s+(?:carried\s+out\s+|launched\s+)?by\s+", sentence[trig.end :])
-    if first is None and agent_after:
-        # "bombing raids by the US-led coalition": the agent follows
-        first = _nearest_actor(
-            mentions, trig.end, trig.end, min(hi, trig.end + 60), before=False, armed_only=True
+    if (
+        agent_after
+        and etype not in ("displacement",)
+        and (first is None or re.search(r"ed$", trig.text, re.I))
+    ):
+        # "bombing raids by the US-led coalition", "officers executed by the jihadists": the
+        # agent follows "by"
+        first = (
+            _nearest_actor(
+                mentions, trig.end, trig.end, min(hi, trig.end + 60), before=False, armed_only=True
+            )
+            or first
         )
     if first is None and etype == "clash":
         # "Clashes broke out between the YPG and ISIS": the sides follow the trigger.
@@ -1552,7 +1572,13 @@ def _resolve_type(
         after = sentence[trig.end : trig.end + 80]
         if _PEOPLE_OBJECT.match(after):
             return "abduction"
-        if _FIGHTERS_OBJECT.search(sentence[max(0, trig.start - 60) : trig.start]):
+        if _FIGHTERS_OBJECT.search(sentence[max(0, trig.start - 60) : trig.start]) or re.match(
+            r"\s*(?:(?:several|dozens\s+of|scores\s+of|hundreds\s+of|some|many|two|three|four|five|"
+            r"\d+)\s+)?(?:[\w-]+\s+)?(?:insurgents|militants|fighters|soldiers|jihadists|terrorists|"
+            r"gunmen|commanders|officers|rebels|members)\b",
+            after,
+            re.I,
+        ):
             return None  # captured fighters: prisoners of war, not territory
         return "seizure"
     if trig.event_type == "seizure" and re.match(

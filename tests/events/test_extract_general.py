@@ -369,3 +369,20 @@ def test_the_agent_after_by_acts_when_no_force_precedes() -> None:
     report = read_text(f"published: {PUB}\n---\nSyria: {text}", name="by.txt")
     strikes = [e.actor1 for e in extract_events(report) if e.event_type == "airstrike"]
     assert strikes == ["US-led coalition"]
+
+
+# (text, event type or None for "no event of that type", actor1 expected)
+PASSIVE_CASES = [
+    ("Ten tribal elders executed by the jihadists in Mayadin were buried on Monday.",
+     "attack_on_civilians", "ISIS"),
+    ("The United States accused Damascus of that chemical attack in Douma.",
+     "attack_on_civilians", None),
+    ("Kurdish forces also captured several insurgents near Manbij on Monday.", "seizure", None),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "actor"), PASSIVE_CASES)
+def test_passive_agents_and_told_before(text: str, etype: str, actor: str | None) -> None:
+    report = read_text(f"published: {PUB}\n---\nIslamic State in Syria. {text}", name="p.txt")
+    found = [e.actor1 for e in extract_events(report) if e.event_type == etype]
+    assert found == ([actor] if actor else []), found
