@@ -83,10 +83,23 @@ def test_dsh005_hover_and_click_on_a_marker_show_its_details(watch):
     assert page.locator("#detail a[href='https://example.org/lonely']").count() == 1
 
 
+def _wait_for_start_date(page, day: str) -> None:
+    """Wait until the date-range control shows ``day``: the URL's view has been applied.
+
+    The page draws its served default view first and the URL's view right after.
+    """
+    page.wait_for_function(
+        "(day) => { const el = document.querySelector('#date-range');"
+        " return el && el.value === day; }", arg=day)
+
+
 def test_dsh006_copied_url_restores_the_view(watch, browser):
     watch.open("?type=seizure&type=clash&from=2014-03-01&to=2015-06-30&lat=35&lon=41&zoom=5.5")
     page = watch.page
+    _wait_for_start_date(page, "2014-03-01")
+    watch.wait_idle()
     shown = sorted(watch.marker_ids())
+    assert shown and len(shown) < 42  # the URL's filters apply, not the full default view
     url = page.url
     other = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
     try:
@@ -94,7 +107,19 @@ def test_dsh006_copied_url_restores_the_view(watch, browser):
 
         again = PageWatch(other, watch.base)
         other.goto(url)
+        # The page draws its served default first and then the URL's view: wait for the
+        # URL's dates in the control before reading markers, then let the map catch up.
+        _wait_for_start_date(other, "2014-03-01")
         again.wait_idle()
+        try:
+            other.wait_for_function(
+                "(want) => { const g = document.querySelector('#map .js-plotly-plot');"
+                " const ids = g._fullData.filter(t => t.meta && t.meta.kind === 'events')"
+                ".flatMap(t => Array.from(t.customdata || [])).sort((a, b) => a - b);"
+                " return JSON.stringify(ids) === JSON.stringify(want); }",
+                arg=shown, timeout=15_000)
+        except Exception:  # noqa: BLE001 - fall through to the assertion's clearer diff
+            pass
         assert sorted(again.marker_ids()) == shown
         assert other.locator("#date-range").input_value() == "2014-03-01"
         assert "seizure" in other.locator("#filter-type").inner_text()
