@@ -58,13 +58,9 @@ SCENARIOS: dict[str, ViewState] = {
 
 
 def make_frame(n: int):
-    """Synthetic events: the store helper's generator when present, else the dashboard's own."""
-    try:
-        from events.synth import synth_events
-    except ImportError:
-        from dashboard._synthetic import synthetic_frame
+    """Synthetic events from the project's one generator (events.synth)."""
+    from events.synth import synth_events
 
-        return synthetic_frame(n)
     return synth_events(n)
 
 

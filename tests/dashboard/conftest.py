@@ -84,6 +84,6 @@ def index(frame: pd.DataFrame) -> EventIndex:
 @pytest.fixture(scope="session")
 def big_index() -> EventIndex:
     """60,000 synthetic events: enough to cross the 50,000-point aggregate threshold."""
-    from dashboard._synthetic import synthetic_frame
+    from events.synth import synth_events
 
-    return EventIndex(synthetic_frame(60_000, seed=1))
+    return EventIndex(synth_events(60_000, seed=1))
