@@ -139,7 +139,7 @@ def _expand(paths: tuple[str, ...]) -> Iterator[tuple[Path, str | None]]:
             yield path, "no such file or folder"
 
 
-def _extract_or_none(extract_events: Any, report: Any, nlp: Any, path: Path,
+def _extract_or_none(extract_events: Any, report: Any, path: Path,
                      skipped: list[tuple[Path, str]]) -> list[Any] | None:
     """Run the extractor on one report; on failure note why and return None.
 
@@ -147,7 +147,7 @@ def _extract_or_none(extract_events: Any, report: Any, nlp: Any, path: Path,
     it is skipped with the error, like an unreadable file, and the exit code says so.
     """
     try:
-        return extract_events(report, nlp=nlp)
+        return extract_events(report)
     except Exception as exc:  # noqa: BLE001 - reported per file, the run goes on
         skipped.append((path, f"extraction failed: {type(exc).__name__}: {exc}"))
         return None
@@ -172,7 +172,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
 
     Example: python -m events ingest reports/ extra/mosul-2014-06-10.txt
     """
-    from events.extract import extract_events, load_nlp
+    from events.extract import extract_events
     from events.reports import ReportError, read_report
     from events.store import report_meta
 
@@ -180,7 +180,6 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     skipped: list[tuple[Path, str]] = [(p, r) for p, r in files if r is not None]
     todo = [p for p, r in files if r is None]
     read = stored = incidents = duplicates = 0
-    nlp = load_nlp() if todo else None
     progress: Any = (click.progressbar(todo, label="ingesting", file=sys.stderr, show_pos=True)
                      if len(todo) > _PROGRESS_OVER else contextlib.nullcontext(todo))
     with _open_store(ctx) as store, progress as items:
@@ -190,7 +189,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
             except (ReportError, OSError) as exc:
                 skipped.append((path, str(exc)))
                 continue
-            events = _extract_or_none(extract_events, report, nlp, path, skipped)
+            events = _extract_or_none(extract_events, report, path, skipped)
             if events is None:
                 continue
             result = store.add_report(report.raw_sha1 or report.name, events,
@@ -220,11 +219,10 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
 
     Example: python -m events extract reports/ --format jsonl > events.jsonl
     """
-    from events.extract import extract_events, load_nlp
+    from events.extract import extract_events
     from events.reports import ReportError, read_report
 
     files = list(_expand(paths))
-    nlp = load_nlp() if any(r is None for _, r in files) else None
     out = click.get_text_stream("stdout")
     for path, reason in files:
         if reason is not None:
@@ -236,7 +234,7 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
             click.echo(f"skipped {path}: {exc}", err=True)
             continue
         failed: list[tuple[Path, str]] = []
-        events = _extract_or_none(extract_events, report, nlp, path, failed)
+        events = _extract_or_none(extract_events, report, path, failed)
         for bad, reason in failed:
             click.echo(f"skipped {bad}: {reason}", err=True)
         for ev in events or []:

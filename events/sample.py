@@ -18,7 +18,6 @@ nothing.
 from __future__ import annotations
 
 import csv
-import importlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,16 +199,13 @@ sample_db_is_loaded = sample_is_loaded
 
 
 def _load_ucdp(store: Store, summary: SampleSummary) -> None:
-    """Import the bundled UCDP subset through the store helper's importer, if present."""
+    """Import the bundled UCDP subset through the UCDP importer."""
     if not UCDP_CSV.exists():
         summary.skipped.append((UCDP_CSV.name, "file not bundled"))
         return
-    try:
-        read = importlib.import_module("events.imports").read_ucdp
-    except (ImportError, AttributeError) as exc:
-        summary.skipped.append((UCDP_CSV.name, f"no UCDP importer available ({exc})"))
-        return
-    result = read(UCDP_CSV)
+    from events.imports import read_ucdp
+
+    result = read_ucdp(UCDP_CSV)
     events = list(result.events)
     for line, reason in result.errors:
         summary.skipped.append((f"{UCDP_CSV.name} line {line}", reason))
@@ -220,29 +216,21 @@ def _load_ucdp(store: Store, summary: SampleSummary) -> None:
     summary.new_incidents += added.new_incidents
 
 
-def _load_demo_reports(store: Store, summary: SampleSummary, nlp: Any | None) -> None:
+def _load_demo_reports(store: Store, summary: SampleSummary) -> None:
     """Read and extract every demo report; a failing file is skipped with its reason."""
-    try:
-        from events.extract import extract_events, load_nlp
-        from events.reports import read_report
-    except ImportError as exc:
-        summary.skipped.append((DEMO_DIR.name, f"extraction not available ({exc})"))
-        return
-    try:
-        from events.store import report_meta
-    except ImportError:  # an older store without the helper: file the bare name
-        report_meta = None  # type: ignore[assignment]
-    if nlp is None:
-        nlp = load_nlp()
+    from events.extract import extract_events
+    from events.reports import read_report
+    from events.store import report_meta
+
     for path in sorted(p for p in DEMO_DIR.iterdir() if p.suffix.lower() in DEMO_SUFFIXES):
         try:
             report = read_report(path)
-            events = extract_events(report, nlp=nlp)
+            events = extract_events(report)
         # One bad demo file must not stop the rest: record why and go on.
         except (ValueError, OSError, RuntimeError, KeyError, IndexError, TypeError) as exc:
             summary.skipped.append((path.name, f"{type(exc).__name__}: {exc}"))
             continue
-        meta = report_meta(report) if report_meta else {"name": path.name}
+        meta = report_meta(report)
         key = getattr(report, "raw_sha1", None) or report.name  # as `ingest` files it
         added = store.add_report(key, events, meta=meta)
         summary.reports_read += 1
@@ -251,8 +239,7 @@ def _load_demo_reports(store: Store, summary: SampleSummary, nlp: Any | None) ->
         summary.new_incidents += added.new_incidents
 
 
-def load_sample(store: Store, *, ucdp: bool = True, reports: bool = True,
-                nlp: Any | None = None) -> SampleSummary:
+def load_sample(store: Store, *, ucdp: bool = True, reports: bool = True) -> SampleSummary:
     """Load the bundled sample into ``store``; loading twice adds nothing.
 
     Parameters
@@ -263,8 +250,6 @@ def load_sample(store: Store, *, ucdp: bool = True, reports: bool = True,
         Also import the bundled UCDP GED subset (when the importer exists).
     reports : bool
         Also read and extract the demo reports (when the extractor exists).
-    nlp : object, optional
-        A loaded pipeline from ``events.extract.load_nlp`` to reuse.
 
     Returns
     -------
@@ -291,7 +276,7 @@ def load_sample(store: Store, *, ucdp: bool = True, reports: bool = True,
     if ucdp:
         _load_ucdp(store, summary)
     if reports:
-        _load_demo_reports(store, summary, nlp)
+        _load_demo_reports(store, summary)
     return summary
 
 
