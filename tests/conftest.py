@@ -32,7 +32,8 @@ def pg_url() -> str:
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     """Path of Debian's Chromium; skip with the install command when it is missing."""
-    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    debian = Path("/usr/bin/chromium")
+    path = shutil.which("chromium") or (str(debian) if debian.exists() else None)
     if not path:
         pytest.skip("Chromium is not installed: apt-get install -y chromium chromium-driver")
     return path
