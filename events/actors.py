@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from events.wordscan import WordScanner
+
 GOVERNMENT = "@government"
 MILITANTS = "@militants"
 KURDS = "@kurds"
@@ -186,10 +188,10 @@ _GENERIC_TAIL = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _union_regex() -> re.Pattern[str]:
-    # One word-start check for the whole union: far cheaper than one per alias at every character.
-    aliases = "|".join(f"(?:{alias})" for names in ACTOR_ALIASES.values() for alias in names)
-    return re.compile(rf"(?<![\w-])(?=[A-Za-z])(?:{aliases})", re.IGNORECASE)
+def _union_regex() -> WordScanner:
+    # One word-start check for the whole union: far cheaper than one per alias at every character;
+    # WordScanner then tries only the aliases that can start with the word's letter.
+    return WordScanner([alias for names in ACTOR_ALIASES.values() for alias in names])
 
 
 def find_actors(text: str) -> list[ActorMention]:
@@ -211,15 +213,22 @@ def find_actors(text: str) -> list[ActorMention]:
     >>> [m.actor for m in find_actors("ISIL fighters seized the town from the Iraqi army.")]
     ['ISIS', 'Iraqi Security Forces']
     """
+    # A copy of the memoised scan: callers may change their list.
+    return list(_find_actors(text))
+
+
+# The scan is a pure function of the text and sentences recur (boilerplate,
+# repeated articles, context sentences read again), so answers are remembered.
+@lru_cache(maxsize=4096)
+def _find_actors(text: str) -> tuple[ActorMention, ...]:
     rows = _alias_regexes()
     union = _union_regex()
     found: list[ActorMention] = []
     pos = 0
     while True:
-        m = union.search(text, pos)
-        if m is None:
+        start = union.next_start(text, pos)
+        if start < 0:
             break
-        start = m.start()
         # The longest alias that starts here wins:
         # "Islamic State of Iraq and Syria" over "Islamic State".
         best_end, best_actor = start, None
@@ -236,7 +245,7 @@ def find_actors(text: str) -> list[ActorMention]:
             best_end = tail.end()
         found.append(ActorMention(start, best_end, text[start:best_end], best_actor))
         pos = best_end
-    return found
+    return tuple(found)
 
 
 def canonical_actor(actor: str | None, *, country: str | None, isis_named: bool) -> str | None:

@@ -134,6 +134,9 @@ class Resolver:
         self.gaz = gazetteer
         self._fuzzy_major: dict[str, list[str]] | None = None
         self._fuzzy_all: dict[str, list[str]] | None = None
+        # _fuzzy is a pure function of its key and costly (rapidfuzz over the
+        # pools); reports repeat the same misspelt names, so remember answers.
+        self._fuzzy_memo: dict[str, list[tuple[int, float]]] = {}
 
     # -- candidate generation -------------------------------------------------
     def _candidates(self, core: str, tier: str) -> list[tuple[int, float]]:
@@ -166,6 +169,12 @@ class Resolver:
         self._fuzzy_major, self._fuzzy_all = major, allk
 
     def _fuzzy(self, key: str) -> list[tuple[int, float]]:
+        hit = self._fuzzy_memo.get(key)
+        if hit is None:
+            hit = self._fuzzy_memo[key] = self._fuzzy_uncached(key)
+        return list(hit)  # a copy: callers may extend it
+
+    def _fuzzy_uncached(self, key: str) -> list[tuple[int, float]]:
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import OSA
 
