@@ -68,6 +68,31 @@ def _first_letters(seq) -> tuple[set[str] | None, bool]:
     return letters, True
 
 
+def _top_branches(source: str) -> list[str]:
+    """Split a regex source at its top-level ``|`` (not inside groups, classes or escapes)."""
+    out, depth, class_from, start, i = [], 0, -1, 0, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if class_from >= 0:  # inside [...]: a "]" first in the class is a literal
+            if ch == "]" and i > class_from:
+                class_from = -1
+        elif ch == "[":
+            class_from = i + 2 if source[i + 1:i + 2] == "^" else i + 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    out.append(source[start:])
+    return out
+
+
 class WordScanner:
     r"""Find the next word start where one of ``alternatives`` matches (case-insensitive).
 
@@ -81,7 +106,8 @@ class WordScanner:
         self._word_start = re.compile(_PREFIX, re.IGNORECASE)
         self._full = self._union(alternatives)
         groups: dict[str, list[str]] = {letter: [] for letter in _LETTERS}
-        for alt in alternatives:
+        # Each top-level branch on its own: "shelling|mortars?" goes to "s" and "m" only.
+        for alt in (b for a in alternatives for b in _top_branches(a)):
             first, empty = _first_letters(_parser.parse(alt, re.IGNORECASE))
             for letter in _LETTERS if first is _ANY or empty else first & _LETTERS:
                 groups[letter].append(alt)
