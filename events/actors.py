@@ -232,7 +232,9 @@ def _find_actors(text: str) -> tuple[ActorMention, ...]:
         # The longest alias that starts here wins:
         # "Islamic State of Iraq and Syria" over "Islamic State".
         best_end, best_actor = start, None
-        for rx, actor in rows:
+        # only the aliases that can start with this letter, in order: the same longest hit
+        for k in union.candidates(text[start]):
+            rx, actor = rows[k]
             hit = rx.match(text, start)
             if hit is not None and hit.end() > best_end:
                 best_end, best_actor = hit.end(), actor

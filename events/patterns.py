@@ -514,7 +514,9 @@ def _find_triggers(sentence: str) -> tuple[TriggerMatch, ...]:
         start = union.next_start(sentence, pos)
         if start < 0:
             break
-        for etype, place, agent, rx in rows:
+        # only the rows that can start with this letter, in order: the same first hit
+        for k in union.candidates(sentence[start]):
+            etype, place, agent, rx = rows[k]
             hit = rx.match(sentence, start)
             if hit is not None and hit.end() > start:
                 found.append(TriggerMatch(start, hit.end(), hit.group(0), etype, place, agent))

@@ -106,11 +106,20 @@ class WordScanner:
         self._word_start = re.compile(_PREFIX, re.IGNORECASE)
         self._full = self._union(alternatives)
         groups: dict[str, list[str]] = {letter: [] for letter in _LETTERS}
+        owners: dict[str, list[int]] = {letter: [] for letter in _LETTERS}
         # Each top-level branch on its own: "shelling|mortars?" goes to "s" and "m" only.
-        for alt in (b for a in alternatives for b in _top_branches(a)):
-            first, empty = _first_letters(_parser.parse(alt, re.IGNORECASE))
-            for letter in _LETTERS if first is _ANY or empty else first & _LETTERS:
-                groups[letter].append(alt)
+        for k, source in enumerate(alternatives):
+            for alt in _top_branches(source):
+                first, empty = _first_letters(_parser.parse(alt, re.IGNORECASE))
+                for letter in _LETTERS if first is _ANY or empty else first & _LETTERS:
+                    groups[letter].append(alt)
+                    if owners[letter][-1:] != [k]:
+                        owners[letter].append(k)
+        self._all = tuple(range(len(alternatives)))
+        # indices of the alternatives that may match at a word starting with a character
+        self._owners: dict[str, tuple[int, ...]] = {}
+        for letter, ks in owners.items():
+            self._owners[letter] = self._owners[letter.upper()] = tuple(ks)
         # keyed by both cases; a non-ASCII letter (say the long s) gets the full union
         self._by_char: dict[str, re.Pattern[str] | None] = {}
         for letter, alts in groups.items():
@@ -122,6 +131,10 @@ class WordScanner:
         return re.compile(
             _PREFIX + "(?:" + "|".join(f"(?:{alt})" for alt in alternatives) + ")", re.IGNORECASE
         )
+
+    def candidates(self, char: str) -> tuple[int, ...]:
+        """Return the indices (in order) of alternatives that may match at a word from `char`."""
+        return self._owners.get(char, self._all)
 
     def next_start(self, text: str, pos: int) -> int:
         """Return the first index >= ``pos`` where the full union matches, or -1."""
