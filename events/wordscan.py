@@ -104,7 +104,8 @@ class WordScanner:
 
     def __init__(self, alternatives: list[str]) -> None:
         self._word_start = re.compile(_PREFIX, re.IGNORECASE)
-        self._full = self._union(alternatives)
+        self._alternatives = alternatives
+        self._full: re.Pattern[str] | None = None  # compiled on first need: rarely used
         groups: dict[str, list[str]] = {letter: [] for letter in _LETTERS}
         owners: dict[str, list[int]] = {letter: [] for letter in _LETTERS}
         # Each top-level branch on its own: "shelling|mortars?" goes to "s" and "m" only.
@@ -138,13 +139,17 @@ class WordScanner:
 
     def next_start(self, text: str, pos: int) -> int:
         """Return the first index >= ``pos`` where the full union matches, or -1."""
-        word_start, by_char, full = self._word_start.search, self._by_char, self._full
+        word_start, by_char = self._word_start.search, self._by_char
         while True:
             m = word_start(text, pos)
             if m is None:
                 return -1
             i = m.start()
-            rx = by_char.get(text[i], full)
+            rx = by_char.get(text[i], by_char)
+            if rx is by_char:  # a non-ASCII letter such as the long s: try everything
+                if self._full is None:
+                    self._full = self._union(self._alternatives)
+                rx = self._full
             if rx is not None and rx.match(text, i) is not None:
                 return i
             pos = i + 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from geodata.gazetteer import Gazetteer
 from geodata.normalize import name_key
@@ -95,6 +96,9 @@ def _has_cue(text: str, toks: list[tuple[int, int, str]], i: int, last_end: int)
     return last_end == i - 1 and "," in text[toks[i - 1][1]:toks[i][0]]
 
 
+# Called for every token of every sentence (~250k times on 800 articles) with
+# a small vocabulary: a pure function of the word, so its answers are kept.
+@lru_cache(maxsize=65536)
 def _capitalised(word: str) -> bool:
     if "\u0600" <= word[0] <= "\u06ff":
         return True
