@@ -1463,6 +1463,8 @@ def _magnitude(
     return fig.value, unit if fig.value is not None else None, fig.note
 
 
+# Asked once per trigger, so several times for one sentence; _CLAIM is a long regex.
+@lru_cache(maxsize=1024)
 def _certainty(sentence: str) -> str:
     return "claimed" if _CLAIM.search(sentence) else "reported"
 
