@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import re
 import string
-from re import _constants as c  # the parse-tree opcodes of the stdlib re module
-from re import _parser
+
+try:  # the stdlib parser is private: should a Python release move it, scan the plain union
+    from re import _constants as c  # the parse-tree opcodes of the stdlib re module
+    from re import _parser
+except ImportError:  # pragma: no cover - only on Pythons that reorganise `re`
+    c = _parser = None
 
 _LETTERS = frozenset(string.ascii_lowercase)
 _ANY = None  # "may start with any letter"
@@ -111,7 +115,10 @@ class WordScanner:
         # Each top-level branch on its own: "shelling|mortars?" goes to "s" and "m" only.
         for k, source in enumerate(alternatives):
             for alt in _top_branches(source):
-                first, empty = _first_letters(_parser.parse(alt, re.IGNORECASE))
+                if _parser is None:
+                    first, empty = _ANY, True
+                else:
+                    first, empty = _first_letters(_parser.parse(alt, re.IGNORECASE))
                 for letter in _LETTERS if first is _ANY or empty else first & _LETTERS:
                     groups[letter].append(alt)
                     if owners[letter][-1:] != [k]:
