@@ -130,20 +130,44 @@ def test_dsh006_copied_url_restores_the_view(watch, browser):
         other.context.close()
 
 
+def _wait_for_type(page, event_type: str) -> None:
+    """Wait until the type filter shows ``event_type``: the URL's view has been applied."""
+    page.wait_for_function(
+        "(t) => { const el = document.querySelector('#filter-type');"
+        " return el && el.innerText.includes(t); }", arg=event_type)
+
+
+def _wait_for_marker_count(page, n: int) -> None:
+    """Give the map up to 15 s to draw ``n`` event markers; the assertion that follows judges."""
+    try:
+        page.wait_for_function(
+            "(n) => { const g = document.querySelector('#map .js-plotly-plot');"
+            " return g && g._fullData.filter(t => t.meta && t.meta.kind === 'events')"
+            ".reduce((k, t) => k + (t.customdata ? t.customdata.length : 0), 0) === n; }",
+            arg=n, timeout=15_000)
+    except Exception:  # noqa: BLE001 - the caller's assertion reports the difference
+        pass
+
+
 def test_dsh007_back_button_steps_through_views(watch):
     watch.open("?type=seizure")
     page = watch.page
+    _wait_for_type(page, "seizure")
+    watch.wait_idle()
     seizures = sorted(watch.marker_ids())
     page.goto(watch.base + "/?type=clash")
+    _wait_for_type(page, "clash")
     watch.wait_idle()
     clashes = sorted(watch.marker_ids())
     assert clashes and clashes != seizures
     page.locator("#filter-reset").click()
     page.wait_for_function("() => location.search === ''")
     watch.wait_idle()
+    _wait_for_marker_count(page, 42)
     assert len(watch.marker_ids()) == 42
     page.go_back()
     page.wait_for_function("() => location.search === '?type=clash'")
+    _wait_for_type(page, "clash")
     watch.wait_idle()
     assert "clash" in page.locator("#filter-type").inner_text()
     assert sorted(watch.marker_ids()) == clashes
