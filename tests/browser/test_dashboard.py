@@ -137,6 +137,19 @@ def _wait_for_type(page, event_type: str) -> None:
         " return el && el.innerText.includes(t); }", arg=event_type)
 
 
+def _wait_for_markers(page, ids: list[int], *, same: bool = True) -> None:
+    """Give the map up to 15 s to show exactly ``ids`` (or, with same=False, anything else)."""
+    try:
+        page.wait_for_function(
+            "([want, same]) => { const g = document.querySelector('#map .js-plotly-plot');"
+            " const got = g._fullData.filter(t => t.meta && t.meta.kind === 'events')"
+            ".flatMap(t => Array.from(t.customdata || [])).sort((a, b) => a - b);"
+            " return (JSON.stringify(got) === JSON.stringify(want)) === same; }",
+            arg=[ids, same], timeout=15_000)
+    except Exception:  # noqa: BLE001 - the caller's assertion reports the difference
+        pass
+
+
 def _wait_for_marker_count(page, n: int) -> None:
     """Give the map up to 15 s to draw ``n`` event markers; the assertion that follows judges."""
     try:
@@ -158,6 +171,8 @@ def test_dsh007_back_button_steps_through_views(watch):
     page.goto(watch.base + "/?type=clash")
     _wait_for_type(page, "clash")
     watch.wait_idle()
+    _wait_for_markers(page, seizures, same=False)  # the map follows the filter
+    watch.wait_idle()
     clashes = sorted(watch.marker_ids())
     assert clashes and clashes != seizures
     page.locator("#filter-reset").click()
@@ -169,6 +184,7 @@ def test_dsh007_back_button_steps_through_views(watch):
     page.wait_for_function("() => location.search === '?type=clash'")
     _wait_for_type(page, "clash")
     watch.wait_idle()
+    _wait_for_markers(page, clashes)
     assert "clash" in page.locator("#filter-type").inner_text()
     assert sorted(watch.marker_ids()) == clashes
 
