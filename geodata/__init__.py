@@ -13,7 +13,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -53,9 +52,10 @@ def _resolver() -> Resolver:
 
 
 @lru_cache(maxsize=65_536)
-def _resolve_cached(name, country, admin1, near, feature, strict_case):
-    return _resolver().resolve(name, country=country, admin1=admin1, near=near,
-                               feature=feature, strict_case=strict_case)
+def _resolve_cached(name, country, admin1, admin2, near, feature, strict_case, country_only):
+    return _resolver().resolve(name, country=country, admin1=admin1, admin2=admin2, near=near,
+                               feature=feature, strict_case=strict_case,
+                               country_only=country_only)
 
 
 def resolve(
@@ -63,30 +63,45 @@ def resolve(
     *,
     country: str | None = None,
     admin1: str | None = None,
-    near: Sequence[tuple[float, float]] | None = None,
+    admin2: str | None = None,
+    near: tuple[float, float] | Sequence[tuple[float, float]] | None = None,
     feature: str | None = None,
     strict_case: bool = False,
+    country_only: bool = False,
 ) -> Place | None:
     """Resolve a place name as a report writes it to one gazetteer entry.
+
+    Every candidate entry is scored jointly -- string similarity graded by the
+    kind of variation, prominence, and fit to the hints -- and the best wins;
+    the result also lists the runners-up and says whether far-apart namesakes
+    are too close to call (`Place.ambiguous`).
 
     Parameters
     ----------
     name : str
         The place as written: "Bayji", "outskirts of Tikrit", "الموصل",
-        "Nineveh province". Longer than 200 characters is truncated.
+        "Nineveh province", "Shamarikh village", "Qartah/Madhba'a",
+        "al-Zuhur district of Mosul". Longer than 200 characters is truncated.
     country : {"IQ", "SY"}, optional
         Prefer entries of this country (the report's); a far better-known place
         of the other country still wins ("Raqqa" in a report about Iraq).
     admin1 : str, optional
-        Prefer entries in this governorate (OCHA name, see `governorates`;
-        others raise ValueError).
-    near : list of (lon, lat), optional
-        Points of the report's other places; nearer candidates win ties.
+        Prefer entries in this governorate, as reports, OCHA, GeoNames or UCDP
+        spell it ("Ninewa", "Nineveh province", "Deir ez Zor Governorate").
+    admin2 : str, optional
+        Prefer entries in this district ("Al Mayadin district", "Telafar").
+    near : (lat, lon) or list of (lon, lat), optional
+        One point the place should be near, given as ``(lat, lon)``; or the
+        points of the report's other places as ``(lon, lat)`` pairs. Nearer
+        candidates score higher; a quarter with no point of its own resolves to
+        the city at these points.
     feature : {"city", "governorate", "district", "site"}, optional
         Preferred entry type.
     strict_case : bool
         Text-span mode: the name must be capitalised (or Arabic script), and
         names that are also common words must be.
+    country_only : bool
+        Make `country` a filter: entries of the other country are never returned.
 
     Returns
     -------
@@ -96,46 +111,32 @@ def resolve(
     Raises
     ------
     ValueError
-        For a `country`, `feature` or `admin1` outside the allowed values.
+        For a `country` or `feature` outside the allowed values, an `admin1` or
+        `admin2` that names no unit of Iraq or Syria, or a `near` pair whose
+        latitude is beyond +-90.
 
     Examples
     --------
     >>> p = resolve("southwest Kirkuk")  # doctest: +SKIP
     >>> (p.name, p.geo_precision)  # doctest: +SKIP
     ('Kirkuk', 2)
+    >>> resolve("Khalidiya", admin1="Anbar province").admin1  # doctest: +SKIP
+    'Al-Anbar'
     """
+    from geodata.hints import near_points
     from geodata.resolver import ALLOWED_COUNTRIES, ALLOWED_FEATURES
 
     if country is not None and country not in ALLOWED_COUNTRIES:
         raise ValueError(f"country={country!r}: use one of {ALLOWED_COUNTRIES} or None")
     if feature is not None and feature not in ALLOWED_FEATURES:
         raise ValueError(f"feature={feature!r}: use one of {ALLOWED_FEATURES} or None")
-    if admin1 is not None and admin1 not in _admin1_names():
-        raise ValueError(f"admin1={admin1!r} is not an OCHA governorate name; use one of "
-                         f"{sorted(_admin1_names())}")
+    for label, value in (("admin1", admin1), ("admin2", admin2)):
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"{label}={value!r}: give the unit's name as a string")
     if not isinstance(name, str):
         return None
-    return _resolve_cached(name, country, admin1, _near_key(near), feature, bool(strict_case))
-
-
-@lru_cache(maxsize=1)
-def _admin1_names() -> frozenset[str]:
-    return frozenset(a for a in get_gazetteer().index.admin1 if a)
-
-
-def _near_key(near) -> tuple[tuple[float, float], ...] | None:
-    # Hashable for the cache; points that are not two finite numbers are dropped.
-    if not near:
-        return None
-    out = []
-    for point in near:
-        try:
-            lon, lat = (float(v) for v in point)
-        except (TypeError, ValueError):
-            continue
-        if math.isfinite(lon) and math.isfinite(lat):
-            out.append((lon, lat))
-    return tuple(out) or None
+    return _resolve_cached(name, country, admin1 or None, admin2 or None, near_points(near),
+                           feature, bool(strict_case), bool(country_only))
 
 
 def find_place_spans(text: str) -> list[tuple[int, int, str]]:
