@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geodata import config
-from geodata.normalize import has_arabic, loose_key, name_key, skeleton_key
+from geodata.normalize import has_arabic, loose_key, name_key, skeleton_key, token_key
 
 CACHE_VERSION = 5
 _SOURCES = ("gazetteer.tsv.gz", "sites.csv", "airports.csv", "adm1.geojson", "adm2.geojson",
@@ -137,8 +137,10 @@ class _Builder:
         key = name_key(text)
         if len(key) < 2:
             return
-        slot = self._keys.setdefault(key, {})
-        slot[entry] = min(quality, slot.get(entry, quality))
+        # Also under the token-by-token key, which the span finder builds.
+        for k in {key, token_key(text)}:
+            slot = self._keys.setdefault(k, {})
+            slot[entry] = min(quality, slot.get(entry, quality))
         skel = skeleton_key(text)
         if len(skel) >= MIN_SKELETON and not has_arabic(skel):
             for table, k in ((self._skel, skel), (self._loose, loose_key(text))):

@@ -242,7 +242,22 @@ def name_key(text: str) -> str:
     return _key(text, _LATIN_RULES)
 
 
-def _key(text: str, rules) -> str:
+@lru_cache(maxsize=200_000)
+def token_key(text: str) -> str:
+    """Return `name_key` without the "-at al-" fold: the key of tokens folded one by one.
+
+    The span finder builds keys token by token and cannot see the next word;
+    the gazetteer indexes names under this key too, so both find them.
+
+    Examples
+    --------
+    >>> token_key("Tayyibat al-Imam") == name_key("Tayyibat al-Imam")
+    False
+    """
+    return _key(text, _LATIN_RULES, construct=False)
+
+
+def _key(text: str, rules, construct: bool = True) -> str:
     toks = tokens(text)
     out = []
     last = len(toks) - 1
@@ -252,7 +267,7 @@ def _key(text: str, rules) -> str:
         else:
             if tok in _ARTICLES and len(toks) > 1:
                 continue
-            if i < last - 1 and toks[i + 1] in _ARTICLES:
+            if construct and i < last - 1 and toks[i + 1] in _ARTICLES:
                 tok = _CONSTRUCT_RE.sub(r"\1", tok)
             # Glued article: "Al-" written together with the name ("Alqaim") is
             # rare; only the hyphenated forms are safe to strip (Aleppo!).

@@ -160,7 +160,8 @@ _SIDE_ALIASES = {"western": "west", "eastern": "east", "northern": "north", "sou
 # Quarters of a city: "al-Zuhur district of Mosul", "Hanano quarter in Aleppo",
 # "Mosul's al-Zuhur neighbourhood", and without the city: "Tariqa neighborhood",
 # "the neighbourhood of Al-Kifah".
-_QUARTER_WORD = r"(?:districts?|neighbou?rhoods?|quarters?|streets?|suburbs?|sectors?)"
+_QUARTER_WORD = (r"(?:districts?|neighbou?rhoods?|quarters?|streets?|suburbs?|sectors?|"
+                 r"roundabouts?|squares?)")
 _QUARTER_OF = re.compile(rf"^(?:the\s+)?(?P<q>.+?)\s+{_QUARTER_WORD}\s+(?:of|in)\s+"
                          rf"(?:the\s+city\s+of\s+)?(?P<city>.+)$", re.I)
 _SIDES_ONLY = re.compile(rf"^(?:(?:{_DIRS}|besieged|rebel-held|other|several|some|many|"
@@ -274,6 +275,8 @@ class Resolver:
     # -- candidate generation -------------------------------------------------
     def _matches(self, core: str, ctx: _Context) -> dict[int, tuple[float, str]]:
         """Return entry -> (match quality, kind) for a bare name, all kinds of match at once."""
+        from rapidfuzz import fuzz
+
         key = name_key(core)
         # One- and two-letter Latin keys ("no", "Al") match too much by chance.
         if len(key) < 2 or (len(key) < 3 and not has_arabic(key)):
@@ -318,7 +321,12 @@ class Resolver:
                     codes = [c for c in codes
                              if abs(len(name_key(ix.name[c >> 1])) - len(key)) <= 1]
                 kind = "skeleton" if len(skel) >= 4 else "skeleton3"
-                put(codes, kind, scoring.QUALITY[kind])
+                for c in codes:
+                    # Graded by how the vowels compare too: "Baghdida" is nearer
+                    # "Bakhdida" than "Baghdadi", though all share "bgdd"/"bkdd".
+                    sim = fuzz.ratio(key, name_key(ix.name[c >> 1]))
+                    put([c], kind, max(0.6, min(scoring.QUALITY[kind],
+                                                scoring.fuzzy_quality(sim))))
             strong = [e for e, (q, _) in out.items() if q >= scoring.QUALITY["article"]]
             if not strong:
                 fuzzy = self._fuzzy(key)
@@ -417,8 +425,8 @@ class Resolver:
                                      score_cutoff=FUZZY_ANY_MIN)
             if hit:
                 best = (hit[0], hit[1])
-        if best is None or best[0] == key:
-            return []
+        if best is None or best[0] == key or _digits(best[0]) != _digits(key):
+            return []  # "Brigade 93" is not "Brigade 137"
         quality = scoring.fuzzy_quality(best[1], same_consonants=_consonants(key)
                                         == _consonants(best[0]))
         return [(e, quality) for e, _ in self.gaz.lookup_key(best[0])
@@ -442,6 +450,8 @@ class Resolver:
                     for k, sim, _ in process.extract(
                             key, self._local_pools.get(unit, []), scorer=fuzz.ratio,
                             score_cutoff=FUZZY_LOCAL_MIN, limit=5):
+                        if _digits(k) != _digits(key):
+                            continue
                         q = scoring.fuzzy_quality(sim, same_consonants=_consonants(key)
                                                   == _consonants(k))
                         hit += [(c >> 1, q) for c in ix.keys[k]
@@ -724,6 +734,9 @@ class Resolver:
         # A village that shares the name only loosely is no quarter of anything.
         own = [c for c in own if c.feature not in _UNIT_FEATURES
                and (c.feature == "neighbourhood" or c.quality >= scoring.QUALITY["loose"])]
+        # A village of that name: the quarter, street or roundabout is by it, at best.
+        own = [_replace(c, precision=max(c.precision, 2)) if c.feature == "city" else c
+               for c in own]
         # "the districts of Aleppo": the city holds the quarters (geo_precision 2).
         ix = self.gaz.index
         own = [_replace(c, precision=max(c.precision, 2))
@@ -812,6 +825,10 @@ class Resolver:
 
 def _consonants(key: str) -> str:
     return re.sub(r"[aiuy]", "", key)
+
+
+def _digits(key: str) -> list[str]:
+    return re.findall(r"\d+", key)
 
 
 def _precision(c: Candidate) -> int:
