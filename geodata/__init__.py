@@ -80,7 +80,7 @@ def resolve(
     ----------
     name : str
         The place as written: "Bayji", "outskirts of Tikrit", "الموصل",
-        "Nineveh province", "Shamarikh village", "Qartah/Madhba'a",
+        "Nineveh province", "Shamarikh village", "Tabqa/Thawra",
         "al-Zuhur district of Mosul". Longer than 200 characters is truncated.
     country : {"IQ", "SY"}, optional
         Prefer entries of this country (the report's); a far better-known place

@@ -281,7 +281,7 @@ def _key(text: str, rules, construct: bool = True) -> str:
 def loose_key(text: str) -> str:
     """Return a key that also merges the letters transliterations confuse.
 
-    kh, gh and h ("Khasham" = "Hasham", Syriac "Bakhdida" = "Baghdida") and
+    kh, gh and h ("Khanaqin" = "Hanaqin", Syriac "Bakhdida" = "Baghdida") and
     s, z, dh ("Azaz" = "Asas", French/German "s" for z). Looser than
     `name_key`: a match on it counts for less.
 
@@ -296,7 +296,7 @@ def loose_key(text: str) -> str:
 
     Examples
     --------
-    >>> loose_key("Khasham") == loose_key("Hasham")
+    >>> loose_key("Khanaqin") == loose_key("Hanaqin")
     True
     >>> loose_key("Daquq") == loose_key("Dahuk")
     False
@@ -326,15 +326,15 @@ _PAREN_RE = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*(?P<rest>.*)$")
 def split_names(text: str) -> list[str]:
     """Return the names of "A/B" and "A (B)" (two names for one place), else [].
 
-    A feature word after the brackets stays with both names: "Izz ad-Din
-    (Ezzeddin) village" gives "Izz ad-Din village" and "Ezzeddin village".
+    A feature word after the brackets stays with both names: "Ayn al-Arab
+    (Kobani) town" gives "Ayn al-Arab town" and "Kobani town".
 
     Examples
     --------
-    >>> split_names("Qartah/Madhba'a")
-    ['Qartah', "Madhba'a"]
-    >>> split_names("Khuwayn al Kabir (Tell al-Khuwaiyn)")
-    ['Khuwayn al Kabir', 'Tell al-Khuwaiyn']
+    >>> split_names("Tabqa/Thawra")
+    ['Tabqa', 'Thawra']
+    >>> split_names("Ayn al-Arab (Kobani)")
+    ['Ayn al-Arab', 'Kobani']
     """
     m = _PAREN_RE.match(text)
     if m:
@@ -343,7 +343,7 @@ def split_names(text: str) -> list[str]:
     if "/" in text:
         parts = [p.strip() for p in text.split("/")]
         if len(parts) > 1 and all(any(ch.isalpha() for ch in p) for p in parts):
-            # "Qartah/Madhba'a village": the feature word belongs to every name.
+            # "Tabqa/Thawra town": the feature word belongs to every name.
             tail = parts[-1].rsplit(" ", 1)
             if len(tail) == 2 and tail[1].islower() and " " not in parts[0]:
                 return [f"{p} {tail[1]}" for p in parts[:-1]] + [parts[-1]]

@@ -7,7 +7,7 @@ Pure matching and scoring over a `Gazetteer`; no file IO here. Steps:
    readings peeled out of it -- relative wording ("outskirts of", "north of",
    "X's airport", "... in X") -> geo_precision 2; governorate wording ("X
    province") -> the governorate, geo_precision 3; a trailing feature word
-   ("Shamarikh village", "Tikrit prison", "Tall Saed hill") -> the name plus a
+   ("Shamarikh village", "Tikrit prison", "Tall Hamis hill") -> the name plus a
    feature hint; "A/B" and "A (B)" -> both names; "Western X" -> "X al-Gharbiyah";
 3. gather candidates of each reading from every kind of match at once: exact
    key, glued article split off, loose key (s/z, kh/h, gh/kh), consonant
@@ -50,7 +50,7 @@ ALLOWED_COUNTRIES = ("IQ", "SY")
 FUZZY_MAJOR_MIN = 80.0  # against well-known places (cities, sites, governorates)
 FUZZY_ANY_MIN = 92.0  # against any village
 #: Against the villages of the governorate or district the caller names: the
-#: context vouches for a looser spelling ("Atshan" for "'Utshan").
+#: context vouches for a looser spelling.
 FUZZY_LOCAL_MIN = 75.0
 MAJOR_PROMINENCE = 7.0
 #: Words many names begin or end with: a name sharing only these shares nothing.
@@ -142,11 +142,11 @@ _SITE_TAIL = re.compile(r"^(.+?)\s+(?:military\s+)?(?:air\s*base|airbase|airport
                         r"border\s+crossing|crossing|checkpoint|brigade|bridge|roundabout|"
                         r"crossroads?|factory|plant|power\s+plant|(?:oil|gas)\s*field|field|"
                         r"castle|island|military)$", re.I)
-# "Tall Saed hill" is the hill itself; "Saed hill" may be "Tall Saed". Farms likewise.
+# "Tall Hamis hill" is the hill itself; "Hamis hill" may be "Tall Hamis". Farms likewise.
 _HILL_TAIL = re.compile(r"^(.+?)\s+(?:hill|hills|mound)$", re.I)
 _FARM_TAIL = re.compile(r"^(.+?)\s+(?:farm|farms)$", re.I)
-# Arabic names mark a side with an adjective after the name: "Western Ghariyah" is
-# "Ghariyah al-Gharbiyah" before it is the west of Ghariyah.
+# Arabic names mark a side with an adjective after the name: "Western Mushrifah" is
+# "Mushrifah al-Gharbiyah" before it is the west of Mushrifah.
 _SIDE_PREFIX = re.compile(r"^(west|western|east|eastern|north|northern|south|southern|upper|"
                           r"lower|big|great|greater|small|little)\s+(.+)$", re.I)
 _SIDE_ADJECTIVES = {
@@ -164,8 +164,8 @@ _QUARTER_WORD = (r"(?:districts?|neighbou?rhoods?|quarters?|streets?|suburbs?|se
                  r"roundabouts?|squares?)")
 _QUARTER_OF = re.compile(rf"^(?:the\s+)?(?P<q>.+?)\s+{_QUARTER_WORD}\s+(?:of|in)\s+"
                          rf"(?:the\s+city\s+of\s+)?(?P<city>.+)$", re.I)
-_SIDES_ONLY = re.compile(rf"^(?:(?:{_DIRS}|besieged|rebel-held|other|several|some|many|"
-                         rf"residential|old|two|three)\s*)+$", re.I)
+_SIDES_ONLY = re.compile(rf"^(?:(?:{_DIRS}|the|a|an|its|their|besieged|rebel-held|other|"
+                         rf"several|some|many|residential|old|two|three)\s*)+$", re.I)
 _QUARTER_POSS = re.compile(rf"^(?P<city>[^']+?)['’]s\s+(?P<q>.+?)\s+{_QUARTER_WORD}$", re.I)
 _QUARTER_ALONE = re.compile(rf"^(?:the\s+)?(?:(?P<q1>.+?)\s+{_QUARTER_WORD}|"
                             rf"(?:[\w-]+\s+){{0,2}}?{_QUARTER_WORD}\s+of\s+(?P<q2>.+))$", re.I)
@@ -341,40 +341,37 @@ class Resolver:
                 for e, q in self._fuzzy_local(key, ctx):
                     put([e << 1], "local", q)
                 if not any(self._inside(e, ctx) for e in out):
-                    for e in self._partial_local(core, ctx):
-                        put([e << 1], "partial", scoring.QUALITY["partial"])
+                    for e, q in self._partial_local(core, ctx):
+                        put([e << 1], "partial", q)
         return out
 
-    def _partial_local(self, core: str, ctx: _Context) -> list[int]:
+    def _partial_local(self, core: str, ctx: _Context) -> list[tuple[int, float]]:
         """Entries of the hinted units sharing a distinctive word with `core`.
 
-        "Baghuz at-Tahtani" finds "Baghuz Fawqani", "Qantarah" finds "Al Qantarah
-        al Janubiyah", "Sharkrak silos" finds "Sharakrak": in a known district a
-        shared word is a usable lead; without one it would be noise.
+        "Hajin al-Sharqi" finds "Hajin", "Sukhnah" finds "Sukhnah al-Jadidah", a
+        name with a trailing descriptor ("X silos", "X pumping station") finds X:
+        in a known district a shared word is a usable lead; without one, noise.
         """
         if self._local_words is None:
             self._local_words = self._build_local_words()
-        words = {name_key(w) for w in re.split(r"[\s/-]+", core)} - _GENERIC_WORDS
-        words = {w for w in words if len(w) >= 4}
-        out: list[int] = []
-        for unit in ctx.units2 or frozenset((u[0], u[1], None) for u in ctx.units1):
-            table = self._local_words.get(unit[:2], {})
-            for w in words:
-                out += [e for e in table.get(w, ())
+        out: list[tuple[int, float]] = []
+        q = scoring.QUALITY["partial"]
+        for word in _distinctive_words(core):
+            for unit in ctx.units2 or frozenset((u[0], u[1], None) for u in ctx.units1):
+                out += [(e, q) for e in self._local_words.get(unit[:2], {}).get(word, ())
                         if not unit[2] or self.gaz.index.admin2[e] == unit[2]]
         return out
 
     def _build_local_words(self) -> dict[tuple, dict[str, list[int]]]:
-        """Per governorate: distinctive folded word of a display name -> entries."""
+        """Map per governorate each distinctive word of a display name to its entries."""
         ix = self.gaz.index
         table: dict[tuple, dict[str, list[int]]] = {}
         for e, (nm, f) in enumerate(zip(ix.name, ix.feature, strict=True)):
             if f not in ("city", "neighbourhood", "site") or has_arabic(nm):
                 continue
             slot = table.setdefault((ix.country[e], ix.admin1[e]), {})
-            for w in {name_key(t) for t in re.split(r"[\s/-]+", nm)} - _GENERIC_WORDS:
-                if len(w) >= 4:
-                    slot.setdefault(w, []).append(e)
+            for w in _distinctive_words(nm):
+                slot.setdefault(w, []).append(e)
         return table
 
     def _inside(self, e: int, ctx: _Context) -> bool:
@@ -630,7 +627,7 @@ class Resolver:
             s, feature = _CITY_SUFFIX.sub("", s), feature or "city"
         readings.append((s, precision, feature))
         m = _HILL_TAIL.match(s)
-        if m:  # "Saed hill": the hill "Tall Saed", else the place of that name
+        if m:  # "Hamis hill": the hill "Tall Hamis", else the place of that name
             if not re.match(r"(?i)t[ae]ll?\b", m.group(1)):
                 readings.append((f"Tall {m.group(1)}", precision, None))
             readings.append((m.group(1), precision, None))
@@ -707,7 +704,7 @@ class Resolver:
         readings, ctx2 = self._readings(query, ctx)
         ranked = self._score_readings(readings, ctx2)
         m = _QUARTER_ALONE.match(query)
-        if m and not (ranked and ranked[0].feature in _UNIT_FEATURES):
+        if m and not (ranked and ranked[0].feature in ("district", "subdistrict")):
             # "Tariqa neighbourhood", "Hanano district" that is no admin district.
             return self._quarter_in_context(m.group("q1") or m.group("q2"), ctx2, ranked)
         return ranked
@@ -733,7 +730,7 @@ class Resolver:
         own = self._score_readings(readings, _replace(ctx, feature=ctx.feature or "neighbourhood"))
         # A village that shares the name only loosely is no quarter of anything.
         own = [c for c in own if c.feature not in _UNIT_FEATURES
-               and (c.feature == "neighbourhood" or c.quality >= scoring.QUALITY["loose"])]
+               and (c.feature == "neighbourhood" or c.quality >= scoring.QUALITY["article"])]
         # A village of that name: the quarter, street or roundabout is by it, at best.
         own = [_replace(c, precision=max(c.precision, 2)) if c.feature == "city" else c
                for c in own]
@@ -825,6 +822,12 @@ class Resolver:
 
 def _consonants(key: str) -> str:
     return re.sub(r"[aiuy]", "", key)
+
+
+def _distinctive_words(name: str) -> set[str]:
+    """Folded words of a name that say something: 4+ letters, not "Tall", "Kafr"..."""
+    words = {name_key(w) for w in re.split(r"[\s/-]+", name)} - _GENERIC_WORDS
+    return {w for w in words if len(w) >= 4}
 
 
 def _digits(key: str) -> list[str]:

@@ -27,7 +27,7 @@ QUALITY = {
     "exact": 1.0,  # same first-tier key as a primary name
     "alternate": 0.93,  # same key as an alternate name (WOF lists strays among them)
     "article": 0.93,  # a glued sun-letter article split off ("Arrastan")
-    "loose": 0.9,  # s/z, kh/h, gh/kh merged ("Hasham" = "Khasham")
+    "loose": 0.9,  # s/z, kh/h, gh/kh merged ("Hanaqin" = "Khanaqin")
     "skeleton": 0.85,  # same consonants, 4 or more ("Amerli" = "Amirli")
     "skeleton3": 0.8,  # same three consonants, a vowel apart in a short name
     "partial": 0.7,  # one distinctive word in common, inside the hinted unit
