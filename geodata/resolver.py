@@ -27,6 +27,7 @@ without a named city, to the report's city given by ``near``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from geodata import scoring
@@ -212,11 +213,8 @@ class _Context:
     near: tuple | None = None  # (lon, lat) points
     feature: str | None = None
     strict_case: bool = False
-
-    @property
-    def admin1_pairs(self) -> frozenset:
-        """(country, admin1) of every hinted unit (a district implies its governorate)."""
-        return frozenset((u[0], u[1]) for u in self.units1 | self.units2)
+    #: (country, admin1) of every hinted unit (a district implies its governorate)
+    admin1_pairs: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -239,6 +237,8 @@ class Resolver:
 
     #: Runners-up reported with a resolution.
     MAX_ALTERNATIVES = 4
+    #: Candidates kept per query (for the runners-up, the margin and --explain).
+    MAX_CANDIDATES = 12
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
@@ -270,7 +270,8 @@ class Resolver:
             units2 = frozenset(u for u in units2 if (u[0], u[1]) in pairs) or units2
         return _Context(country=country, country_only=country_only, units1=units1,
                         units2=units2, near=near_points(near), feature=feature,
-                        strict_case=strict_case)
+                        strict_case=strict_case,
+                        admin1_pairs=frozenset((u[0], u[1]) for u in units1 | units2))
 
     # -- candidate generation -------------------------------------------------
     def _matches(self, core: str, ctx: _Context) -> dict[int, tuple[float, str]]:
@@ -481,8 +482,8 @@ class Resolver:
                 if self.gaz.index.prominence[e] >= MAJOR_PROMINENCE]
 
     # -- scoring ----------------------------------------------------------------
-    def _candidate(self, e: int, quality: float, kind: str, rd: _Reading,
-                   ctx: _Context) -> Candidate | None:
+    def _score(self, e: int, quality: float, rd: _Reading, ctx: _Context) -> dict | None:
+        """Return the parts of entry `e`'s joint score as a reading of `rd`, or None."""
         ix = self.gaz.index
         f, cc = ix.feature[e], ix.country[e]
         if ctx.country_only and ctx.country and cc != ctx.country:
@@ -494,84 +495,106 @@ class Resolver:
         if ctx.near:
             near_km = min(scoring.dist_km(ix.lat[e], ix.lon[e], lat, lon)
                           for lon, lat in ctx.near[:20])
-        parts = scoring.score_parts(
+        return scoring.score_parts(
             quality=quality, prominence=ix.prominence[e] + (ix.seat[e] if ix.seat else 0.0),
             centrality=ix.centrality[e] if ix.centrality else 0.0,
             in_country=bool(ctx.country) and cc == ctx.country,
-            in_admin1=(cc, ix.admin1[e]) in ctx.admin1_pairs,
-            in_admin2=(cc, ix.admin1[e], ix.admin2[e]) in ctx.units2,
+            in_admin1=bool(ctx.admin1_pairs) and (cc, ix.admin1[e]) in ctx.admin1_pairs,
+            in_admin2=bool(ctx.units2) and (cc, ix.admin1[e], ix.admin2[e]) in ctx.units2,
             near_km=near_km,
             feature=scoring.feature_fit(ctx.feature, f,
                                         implied=None if ctx.feature else rd.implied),
             reading=rd.rank, agrees=False)
-        return Candidate(entry=e, name=ix.name[e], country=cc, admin1=ix.admin1[e],
-                         admin2=ix.admin2[e], lat=ix.lat[e], lon=ix.lon[e], feature=f,
-                         core=rd.core, kind=kind, quality=quality, precision=rd.precision,
-                         implied=rd.implied, total=round(sum(parts.values()), 3), parts=parts)
 
-    def _score_readings(self, readings: list[_Reading], ctx: _Context) -> list[Candidate]:
-        """Score every candidate of every reading; the best reading per entry, best first."""
-        best: dict[int, Candidate] = {}
-        by_group: dict[int, list[Candidate]] = {}
+    def _candidate(self, e: int, quality: float, kind: str, rd: _Reading,
+                   ctx: _Context) -> Candidate | None:
+        parts = self._score(e, quality, rd, ctx)
+        return None if parts is None else self._make(e, quality, kind, rd, parts)
+
+    def _make(self, e: int, quality: float, kind: str, rd: _Reading, parts: dict) -> Candidate:
+        ix = self.gaz.index
+        return Candidate(entry=e, name=ix.name[e], country=ix.country[e], admin1=ix.admin1[e],
+                         admin2=ix.admin2[e], lat=ix.lat[e], lon=ix.lon[e],
+                         feature=ix.feature[e], core=rd.core, kind=kind, quality=quality,
+                         precision=rd.precision, implied=rd.implied,
+                         total=round(sum(parts.values()), 3), parts=parts)
+
+    def _score_readings(self, readings: Iterable[_Reading], ctx: _Context) -> list[Candidate]:
+        """Score every candidate of every reading; the best reading per entry, best first.
+
+        Only the `MAX_CANDIDATES` best become `Candidate` records: the rest can be
+        neither the answer nor its nearest rivals.
+        """
+        best: dict[int, tuple] = {}  # entry -> (total, quality, kind, reading, parts)
+        groups: dict[int, set[int]] = {}
         for i, rd in enumerate(readings):
             if ctx.strict_case and not self._case_ok(rd.core):
                 continue
             if name_key(rd.core) in FOREIGN:
                 continue
             for e, (quality, kind) in self._matches(rd.core, ctx).items():
-                cand = self._candidate(e, quality, kind, rd, ctx)
-                if cand is None:
+                parts = self._score(e, quality, rd, ctx)
+                if parts is None:
                     continue
                 if rd.group is not None:
-                    by_group.setdefault(rd.group, []).append(cand)
-                if e not in best or cand.total > best[e].total:
-                    best[e] = cand
-            if i == 0 and any(c.quality >= scoring.QUALITY["alternate"] for c in best.values()):
+                    groups.setdefault(rd.group, set()).add(e)
+                total = sum(parts.values())
+                if e not in best or total > best[e][0]:
+                    best[e] = (total, quality, kind, rd, parts)
+            if i == 0 and any(v[1] >= scoring.QUALITY["alternate"] for v in best.values()):
                 break  # the whole phrase is a name as written: "Sadr City", "Mosul Dam"
-        if len(by_group) > 1:
-            best = self._agreement(best, by_group)
-        return sorted(best.values(), key=lambda c: (-c.total, c.entry))
+        if len(groups) > 1:
+            self._agreement(best, groups)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:self.MAX_CANDIDATES]
+        return [self._make(e, q, kind, rd, parts) for e, (_, q, kind, rd, parts) in ranked]
 
-    def _agreement(self, best: dict[int, Candidate],
-                   by_group: dict[int, list[Candidate]]) -> dict[int, Candidate]:
-        """Reward entries that both names of "A/B" point to (within `AGREE_KM`)."""
-        out = dict(best)
-        for g, cands in by_group.items():
-            others = [c for h, cs in by_group.items() if h != g for c in cs]
-            for c in cands:
-                if any(scoring.dist_km(c.lat, c.lon, o.lat, o.lon) <= scoring.AGREE_KM
-                       for o in others):
-                    parts = {**c.parts, "reading": c.parts["reading"] + scoring.AGREE_BONUS}
-                    agreed = _replace(c, parts=parts, total=round(sum(parts.values()), 3))
-                    if agreed.total > out[c.entry].total:
-                        out[c.entry] = agreed
-        return out
+    def _agreement(self, best: dict[int, tuple], groups: dict[int, set[int]]) -> None:
+        """Reward entries that both names of "A/B" point to (within `AGREE_KM`), in place."""
+        ix = self.gaz.index
+        rewarded: set[int] = set()
+        for g, entries in groups.items():
+            others = [o for h, es in groups.items() if h != g for o in es]
+            for e in entries - rewarded:
+                if any(scoring.dist_km(ix.lat[e], ix.lon[e], ix.lat[o], ix.lon[o])
+                       <= scoring.AGREE_KM for o in others):
+                    rewarded.add(e)
+                    _, q, kind, rd, parts = best[e]
+                    parts = {**parts, "reading": parts["reading"] + scoring.AGREE_BONUS}
+                    best[e] = (sum(parts.values()), q, kind, rd, parts)
 
     # -- query parsing ----------------------------------------------------------
-    def _readings(self, query: str, ctx: _Context) -> tuple[list[_Reading], _Context]:
-        """All readings of a query, best first, and the context (a country named in it)."""
+    def _readings(self, query: str, ctx: _Context) -> tuple[Iterator[_Reading], _Context]:
+        """All readings of a query, best first (lazily), and the context.
+
+        The context gains the country a query names ("Iraq's Anbar province").
+        The readings past the whole phrase are only parsed when it is no name
+        as written, which is the common case's fast path.
+        """
+        m = _COUNTRY_PREFIX.match(query)
+        if m and ctx.country is None and not split_names(query):
+            ctx = _replace(ctx, country=_COUNTRY_CODES[(m.group("poss") or m.group("adj"))
+                                                       .lower()])
+        return self._iter_readings(query, m), ctx
+
+    def _iter_readings(self, query: str, country_prefix) -> Iterator[_Reading]:
         whole_implied = ("governorate" if _GOV_SUFFIX.search(query) or _GOV_PREFIX.match(query)
                          else None)
-        out = [_Reading(query, 3 if whole_implied else 1, whole_implied, 0)]
+        yield _Reading(query, 3 if whole_implied else 1, whole_implied, 0)
         names = split_names(query)
         if names:
             # "A/B", "A (B)": both names, each with its own readings, equal rank.
             for g, part in enumerate(names):
-                out += self._reading_list(part, rank0=1, group=g)
-            return out, ctx
-        m = _COUNTRY_PREFIX.match(query)
-        if m and ctx.country is None:
-            # "Iraq's Anbar province", "the Syrian city of Raqqa": a country hint.
-            ctx = _replace(ctx, country=_COUNTRY_CODES[(m.group("poss") or m.group("adj"))
-                                                       .lower()])
-            out += self._reading_list(m.group("rest"), rank0=1)
+                yield from self._reading_list(part, rank0=1, group=g)
+            return
+        if country_prefix:
+            yield from self._reading_list(country_prefix.group("rest"), rank0=1)
         m = _SIDE_PREFIX.match(query)
         if m:
+            # "Western X" read as a whole: "X al-Gharbiyah", as the name itself.
             side = _SIDE_ALIASES.get(m.group(1).lower(), m.group(1).lower())
-            out += [_Reading(f"{m.group(2)} {adj}", 1, None, 1)
-                    for adj in _SIDE_ADJECTIVES[side]]
-        out += self._reading_list(query, rank0=1)
-        return out, ctx
+            for adj in _SIDE_ADJECTIVES[side]:
+                yield _Reading(f"{m.group(2)} {adj}", 1, None, 0)
+        yield from self._reading_list(query, rank0=1)
 
     def _reading_list(self, text: str, *, rank0: int, group: int | None = None) -> list[_Reading]:
         out, seen = [], set()
@@ -582,7 +605,6 @@ class Resolver:
                 out.append(_Reading(core, precision, implied, rank0 + len(out), group))
         return out
 
-    # -- query parsing ----------------------------------------------------------
     def _parse(self, text: str) -> list[tuple[str, int, str | None]]:
         """Return (core name, geo_precision, implied feature) readings, best first."""
         readings: list[tuple[str, int, str | None]] = []
@@ -780,14 +802,15 @@ class Resolver:
             return None
         best, others = ranked[0], ranked[1:]
         margin, ambiguous = scoring.margin_and_ambiguity(
-            (best.total, best.lat, best.lon), [(c.total, c.lat, c.lon) for c in others])
+            (best.total, best.lat, best.lon), ((c.total, c.lat, c.lon) for c in others))
         alternatives: list[Alternative] = []
         listed = [(best.lat, best.lon)]
         for c in others:
             if len(alternatives) >= self.MAX_ALTERNATIVES:
                 break
-            if any(scoring.dist_km(c.lat, c.lon, lat, lon) < 2.0 for lat, lon in listed):
-                continue  # the same place again (a district and its town, a duplicate)
+            # The same place again (a duplicate record): within ~2 km.
+            if any(abs(c.lat - lat) < 0.018 and abs(c.lon - lon) < 0.022 for lat, lon in listed):
+                continue
             listed.append((c.lat, c.lon))
             alternatives.append(Alternative(
                 name=c.name, geonameid=self.gaz.index.geonameid[c.entry], country=c.country,

@@ -118,16 +118,16 @@ def score_parts(*, quality: float, prominence: float, centrality: float, in_coun
     >>> parts = score_parts(quality=1.0, prominence=3.0, centrality=1.0, in_country=True,
     ...                     in_admin1=True, in_admin2=False, near_km=None, feature=0.0,
     ...                     reading=0, agrees=False)
-    >>> sum(parts.values())
+    >>> round(sum(parts.values()), 3)
     51.0
     """
     return {
-        "sim": round(W_SIM * quality, 3),
-        "prior": round(prominence + W_CENTRALITY * centrality, 3),
+        "sim": W_SIM * quality,
+        "prior": prominence + W_CENTRALITY * centrality,
         "country": COUNTRY_BONUS if in_country else 0.0,
         "admin1": ADMIN1_BONUS if in_admin1 else 0.0,
         "admin2": ADMIN2_BONUS if in_admin2 else 0.0,
-        "near": round(near_fit(near_km), 3),
+        "near": near_fit(near_km),
         "feature": feature,
         "reading": -READING_PENALTY * reading + (AGREE_BONUS if agrees else 0.0),
     }
@@ -141,8 +141,8 @@ def margin_and_ambiguity(best: tuple[float, float, float],
     ----------
     best : (total, lat, lon)
         The winning candidate.
-    others : list of (total, lat, lon)
-        The other candidates, any order.
+    others : iterable of (total, lat, lon)
+        The other candidates, best first (the first far one is the best rival).
 
     Returns
     -------
@@ -152,11 +152,11 @@ def margin_and_ambiguity(best: tuple[float, float, float],
 
     Examples
     --------
-    >>> margin_and_ambiguity((30.0, 36.0, 37.0), [(29.5, 33.0, 44.0), (29.9, 36.01, 37.0)])
+    >>> margin_and_ambiguity((30.0, 36.0, 37.0), [(29.9, 36.01, 37.0), (29.5, 33.0, 44.0)])
     (0.5, True)
     """
-    rivals = [t for t, lat, lon in others if dist_km(best[1], best[2], lat, lon) > AMBIGUOUS_KM]
-    if not rivals:
-        return None, False
-    margin = round(best[0] - max(rivals), 3)
-    return margin, margin < AMBIGUOUS_MARGIN
+    for total, lat, lon in others:
+        if dist_km(best[1], best[2], lat, lon) > AMBIGUOUS_KM:
+            margin = round(best[0] - total, 3)
+            return margin, margin < AMBIGUOUS_MARGIN
+    return None, False
