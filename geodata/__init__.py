@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Place",
     "resolve",
+    "admin_units",
     "find_place_spans",
     "admin_for_point",
     "admin_for_points",
@@ -62,8 +63,8 @@ def resolve(
     name: str,
     *,
     country: str | None = None,
-    admin1: str | None = None,
-    admin2: str | None = None,
+    admin1: str | Sequence[str] | None = None,
+    admin2: str | Sequence[str] | None = None,
     near: tuple[float, float] | Sequence[tuple[float, float]] | None = None,
     feature: str | None = None,
     strict_case: bool = False,
@@ -85,10 +86,11 @@ def resolve(
     country : {"IQ", "SY"}, optional
         Prefer entries of this country (the report's); a far better-known place
         of the other country still wins ("Raqqa" in a report about Iraq).
-    admin1 : str, optional
+    admin1 : str or list of str, optional
         Prefer entries in this governorate, as reports, OCHA, GeoNames or UCDP
-        spell it ("Ninewa", "Nineveh province", "Deir ez Zor Governorate").
-    admin2 : str, optional
+        spell it ("Ninewa", "Nineveh province", "Deir ez Zor Governorate"); a
+        list (a report's governorates) prefers entries in any of them.
+    admin2 : str or list of str, optional
         Prefer entries in this district ("Al Mayadin district", "Telafar").
     near : (lat, lon) or list of (lon, lat), optional
         One point the place should be near, given as ``(lat, lon)``; or the
@@ -130,13 +132,56 @@ def resolve(
         raise ValueError(f"country={country!r}: use one of {ALLOWED_COUNTRIES} or None")
     if feature is not None and feature not in ALLOWED_FEATURES:
         raise ValueError(f"feature={feature!r}: use one of {ALLOWED_FEATURES} or None")
-    for label, value in (("admin1", admin1), ("admin2", admin2)):
-        if value is not None and not isinstance(value, str):
-            raise ValueError(f"{label}={value!r}: give the unit's name as a string")
+    admin1, admin2 = _unit_hint("admin1", admin1), _unit_hint("admin2", admin2)
     if not isinstance(name, str):
         return None
-    return _resolve_cached(name, country, admin1 or None, admin2 or None, near_points(near),
-                           feature, bool(strict_case), bool(country_only))
+    return _resolve_cached(name, country, admin1, admin2, near_points(near), feature,
+                           bool(strict_case), bool(country_only))
+
+
+def _unit_hint(label: str, value) -> str | tuple[str, ...] | None:
+    # A name, or several (hashable for the cache); empty means no hint.
+    if value is None or isinstance(value, str):
+        return value or None
+    if isinstance(value, (list, tuple, set, frozenset)) and all(
+            isinstance(v, str) for v in value):
+        return tuple(sorted(v for v in value if v)) or None
+    raise ValueError(f"{label}={value!r}: give the unit's name, or a list of names, as text")
+
+
+def admin_units(text: str | Sequence[str], *, level: int = 1,
+                country: str | None = None) -> list[tuple[str, str, str | None]]:
+    """Return the OCHA units (country, admin1, admin2) an admin1/admin2 hint names.
+
+    Use it to check a report's governorates once before passing them to
+    `resolve` as hints.
+
+    Parameters
+    ----------
+    text : str or list of str
+        "Nineveh province", "Deir ez Zor Governorate", "Al Mayadin district"...
+    level : {1, 2}
+        1 governorate, 2 district.
+    country : {"IQ", "SY"}, optional
+        Keep only units of this country.
+
+    Returns
+    -------
+    list of (str, str, str or None)
+        Sorted; admin2 is None for governorates.
+
+    Raises
+    ------
+    ValueError
+        When a name is no governorate (district) of Iraq or Syria.
+
+    Examples
+    --------
+    >>> admin_units("Deir ez Zor Governorate")  # doctest: +SKIP
+    [('SY', 'Deir-ez-Zor', None)]
+    """
+    units = _resolver().units(_unit_hint("text", text), level, country)
+    return sorted(units, key=lambda u: (u[0], u[1], u[2] or ""))
 
 
 def find_place_spans(text: str) -> list[tuple[int, int, str]]:

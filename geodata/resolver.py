@@ -253,8 +253,13 @@ class Resolver:
         self._major_cities: list[int] | None = None
 
     # -- hints ------------------------------------------------------------------
-    def units(self, text: str, level: int, country: str | None = None) -> frozenset:
-        """Return the OCHA units an admin hint names (see `geodata.hints.admin_units`)."""
+    def units(self, text, level: int, country: str | None = None) -> frozenset:
+        """Return the OCHA units an admin hint names (see `geodata.hints.admin_units`).
+
+        `text` may also be several names (a report's governorates): their units together.
+        """
+        if not isinstance(text, str) and isinstance(text, (list, tuple, set, frozenset)):
+            return frozenset().union(*(self.units(t, level, country) for t in text if t))
         key = (text, level, country)
         if key not in self._units_memo:
             self._units_memo[key] = admin_units(self.gaz.index, text, level, country=country)

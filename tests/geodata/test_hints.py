@@ -71,3 +71,19 @@ def test_hin004_near_points(near, points):
 def test_hin005_swapped_pair_raises():
     with pytest.raises(ValueError, match=r"\(lat, lon\)"):
         near_points((120.0, 36.0))
+
+
+def test_hin006_public_admin_units_and_lists():
+    assert geodata.admin_units("Deir ez Zor Governorate") == [("SY", "Deir-ez-Zor", None)]
+    assert geodata.admin_units(["Ninewa", "Aleppo province"]) == [
+        ("IQ", "Ninewa", None), ("SY", "Aleppo", None)]
+    assert geodata.admin_units("Al Mayadin district", level=2) == [
+        ("SY", "Deir-ez-Zor", "Al Mayadin")]
+    # a report's governorates as one hint: the place in any of them
+    assert geodata.resolve("Hamra", admin1=["Ninewa", "Al-Anbar"]).admin1 in (
+        "Ninewa", "Al-Anbar")
+    assert geodata.resolve("Khalidiya", admin1=("Homs",)).admin1 == "Homs"
+    with pytest.raises(ValueError, match="admin1=5"):
+        geodata.resolve("Hamra", admin1=5)
+    with pytest.raises(ValueError, match="admin1='Atlantis'"):
+        geodata.resolve("Hamra", admin1=["Ninewa", "Atlantis"])
