@@ -103,9 +103,14 @@ def resolve(names: tuple[str, ...], names_file, country: str | None, admin1: str
             fmt: str) -> None:
     """Resolve each NAME (as a report spells it) to a gazetteer place.
 
-    Unknown names print null lat/lon (jsonl) or "not found" (text); the exit
-    status is 0 either way. A line of --file whose admin1 or admin2 names no
-    unit prints an "error" record (null lat/lon) and the exit status is 1.
+    Every candidate is scored jointly (spelling, prominence, fit to the hints);
+    jsonl lines also give the runners-up, the margin over the best namesake far
+    away and "ambiguous" when that margin is thin. Unknown names print null
+    lat/lon (jsonl) or "not found" (text); the exit status is 0 either way. A
+    line of --file whose admin1 or admin2 names no unit prints an "error" record
+    (null lat/lon) and the exit status is 1.
+
+    Example: python -m geodata resolve Khalidiya --admin1 "Homs Governorate" --explain
     """
     import geodata
 
