@@ -60,7 +60,8 @@ _GENERIC_WORDS = frozenset(name_key(w) for w in (
     "Wadi Mazraat Mazraa Qaryat Qarya Hawsh Shaykh Sheikh Bayt Beit Qasr Jisr Nahr Sahl Tallat "
     "Sharqi Sharqiyah Gharbi Gharbiyah Shamali Shamaliyah Janubi Janubiyah Kabir Kabirah Saghir "
     "Saghirah Fawqani Tahtani Jadid Jadidah Qadim Qadimah Wusta Mahattat Mukhayyam Camp Village "
-    "Town Hill Farm Farms Military Airport Base IDP Dam Bridge Station").split())
+    "Town Hill Farm Farms Military Airport Base IDP Dam Bridge Station Refugee Refugees Gas Oil "
+    "Army Silos Mill Complex Hospital School").split())
 #: Own points of quarters lie this close to their city's point.
 QUARTER_KM = 12.0
 #: Places abroad that reports name often; their namesake villages in Iraq or
@@ -142,7 +143,8 @@ _SITE_TAIL = re.compile(r"^(.+?)\s+(?:military\s+)?(?:air\s*base|airbase|airport
                         r"refugee\s+camp|prison|jail|refinery|oil\s+refinery|dam|"
                         r"border\s+crossing|crossing|checkpoint|brigade|bridge|roundabout|"
                         r"crossroads?|factory|plant|power\s+plant|(?:oil|gas)\s*field|field|"
-                        r"castle|island|military)$", re.I)
+                        r"castle|island|military|army|refugees?|gas|oil|silos?|mills?|"
+                        r"complex|station|pumping\s+station|hospital|school|quarry)$", re.I)
 # "Tall Hamis hill" is the hill itself; "Hamis hill" may be "Tall Hamis". Farms likewise.
 _HILL_TAIL = re.compile(r"^(.+?)\s+(?:hill|hills|mound)$", re.I)
 _FARM_TAIL = re.compile(r"^(.+?)\s+(?:farm|farms)$", re.I)
@@ -158,6 +160,9 @@ _SIDE_ADJECTIVES = {
 }
 _SIDE_ALIASES = {"western": "west", "eastern": "east", "northern": "north", "southern": "south",
                  "great": "big", "greater": "big", "little": "small"}
+# A hill, ruin or farm named after the village beside it.
+_GENERIC_HEAD = re.compile(r"^(?:tall|tal|tell|tel|khirbat|khirbet|mazraat|mazra'at)\s+"
+                           r"(?:al-|el-|al\s+)?(\S.{3,})$", re.I)
 # Quarters of a city: "al-Zuhur district of Mosul", "Hanano quarter in Aleppo",
 # "Mosul's al-Zuhur neighbourhood", and without the city: "Tariqa neighborhood",
 # "the neighbourhood of Al-Kifah".
@@ -600,6 +605,10 @@ class Resolver:
             for adj in _SIDE_ADJECTIVES[side]:
                 yield _Reading(f"{m.group(2)} {adj}", 1, None, 0)
         yield from self._reading_list(query, rank0=1)
+        m = _GENERIC_HEAD.match(query)
+        if m:
+            # "Tall Hamis" for a hill or ruin by Hamis: the village, near it.
+            yield _Reading(m.group(1), 2, None, 3)
 
     def _reading_list(self, text: str, *, rank0: int, group: int | None = None) -> list[_Reading]:
         out, seen = [], set()
