@@ -54,6 +54,9 @@ FUZZY_ANY_MIN = 92.0  # against any village
 #: context vouches for a looser spelling.
 FUZZY_LOCAL_MIN = 75.0
 MAJOR_PROMINENCE = 7.0
+#: A consonant-skeleton match whose letters compare worse than this (rapidfuzz
+#: ratio against the entry's name) is a coincidence of consonants.
+SKELETON_MIN = 65.0
 #: Words many names begin or end with: a name sharing only these shares nothing.
 _GENERIC_WORDS = frozenset(name_key(w) for w in (
     "Tall Tal Tell Jabal Jebel Khirbat Khirbet Kafr Dayr Deir Ayn Ain Bir Umm Abu Jubb Ras "
@@ -334,10 +337,12 @@ class Resolver:
                 kind = "skeleton" if len(skel) >= 4 else "skeleton3"
                 for c in codes:
                     # Graded by how the vowels compare too: "Baghdida" is nearer
-                    # "Bakhdida" than "Baghdadi", though all share "bgdd"/"bkdd".
+                    # "Bakhdida" than "Baghdadi", though all share "bgdd"/"bkdd";
+                    # "Qwertyuiop" shares "krtp" with "Qarat Tapah" and nothing else.
                     sim = fuzz.ratio(key, name_key(ix.name[c >> 1]))
-                    put([c], kind, max(0.6, min(scoring.QUALITY[kind],
-                                                scoring.fuzzy_quality(sim))))
+                    if sim >= SKELETON_MIN:
+                        put([c], kind, max(0.6, min(scoring.QUALITY[kind],
+                                                    scoring.fuzzy_quality(sim))))
             strong = [e for e, (q, _) in out.items() if q >= scoring.QUALITY["article"]]
             if not strong:
                 fuzzy = self._fuzzy(key)

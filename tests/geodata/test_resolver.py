@@ -33,9 +33,12 @@ def test_res005_relative_and_regional(name, lat, lon, precision):
     assert place.geo_precision == precision, place
 
 
-@pytest.mark.parametrize("name", ["Xyzzyplace", "", "   ", "12345", "\x00\x01"])
+@pytest.mark.parametrize("name", ["Xyzzyplace", "", "   ", "12345", "\x00\x01", "Qwertyuiop",
+                                  "Asdfghjkl"])
 def test_res002_unknown_is_none(name):
     assert resolve(name) is None
+    # a hinted governorate does not make a coincidence of letters a place
+    assert resolve(name, admin1="Ninewa") is None
 
 
 def test_res003_bad_country_raises():
