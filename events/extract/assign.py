@@ -97,7 +97,11 @@ def sentence_candidates(
         # word names the specific event of the same sentence
         out = [c for c in out if not (c.trigger.kind == "attack" and c.kind == "clash")]
     if sentence.headline:
-        # a headline is read alone: its events need a place it names itself
+        # a headline is read alone: its events need a place it names itself, attached or not
+        named = [p for p in mentions.places if p.place is not None and not p.reference]
+        for c in out:
+            if c.place is None and named:
+                c.place = min(named, key=lambda p: abs(p.name_start - c.trigger.start))
         out = [c for c in out if c.place is not None and not c.place.anaphor]
     # dates last: a date belongs to the nearest trigger above it that is still an event
     kept: dict[int, int] = {}

@@ -71,6 +71,7 @@ _TOPIC_PREPS = frozenset({"regarding", "about", "concerning", "re"})
 _MANNER_PREPS = frozenset({"in", "during", "through", "via"})
 # "against" and "for": "vowed to fight against air strikes" - neither a place nor an event.
 _NEGATIVE_DETS = frozenset({"no", "neither", "nor", "without"})
+_KEEPING_OUT = frozenset("refrain abstain decline refuse avoid".split())
 _DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 
 
@@ -92,6 +93,16 @@ def _clause_head(token: Any) -> Any:
         if syntax.is_verb(head) and head.dep_ != "prep":  # "regarding" is a preposition
             return head
     return token
+
+
+def _kept_out(anchor: Any) -> bool:
+    """ "stayed out of the operation", "refrained from shelling": it did not take part."""
+    for g in _governors(anchor):
+        if syntax.lemma(g) in _KEEPING_OUT:
+            return True
+        if g.lower_ == "out" and syntax.lemma(g.head) in ("stay", "keep"):
+            return True
+    return False
 
 
 def _negated(anchor: Any, clause: Any) -> bool:
@@ -178,7 +189,14 @@ def _topic(anchor: Any) -> bool:
 
 def _participle(anchor: Any, trigger: Any) -> bool:
     """A participle used as an adjective ("the surrounding areas", "the besieged town")."""
-    return trigger.frame != "noun" and anchor.dep_ == "amod" and anchor.tag_ in ("VBN", "VBG")
+    if trigger.frame == "noun" or anchor.tag_ not in ("VBN", "VBG", "JJ"):
+        return False
+    single = (trigger.start, trigger.end) == (trigger.anchor_start, trigger.anchor_end)
+    if anchor.tag_ == "JJ" and not single:
+        return False  # "free prisoners" read as an adjective: the pattern says it is a verb
+    return anchor.dep_ == "amod" or (
+        anchor.dep_ == "conj" and anchor.head.tag_.startswith("NN")  # "Tikrit and surrounding"
+    )
 
 
 def _habitual(text: str, anchor: Any) -> bool:
@@ -300,7 +318,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
     clause = _clause_head(anchor)
     checks = (
         ("participle", lambda: _participle(anchor, trigger)),
-        ("negated", lambda: _negated(anchor, clause)),
+        ("negated", lambda: _negated(anchor, clause) or _kept_out(anchor)),
         ("modal", lambda: trigger.kind != "threat" and _modal(anchor, clause)),
         ("conditional", lambda: _conditional(clause)),
         ("aim", lambda: trigger.kind != "threat" and (_aim(anchor) or _aim(clause))),

@@ -245,6 +245,9 @@ def _slot_names(sentence: Any, triggers: list[Any], taken: list[tuple[int, int]]
     for trig in triggers:
         anchor = syntax.token_at(doc, trig.anchor_start)
         slots = list(anchor.children)
+        if not syntax.is_verb(anchor) and syntax.is_verb(anchor.head):
+            # "Shells target Daraa city": the verb an event noun is the subject of
+            slots += [c for c in anchor.head.children if c.i != anchor.i]
         if trig.frame == "hold":  # "Hit has been under ISIS control": the place is the subject
             gov = anchor.head.head if anchor.head.dep_ == "prep" else anchor.head
             slots += [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -308,6 +311,7 @@ class PlaceReader:
         self.country = country
         self.nlp = nlp
         self.near: list[tuple[float, float]] = []
+        self.admin1_by_name: dict[str, set[str]] = {}
         # prisons named in the report, by their town's name: "Abu Ghraib" in a sentence
         # about inmates means the prison
         self.prisons: dict[str, Any] = {}
@@ -340,6 +344,11 @@ class PlaceReader:
             countries = [p.country for *_, p in first if p.country in ("IQ", "SY")]
             if countries:
                 self.country = max(set(countries), key=countries.count)
+        # the governorates the report's unambiguous names lie in ("Mosul", "Nineveh province"),
+        # counted by name, so that a name's own reading is no evidence for itself
+        for n, _, p in first:
+            if not getattr(p, "ambiguous", False) and p.admin1 and p.country in ("IQ", "SY"):
+                self.admin1_by_name.setdefault(n, set()).add(p.admin1)
         points = _points(p for *_, p in first)
         second = []
         for n, f, p in first:
@@ -347,14 +356,16 @@ class PlaceReader:
             second.append(self._hinted(n, f, [pt for pt in points if pt != own]) or p)
         self.near = _points(second)
 
-    def _hinted(self, name: str, feature: str | None, near: list) -> Any:
-        if not near:
+    def _hinted(self, name: str, feature: str | None, near: list, *, units: bool = True) -> Any:
+        admin1 = sorted({a for n, found in self.admin1_by_name.items() if n != name for a in found})
+        admin1 = admin1 if units else []
+        if not near and not admin1:
             return None
         try:
             return geodata.resolve(
-                name, country=self.country, near=near[:MAX_NEAR], feature=feature,
-                strict_case=True,
-            )
+                name, country=self.country, admin1=admin1 or None,
+                near=near[:MAX_NEAR] or None, feature=feature, strict_case=True,
+            )  # fmt: skip
         except ValueError:
             return None
 
@@ -366,11 +377,11 @@ class PlaceReader:
         plain = self.plain(name, feature)
         own = (float(plain.lon), float(plain.lat)) if plain is not None else None
         near = [pt for pt in self.near if pt != own]
-        place = self._hinted(name, feature, near)
-        # The report's places break ties between namesakes; they never beat a better
-        # reading of the name itself ("Kobane" is Kobani, not a village near Afrin).
-        if place is None or (plain is not None and plain.score > place.score):
-            place = plain
+        # The resolver weighs the spelling, the place's prominence and the report's context
+        # together. The report's governorates decide only for a name that is ambiguous or
+        # loose alone; its places' points break ties for every name.
+        unsure = plain is None or plain.score < 1.0 or getattr(plain, "ambiguous", False)
+        place = self._hinted(name, feature, near, units=unsure) or plain
         if place is not None and near:
             if self._stray(name, place):
                 place = None
@@ -389,11 +400,15 @@ class PlaceReader:
         )
 
     def _stray(self, name: str, place: Any) -> bool:
-        """A loose match across the border, far from every place of the report, is wrong."""
+        """A village across the border, far from every place of the report, is a namesake of
+        the place meant, not the place: better no point than a wrong one 700 km away."""
         if not self.country or place.country == self.country:
             return False
-        if place.feature in ("governorate", "region", "site") or place.score >= 1.0:
+        if place.feature in ("governorate", "region", "site"):
             return False
+        others = {a for n, units in self.admin1_by_name.items() if n != name for a in units}
+        if place.admin1 in others:
+            return False  # other places of the report lie in that governorate too
         return self._km_to_report(place) > STRAY_KM
 
     def _closer_namesake(self, name: str, feature: str | None, place: Any) -> Any:

@@ -46,8 +46,9 @@ PLACE_SLOTS: dict[str, tuple[str, ...]] = {
     "fall": ("subj", "subjpass", "head", "prep:in", "prep:at", "prep:near"),
     "lose": ("obj", "prep:in", "prep:at", "prep:near"),
     "hold": ("gov:subj", "gov:subjpass", "gov:noun", "subj", "obj", "prep:of", "prep:in"),
-    "noun": (*(f"prep:{p}" for p in _LOCATIVE), "compound", "poss", "gov:subjpass", "gov:obj",
-             *(f"gov:prep:{p}" for p in _LOCATIVE), "head"),
+    "noun": (*(f"prep:{p}" for p in _LOCATIVE), "acl:obj", *(f"acl:prep:{p}" for p in _LOCATIVE),
+             "compound", "poss", "gov:subjpass", "gov:obj", *(f"gov:prep:{p}" for p in _LOCATIVE),
+             "head"),
     "intent": ("sub:place",),
 }  # fmt: skip
 # Where a moving force or crowd went, and where it left.
@@ -148,6 +149,11 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
 
     for c in anchor.children:
         add(c, _label(c))
+        if not syntax.is_verb(anchor) and c.dep_ in ("acl", "relcl") and syntax.is_verb(c):
+            # "shells targeted Aleppo", "shelling that hit the town": the noun's own clause
+            for g in c.children:
+                if g.dep_ in ("dobj", "prep"):
+                    add(g, _label(g), "acl:")
     if not any(v in ("subj", "subjpass") for v in slots.values()):
         tokens, label = _inherited_subject(anchor)
         for t in tokens:

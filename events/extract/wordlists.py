@@ -25,6 +25,8 @@ PEOPLE = frozenset(
     "egyptian jordanian saudi filipino nepalese bangladeshi japanese korean chinese french "
     "german italian australian".split()
 )
+#: Words for people that say nothing of whether they were civilians.
+GENERIC_PEOPLE = frozenset("people person individual victim".split())
 #: Armed people and units: subjects of withdrawals and troop movements.
 FORCES = frozenset(
     "fighter militant troop soldier force army police policeman militia militiaman jihadist "
