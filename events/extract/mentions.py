@@ -17,7 +17,7 @@ from typing import Any
 from events import actors as _actors
 from events.dates import DateMention, find_dates
 from events.extract import lexicon, syntax
-from events.extract.places import PlaceMention, PlaceReader
+from events.extract.places import PlaceMention, PlaceReader, reference_kind
 from events.figures import Figure, find_figures
 
 
@@ -87,7 +87,15 @@ def find_mentions(
         blocked += [(d.start, d.end) for d in m.dates]
         candidates.append(reader.candidates(sentence, blocked, m.triggers))
         out.append(m)
-    reader.learn([(name, feature) for found in candidates for *_, name, feature in found])
+    reader.learn(
+        [
+            (name, feature)
+            for sentence, found in zip(sentences, candidates, strict=True)
+            for start, _, name, feature in found
+            # "80 km west of Baghdad", "officials in Erbil": no evidence of where events are
+            if not reference_kind(sentence.text[max(0, start - 80) : start])
+        ]
+    )
     for sentence, m, found in zip(sentences, out, candidates, strict=True):
         m.places = reader.mentions(sentence, found)
         m.figures = find_figures(sentence.text)

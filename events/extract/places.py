@@ -343,7 +343,8 @@ class PlaceReader:
         if self.country is None:
             countries = [p.country for *_, p in first if p.country in ("IQ", "SY")]
             if countries:
-                self.country = max(set(countries), key=countries.count)
+                # the most named country; between equals, the first named
+                self.country = max(countries, key=lambda c: (countries.count(c), -countries.index(c)))
         # the governorates the report's unambiguous names lie in ("Mosul", "Nineveh province"),
         # counted by name, so that a name's own reading is no evidence for itself
         for n, _, p in first:
