@@ -10,6 +10,8 @@ alone, then the ambiguous ones again with the points of the unambiguous ones.
 
 from __future__ import annotations
 
+import math
+import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -19,6 +21,10 @@ from events.dates import DateMention, find_dates
 from events.extract import lexicon, syntax
 from events.extract.places import PlaceMention, PlaceReader, reference_kind
 from events.figures import Figure, find_figures
+
+
+#: Most triggers read from one sentence (a real sentence tells a handful of events).
+MAX_TRIGGERS = 24
 
 
 @dataclass(slots=True)
@@ -57,6 +63,7 @@ def find_mentions(
     published: date,
     *,
     reader: PlaceReader,
+    deadline: float = math.inf,
 ) -> list[Mentions]:
     """Find the mentions of every sentence of a report.
 
@@ -70,6 +77,8 @@ def find_mentions(
         Publication date, against which times are resolved.
     reader : PlaceReader
         Finds and resolves place names with the report's context.
+    deadline : float
+        ``time.monotonic()`` past which the remaining sentences are left without mentions.
 
     Returns
     -------
@@ -79,7 +88,11 @@ def find_mentions(
     out: list[Mentions] = []
     candidates = []
     for sentence, found in zip(sentences, triggers, strict=True):
-        m = Mentions(triggers=confirm_triggers(sentence, found))
+        if time.monotonic() > deadline:
+            out.append(Mentions())
+            candidates.append([])
+            continue
+        m = Mentions(triggers=confirm_triggers(sentence, found)[:MAX_TRIGGERS])
         m.actors = _actors.find_actors(sentence.text)
         m.dates = find_dates(sentence.text, published)
         # "Islamic State of Iraq and Syria" holds place names, "in May" a village's: mask them
@@ -97,6 +110,9 @@ def find_mentions(
         ]
     )
     for sentence, m, found in zip(sentences, out, candidates, strict=True):
+        if time.monotonic() > deadline:
+            m.triggers = []
+            continue
         m.places = reader.mentions(sentence, found)
         m.figures = find_figures(sentence.text)
     return out
