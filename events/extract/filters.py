@@ -54,8 +54,9 @@ _EVENT_NOUN_KINDS = frozenset({"clash", "strike", "shelling", "bombing", "attack
 _COUNTABLE = _EVENT_NOUN_KINDS | {"airstrike", "attack_on_civilians", "abduction", "displacement"}
 # Prepositions that make an event noun a cause or background of something else.
 _CAUSE_PREPS = frozenset(
-    {"amid", "despite", "because", "due", "from", "among", "after", "following"}
+    {"amid", "despite", "because", "due", "from", "among", "after", "following", "by"}
 )
+_TIMES = frozenset("overnight nighttime night-time dawn morning evening weekend".split())
 # A national total ("3 million Iraqis remain displaced nationwide") is no place's event.
 _NATIONWIDE = re.compile(
     r"\b(?:nationwide|country-?wide|across\s+the\s+country|throughout\s+the\s+country|"
@@ -146,6 +147,8 @@ def _aim(anchor: Any) -> bool:
             head = t.head
             if syntax.is_verb(head) and syntax.lemma(head) in DONE_HEADS:
                 return False
+            if head.dep_ == "dobj" and syntax.lemma(head.head) in DONE_HEADS:
+                return False  # "allowed a thousand inmates to escape": they escaped
             if head.dep_ == "prep":
                 head = head.head
             return True if infinitive else syntax.lemma(head) in INTENT_HEADS
@@ -259,8 +262,13 @@ def _background_cause(trigger: Any, anchor: Any) -> bool:
     )
     if not cause:
         return False
-    # with a place of its own it is an event worth coding ("fled clashes in Saqlawiya")
-    return not any(c.dep_ == "prep" and c.lower_ in ("in", "on", "near", "at") for c in anchor.children)
+    # with a place or a time of its own it is an event worth coding ("fled clashes in
+    # Saqlawiya", "following fierce overnight fighting")
+    return not any(
+        (c.dep_ == "prep" and c.lower_ in ("in", "on", "near", "at"))
+        or (c.dep_ in ("amod", "compound", "npadvmod") and c.lower_ in _TIMES)
+        for c in anchor.children
+    )
 
 
 def _told_before(trigger: Any, anchor: Any) -> bool:

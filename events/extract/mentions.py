@@ -45,7 +45,13 @@ def confirm_triggers(sentence: Any, found: list[Any]) -> list[Any]:
     out = []
     for trig in found:
         tag = syntax.token_at(sentence.doc, trig.anchor_start).tag_
-        if sentence.headline and tag.startswith("NN") and trig.row.pos == "V":
+        anchor = syntax.token_at(sentence.doc, trig.anchor_start)
+        if (
+            sentence.headline
+            and tag.startswith("NN")
+            and trig.row.pos == "V"
+            and anchor.dep_ in ("ROOT", "compound")
+        ):
             tag = "VBZ"  # headlines drop articles: "Warplanes pound Douma" reads as a noun
         readings = [t for t in (trig, *trig.alternatives) if t.fits(tag)]
         if not readings:

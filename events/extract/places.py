@@ -381,7 +381,7 @@ class PlaceReader:
         # The resolver weighs the spelling, the place's prominence and the report's context
         # together. The report's governorates decide only for a name that is ambiguous or
         # loose alone; its places' points break ties for every name.
-        unsure = plain is None or plain.score < 1.0 or getattr(plain, "ambiguous", False)
+        unsure = plain is None or getattr(plain, "ambiguous", False)
         place = self._hinted(name, feature, near, units=unsure) or plain
         if place is not None and near:
             if self._stray(name, place):

@@ -251,10 +251,16 @@ def slot_of(token: Any, anchor: Any, slots: dict[int, str]) -> str | None:
         head = t.head
         if head.i == anchor.i:
             return _label(t)
-        if syntax.is_verb(head) and head.i not in slots:
+        if syntax.is_verb(head) and head.i not in slots and not _describes(head):
             return None
         t = head
     return None
+
+
+def _describes(verb: Any) -> bool:
+    """A participle that only describes a noun: "militants operating near Erbil" locates the
+    militants, so a place below it belongs to the slot the noun fills."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.tag_.startswith("NN")
 
 
 def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
