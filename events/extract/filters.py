@@ -56,6 +56,7 @@ _COUNTABLE = _EVENT_NOUN_KINDS | {"airstrike", "attack_on_civilians", "abduction
 _CAUSE_PREPS = frozenset(
     {"amid", "despite", "because", "due", "from", "among", "after", "following", "by"}
 )
+_SUPPORTING = frozenset("back support aid assist cover accompany help".split())
 _TIMES = frozenset("overnight nighttime night-time dawn morning evening weekend".split())
 # A national total ("3 million Iraqis remain displaced nationwide") is no place's event.
 _NATIONWIDE = re.compile(
@@ -260,6 +261,8 @@ def _background_cause(trigger: Any, anchor: Any) -> bool:
     cause = head.lower_ in _CAUSE_PREPS or (
         syntax.lemma(head) in ("flee", "escape") and anchor.dep_ == "dobj"
     )
+    if head.lower_ == "by" and syntax.lemma(head.head) in _SUPPORTING:
+        return False  # "backed by Russian air strikes": strikes in support are strikes
     if not cause:
         return False
     # with a place or a time of its own it is an event worth coding ("fled clashes in
