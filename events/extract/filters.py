@@ -23,6 +23,7 @@ from events.extract.wordlists import (
     AGGREGATE_MARKS,
     ARMED_WITH,
     DONE_HEADS,
+    EVENT_VERBS,
     FORECAST_HEADS,
     HARDWARE_VERBS,
     INTENT_HEADS,
@@ -54,7 +55,7 @@ _EVENT_NOUN_KINDS = frozenset({"clash", "strike", "shelling", "bombing", "attack
 _COUNTABLE = _EVENT_NOUN_KINDS | {"airstrike", "attack_on_civilians", "abduction", "displacement"}
 # Prepositions that make an event noun a cause or background of something else.
 _CAUSE_PREPS = frozenset(
-    {"amid", "despite", "because", "due", "from", "among", "after", "following", "by"}
+    {"amid", "despite", "because", "due", "from", "among", "after", "following", "by", "since"}
 )
 _SUPPORTING = frozenset("back support aid assist cover accompany help".split())
 _TIMES = frozenset("overnight nighttime night-time dawn morning evening weekend".split())
@@ -65,7 +66,10 @@ _NATIONWIDE = re.compile(
     re.IGNORECASE,
 )
 # "days of fighting", "years of war": a span of time filled with the event.
-_SPANS_OF = frozenset("day week month year hour decade night series round wave".split())
+_SPANS_OF = frozenset(
+    "day week month year hour decade night series round wave start beginning launch end "
+    "outbreak onset".split()
+)
 # Prepositions that make their object a subject of talk.
 _TOPIC_PREPS = frozenset({"regarding", "about", "concerning", "re"})
 # An event noun in these phrases under another event verb tells how that event was done:
@@ -221,9 +225,11 @@ def _hardware(trigger: Any, anchor: Any) -> bool:
     t = anchor
     for _ in range(6):  # through lists and prepositions: "armed with mortars and suicide vests"
         edge, t = t.dep_, t.head
+        if edge not in ("conj", "prep", "pobj", "appos", "dobj", "nsubjpass"):
+            return False  # "strikes destroyed a refinery": the weapon acts
         if syntax.lemma(t) in HARDWARE_VERBS or t.lower_ in ARMED_WITH:
             return True
-        if edge not in ("conj", "prep", "pobj", "appos", "dobj", "nsubjpass") or t.head.i == t.i:
+        if t.head.i == t.i:
             return False
     return False
 
@@ -253,16 +259,20 @@ def _manner(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
 
 def _background_cause(trigger: Any, anchor: Any) -> bool:
     """An event noun told as the cause of something else ("fled the fighting")."""
-    if trigger.frame != "noun" or trigger.kind not in _EVENT_NOUN_KINDS | {"clash"}:
+    if trigger.frame != "noun":
         return False
     head = anchor.head
     while head.lower_ == "of" and syntax.lemma(head.head) in _SPANS_OF:
         head = head.head.head  # "after days of sustained fighting"
+    if trigger.kind not in _EVENT_NOUN_KINDS | {"clash"}:
+        # an offensive named only as a point in time: "since the start of the offensive"
+        return trigger.kind == "troop_position" and head.lower_ == "since"
     cause = head.lower_ in _CAUSE_PREPS or (
         syntax.lemma(head) in ("flee", "escape") and anchor.dep_ == "dobj"
     )
-    if head.lower_ == "by" and syntax.lemma(head.head) in _SUPPORTING:
-        return False  # "backed by Russian air strikes": strikes in support are strikes
+    if head.lower_ == "by" and syntax.lemma(head.head) in _SUPPORTING | EVENT_VERBS:
+        # "backed by Russian air strikes", "hit by air strikes": the strikes are the news
+        return False
     if not cause:
         return False
     # with a place or a time of its own it is an event worth coding ("fled clashes in

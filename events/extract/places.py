@@ -59,6 +59,11 @@ _COMMON_NOUNS = frozenset(
     "town city village area province region country district capital base camp army forces "
     "troops militants rebels government regime state news update report breaking live".split()
 )
+# Nouns whose "of" names the place they are in: "the main square of Hit".
+_OF_PLACES = frozenset(
+    "square centre center heart outskirts outskirt edge entrance suburb suburbs countryside "
+    "part parts area areas vicinity town city village".split()
+)
 _SITE_NOUNS = frozenset(
     "crossing dam airport base airbase prison bridge camp refinery field oilfield province "
     "city town village district governorate".split()
@@ -283,6 +288,7 @@ def _argument_names(top: Any) -> list[Any]:
             c for c in t.children
             if (c.dep_ in ("conj", "appos", "dobj")
                 or c.dep_ == "prep" and c.lower_ in ("including", "in", "near", "at", "to")
+                or c.dep_ == "prep" and c.lower_ == "of" and syntax.lemma(t) in _OF_PLACES
                 or c.dep_ == "pobj" and t.dep_ == "prep")
             and not syntax.is_verb(c)
         )  # fmt: skip

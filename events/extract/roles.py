@@ -510,6 +510,16 @@ def agent(
         first = next((by_slot[s][0] for s in ("gov:subj", "head") if s in by_slot), None)
     if first is None and not args.passive and not args.subject:
         first = _preceding_actor(args)
+    if first is None and frame == "lose":
+        # "lost control of X to regime forces": the winner follows "to", wherever it hangs
+        text = args.anchor.doc.text
+        first = next(
+            (a for a, _ in args.actors if a.start > args.anchor.idx and a.actor in _actors.ARMED
+             and text[max(0, a.start - 4) : a.start].strip().lower() == "to"),
+            None,
+        )  # fmt: skip
+    if first is None and not args.passive:
+        first = _nationality(args)
     if first is None and syntax.lemma(args.anchor) in SENDING:
         # "sent fresh Peshmerga units to Rabia": the units sent take up the position
         first = next((a for a in by_slot.get("obj", []) if a.actor in _actors.ARMED), None)
@@ -539,6 +549,19 @@ def agent(
         if speaker is not None:
             first, pronoun = speaker, False
     return canon(first), canon(other), pronoun
+
+
+def _nationality(args: Arguments) -> Any:
+    """ "Turkish F-16s hit ...": a force named only by its country's adjective."""
+    from events.actors import ActorMention
+    from events.extract.wordlists import NATIONALITIES
+
+    for t in args.subject + [args.anchor]:
+        for c in t.children:
+            actor = NATIONALITIES.get(c.lower_)
+            if actor and c.dep_ in ("amod", "compound", "npadvmod"):
+                return ActorMention(c.idx, c.idx + len(c.text), c.text, actor)
+    return None
 
 
 def _speaker(args: Arguments) -> Any:
