@@ -68,6 +68,16 @@ _SITE_NOUNS = frozenset(
     "crossing dam airport base airbase prison bridge camp refinery field oilfield province "
     "city town village district governorate".split()
 )
+# Capitalised words that stand beside place names and are no one's name.
+_NOT_NAMES = frozenset(
+    "province governorate city district dam town village airport base river lake mountain "
+    "mount camp crossing valley plain desert region countryside military army forces force "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december syrian iraqi kurdish turkish "
+    "russian american islamic state observatory council command coalition front brigade "
+    "ministry government regime rebels militants northern southern eastern western central "
+    "greater old new upper lower al el".split()
+)
 _FUNCTION_WORDS = frozenset(
     "while when after before since as in on at the a an but and or so yet although though "
     "meanwhile also still however earlier later near outside inside from with without during "
@@ -467,10 +477,12 @@ class PlaceReader:
                     continue  # only an exact name counts without a cue word
             out.append((start, end, name, feature))
         if sentence.doc is not None and self.nlp is not None:
-            out = self._drop_people(sentence, out)
+            out = self._drop_people(sentence, out, blocked)
         return out
 
-    def _drop_people(self, sentence: Any, found: list[tuple]) -> list[tuple]:
+    def _drop_people(
+        self, sentence: Any, found: list[tuple], blocked: list[tuple[int, int]]
+    ) -> list[tuple]:
         """Drop names that are part of a longer person's or organisation's name.
 
         "Jassim Mohammed said": a village called Jassim is not meant. Only a
@@ -478,14 +490,26 @@ class PlaceReader:
         named-entity recogniser's longer PERSON or ORG entity around it convicts.
         """
         text = sentence.text
+        taken = [(c[0], c[1]) for c in found] + list(blocked)
+
+        def namelike(m: re.Match[str] | None, offset: int) -> bool:
+            # a capitalised word that is no place, actor, kind word or function word
+            if m is None:
+                return False
+            start = offset + m.start(1)
+            word = m.group(1).lower()
+            return not (
+                word in _FUNCTION_WORDS or word in _NOT_NAMES
+                or _overlaps(start, start + len(word), taken)
+            )
+
         suspects = [
             c
             for c in found
-            if re.match(r"\s+(?!(?:Province|Governorate|City|District|Dam)\b)[A-Z][a-z]+",
-                        text[c[1] : c[1] + 20])
-            or (
-                (m := re.search(r"([A-Z][a-z]+)\s+$", text[max(0, c[0] - 20) : c[0]]))
-                and m.group(1).lower() not in _FUNCTION_WORDS
+            if namelike(re.match(r"\s+([A-Z][a-z]+)", text[c[1] : c[1] + 20]), c[1])
+            or namelike(
+                re.search(r"([A-Z][a-z]+)\s+$", text[max(0, c[0] - 20) : c[0]]),
+                max(0, c[0] - 20),
             )
         ]  # fmt: skip
         if not suspects:
