@@ -364,7 +364,9 @@ class PlaceReader:
         # the governorates the report's unambiguous names lie in ("Mosul", "Nineveh province"),
         # counted by name, so that a name's own reading is no evidence for itself
         for n, _, p in first:
-            if not getattr(p, "ambiguous", False) and p.admin1 and p.country in ("IQ", "SY"):
+            # only the report's country's: a hint outside the country names no unit
+            if (not getattr(p, "ambiguous", False) and p.admin1 and p.country in ("IQ", "SY")
+                    and self.country in (None, p.country)):
                 self.admin1_by_name.setdefault(n, set()).add(p.admin1)
         points = _points(p for *_, p in first)
         second = []
