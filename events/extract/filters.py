@@ -208,12 +208,22 @@ def _participle(anchor: Any, trigger: Any) -> bool:
     )
 
 
+_PERIODS = frozenset("day night morning evening afternoon week month year days nights "
+                     "weekend friday".split())
+
+
 def _habitual(text: str, anchor: Any) -> bool:
     """ "Idlib is regularly targeted by air strikes", "has shelled Zabadani in the past"."""
     clause = _clause_head(anchor)
     for t in (anchor, clause):
         if any(c.lower_ in AGGREGATE_MARKS and c.dep_ in ("advmod", "npadvmod") for c in t.children):
             return True
+        if any(
+            c.dep_ in ("npadvmod", "advmod", "dobj") and c.lower_ in _PERIODS
+            and any(d.lower_ in ("every", "each") for d in c.children)
+            for c in t.children
+        ):
+            return True  # "shells Daraya every day"
     return bool(_IN_THE_PAST.search(text))
 
 

@@ -34,10 +34,6 @@ def reason(nlp, text: str, trigger: str) -> str | None:
     return filters.why_not(sentence, trig, anchors)
 
 
-def xfail(why: str):
-    return pytest.mark.xfail(reason=why, strict=True, raises=AssertionError)
-
-
 NOT_HAPPENINGS = [
     # (sentence, trigger text, reason)
     ("Who seized the town of Hit?", "seized", "question"),
@@ -73,8 +69,7 @@ NOT_HAPPENINGS = [
     ("An investigation into the air strike in Mosul began.", "air strike", "topic"),
     ("Talks on the withdrawal of Kurdish fighters from Manbij failed.", "withdrawal", "topic"),
     ("Engineers defused an explosive device near Kirkuk.", "explosive device", "topic"),
-    pytest.param("Parliament voted on air strikes against ISIS.", "air strikes", "topic",
-                 marks=xfail("'voted on air strikes' passes: 'vote' is a topic noun only")),
+    ("Parliament voted on air strikes against ISIS.", "air strikes", "topic"),
     ("The coalition carried out 300 air strikes over the past month.", "air strikes",
      "aggregate"),
     ("Dozens of air strikes have hit Kobani so far.", "air strikes", "aggregate"),
@@ -84,10 +79,8 @@ NOT_HAPPENINGS = [
     ("A wave of car bombs hit Baghdad on Sunday.", "car bombs", "aggregate"),
     ("The regime has shelled Zabadani in the past.", "shelled", "habitual"),
     ("Idlib is regularly hit by air strikes.", "air strikes", "habitual"),
-    pytest.param("The army shells Daraya every day.", "shells", "habitual",
-                 marks=xfail("'every day' marks no habit: the trigger passes")),
-    pytest.param("Warplanes bomb Douma every night.", "bomb", "habitual",
-                 marks=xfail("'every night' marks no habit: the trigger passes")),
+    ("The army shells Daraya every day.", "shells", "habitual"),
+    ("Warplanes bomb Douma every night.", "bomb", "habitual"),
     ("Fighters were armed with mortars and suicide vests.", "mortars", "hardware"),
     ("Fighters were armed with mortars and suicide vests.", "suicide vests", "hardware"),
     ("Soldiers seized a mortar in Tikrit.", "mortar", "hardware"),
@@ -149,9 +142,9 @@ HAPPENINGS = [
     ("Residents said the shelling of Aleppo continued overnight.", "shelling"),
     ("More than 40 people were killed in clashes in Aleppo on Tuesday.", "clashes"),
     ("ISIS seized Palmyra in a surprise advance.", "seized"),
-    pytest.param("ISIS claimed responsibility for the bombing in Baghdad on Monday.", "bombing",
-                 marks=xfail("a claimed bombing with its own place and day is read as a "
-                             "topic ('responsibility' is a topic head)")),
+    ("ISIS claimed responsibility for the bombing in Baghdad on Monday.", "bombing"),
+    ("The government blamed ISIS for the bombing in Baghdad on Monday.", "bombing"),
+    ("Warplanes bombed Douma on Monday night.", "bombed"),
 ]  # fmt: skip
 
 

@@ -20,10 +20,6 @@ def triggers(text: str) -> list[lexicon.Trigger]:
     return lexicon.find_triggers(text, analyse_words(text))
 
 
-def xfail(reason: str):
-    return pytest.mark.xfail(reason=reason, strict=True, raises=AssertionError)
-
-
 FOUND = [
     # (sentence, trigger text, kind, frame, anchor word)
     # seizures and captures, every tense
@@ -58,8 +54,7 @@ FOUND = [
     ("Kurdish forces drove the militants from Kobani", "drove the militants from", "oust", "act",
      "drove"),
     ("Kurdish forces drove ISIS out of Kobani", "drove ISIS out", "oust", "act", "drove"),
-    pytest.param("Kurdish forces routed ISIS from Kobani", "routed", "oust", "act", "routed",
-                 marks=xfail("'routed' is lemmatised as 'route', so the 'rout' row misses it")),
+    ("Kurdish forces routed ISIS from Kobani", "routed", "oust", "act", "routed"),
     # bombs and strikes
     ("A car bomb exploded in Baghdad", "car bomb", "bombing", "noun", "bomb"),
     ("A car bomb exploded in Baghdad", "exploded", "bombing", "act", "exploded"),
@@ -100,8 +95,7 @@ FOUND = [
     ("ISIS shot the men dead", "shot the men dead", "attack_on_civilians", "act", "shot"),
     ("a chemical attack", "chemical attack", "attack_on_civilians", "noun", "attack"),
     ("ISIS fighters burned houses", "burned", "attack_on_civilians", "act", "burned"),
-    pytest.param("Militants torched homes in Amirli", "torched", "attack_on_civilians", "act",
-                 "torched", marks=xfail("'torched' has no lemma in the lookup table")),
+    ("Militants torched homes in Amirli", "torched", "attack_on_civilians", "act", "torched"),
     ("the death toll rose", "death toll", "kill", "noun", "death"),
     ("heavy fighting", "fighting", "clash", "act", "fighting"),
     ("a gun battle", "gun battle", "clash", "noun", "battle"),
