@@ -115,7 +115,10 @@ def sentence_candidates(
     ]  # fmt: skip
     for c in out:
         anchor = found[id(c)].anchor
-        if not syntax.is_verb(anchor) and syntax.is_verb(anchor.head) and anchor.dep_ in (
+        # a gerund subject is a noun too: "Fighting continued on Tuesday"
+        nominal = not syntax.is_verb(anchor) or (
+            anchor.tag_ == "VBG" and anchor.dep_ in ("nsubj", "nsubjpass"))
+        if nominal and syntax.is_verb(anchor.head) and anchor.dep_ in (
             "dobj", "nsubj", "nsubjpass", "attr"
         ):
             kept.setdefault(anchor.head.i, anchor.i)  # the verb that carries an event noun

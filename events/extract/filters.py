@@ -319,7 +319,11 @@ def _told_before(trigger: Any, anchor: Any) -> bool:
     """ "The clashes come as ...", "the fighting had caused casualties": an event noun with a
     definite article and nothing of its own (no place, no time) refers back to one told.
     """
-    if trigger.frame != "noun" or trigger.kind not in ("clash", "attack"):
+    if trigger.frame != "noun":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("that", "those") for c in anchor.children):
+        return True  # "accused Damascus of that chemical attack in Douma": pointing back
+    if trigger.kind not in ("clash", "attack"):
         return False
     if not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in anchor.children):
         return False

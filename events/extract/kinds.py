@@ -19,8 +19,9 @@ from events.extract.wordlists import (
     AID,
     AIR_ACTORS,
     AIRCRAFT,
-    GENERIC_PEOPLE,
+    ATTACK_WORDS,
     CIVIL_DEPLOYED,
+    GENERIC_PEOPLE,
     FORCES,
     ONGOING_WORDS,
     PEOPLE,
@@ -63,7 +64,43 @@ def _actor_names(args: roles.Arguments, slots: tuple[str, ...], country: str | N
 def _has_place_object(args: roles.Arguments) -> bool:
     if any(s in ("obj", "subjpass", "gov:subj", "head") for _, s in args.places):
         return True
-    return any(syntax.lemma(t) in PLACE_NOUNS or t.lower_ in ("it", "them") for t in args.object)
+    return any(_place_word(t) or t.lower_ in ("it", "them") for t in args.object)
+
+
+def _place_word(t: Any) -> bool:
+    """A noun for a place ("the town", "parts of the city"), not "took part in"."""
+    if t.lower_ == "part" and not any(
+        c.dep_ in ("det", "poss", "amod", "nummod") or c.lower_ == "of" for c in t.children
+    ):
+        return False
+    return syntax.lemma(t) in PLACE_NOUNS
+
+
+#: Slots of the place a movement goes to ("poured into Erbil").
+_GOAL_SLOTS = ("obj", "prep:into", "prep:to", "prep:towards", "prep:toward", "prep:across")
+#: States a place is left in: "left the town in ruins" tells damage, not people leaving.
+_LEFT_IN = frozenset("ruin ruins rubble tatters shambles darkness flames chaos".split())
+
+
+#: Subjects that leave a place in a state, not behind: "weeks of fighting left ...".
+_RESULT_CAUSES = ATTACK_WORDS | frozenset(
+    "violence bombardment shelling blast explosion siege clash bombing airstrike".split())
+
+
+def _left_in_a_state(args: roles.Arguments) -> bool:
+    """ "Fighting left Baiji in ruins", "the blast left 20 dead": "leave" tells a result."""
+    anchor = args.anchor
+    if syntax.lemma(anchor) != "leave":
+        return False
+    if any(syntax.lemma(t) in _RESULT_CAUSES for t in args.subject):
+        return True
+    return any(
+        c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")
+        or (c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ in _LEFT_IN for p in c.children))
+        for c in anchor.children
+    )
+
+
 
 
 def _needs_met(trigger: Any, args: roles.Arguments, country: str | None) -> bool:
@@ -73,6 +110,8 @@ def _needs_met(trigger: Any, args: roles.Arguments, country: str | None) -> bool
 def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
     if needs == "place":
         return _has_place_object(args)
+    if needs == "goal":
+        return any(s in _GOAL_SLOTS for _, s in args.places)
     if needs == "aircraft":
         # the attacker flies ("warplanes hit"), or the target does ("shot down a jet")
         words = _words_near(args) | {syntax.lemma(t) for t in args.object}
@@ -141,6 +180,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         if roles.object_is(args, PEOPLE) and not roles.object_is(args, FORCES):
             return "displacement"
         return "seizure"
+    if kind == "flight" and _left_in_a_state(args):
+        return None
     if kind == "flight":
         if roles.subject_is(args, PRISONERS):
             return "prison_break"

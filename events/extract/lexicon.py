@@ -24,7 +24,7 @@ KINDS = frozenset(
     }
 )  # fmt: skip
 FRAMES = frozenset({"act", "fall", "lose", "hold", "move", "noun", "intent"})
-NEEDS = frozenset({"", "place", "aircraft", "people", "force", "property", "target"})
+NEEDS = frozenset({"", "place", "aircraft", "people", "force", "property", "target", "goal"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,9 +84,11 @@ def _compatible(a: Candidate, b: Candidate, published: date) -> bool:
     if a.magnitude is not None and b.magnitude is not None and a.magnitude != b.magnitude:
         return False  # "49 held" and "31 seized": two groups, two events
     if a.explicit_date != b.explicit_date:
-        # an undated mention is about the report's days; one dated weeks before is another event
-        dated = a if a.explicit_date else b
-        if (published - dated.day).days > 14:
+        # an undated mention is about the report's days; one dated weeks before is another
+        # event, unless the story is at that very day ("... on 1 April. Troops retook it")
+        dated, undated = (a, b) if a.explicit_date else (b, a)
+        same_day = undated.precision == dated.precision == "day" and undated.day == dated.day
+        if (published - dated.day).days > 14 and not same_day:
             return False
     if a.explicit_date and b.explicit_date and not _windows_overlap(a, b):
         return False

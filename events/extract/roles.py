@@ -154,6 +154,13 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
             for g in c.children:
                 if g.dep_ in ("dobj", "prep"):
                     add(g, _label(g), "acl:")
+        if c.dep_ == "xcomp" and syntax.lemma(c) in _LEAVING:
+            # "forced 300 families to flee Tuz Khurmatu": the place they left
+            for g in c.children:
+                if g.dep_ in ("dobj", "prep"):
+                    add(g, _label(g))
+    if syntax.is_verb(anchor):
+        _share_place(anchor, add, "")
     if not any(v in ("subj", "subjpass") for v in slots.values()):
         tokens, label = _inherited_subject(anchor)
         for t in tokens:
@@ -170,6 +177,8 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
             for c in gov.children:
                 if c.i != anchor.i and c.i not in slots and (not anchor.is_ancestor(c)):
                     add(c, _label(c), "gov:")
+            if syntax.is_verb(gov):
+                _share_place(gov, add, "gov:")
             if _where_clause(gov):
                 slots.setdefault(gov.head.i, "gov:prep:in")  # "Tikrit, where clashes broke out"
             if syntax.is_verb(gov) and not any(v == "gov:subj" for v in slots.values()):
@@ -179,6 +188,25 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
     elif anchor.dep_ in ("acl", "relcl", "amod") and anchor.head.i not in slots:
         slots[anchor.head.i] = "prep:in" if _where_clause(anchor) else "head"
     return slots
+
+
+#: Verbs of leaving a place, in the clause a verb of forcing governs.
+_LEAVING = frozenset("flee leave abandon evacuate quit".split())
+_WHERE_PREPS = frozenset("in at near around inside outside".split())
+
+
+def _share_place(verb: Any, add: Any, prefix: str) -> None:
+    """ "killed 12 and wounded 30 in Kirkuk": the place of the last of coordinated verbs
+    is the place of the first, when the first names none of its own."""
+    if any(c.dep_ == "prep" and c.lower_ in _WHERE_PREPS for c in verb.children):
+        return
+    for c in verb.children:
+        if c.dep_ == "conj" and syntax.is_verb(c) and not any(
+            g.dep_ in ("nsubj", "nsubjpass") for g in c.children
+        ):
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ in _WHERE_PREPS:
+                    add(g, _label(g), prefix)
 
 
 def _carries(noun: Any, verb: Any) -> bool:
@@ -241,9 +269,16 @@ def _fronted(token: Any, above: set[int]) -> str | None:
 def slot_of(token: Any, anchor: Any, slots: dict[int, str]) -> str | None:
     """Return the slot of ``anchor`` that ``token`` hangs from, or None if it belongs elsewhere."""
     t = token
+    where = None  # "15 people, including 7 children, in Baghdad": the place of the whole count
     for _ in range(16):
         if t.i in slots:
+            if where is not None:
+                return ("gov:" if slots[t.i].startswith("gov:") else "") + f"prep:{where.lower_}"
             return slots[t.i]
+        if t.dep_ == "prep" and t.lower_ in _WHERE_PREPS and t.head.dep_ == "pobj" and (
+            t.head.head.lower_ in ("including", "among")
+        ):
+            where = t
         if t.i == anchor.i or t.head.i == t.i:
             return None
         if t.dep_ in _CLAUSE_DEPS or t.dep_ == "conj" and syntax.is_verb(t):
@@ -251,7 +286,8 @@ def slot_of(token: Any, anchor: Any, slots: dict[int, str]) -> str | None:
         head = t.head
         if head.i == anchor.i:
             return _label(t)
-        if syntax.is_verb(head) and head.i not in slots and not _describes(head):
+        if (syntax.is_verb(head) and head.i not in slots and not _describes(head)
+                and head.lower_ != "including"):
             return None
         t = head
     return None
