@@ -174,7 +174,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     """
     from events.extract import extract_events
     from events.reports import ReportError, read_report
-    from events.store import report_meta
+    from events.store import StoreBusyError, report_meta
 
     files = list(_expand(paths))
     skipped: list[tuple[Path, str]] = [(p, r) for p, r in files if r is not None]
@@ -192,8 +192,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
             events = _extract_or_none(extract_events, report, path, skipped)
             if events is None:
                 continue
-            result = store.add_report(report.raw_sha1 or report.name, events,
-                                      meta=report_meta(report))
+            try:
+                result = store.add_report(report.raw_sha1 or report.name, events,
+                                          meta=report_meta(report))
+            except StoreBusyError as exc:
+                skipped.append((path, str(exc)))
+                continue
             read += 1
             stored += result.new_events
             incidents += result.new_incidents

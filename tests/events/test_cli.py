@@ -305,3 +305,13 @@ def test_cli014_extractor_failure_skips_only_that_report(reports, db, monkeypatc
     printed = run("extract", str(reports / "a.txt"), str(reports / "b.txt"))
     assert printed.exit_code == 0 and len(printed.stdout.splitlines()) == 1
     assert "extraction failed" in printed.stderr
+
+
+def test_cli015_locked_database_skips_with_the_reason(reports, locked_sqlite, fake_extract):
+    result = run("ingest", str(reports / "a.txt"), db_url=locked_sqlite.url)
+    assert result.exit_code == 1
+    assert "reports read: 0" in result.output and "skipped: 1" in result.output
+    assert "a.txt: database is locked" in result.output
+    locked_sqlite.release()
+    again = run("ingest", str(reports / "a.txt"), db_url=locked_sqlite.url)
+    assert again.exit_code == 0 and "events stored: 1" in again.output
