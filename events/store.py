@@ -892,6 +892,14 @@ class Store:
                        for lo, hi in zip(bounds, bounds[1:], strict=False)]
         builder = _FrameBuilder(select_cols, packed)
         done = False
+        if driver != "dbapi" and sqlite and not _adbc_is_current(self.engine.url,
+                                                                  self.data_version()):
+            # ADBC brings its own copy of SQLite; after this process wrote through the
+            # other copy, it can be left reading an old snapshot of a WAL database.
+            if driver == "adbc":
+                raise RuntimeError("the ADBC SQLite driver sees an older snapshot of "
+                                   f"{self.engine.url.database}: read with driver='dbapi'")
+            driver = "dbapi"
         if driver != "dbapi":
             try:
                 done = _adbc_batches(self.engine.url, queries, builder,
@@ -1010,6 +1018,30 @@ def _adbc_connect(url: sa.URL, *, required: bool) -> Any:
         if required:
             raise
         return None
+
+
+def _adbc_is_current(url: sa.URL, version: str) -> bool:
+    """Return False when an ADBC connection reads another data version than ``version``.
+
+    True when ADBC is not installed or cannot open the database (the caller's
+    own fallback handles those).
+    """
+    try:
+        conn = _adbc_connect(url, required=False)
+    except _adbc_errors():
+        return True
+    if conn is None:
+        return True
+    try:
+        cur = conn.cursor()
+        cur.execute("SELECT value FROM store_state WHERE key = 'data_version'")
+        row = cur.fetchone()
+        cur.close()
+    except _adbc_errors():
+        return True
+    finally:
+        conn.close()
+    return str(row[0] if row and row[0] is not None else 0) == version
 
 
 def _adbc_batches(url: sa.URL, queries: list[str], builder: _FrameBuilder, *,

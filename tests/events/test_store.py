@@ -446,3 +446,17 @@ def test_store027_schema_created_once_by_concurrent_opens(store_url):
         assert conn.execute(sa.select(sa.func.count()).select_from(
             store_mod.schema_table)).scalar() == 1
         assert st.data_version() == "0"
+
+
+def test_store028_frame_follows_writes_of_this_process(tmp_path, make_event):
+    """Reloading after this process wrote shows the new events (ADBC's own SQLite can lag)."""
+    url = f"sqlite:///{tmp_path / 'reload.sqlite'}"
+    with Store(url) as st:
+        st.add_events([make_event(ordinal=i) for i in range(3)], report_key="a")
+        assert len(st.load_frame()) == 3
+        st.add_events([make_event(ordinal=i) for i in range(3, 5)], report_key="b")
+        assert len(st.load_frame()) == 5
+        first = st.query()[0]
+        st.correct(first.id, "date", "2014-06-01")
+        frame = st.load_frame(columns=["id", "date"]).set_index("id")
+        assert str(frame.loc[first.id, "date"].date()) == "2014-06-01"
