@@ -18,6 +18,7 @@ from dash import Dash
 from flask import Response, request
 
 from dashboard import callbacks, components, figures, views
+from dashboard.caching import cacheable_callbacks, enable_response_cache
 from dashboard.compression import enable_gzip
 from dashboard.config import get_setting
 from dashboard.data import EventSource, load_base_layers, open_store
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
                reload_seconds: float | None = None, aggregate_threshold: int | None = None,
                title: str | None = None, auth: tuple[str, str] | None = None,
-               extensions: bool = True) -> Dash:
+               extensions: bool = True, cache_mb: float | None = None) -> Dash:
     """Build the dashboard app.
 
     Parameters
@@ -52,6 +53,8 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
         ``DASHBOARD_USER`` / ``DASHBOARD_PASSWORD`` when both are set.
     extensions : bool, default True
         Load the optional modules of :mod:`dashboard.extensions`.
+    cache_mb : float, optional
+        Size of the response cache (setting ``cache_mb``); 0 turns it off.
 
     Returns
     -------
@@ -112,6 +115,10 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
     credentials = auth or _env_credentials()
     if credentials:
         _require_basic_auth(app, *credentials)
+    # After the auth check: only a request that passed it gets a cached answer.
+    app.server.config["DASHBOARD_CACHE"] = enable_response_cache(
+        app.server, source.current_version, cacheable_callbacks(app.callback_map),
+        max_bytes=int(float(get_setting("cache_mb", cache_mb)) * 1_000_000))
     return app
 
 
