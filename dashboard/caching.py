@@ -21,11 +21,13 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from flask import Flask, Response, g, request
 
 from dashboard import ids
+from dashboard.state import LIST_FILTERS, ViewState
 from dashboard.urlstate import coerce
 
 #: The Dash endpoint every callback goes through.
@@ -112,13 +114,26 @@ class ResponseCache:
             self._size -= sum(map(len, entry.values()))
 
 
-def view_key(body: dict[str, Any], *, with_nav: bool = False) -> str | None:
+#: View-state fields each render callback reads (None: all); the others are left out of its
+#: key, so that e.g. zooming the map reuses the timeline. tests/dashboard/test_caching.py
+#: checks that changing a left-out field does not change the callback's answer.
+READS: dict[str, tuple[str, ...] | None] = {
+    "map": tuple(f for f in ViewState.__dataclass_fields__
+                 if f not in ("speed", "window", "bin")),
+    "timeline": ("start", "end", "bin", *LIST_FILTERS, "text"),
+    "detail": ("event",),
+}
+
+
+def view_key(body: dict[str, Any], *, reads: tuple[str, ...] | None = None,
+             with_nav: bool = False) -> str | None:
     """Return the cache key of a render callback's request, or None if it cannot be cached.
 
     The key is the callback's output and its view-state input, normalised the
     way the callback reads it (bad or missing fields become defaults, so two
-    spellings of one view share an entry). ``with_nav`` adds the ``nav`` flag
-    (the map re-centres on navigation).
+    spellings of one view share an entry). ``reads`` keeps only those fields
+    (the ones the callback uses); ``with_nav`` adds the ``nav`` flag (the map
+    re-centres on navigation).
 
     Examples
     --------
@@ -140,6 +155,8 @@ def view_key(body: dict[str, Any], *, with_nav: bool = False) -> str | None:
     if not isinstance(data, dict):
         return None
     state = coerce(data).to_dict()
+    if reads is not None:
+        state = {name: state[name] for name in reads}
     if with_nav:
         state[_NAV] = bool(data.get(_NAV))
     return _digest(body.get("output"), state)
@@ -249,13 +266,11 @@ def cacheable_callbacks(output_keys: Iterable[str]) -> dict[str, KeyFunction]:
         outputs = key.strip(".").split("...")
         if f"{ids.MAP}.figure" in outputs:
             if not any(o.startswith(f"{ids.FRAME_ACK}.") for o in outputs):
-                chosen[key] = _map_key
-        elif key in (f"{ids.TIMELINE}.figure", f"{ids.DETAIL}.children"):
-            chosen[key] = view_key
+                chosen[key] = partial(view_key, reads=READS["map"], with_nav=True)
+        elif key == f"{ids.TIMELINE}.figure":
+            chosen[key] = partial(view_key, reads=READS["timeline"])
+        elif key == f"{ids.DETAIL}.children":
+            chosen[key] = partial(view_key, reads=READS["detail"])
         elif key.startswith(f"..{ids.LOCATION}.search..."):
             chosen[key] = request_key
     return chosen
-
-
-def _map_key(body: dict[str, Any]) -> str | None:
-    return view_key(body, with_nav=True)

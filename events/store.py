@@ -820,17 +820,22 @@ class Store:
                    driver: str = "auto") -> pd.DataFrame:
         """Load all events into a typed DataFrame, fast (a million events in about 3 s).
 
-        With the ADBC drivers installed (``adbc-driver-sqlite``,
-        ``adbc-driver-postgresql``) the rows arrive as Arrow columns without a
-        Python object per cell; otherwise they are fetched through the DB-API
-        cursor in chunks. Both paths end in the same Arrow-to-pandas typing.
+        With the ADBC driver installed (``adbc-driver-postgresql``) the rows of
+        a PostgreSQL database arrive as Arrow columns without a Python object per
+        cell; otherwise they are fetched through the DB-API cursor in chunks.
+        Both paths end in the same Arrow-to-pandas typing. SQLite files are read
+        through the DB-API unless ``driver="adbc"`` is asked for: ADBC's driver
+        brings its own copy of SQLite, and two copies in one process that also
+        writes break each other's locks (one deletes the WAL the other still
+        uses), so a running dashboard would stop seeing new events.
 
         Parameters
         ----------
         columns : sequence of str, optional
             Record fields to load (default: all of them plus ``notes``).
         driver : str
-            ``"auto"`` (ADBC when available for this database), ``"adbc"`` or ``"dbapi"``.
+            ``"auto"`` (ADBC for PostgreSQL when installed), ``"adbc"`` (also for a
+            SQLite file, in a process that does not write to it: benchmarks) or ``"dbapi"``.
 
         Returns
         -------
@@ -892,14 +897,13 @@ class Store:
                        for lo, hi in zip(bounds, bounds[1:], strict=False)]
         builder = _FrameBuilder(select_cols, packed)
         done = False
-        if driver != "dbapi" and sqlite and not _adbc_is_current(self.engine.url,
-                                                                  self.data_version()):
-            # ADBC brings its own copy of SQLite; after this process wrote through the
-            # other copy, it can be left reading an old snapshot of a WAL database.
-            if driver == "adbc":
-                raise RuntimeError("the ADBC SQLite driver sees an older snapshot of "
-                                   f"{self.engine.url.database}: read with driver='dbapi'")
-            driver = "dbapi"
+        if sqlite and driver == "auto":
+            driver = "dbapi"  # one copy of SQLite per process: see the docstring
+        if driver == "adbc" and sqlite and not _adbc_is_current(self.engine.url,
+                                                                 self.data_version()):
+            raise RuntimeError("the ADBC SQLite driver sees an older snapshot of "
+                               f"{self.engine.url.database} than this process wrote: "
+                               "read with driver='dbapi'")
         if driver != "dbapi":
             try:
                 done = _adbc_batches(self.engine.url, queries, builder,

@@ -157,3 +157,28 @@ def test_cache011_switched_off(frame):
     state = {"view-state.data": ViewState().to_dict()}
     for _ in range(2):
         assert "X-Cache" not in call(client, MAP_OUT, state, ["view-state.data"]).headers
+
+
+#: A changed value for every view-state field (the base view is the default view).
+CHANGED = {"start": "2014-06-11", "end": "2014-10-01", "types": ["seizure"],
+           "actors": ["ISIS"], "countries": ["SY"], "admin1": ["Ninewa"],
+           "certainty": ["claimed"], "sources": ["Wire A"], "text": "city", "window": "month",
+           "speed": 250, "bin": "month", "tiles": "online", "control": False, "areas": True,
+           "lat": 36.3, "lon": 43.1, "zoom": 9.0, "event": "e01",
+           "extra": {"bounds": [34.0, 37.0, 42.0, 44.0]}}
+
+
+def test_cache012_fields_left_out_of_a_key_do_not_change_the_answer(frame):
+    """Guards caching.READS: a field a callback ignores must really not change its answer."""
+    assert set(CHANGED) == set(ViewState.__dataclass_fields__)
+    client = create_app(frame, base_layers=None, cache_mb=0).server.test_client()
+    outputs = {"map": MAP_OUT, "timeline": "timeline.figure", "detail": "detail.children"}
+    base = ViewState().to_dict()
+    for name, output in outputs.items():
+        reads = caching.READS[name]
+        answer = call(client, output, {"view-state.data": base}, ["view-state.data"]).data
+        for field, value in CHANGED.items():
+            changed = call(client, output, {"view-state.data": {**base, field: value}},
+                           ["view-state.data"]).data
+            if reads is not None and field not in reads:
+                assert changed == answer, f"{name} depends on {field}: add it to READS"

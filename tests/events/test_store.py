@@ -449,7 +449,7 @@ def test_store027_schema_created_once_by_concurrent_opens(store_url):
 
 
 def test_store028_frame_follows_writes_of_this_process(tmp_path, make_event):
-    """Reloading after this process wrote shows the new events (ADBC's own SQLite can lag)."""
+    """Reloading after this process wrote shows the new events (ADBC's own SQLite lagged)."""
     url = f"sqlite:///{tmp_path / 'reload.sqlite'}"
     with Store(url) as st:
         st.add_events([make_event(ordinal=i) for i in range(3)], report_key="a")
