@@ -24,6 +24,7 @@ from dashboard.config import get_setting
 from dashboard.data import EventSource, load_base_layers, open_store
 from dashboard.extensions import layout_items, load_extensions, register_extensions
 from dashboard.state import ViewState
+from dashboard.uploads import bound_requests, max_body_bytes, max_files
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,8 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
                                  decimals=int(get_setting("coordinate_decimals")),
                                  land_layer=land)
     register_extensions(app, source, modules)
+    # First of the request hooks: a body over the limit is refused before anything reads it.
+    bound_requests(app.server, max_bytes=max_body_bytes(), max_files=max_files())
     if get_setting("compress"):
         enable_gzip(app.server)
     credentials = auth or _env_credentials()
@@ -142,7 +145,10 @@ def _require_basic_auth(app: Dash, user: str, password: str) -> None:
 
 def _wsgi_app() -> Any:
     """Build the app from ``EVENTS_DB`` for WSGI servers (``dashboard.app:server``)."""
-    return create_app(os.environ.get("EVENTS_DB")).server
+    server = create_app(os.environ.get("EVENTS_DB")).server
+    # With gunicorn --preload the workers fork from here: they must open their own connections.
+    server.config["DASHBOARD_SOURCE"].store.engine.dispose()
+    return server
 
 
 def __getattr__(name: str) -> Any:

@@ -28,10 +28,9 @@ from flask import Flask, Response, g, request
 
 from dashboard import ids
 from dashboard.state import LIST_FILTERS, ViewState
+from dashboard.uploads import CALLBACK_PATH
 from dashboard.urlstate import coerce
 
-#: The Dash endpoint every callback goes through.
-CALLBACK_PATH = "/_dash-update-component"
 #: Keys of the view-state store that are no view-state field but change a callback's output.
 _NAV = "nav"
 
