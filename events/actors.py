@@ -50,7 +50,7 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "PMF": (
         r"Popular\s+Mobili[sz]ation\s+(?:Forces|Units|Committees)|\bPMF\b|\bPMU\b",
-        r"Hashd(?:\s+al-Shaabi)?|al-Hashd\s+al-Shaabi",
+        r"Hashe?d(?:\s+al-Shaabi)?|al-Hashe?d\s+al-Shaabi",
         r"Shi'?ite?\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
         r"Shia\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
         r"Kata'?ib\s+Hezbollah|Asa'?ib\s+Ahl\s+al-Haq|Badr\s+(?:Organi[sz]ation|Brigade)",

@@ -81,7 +81,7 @@ _DATE_RX = re.compile(
   | (?P<monthyear>\b(?:(?:early|mid|late|end\s+of)[\s-]+)?{_MONTH}\s+(?P<my_y>(?:19|20)\d\d)\b)
   | (?P<midmonth>\b(?:mid|the\s+middle\s+of)[\s-]+{_MONTH})
   | (?P<month>\b(?:in|since|during|until|by|early|late|end\s+of|from|of|last)\s+(?:early\s+
-        |late\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d))
+        |late\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b))
   | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier
         |before)\b)
   | (?P<duration>\bfor\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?(?:the\s+(?:past
@@ -327,13 +327,15 @@ def find_dates(text: str, published: date, *, anchor: date | None = None) -> lis
     Returns
     -------
     list of DateMention
-        In text order. Dates after ``published`` are dropped (news reports past events).
+        In text order. Dates after ``published`` are dropped (news reports past events),
+        except expressions relative to an anchor when none is given ("a day later").
 
     Examples
     --------
     >>> [(m.date.isoformat(), m.precision) for m in find_dates("on Tuesday", date(2014, 6, 12))]
     [('2014-06-10', 'day')]
     """
+    given = anchor is not None
     anchor = anchor or published
     found: list[DateMention] = []
     if not _DATE_HINT.search(text):
@@ -343,7 +345,9 @@ def find_dates(text: str, published: date, *, anchor: date | None = None) -> lis
         if resolved is None:
             continue
         day, precision, relative = resolved
-        if day > published:
+        if day > published and (given or not relative):
+            # a date after publication is no news; "a day later" read without its anchor is
+            # kept, for the caller to read again against the date the story is at
             continue
         found.append(DateMention(m.start(), m.end(), m.group(0), day, precision, relative))
     return found
