@@ -3,14 +3,16 @@
 Many viewers open the same default view, play the same frames and pick the
 same months. The callbacks that draw the map, the timeline and the detail
 panel are pure functions of the view state and the events, so their finished
-responses (JSON, and its gzip) are kept in a bounded LRU, keyed by the
-callback, the *normalised* view state (:func:`dashboard.urlstate.coerce`,
-which is what the callbacks read) and the data version. When the store's
-version changes (new events ingested or corrected) every entry is dropped.
+responses (gzipped JSON) are kept in a bounded LRU, keyed by the callback,
+the *normalised* view state (:func:`dashboard.urlstate.coerce`, which is
+what the callbacks read) and the data version. When the store's version
+changes (new events ingested or corrected) every entry is dropped.
 
 Only callbacks named in an allow-list are cached: the upload, review and
 export callbacks change things or depend on more than their inputs, and must
-always run. Each gunicorn worker keeps its own cache.
+always run. Each gunicorn worker keeps its own cache, and all of them share
+their entries through files in a temporary folder (``python -m dashboard
+serve`` makes it), so that a view is computed once per server, not per worker.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, g, request
@@ -36,28 +40,38 @@ _NAV = "nav"
 
 
 class ResponseCache:
-    """A thread-safe LRU of response bodies, bounded by their total size in bytes.
+    """A thread-safe LRU of gzipped response bodies, bounded by their total size in bytes.
+
+    With :meth:`share`, entries also go to files in a folder that the other
+    server processes read too (gunicorn's workers): a view computed by one
+    worker is then not computed again by the others.
 
     Parameters
     ----------
     max_bytes : int
-        Entries are evicted, least recently used first, above this total.
+        Entries are evicted, least recently used first, above this total (in
+        memory, and in the shared folder).
 
     Examples
     --------
     >>> cache = ResponseCache(max_bytes=100)
-    >>> cache.put("k", b"{}")
-    >>> cache.get("k", gzipped=False)
-    b'{}'
+    >>> cache.put("k", b"gz")
+    >>> cache.get("k")
+    b'gz'
     """
+
+    #: Puts between two trims of the shared folder.
+    _TRIM_EVERY = 64
 
     def __init__(self, max_bytes: int) -> None:
         if max_bytes < 0:
             raise ValueError(f"invalid max_bytes={max_bytes!r}: expected 0 or more")
         self.max_bytes = max_bytes
         self.hits = self.misses = 0
-        self._entries: OrderedDict[str, dict[str, bytes]] = OrderedDict()
+        self.folder: Path | None = None
+        self._entries: OrderedDict[str, bytes] = OrderedDict()
         self._size = 0
+        self._puts = 0
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -65,52 +79,105 @@ class ResponseCache:
 
     @property
     def size(self) -> int:
-        """Total bytes held."""
+        """Total bytes held in this process."""
         return self._size
 
-    def get(self, key: str, *, gzipped: bool) -> bytes | None:
-        """Return the body stored under ``key`` (its gzip if ``gzipped``), or None."""
+    def share(self, folder: str | os.PathLike[str]) -> None:
+        """Also keep entries as files in ``folder`` (one per server; it must exist)."""
+        self.folder = Path(folder)
+
+    def get(self, key: str) -> bytes | None:
+        """Return the gzipped body stored under ``key``, or None."""
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
-                self.misses += 1
-                return None
-            self._entries.move_to_end(key)
-            self.hits += 1
-            if not gzipped:
-                return entry["raw"]
-            body = entry.get("gzip")
-        if body is None:
-            # Compressed once, on the first hit that asks for it, outside the lock.
-            body = gzip.compress(entry["raw"], 1)
-            with self._lock:
-                if key in self._entries and "gzip" not in entry:
-                    entry["gzip"] = body
-                    self._grow(len(body))
-        return body
+            body = self._entries.get(key)
+            if body is not None:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                return body
+        if self.folder is not None:
+            try:
+                body = (self.folder / _file_name(key)).read_bytes()
+            except OSError:
+                body = None
+            if body is not None:
+                self._remember(key, body)
+                with self._lock:
+                    self.hits += 1
+                return body
+        with self._lock:
+            self.misses += 1
+        return None
 
     def put(self, key: str, body: bytes) -> None:
-        """Store an uncompressed body (nothing happens if it alone exceeds the bound)."""
+        """Store a gzipped body (nothing happens if it alone exceeds the bound)."""
         if len(body) > self.max_bytes:
             return
+        self._remember(key, body)
+        if self.folder is None:
+            return
+        # Written aside and renamed: another process never reads half a file.
+        path = self.folder / _file_name(key)
+        part = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.part")
+        try:
+            part.write_bytes(body)
+            os.replace(part, path)
+        except OSError:  # a full disk costs the sharing, not the answer
+            part.unlink(missing_ok=True)
         with self._lock:
-            old = self._entries.pop(key, None)
-            if old is not None:
-                self._size -= sum(map(len, old.values()))
-            self._entries[key] = {"raw": body}
-            self._grow(len(body))
+            self._puts += 1
+            trim = self._puts % self._TRIM_EVERY == 0
+        if trim:
+            self._trim_folder()
 
-    def clear(self) -> None:
-        """Drop every entry."""
+    def clear(self, *, keep: str | None = None) -> None:
+        """Drop every entry (in the shared folder: those whose key does not start with ``keep``)."""
         with self._lock:
             self._entries.clear()
             self._size = 0
+        if self.folder is None:
+            return
+        for entry in _scan(self.folder):
+            if keep is None or not entry.name.startswith(_file_name(keep)):
+                Path(entry.path).unlink(missing_ok=True)
 
-    def _grow(self, n: int) -> None:
-        self._size += n
-        while self._size > self.max_bytes and self._entries:
-            _, entry = self._entries.popitem(last=False)
-            self._size -= sum(map(len, entry.values()))
+    def _remember(self, key: str, body: bytes) -> None:
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._size -= len(old)
+            self._entries[key] = body
+            self._size += len(body)
+            while self._size > self.max_bytes and self._entries:
+                _, dropped = self._entries.popitem(last=False)
+                self._size -= len(dropped)
+
+    def _trim_folder(self) -> None:
+        """Delete the oldest shared files beyond :attr:`max_bytes`."""
+        files = []
+        for entry in _scan(self.folder):
+            try:
+                st = entry.stat()
+            except OSError:
+                continue
+            files.append((st.st_mtime, st.st_size, entry.path))
+        total = sum(size for _, size, _ in files)
+        for _, size, path in sorted(files):
+            if total <= self.max_bytes:
+                break
+            Path(path).unlink(missing_ok=True)
+            total -= size
+
+
+def _file_name(key: str) -> str:
+    return key.replace(":", "-").replace(os.sep, "_")
+
+
+def _scan(folder: Path | None) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as it:
+            return [e for e in it if e.is_file() and not e.name.endswith(".part")]
+    except OSError:
+        return []
 
 
 #: View-state fields each render callback reads (None: all); the others are left out of its
@@ -221,35 +288,51 @@ def enable_response_cache(server: Flask, version: Callable[[], str],
         current = version()
         with lock:
             if current != seen["version"]:
-                cache.clear()
+                cache.clear(keep=f"{current}:")
                 seen["version"] = current
         key = callbacks[body["output"]](body)
         if key is None:
             return None
         key = f"{current}:{key}"
-        gzipped = "gzip" in request.headers.get("Accept-Encoding", "").lower()
-        hit = cache.get(key, gzipped=gzipped)
+        hit = cache.get(key)
         if hit is None:
             g.response_cache_key = key
             return None
-        response = Response(hit, 200, mimetype="application/json")
-        if gzipped:
-            response.headers["Content-Encoding"] = "gzip"
-            response.vary.add("Accept-Encoding")
+        response = _json_response(hit, gzipped=_accepts_gzip())
         response.headers["X-Cache"] = "hit"
         return response
 
     @server.after_request
     def _keep_in_cache(response: Response) -> Response:
         key = g.pop("response_cache_key", None)
-        if (key is not None and response.status_code == 200
-                and "Content-Encoding" not in response.headers
-                and response.mimetype == "application/json"):
-            cache.put(key, response.get_data())
-            response.headers["X-Cache"] = "miss"
+        if (key is None or response.status_code != 200
+                or "Content-Encoding" in response.headers
+                or response.mimetype != "application/json"):
+            return response
+        # Compressed once here, for the cache and for this answer (the gzip hook then skips it).
+        body = gzip.compress(response.get_data(), 1)
+        cache.put(key, body)
+        if _accepts_gzip():
+            response.set_data(body)
+            response.headers["Content-Encoding"] = "gzip"
+            response.vary.add("Accept-Encoding")
+        response.headers["X-Cache"] = "miss"
         return response
 
     return cache
+
+
+def _accepts_gzip() -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+
+
+def _json_response(gzipped_body: bytes, *, gzipped: bool) -> Response:
+    if not gzipped:
+        return Response(gzip.decompress(gzipped_body), 200, mimetype="application/json")
+    response = Response(gzipped_body, 200, mimetype="application/json")
+    response.headers["Content-Encoding"] = "gzip"
+    response.vary.add("Accept-Encoding")
+    return response
 
 
 def cacheable_callbacks(output_keys: Iterable[str]) -> dict[str, KeyFunction]:

@@ -10,7 +10,9 @@ Other modules register subcommands on :data:`cli` (``brief`` from
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import sys
+import tempfile
 from typing import Any
 
 import click
@@ -142,14 +144,17 @@ def serve(db: str | None, host: str | None, port: int | None, sample: bool,
                                timeout=int(get_setting("timeout", timeout)))
     click.echo(f"Dashboard: {_url(host, port)} (gunicorn, {options['workers']} workers x "
                f"{options['threads']} threads)")
+    shared = tempfile.mkdtemp(prefix="dashboard-cache-")
 
     def build() -> Any:
         server = create_app(store).server
+        server.config["DASHBOARD_CACHE"].share(shared)  # a view is computed once, not per worker
         # The workers open their own connections: none may be shared across the fork.
         store.engine.dispose()
         return server
 
-    DashboardServer(build, options, after_fork=lambda: store.engine.dispose(close=False)).run()
+    DashboardServer(build, options, after_fork=lambda: store.engine.dispose(close=False),
+                    on_exit=lambda: shutil.rmtree(shared, ignore_errors=True)).run()
 
 
 def _load_sample(store) -> None:

@@ -3,10 +3,11 @@
 ``python -m dashboard serve`` builds the app (the events loaded into one
 frame, the figures' base layout) in gunicorn's master process, then forks
 the workers. They share the loaded frame's memory copy-on-write, so N
-workers cost far less than N times one; each keeps its own response cache
-(:mod:`dashboard.caching`) and asks the store for new events on its own
-(setting ``reload_seconds``). gunicorn runs on Unix only; on other systems
-use ``python -m dashboard`` (the development server).
+workers cost far less than N times one; they share their response cache
+(:mod:`dashboard.caching`) through a temporary folder, and each asks the
+store for new events on its own (setting ``reload_seconds``). gunicorn runs
+on Unix only; on other systems use ``python -m dashboard`` (the development
+server).
 """
 
 from __future__ import annotations
@@ -72,10 +73,13 @@ class DashboardServer:
     after_fork : callable, optional
         Called in each worker after the fork (to drop database connections
         inherited from the master: a connection must not be shared by processes).
+    on_exit : callable, optional
+        Called in the master when the server stops (to remove what it made).
     """
 
     def __init__(self, build: Callable[[], Any], options: dict[str, Any], *,
-                 after_fork: Callable[[], None] | None = None) -> None:
+                 after_fork: Callable[[], None] | None = None,
+                 on_exit: Callable[[], None] | None = None) -> None:
         from gunicorn.app.base import BaseApplication
 
         outer = self
@@ -86,6 +90,8 @@ class DashboardServer:
                     self.cfg.set(key, value)
                 if after_fork is not None:
                     self.cfg.set("post_fork", lambda _server, _worker: after_fork())
+                if on_exit is not None:
+                    self.cfg.set("on_exit", lambda _server: on_exit())
 
             def load(self) -> Any:
                 return outer.build()

@@ -57,6 +57,7 @@ def test_srv003_serve_command_builds_gunicorn(monkeypatch, tmp_path):
     assert settings["workers"].get() == 3 and settings["preload_app"].get() is True
     assert settings["bind"].get() == ["127.0.0.1:9100"]
     assert ran["app"].config["DASHBOARD_SOURCE"].store.url == url
+    assert Path(ran["app"].config["DASHBOARD_CACHE"].folder).is_dir()  # shared by the workers
 
 
 def _free_port():
@@ -65,17 +66,19 @@ def _free_port():
         return s.getsockname()[1]
 
 
-def _post_map(port):
+def _post_map(port, state=None):
+    state = ViewState() if state is None else state
     body = {"output": MAP_OUT,
             "outputs": [dict(zip(("id", "property"), o.split("."), strict=True))
                         for o in MAP_OUT.strip(".").split("...")],
-            "inputs": [{"id": "view-state", "property": "data", "value": ViewState().to_dict()}],
+            "inputs": [{"id": "view-state", "property": "data", "value": state.to_dict()}],
             "state": [], "changedPropIds": ["view-state.data"]}
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     conn.request("POST", "/_dash-update-component", body=json.dumps(body),
                  headers={"Content-Type": "application/json"})
     response = conn.getresponse()
-    return response.status, json.loads(response.read() or b"{}")
+    answer = json.loads(response.read() or b"{}")
+    return response.status, answer, response.getheader("X-Cache")
 
 
 @pytest.mark.slow
@@ -100,7 +103,7 @@ def test_srv004_gunicorn_workers_serve_and_see_new_events(tmp_path, make_store_e
         status = None
         while time.monotonic() < deadline and proc.poll() is None:
             try:
-                status, out = _post_map(port)
+                status, out, _ = _post_map(port)
                 break
             except OSError:
                 time.sleep(0.3)
@@ -108,6 +111,9 @@ def test_srv004_gunicorn_workers_serve_and_see_new_events(tmp_path, make_store_e
         assert out["response"]["map-mode"]["children"] == "points: 20 events in view"
         workers = psutil.Process(proc.pid).children()
         assert len(workers) == 2
+        # One view asked eight times, on new connections (so of both workers): computed once.
+        seizures = ViewState(types=("seizure",))
+        assert [_post_map(port, seizures)[2] for _ in range(8)] == ["miss"] + ["hit"] * 7
 
         with Store(url) as store:  # another process ingests while the dashboard runs
             store.add_events(make_store_events(20, 32), report_key="after",
