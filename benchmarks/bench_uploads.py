@@ -32,6 +32,7 @@ import socket
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -96,8 +97,12 @@ def big_body(port: int, size: int) -> tuple[str, int]:
         return f"{line} / {body.decode(errors='replace').strip()[:90]}", sent
 
 
-def many_files(port: int, count: int, kb: int) -> str:
-    """Send ``count`` files in one call of the review dialog's read callback."""
+def many_files(port: int, count: int, kb: int) -> Callable[[], str]:
+    """Prepare ``count`` files for one call of the review dialog's read callback.
+
+    Returns the function that sends them and says what came back (the body is
+    built beforehand, so that only the server's part is timed).
+    """
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     conn.request("GET", "/_dash-dependencies")
     deps = json.loads(conn.getresponse().read())
@@ -123,15 +128,20 @@ def many_files(port: int, count: int, kb: int) -> str:
                for o in dep["output"].strip(".").split("...")]
     body = json.dumps({"output": dep["output"], "outputs": outputs, "inputs": fill(dep["inputs"]),
                        "state": fill(dep["state"]), "changedPropIds": [changed]})
-    conn.request("POST", "/_dash-update-component", body=body,
-                 headers={"Content-Type": "application/json"})
-    response = conn.getresponse()
-    data = response.read()
-    if response.status != 200:
-        return f"HTTP {response.status}: {data.decode(errors='replace')[:120]}"
-    messages = json.loads(data)["response"].get("review-messages", {}).get("children") or []
-    first = messages[0]["props"]["children"] if messages else ""
-    return f"HTTP 200, {len(messages)} message(s), the first: {first[:120]}"
+    body = body.encode()
+
+    def send() -> str:
+        conn.request("POST", "/_dash-update-component", body=body,
+                     headers={"Content-Type": "application/json"})
+        response = conn.getresponse()
+        data = response.read()
+        if response.status != 200:
+            return f"HTTP {response.status}: {data.decode(errors='replace').strip()[:120]}"
+        messages = json.loads(data)["response"].get("review-messages", {}).get("children") or []
+        first = messages[0]["props"]["children"] if messages else ""
+        return f"HTTP 200, {len(messages)} message(s), the first: {first[:120]}"
+
+    return send
 
 
 def main() -> int:
@@ -154,8 +164,7 @@ def main() -> int:
             print(f"  answered in {seconds:.2f} s, after {sent / MB:.0f} MB had been sent; "
                   f"server peak memory grew {grew / MB:.0f} MB")
             big_ok = answer.startswith("HTTP/1.1 413") and grew < 50 * MB
-            answer, seconds, grew = measured(pid, lambda: many_files(port, args.files,
-                                                                     args.file_kb))
+            answer, seconds, grew = measured(pid, many_files(port, args.files, args.file_kb))
             print(f"{args.files:,} files of {args.file_kb} KB in one request: {answer}")
             print(f"  answered in {seconds:.2f} s; server peak memory grew {grew / MB:.0f} MB")
             files_ok = "at most" in answer and seconds <= 1.0 and grew <= 50 * MB
