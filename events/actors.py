@@ -83,7 +83,8 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
         r"Hayat\s+Tahrir\s+al-Sham|\bHTS\b",
     ),
     "US-led coalition": (
-        r"(?:the\s+)?(?:US|U\.S\.)[- ]led\s+coalition|(?:the\s+)?(?:international\s+|anti-(?:IS|"
+        r"(?:the\s+)?(?:US|U\.S\.)[- ]led\s+coalition|(?:US|U\.S\.)[- ]led(?=\s+(?:air\s*)?"
+        r"(?:strikes?|raids?|bombing|jets|warplanes|aircraft|forces))|(?:the\s+)?(?:international\s+|anti-(?:IS|"
         r"ISIS|ISIL|Daesh)\s+)?"
         r"(?<!Syrian\s)(?<!National\s)(?<!opposition\s)coalition(?!\s+of\b)"
         r"(?:\s+(?:forces|aircraft|warplanes|jets))?",

@@ -257,7 +257,7 @@ class Resolver:
         self._fuzzy_memo: dict[tuple, list[tuple[int, float]]] = {}
         self._local_pools: dict[tuple, list[str]] | None = None
         self._local_words: dict[tuple, dict[str, list[int]]] | None = None
-        self._units_memo: dict[tuple, frozenset] = {}
+        self._units_memo: dict[tuple, frozenset | ValueError] = {}
         self._major_cities: list[int] | None = None
 
     # -- hints ------------------------------------------------------------------
@@ -270,8 +270,16 @@ class Resolver:
             return frozenset().union(*(self.units(t, level, country) for t in text if t))
         key = (text, level, country)
         if key not in self._units_memo:
-            self._units_memo[key] = admin_units(self.gaz.index, text, level, country=country)
-        return self._units_memo[key]
+            # a name that is no unit is remembered as the error it raises: finding
+            # that out scans the whole gazetteer
+            try:
+                self._units_memo[key] = admin_units(self.gaz.index, text, level, country=country)
+            except ValueError as err:
+                self._units_memo[key] = err
+        found = self._units_memo[key]
+        if isinstance(found, ValueError):
+            raise ValueError(str(found))
+        return found
 
     def _context(self, *, country, admin1, admin2, near, feature, strict_case,
                  country_only) -> _Context:

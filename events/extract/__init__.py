@@ -101,7 +101,7 @@ def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
             s.doc = doc
     # 3. mentions
     reader = PlaceReader(country, nlp)
-    mentions = find_mentions(sentences, found, published, reader=reader)
+    mentions = find_mentions(sentences, found, published, reader=reader, deadline=deadline)
     country = reader.country or country
     # 4-5. filtered triggers with their arguments
     cands: list[Candidate] = []

@@ -97,7 +97,11 @@ def sentence_candidates(
         # word names the specific event of the same sentence
         out = [c for c in out if not (c.trigger.kind == "attack" and c.kind == "clash")]
     if sentence.headline:
-        # a headline is read alone: its events need a place it names itself
+        # a headline is read alone: its events need a place it names itself, attached or not
+        named = [p for p in mentions.places if p.place is not None and not p.reference]
+        for c in out:
+            if c.place is None and named:
+                c.place = min(named, key=lambda p: abs(p.name_start - c.trigger.start))
         out = [c for c in out if c.place is not None and not c.place.anaphor]
     # dates last: a date belongs to the nearest trigger above it that is still an event
     kept: dict[int, int] = {}
@@ -117,7 +121,7 @@ def sentence_candidates(
             kept.setdefault(anchor.head.i, anchor.i)  # the verb that carries an event noun
     for c in out:
         c.date, c.attributed_date = _own_date(
-            sentence, c, found[id(c)], mentions, kept, campaigns
+            sentence, c, found[id(c)], mentions, kept, campaigns, set(anchors)
         )
     out = [c for c in out if not (c.date is None and _told_as_background(found[id(c)].anchor))]
     return _drop_background_seizures(out)
@@ -227,6 +231,7 @@ def _own_date(
     mentions: Any,
     anchors: dict[int, int],
     campaigns: list[int],
+    words: set[int],
 ) -> tuple[Any, bool]:
     """The time expression that dates a candidate: its own, else the sentence's free one.
 
@@ -243,14 +248,14 @@ def _own_date(
         head = syntax.span_head(doc, d.start, d.end)
         if head is None:
             continue
-        owners.setdefault(_date_owner(head, anchors, campaigns), []).append(d)
+        owners.setdefault(_date_owner(head, anchors, campaigns, words), []).append(d)
     own = _this_place(doc, owners.get(args.anchor.i, []), c.place, args)
     shared: list[Any] = []
     if not own and args.anchor.head.i != args.anchor.i:
         # an event inside another's clause shares its date unless it has its own:
         # "seized X on Monday and withdrew", "backed by Russian air strikes, troops
         # recaptured Palmyra on Sunday", "kidnapped 30 on Monday before they fled"
-        above = _date_owner(args.anchor.head, anchors, campaigns)
+        above = _date_owner(args.anchor.head, anchors, campaigns, words)
         shared = owners.get(above, []) if above >= 0 else []
     pool = own or shared or owners.get(-1, [])
     if not pool:
@@ -264,12 +269,15 @@ _STARTS = frozenset("begin start launch commence kick".split())
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "when", "where", "while"})
 
 
-def _date_owner(head: Any, anchors: dict[int, int], campaigns: list[int] = ()) -> int:
+def _date_owner(
+    head: Any, anchors: dict[int, int], campaigns: list[int] = (), words: set[int] = frozenset()
+) -> int:
     """The anchor a date hangs from (-1: the sentence's, -2: a clause that is no event).
 
     ``anchors`` maps the token of each event trigger, and the verb that carries an
     event noun ("carried out strikes overnight"), to the trigger's anchor;
-    ``campaigns`` lists the offensives, whose start a "which began on" clause dates.
+    ``campaigns`` lists the offensives, whose start a "which began on" clause dates;
+    ``words`` holds every trigger word of the sentence, events or not.
     """
     t = head
     for _ in range(32):
@@ -280,7 +288,10 @@ def _date_owner(head: Any, anchors: dict[int, int], campaigns: list[int] = ()) -
         if t.dep_ == "relcl" and t.head.i in anchors:
             return anchors[t.head.i]  # "shelling that targeted the city on Thursday"
         if t.dep_ == "relcl" and syntax.lemma(t) in _STARTS:
-            # "the operation to retake Hit, which began on 2 May": the offensive's start
+            # "the operation to retake Hit, which began on 2 May": the offensive's start;
+            # "after fighting that began on May 28": the start of what is no event here
+            if t.head.i in words:
+                return -2
             before = [i for i in campaigns if i < t.i]
             if before:
                 return before[-1]

@@ -191,6 +191,8 @@ def resolve_places(
                     # a town of that province the report is about is more exact
                     if topic is not None and topic.place.admin1 == before.place.admin1:
                         before = topic
+                if before is not None and not _same_paragraph(sentences, s.index, before_index(history)):
+                    before = None  # a new paragraph: back to what the report is about
                 fallback = before or topic
                 if fallback is None:
                     continue
@@ -198,6 +200,15 @@ def resolve_places(
                 c.borrowed_place = True
             out.append(c)
     return out
+
+
+def before_index(history: _History) -> int:
+    """The sentence index of the latest named place."""
+    return history.named[-1][0] if history.named else -1
+
+
+def _same_paragraph(sentences: list[Any], a: int, b: int) -> bool:
+    return 0 <= b < len(sentences) and sentences[a].paragraph == sentences[b].paragraph
 
 
 def _anchor_dates(sentences: list[Any], mentions: list[Any]) -> dict[int, Any]:

@@ -22,7 +22,9 @@ from events.extract import syntax
 from events.extract.wordlists import (
     AGGREGATE_MARKS,
     ARMED_WITH,
+    ATTACK_WORDS,
     DONE_HEADS,
+    EVENT_VERBS,
     FORECAST_HEADS,
     HARDWARE_VERBS,
     INTENT_HEADS,
@@ -54,8 +56,10 @@ _EVENT_NOUN_KINDS = frozenset({"clash", "strike", "shelling", "bombing", "attack
 _COUNTABLE = _EVENT_NOUN_KINDS | {"airstrike", "attack_on_civilians", "abduction", "displacement"}
 # Prepositions that make an event noun a cause or background of something else.
 _CAUSE_PREPS = frozenset(
-    {"amid", "despite", "because", "due", "from", "among", "after", "following"}
+    {"amid", "despite", "because", "due", "from", "among", "after", "following", "by", "since"}
 )
+_SUPPORTING = frozenset("back support aid assist cover accompany help".split())
+_TIMES = frozenset("overnight nighttime night-time dawn morning evening weekend".split())
 # A national total ("3 million Iraqis remain displaced nationwide") is no place's event.
 _NATIONWIDE = re.compile(
     r"\b(?:nationwide|country-?wide|across\s+the\s+country|throughout\s+the\s+country|"
@@ -63,7 +67,10 @@ _NATIONWIDE = re.compile(
     re.IGNORECASE,
 )
 # "days of fighting", "years of war": a span of time filled with the event.
-_SPANS_OF = frozenset("day week month year hour decade night series round wave".split())
+_SPANS_OF = frozenset(
+    "day week month year hour decade night series round wave start beginning launch end "
+    "outbreak onset".split()
+)
 # Prepositions that make their object a subject of talk.
 _TOPIC_PREPS = frozenset({"regarding", "about", "concerning", "re"})
 # An event noun in these phrases under another event verb tells how that event was done:
@@ -71,6 +78,7 @@ _TOPIC_PREPS = frozenset({"regarding", "about", "concerning", "re"})
 _MANNER_PREPS = frozenset({"in", "during", "through", "via"})
 # "against" and "for": "vowed to fight against air strikes" - neither a place nor an event.
 _NEGATIVE_DETS = frozenset({"no", "neither", "nor", "without"})
+_KEEPING_OUT = frozenset("refrain abstain decline refuse avoid".split())
 _DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 
 
@@ -92,6 +100,16 @@ def _clause_head(token: Any) -> Any:
         if syntax.is_verb(head) and head.dep_ != "prep":  # "regarding" is a preposition
             return head
     return token
+
+
+def _kept_out(anchor: Any) -> bool:
+    """ "stayed out of the operation", "refrained from shelling": it did not take part."""
+    for g in _governors(anchor):
+        if syntax.lemma(g) in _KEEPING_OUT:
+            return True
+        if g.lower_ == "out" and syntax.lemma(g.head) in ("stay", "keep"):
+            return True
+    return False
 
 
 def _negated(anchor: Any, clause: Any) -> bool:
@@ -135,6 +153,8 @@ def _aim(anchor: Any) -> bool:
             head = t.head
             if syntax.is_verb(head) and syntax.lemma(head) in DONE_HEADS:
                 return False
+            if head.dep_ == "dobj" and syntax.lemma(head.head) in DONE_HEADS:
+                return False  # "allowed a thousand inmates to escape": they escaped
             if head.dep_ == "prep":
                 head = head.head
             return True if infinitive else syntax.lemma(head) in INTENT_HEADS
@@ -178,7 +198,18 @@ def _topic(anchor: Any) -> bool:
 
 def _participle(anchor: Any, trigger: Any) -> bool:
     """A participle used as an adjective ("the surrounding areas", "the besieged town")."""
-    return trigger.frame != "noun" and anchor.dep_ == "amod" and anchor.tag_ in ("VBN", "VBG")
+    if trigger.frame == "noun" or anchor.tag_ not in ("VBN", "VBG", "JJ"):
+        return False
+    single = (trigger.start, trigger.end) == (trigger.anchor_start, trigger.anchor_end)
+    if anchor.tag_ == "JJ" and not single:
+        return False  # "free prisoners" read as an adjective: the pattern says it is a verb
+    return anchor.dep_ == "amod" or (
+        anchor.dep_ == "conj" and anchor.head.tag_.startswith("NN")  # "Tikrit and surrounding"
+    )
+
+
+_PERIODS = frozenset("day night morning evening afternoon week month year days nights "
+                     "weekend friday".split())
 
 
 def _habitual(text: str, anchor: Any) -> bool:
@@ -187,6 +218,12 @@ def _habitual(text: str, anchor: Any) -> bool:
     for t in (anchor, clause):
         if any(c.lower_ in AGGREGATE_MARKS and c.dep_ in ("advmod", "npadvmod") for c in t.children):
             return True
+        if any(
+            c.dep_ in ("npadvmod", "advmod", "dobj") and c.lower_ in _PERIODS
+            and any(d.lower_ in ("every", "each") for d in c.children)
+            for c in t.children
+        ):
+            return True  # "shells Daraya every day"
     return bool(_IN_THE_PAST.search(text))
 
 
@@ -199,9 +236,11 @@ def _hardware(trigger: Any, anchor: Any) -> bool:
     t = anchor
     for _ in range(6):  # through lists and prepositions: "armed with mortars and suicide vests"
         edge, t = t.dep_, t.head
+        if edge not in ("conj", "prep", "pobj", "appos", "dobj", "nsubjpass"):
+            return False  # "strikes destroyed a refinery": the weapon acts
         if syntax.lemma(t) in HARDWARE_VERBS or t.lower_ in ARMED_WITH:
             return True
-        if edge not in ("conj", "prep", "pobj", "appos", "dobj", "nsubjpass") or t.head.i == t.i:
+        if t.head.i == t.i:
             return False
     return False
 
@@ -229,20 +268,51 @@ def _manner(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
     return verb.i != anchor.i and anchors.get(verb.i) not in (None, "kill")
 
 
+#: Nouns an event word may qualify and still tell the event ("shelling victims").
+_EVENT_HEADS = frozenset("fire explosion blast raid toll victim casualty survivor death "
+                         "strike sortie barrage salvo round shell rocket missile projectile bomb "
+                         "shield".split())
+
+
+def _attribute(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
+    """An event word that only qualifies another noun: "fighting positions", "the artillery
+    academy", "rocket launchers", "displacement camps".
+    """
+    if anchor.dep_ not in ("compound", "amod", "nmod") or not anchor.head.tag_.startswith("NN"):
+        return False
+    head = anchor.head
+    if head.i == anchor.i or head.i in anchors:
+        return False  # "mortar shells": the head is an event word itself
+    lemma = syntax.lemma(head)
+    nominal = trigger.frame == "noun" or anchor.tag_ == "VBG"  # "fighting positions"
+    return nominal and lemma not in ATTACK_WORDS and lemma not in _EVENT_HEADS
+
+
 def _background_cause(trigger: Any, anchor: Any) -> bool:
     """An event noun told as the cause of something else ("fled the fighting")."""
-    if trigger.frame != "noun" or trigger.kind not in _EVENT_NOUN_KINDS | {"clash"}:
+    if trigger.frame != "noun":
         return False
     head = anchor.head
     while head.lower_ == "of" and syntax.lemma(head.head) in _SPANS_OF:
         head = head.head.head  # "after days of sustained fighting"
+    if trigger.kind not in _EVENT_NOUN_KINDS | {"clash"}:
+        # an offensive named only as a point in time: "since the start of the offensive"
+        return trigger.kind == "troop_position" and head.lower_ == "since"
     cause = head.lower_ in _CAUSE_PREPS or (
         syntax.lemma(head) in ("flee", "escape") and anchor.dep_ == "dobj"
     )
+    if head.lower_ == "by" and syntax.lemma(head.head) in _SUPPORTING | EVENT_VERBS:
+        # "backed by Russian air strikes", "hit by air strikes": the strikes are the news
+        return False
     if not cause:
         return False
-    # with a place of its own it is an event worth coding ("fled clashes in Saqlawiya")
-    return not any(c.dep_ == "prep" and c.lower_ in ("in", "on", "near", "at") for c in anchor.children)
+    # with a place or a time of its own it is an event worth coding ("fled clashes in
+    # Saqlawiya", "following fierce overnight fighting")
+    return not any(
+        (c.dep_ == "prep" and c.lower_ in ("in", "on", "near", "at"))
+        or (c.dep_ in ("amod", "compound", "npadvmod") and c.lower_ in _TIMES)
+        for c in anchor.children
+    )
 
 
 def _told_before(trigger: Any, anchor: Any) -> bool:
@@ -300,7 +370,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
     clause = _clause_head(anchor)
     checks = (
         ("participle", lambda: _participle(anchor, trigger)),
-        ("negated", lambda: _negated(anchor, clause)),
+        ("negated", lambda: _negated(anchor, clause) or _kept_out(anchor)),
         ("modal", lambda: trigger.kind != "threat" and _modal(anchor, clause)),
         ("conditional", lambda: _conditional(clause)),
         ("aim", lambda: trigger.kind != "threat" and (_aim(anchor) or _aim(clause))),
@@ -317,6 +387,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("nationwide", lambda: trigger.kind in ("displacement", "flight")
          and bool(_NATIONWIDE.search(text))),
         ("manner", lambda: _manner(trigger, anchor, anchors or {})),
+        ("attribute", lambda: _attribute(trigger, anchor, anchors or {})),
     )
     for reason, check in checks:
         if check():

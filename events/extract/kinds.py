@@ -19,6 +19,7 @@ from events.extract.wordlists import (
     AID,
     AIR_ACTORS,
     AIRCRAFT,
+    GENERIC_PEOPLE,
     CIVIL_DEPLOYED,
     FORCES,
     ONGOING_WORDS,
@@ -184,6 +185,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         lemmas = {syntax.lemma(t) for v in victims for t in v.subtree}
         if lemmas & PEOPLE and lemmas & FORCES:
             return "clash"  # "60 people, civilians and policemen, were killed": a fight
+        if syntax.lemma(args.anchor) == "die" and not lemmas & (PEOPLE - GENERIC_PEOPLE):
+            return "clash"  # "50 died in Baiji": a toll of fighting, no one's attack named
         if lemmas & PEOPLE or any(a.actor == "Civilians" for a, s in args.actors if s in (
             "obj", "subj", "subjpass")):
             return "attack_on_civilians"

@@ -10,6 +10,8 @@ alone, then the ambiguous ones again with the points of the unambiguous ones.
 
 from __future__ import annotations
 
+import math
+import time
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -17,8 +19,12 @@ from typing import Any
 from events import actors as _actors
 from events.dates import DateMention, find_dates
 from events.extract import lexicon, syntax
-from events.extract.places import PlaceMention, PlaceReader
+from events.extract.places import PlaceMention, PlaceReader, reference_kind
 from events.figures import Figure, find_figures
+
+
+#: Most triggers read from one sentence (a real sentence tells a handful of events).
+MAX_TRIGGERS = 24
 
 
 @dataclass(slots=True)
@@ -39,6 +45,14 @@ def confirm_triggers(sentence: Any, found: list[Any]) -> list[Any]:
     out = []
     for trig in found:
         tag = syntax.token_at(sentence.doc, trig.anchor_start).tag_
+        anchor = syntax.token_at(sentence.doc, trig.anchor_start)
+        if (
+            sentence.headline
+            and tag.startswith("NN")
+            and trig.row.pos == "V"
+            and anchor.dep_ in ("ROOT", "compound")
+        ):
+            tag = "VBZ"  # headlines drop articles: "Warplanes pound Douma" reads as a noun
         readings = [t for t in (trig, *trig.alternatives) if t.fits(tag)]
         if not readings:
             continue
@@ -55,6 +69,7 @@ def find_mentions(
     published: date,
     *,
     reader: PlaceReader,
+    deadline: float = math.inf,
 ) -> list[Mentions]:
     """Find the mentions of every sentence of a report.
 
@@ -68,6 +83,8 @@ def find_mentions(
         Publication date, against which times are resolved.
     reader : PlaceReader
         Finds and resolves place names with the report's context.
+    deadline : float
+        ``time.monotonic()`` past which the remaining sentences are left without mentions.
 
     Returns
     -------
@@ -77,7 +94,11 @@ def find_mentions(
     out: list[Mentions] = []
     candidates = []
     for sentence, found in zip(sentences, triggers, strict=True):
-        m = Mentions(triggers=confirm_triggers(sentence, found))
+        if time.monotonic() > deadline:
+            out.append(Mentions())
+            candidates.append([])
+            continue
+        m = Mentions(triggers=confirm_triggers(sentence, found)[:MAX_TRIGGERS])
         m.actors = _actors.find_actors(sentence.text)
         m.dates = find_dates(sentence.text, published)
         # "Islamic State of Iraq and Syria" holds place names, "in May" a village's: mask them
@@ -85,8 +106,19 @@ def find_mentions(
         blocked += [(d.start, d.end) for d in m.dates]
         candidates.append(reader.candidates(sentence, blocked, m.triggers))
         out.append(m)
-    reader.learn([(name, feature) for found in candidates for *_, name, feature in found])
+    reader.learn(
+        [
+            (name, feature)
+            for sentence, found in zip(sentences, candidates, strict=True)
+            for start, _, name, feature in found
+            # "80 km west of Baghdad", "officials in Erbil": no evidence of where events are
+            if not reference_kind(sentence.text[max(0, start - 80) : start])
+        ]
+    )
     for sentence, m, found in zip(sentences, out, candidates, strict=True):
+        if time.monotonic() > deadline:
+            m.triggers = []
+            continue
         m.places = reader.mentions(sentence, found)
         m.figures = find_figures(sentence.text)
     return out

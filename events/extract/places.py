@@ -59,9 +59,24 @@ _COMMON_NOUNS = frozenset(
     "town city village area province region country district capital base camp army forces "
     "troops militants rebels government regime state news update report breaking live".split()
 )
+# Nouns whose "of" names the place they are in: "the main square of Hit".
+_OF_PLACES = frozenset(
+    "square centre center heart outskirts outskirt edge entrance suburb suburbs countryside "
+    "part parts area areas vicinity town city village".split()
+)
 _SITE_NOUNS = frozenset(
     "crossing dam airport base airbase prison bridge camp refinery field oilfield province "
     "city town village district governorate".split()
+)
+# Capitalised words that stand beside place names and are no one's name.
+_NOT_NAMES = frozenset(
+    "province governorate city district dam town village airport base river lake mountain "
+    "mount camp crossing valley plain desert region countryside military army forces force "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december syrian iraqi kurdish turkish "
+    "russian american islamic state observatory council command coalition front brigade "
+    "ministry government regime rebels militants northern southern eastern western central "
+    "greater old new upper lower al el".split()
 )
 _FUNCTION_WORDS = frozenset(
     "while when after before since as in on at the a an but and or so yet although though "
@@ -245,6 +260,9 @@ def _slot_names(sentence: Any, triggers: list[Any], taken: list[tuple[int, int]]
     for trig in triggers:
         anchor = syntax.token_at(doc, trig.anchor_start)
         slots = list(anchor.children)
+        if not syntax.is_verb(anchor) and syntax.is_verb(anchor.head):
+            # "Shells target Daraa city": the verb an event noun is the subject of
+            slots += [c for c in anchor.head.children if c.i != anchor.i]
         if trig.frame == "hold":  # "Hit has been under ISIS control": the place is the subject
             gov = anchor.head.head if anchor.head.dep_ == "prep" else anchor.head
             slots += [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -280,6 +298,7 @@ def _argument_names(top: Any) -> list[Any]:
             c for c in t.children
             if (c.dep_ in ("conj", "appos", "dobj")
                 or c.dep_ == "prep" and c.lower_ in ("including", "in", "near", "at", "to")
+                or c.dep_ == "prep" and c.lower_ == "of" and syntax.lemma(t) in _OF_PLACES
                 or c.dep_ == "pobj" and t.dep_ == "prep")
             and not syntax.is_verb(c)
         )  # fmt: skip
@@ -308,6 +327,7 @@ class PlaceReader:
         self.country = country
         self.nlp = nlp
         self.near: list[tuple[float, float]] = []
+        self.admin1_by_name: dict[str, set[str]] = {}
         # prisons named in the report, by their town's name: "Abu Ghraib" in a sentence
         # about inmates means the prison
         self.prisons: dict[str, Any] = {}
@@ -339,7 +359,15 @@ class PlaceReader:
         if self.country is None:
             countries = [p.country for *_, p in first if p.country in ("IQ", "SY")]
             if countries:
-                self.country = max(set(countries), key=countries.count)
+                # the most named country; between equals, the first named
+                self.country = max(countries, key=lambda c: (countries.count(c), -countries.index(c)))
+        # the governorates the report's unambiguous names lie in ("Mosul", "Nineveh province"),
+        # counted by name, so that a name's own reading is no evidence for itself
+        for n, _, p in first:
+            # only the report's country's: a hint outside the country names no unit
+            if (not getattr(p, "ambiguous", False) and p.admin1 and p.country in ("IQ", "SY")
+                    and self.country in (None, p.country)):
+                self.admin1_by_name.setdefault(n, set()).add(p.admin1)
         points = _points(p for *_, p in first)
         second = []
         for n, f, p in first:
@@ -347,14 +375,16 @@ class PlaceReader:
             second.append(self._hinted(n, f, [pt for pt in points if pt != own]) or p)
         self.near = _points(second)
 
-    def _hinted(self, name: str, feature: str | None, near: list) -> Any:
-        if not near:
+    def _hinted(self, name: str, feature: str | None, near: list, *, units: bool = True) -> Any:
+        admin1 = sorted({a for n, found in self.admin1_by_name.items() if n != name for a in found})
+        admin1 = admin1 if units else []
+        if not near and not admin1:
             return None
         try:
             return geodata.resolve(
-                name, country=self.country, near=near[:MAX_NEAR], feature=feature,
-                strict_case=True,
-            )
+                name, country=self.country, admin1=admin1 or None,
+                near=near[:MAX_NEAR] or None, feature=feature, strict_case=True,
+            )  # fmt: skip
         except ValueError:
             return None
 
@@ -366,11 +396,11 @@ class PlaceReader:
         plain = self.plain(name, feature)
         own = (float(plain.lon), float(plain.lat)) if plain is not None else None
         near = [pt for pt in self.near if pt != own]
-        place = self._hinted(name, feature, near)
-        # The report's places break ties between namesakes; they never beat a better
-        # reading of the name itself ("Kobane" is Kobani, not a village near Afrin).
-        if place is None or (plain is not None and plain.score > place.score):
-            place = plain
+        # The resolver weighs the spelling, the place's prominence and the report's context
+        # together. The report's governorates decide only for a name that is ambiguous or
+        # loose alone; its places' points break ties for every name.
+        unsure = plain is None or getattr(plain, "ambiguous", False)
+        place = self._hinted(name, feature, near, units=unsure) or plain
         if place is not None and near:
             if self._stray(name, place):
                 place = None
@@ -389,11 +419,15 @@ class PlaceReader:
         )
 
     def _stray(self, name: str, place: Any) -> bool:
-        """A loose match across the border, far from every place of the report, is wrong."""
+        """A village across the border, far from every place of the report, is a namesake of
+        the place meant, not the place: better no point than a wrong one 700 km away."""
         if not self.country or place.country == self.country:
             return False
-        if place.feature in ("governorate", "region", "site") or place.score >= 1.0:
+        if place.feature in ("governorate", "region", "site"):
             return False
+        others = {a for n, units in self.admin1_by_name.items() if n != name for a in units}
+        if place.admin1 in others:
+            return False  # other places of the report lie in that governorate too
         return self._km_to_report(place) > STRAY_KM
 
     def _closer_namesake(self, name: str, feature: str | None, place: Any) -> Any:
@@ -445,10 +479,12 @@ class PlaceReader:
                     continue  # only an exact name counts without a cue word
             out.append((start, end, name, feature))
         if sentence.doc is not None and self.nlp is not None:
-            out = self._drop_people(sentence, out)
+            out = self._drop_people(sentence, out, blocked)
         return out
 
-    def _drop_people(self, sentence: Any, found: list[tuple]) -> list[tuple]:
+    def _drop_people(
+        self, sentence: Any, found: list[tuple], blocked: list[tuple[int, int]]
+    ) -> list[tuple]:
         """Drop names that are part of a longer person's or organisation's name.
 
         "Jassim Mohammed said": a village called Jassim is not meant. Only a
@@ -456,14 +492,26 @@ class PlaceReader:
         named-entity recogniser's longer PERSON or ORG entity around it convicts.
         """
         text = sentence.text
+        taken = [(c[0], c[1]) for c in found] + list(blocked)
+
+        def namelike(m: re.Match[str] | None, offset: int) -> bool:
+            # a capitalised word that is no place, actor, kind word or function word
+            if m is None:
+                return False
+            start = offset + m.start(1)
+            word = m.group(1).lower()
+            return not (
+                word in _FUNCTION_WORDS or word in _NOT_NAMES
+                or _overlaps(start, start + len(word), taken)
+            )
+
         suspects = [
             c
             for c in found
-            if re.match(r"\s+(?!(?:Province|Governorate|City|District|Dam)\b)[A-Z][a-z]+",
-                        text[c[1] : c[1] + 20])
-            or (
-                (m := re.search(r"([A-Z][a-z]+)\s+$", text[max(0, c[0] - 20) : c[0]]))
-                and m.group(1).lower() not in _FUNCTION_WORDS
+            if namelike(re.match(r"\s+([A-Z][a-z]+)", text[c[1] : c[1] + 20]), c[1])
+            or namelike(
+                re.search(r"([A-Z][a-z]+)\s+$", text[max(0, c[0] - 20) : c[0]]),
+                max(0, c[0] - 20),
             )
         ]  # fmt: skip
         if not suspects:

@@ -46,8 +46,9 @@ PLACE_SLOTS: dict[str, tuple[str, ...]] = {
     "fall": ("subj", "subjpass", "head", "prep:in", "prep:at", "prep:near"),
     "lose": ("obj", "prep:in", "prep:at", "prep:near"),
     "hold": ("gov:subj", "gov:subjpass", "gov:noun", "subj", "obj", "prep:of", "prep:in"),
-    "noun": (*(f"prep:{p}" for p in _LOCATIVE), "compound", "poss", "gov:subjpass", "gov:obj",
-             *(f"gov:prep:{p}" for p in _LOCATIVE), "head"),
+    "noun": (*(f"prep:{p}" for p in _LOCATIVE), "acl:obj", *(f"acl:prep:{p}" for p in _LOCATIVE),
+             "compound", "poss", "gov:subjpass", "gov:obj", *(f"gov:prep:{p}" for p in _LOCATIVE),
+             "head"),
     "intent": ("sub:place",),
 }  # fmt: skip
 # Where a moving force or crowd went, and where it left.
@@ -148,6 +149,11 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
 
     for c in anchor.children:
         add(c, _label(c))
+        if not syntax.is_verb(anchor) and c.dep_ in ("acl", "relcl") and syntax.is_verb(c):
+            # "shells targeted Aleppo", "shelling that hit the town": the noun's own clause
+            for g in c.children:
+                if g.dep_ in ("dobj", "prep"):
+                    add(g, _label(g), "acl:")
     if not any(v in ("subj", "subjpass") for v in slots.values()):
         tokens, label = _inherited_subject(anchor)
         for t in tokens:
@@ -245,10 +251,16 @@ def slot_of(token: Any, anchor: Any, slots: dict[int, str]) -> str | None:
         head = t.head
         if head.i == anchor.i:
             return _label(t)
-        if syntax.is_verb(head) and head.i not in slots:
+        if syntax.is_verb(head) and head.i not in slots and not _describes(head):
             return None
         t = head
     return None
+
+
+def _describes(verb: Any) -> bool:
+    """A participle that only describes a noun: "militants operating near Erbil" locates the
+    militants, so a place below it belongs to the slot the noun fills."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.tag_.startswith("NN")
 
 
 def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
@@ -312,6 +324,14 @@ def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
                 target.extend(p for p in c.children if p.dep_ == "pobj")
             elif c.dep_ in ("poss", "compound"):
                 args.subject.append(c)
+    if not args.subject and not args.passive and syntax.is_verb(anchor):
+        # a misparse left the verb without a subject ("believes 800 fighters remain in X"):
+        # the armed force just before it acts
+        found = _preceding_actor(args)
+        head = syntax.span_head(doc, found.start, found.end) if found is not None else None
+        if head is not None:
+            args.subject.append(head)
+            args.actors = [(a, "subj" if a is found else s) for a, s in args.actors]
     args.subject = _expand(args.subject)
     args.object = _expand(args.object)
     if trigger.frame == "hold" and any(s == "prep:of" and not p.reference for p, s in args.places):
@@ -498,6 +518,16 @@ def agent(
         first = next((by_slot[s][0] for s in ("gov:subj", "head") if s in by_slot), None)
     if first is None and not args.passive and not args.subject:
         first = _preceding_actor(args)
+    if first is None and frame == "lose":
+        # "lost control of X to regime forces": the winner follows "to", wherever it hangs
+        text = args.anchor.doc.text
+        first = next(
+            (a for a, _ in args.actors if a.start > args.anchor.idx and a.actor in _actors.ARMED
+             and text[max(0, a.start - 4) : a.start].strip().lower() == "to"),
+            None,
+        )  # fmt: skip
+    if first is None and not args.passive:
+        first = _nationality(args)
     if first is None and syntax.lemma(args.anchor) in SENDING:
         # "sent fresh Peshmerga units to Rabia": the units sent take up the position
         first = next((a for a in by_slot.get("obj", []) if a.actor in _actors.ARMED), None)
@@ -527,6 +557,19 @@ def agent(
         if speaker is not None:
             first, pronoun = speaker, False
     return canon(first), canon(other), pronoun
+
+
+def _nationality(args: Arguments) -> Any:
+    """ "Turkish F-16s hit ...": a force named only by its country's adjective."""
+    from events.actors import ActorMention
+    from events.extract.wordlists import NATIONALITIES
+
+    for t in args.subject + [args.anchor]:
+        for c in t.children:
+            actor = NATIONALITIES.get(c.lower_)
+            if actor and c.dep_ in ("amod", "compound", "npadvmod"):
+                return ActorMention(c.idx, c.idx + len(c.text), c.text, actor)
+    return None
 
 
 def _speaker(args: Arguments) -> Any:

@@ -25,6 +25,8 @@ PEOPLE = frozenset(
     "egyptian jordanian saudi filipino nepalese bangladeshi japanese korean chinese french "
     "german italian australian".split()
 )
+#: Words for people that say nothing of whether they were civilians.
+GENERIC_PEOPLE = frozenset("people person individual victim".split())
 #: Armed people and units: subjects of withdrawals and troop movements.
 FORCES = frozenset(
     "fighter militant troop soldier force army police policeman militia militiaman jihadist "
@@ -36,8 +38,19 @@ FORCES = frozenset(
 #: Things that fly and bomb: an attack by one of these is an air strike.
 AIRCRAFT = frozenset(
     "warplane jet aircraft plane helicopter drone gunship fighter-bomber airforce "
-    "sortie chopper".split()
+    "sortie chopper "
+    # aircraft by type: "Turkish F-16s hit PKK targets"
+    "f-16 f-16s f-15 f-15s f-35 f-35s su-24 su-24s su-25 su-34 su-34s mig mig-23 mig-29 migs "
+    "sukhoi sukhois apache apaches b-52 b-52s tornado tornados typhoon typhoons rafale rafales "
+    "mirage reaper reapers predator predators a-10 a-10s tu-22".split()
 )
+#: Nationality adjectives of a force that is named no other way ("Turkish F-16s").
+NATIONALITIES = {
+    "turkish": "Turkey", "russian": "Russia", "american": "US-led coalition",
+    "us": "US-led coalition", "u.s.": "US-led coalition", "british": "US-led coalition",
+    "french": "US-led coalition", "iranian": "Iran", "iraqi": "@government",
+    "syrian": "@government", "kurdish": "@kurds",
+}  # fmt: skip
 #: Actors (canonical names) whose "strikes" and "raids" are made from the air.
 AIR_ACTORS = frozenset({"US-led coalition", "Russia", "Turkey", "Syrian Army"})
 #: People held in prisons: their escape is a prison break.
@@ -144,16 +157,16 @@ TOPIC_HEADS = frozenset(
     "protest outrage condemnation resolution vote issue subject fear warning watch look "
     "lookout alert training exercise drill rehearsal film footage video photo picture image "
     "story book study analysis expert specialist museum memorial anniversary commemoration "
-    "trial court case charge responsibility blame suspect evidence proof tactic technique "
+    "trial court case charge suspect evidence proof tactic technique "
     "capability weapon threat risk danger defence defense protection shelter tunnel "
     "vulnerability cost price impact effect consequence aftermath result lesson "
     "victim survivor witness".split()
 )
 #: Verbs whose object event is only talked about ("denied the strike", "watching for bombers").
 TOPIC_VERBS = frozenset(
-    "call demand urge request propose approve authorize authorise reject "
+    "call demand urge request propose approve authorize authorise reject vote "
     "defuse dismantle disarm remove find discover uncover detect plant lay "
-    "deny condemn criticize criticise investigate discuss debate blame accuse protest "
+    "deny condemn criticize criticise investigate discuss debate protest "
     "watch guard prevent stop avoid halt suspend ban oppose reject document commemorate "
     "mark remember recall study train practise practice rehearse simulate film "
     "photograph".split()
@@ -195,7 +208,7 @@ SUPPORT_VERBS = frozenset(
 EVENT_VERBS = frozenset(
     "break erupt rage flare occur happen continue intensify escalate spread resume begin start "
     "hit kill target strike leave cause destroy damage wound injure rock tear rip shake claim "
-    "take go end".split()
+    "take go end bomb pound shell level flatten raze".split()
 )
 #: Nouns of a force's own deaths in fighting ("31 IS militants killed"): the toll is a clash.
 COMBATANTS = FORCES

@@ -87,3 +87,10 @@ def test_hin006_public_admin_units_and_lists():
         geodata.resolve("Hamra", admin1=5)
     with pytest.raises(ValueError, match="admin1='Atlantis'"):
         geodata.resolve("Hamra", admin1=["Ninewa", "Atlantis"])
+
+
+def test_hin007_unknown_unit_raises_every_time():
+    # the failure is remembered (finding it scans the gazetteer) and raised again
+    for _ in range(2):
+        with pytest.raises(ValueError, match="admin1='Anbar'"):
+            geodata.resolve("Hamra", country="SY", admin1=["Aleppo", "Anbar"])
