@@ -38,7 +38,7 @@ LAZY_ASSETS = ("/_dash-component-suites/plotly/package_data/plotly.min.js",
                "/_dash-component-suites/dash/dcc/async-datepicker.js",
                "/_dash-component-suites/dash/dcc/async-dropdown.js",
                "/_dash-component-suites/dash/dcc/async-slider.js")
-MAP_OUT = "..map.figure...map-mode.children...map-mode.color...summary.children...frame-ack.data.."
+MAP_OUT = "..map.figure...map-mode.children...map-mode.color...summary.children.."
 TIMELINE_OUT = "timeline.figure"
 
 #: Views a user goes through: the opening view, a month, filters, a zoom, a play frame.

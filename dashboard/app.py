@@ -18,11 +18,13 @@ from dash import Dash
 from flask import Response, request
 
 from dashboard import callbacks, components, figures, views
+from dashboard.caching import cacheable_callbacks, enable_response_cache
 from dashboard.compression import enable_gzip
 from dashboard.config import get_setting
 from dashboard.data import EventSource, load_base_layers, open_store
 from dashboard.extensions import layout_items, load_extensions, register_extensions
 from dashboard.state import ViewState
+from dashboard.uploads import bound_requests, max_body_bytes, max_files
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ log = logging.getLogger(__name__)
 def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
                reload_seconds: float | None = None, aggregate_threshold: int | None = None,
                title: str | None = None, auth: tuple[str, str] | None = None,
-               extensions: bool = True) -> Dash:
+               extensions: bool = True, cache_mb: float | None = None) -> Dash:
     """Build the dashboard app.
 
     Parameters
@@ -52,6 +54,8 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
         ``DASHBOARD_USER`` / ``DASHBOARD_PASSWORD`` when both are set.
     extensions : bool, default True
         Load the optional modules of :mod:`dashboard.extensions`.
+    cache_mb : float, optional
+        Size of the response cache (setting ``cache_mb``); 0 turns it off.
 
     Returns
     -------
@@ -107,11 +111,17 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
                                  decimals=int(get_setting("coordinate_decimals")),
                                  land_layer=land)
     register_extensions(app, source, modules)
+    # First of the request hooks: a body over the limit is refused before anything reads it.
+    bound_requests(app.server, max_bytes=max_body_bytes(), max_files=max_files())
     if get_setting("compress"):
         enable_gzip(app.server)
     credentials = auth or _env_credentials()
     if credentials:
         _require_basic_auth(app, *credentials)
+    # After the auth check: only a request that passed it gets a cached answer.
+    app.server.config["DASHBOARD_CACHE"] = enable_response_cache(
+        app.server, source.current_version, cacheable_callbacks(app.callback_map),
+        max_bytes=int(float(get_setting("cache_mb", cache_mb)) * 1_000_000))
     return app
 
 
@@ -135,7 +145,10 @@ def _require_basic_auth(app: Dash, user: str, password: str) -> None:
 
 def _wsgi_app() -> Any:
     """Build the app from ``EVENTS_DB`` for WSGI servers (``dashboard.app:server``)."""
-    return create_app(os.environ.get("EVENTS_DB")).server
+    server = create_app(os.environ.get("EVENTS_DB")).server
+    # With gunicorn --preload the workers fork from here: they must open their own connections.
+    server.config["DASHBOARD_SOURCE"].store.engine.dispose()
+    return server
 
 
 def __getattr__(name: str) -> Any:

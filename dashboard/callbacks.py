@@ -152,10 +152,18 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
         prevent_initial_call=True,
     )
 
+    # The map's answer depends on the view state alone (so identical views can share one
+    # cached response, see dashboard.caching); the play clock's acknowledgement, which is
+    # each viewer's own, is given here in the browser once the new figure has arrived.
+    app.clientside_callback(
+        "function(_figure, data) { return (data && data.frame) || null; }",
+        Output(ids.FRAME_ACK, "data"), Input(ids.MAP, "figure"), State(ids.VIEW_STATE, "data"),
+        prevent_initial_call=True,
+    )
+
     @app.callback(
         Output(ids.MAP, "figure"), Output(ids.MAP_MODE, "children"),
         Output(ids.MAP_MODE, "color"), Output(ids.SUMMARY, "children"),
-        Output(ids.FRAME_ACK, "data"),
         Input(ids.VIEW_STATE, "data"),
         prevent_initial_call=True,
     )
@@ -177,7 +185,7 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
             patch["layout"]["uirevision"] = to_query(state)
         return (patch, views.mode_label(view, threshold),
                 "warning" if view.mode == "density" else "light",
-                components.summary_line(view.counts, *view.window), (data or {}).get("frame"))
+                components.summary_line(view.counts, *view.window))
 
     @app.callback(Output(ids.TIMELINE, "figure"), Input(ids.VIEW_STATE, "data"),
                   prevent_initial_call=True)

@@ -31,6 +31,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_points", 50_000, "Never send more raw points than this in one response."),
     Setting("coordinate_decimals", 4, "Coordinates sent to the browser are rounded to this."),
     Setting("compress", True, "Gzip responses for clients that accept it."),
+    Setting("cache_mb", 128,
+            "Megabytes of finished map/timeline responses each server process keeps, so that "
+            "identical views are computed once per data version; 0 turns the cache off."),
+    Setting("workers", 2, "Processes of the production server (python -m dashboard serve)."),
+    Setting("threads", 4, "Threads per process of the production server."),
+    Setting("timeout", 120, "Seconds a production-server request may take before its "
+            "process is restarted."),
+    Setting("max_upload_mb", 20, "Largest request body in megabytes (Flask's "
+            "MAX_CONTENT_LENGTH); a bigger upload is refused before it is read."),
+    Setting("max_upload_files", 200, "Most report files one upload may hold."),
     Setting("user", None, "Basic-auth user name (DASHBOARD_USER); auth is off when unset."),
     Setting("password", None, "Basic-auth password (DASHBOARD_PASSWORD)."),
     Setting("title", "Conflict events: Iraq and Syria", "Page title and header."),

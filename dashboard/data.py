@@ -76,13 +76,27 @@ class EventSource:
             return self._index
         with self._lock:
             if self._clock() - self._checked >= self._every:
-                self._checked = self._clock()
-                version = str(self.store.data_version())
-                if version != self.version:
-                    log.info("store changed (%s -> %s): reloading events", self.version, version)
-                    self._index = EventIndex(self.store.load_frame())
-                    self.version = version
+                self._reload_if_changed()
         return self._index
+
+    def refresh(self) -> None:
+        """Ask the store now (not after ``reload_seconds``), e.g. right after storing events."""
+        if self.store is not None:
+            with self._lock:
+                self._reload_if_changed()
+
+    def current_version(self) -> str:
+        """Return the data version of the events :meth:`index` returns (checking when due)."""
+        self.index()
+        return self.version
+
+    def _reload_if_changed(self) -> None:
+        self._checked = self._clock()
+        version = str(self.store.data_version())
+        if version != self.version:
+            log.info("store changed (%s -> %s): reloading events", self.version, version)
+            self._index = EventIndex(self.store.load_frame())
+            self.version = version
 
 
 def open_store(url: str | None = None) -> Any:

@@ -33,6 +33,7 @@ EXTENSION_MODULES: tuple[str, ...] = (
     "dashboard.exporting",
     "dashboard.review",
     "dashboard.control_layer",
+    "dashboard.freshness",
 )
 SLOTS: tuple[str, ...] = ("toolbar", "map-options", "panel", "modals")
 

@@ -250,6 +250,19 @@ def map_traces(points: pd.DataFrame | None = None, *, grid: pd.DataFrame | None 
     return traces
 
 
+def window_shape(start: date, end: date) -> dict:
+    """Return the timeline's shaded band over the selected date range.
+
+    Examples
+    --------
+    >>> window_shape(date(2014, 6, 1), date(2014, 6, 30))["x1"]
+    '2014-06-30'
+    """
+    return {"type": "rect", "xref": "x", "yref": "paper", "x0": str(start), "x1": str(end),
+            "y0": 0, "y1": 1, "fillcolor": "rgba(0,114,178,0.12)",
+            "line": {"color": "rgba(0,114,178,0.7)", "width": 1}, "layer": "below"}
+
+
 def timeline_figure(counts: pd.DataFrame, *, window: tuple[date, date] | None = None,
                     bin: str = "week", height: int = 130) -> go.Figure:
     """Return the stacked bar chart of events per bin and type, with the window shaded.
@@ -290,11 +303,7 @@ def timeline_figure(counts: pd.DataFrame, *, window: tuple[date, date] | None = 
     if not len(counts):
         fig.add_annotation(text="No events to chart", showarrow=False, xref="paper",
                            yref="paper", x=0.5, y=0.5, font={"color": "#6c757d"})
-    shapes = []
-    if window is not None:
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": str(window[0]),
-                       "x1": str(window[1]), "y0": 0, "y1": 1, "fillcolor": "rgba(0,114,178,0.12)",
-                       "line": {"color": "rgba(0,114,178,0.7)", "width": 1}, "layer": "below"})
+    shapes = [window_shape(*window)] if window is not None else []
     fig.update_layout(
         barmode="stack", bargap=0.05, height=height, autosize=True, showlegend=False,
         template=None, font=FONT,

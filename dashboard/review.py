@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
+from dashboard import uploads
 from events.model import (
     ACTORS,
     CERTAINTIES,
@@ -452,9 +453,11 @@ def layout_items(slot: str, source: Any) -> list:
         dcc.Upload(
             id=UPLOAD, multiple=True,
             children=html.Div(["Drop .txt or .html reports here, or ",
-                               html.A("choose files", href="#"), " (5 MB each at most)"]),
+                               html.A("choose files", href="#"),
+                               f" (5 MB each, {uploads.max_files()} files at most)"]),
             className="border border-2 border-secondary-subtle rounded p-3 text-center mb-2",
         ),
+        *uploads.status_items(),
         dbc.Textarea(id=PASTE, placeholder="…or paste a report's text here",
                      style={"height": "6rem"}, className="mb-1"),
         dbc.Button("Read pasted text", id=READ_PASTE, size="sm", color="secondary",
@@ -492,16 +495,20 @@ def layout_items(slot: str, source: Any) -> list:
                       scrollable=True)]
 
 
-def read_submissions(uploads: list[str] | None, names: list[str] | None, pasted: str | None,
-                     known_keys: set[str], *,
-                     extract: Callable[[Report], list[Event]]) -> tuple[dict, list, list[str]]:
+def read_submissions(files: list[str] | None, names: list[str] | None, pasted: str | None,
+                     known_keys: set[str], *, extract: Callable[[Report], list[Event]],
+                     max_files: int | None = None) -> tuple[dict, list, list[str]]:
     """Read uploaded and pasted reports: pending entries, their table rows, messages.
 
     Unreadable files and reports already stored give a message each; the
-    others proceed.
+    others proceed. More than ``max_files`` files (setting
+    ``max_upload_files``) are refused whole, before any is decoded.
     """
+    refusal = uploads.too_many_files(len(files or []), uploads.max_files(max_files))
+    if refusal:
+        return {}, [], [f"Could not read the upload: {refusal}"]
     items: list[tuple[str, Callable[[], Report]]] = []
-    for contents, name in zip(uploads or [], names or [], strict=False):
+    for contents, name in zip(files or [], names or [], strict=False):
         items.append((str(name), lambda c=contents, n=name: decode_upload(c, n)))
     if pasted and pasted.strip():
         items.append(("pasted text", lambda: pasted_report(pasted)))
@@ -519,7 +526,12 @@ def read_submissions(uploads: list[str] | None, names: list[str] | None, pasted:
         if key in known_keys or key in pending:
             messages.append(f"{report.name}: already ingested — nothing new to review")
             continue
-        found = extract(report)
+        try:
+            found = extract(report)
+        except Exception as exc:  # noqa: BLE001 - one report must not stop the others
+            messages.append(f"Could not read {report.name}: extraction failed: "
+                            f"{type(exc).__name__}: {exc}")
+            continue
         from events.store import report_meta
 
         pending[key] = {"meta": report_meta(report), "text": report.text,
@@ -541,15 +553,18 @@ def register_review_callbacks(app: Any, store_getter: Callable[[], Any],
 
     @app.callback(
         Output(PENDING, "data"), Output(TABLE, "data"), Output(TABLE, "dropdown"),
-        Output(MESSAGES, "children"), Output(UPLOAD, "contents"), Output(PASTE, "value"),
-        Input(UPLOAD, "contents"), Input(READ_PASTE, "n_clicks"), Input(ADD_ROW, "n_clicks"),
-        Input(ACCEPT, "n_clicks"), Input(DATE_PICK, "date"),
-        State(UPLOAD, "filename"), State(PASTE, "value"), State(PENDING, "data"),
-        State(TABLE, "data"), State(TABLE, "selected_rows"),
+        Output(MESSAGES, "children"), Output(uploads.BATCH_DONE, "data"),
+        Output(PASTE, "value"), Input(uploads.BATCH, "data"), Input(READ_PASTE, "n_clicks"),
+        Input(ADD_ROW, "n_clicks"), Input(ACCEPT, "n_clicks"), Input(DATE_PICK, "date"),
+        State(PASTE, "value"), State(PENDING, "data"),
+        State(TABLE, "data"), State(TABLE, "selected_rows"), State(MESSAGES, "children"),
         prevent_initial_call=True,
     )
-    def _review(contents, _read, _add, _accept, picked, names, pasted, pending, rows,
-                selected):
+    def _review(batch, _read, _add, _accept, picked, pasted, pending, rows, selected,
+                shown):
+        # Uploaded files come a few at a time from the browser's queue (dashboard.uploads).
+        batch = batch if isinstance(batch, dict) else {}
+        contents, names = batch.get("contents"), batch.get("names")
         pending, rows = dict(pending or {}), list(rows or [])
         trigger = ctx.triggered_id
         store = store_getter()
@@ -593,12 +608,20 @@ def register_review_callbacks(app: Any, store_getter: Callable[[], Any],
         known = {r.get("report_key") for r in store.reports()} if store is not None else set()
         known |= set(pending)
         new, new_rows, messages = read_submissions(
-            contents if trigger == UPLOAD else None, names if trigger == UPLOAD else None,
+            contents if trigger == uploads.BATCH else None,
+            names if trigger == uploads.BATCH else None,
             pasted if trigger == READ_PASTE else None, known, extract=extract_events)
         pending.update(new)
         rows += new_rows
         dropdown = table_dropdowns(r["place"] for r in rows if r.get("place"))
-        return pending, rows, dropdown, _messages(messages), None, "" if new else no_update
+        # The messages of one upload's batches add up; a new upload or paste starts afresh.
+        earlier = (list(shown or []) if trigger == uploads.BATCH and not batch.get("first")
+                   else [])
+        return (pending, rows, dropdown, earlier + _messages(messages),
+                uploads.batch_done(batch) if trigger == uploads.BATCH else no_update,
+                "" if new and trigger == READ_PASTE else no_update)
+
+    uploads.register_queue(app, UPLOAD, limit=uploads.max_files())
 
     def _messages(lines: list[str]) -> list:
         return [html.Div(line, className="text-danger" if line.startswith(

@@ -12,6 +12,8 @@ import contextlib
 import importlib
 import importlib.util
 import json
+import os
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -125,18 +127,68 @@ def _open_store(ctx: click.Context) -> Any:
 
 
 def _expand(paths: tuple[str, ...]) -> Iterator[tuple[Path, str | None]]:
-    """Yield (file, reason to skip or None) for files and folders given on the command line."""
+    """Yield (file, reason to skip or None) for files and folders given on the command line.
+
+    Nothing here raises: a path that is missing, unreadable, vanishes while
+    being listed or is no regular file is yielded with its reason, and the
+    other paths go on.
+    """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
-                yield child, _suffix_reason(child)
-        elif path.is_file():
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            yield path, _os_reason(exc, path)
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(path)
+        elif stat.S_ISREG(mode):
             yield path, _suffix_reason(path)
         else:
-            yield path, "no such file or folder"
+            yield path, "not a regular file (a device, pipe or socket)"
+
+
+def _walk(folder: Path) -> Iterator[tuple[Path, str | None]]:
+    """Yield the files under ``folder`` in name order, as :func:`_expand` does.
+
+    Hidden files and folders are left out; links to folders are not followed
+    (they could loop), and are reported.
+    """
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield folder, _os_reason(exc, folder, folder=True)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(path)
+                continue
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            yield path, _os_reason(exc, path)
+            continue
+        if stat.S_ISDIR(mode):
+            yield path, "link to a folder, not followed (name the folder itself)"
+        elif stat.S_ISREG(mode):
+            yield path, _suffix_reason(path)
+        else:
+            yield path, "not a regular file (a device, pipe or socket)"
+
+
+def _os_reason(exc: OSError, path: Path, *, folder: bool = False) -> str:
+    """Say why ``path`` cannot be read, in words (no traceback)."""
+    if isinstance(exc, FileNotFoundError):
+        if not folder and os.path.islink(path):
+            return "broken link: its target does not exist"
+        return "no such file or folder" if not folder else "folder vanished while being read"
+    if isinstance(exc, PermissionError):
+        return f"cannot read {'folder' if folder else 'it'}: permission denied"
+    return f"cannot read {'folder' if folder else 'it'}: {exc.strerror or exc}"
 
 
 def _extract_or_none(extract_events: Any, report: Any, path: Path,
@@ -174,7 +226,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     """
     from events.extract import extract_events
     from events.reports import ReportError, read_report
-    from events.store import report_meta
+    from events.store import StoreBusyError, report_meta
 
     files = list(_expand(paths))
     skipped: list[tuple[Path, str]] = [(p, r) for p, r in files if r is not None]
@@ -192,8 +244,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
             events = _extract_or_none(extract_events, report, path, skipped)
             if events is None:
                 continue
-            result = store.add_report(report.raw_sha1 or report.name, events,
-                                      meta=report_meta(report))
+            try:
+                result = store.add_report(report.raw_sha1 or report.name, events,
+                                          meta=report_meta(report))
+            except StoreBusyError as exc:
+                skipped.append((path, str(exc)))
+                continue
             read += 1
             stored += result.new_events
             incidents += result.new_incidents

@@ -248,13 +248,24 @@ _CREDIT_OUTLET = re.compile(
 )
 
 
+#: Bytes of a non-UTF-8 report that charset detection reads; the whole report is then
+#: decoded once with its answer (detection on all of it costs ten times the memory).
+DETECT_SAMPLE_BYTES = 64 * 1024
+_DETECT_WINDOWS = 16
+_NON_SPACE = re.compile(r"\S")
+_NON_SPACE_BYTES = re.compile(rb"\S")
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
+
+
 def _decode(data: bytes) -> str:
     """Decode bytes whatever their encoding; raise ReportError when they are not text."""
-    if not data.strip():
+    first = _NON_SPACE_BYTES.search(data)
+    if first is None:
         raise ReportError("empty report: no text to read")
     if len(data) > MAX_BYTES:
         raise ReportError(f"report too big: {len(data)} bytes, the limit is {MAX_BYTES}")
-    sample = data[:65536]
+    # The sample starts at the text: blank-line padding of any length is not the content.
+    sample = data[first.start():first.start() + 65536]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -265,23 +276,54 @@ def _decode(data: bytes) -> str:
         raise ReportError("binary data: too many NUL/control bytes to be a text report")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        bad_at = exc.start
     # Imported here: charset detection is only needed for non-UTF-8 input.
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise ReportError("undecodable report: no text encoding fits these bytes")
-    return str(best)
+    detect = _detection_sample(data, bad_at)
+    for match in from_bytes(detect):
+        try:
+            return data.decode(match.encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue  # the sample misled: try the next candidate
+    if len(detect) < len(data):
+        best = from_bytes(data).best()  # rare: no candidate of the sample fits the whole
+        if best is not None:
+            return str(best)
+    raise ReportError("undecodable report: no text encoding fits these bytes")
+
+
+def _detection_sample(data: bytes, bad_at: int) -> bytes:
+    """Return at most about :data:`DETECT_SAMPLE_BYTES` of ``data`` for charset detection.
+
+    Whole lines from evenly spread windows, and the window where UTF-8 failed
+    first (which holds non-ASCII bytes for sure).
+    """
+    if len(data) <= DETECT_SAMPLE_BYTES:
+        return data
+    size = DETECT_SAMPLE_BYTES // (_DETECT_WINDOWS + 1)
+    step = (len(data) - size) // max(_DETECT_WINDOWS - 1, 1)
+    spread = list(range(0, len(data) - size + 1, step))[:_DETECT_WINDOWS]
+    starts = sorted(set(spread) | {max(0, bad_at - size // 2)})
+    parts = []
+    for start in starts:
+        window = data[start:start + size]
+        if start > 0:  # begin and end on line boundaries: no character is cut
+            window = window[window.find(b"\n") + 1:]
+        if start + size < len(data) and b"\n" in window:
+            window = window[:window.rfind(b"\n") + 1]
+        parts.append(window)
+    return b"".join(parts)
 
 
 def _check_text(text: str) -> str:
     if len(text) > MAX_BYTES:
         raise ReportError(f"report too big: {len(text)} characters, the limit is {MAX_BYTES}")
-    sample = text[:65536]
-    if not sample.strip():
+    first = _NON_SPACE.search(text)
+    if first is None:
         raise ReportError("empty report: no text to read")
+    sample = text[first.start():first.start() + 65536]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls / len(sample) > BINARY_CONTROL_RATIO * 5:
         raise ReportError("binary data: too many control characters to be a text report")
@@ -577,6 +619,9 @@ def read_text(
     _check_text(text)
     raw_sha1 = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
     meta, body = _split_header(text)
+    # Leading blank lines never reach the clean text; dropped here, the HTML, date and title
+    # checks below look at the first lines of content however long the padding.
+    body = body[m.end():] if (m := _LEADING_BLANK_LINES.match(body)) else body
     if _HTML_SNIFF.search(body[:5000]):
         body, html_meta = _html_to_text(body)
         for key, value in html_meta.items():

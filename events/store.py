@@ -10,6 +10,13 @@ Tables: ``events`` (the record of DESIGN.md plus matching helpers),
 (hand edits of events: who changed which field from what to what, when),
 ``store_state`` (a change counter behind :meth:`Store.data_version`) and
 ``schema_version`` (the version number :func:`_migrate` upgrades from).
+
+Many processes may write at once (scheduled ingests beside uploads through the
+dashboard). Every write is one transaction that first takes the database's
+write lock (:func:`_write`), so incident matching always sees the events other
+writers committed; reports and events are inserted with ``ON CONFLICT DO
+NOTHING``, so a report stored by someone else meanwhile is a duplicate, not an
+error; and the schema is created once, under its own lock.
 """
 
 from __future__ import annotations
@@ -18,8 +25,9 @@ import json
 import operator
 import queue
 import threading
+import time
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -132,6 +140,18 @@ _DERIVED = ("report_key", "ingested_at", "day", "win_start", "win_end")
 _CHUNK = 5000
 #: Largest number of bound parameters in one ``IN (...)`` (SQLite allows 32766).
 _IN_CHUNK = 900
+#: Seconds SQLite waits for another process's write lock before answering "database is locked".
+BUSY_TIMEOUT = 5.0
+#: Write transactions that met "database is locked" are tried again this many times, after
+#: waits that double from :data:`RETRY_WAIT` up to :data:`RETRY_WAIT_MAX` seconds; then
+#: :class:`StoreBusyError`. With the busy timeout the bound is about 40 s.
+LOCK_RETRIES = 6
+RETRY_WAIT = 0.05
+RETRY_WAIT_MAX = 2.0
+#: PostgreSQL advisory-lock keys (any fixed 64-bit numbers, unique to this project):
+#: one serialises schema creation, the other every write that matches incidents.
+_SCHEMA_LOCK = 0x6576_6E74_7301
+_WRITE_LOCK = 0x6576_6E74_7302
 #: Columns that become pandas categoricals in :meth:`Store.load_frame`.
 CATEGORICAL_COLUMNS: tuple[str, ...] = (
     "report", "source", "url", "event_type", "actor1", "actor2", "location", "place",
@@ -145,6 +165,10 @@ _CORRECTABLE = frozenset(RECORD_FIELDS) - {"id", "incident_id", "report", "evide
 # Steps that bring a database from version N-1 to N; each runs in one transaction.
 # There is only version 1 so far: add ``2: _to_v2`` here when the schema changes.
 _MIGRATIONS: dict[int, Any] = {}
+
+
+class StoreBusyError(RuntimeError):
+    """Another process held the database's write lock for longer than the retries wait."""
 
 
 @dataclass(frozen=True)
@@ -178,7 +202,8 @@ def make_engine(url: str) -> sa.Engine:
     sa_url = sa.make_url(url)
     if sa_url.get_backend_name() == "sqlite":
         in_memory = sa_url.database in (None, "", ":memory:")
-        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
+        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False,
+                                                   "timeout": BUSY_TIMEOUT}}
         if in_memory:
             kwargs["poolclass"] = StaticPool
         engine = sa.create_engine(url, **kwargs)
@@ -190,49 +215,130 @@ def make_engine(url: str) -> sa.Engine:
 
 
 def _migrate(engine: sa.Engine) -> int:
-    """Create missing tables and bring the schema to :data:`SCHEMA_VERSION`; return it."""
-    _metadata.create_all(engine, checkfirst=True)
-    with engine.begin() as conn:
-        version = conn.execute(sa.select(sa.func.max(schema_table.c.version))).scalar()
-        if version is None:
-            conn.execute(schema_table.insert().values(version=SCHEMA_VERSION))
-            conn.execute(_insert_ignore(conn, state_table, ["key"]),
-                         [{"key": "data_version", "value": 0}])
-            version = SCHEMA_VERSION
-        if version > SCHEMA_VERSION:
-            raise ValueError(
-                f"database schema version {version} is newer than this code's {SCHEMA_VERSION}: "
-                "upgrade the project"
-            )
+    """Create missing tables and bring the schema to :data:`SCHEMA_VERSION`; return it.
+
+    Several processes may open a new database at once (scheduled ingests beside
+    the dashboard), so the check and the creation run as one locked transaction:
+    ``BEGIN IMMEDIATE`` on SQLite, an advisory lock on PostgreSQL. The lock is
+    only taken when something is missing: an up-to-date database is merely read.
+    """
+    try:
+        with engine.connect() as conn:
+            if _schema_current(conn):
+                return SCHEMA_VERSION
+    except sa.exc.OperationalError as exc:
+        if not _is_locked(exc):
+            raise
+    return _write(engine, _migrate_locked, lock_key=_SCHEMA_LOCK)
+
+
+def _schema_current(conn: sa.Connection) -> bool:
+    """Return True when the schema needs no change (raise if it is newer than this code)."""
+    if not sa.inspect(conn).has_table(schema_table.name):
+        return False
+    version = _stored_version(conn)
+    if version != SCHEMA_VERSION:
+        return False
+    return conn.dialect.name != "postgresql" or not _postgis_pending(conn)
+
+
+def _stored_version(conn: sa.Connection) -> int | None:
+    """Return the database's schema version (None when new); refuse one newer than this code."""
+    version = conn.execute(sa.select(sa.func.max(schema_table.c.version))).scalar()
+    if version is not None and version > SCHEMA_VERSION:
+        raise ValueError(
+            f"database schema version {version} is newer than this code's {SCHEMA_VERSION}: "
+            "upgrade the project"
+        )
+    return version
+
+
+def _migrate_locked(conn: sa.Connection) -> int:
+    """Create and upgrade the schema inside the schema lock's transaction."""
+    _metadata.create_all(conn, checkfirst=True)
+    version = _stored_version(conn)
+    if version is None:
+        conn.execute(schema_table.insert().values(version=SCHEMA_VERSION))
+        conn.execute(_insert_ignore(conn, state_table, ["key"]),
+                     [{"key": "data_version", "value": 0}])
+        version = SCHEMA_VERSION
+    # All steps in the one transaction: an upgrade that fails half-way leaves the old schema.
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        with engine.begin() as conn:
-            _MIGRATIONS[target](conn)
-            conn.execute(schema_table.update().values(version=target))
-    if engine.dialect.name == "postgresql":
-        _add_postgis_point(engine)
+        _MIGRATIONS[target](conn)
+        conn.execute(schema_table.update().values(version=target))
+    if conn.dialect.name == "postgresql":
+        _add_postgis_point(conn)
     return SCHEMA_VERSION
 
 
-def _add_postgis_point(engine: sa.Engine) -> bool:
+def _is_locked(exc: BaseException) -> bool:
+    """Return True for SQLite's "database is locked/busy": worth waiting and trying again."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def _write(engine: sa.Engine, work: Callable[[sa.Connection], Any], *,
+           lock_key: int = _WRITE_LOCK) -> Any:
+    """Run ``work(conn)`` in one write transaction that holds the database's write lock.
+
+    On SQLite the transaction starts with ``BEGIN IMMEDIATE``, which takes the
+    write lock before the first read; on PostgreSQL it first takes the advisory
+    lock ``lock_key``. Either way, what ``work`` reads (stored reports, incident
+    candidates) cannot change under it until it commits: two processes that
+    store events of one incident at once are served one after the other, and
+    the second one matches against the first one's events.
+
+    "database is locked" (another process kept the SQLite write lock past
+    :data:`BUSY_TIMEOUT`) is retried with growing waits, :data:`LOCK_RETRIES`
+    times, then raised as :class:`StoreBusyError`.
+    """
+    wait = RETRY_WAIT
+    for attempt in range(LOCK_RETRIES + 1):
+        try:
+            with engine.begin() as conn:
+                if conn.dialect.name == "sqlite":
+                    # pysqlite opens no transaction for reads, and lets an explicit BEGIN stand.
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                else:
+                    conn.execute(sa.select(sa.func.pg_advisory_xact_lock(lock_key)))
+                return work(conn)
+        except sa.exc.OperationalError as exc:
+            if not _is_locked(exc):
+                raise
+            if attempt == LOCK_RETRIES:
+                raise StoreBusyError(
+                    f"database is locked: another process kept writing to "
+                    f"{engine.url.render_as_string(hide_password=True)} through "
+                    f"{LOCK_RETRIES + 1} attempts of {BUSY_TIMEOUT:g} s; nothing was stored, "
+                    "try again when it has finished") from exc
+            time.sleep(wait)
+            wait = min(wait * 2, RETRY_WAIT_MAX)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _postgis_pending(conn: sa.Connection) -> bool:
+    """Return True when the database has PostGIS but ``events`` lacks its point column."""
+    if not conn.exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'postgis'").first():
+        return False
+    return not conn.exec_driver_sql(
+        "SELECT 1 FROM information_schema.columns "
+        "WHERE table_name = 'events' AND column_name = 'geom' "
+        "AND table_schema = current_schema()").first()
+
+
+def _add_postgis_point(conn: sa.Connection) -> bool:
     """Give ``events`` a PostGIS point column and GiST index when the database has PostGIS.
 
     The column is generated from lat/lon, so no write path changes; it serves
     spatial SQL from other tools (``ST_DWithin(geom, ...)``). Nothing happens
-    when the extension is not installed in the database. Returns whether it exists.
+    when the extension is not installed in the database. Returns whether it was added.
     """
-    with engine.begin() as conn:
-        if not conn.exec_driver_sql(
-                "SELECT 1 FROM pg_extension WHERE extname = 'postgis'").first():
-            return False
-        if conn.exec_driver_sql(
-                "SELECT 1 FROM information_schema.columns "
-                "WHERE table_name = 'events' AND column_name = 'geom' "
-                "AND table_schema = current_schema()").first():
-            return True
-        conn.exec_driver_sql(
-            "ALTER TABLE events ADD COLUMN geom geometry(Point, 4326) GENERATED ALWAYS AS "
-            "(ST_SetSRID(ST_MakePoint(lon, lat), 4326)) STORED")
-        conn.exec_driver_sql("CREATE INDEX ix_events_geom ON events USING GIST (geom)")
+    if not _postgis_pending(conn):
+        return False
+    conn.exec_driver_sql(
+        "ALTER TABLE events ADD COLUMN geom geometry(Point, 4326) GENERATED ALWAYS AS "
+        "(ST_SetSRID(ST_MakePoint(lon, lat), 4326)) STORED")
+    conn.exec_driver_sql("CREATE INDEX ix_events_geom ON events USING GIST (geom)")
     return True
 
 
@@ -354,28 +460,39 @@ class Store:
         meta = dict(meta or {})
         first = events[0] if events else None
         at = _now()
-        with self._lock, self.engine.begin() as conn:
-            known = conn.execute(
-                sa.select(reports_table.c.report_key)
-                .where(reports_table.c.report_key == report_key)
-            ).first() is not None
-            if not known:
-                conn.execute(reports_table.insert().values(
-                    report_key=report_key,
-                    sha1=meta.pop("sha1", None),
-                    name=meta.pop("name", first.report if first else None),
-                    source=meta.pop("source", first.source if first else None),
-                    url=meta.pop("url", first.url if first else None),
-                    report_date=meta.pop("report_date", first.report_date if first else None),
-                    ingested_at=at,
-                    n_events=len(events),
-                    meta=meta or None,
-                ))
+        row = {
+            "report_key": report_key,
+            "sha1": meta.pop("sha1", None),
+            "name": meta.pop("name", first.report if first else None),
+            "source": meta.pop("source", first.source if first else None),
+            "url": meta.pop("url", first.url if first else None),
+            "report_date": meta.pop("report_date", first.report_date if first else None),
+            "ingested_at": at,
+            "n_events": len(events),
+            "meta": meta or None,
+        }
+
+        def work(conn: sa.Connection) -> AddResult:
+            known = not self._claim_report(conn, row)
             new_events, new_incidents = self._insert(conn, events, report_key, at,
                                                      per_event_query=True)
             if new_events:
                 self._bump_version(conn)
-        return AddResult(new_events, new_incidents, known)
+            return AddResult(new_events, new_incidents, known)
+
+        with self._lock:
+            return _write(self.engine, work)
+
+    def _claim_report(self, conn: sa.Connection, row: dict[str, Any]) -> bool:
+        """Insert the ``reports`` row unless its key is stored; return whether it was new.
+
+        The database's own conflict handling decides (``ON CONFLICT DO NOTHING``),
+        so a report stored by another process at the same moment is "already
+        stored", never an error.
+        """
+        insert = _insert_ignore(conn, reports_table, ["report_key"])
+        # RETURNING rather than rowcount: psycopg reports no rowcount for this statement.
+        return conn.execute(insert.returning(reports_table.c.report_key), row).first() is not None
 
     def add_events(self, events: Iterable[Event], *, report_key: str = "bulk",
                    match_incidents: bool = True, meta: dict[str, Any] | None = None,
@@ -408,31 +525,31 @@ class Store:
             Totals over all chunks; ``duplicate_report`` says whether ``report_key`` existed.
         """
         at = _now()
-        batch: list[Event] = []
         total_new = total_inc = 0
-        known = None
+        known: bool | None = None
         iterator = iter(events)
+
+        def work(conn: sa.Connection, batch: list[Event]) -> tuple[int, int, bool]:
+            stored_before = not self._claim_report(conn, {
+                "report_key": report_key, "name": report_key, "ingested_at": at,
+                "n_events": 0, "meta": meta or None})
+            new, inc = self._insert(conn, batch, report_key, at,
+                                    per_event_query=False, match=match_incidents)
+            if new:
+                conn.execute(reports_table.update()
+                             .where(reports_table.c.report_key == report_key)
+                             .values(n_events=reports_table.c.n_events + new))
+                self._bump_version(conn)
+            return new, inc, stored_before
+
         while True:
             batch = [ev for _, ev in zip(range(chunk_size), iterator, strict=False)]
             if not batch and known is not None:
                 break
-            with self._lock, self.engine.begin() as conn:
-                if known is None:
-                    known = conn.execute(
-                        sa.select(reports_table.c.report_key)
-                        .where(reports_table.c.report_key == report_key)
-                    ).first() is not None
-                    if not known:
-                        conn.execute(reports_table.insert().values(
-                            report_key=report_key, name=report_key, ingested_at=at, n_events=0,
-                            meta=meta or None))
-                new, inc = self._insert(conn, batch, report_key, at,
-                                        per_event_query=False, match=match_incidents)
-                if new:
-                    conn.execute(reports_table.update()
-                                 .where(reports_table.c.report_key == report_key)
-                                 .values(n_events=reports_table.c.n_events + new))
-                    self._bump_version(conn)
+            with self._lock:
+                new, inc, was_known = _write(self.engine, lambda c, b=batch: work(c, b))
+            # Whether the key existed before this call: the first chunk's answer.
+            known = was_known if known is None else known
             total_new += new
             total_inc += inc
             if len(batch) < chunk_size:
@@ -554,7 +671,8 @@ class Store:
         if field not in _CORRECTABLE:
             raise ValueError(f"invalid field {field!r}: expected one of "
                              f"{', '.join(sorted(_CORRECTABLE))}")
-        with self._lock, self.engine.begin() as conn:
+
+        def work(conn: sa.Connection) -> Event:
             row = conn.execute(sa.select(events_table).where(events_table.c.id == event_id)).first()
             if row is None:
                 raise KeyError(f"no event with id {event_id!r}")
@@ -570,7 +688,10 @@ class Store:
                 original=None if original is None else str(original),
                 corrected=None if value is None else str(value), user=user, at=_now()))
             self._bump_version(conn)
-        return ev
+            return ev
+
+        with self._lock:
+            return _write(self.engine, work)
 
     def corrections(self, event_id: str | None = None) -> list[dict[str, Any]]:
         """Return the recorded corrections (of one event, or all), oldest first."""
@@ -699,17 +820,22 @@ class Store:
                    driver: str = "auto") -> pd.DataFrame:
         """Load all events into a typed DataFrame, fast (a million events in about 3 s).
 
-        With the ADBC drivers installed (``adbc-driver-sqlite``,
-        ``adbc-driver-postgresql``) the rows arrive as Arrow columns without a
-        Python object per cell; otherwise they are fetched through the DB-API
-        cursor in chunks. Both paths end in the same Arrow-to-pandas typing.
+        With the ADBC driver installed (``adbc-driver-postgresql``) the rows of
+        a PostgreSQL database arrive as Arrow columns without a Python object per
+        cell; otherwise they are fetched through the DB-API cursor in chunks.
+        Both paths end in the same Arrow-to-pandas typing. SQLite files are read
+        through the DB-API unless ``driver="adbc"`` is asked for: ADBC's driver
+        brings its own copy of SQLite, and two copies in one process that also
+        writes break each other's locks (one deletes the WAL the other still
+        uses), so a running dashboard would stop seeing new events.
 
         Parameters
         ----------
         columns : sequence of str, optional
             Record fields to load (default: all of them plus ``notes``).
         driver : str
-            ``"auto"`` (ADBC when available for this database), ``"adbc"`` or ``"dbapi"``.
+            ``"auto"`` (ADBC for PostgreSQL when installed), ``"adbc"`` (also for a
+            SQLite file, in a process that does not write to it: benchmarks) or ``"dbapi"``.
 
         Returns
         -------
@@ -771,6 +897,13 @@ class Store:
                        for lo, hi in zip(bounds, bounds[1:], strict=False)]
         builder = _FrameBuilder(select_cols, packed)
         done = False
+        if sqlite and driver == "auto":
+            driver = "dbapi"  # one copy of SQLite per process: see the docstring
+        if driver == "adbc" and sqlite and not _adbc_is_current(self.engine.url,
+                                                                 self.data_version()):
+            raise RuntimeError("the ADBC SQLite driver sees an older snapshot of "
+                               f"{self.engine.url.database} than this process wrote: "
+                               "read with driver='dbapi'")
         if driver != "dbapi":
             try:
                 done = _adbc_batches(self.engine.url, queries, builder,
@@ -889,6 +1022,30 @@ def _adbc_connect(url: sa.URL, *, required: bool) -> Any:
         if required:
             raise
         return None
+
+
+def _adbc_is_current(url: sa.URL, version: str) -> bool:
+    """Return False when an ADBC connection reads another data version than ``version``.
+
+    True when ADBC is not installed or cannot open the database (the caller's
+    own fallback handles those).
+    """
+    try:
+        conn = _adbc_connect(url, required=False)
+    except _adbc_errors():
+        return True
+    if conn is None:
+        return True
+    try:
+        cur = conn.cursor()
+        cur.execute("SELECT value FROM store_state WHERE key = 'data_version'")
+        row = cur.fetchone()
+        cur.close()
+    except _adbc_errors():
+        return True
+    finally:
+        conn.close()
+    return str(row[0] if row and row[0] is not None else 0) == version
 
 
 def _adbc_batches(url: sa.URL, queries: list[str], builder: _FrameBuilder, *,

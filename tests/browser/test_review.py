@@ -94,3 +94,46 @@ def test_rev003_wrong_file_type_is_refused_with_a_message(watch, tmp_path):
     text = _messages(watch, "scan.pdf")
     assert "Could not read scan.pdf: not a .txt or .html file" in text
     assert watch.errors == []
+
+
+def _small_reports(folder, n):
+    """``n`` short invented reports, each about another day's fighting."""
+    folder.mkdir()
+    paths = []
+    for i in range(n):
+        path = folder / f"day-{i:03d}.txt"
+        path.write_text(f"published: 2015-0{1 + i % 9}-1{i % 10}\n---\nClashes broke out "
+                        f"near the dam on day {i} of the offensive, residents said.\n")
+        paths.append(path)
+    return paths
+
+
+def _upload_counting_batches(watch, paths):
+    """Upload ``paths``; return the list that collects each batch request sent."""
+    batches = []
+    watch.page.on("request", lambda r: batches.append(r) if r.method == "POST"
+                  and '"upload-batch"' in (r.post_data or "") else None)
+    _open_dialog(watch)
+    _upload(watch, *paths)
+    return batches
+
+
+def test_rev004_many_files_are_read_in_batches_with_progress(watch, tmp_path):
+    batches = _upload_counting_batches(watch, _small_reports(tmp_path / "many", 23))
+    watch.page.locator("#review-messages", has_text="day-022.txt").wait_for(timeout=90_000)
+    text = watch.page.locator("#review-messages").inner_text()
+    assert all(f"day-{i:03d}.txt" in text for i in range(23))  # every batch's messages kept
+    assert len(batches) == 3  # ten files a request at most
+    progress = watch.page.locator("#upload-progress")
+    progress.wait_for(state="hidden")  # shown while reading, hidden when done
+    assert watch.errors == []
+
+
+def test_rev005_too_many_files_are_refused_in_the_browser(watch, tmp_path):
+    sent = _upload_counting_batches(watch, _small_reports(tmp_path / "too-many", 201))
+    notice = watch.page.locator("#upload-notice", has_text="201 files in one upload")
+    notice.wait_for()
+    assert "at most 200 at a time. Nothing was read" in notice.inner_text()
+    watch.page.wait_for_timeout(500)
+    assert sent == [] and watch.page.locator("#review-messages").inner_text() == ""
+    assert watch.errors == []

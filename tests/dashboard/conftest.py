@@ -87,3 +87,12 @@ def big_index() -> EventIndex:
     from events.synth import synth_events
 
     return EventIndex(synth_events(60_000, seed=1))
+
+
+@pytest.fixture
+def make_store_events():
+    """Return ``make(a, b)``: the synthetic events a..b-1 of one fixed set, for a Store."""
+    from events.synth import iter_events, synth_events
+
+    events = list(iter_events(synth_events(60, seed=12)))
+    return lambda a, b: events[a:b]

@@ -89,3 +89,37 @@ def store(store_url: str) -> Iterator[Any]:
 
     with Store(store_url) as st:
         yield st
+
+
+@pytest.fixture
+def locked_sqlite(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A SQLite file whose write lock another connection holds; ``release()`` frees it.
+
+    The store's waits are shortened so that the retries take a fraction of a second.
+    """
+    import sqlite3
+
+    from events import store as store_mod
+    from events.store import Store
+
+    path = tmp_path / "locked.sqlite"
+    url = f"sqlite:///{path}"
+    Store(url).close()
+    monkeypatch.setattr(store_mod, "BUSY_TIMEOUT", 0.05)
+    monkeypatch.setattr(store_mod, "RETRY_WAIT", 0.01)
+    monkeypatch.setattr(store_mod, "LOCK_RETRIES", 3)
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("UPDATE store_state SET value = value")
+
+    class Locked:
+        def __init__(self) -> None:
+            self.url = url
+
+        def release(self) -> None:
+            if holder.in_transaction:
+                holder.execute("COMMIT")
+
+    yield Locked()
+    Locked().release()
+    holder.close()

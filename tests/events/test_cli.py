@@ -305,3 +305,79 @@ def test_cli014_extractor_failure_skips_only_that_report(reports, db, monkeypatc
     printed = run("extract", str(reports / "a.txt"), str(reports / "b.txt"))
     assert printed.exit_code == 0 and len(printed.stdout.splitlines()) == 1
     assert "extraction failed" in printed.stderr
+
+
+def test_cli015_locked_database_skips_with_the_reason(reports, locked_sqlite, fake_extract):
+    result = run("ingest", str(reports / "a.txt"), db_url=locked_sqlite.url)
+    assert result.exit_code == 1
+    assert "reports read: 0" in result.output and "skipped: 1" in result.output
+    assert "a.txt: database is locked" in result.output
+    locked_sqlite.release()
+    again = run("ingest", str(reports / "a.txt"), db_url=locked_sqlite.url)
+    assert again.exit_code == 0 and "events stored: 1" in again.output
+
+
+@pytest.fixture
+def awkward_paths(tmp_path, monkeypatch):
+    """A good report among paths that cannot be read, each for another reason.
+
+    Permissions are simulated (tests often run as root, who reads anything):
+    the walk's ``os.scandir``/``os.stat`` raise for the chosen paths.
+    """
+    import os
+
+    good = tmp_path / "good.txt"
+    good.write_text(REPORT_B, encoding="utf-8")
+    locked_dir, gone_dir, folder = tmp_path / "locked", tmp_path / "gone", tmp_path / "folder"
+    for d in (locked_dir, gone_dir, folder):
+        d.mkdir()
+    (locked_dir / "inside.txt").write_text(REPORT_A, encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text(REPORT_A, encoding="utf-8")
+    (folder / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "loop").symlink_to(tmp_path)
+    os.mkfifo(folder / "pipe.txt")
+    real_scandir, real_stat = os.scandir, os.stat
+
+    def scandir(path="."):
+        if os.fspath(path) == str(locked_dir):
+            raise PermissionError(13, "Permission denied", str(path))
+        if os.fspath(path) == str(gone_dir):
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        return real_scandir(path)
+
+    def fake_stat(path, *args, **kwargs):
+        if os.fspath(path) == str(secret):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "stat", fake_stat)
+    expected = {
+        "secret.txt": "cannot read it: permission denied",
+        "locked": "cannot read folder: permission denied",
+        "gone": "folder vanished while being read",
+        "vanished.txt": "no such file or folder",
+        "dangling.txt": "broken link: its target does not exist",
+        "loop": "link to a folder, not followed",
+        "pipe.txt": "not a regular file",
+    }
+    paths = [good, secret, locked_dir, gone_dir, tmp_path / "vanished.txt", folder]
+    return [str(p) for p in paths], expected
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_cli016_unreadable_and_vanished_paths_are_skipped(awkward_paths, db, fake_extract,
+                                                          command):
+    paths, expected = awkward_paths
+    result = run(command, *paths, db_url=db if command == "ingest" else None)
+    assert result.exit_code == (1 if command == "ingest" else 0)
+    if command == "ingest":
+        assert "reports read: 1" in result.output and "events stored: 1" in result.output
+        assert f"skipped: {len(expected)}" in result.output
+        text = result.output
+    else:
+        assert len(result.stdout.splitlines()) == 1  # the good report's event
+        text = result.stderr
+    for name, reason in expected.items():
+        assert f"{name}: {reason}" in text, name

@@ -190,6 +190,63 @@ def test_any_text_report_or_report_error(text):
         pass
 
 
+PADDED_REPORT = ("Posted: 3 March 2016\nGunmen seized the checkpoint outside the town.\n\n"
+                 "<p>Residents fled south.</p>")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", " \t\n"])
+def test_blank_line_padding_of_any_length(newline):
+    """70,000 blank lines (more than any fixed sample) before the text are no empty report."""
+    padded = newline * 70_000 + PADDED_REPORT
+    for r in (read_text(padded, name="x"), read_bytes(padded.encode("utf-8"), name="x")):
+        assert r.text == read_text(PADDED_REPORT, name="x").text
+        assert r.text.startswith("Gunmen seized") and "Residents fled" in r.text
+        assert r.report_date == "2016-03-03"  # the dated line after the padding is found
+
+
+def test_blank_line_padding_hides_no_binary_data():
+    with pytest.raises(ReportError, match="binary"):
+        read_bytes(b"\n" * 70_000 + b"\x00\x01\x02\x03" * 1000, name="x")
+
+
+def _latin1_report(n_paragraphs):
+    line = "Les d\u00e9plac\u00e9s de Qaraqosh ont fui vers le camp d'Erbil apr\u00e8s les frappes."
+    return ("published: 2016-10-20\n---\n"
+            + "\n\n".join(f"{i}. {line}" for i in range(n_paragraphs)))
+
+
+def test_large_non_utf8_report_is_detected_on_a_sample(monkeypatch):
+    """Charset detection reads a bounded sample; the whole text is decoded once."""
+    import charset_normalizer
+
+    from events import reports
+
+    seen = []
+    real = charset_normalizer.from_bytes
+
+    def spy(data, *args, **kwargs):
+        seen.append(len(data))
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", spy)
+    text = _latin1_report(40_000)  # 3.4 MB
+    r = read_bytes(text.encode("latin-1"), name="x")
+    assert r.text == read_text(text, name="x").text
+    assert seen and max(seen) <= reports.DETECT_SAMPLE_BYTES
+
+
+def test_non_utf8_report_whose_sample_misleads_is_still_read(monkeypatch):
+    """When no encoding found in the sample decodes the whole report, all of it is examined."""
+    from charset_normalizer import from_bytes
+
+    from events import reports
+
+    data = _latin1_report(3_000).encode("latin-1")
+    monkeypatch.setattr(reports, "_detection_sample", lambda data, bad_at: b"plain words only")
+    whole = str(from_bytes(data).best())
+    assert read_bytes(data, name="x").text == read_text(whole, name="x").text
+
+
 def test_comments_link_deep_in_the_page_head_does_not_cut_the_article():
     # a menu long enough to pass 300 characters, with a "Comments" link in it
     menu = "\n".join(f"Section {i} news and analysis from the region" for i in range(10))

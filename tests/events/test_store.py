@@ -361,3 +361,102 @@ def test_store022_postgis_point_when_the_extension_exists(request, make_event):
         with engine.begin() as conn:
             conn.exec_driver_sql("DROP EXTENSION IF EXISTS postgis CASCADE")
         engine.dispose()
+
+
+def _file_or_pg(store_url):
+    if store_url == "sqlite://":
+        pytest.skip("one in-memory database cannot be shared by two stores")
+    return store_url
+
+
+def test_store023_writers_of_one_incident_take_turns(store_url, make_event):
+    """A second writer waits for the first's transaction, then joins its incident."""
+    import threading
+
+    url = _file_or_pg(store_url)
+    first = make_event()
+    second = make_event(ordinal=7, report="other-report.txt", source="Other Wire")
+    inside, release = threading.Event(), threading.Event()
+    with Store(url) as a, Store(url) as b:
+        real = a._assign_incidents
+
+        def paused(*args, **kwargs):
+            # The first writer has matched its event but not committed yet.
+            out = real(*args, **kwargs)
+            inside.set()
+            release.wait(10)
+            return out
+
+        a._assign_incidents = paused
+        results = {}
+        ta = threading.Thread(target=lambda: results.setdefault("a", a.add_report("r1", [first])))
+        tb = threading.Thread(target=lambda: results.setdefault("b", b.add_report("r2", [second])))
+        ta.start()
+        assert inside.wait(10)
+        tb.start()
+        tb.join(0.5)  # the second writer has had time to read the incidents
+        release.set()
+        ta.join(10)
+        tb.join(10)
+        assert b.get(second.id).incident_id == first.id
+        assert (results["a"].new_incidents, results["b"].new_incidents) == (1, 0)
+
+
+def test_store024_report_of_another_store_counts_as_duplicate(store_url, make_event):
+    """Two stores adding one report: one stores it, the other is told it is known."""
+    url = _file_or_pg(store_url)
+    events = [make_event(), make_event(ordinal=1)]
+    with Store(url) as a, Store(url) as b:
+        results = [a.add_report("r1", events), b.add_report("r1", events)]
+        assert [r.duplicate_report for r in results] == [False, True]
+        assert [r.new_events for r in results] == [2, 0]
+        assert a.count() == 2 and len(a.reports()) == 1
+
+
+def test_store025_locked_database_is_retried_then_reported(locked_sqlite, make_event):
+    with Store(locked_sqlite.url) as st:
+        with pytest.raises(store_mod.StoreBusyError, match="locked.*nothing was stored"):
+            st.add_report("r1", [make_event()])
+        locked_sqlite.release()
+        assert st.count() == 0 and st.reports() == []
+        assert st.add_report("r1", [make_event()]).new_events == 1
+
+
+def test_store026_lock_freed_during_the_retries(locked_sqlite, make_event, monkeypatch):
+    import threading
+
+    monkeypatch.setattr(store_mod, "LOCK_RETRIES", 8)  # waits up to about 2.5 s in all
+    threading.Timer(0.2, locked_sqlite.release).start()
+    with Store(locked_sqlite.url) as st:
+        assert st.add_report("r1", [make_event()]).new_events == 1
+
+
+def test_store027_schema_created_once_by_concurrent_opens(store_url):
+    """Eight stores opening one new database at once all find one complete schema."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    url = _file_or_pg(store_url)
+
+    def open_close(_):
+        Store(url).close()
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(open_close, range(8)))
+    with Store(url) as st, st.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(
+            store_mod.schema_table)).scalar() == 1
+        assert st.data_version() == "0"
+
+
+def test_store028_frame_follows_writes_of_this_process(tmp_path, make_event):
+    """Reloading after this process wrote shows the new events (ADBC's own SQLite lagged)."""
+    url = f"sqlite:///{tmp_path / 'reload.sqlite'}"
+    with Store(url) as st:
+        st.add_events([make_event(ordinal=i) for i in range(3)], report_key="a")
+        assert len(st.load_frame()) == 3
+        st.add_events([make_event(ordinal=i) for i in range(3, 5)], report_key="b")
+        assert len(st.load_frame()) == 5
+        first = st.query()[0]
+        st.correct(first.id, "date", "2014-06-01")
+        frame = st.load_frame(columns=["id", "date"]).set_index("id")
+        assert str(frame.loc[first.id, "date"].date()) == "2014-06-01"
