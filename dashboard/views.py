@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import figures, queries, towns
@@ -104,6 +105,98 @@ def timeline(index: EventIndex, state: ViewState) -> go.Figure:
 def detail(index: EventIndex, state: ViewState) -> dict | None:
     """Return the selected event's record with its incident's other reports, or None."""
     return queries.event_detail(index, state.event)
+
+
+def town_detail(index: EventIndex, state: ViewState, *, limit: int = 20) -> dict | None:
+    """Return the clicked town's control history, each change with its evidence, and its events.
+
+    Returns
+    -------
+    dict or None
+        ``place``; ``changes``: one dict per change of hands (``date``,
+        ``from``, ``to``, ``evidence``: list of dicts with ``id``, ``source``,
+        ``link``, ``evidence``); ``events``: the events in view drawn at the
+        town (``id``, ``date``, ``event_type``, ``evidence``), latest first,
+        at most ``limit``; ``in_view``: how many there are. None when no
+        town is selected.
+    """
+    if not state.town or not index.size:
+        return None
+    from dashboard.control_layer import changes_for
+    from events.control import changed_hands
+
+    changes = changes_for(index)
+    mine = changes[changes["place"].astype(str) == state.town]
+    table = changed_hands(mine)
+    f = index.frame
+    by_id = pd.Series(np.arange(index.size), index=f["id"].astype(str)) if len(mine) else None
+    rows = []
+    for day, old, new, event_ids in zip(table["date"], table["from"], table["to"],
+                                        table["event_ids"], strict=True):
+        evidence = []
+        for event_id in event_ids:
+            pos = by_id.get(str(event_id)) if by_id is not None else None
+            if pos is None:
+                continue
+            row = f.iloc[int(pos)]
+            evidence.append({"id": str(event_id), "source": queries.plain(row["source"]),
+                             "link": queries.safe_link(row["url"]),
+                             "evidence": queries.plain(row["evidence"])})
+        rows.append({"date": f"{pd.Timestamp(day):%Y-%m-%d}", "from": str(old), "to": str(new),
+                     "evidence": evidence})
+    here = town_positions(index, state)
+    events = [{"id": str(f["id"].iat[p]), "date": str(index.day_labels(np.array([p]))[0]),
+               "event_type": str(f["event_type"].iat[p]),
+               "evidence": queries.plain(f["evidence"].iat[p])}
+              for p in here[::-1][:limit]]
+    return {"place": state.town, "changes": rows, "events": events, "in_view": int(here.size)}
+
+
+def town_positions(index: EventIndex, state: ViewState) -> np.ndarray:
+    """Return the positions of the events in view drawn inside the selected town's disc."""
+    if not state.town:
+        return np.zeros(0, np.int64)
+    seized = index.seizures[index.seizures["place"].astype(str) == state.town]
+    if seized.empty:
+        return np.zeros(0, np.int64)
+    last = seized.iloc[-1]
+    found = queries.near(index, filter_positions(index, state), float(last["lat"]),
+                         float(last["lon"]), radius_px=figures.CONTROL_DISC_PX / 2,
+                         zoom=state.zoom)
+    return np.sort(found)
+
+
+_TABLE_CACHE = 16
+
+
+def table_page(index: EventIndex, state: ViewState, request: dict) -> tuple[list[dict], int]:
+    """Return one page of the event table for an AG Grid ``getRowsRequest``, and the total.
+
+    The table holds the same events as the map (the one filter); its sort
+    order is computed once per view and sort and then sliced per page.
+    """
+    start = max(0, int(request.get("startRow") or 0))
+    end = max(start, min(int(request.get("endRow") or start + 100), start + 500))
+    sort = (request.get("sortModel") or [{}])[0] if request.get("sortModel") else {}
+    column, descending = sort.get("colId"), sort.get("sort") == "desc"
+    key = (to_key(state), column, descending)
+    cache = index.cache.setdefault("table", {})
+    order = cache.get(key)
+    if order is None:
+        try:
+            order = queries.sort_positions(index, filter_positions(index, state), column,
+                                           descending=descending)
+        except ValueError:
+            order = filter_positions(index, state)
+        if len(cache) >= _TABLE_CACHE:
+            cache.pop(next(iter(cache)))
+        cache[key] = order
+    return queries.table_rows(index, order[start:end]), int(order.size)
+
+
+def to_key(state: ViewState) -> tuple:
+    """Return what the filtered events depend on (dates, list filters, text)."""
+    return (state.start, state.end, *(getattr(state, name) for name in LIST_FILTERS), state.text)
 
 
 def mode_label(view: MapView, threshold: int) -> str:
