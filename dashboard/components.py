@@ -18,12 +18,12 @@ from dashboard.transitions import Bounds, preset_options
 from events.model import ACTORS, CERTAINTIES, EVENT_TYPES
 
 #: Modebar buttons no graph shows: nothing may leave an air-gapped machine ("Share chart"
-#: uploads to a plotly server; "Edit in Chart Studio" opens one).
+#: uploads to a plotly server; "Edit in Chart Studio" opens one), and images come from the
+#: Export menu, drawn for slides (the camera would save the bare WebGL canvas).
 NO_CLOUD_BUTTONS: tuple[str, ...] = ("sendDataToCloud", "sendChartToCloud", "editInChartStudio")
 GRAPH_CONFIG: dict[str, Any] = {"displaylogo": False, "scrollZoom": True, "responsive": True,
                                 "showSendToCloud": False, "showEditInChartStudio": False,
-                                "modeBarButtonsToRemove": list(NO_CLOUD_BUTTONS)}
-_GRAPH_CONFIG = GRAPH_CONFIG
+                                "modeBarButtonsToRemove": [*NO_CLOUD_BUTTONS, "toImage"]}
 
 
 def _label(text: str) -> html.Label:
@@ -152,7 +152,7 @@ def map_card(figure: Any, extra_options: list, legend_box: html.Div | None = Non
     """Return the map with its mode badge, options and legend."""
     return dbc.Card([
         html.Div([
-            dcc.Graph(id=ids.MAP, figure=figure, config=_GRAPH_CONFIG, className="map-graph",
+            dcc.Graph(id=ids.MAP, figure=figure, config=GRAPH_CONFIG, className="map-graph",
                       clear_on_unhover=True),
             dbc.Badge("points", id=ids.MAP_MODE, color="light", text_color="dark",
                       className="map-mode"),
@@ -228,8 +228,9 @@ def timeline_card(index: EventIndex, figure: Any) -> dbc.Card:
             controls,
             dcc.Graph(id=ids.TIMELINE, figure=figure, className="timeline-graph",
                       style={"height": "130px"},
-                      config={**_GRAPH_CONFIG, "scrollZoom": False,
-                              "modeBarButtonsToRemove": ["lasso2d", "zoom2d", "pan2d"]}),
+                      config={**GRAPH_CONFIG, "scrollZoom": False, "modeBarButtonsToRemove": [
+                          *GRAPH_CONFIG["modeBarButtonsToRemove"], "lasso2d", "zoom2d",
+                          "pan2d"]}),
             html.Div("Drag across the bars to choose dates.", className="hint"),
         ], className="p-2"),
     ], className="timeline-card")

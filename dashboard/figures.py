@@ -297,7 +297,8 @@ def map_traces(points: pd.DataFrame | None = None, *, grid: pd.DataFrame | None 
 
 
 def timeline_figure(counts: pd.DataFrame, *, window: tuple[date, date] | None = None,
-                    bin: str = "week", height: int = 130) -> go.Figure:
+                    bin: str = "week", height: int = 130,
+                    x_range: tuple[date, date] | None = None) -> go.Figure:
     """Return the stacked bar chart of events per bin and type, with the window shaded.
 
     Parameters
@@ -310,6 +311,8 @@ def timeline_figure(counts: pd.DataFrame, *, window: tuple[date, date] | None = 
         Bin width, for the hover label.
     height : int, default 130
         Height in pixels.
+    x_range : (date, date), optional
+        First and last day the x axis shows (the window and its context).
 
     Returns
     -------
@@ -338,15 +341,17 @@ def timeline_figure(counts: pd.DataFrame, *, window: tuple[date, date] | None = 
                            yref="paper", x=0.5, y=0.5, font={"color": "#6c757d"})
     shapes = []
     if window is not None:
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": str(window[0]),
-                       "x1": str(window[1]), "y0": 0, "y1": 1, "fillcolor": "rgba(0,114,178,0.12)",
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": f"{window[0]} 00:00",
+                       "x1": f"{window[1]} 23:59", "y0": 0, "y1": 1,
+                       "fillcolor": "rgba(0,114,178,0.12)",
                        "line": {"color": "rgba(0,114,178,0.7)", "width": 1}, "layer": "below"})
     fig.update_layout(
         barmode="stack", bargap=0.05, height=height, autosize=True, showlegend=False,
         template=None, font=FONT,
         margin={"l": 40, "r": 10, "t": 6, "b": 24}, dragmode="select", selectdirection="h",
         plot_bgcolor="white", paper_bgcolor="white", shapes=shapes, uirevision="timeline",
-        xaxis={"type": "date", "showgrid": False, "fixedrange": True, "visible": bool(len(counts))},
+        xaxis={"type": "date", "showgrid": False, "fixedrange": True, "visible": bool(len(counts)),
+               **({"range": [f"{x_range[0]} 00:00", f"{x_range[1]} 23:59"]} if x_range else {})},
         yaxis={"showgrid": True, "gridcolor": "#eee", "fixedrange": True, "title": None,
                "visible": bool(len(counts))},
         hovermode="closest",

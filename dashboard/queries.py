@@ -68,12 +68,31 @@ def view_bounds(lat: float | None, lon: float | None, zoom: float | None, *,
     return Bounds(lon - width / 2, lat - height / 2, lon + width / 2, lat + height / 2)
 
 
-def _mercator_y(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(max(-85.0, min(85.0, lat))) / 2))
+def mercator(lat: np.ndarray | float) -> np.ndarray:
+    """Return Web-Mercator y in degree units (so that 1 unit of y = 1 degree of x at the equator).
+
+    Examples
+    --------
+    >>> float(mercator(0.0))
+    0.0
+    """
+    lat = np.clip(np.asarray(lat, dtype=float), -85.0, 85.0)
+    return np.degrees(np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)))
 
 
 #: Pixels the map's legend covers on the right: fitted views keep clear of it.
 LEGEND_PX = 250.0
+
+
+def inverse_mercator(y: float) -> float:
+    """Return the latitude of a Web-Mercator y in degree units.
+
+    Examples
+    --------
+    >>> round(inverse_mercator(float(mercator(33.3))), 6)
+    33.3
+    """
+    return math.degrees(2 * math.atan(math.exp(math.radians(y))) - math.pi / 2)
 
 
 def fit_view(box: tuple[float, float, float, float], size: tuple[float, float] | None, *,
@@ -107,13 +126,13 @@ def fit_view(box: tuple[float, float, float, float], size: tuple[float, float] |
     right = right if full_width - right >= 0.6 * full_width else 0.0
     width = max(full_width - 2 * padding - right, 50.0)
     height = max(height - 2 * padding, 50.0)
-    y0, y1 = _mercator_y(south), _mercator_y(north)
+    y0, y1 = float(mercator(south)), float(mercator(north))
     zooms = [max_zoom]
     if east > west:
         zooms.append(math.log2(width * 360.0 / (TILE_PX * (east - west))))
     if y1 > y0:
-        zooms.append(math.log2(height * 2 * math.pi / (TILE_PX * (y1 - y0))))
-    lat = math.degrees(2 * math.atan(math.exp((y0 + y1) / 2)) - math.pi / 2)
+        zooms.append(math.log2(height * 360.0 / (TILE_PX * (y1 - y0))))
+    lat = inverse_mercator((y0 + y1) / 2)
     zoom = max(1.0, min(zooms))
     # Shift the centre east by half the strip, so that the box sits in the free part.
     lon = (west + east) / 2 + (right / 2) * 360.0 / (TILE_PX * 2 ** zoom)

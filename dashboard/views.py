@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -82,14 +82,37 @@ def map_view(index: EventIndex, state: ViewState, *, threshold: int = 50_000,
                    (state.start or index.first_day, state.end or index.last_day))
 
 
+def timeline_range(index: EventIndex, state: ViewState) -> tuple[date, date] | None:
+    """Return the days the timeline's x axis shows: the window with as much again on each side.
+
+    The axis follows the selected window, so that a short window is drawn
+    in day bars and can be refined by dragging at day resolution; the
+    context on each side (at least two weeks) lets a drag widen it again.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> timeline_range(EventIndex(pd.DataFrame()), ViewState()) is None
+    True
+    """
+    first, last = index.first_day, index.last_day
+    if first is None or last is None:
+        return None
+    start, end = state.start or first, state.end or last
+    pad = timedelta(days=max((end - start).days + 1, 14))
+    return max(first, start - pad), min(last, end + pad)
+
+
 def timeline(index: EventIndex, state: ViewState) -> go.Figure:
-    """Return the timeline for ``state``: all dates (other filters applied), window shaded.
+    """Return the timeline for ``state``: the window and its context (other filters applied).
 
     The counts do not depend on the date window, so they are cached per
-    index and filter combination: moving or playing the window only redraws.
+    index, bin and filter combination: moving or playing the window only
+    slices and redraws.
     """
     start, end = state.start or index.first_day, state.end or index.last_day
-    bin = queries.pick_bin(index.first_day, index.last_day, state.bin)
+    shown = timeline_range(index, state)
+    bin = queries.pick_bin(*(shown or (None, None)), state.bin)
     key = (bin, *(getattr(state, name) for name in LIST_FILTERS), state.text)
     cache = index.cache.setdefault("timeline", {})
     counts = cache.get(key)
@@ -99,7 +122,12 @@ def timeline(index: EventIndex, state: ViewState) -> go.Figure:
         if len(cache) >= _TIMELINE_CACHE:
             cache.pop(next(iter(cache)))
         cache[key] = counts
-    return figures.timeline_figure(counts, window=(start, end) if start and end else None, bin=bin)
+    if shown is not None and len(counts):
+        # Bins that overlap the shown days (a week or month bin may start before them).
+        lo = pd.Timestamp(shown[0]) - pd.Timedelta(days=31)
+        counts = counts[(counts.index >= lo) & (counts.index <= pd.Timestamp(shown[1]))]
+    return figures.timeline_figure(counts, window=(start, end) if start and end else None,
+                                   bin=bin, x_range=shown)
 
 
 def detail(index: EventIndex, state: ViewState) -> dict | None:
