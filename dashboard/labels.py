@@ -164,9 +164,13 @@ def offline_style(table: pd.DataFrame, *, glyphs: str = "/glyphs/{fontstack}/{ra
         sources[layer_id] = {"type": "geojson", "data": _features(rows)}
         layers.append({
             "id": layer_id, "type": "symbol", "source": layer_id, "minzoom": float(minzoom),
+            # MapLibre tries each anchor in turn, so that close towns (Mosul and Erbil at
+            # low zoom) both find room instead of one hiding the other.
             "layout": {"text-field": ["get", "name"], "text-font": [font],
-                       "text-size": size, "text-anchor": "top", "text-offset": [0, 0.45],
-                       "text-max-width": 9, "text-padding": 3},
+                       "text-size": size, "text-variable-anchor": ["top", "bottom", "left",
+                                                                   "right"],
+                       "text-radial-offset": 0.45, "text-justify": "auto",
+                       "text-max-width": 9, "text-padding": 2},
             "paint": {"text-color": "#1f2a33" if size > 12 else "#34434f",
                       "text-halo-color": "rgba(255,255,255,0.92)", "text-halo-width": 1.6},
         })

@@ -81,7 +81,7 @@ def mercator(lat: np.ndarray | float) -> np.ndarray:
 
 
 #: Pixels the map's legend covers on the right: fitted views keep clear of it.
-LEGEND_PX = 250.0
+LEGEND_PX = 220.0
 
 
 def inverse_mercator(y: float) -> float:
@@ -122,8 +122,8 @@ def fit_view(box: tuple[float, float, float, float], size: tuple[float, float] |
     """
     west, south, east, north = box
     full_width, height = size if size else VIEW_PX
-    # The legend's strip is kept free only when at least 60 % of the map is left.
-    right = right if full_width - right >= 0.6 * full_width else 0.0
+    # The legend's strip is kept free only when at least 65 % of the map is left.
+    right = right if full_width - right >= 0.65 * full_width else 0.0
     width = max(full_width - 2 * padding - right, 50.0)
     height = max(height - 2 * padding, 50.0)
     y0, y1 = float(mercator(south)), float(mercator(north))
