@@ -147,6 +147,13 @@ class PageWatch:
             timeout=timeout)
         self.page.wait_for_timeout(400)
 
+    def menu_download(self, menu: str, item: str, timeout: float = 120_000):
+        """Open the toolbar menu ``menu``, click its ``item`` and return the download."""
+        self.page.locator(f"#{menu}").click()
+        with self.page.expect_download(timeout=timeout) as info:
+            self.page.locator(f"#{item}").click()
+        return info.value
+
     def marker_ids(self) -> list[int]:
         """Positions (customdata) of the event markers on the map, from plotly's full data."""
         return self.page.evaluate(

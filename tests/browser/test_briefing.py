@@ -14,19 +14,11 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def _menu_download(watch, menu: str, item: str, timeout: float = 120_000):
-    page = watch.page
-    page.locator(f"#{menu}").click()
-    with page.expect_download(timeout=timeout) as info:
-        page.locator(f"#{item}").click()
-    return info.value
-
-
 def test_brf002_briefing_action_returns_a_deck_of_images_and_tables(watch, tmp_path):
     from pptx import Presentation
 
     watch.open("?from=2014-01-01&to=2014-12-31")
-    download = _menu_download(watch, "brief-menu", "brief-pptx")
+    download = watch.menu_download("brief-menu", "brief-pptx")
     assert download.suggested_filename == "briefing_2014-01-01_2014-12-31.pptx"
     path = tmp_path / "brief.pptx"
     download.save_as(path)
@@ -44,7 +36,7 @@ def test_brf002_briefing_action_returns_a_deck_of_images_and_tables(watch, tmp_p
 
 def test_brf003_download_data_as_formula_safe_csv(watch, tmp_path):
     watch.open("?from=2014-01-01&to=2014-12-31")
-    download = _menu_download(watch, "export-menu", "export-csv", timeout=30_000)
+    download = watch.menu_download("export-menu", "export-csv", timeout=30_000)
     assert re.fullmatch(r"events_2014-01-01_2014-12-31\.csv", download.suggested_filename)
     path = tmp_path / "events.csv"
     download.save_as(path)
@@ -60,7 +52,7 @@ def test_brf003_download_data_as_formula_safe_csv(watch, tmp_path):
                                             ("export-svg-map", "events-map")])
 def test_brf004_svg_export_from_the_menu(watch, tmp_path, item, name):
     watch.open("?from=2014-06-01&to=2014-06-30")
-    download = _menu_download(watch, "export-menu", item, timeout=60_000)
+    download = watch.menu_download("export-menu", item, timeout=60_000)
     assert download.suggested_filename == f"{name}_2014-06-01_2014-06-30.svg"
     path = tmp_path / download.suggested_filename
     download.save_as(path)

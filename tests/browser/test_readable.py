@@ -25,14 +25,6 @@ pytestmark = pytest.mark.browser
 FIRST_DAY = date(2014, 1, 6)  # the first test event
 
 
-def _menu_download(watch, menu: str, item: str, timeout: float = 120_000):
-    page = watch.page
-    page.locator(f"#{menu}").click()
-    with page.expect_download(timeout=timeout) as info:
-        page.locator(f"#{item}").click()
-    return info.value
-
-
 def _choose_quick_range(page, label: str) -> None:
     page.locator("#date-preset").click()
     page.keyboard.type(label)
@@ -105,7 +97,8 @@ def test_dsh011b_quick_ranges(watch):
     watch.open()
     _choose_quick_range(watch.page, "June 2014")
     watch.page.wait_for_function(
-        "() => location.search.includes('from=2014-06-01') && location.search.includes('to=2014-06-30')")
+        "() => location.search.includes('from=2014-06-01')"
+        " && location.search.includes('to=2014-06-30')")
     assert watch.errors == []
 
 
@@ -165,7 +158,7 @@ def test_brf001_map_png_export_is_slide_ready_and_named_for_the_filtered_range(w
     _choose_quick_range(watch.page, "June 2014")
     watch.page.wait_for_function("() => location.search.includes('to=2014-06-30')")
     watch.wait_idle()
-    download = _menu_download(watch, "export-menu", "export-png-map")
+    download = watch.menu_download("export-menu", "export-png-map")
     assert download.suggested_filename == "events-map_2014-06-01_2014-06-30.png"
     path = tmp_path / download.suggested_filename
     download.save_as(path)
@@ -185,7 +178,7 @@ def test_brf008_sources_slide_has_no_nan_readable_tables_and_alt_text(watch, tmp
     from pptx.util import Pt
 
     watch.open("?from=2014-06-01&to=2014-06-30")
-    download = _menu_download(watch, "brief-menu", "brief-pptx")
+    download = watch.menu_download("brief-menu", "brief-pptx")
     path = tmp_path / "brief.pptx"
     download.save_as(path)
     deck = Presentation(str(path))
@@ -287,7 +280,7 @@ def test_dsh019_sample_reads_as_real_reporting(sample_watch, tmp_path):
         page.locator("[role=option]").all_inner_texts())
     assert "Demo" not in options
     page.keyboard.press("Escape")
-    download = _menu_download(watch, "export-menu", "export-csv", timeout=60_000)
+    download = watch.menu_download("export-menu", "export-csv", timeout=60_000)
     path = tmp_path / "events.csv"
     download.save_as(path)
     rows = list(csv.DictReader(io.StringIO(path.read_text())))
