@@ -130,6 +130,7 @@ def describe_filters(filters: dict[str, Any]) -> str:
 
 
 def _source_line(events: pd.DataFrame) -> str:
+    events = _news_only(events)
     outlets = events["source"].dropna().astype(str).value_counts()
     n_reports = events["report"].nunique()
     named = ", ".join(outlets.index[:6])
@@ -407,10 +408,17 @@ def brief_slides(
     return slides
 
 
+def _news_only(events: pd.DataFrame) -> pd.DataFrame:
+    """Leave out the project's example reports: they are not sources and are never counted."""
+    from events.sample import is_example
+
+    return events[~events["source"].astype(object).map(is_example).astype(bool)]
+
+
 def _cited_reports(events: pd.DataFrame, frame: pd.DataFrame, hands: pd.DataFrame) -> pd.DataFrame:
     """Return the reports behind the events shown and the changes of hands listed."""
     ids = {i for ids in hands["event_ids"] for i in ids}
-    used = pd.concat([events, frame[frame["id"].isin(ids)]])
+    used = _news_only(pd.concat([events, frame[frame["id"].isin(ids)]]))
     cols = ["source", "report_date", "report", "url"]
     reports = used[cols].astype(object).drop_duplicates("report")
     reports["report_date"] = pd.to_datetime(reports["report_date"]).dt.strftime("%Y-%m-%d")

@@ -389,6 +389,8 @@ def _select_row(index: EventIndex, state: ViewState, rows: Any, size: Any) -> Vi
     new = state.replace(event=event, town=None)
     lat, lon = float(index.lat[pos]), float(index.lon[pos])
     shown = queries.shown_bounds(state.extra.get("bounds"))
+    if shown is None and state.lat is None:
+        shown = queries.Bounds(*queries.STUDY_BOX)  # the opening view shows all of it
     if shown is not None and bool(shown.contains(np.array([lon]), np.array([lat]))[0]):
         return new
     zoom = state.zoom if state.zoom is not None else queries.fit_view(queries.STUDY_BOX, size)[2]

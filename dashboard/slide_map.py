@@ -28,6 +28,9 @@ SLIDE_SIZE: tuple[int, int] = (1920, 1080)
 MAP_DOMAIN_X, MAP_DOMAIN_Y = (0.0, 0.755), (0.075, 0.875)
 #: Fraction of the data's extent added on each side, and the smallest span shown (degrees).
 MARGIN, MIN_SPAN = 0.08, 1.2
+#: Data spread over more than this share of Iraq and Syria's width or height is a theatre-wide
+#: view: the slide then shows both countries whole, capitals included, not a cut-off part.
+THEATRE_SHARE = 0.4
 FONT = {"family": "DejaVu Sans, Arial, sans-serif", "size": 20, "color": "#1f2a33"}
 _NICE_KM = (5, 10, 20, 25, 50, 100, 200, 250, 500)
 
@@ -75,13 +78,14 @@ def fit_box(points: pd.DataFrame, control: pd.DataFrame | None = None, *,
     The events' bounds (else the held towns', else Iraq and Syria), widened
     by :data:`MARGIN` on each side and to at least :data:`MIN_SPAN`, then to
     the map area's ``aspect`` (width / height in pixels), so that the data
-    fills the frame.
+    fills the frame. Data that spreads over much of the theatre
+    (:data:`THEATRE_SHARE`) is shown with the whole of Iraq and Syria.
 
     Examples
     --------
-    >>> pts = pd.DataFrame({"lon": [43.0, 44.0], "lat": [33.0, 36.0]})
+    >>> pts = pd.DataFrame({"lon": [43.0, 44.0], "lat": [33.0, 34.5]})
     >>> w, s, e, n = fit_box(pts, aspect=1.0)
-    >>> s < 33.0 and n > 36.0 and w < 43.0 and e > 44.0
+    >>> s < 33.0 and n > 34.5 and w < 43.0 and e > 44.0 and e - w < 3
     True
     """
     frames = [f for f in (points, control) if f is not None and len(f)]
@@ -95,6 +99,9 @@ def fit_box(points: pd.DataFrame, control: pd.DataFrame | None = None, *,
             west, east, south, north = lon.min(), lon.max(), lat.min(), lat.max()
     else:
         west, south, east, north = STUDY_BOX
+    w0, s0, e0, n0 = STUDY_BOX
+    if east - west >= THEATRE_SHARE * (e0 - w0) or north - south >= THEATRE_SHARE * (n0 - s0):
+        west, south, east, north = min(west, w0), min(south, s0), max(east, e0), max(north, n0)
     cx, cy = (west + east) / 2, (mercator(south) + mercator(north)) / 2
     dx = max(east - west, MIN_SPAN) * (1 + 2 * MARGIN)
     dy = max(float(mercator(north) - mercator(south)), MIN_SPAN) * (1 + 2 * MARGIN)
@@ -114,7 +121,7 @@ def scale_bar(box: tuple[float, float, float, float], width_px: float) -> tuple[
     Examples
     --------
     >>> scale_bar((40.0, 32.0, 46.0, 36.0), 1400)[1]
-    '100 km'
+    '50 km'
     """
     west, south, east, north = box
     km_per_degree = 111.32 * math.cos(math.radians((south + north) / 2))
