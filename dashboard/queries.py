@@ -24,7 +24,7 @@ DEFAULT_ZOOM = 4.6
 #: Assumed map size in pixels for turning centre/zoom into bounds.
 VIEW_PX: tuple[int, int] = (1000, 650)
 #: Iraq and Syria (west, south, east, north): what the map opens on.
-STUDY_BOX: tuple[float, float, float, float] = (35.3, 29.05, 48.65, 37.4)
+STUDY_BOX: tuple[float, float, float, float] = (34.9, 29.05, 48.65, 37.4)
 #: MapLibre's world is 512 px wide at zoom 0.
 TILE_PX = 512.0
 GEO_PRECISION_TEXT = {1: "the place itself", 2: "near / part of the place",
@@ -118,7 +118,7 @@ def fit_view(box: tuple[float, float, float, float], size: tuple[float, float] |
     --------
     >>> lat, lon, zoom = fit_view(STUDY_BOX, (1000, 600), right=0)
     >>> round(lon, 2), 5.0 < zoom < 5.5
-    (41.98, True)
+    (41.77, True)
     """
     west, south, east, north = box
     full_width, height = size if size else VIEW_PX
