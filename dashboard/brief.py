@@ -363,13 +363,14 @@ def brief_slides(
     source_line = _source_line(pd.concat([events[["source", "report"]], cited]))
     caption = f"{span} · Filters: {filter_text} · {source_line}"
 
-    displaced = events.loc[events["magnitude_unit"].astype(object) == "people_displaced",
-                           "magnitude"].sum()
+    displaced = queries.unit_total(index, positions, "people_displaced")
+    killed = queries.unit_total(index, positions, "killed")
     slides = [
         Slide(title="Conflict events briefing: Iraq and Syria", kind="title", lines=[
             span,
             f"Filters: {filter_text}",
             f"{len(events):,} events in {events['incident_id'].nunique():,} incidents; "
+            f"{int(killed):,} people reported killed; "
             f"{int(displaced):,} people reported displaced; "
             f"{hands['place'].nunique():,} places changed hands",
             f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC from "

@@ -401,13 +401,18 @@ def town_view(town: dict | None) -> Any:
             html.Span(str(e.get("evidence") or ""), className="d-block"),
             html.Span(["— ", _source_link(e.get("source"), e.get("link"))], className="hint"),
         ]) for e in change.get("evidence") or []]
+        if change.get("more"):
+            evidence.append(html.Li(f"and {change['more']:,} more reports", className="hint"))
         items.append(html.Li([
             html.Strong(f"{change.get('date')}: {change.get('from')} → {change.get('to')}"),
             html.Ul(evidence, className="ps-3 mb-1") if evidence else None,
         ], className="mb-1"))
     events = town.get("events") or []
+    earlier = town.get("earlier") or 0
     return html.Div([
         html.H6(f"Control of {place}", className="mt-2 mb-1"),
+        html.Div(f"{earlier:,} earlier changes of hands are not listed.",
+                 className="small hint") if earlier else None,
         html.Ol(items, className="small ps-3 town-history") if items else html.Div(
             "No change of hands is reported for this town.", className="small hint"),
         html.H6(f"Events here in view ({town.get('in_view', 0):,})", className="mt-2 mb-1"),

@@ -135,18 +135,21 @@ def detail(index: EventIndex, state: ViewState) -> dict | None:
     return queries.event_detail(index, state.event)
 
 
-def town_detail(index: EventIndex, state: ViewState, *, limit: int = 20) -> dict | None:
+def town_detail(index: EventIndex, state: ViewState, *, limit: int = 20,
+                per_change: int = 3) -> dict | None:
     """Return the clicked town's control history, each change with its evidence, and its events.
 
     Returns
     -------
     dict or None
-        ``place``; ``changes``: one dict per change of hands (``date``,
-        ``from``, ``to``, ``evidence``: list of dicts with ``id``, ``source``,
-        ``link``, ``evidence``); ``events``: the events in view drawn at the
-        town (``id``, ``date``, ``event_type``, ``evidence``), latest first,
-        at most ``limit``; ``in_view``: how many there are. None when no
-        town is selected.
+        ``place``; ``changes``: one dict per change of hands, the latest
+        ``limit`` in date order (``date``, ``from``, ``to``, ``evidence``:
+        up to ``per_change`` dicts with ``id``, ``source``, ``link``,
+        ``evidence``, and ``more``: how many reports are not shown);
+        ``earlier``: how many older changes are not shown; ``events``: the
+        events in view drawn at the town (``id``, ``date``, ``event_type``,
+        ``evidence``), latest first, at most ``limit``; ``in_view``: how many
+        there are. None when no town is selected.
     """
     if not state.town or not index.size:
         return None
@@ -154,30 +157,28 @@ def town_detail(index: EventIndex, state: ViewState, *, limit: int = 20) -> dict
     from events.control import changed_hands
 
     changes = changes_for(index)
-    mine = changes[changes["place"].astype(str) == state.town]
-    table = changed_hands(mine)
+    table = changed_hands(changes[changes["place"].astype(str) == state.town])
+    earlier = max(0, len(table) - limit)
+    table = table.iloc[earlier:]
     f = index.frame
-    by_id = pd.Series(np.arange(index.size), index=f["id"].astype(str)) if len(mine) else None
     rows = []
     for day, old, new, event_ids in zip(table["date"], table["from"], table["to"],
                                         table["event_ids"], strict=True):
-        evidence = []
-        for event_id in event_ids:
-            pos = by_id.get(str(event_id)) if by_id is not None else None
-            if pos is None:
-                continue
-            row = f.iloc[int(pos)]
-            evidence.append({"id": str(event_id), "source": queries.plain(row["source"]),
-                             "link": queries.safe_link(row["url"]),
-                             "evidence": queries.plain(row["evidence"])})
+        ids = [str(i) for i in event_ids]
+        positions = queries.positions_of(index, ids[:per_change])
+        evidence = [{"id": ids[n], "source": queries.plain(f["source"].iat[int(pos)]),
+                     "link": queries.safe_link(f["url"].iat[int(pos)]),
+                     "evidence": queries.plain(f["evidence"].iat[int(pos)])}
+                    for n, pos in enumerate(positions) if pos >= 0]
         rows.append({"date": f"{pd.Timestamp(day):%Y-%m-%d}", "from": str(old), "to": str(new),
-                     "evidence": evidence})
+                     "evidence": evidence, "more": max(0, len(ids) - per_change)})
     here = town_positions(index, state)
     events = [{"id": str(f["id"].iat[p]), "date": str(index.day_labels(np.array([p]))[0]),
                "event_type": str(f["event_type"].iat[p]),
                "evidence": queries.plain(f["evidence"].iat[p])}
               for p in here[::-1][:limit]]
-    return {"place": state.town, "changes": rows, "events": events, "in_view": int(here.size)}
+    return {"place": state.town, "changes": rows, "earlier": earlier, "events": events,
+            "in_view": int(here.size)}
 
 
 def town_positions(index: EventIndex, state: ViewState) -> np.ndarray:

@@ -81,6 +81,7 @@ def test_title_slide_states_range_filters_and_counts(slides):
     assert "1 Jun 2014 – 30 Jun 2014" in text
     assert "Filters: none" in text
     assert "500,000 people reported displaced" in text
+    assert "people reported killed" in text
     assert "2 places changed hands" in text
 
 
