@@ -113,6 +113,7 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
 
     def layout():
         index = source.index()
+        views.warm_up(index)
         state = ViewState()
         first = views.map_view(index, state, threshold=threshold,
                                max_points=int(get_setting("max_points")),

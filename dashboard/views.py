@@ -6,6 +6,7 @@ current index and state, and the tests and the benchmark call them directly.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -196,6 +197,27 @@ def town_positions(index: EventIndex, state: ViewState) -> np.ndarray:
 
 
 _TABLE_CACHE = 16
+
+
+def warm_up(index: EventIndex) -> None:
+    """Build, beside the first page load, the tables a first click needs (once per index).
+
+    The id lookup of :func:`dashboard.queries.positions_of` and the control
+    changes of every town take about a second at a million events: built in
+    a background thread, the first click on an event or a town does not wait
+    for them.
+    """
+    if index.cache.setdefault("warm", {}).get("started"):
+        return
+    index.cache["warm"]["started"] = True
+
+    def build() -> None:
+        from dashboard.control_layer import changes_for
+
+        queries.positions_of(index, [])
+        changes_for(index)
+
+    threading.Thread(target=build, daemon=True, name="click-tables").start()
 
 
 def table_page(index: EventIndex, state: ViewState, request: dict) -> tuple[list[dict], int]:
