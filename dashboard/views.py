@@ -217,7 +217,11 @@ def warm_up(index: EventIndex) -> None:
         queries.positions_of(index, [])
         changes_for(index)
 
-    threading.Thread(target=build, daemon=True, name="click-tables").start()
+    # A short delay: the first page's own callbacks come first, the tables right after.
+    timer = threading.Timer(1.5, build)
+    timer.daemon = True
+    timer.name = "click-tables"
+    timer.start()
 
 
 def table_page(index: EventIndex, state: ViewState, request: dict) -> tuple[list[dict], int]:
