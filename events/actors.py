@@ -50,7 +50,7 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "PMF": (
         r"Popular\s+Mobili[sz]ation\s+(?:Forces|Units|Committees)|\bPMF\b|\bPMU\b",
-        r"Hashd(?:\s+al-Shaabi)?|al-Hashd\s+al-Shaabi",
+        r"Hashe?d(?:\s+al-Shaabi)?|al-Hashe?d\s+al-Shaabi",
         r"Shi'?ite?\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
         r"Shia\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
         r"Kata'?ib\s+Hezbollah|Asa'?ib\s+Ahl\s+al-Haq|Badr\s+(?:Organi[sz]ation|Brigade)",
@@ -83,7 +83,8 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
         r"Hayat\s+Tahrir\s+al-Sham|\bHTS\b",
     ),
     "US-led coalition": (
-        r"(?:the\s+)?(?:US|U\.S\.)[- ]led\s+coalition|(?:the\s+)?(?:international\s+|anti-(?:IS|"
+        r"(?:the\s+)?(?:US|U\.S\.)[- ]led\s+coalition|(?:US|U\.S\.)[- ]led(?=\s+(?:air\s*)?"
+        r"(?:strikes?|raids?|bombing|jets|warplanes|aircraft|forces))|(?:the\s+)?(?:international\s+|anti-(?:IS|"
         r"ISIS|ISIL|Daesh)\s+)?"
         r"(?<!Syrian\s)(?<!National\s)(?<!opposition\s)coalition(?!\s+of\b)"
         r"(?:\s+(?:forces|aircraft|warplanes|jets))?",

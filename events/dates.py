@@ -67,6 +67,20 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _COUNT = r"(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+_ORDINALS = {
+    word: i
+    for i, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split(),
+        start=1,
+    )
+}
+_ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})"
+_LENGTH = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|" \
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+#: Events whose length a report gives: "a 13-day offensive" started 13 days before.
+_CAMPAIGN = r"(?:offensive|operation|campaign|siege|battle|assault|fight|push|blockade|war)s?"
 
 # Ordered: the first alternative that matches at a position wins, so longer
 # forms come before their prefixes. Each group name says how to resolve it.
@@ -81,9 +95,12 @@ _DATE_RX = re.compile(
   | (?P<monthyear>\b(?:(?:early|mid|late|end\s+of)[\s-]+)?{_MONTH}\s+(?P<my_y>(?:19|20)\d\d)\b)
   | (?P<midmonth>\b(?:mid|the\s+middle\s+of)[\s-]+{_MONTH})
   | (?P<month>\b(?:in|since|during|until|by|early|late|end\s+of|from|of|last)\s+(?:early\s+
-        |late\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d))
+        |late\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b))
   | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier
         |before)\b)
+  | (?P<spell>\b(?P<sp_n>{_LENGTH})[-\s](?P<sp_u>day|week|month|year)(?:-long|-old)?\s+
+        (?:[a-z]+\s+){{0,2}}{_CAMPAIGN}\b)
+  | (?P<nth>\bin\s+its\s+(?P<nth_n>{_ORDINAL})\s+(?P<nth_u>day|week|month|year)\b)
   | (?P<duration>\bfor\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?(?:the\s+(?:past
         |last)\s+)?(?P<dur_n>{_COUNT})\s+(?P<dur_u>days?|weeks?|months?|years?)\b)
   | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+|over\s+|during\s+)?(?:recent
@@ -197,6 +214,30 @@ def _back(base: date, n: int, unit: str, day_precision: str) -> tuple[date, str]
     return date(base.year - n, 1, 1), "year"
 
 
+_SPELL_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def _number_word(text: str) -> str:
+    from events.figures import parse_number
+
+    value = parse_number(text)
+    return str(int(value)) if value is not None else text
+
+
+def _started(published: date, n: int, unit: str) -> date:
+    """The day a spell of ``n`` days, weeks, months or years up to publication began."""
+    if unit == "day":
+        return published - timedelta(days=n)
+    if unit == "week":
+        return published - timedelta(days=7 * n)
+    if unit == "month":
+        day = published
+        for _ in range(n):
+            day = _prev_month(day)
+        return day
+    return date(published.year - n, 1, 1)
+
+
 def _resolve_match(
     m: re.Match[str], published: date, anchor: date
 ) -> tuple[date, str, bool] | None:
@@ -247,6 +288,16 @@ def _resolve_match(
             return day, precision, relative
         day, precision = _back(published, n, unit, "day")
         return day, precision, False
+    if kind == "spell":
+        # "a 13-day offensive": it began that long before publication
+        n, unit = _count_unit(_number_word(m.group("sp_n")), m.group("sp_u"))
+        return _started(published, n, unit), _SPELL_PRECISION[unit], False
+    if kind == "nth":
+        # "now in its 13th day": it began on the first of those days
+        word = m.group("nth_n").lower()
+        n = int(re.sub(r"\D", "", word)) if word[0].isdigit() else _ORDINALS[word]
+        unit = m.group("nth_u").lower()
+        return _started(published, n - 1, unit), _SPELL_PRECISION[unit], False
     if kind == "duration":
         # "surrounded for two months": the state began that long before publication.
         n, unit = _count_unit(m.group("dur_n"), m.group("dur_u"))
@@ -327,13 +378,15 @@ def find_dates(text: str, published: date, *, anchor: date | None = None) -> lis
     Returns
     -------
     list of DateMention
-        In text order. Dates after ``published`` are dropped (news reports past events).
+        In text order. Dates after ``published`` are dropped (news reports past events),
+        except expressions relative to an anchor when none is given ("a day later").
 
     Examples
     --------
     >>> [(m.date.isoformat(), m.precision) for m in find_dates("on Tuesday", date(2014, 6, 12))]
     [('2014-06-10', 'day')]
     """
+    given = anchor is not None
     anchor = anchor or published
     found: list[DateMention] = []
     if not _DATE_HINT.search(text):
@@ -343,7 +396,9 @@ def find_dates(text: str, published: date, *, anchor: date | None = None) -> lis
         if resolved is None:
             continue
         day, precision, relative = resolved
-        if day > published:
+        if day > published and (given or not relative):
+            # a date after publication is no news; "a day later" read without its anchor is
+            # kept, for the caller to read again against the date the story is at
             continue
         found.append(DateMention(m.start(), m.end(), m.group(0), day, precision, relative))
     return found

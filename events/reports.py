@@ -217,6 +217,14 @@ _COMMENTS_START = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A line of prose: words and a full stop, not a link or a menu item.
+_PROSE = re.compile(r"[a-z]{3,}[^.!?]*[.!?]")
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
+# JSON objects and arrays, and script statements, pasted into a page's text.
+_CODE_LINE = re.compile(
+    r'^\s*[\[{].*["\']\s*:|^\s*"[\w-]+"\s*:\s*["\[{\d]|(?:"[\w-]+"\s*:\s*[^,]+,\s*){3}'
+    r"|^\s*(?:var|let|const|function)\s+\w+|\b(?:window|document)\.[\w.]+\s*[=(]|^\s*[})\]];?\s*$"
+)
 _COMMENT_FURNITURE = re.compile(
     r"^\s*(?:reply|like|report|flag|share|\d+\s+(?:likes?|replies))\s*$", re.I
 )
@@ -363,22 +371,42 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str]]:
     return _strip_tags(root.html or ""), meta
 
 
+def _heads_comments(lines: list[str], i: int) -> bool:
+    """Whether the "Comments" line at ``i`` heads a block of comments, not a link in a menu.
+
+    It does when comment furniture ("Reply", "3 likes") follows within a few lines,
+    or when less article text follows it than came before it.
+    """
+    after = [line.strip() for line in lines[i + 1 :] if line.strip()]
+    if any(_COMMENT_FURNITURE.match(line) for line in after[:8]):
+        return True
+    before = sum(len(line) for line in lines[:i] if _PROSE.search(line))
+    return sum(len(line) for line in after if _PROSE.search(line)) < before
+
+
 def _clean_lines(text: str) -> str:
-    """Normalise whitespace, drop furniture lines and cut reader comments."""
+    """Normalise whitespace, drop furniture and code lines, and cut reader comments."""
     text = (
         text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
     )
     text = re.sub(r"[\u200b\u200c\u200d\u2060]", "", text)
+    if "&" in text and _ENTITY.search(text):
+        text = _html.unescape(text)  # "regime&#8217;s" pasted from a feed
     lines = [line.rstrip() for line in text.split("\n")]
     kept: list[str] = []
     body_chars = 0
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
-        # Only after some article text: a "Comments" link in the page head is not the end.
-        if stripped and body_chars > 300 and _COMMENTS_START.match(stripped):
-            break
+        # Only a marker that heads a block of comments ends the article, wherever it is;
+        # a "Comments" link in the page head or a menu does not.
+        if stripped and _COMMENTS_START.match(stripped):
+            if body_chars > 0 and _heads_comments(lines, i):
+                break
+            continue
         if stripped and (_BOILERPLATE_LINE.match(stripped) or _COMMENT_FURNITURE.match(stripped)):
             continue
+        if stripped and _CODE_LINE.search(stripped):
+            continue  # an embedded JSON or script block (related videos, trackers) is no prose
         kept.append(line)
         body_chars += len(stripped)
     out = "\n".join(kept)

@@ -13,7 +13,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Place",
     "resolve",
+    "admin_units",
     "find_place_spans",
     "admin_for_point",
     "admin_for_points",
@@ -53,40 +53,57 @@ def _resolver() -> Resolver:
 
 
 @lru_cache(maxsize=65_536)
-def _resolve_cached(name, country, admin1, near, feature, strict_case):
-    return _resolver().resolve(name, country=country, admin1=admin1, near=near,
-                               feature=feature, strict_case=strict_case)
+def _resolve_cached(name, country, admin1, admin2, near, feature, strict_case, country_only):
+    return _resolver().resolve(name, country=country, admin1=admin1, admin2=admin2, near=near,
+                               feature=feature, strict_case=strict_case,
+                               country_only=country_only)
 
 
 def resolve(
     name: str,
     *,
     country: str | None = None,
-    admin1: str | None = None,
-    near: Sequence[tuple[float, float]] | None = None,
+    admin1: str | Sequence[str] | None = None,
+    admin2: str | Sequence[str] | None = None,
+    near: tuple[float, float] | Sequence[tuple[float, float]] | None = None,
     feature: str | None = None,
     strict_case: bool = False,
+    country_only: bool = False,
 ) -> Place | None:
     """Resolve a place name as a report writes it to one gazetteer entry.
+
+    Every candidate entry is scored jointly -- string similarity graded by the
+    kind of variation, prominence, and fit to the hints -- and the best wins;
+    the result also lists the runners-up and says whether far-apart namesakes
+    are too close to call (`Place.ambiguous`).
 
     Parameters
     ----------
     name : str
         The place as written: "Bayji", "outskirts of Tikrit", "الموصل",
-        "Nineveh province". Longer than 200 characters is truncated.
+        "Nineveh province", "Shamarikh village", "Tabqa/Thawra",
+        "al-Zuhur district of Mosul". Longer than 200 characters is truncated.
     country : {"IQ", "SY"}, optional
         Prefer entries of this country (the report's); a far better-known place
         of the other country still wins ("Raqqa" in a report about Iraq).
-    admin1 : str, optional
-        Prefer entries in this governorate (OCHA name, see `governorates`;
-        others raise ValueError).
-    near : list of (lon, lat), optional
-        Points of the report's other places; nearer candidates win ties.
+    admin1 : str or list of str, optional
+        Prefer entries in this governorate, as reports, OCHA, GeoNames or UCDP
+        spell it ("Ninewa", "Nineveh province", "Deir ez Zor Governorate"); a
+        list (a report's governorates) prefers entries in any of them.
+    admin2 : str or list of str, optional
+        Prefer entries in this district ("Al Mayadin district", "Telafar").
+    near : (lat, lon) or list of (lon, lat), optional
+        One point the place should be near, given as ``(lat, lon)``; or the
+        points of the report's other places as ``(lon, lat)`` pairs. Nearer
+        candidates score higher; a quarter with no point of its own resolves to
+        the city at these points.
     feature : {"city", "governorate", "district", "site"}, optional
         Preferred entry type.
     strict_case : bool
         Text-span mode: the name must be capitalised (or Arabic script), and
         names that are also common words must be.
+    country_only : bool
+        Make `country` a filter: entries of the other country are never returned.
 
     Returns
     -------
@@ -96,46 +113,75 @@ def resolve(
     Raises
     ------
     ValueError
-        For a `country`, `feature` or `admin1` outside the allowed values.
+        For a `country` or `feature` outside the allowed values, an `admin1` or
+        `admin2` that names no unit of Iraq or Syria, or a `near` pair whose
+        latitude is beyond +-90.
 
     Examples
     --------
     >>> p = resolve("southwest Kirkuk")  # doctest: +SKIP
     >>> (p.name, p.geo_precision)  # doctest: +SKIP
     ('Kirkuk', 2)
+    >>> resolve("Khalidiya", admin1="Anbar province").admin1  # doctest: +SKIP
+    'Al-Anbar'
     """
+    from geodata.hints import near_points
     from geodata.resolver import ALLOWED_COUNTRIES, ALLOWED_FEATURES
 
     if country is not None and country not in ALLOWED_COUNTRIES:
         raise ValueError(f"country={country!r}: use one of {ALLOWED_COUNTRIES} or None")
     if feature is not None and feature not in ALLOWED_FEATURES:
         raise ValueError(f"feature={feature!r}: use one of {ALLOWED_FEATURES} or None")
-    if admin1 is not None and admin1 not in _admin1_names():
-        raise ValueError(f"admin1={admin1!r} is not an OCHA governorate name; use one of "
-                         f"{sorted(_admin1_names())}")
+    admin1, admin2 = _unit_hint("admin1", admin1), _unit_hint("admin2", admin2)
     if not isinstance(name, str):
         return None
-    return _resolve_cached(name, country, admin1, _near_key(near), feature, bool(strict_case))
+    return _resolve_cached(name, country, admin1, admin2, near_points(near), feature,
+                           bool(strict_case), bool(country_only))
 
 
-@lru_cache(maxsize=1)
-def _admin1_names() -> frozenset[str]:
-    return frozenset(a for a in get_gazetteer().index.admin1 if a)
+def _unit_hint(label: str, value) -> str | tuple[str, ...] | None:
+    # A name, or several (hashable for the cache); empty means no hint.
+    if value is None or isinstance(value, str):
+        return value or None
+    if isinstance(value, (list, tuple, set, frozenset)) and all(
+            isinstance(v, str) for v in value):
+        return tuple(sorted(v for v in value if v)) or None
+    raise ValueError(f"{label}={value!r}: give the unit's name, or a list of names, as text")
 
 
-def _near_key(near) -> tuple[tuple[float, float], ...] | None:
-    # Hashable for the cache; points that are not two finite numbers are dropped.
-    if not near:
-        return None
-    out = []
-    for point in near:
-        try:
-            lon, lat = (float(v) for v in point)
-        except (TypeError, ValueError):
-            continue
-        if math.isfinite(lon) and math.isfinite(lat):
-            out.append((lon, lat))
-    return tuple(out) or None
+def admin_units(text: str | Sequence[str], *, level: int = 1,
+                country: str | None = None) -> list[tuple[str, str, str | None]]:
+    """Return the OCHA units (country, admin1, admin2) an admin1/admin2 hint names.
+
+    Use it to check a report's governorates once before passing them to
+    `resolve` as hints.
+
+    Parameters
+    ----------
+    text : str or list of str
+        "Nineveh province", "Deir ez Zor Governorate", "Al Mayadin district"...
+    level : {1, 2}
+        1 governorate, 2 district.
+    country : {"IQ", "SY"}, optional
+        Keep only units of this country.
+
+    Returns
+    -------
+    list of (str, str, str or None)
+        Sorted; admin2 is None for governorates.
+
+    Raises
+    ------
+    ValueError
+        When a name is no governorate (district) of Iraq or Syria.
+
+    Examples
+    --------
+    >>> admin_units("Deir ez Zor Governorate")  # doctest: +SKIP
+    [('SY', 'Deir-ez-Zor', None)]
+    """
+    units = _resolver().units(_unit_hint("text", text), level, country)
+    return sorted(units, key=lambda u: (u[0], u[1], u[2] or ""))
 
 
 def find_place_spans(text: str) -> list[tuple[int, int, str]]:

@@ -15,6 +15,13 @@ It writes:
 - ``geonames_admin1_IQ_SY.txt``: GeoNames admin1 names of IQ and SY;
 - ``opensyria_admin.json``: OpenSyria governorate and district names and aliases
   with their OCHA P-codes;
+- ``geonames_admin2_IQ_SY.txt``: GeoNames admin2 (district) names of IQ and SY, the
+  spellings UCDP and GeoNames-based reports give districts in;
+- ``subdistricts.csv``: Iraqi sub-districts (OCHA adm3: names and polygon centroid)
+  and Syrian sub-districts (OpenSyria: names, aliases, centroid, 2004 population);
+- ``event_density.csv``: UCDP GED events of 2013-2015 with a town-level point,
+  counted per 0.1-degree cell (the prior of where conflict events happen; the
+  2016-2019 place names used to evaluate the resolver are never read);
 - ``ambiguous_names.txt``: one-word gazetteer names that are also common English
   words (from spaCy's English word frequencies), plus the hand list in this file;
 - ``common_words.txt``: the ~11,000 most frequent English words that are mostly
@@ -153,6 +160,77 @@ def write_admin_names(shared: Path) -> None:
                                               encoding="utf-8")
 
 
+def write_admin2_names(shared: Path) -> None:
+    """Write the GeoNames admin2 rows of IQ and SY (district names and GeoNames ids)."""
+    src = shared / "gazetteer" / "geonames_admin2Codes_IQ_SY.txt"
+    lines = [line for line in src.read_text(encoding="utf-8").splitlines()
+             if line.startswith(("IQ.", "SY."))]
+    (OUT / "geonames_admin2_IQ_SY.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+#: Columns of subdistricts.csv.
+SUBDISTRICT_COLUMNS = ("country", "pcode", "admin2_pcode", "name", "name_ar", "aliases", "lat",
+                       "lon", "population")
+
+
+def write_subdistricts(shared: Path) -> None:
+    """Write Iraqi (OCHA adm3) and Syrian (OpenSyria) sub-districts to one CSV."""
+    import shapely
+
+    rows = []
+    path = shared / "boundaries" / "irq_admbnda_adm3_cso_20190603.geojson"
+    for feat in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        props = feat["properties"]
+        geom = shapely.geometry.shape(feat["geometry"])
+        point = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
+        aliases = [props.get(k) for k in ("ADM3ALT1EN", "ADM3ALT2EN", "ADM3ALT1AR", "ADM3ALT2AR")]
+        rows.append({"country": "IQ", "pcode": props["ADM3_PCODE"],
+                     "admin2_pcode": props["ADM2_PCODE"], "name": props["ADM3_EN"],
+                     "name_ar": props["ADM3_AR"] or "",
+                     "aliases": "|".join(a for a in aliases if a),
+                     "lat": round(point.y, 5), "lon": round(point.x, 5), "population": ""})
+    path = shared / "gazetteer" / "opensyria" / "syr_subdistricts.json"
+    districts = {d["id"]: d["externalIds"].get("ochaPcode") for d in json.loads(
+        (shared / "gazetteer" / "opensyria" / "syr_districts.json").read_text(encoding="utf-8"))}
+    for unit in json.loads(path.read_text(encoding="utf-8")):
+        aliases = [a["value"] for a in unit.get("aliases", []) if _LATIN.match(a["value"])
+                   or _ARABIC.match(a["value"])]
+        pop = (unit.get("population") or {}).get("value")
+        rows.append({"country": "SY", "pcode": unit["externalIds"].get("ochaPcode") or "",
+                     "admin2_pcode": districts.get(unit["districtId"]) or "",
+                     "name": unit["name"]["en"], "name_ar": unit["name"].get("ar") or "",
+                     "aliases": "|".join(aliases), "lat": unit["centroid"]["latitude"],
+                     "lon": unit["centroid"]["longitude"], "population": pop or ""})
+    with (OUT / "subdistricts.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=SUBDISTRICT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+#: Grid of the event-density prior (degrees) and the years it is drawn from: the
+#: evaluation names (UCDP GED Syria 2016-2019) are a different file and period.
+DENSITY_CELL = 0.1
+DENSITY_YEARS = ("2013", "2014", "2015")
+
+
+def write_event_density(shared: Path) -> None:
+    """Count UCDP GED 2013-2015 events with a town-level point per 0.1-degree cell."""
+    src = shared / "events" / "ucdp_ged_iraq_syria_2013-2018_yearonly_subset.csv"
+    counts: dict[tuple[int, int], int] = {}
+    with src.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            # where_prec 1: the event's own town; 2: within ~25 km of it.
+            if row["year"] not in DENSITY_YEARS or row["where_prec"] not in ("1", "2"):
+                continue
+            cell = (math.floor(float(row["latitude"]) / DENSITY_CELL),
+                    math.floor(float(row["longitude"]) / DENSITY_CELL))
+            counts[cell] = counts.get(cell, 0) + 1
+    with (OUT / "event_density.csv").open("w", encoding="utf-8", newline="") as fh:
+        fh.write("lat,lon,events\n")
+        for (i, j), n in sorted(counts.items()):
+            fh.write(f"{(i + 0.5) * DENSITY_CELL:.2f},{(j + 0.5) * DENSITY_CELL:.2f},{n}\n")
+
+
 def write_ambiguous(shared: Path) -> None:
     """Write one-word gazetteer names that are common English words."""
     import spacy_lookups_data
@@ -189,6 +267,9 @@ def main(argv: list[str]) -> None:
     write_boundaries(shared)
     write_context(shared)
     write_admin_names(shared)
+    write_admin2_names(shared)
+    write_subdistricts(shared)
+    write_event_density(shared)
     write_ambiguous(shared)
 
 

@@ -2,7 +2,8 @@
 
 `Gazetteer` is given its data folder (the shipped geodata/data by default). The
 first use builds a compact index from the shipped files -- Who's On First places,
-OCHA governorates, the curated sites table and the airfields -- and pickles it
+OCHA governorates and sub-districts, OpenSyria sub-districts, the curated sites
+table and the airfields, plus the event-density prior -- and pickles it
 under ``data/cache/`` keyed by a hash of the source files; later loads read the
 pickle (well under a second). Matching and scoring live in `geodata.resolver`.
 """
@@ -23,11 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geodata import config
-from geodata.normalize import has_arabic, name_key, skeleton_key
+from geodata.normalize import has_arabic, loose_key, name_key, skeleton_key, token_key
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 _SOURCES = ("gazetteer.tsv.gz", "sites.csv", "airports.csv", "adm1.geojson", "adm2.geojson",
-            "geonames_admin1_IQ_SY.txt", "opensyria_admin.json",
+            "geonames_admin1_IQ_SY.txt", "geonames_admin2_IQ_SY.txt", "opensyria_admin.json",
+            "subdistricts.csv", "event_density.csv",
             "ambiguous_names.txt", "aliases.csv", "common_words.txt")
 _PLACETYPE_FEATURE = {"locality": "city", "county": "district", "region": "governorate",
                       "neighbourhood": "neighbourhood", "campus": "site"}
@@ -36,6 +38,9 @@ _SITE_KIND_FEATURE = {"region": "region", "district": "neighbourhood", "town": "
 #: and small towns but not a district seat of some size or a city.
 _GOVERNORATE_PROMINENCE = 8.0
 _DISTRICT_PROMINENCE = 3.0
+_SUBDISTRICT_PROMINENCE = 2.5
+#: Shortest consonant skeleton indexed: three consonants ("Dibis"/"Dibs" -> "dbs").
+MIN_SKELETON = 3
 _SITE_PROMINENCE = 10.0
 #: The hand-curated table is authoritative for its names: it outranks even big
 #: cities whose WOF alternate names stray ("Baghdadi" is listed under Baghdad).
@@ -69,8 +74,17 @@ class GazetteerIndex:
     prominence: list[float] = field(default_factory=list)
     #: first-tier key -> tuple of entry*2 + quality (PRIMARY/ALTERNATE)
     keys: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    #: consonant skeleton -> tuple of entries (only skeletons of 4+ letters)
+    #: consonant skeleton -> tuple of entry*2 + quality (skeletons of MIN_SKELETON+ letters)
     skeletons: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: `loose_key` of each Latin name -> tuple of entry*2 + quality (s/z, kh/gh/h merged)
+    loose: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: per entry: log10(1 + conflict events of 2013-2015 within ~15 km), 0 when none
+    centrality: list[float] = field(default_factory=list)
+    #: per entry: prior bonus of a sub-district seat (kept out of `prominence`, which
+    #: also decides which names the span finder takes without a cue word)
+    seat: list[float] = field(default_factory=list)
+    #: key of a governorate or district name -> (country, admin1, admin2 or None) units
+    units: dict[str, tuple[tuple[str, str, str | None], ...]] = field(default_factory=dict)
     #: keys that are common words or given names: need context to count as places
     ambiguous: frozenset[str] = frozenset()
     #: common English words (lower case, as written): never a place on their own
@@ -101,7 +115,9 @@ class _Builder:
     def __init__(self) -> None:
         self.ix = GazetteerIndex()
         self._keys: dict[str, dict[int, int]] = {}
-        self._skel: dict[str, set[int]] = {}
+        self._skel: dict[str, dict[int, int]] = {}
+        self._loose: dict[str, dict[int, int]] = {}
+        self.seat: dict[int, float] = {}
 
     def add(self, *, name, geonameid, country, admin1, admin2, lat, lon, feature,
             prominence) -> int:
@@ -121,11 +137,15 @@ class _Builder:
         key = name_key(text)
         if len(key) < 2:
             return
-        slot = self._keys.setdefault(key, {})
-        slot[entry] = min(quality, slot.get(entry, quality))
+        # Also under the token-by-token key, which the span finder builds.
+        for k in {key, token_key(text)}:
+            slot = self._keys.setdefault(k, {})
+            slot[entry] = min(quality, slot.get(entry, quality))
         skel = skeleton_key(text)
-        if len(skel) >= 4 and not has_arabic(skel):
-            self._skel.setdefault(skel, set()).add(entry)
+        if len(skel) >= MIN_SKELETON and not has_arabic(skel):
+            for table, k in ((self._skel, skel), (self._loose, loose_key(text))):
+                slot = table.setdefault(k, {})
+                slot[entry] = min(quality, slot.get(entry, quality))
 
     def lookup_codes(self, text: str) -> list[tuple[int, int]]:
         """(entry, quality) pairs already holding `text`'s key (while building)."""
@@ -134,7 +154,10 @@ class _Builder:
     def freeze(self, ambiguous: frozenset[str]) -> GazetteerIndex:
         ix = self.ix
         ix.keys = {k: tuple(e * 2 + q for e, q in v.items()) for k, v in self._keys.items()}
-        ix.skeletons = {k: tuple(sorted(v)) for k, v in self._skel.items()}
+        ix.skeletons = {k: tuple(sorted(e * 2 + q for e, q in v.items()))
+                        for k, v in self._skel.items()}
+        ix.loose = {k: tuple(e * 2 + q for e, q in v.items()) for k, v in self._loose.items()}
+        ix.seat = [self.seat.get(e, 0.0) for e in range(len(ix.name))]
         ix.ambiguous = ambiguous
         return ix
 
@@ -199,37 +222,179 @@ def _adm2_names(data_dir: Path) -> dict[str, str]:
     return {f["properties"]["admin2_pcode"]: f["properties"]["admin2"] for f in feats}
 
 
+def _seat_similarity(unit_names: list[str], town_names: list[str]) -> float:
+    """Similarity of an admin unit's names to a town's (Latin names only).
+
+    Same consonants ("Kalar"/"Kelar") count for more than a short near-miss
+    ("Kalar"/"Qala"); a match on a long name ("Maarat al-Numan") beats one on a
+    short one ("Al Ma'ra" ~ "Marah").
+    """
+    from rapidfuzz import fuzz
+
+    u_keys = {(name_key(n), skeleton_key(n)) for n in unit_names if not has_arabic(n)}
+    t_keys = {(name_key(n), skeleton_key(n)) for n in town_names if not has_arabic(n)}
+    return max((fuzz.ratio(a[0], c[0]) + 10.0 * (a[1] == c[1]) + min(len(a[0]), 12)
+                for a in u_keys for c in t_keys if a[0] and c[0]), default=0.0)
+
+
+def _seat_of(b: _Builder, unit_names: list[str], towns) -> int | None:
+    """Return the town among `towns` ((entry, names) pairs) named like the unit, or None."""
+    best, best_sim = None, 78.0
+    for t_entry, t_names in towns:
+        sim = _seat_similarity(unit_names, t_names)
+        if sim > best_sim or (sim == best_sim and best is not None
+                              and b.ix.prominence[t_entry] > b.ix.prominence[best]):
+            best, best_sim = t_entry, sim
+    return best
+
+
 def _link_district_seats(b: _Builder, counties: dict, towns: dict) -> None:
     """Give each district's names to its seat town as alternates.
 
     Reports name a town by its district's spelling ("Telafar", "Menbij",
     "Shirqat") more often than they mean the district polygon; the seat is the
     town of the district whose name is closest to the district's (similarity
-    >= 75), ties broken by prominence. Only primary names are compared and
+    >= 78), ties broken by prominence. Only primary names are compared and
     passed on: WOF's alternate names of districts hold stray neighbours' names.
     """
-    from rapidfuzz import fuzz
-
     for group, (_district, d_names) in counties.items():
-        d_keys = {(name_key(n), skeleton_key(n)) for n in d_names if not has_arabic(n)}
-        best, best_sim = None, 78.0
-        for t_entry, t_names in towns.get(group, ()):
-            t_keys = {(name_key(n), skeleton_key(n)) for n in t_names if not has_arabic(n)}
-            # Same consonants ("Kalar"/"Kelar") count for more than a short
-            # near-miss ("Kalar"/"Qala").
-            # A match on a long name ("Maarat al-Numan") beats one on a short
-            # one ("Al Ma'ra" ~ "Marah").
-            sim = max((fuzz.ratio(a[0], c[0]) + 10.0 * (a[1] == c[1]) + min(len(a[0]), 12)
-                       for a in d_keys for c in t_keys if a[0] and c[0]), default=0.0)
-            if sim > best_sim or (sim == best_sim and best is not None
-                                  and b.ix.prominence[t_entry] > b.ix.prominence[best]):
-                best, best_sim = t_entry, sim
+        best = _seat_of(b, d_names, towns.get(group, ()))
         if best is None:
             continue
         for n in d_names:
             if not has_arabic(n):  # some districts carry a neighbour's Arabic name
                 b.add_name(best, n, ALTERNATE)
         b.ix.prominence[best] = round(max(b.ix.prominence[best], 2.0) + 1.5, 3)
+
+
+#: Words around a sub-district's name in OCHA and OpenSyria ("Markaz Heet",
+#: "Nahiyat ash Shaddadah", "Shadadah Subdistrict", "ناحية مركز الشدادي").
+_UNIT_AFFIX_RE = re.compile(
+    r"(?i)^(?:(?:markaz|mintaqat|n[aā][hḩ]iyat|nahyt|ناحية|مركز|منطقة)\s+)+"
+    r"|\s+(?:sub-?district|subdistrict|nahiya|district|governorate)$")
+
+
+def unit_bare_name(name: str) -> str:
+    """Return an admin unit's name without "Markaz", "Nahiyat", "Subdistrict" and the like."""
+    prev = None
+    while prev != name:
+        prev, name = name, _UNIT_AFFIX_RE.sub("", name).strip()
+    return name
+
+
+def _add_subdistricts(b: _Builder, rows: list[dict], admins: list) -> None:
+    """Add sub-districts (OCHA Iraq adm3, OpenSyria) and mark their seat towns.
+
+    The sub-district's point is its centroid (used when no town carries the
+    name). Its seat -- the town of the same district named like it -- gets the
+    sub-district's Latin names as alternates and a prior bonus (`seat`): a
+    nahiya seat is a town of some size even where no population figure exists;
+    the sub-district's 2004 population (Syria) adds to it.
+    """
+    towns: dict[tuple[str, str], list[int]] = {}
+    for e, (f, cc, adm1) in enumerate(zip(b.ix.feature, b.ix.country, b.ix.admin1, strict=True)):
+        if f == "city" and adm1:
+            towns.setdefault((cc, adm1), []).append(e)
+    for row, (cc, adm1, adm2) in zip(rows, admins, strict=True):
+        if adm1 is None:
+            continue
+        main = unit_bare_name(row["name"])
+        names = [main] + [unit_bare_name(n) for n in (row["name_ar"], *row["aliases"].split("|"))
+                          if n]
+        e = b.add(name=main, geonameid=None, country=cc, admin1=adm1, admin2=adm2,
+                  lat=row["lat"], lon=row["lon"], feature="subdistrict",
+                  prominence=_SUBDISTRICT_PROMINENCE)
+        for i, n in enumerate(dict.fromkeys(names)):
+            b.add_name(e, n, PRIMARY if i == 0 else ALTERNATE)
+        # The seat lies in the sub-district, though not always in the same OCHA
+        # district (Hammam al-Alil town is joined to Al-Hamdaniya, its nahiya to
+        # Al-Mosul): towns of the governorate within `_SEAT_KM` of the centroid.
+        lat, lon = float(row["lat"]), float(row["lon"])
+        near = [(t, [b.ix.name[t]]) for t in towns.get((cc, adm1), ())
+                if abs(b.ix.lat[t] - lat) < 0.3 and abs(b.ix.lon[t] - lon) < 0.35
+                and _km(b.ix.lat[t], b.ix.lon[t], lat, lon) <= _SEAT_KM]
+        seat = _seat_of(b, [main], near)
+        if seat is None:
+            continue
+        for n in dict.fromkeys(names):
+            if not has_arabic(n):
+                b.add_name(seat, n, ALTERNATE)
+        pop = float(row["population"]) if row["population"] else 0.0
+        b.seat[seat] = round(max(b.seat.get(seat, 0.0), 1.0 + 0.3 * math.log10(pop + 1)), 3)
+
+
+#: A sub-district's seat lies this close to its centroid.
+_SEAT_KM = 30.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # equirectangular: good to a few metres at these distances
+    return 111.2 * math.hypot(lat1 - lat2, (lon1 - lon2) * math.cos(math.radians(lat1)))
+
+
+#: Size (degrees) of the event-density cells (see _prepare.DENSITY_CELL).
+_DENSITY_CELL = 0.1
+
+
+def _centrality(ix: GazetteerIndex, path: Path) -> list[float]:
+    """Per entry: log10(1 + events of 2013-2015 in its cell and the eight around it)."""
+    counts: dict[tuple[int, int], int] = {}
+    for row in _read_csv(path):
+        cell = (math.floor(float(row["lat"]) / _DENSITY_CELL),
+                math.floor(float(row["lon"]) / _DENSITY_CELL))
+        counts[cell] = counts.get(cell, 0) + int(row["events"])
+    out = []
+    for lat, lon in zip(ix.lat, ix.lon, strict=True):
+        i, j = math.floor(lat / _DENSITY_CELL), math.floor(lon / _DENSITY_CELL)
+        n = sum(counts.get((i + di, j + dj), 0) for di in (-1, 0, 1) for dj in (-1, 0, 1))
+        out.append(round(math.log10(1 + n), 3))
+    return out
+
+
+def _admin_units(ix: GazetteerIndex, data_dir: Path) -> dict:
+    """Map the keys of governorate and district names to their OCHA units.
+
+    Sources: the governorate and district entries' own names (OCHA, WOF,
+    GeoNames admin1, OpenSyria), OCHA's district names, and GeoNames admin2
+    names (matched to the WOF district with the same GeoNames id). Each name is
+    also keyed without its unit word ("Tel Afar District" -> "Tel Afar").
+    """
+    units: dict[str, set] = {}
+
+    def add(text: str, unit: tuple) -> None:
+        for t in {text, unit_bare_name(_GOV_WORDS_RE.sub("", text).strip(" -"))}:
+            k = name_key(t)
+            if len(k) >= 2:
+                units.setdefault(k, set()).add(unit)
+
+    by_gid = {}
+    for k, codes in ix.keys.items():
+        for c in codes:
+            e = c >> 1
+            if ix.feature[e] == "governorate":
+                units.setdefault(k, set()).add((ix.country[e], ix.admin1[e], None))
+            elif (ix.feature[e] in ("district", "subdistrict") and ix.admin2[e]
+                  and c & 1 == PRIMARY):
+                # A sub-district's name stands for its district: older lists (GeoNames,
+                # UCDP) made districts of some ("Atarib district").
+                units.setdefault(k, set()).add((ix.country[e], ix.admin1[e], ix.admin2[e]))
+    for e, (f, gid) in enumerate(zip(ix.feature, ix.geonameid, strict=True)):
+        if f == "district" and gid and ix.admin2[e]:
+            by_gid[gid] = (ix.country[e], ix.admin1[e], ix.admin2[e])
+    with (data_dir / "adm2.geojson").open(encoding="utf-8") as fh:
+        for feat in json.load(fh)["features"]:
+            p = feat["properties"]
+            for text in (p["admin2"], p.get("admin2_ar")):
+                if text:
+                    add(text, (p["country"], p["admin1"], p["admin2"]))
+    gn_path = data_dir / "geonames_admin2_IQ_SY.txt"
+    if gn_path.exists():
+        for line in gn_path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 4 and parts[3].isdigit() and int(parts[3]) in by_gid:
+                for text in parts[1:3]:
+                    add(text, by_gid[int(parts[3])])
+    return {k: tuple(sorted(v, key=lambda u: (u[0], u[1], u[2] or ""))) for k, v in units.items()}
 
 
 #: Interchangeable words for the same kind of site ("Tabqa airfield" = "Tabqa air base").
@@ -288,10 +453,11 @@ def build_index(data_dir: Path) -> GazetteerIndex:
     rows = _read_tsv_gz(data_dir / "gazetteer.tsv.gz")
     sites = _read_csv(data_dir / "sites.csv")
     airports = [r for r in _read_csv(data_dir / "airports.csv") if r.get("lat")]
+    subs = _read_csv(data_dir / "subdistricts.csv")
     lons = ([float(r["longitude"]) for r in rows] + [float(r["lon"]) for r in sites]
-            + [float(r["lon"]) for r in airports])
+            + [float(r["lon"]) for r in airports] + [float(r["lon"]) for r in subs])
     lats = ([float(r["latitude"]) for r in rows] + [float(r["lat"]) for r in sites]
-            + [float(r["lat"]) for r in airports])
+            + [float(r["lat"]) for r in airports] + [float(r["lat"]) for r in subs])
     admins = admin_for_points(lons, lats)
     gov_by_name = {(g["country"], g["admin1"]): g for g in governorate_table()}
     gov_entry = _add_governorates(b, gov_by_name)
@@ -299,11 +465,15 @@ def build_index(data_dir: Path) -> GazetteerIndex:
     _add_admin_names(b, data_dir, gov_entry, gov_by_name)
     offset = len(rows)
     _add_sites(b, sites, admins[offset: offset + len(sites)])
-    _add_airports(b, airports, admins[offset + len(sites):])
+    offset += len(sites)
+    _add_airports(b, airports, admins[offset: offset + len(airports)])
+    _add_subdistricts(b, subs, admins[offset + len(airports):])
     _add_aliases(b, _read_csv(data_dir / "aliases.csv"))
 
     words = (data_dir / "ambiguous_names.txt").read_text(encoding="utf-8").split()
     index = b.freeze(frozenset(name_key(w) for w in words))
+    index.centrality = _centrality(index, data_dir / "event_density.csv")
+    index.units = _admin_units(index, data_dir)
     common = data_dir / "common_words.txt"
     if common.exists():
         index.common_words = frozenset(common.read_text(encoding="utf-8").split())
@@ -508,7 +678,8 @@ class Gazetteer:
         """Return (entry, quality) pairs for an already computed first-tier key."""
         return [(c >> 1, c & 1) for c in self.index.keys.get(key, ())]
 
-    def lookup_skeleton(self, text: str) -> tuple[int, ...]:
-        """Return entries whose name has the same consonant skeleton as `text`."""
+    def lookup_skeleton(self, text: str) -> list[tuple[int, int]]:
+        """Return (entry, quality) pairs whose name has the same consonant skeleton as `text`."""
         skel = skeleton_key(text)
-        return self.index.skeletons.get(skel, ()) if len(skel) >= 4 else ()
+        codes = self.index.skeletons.get(skel, ()) if len(skel) >= MIN_SKELETON else ()
+        return [(c >> 1, c & 1) for c in codes]

@@ -2,9 +2,12 @@
 
 Reports write the same place as "Deir ez-Zor", "Deir al-Zour" or "Dayr az Zawr".
 `name_key` folds such variants onto one key (case, diacritics, the Arabic article,
-vowel and consonant swaps, doubled letters, trailing "-ah"); `skeleton_key` is a
-looser second tier that keeps consonants only. Arabic and Kurdish script get their
-own folding (hamza forms, taa marbuta, alif maqsura, Persian letters, the article).
+vowel and consonant swaps, doubled letters, trailing "-ah", "-at al-" read as
+"-a al-"); `loose_key` also merges the letters transliterations confuse (s/z,
+kh/h, gh/kh); `skeleton_key` keeps consonants only. `unglue_article` and
+`split_names` give other readings of one written name (a glued "Ar-", "A/B",
+"A (B)"). Arabic and Kurdish script get their own folding (hamza forms, taa
+marbuta, alif maqsura, Persian letters, the article).
 Everything here is pure and fast: it runs on every lookup.
 """
 
@@ -74,6 +77,19 @@ _DROP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
 _POSSESSIVE_RE = re.compile(r"(\w{3,})['’]s\b")
 _SPLIT_RE = re.compile(r"[^0-9a-z\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]+")
 _DOUBLE_RE = re.compile(r"(.)\1+")
+# The construct state before an article: "Tayyibat al-Imam" = "Tayyiba al-Imam",
+# "Khirbet el-X" = "Khirbat al-X": the ending is dropped before the article.
+_CONSTRUCT_RE = re.compile(r"^(.{3,}?)(?:at|et|it|ah|eh|a|e)$")
+# A sun-letter article glued on, with its doubled consonant: "Arrastan", "Assafira",
+# "Ashshaddadi", "Ezzor", "Essukhnah", "Addana" (al- + r/s/sh/d/z/t/n/th/dh).
+_GLUED_ARTICLE_RE = re.compile(r"\b[ae](sh|th|dh|[lrsdztn])\1(?=[a-z]{2})", re.I)
+# `loose_key` merges what transliterations confuse: kh, gh and h (خ غ ح ه) all
+# become "h" (not "k", which q and k already share); z and dh become s.
+_LOOSE_LATIN_RULES = tuple(
+    rule for old, new in _LATIN_RULES
+    for rule in ([("kh", "h")] if old == "kh" else [("gh", "h")] if old == "gh"
+                 else [("dh", "s")] if old == "dh" else [(old, new)])
+) + (("z", "s"),)
 _VOWELS_RE = re.compile(r"[aiuy]")
 
 # Arabic-script folding: hamza carriers to bare alif, taa marbuta to haa, alif
@@ -150,9 +166,9 @@ def _strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _fold_latin_token(tok: str) -> str:
+def _fold_latin_token(tok: str, rules=_LATIN_RULES) -> str:
     tok = _TOKEN_SWAPS.get(tok, tok)
-    for old, new in _LATIN_RULES:
+    for old, new in rules:
         if old in tok:
             tok = tok.replace(old, new)
     tok = _DOUBLE_RE.sub(r"\1", tok)
@@ -223,20 +239,116 @@ def name_key(text: str) -> str:
     >>> name_key("Fallujah") == name_key("Al-Falluja")
     True
     """
+    return _key(text, _LATIN_RULES)
+
+
+@lru_cache(maxsize=200_000)
+def token_key(text: str) -> str:
+    """Return `name_key` without the "-at al-" fold: the key of tokens folded one by one.
+
+    The span finder builds keys token by token and cannot see the next word;
+    the gazetteer indexes names under this key too, so both find them.
+
+    Examples
+    --------
+    >>> token_key("Tayyibat al-Imam") == name_key("Tayyibat al-Imam")
+    False
+    """
+    return _key(text, _LATIN_RULES, construct=False)
+
+
+def _key(text: str, rules, construct: bool = True) -> str:
     toks = tokens(text)
     out = []
-    for tok in toks:
+    last = len(toks) - 1
+    for i, tok in enumerate(toks):
         if _ARABIC_CHARS_RE.search(tok):
             tok = _fold_arabic_token(tok)
         else:
             if tok in _ARTICLES and len(toks) > 1:
                 continue
+            if construct and i < last - 1 and toks[i + 1] in _ARTICLES:
+                tok = _CONSTRUCT_RE.sub(r"\1", tok)
             # Glued article: "Al-" written together with the name ("Alqaim") is
             # rare; only the hyphenated forms are safe to strip (Aleppo!).
-            tok = _fold_latin_token(tok)
+            tok = _fold_latin_token(tok, rules)
         if tok:
             out.append(tok)
     return "".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def loose_key(text: str) -> str:
+    """Return a key that also merges the letters transliterations confuse.
+
+    kh, gh and h ("Khanaqin" = "Hanaqin", Syriac "Bakhdida" = "Baghdida") and
+    s, z, dh ("Azaz" = "Asas", French/German "s" for z). Looser than
+    `name_key`: a match on it counts for less.
+
+    Parameters
+    ----------
+    text : str
+        A place name.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> loose_key("Khanaqin") == loose_key("Hanaqin")
+    True
+    >>> loose_key("Daquq") == loose_key("Dahuk")
+    False
+    """
+    return _key(text, _LOOSE_LATIN_RULES)
+
+
+def unglue_article(text: str) -> str | None:
+    """Return `text` with a glued sun-letter article split off, or None if it has none.
+
+    Examples
+    --------
+    >>> unglue_article("Arrastan")
+    'rastan'
+    >>> unglue_article("Deir Ezzor")
+    'Deir zor'
+    >>> unglue_article("Rastan") is None
+    True
+    """
+    out = _GLUED_ARTICLE_RE.sub(lambda m: m.group(1), text)
+    return out if out != text else None
+
+
+_PAREN_RE = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*(?P<rest>.*)$")
+
+
+def split_names(text: str) -> list[str]:
+    """Return the names of "A/B" and "A (B)" (two names for one place), else [].
+
+    A feature word after the brackets stays with both names: "Ayn al-Arab
+    (Kobani) town" gives "Ayn al-Arab town" and "Kobani town".
+
+    Examples
+    --------
+    >>> split_names("Tabqa/Thawra")
+    ['Tabqa', 'Thawra']
+    >>> split_names("Ayn al-Arab (Kobani)")
+    ['Ayn al-Arab', 'Kobani']
+    """
+    m = _PAREN_RE.match(text)
+    if m:
+        rest = f" {m.group('rest')}" if m.group("rest") else ""
+        return [f"{m.group('a').strip()}{rest}", f"{m.group('b').strip()}{rest}"]
+    if "/" in text:
+        parts = [p.strip() for p in text.split("/")]
+        if len(parts) > 1 and all(any(ch.isalpha() for ch in p) for p in parts):
+            # "Tabqa/Thawra town": the feature word belongs to every name.
+            tail = parts[-1].rsplit(" ", 1)
+            if len(tail) == 2 and tail[1].islower() and " " not in parts[0]:
+                return [f"{p} {tail[1]}" for p in parts[:-1]] + [parts[-1]]
+            return parts
+    return []
 
 
 @lru_cache(maxsize=200_000)

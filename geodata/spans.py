@@ -23,7 +23,9 @@ _ARTICLE_RE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ez|ash)[-‐]", re.I)
 _CUES = frozenset(
     "in at near from to into toward towards outside around across inside besieged "
     "captured seized took retook liberated entered reached stormed shelled struck bombed "
-    "attacked surrounded village town city province governorate district outskirts "
+    "attacked surrounded target targets targeted targeting hit hits shell shells pound "
+    "pounded raid raids raided bomb bombs shelling strikes airstrikes "
+    "village town city province governorate district outskirts "
     "north south east west northern southern eastern western".split()
 )
 #: "of" is a cue only after a place noun: "the town of X", not "the son of X".
@@ -36,33 +38,39 @@ _OF_NOUNS = frozenset(
 _LIST_WORDS = frozenset(("and", "or"))
 #: Capitalised words that are never meant as places in reports, whatever village
 #: shares the name: months, days, countries, parties, titles.
-_NEVER = frozenset(
-    name_key(w)
-    for w in (
-        "January February March April May June July August September October November "
-        "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Iraq Syria "
-        "Iraqi Syrian Turkey Turkish Iran Iranian Jordan Lebanon Kurdish Kurds Arab Arabs "
-        "Islamic State IS ISIS ISIL Daesh Army President Minister General Prime Sunni Shia "
-        "Shiite Christian Yazidi Allah God Muslim Mr Mrs He She It They We The This That "
-        "And But Reuters AP AFP CNN BBC UN US U.S. America American Russia Russian "
-        "Obama Assad Maliki Abadi Baghdadi Mohammed Muhammad Ali Hussein Hassan Ahmed "
-        "Omar Abu Bakr Peshmerga Kurdistan Levant Nusra Front Hezbollah Coalition "
-        # month abbreviations, foreign places, people and parties often in the news
-        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Africa Europe Asia Israel "
-        "Palestine Gaza Ramallah Jerusalem Egypt Saudi Qatar Kuwait Yemen Libya Beirut Amman "
-        "Ankara Istanbul Tehran Moscow Washington London Paris Geneva Vienna Riyadh Hamas "
-        "Abdul Abdel Sheikh Sheik Imam Hajji Haji Mullah Fatah "
-        # generic toponym words: part of names, never a place alone
-        "Deir Dayr Tal Tel Tell Kafr Khan Jisr Wadi Jabal Jebel Bab Ain Ayn Ras Qasr Burj "
-        "Khirbet Khirbat Umm Bir Hawsh Mazraat Qaryat Nahr Dar Beit Bayt Tall Shaykh Sahl"
-    ).split()
-) - {name_key("Kurdistan")}
+_NEVER_LIST = (
+    "January February March April May June July August September October November "
+    "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Iraq Syria "
+    "Iraqi Syrian Turkey Turkish Iran Iranian Jordan Lebanon Kurdish Kurds Arab Arabs "
+    "Islamic State IS ISIS ISIL Daesh Army President Minister General Prime Sunni Shia "
+    "Shiite Christian Yazidi Allah God Muslim Mr Mrs He She It They We The This That "
+    "And But Reuters AP AFP CNN BBC UN US U.S. America American Russia Russian "
+    "Obama Assad Maliki Abadi Baghdadi Mohammed Muhammad Ali Hussein Hassan Ahmed "
+    "Omar Abu Bakr Peshmerga Kurdistan Levant Nusra Front Hezbollah Coalition "
+    # month abbreviations, foreign places, people and parties often in the news
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Africa Europe Asia Israel "
+    "Palestine Gaza Ramallah Jerusalem Egypt Saudi Qatar Kuwait Yemen Libya Beirut Amman "
+    "Ankara Istanbul Tehran Moscow Washington London Paris Geneva Vienna Riyadh Hamas "
+    "Abdul Abdel Sheikh Sheik Imam Hajji Haji Mullah Fatah "
+    # generic toponym words: part of names, never a place alone
+    "Deir Dayr Tal Tel Tell Kafr Khan Jisr Wadi Jabal Jebel Bab Ain Ayn Ras Qasr Burj "
+    "Khirbet Khirbat Umm Bir Hawsh Mazraat Qaryat Nahr Dar Beit Bayt Tall Shaykh Sahl"
+).split()
+_NEVER = frozenset(name_key(w) for w in _NEVER_LIST) - {name_key("Kurdistan")}
+#: The same words as written (lower case): a surface form is judged by these.
+_NEVER_WORDS = frozenset(w.lower() for w in _NEVER_LIST) - {"kurdistan"}
 _SITE_TAILS = frozenset(
     "airport airbase base dam refinery prison jail crossing mountain mountains field "
     "oilfield airfield camp".split()
 )
 #: Spans of villages (low prominence) need a cue word; well-known places don't.
 _KNOWN_PROMINENCE = 4.5
+
+
+def _never(word: str) -> bool:
+    """A word that is never a place on its own, as written (without a glued article it
+    would be another word: "al-Bab" is a city, "Bab" a gate)."""
+    return not _ARTICLE_RE.match(word) and word.lower() in _NEVER_WORDS
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -191,7 +199,10 @@ def find_place_spans(text: str, gazetteer: Gazetteer,
         single = j == i
         common = single and word.lower() in ix.common_words
         # "Abu Bakr": every word a given name or a generic word -> needs a cue too
-        generic = all(not f or f in _NEVER or f in ambiguous for f in folded[i:j + 1])
+        # judged on the words as written: "Daraa" folds to the key of the generic "Dar",
+        # and "al-Bab" (a city) is not the generic "Bab"
+        generic = all(not f or _never(t[2]) or f in ambiguous
+                      for f, t in zip(folded[i:j + 1], toks[i:j + 1], strict=True))
         needs_cue = (single and (key in ambiguous or common)) or generic or (
             top < _KNOWN_PROMINENCE)
         if needs_cue and not cue:
@@ -201,7 +212,7 @@ def find_place_spans(text: str, gazetteer: Gazetteer,
             # "in Week" (a headline): a common word is only a well-known place's name
             i += 1
             continue
-        if single and key in _NEVER:
+        if single and _never(word):
             i += 1
             continue
         spans.append((start, end, text[start:end]))

@@ -35,12 +35,11 @@ def tuples(events: list[Event]) -> list[tuple]:
 
 
 CASES = [
+    # fighting named only as what came before the news is not coded on its own (the
+    # development corpora never code "after (fierce|days of) fighting")
     (
         "Islamic State fighters seized Palmyra on Wednesday after fierce clashes.",
-        [
-            ("seizure", "Palmyra", "ISIS", "2015-05-20", None),
-            ("clash", "Palmyra", "ISIS", "2015-05-20", None),
-        ],
+        [("seizure", "Palmyra", "ISIS", "2015-05-20", None)],
     ),
     (
         "Ramadi fell to ISIS militants on Sunday.",

@@ -188,3 +188,44 @@ def test_any_text_report_or_report_error(text):
         read_text(text, name="x")
     except ReportError:
         pass
+
+
+def test_comments_link_deep_in_the_page_head_does_not_cut_the_article():
+    # a menu long enough to pass 300 characters, with a "Comments" link in it
+    menu = "\n".join(f"Section {i} news and analysis from the region" for i in range(10))
+    article = (
+        "Militants seized the town of Baiji on Tuesday, officials said.\n\n"
+        "The army sent reinforcements to the area on Wednesday.\n\n"
+        "Residents said the fighting lasted into the night.\n"
+    )
+    r = read_text(f"published: 2014-06-12\n---\n{menu}\nComments\n{article}", name="m")
+    assert "sent reinforcements" in r.text and "fighting lasted" in r.text
+
+
+def test_comments_that_follow_the_article_are_still_cut():
+    text = (
+        "published: 2014-06-12\n---\nMilitants seized Baiji on Tuesday, officials said.\n"
+        "The army sent reinforcements on Wednesday.\n\nComments\nReply\n"
+        "ISIS will take Baghdad next week, I am sure of it.\nReply\n"
+    )
+    r = read_text(text, name="c")
+    assert "Baghdad" not in r.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"videos": [{"title": "Clashes in Mosul", "url": "/v/1"}]}',
+        '"title": "Militants seize Tikrit", "duration": 94, "id": "abc", "views": 12,',
+        "var related = loadVideos('mosul');",
+        "window.dataLayer.push({'event': 'pageview'});",
+    ],
+)
+def test_embedded_code_is_not_prose(line):
+    r = read_text(f"published: 2014-06-12\n---\nTroops entered Tikrit.\n{line}\n", name="j")
+    assert r.text.strip() == "Troops entered Tikrit."
+
+
+def test_html_entities_in_plain_text_are_read():
+    r = read_text("published: 2016-10-02\n---\nThe regime&#8217;s jets struck Douma.", name="e")
+    assert r.text == "The regime’s jets struck Douma."

@@ -16,11 +16,13 @@ TOY_PLACES = [
     ("Hamra", "SY", "Homs", 34.70, 36.70, "city", 3.1, []),
     ("Ninewa", "IQ", "Ninewa", 36.02, 42.50, "governorate", 8.0, ["Nineveh"]),
     ("Hit", "IQ", "Al-Anbar", 33.63, 42.82, "city", 9.0, ["Heet"]),
+    ("Kirkuk", "IQ", "Kirkuk", 35.47, 44.39, "city", 13.0, []),
+    ("Kirkut", "SY", "Hama", 35.10, 36.90, "city", 2.5, []),  # one letter from Kirkuk
 ]
 
 
 def toy_gazetteer() -> Gazetteer:
-    """A hand-made eight-entry gazetteer: no files, no IO."""
+    """A hand-made ten-entry gazetteer: no files, no IO."""
     b = _Builder()
     for name, cc, adm1, lat, lon, feature, prom, alts in TOY_PLACES:
         e = b.add(name=name, geonameid=None, country=cc, admin1=adm1, admin2=None, lat=lat,

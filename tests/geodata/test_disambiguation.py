@@ -71,3 +71,53 @@ def test_dis004_common_words_need_capitals(toy, query, strict, found):
 def test_dis005_unknown_never_nearest(toy):
     assert toy.resolve("Qwertyuiop") is None
     assert toy.resolve("Mosul Mosul Mosul") is None
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        # A close variant of a much better-known place beats an exact match on an
+        # obscure village...
+        ({}, "Kirkuk"),
+        # ...and the other way round when the context says so.
+        ({"admin1": "Hama"}, "Kirkut"),
+        ({"country": "SY"}, "Kirkut"),
+        ({"near": [(36.9, 35.1)]}, "Kirkut"),
+        ({"near": (35.1, 36.9)}, "Kirkut"),  # one point as (lat, lon)
+    ],
+)
+def test_dis006_joint_scoring(toy, kwargs, expected):
+    assert toy.resolve("Kirkut", **kwargs).name == expected
+
+
+def test_dis007_explain_parts_add_up(toy):
+    cands = toy.explain("Kirkut", top=3)
+    assert [c.name for c in cands[:2]] == ["Kirkuk", "Kirkut"]
+    for c in cands:
+        assert abs(sum(c.parts.values()) - c.total) < 0.01
+    kirkuk, kirkut = cands[0], cands[1]
+    assert kirkut.parts["sim"] > kirkuk.parts["sim"]  # the exact name
+    assert kirkuk.parts["prior"] > kirkut.parts["prior"]  # the better-known place
+    assert toy.explain("Kirkut", admin1="Hama", top=1)[0].parts["admin1"] > 0
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "ambiguous"),
+    [
+        ({}, True),  # three villages 300+ km apart, equally obscure
+        ({"admin1": "Ninewa"}, False),
+        ({"near": [(43.1, 36.3)]}, False),
+    ],
+)
+def test_dis008_namesakes_far_apart_are_ambiguous(toy, kwargs, ambiguous):
+    place = toy.resolve("Hamra", **kwargs)
+    assert place.ambiguous is ambiguous
+    assert len(place.alternatives) == 2
+    assert place.margin == round(place.total - place.alternatives[0].score, 3)
+
+
+def test_dis009_a_clear_winner_is_not_ambiguous(toy):
+    # The city, its district's centroid and a Syrian village share the name; the
+    # city is far ahead of both.
+    place = toy.resolve("Mosul")
+    assert not place.ambiguous and place.feature == "city"

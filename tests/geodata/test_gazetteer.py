@@ -38,3 +38,36 @@ def test_gaz003_lookup_pairs():
     assert any(gaz.index.name[e] == "Baiji" for e, _ in hits)
     assert gaz.lookup("Qwertyuiop") == []
 
+
+
+def test_gaz004_subdistricts_seats_and_priors():
+    ix = geodata.get_gazetteer().index
+    subs = [e for e, f in enumerate(ix.feature) if f == "subdistrict"]
+    assert {ix.country[e] for e in subs} == {"IQ", "SY"} and len(subs) > 500
+    assert len(ix.centrality) == len(ix.seat) == len(ix)
+    # seats of sub-districts carry a prior bonus, kept out of prominence
+    seats = [e for e, bonus in enumerate(ix.seat) if bonus > 0]
+    assert len(seats) > 300 and all(ix.feature[e] == "city" for e in seats)
+    # the conflict areas of 2013-2015 are central, the empty desert is not
+    aleppo = next(e for e, n in enumerate(ix.name) if n == "Aleppo" and ix.feature[e] == "city")
+    assert ix.centrality[aleppo] > 3.0
+    assert min(ix.centrality) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Shaddadi", "exact"), ("Ashshaddadi", "article"), ("Hanaqin", "loose"),
+     ("Khaneqin", "skeleton")],
+)
+def test_gaz005_name_tables(name, kind):
+    from geodata.normalize import loose_key, name_key, skeleton_key, unglue_article
+
+    ix = geodata.get_gazetteer().index
+    if kind == "exact":
+        assert ix.keys.get(name_key(name))
+    elif kind == "article":
+        assert ix.keys.get(name_key(unglue_article(name)))
+    elif kind == "loose":
+        assert ix.loose.get(loose_key(name)) and not ix.keys.get(name_key(name))
+    else:
+        assert ix.skeletons.get(skeleton_key(name))

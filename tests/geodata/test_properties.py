@@ -51,3 +51,24 @@ def test_prop004_import_is_light():
         "assert geodata.get_gazetteer.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+_hints = st.one_of(st.none(), st.text(max_size=40),
+                   st.sampled_from(["Ninewa", "Aleppo Governorate", "Al Mayadin district", ""]))
+_near = st.one_of(
+    st.none(),
+    st.tuples(st.floats(allow_nan=True), st.floats(allow_nan=True)),
+    st.lists(st.tuples(st.floats(-180, 180), st.floats(-90, 90)), max_size=5),
+    st.lists(st.one_of(st.text(max_size=3), st.integers()), max_size=3),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=names, admin1=_hints, admin2=_hints, near=_near)
+def test_prop005_hints_give_a_place_or_the_documented_error(name, admin1, admin2, near):
+    try:
+        place = geodata.resolve(name, admin1=admin1, admin2=admin2, near=near)
+    except ValueError as exc:
+        assert "admin1=" in str(exc) or "admin2=" in str(exc) or "near=" in str(exc)
+        return
+    assert place is None or (isinstance(place, Place) and place.geo_precision in (1, 2, 3))

@@ -1,0 +1,324 @@
+"""Stages 4 and 5 for one sentence: its filtered triggers, read as candidate events.
+
+For each trigger the event filter (:mod:`.filters`) decides whether it reports
+a happening; its arguments (:mod:`.roles`) and its event type (:mod:`.kinds`)
+make a candidate per place. Then what the sentence says as a whole: deaths
+told beside a strike or a bombing are that event's toll, not another event; a
+generic "attack" beside a specific one is that one; a date belongs to the
+nearest event above it in the parse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from events import actors as _actors
+from events.extract import filters, kinds, roles, syntax
+from events.extract.candidate import Candidate
+from events.extract.wordlists import CLAIM_CUES, SPEECH_VERBS
+
+
+def _certainty(text: str) -> str:
+    return "claimed" if CLAIM_CUES.search(text) else "reported"
+
+
+def sentence_candidates(
+    sentence: Any, mentions: Any, *, country: str | None, isis_named: bool
+) -> list[Candidate]:
+    """Stages 4 and 5 for one parsed sentence: its filtered triggers as candidate events.
+
+    Parameters
+    ----------
+    sentence : Sentence
+        A parsed sentence.
+    mentions : Mentions
+        Its mentions (stage 3).
+    country : {"IQ", "SY"} or None
+        The report's country, to name government forces.
+    isis_named : bool
+        Whether the report names ISIS (then generic "militants" are ISIS).
+
+    Returns
+    -------
+    list of Candidate
+        One per trigger and place, with what the sentence says of actors, date and figure.
+    """
+    out: list[Candidate] = []
+    tolls: list[tuple[Any, tuple]] = []
+    found: dict[int, roles.Arguments] = {}
+    anchors = {syntax.token_at(sentence.doc, t.anchor_start).i: t.kind for t in mentions.triggers}
+    for trig in mentions.triggers:
+        why = filters.why_not(sentence, trig, anchors)
+        if why is not None and not (why == "modal" and _declared(sentence, trig)):
+            continue
+        # the first reading whose arguments fit ("arrived in" said of people is no troop move)
+        for reading in (trig, *trig.alternatives):
+            args = roles.arguments(sentence, reading, mentions)
+            kind = kinds.resolve(reading, args, country=country)
+            if kind is not None:
+                trig = reading
+                break
+        if kind is None:
+            continue
+        if why == "modal":
+            kind = "threat"  # "ISIS said it would march on Baghdad": a declared intent
+        figure = roles.magnitude(args, kind, sentence.text)
+        if kinds.is_toll(kind, trig):
+            tolls.append((args.anchor, figure))
+        places = roles.choose_places(args, args.frame, kind) or [None]
+        # "government forces" are the army of the country the event is in
+        where = next((p.place.country for p in places if p is not None and p.place), country)
+        actor1, actor2, pronoun = roles.agent(
+            args, frame=args.frame, country=where, isis_named=isis_named
+        )
+        if kind == "displacement":
+            actor1, actor2, pronoun = "Civilians", None, False
+        elif kind in ("abduction", "attack_on_civilians"):
+            actor2 = "Civilians"
+        if actor1 == "Civilians" and kind in ("seizure", "troop_position", "clash", "withdrawal"):
+            actor1 = None
+        if kind == "clash" and actor1 is None and not pronoun:
+            # "34 soldiers were killed in clashes": the side named is the one the report is on
+            actor1, actor2 = _named_side(args, mentions, where, isis_named) or actor2, None
+        if actor2 is None and actor1 is not None:
+            actor2 = _actors.OPPONENTS.get((actor1, where or ""))
+        for place in places:
+            c = Candidate(
+                sentence, trig, kind, place, actor1, actor2 if actor2 != actor1 else None,
+                pronoun, None, figure[0], figure[1], _certainty(sentence.text),
+                [n for n in (figure[2],) if n],
+            )  # fmt: skip
+            found[id(c)] = args
+            out.append(c)
+    out = _fold_tolls(out, tolls)
+    specific = {c.kind for c in out} & (kinds.VIOLENT - {"clash"})
+    if specific:
+        # "The deadliest attack was in Sadr City, where a car bomb exploded": the generic
+        # word names the specific event of the same sentence
+        out = [c for c in out if not (c.trigger.kind == "attack" and c.kind == "clash")]
+    if sentence.headline:
+        # a headline is read alone: its events need a place it names itself, attached or not
+        named = [p for p in mentions.places if p.place is not None and not p.reference]
+        for c in out:
+            if c.place is None and named:
+                c.place = min(named, key=lambda p: abs(p.name_start - c.trigger.start))
+        out = [c for c in out if c.place is not None and not c.place.anaphor]
+    # dates last: a date belongs to the nearest trigger above it that is still an event
+    kept: dict[int, int] = {}
+    for c in out:
+        anchor = found[id(c)].anchor
+        kept[anchor.i] = anchor.i
+    # an offensive's start: "the operation to retake Hit, which began on 2 May"
+    campaigns = [
+        found[id(c)].anchor.i for c in out
+        if c.kind == "troop_position" and not syntax.is_verb(found[id(c)].anchor)
+    ]  # fmt: skip
+    for c in out:
+        anchor = found[id(c)].anchor
+        if not syntax.is_verb(anchor) and syntax.is_verb(anchor.head) and anchor.dep_ in (
+            "dobj", "nsubj", "nsubjpass", "attr"
+        ):
+            kept.setdefault(anchor.head.i, anchor.i)  # the verb that carries an event noun
+    for c in out:
+        c.date, c.attributed_date = _own_date(
+            sentence, c, found[id(c)], mentions, kept, campaigns, set(anchors)
+        )
+    out = [c for c in out if not (c.date is None and _told_as_background(found[id(c)].anchor))]
+    return _drop_background_seizures(out)
+
+
+def _told_as_background(anchor: Any) -> bool:
+    """ "ISIS had already captured Mosul": the past perfect with no date of its own is the
+    background of the news, told elsewhere; reported speech ("they said they had taken
+    it") is the news itself.
+    """
+    perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children)
+    return perfect and not roles.speech_governed(anchor)
+
+
+def _drop_background_seizures(cands: list[Candidate]) -> list[Candidate]:
+    """ "retook Palmyra from IS, ten months after IS overran it": the earlier seizure of the
+    same place by the other side, told as background, is not a second event here.
+    """
+    seizures = [c for c in cands if c.kind == "seizure"]
+    if len(seizures) < 2:
+        return cands
+    main = seizures[0]
+    return [
+        c for c in cands
+        if c is main or c.kind != "seizure" or (c.date is not None and not c.attributed_date)
+        or c.actor1 in (None, main.actor1)
+        or c.place is None or main.place is None
+        or c.place.anaphor is None and c.place.place is not main.place.place
+    ]  # fmt: skip
+
+
+def _named_side(
+    args: roles.Arguments, mentions: Any, country: str | None, isis_named: bool
+) -> str | None:
+    attached = [a for a, s in args.actors if s is not None]
+    side = next(
+        (a for a in attached + list(mentions.actors) if a.actor in _actors.ARMED
+         and a.actor != "Civilians"),
+        None,
+    )  # fmt: skip
+    if side is None:
+        return None
+    return _actors.canonical_actor(side.actor, country=country, isis_named=isis_named)
+
+
+def _declared(sentence: Any, trig: Any) -> bool:
+    """An attack a party says it will make: "ISIS said it would open up the province"; not one
+    others fear ("officials warned the Hashd could attack Erbil").
+    """
+    if trig.kind not in kinds.ATTACKING:
+        return False
+    anchor = syntax.token_at(sentence.doc, trig.anchor_start)
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in
+               anchor.children):
+        return False
+    subject = [c for c in anchor.children if c.dep_ == "nsubj"]
+    return roles.speech_governed(anchor) and all(s.tag_ == "PRP" for s in subject)
+
+
+def _massacre(c: Candidate) -> bool:
+    """ "A massacre in Douma ... in the first raids of warplanes": the outcome of a strike."""
+    return c.kind == "attack_on_civilians" and c.trigger.frame == "noun" and (
+        syntax.lemma(syntax.token_at(c.sentence.doc, c.trigger.anchor_start))
+        in ("massacre", "killing")
+    )
+
+
+def _fold_tolls(cands: list[Candidate], tolls: list[tuple[Any, tuple]]) -> list[Candidate]:
+    """Deaths told beside a strike, bombing or clash are that event's toll, not another event;
+    so is a "massacre" that a strike or shell made.
+    """
+    violent = [c for c in cands if c.kind in kinds.VIOLENT and c.trigger.kind != "kill"]
+    if not violent:
+        return cands
+    weapons = [c for c in violent if c.kind in ("airstrike", "shelling", "bombing")]
+    massacres = [c for c in cands if weapons and _massacre(c)]
+    for c in massacres:
+        tolls.append((syntax.token_at(c.sentence.doc, c.trigger.anchor_start),
+                      (c.magnitude, c.unit, None)))  # fmt: skip
+    violent = weapons or violent
+    out = [
+        c for c in cands
+        if not (c.trigger.kind == "kill" and c.kind in kinds.VIOLENT) and c not in massacres
+    ]  # fmt: skip
+    for anchor, (value, unit, note) in tolls:
+        if value is None or unit not in ("killed", "wounded"):
+            continue
+        owner = next(
+            (c for c in violent for h in syntax.ancestors(anchor) if h.i == _anchor_i(c)),
+            violent[0],
+        )
+        if owner.magnitude is None or (owner.unit == "wounded" and unit == "killed"):
+            owner.magnitude, owner.unit = value, unit
+            if note:
+                owner.notes.append(note)
+    return out
+
+
+def _anchor_i(c: Candidate) -> int:
+    return syntax.token_at(c.sentence.doc, c.trigger.anchor_start).i
+
+
+def _own_date(
+    sentence: Any,
+    c: Candidate,
+    args: roles.Arguments,
+    mentions: Any,
+    anchors: dict[int, int],
+    campaigns: list[int],
+    words: set[int],
+) -> tuple[Any, bool]:
+    """The time expression that dates a candidate: its own, else the sentence's free one.
+
+    A date belongs to the nearest event trigger above it in the parse;
+    coordinated verbs share their head's ("On Monday, X seized A and withdrew
+    from B"); in a list of places, a date inside one place's phrase is that
+    place's ("recaptured Shirqat last month, and the airbase in July"); a date
+    below no trigger (an attribution, "officials said on Tuesday") is the
+    sentence's, for every trigger that has none of its own.
+    """
+    doc = sentence.doc
+    owners: dict[int, list[Any]] = {}
+    for d in mentions.dates:
+        head = syntax.span_head(doc, d.start, d.end)
+        if head is None:
+            continue
+        owners.setdefault(_date_owner(head, anchors, campaigns, words), []).append(d)
+    own = _this_place(doc, owners.get(args.anchor.i, []), c.place, args)
+    shared: list[Any] = []
+    if not own and args.anchor.head.i != args.anchor.i:
+        # an event inside another's clause shares its date unless it has its own:
+        # "seized X on Monday and withdrew", "backed by Russian air strikes, troops
+        # recaptured Palmyra on Sunday", "kidnapped 30 on Monday before they fled"
+        above = _date_owner(args.anchor.head, anchors, campaigns, words)
+        shared = owners.get(above, []) if above >= 0 else []
+    pool = own or shared or owners.get(-1, [])
+    if not pool:
+        return None, False
+    rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+    best = min(pool, key=lambda d: (rank[d.precision], abs(d.start - c.trigger.start)))
+    return best, not own
+
+
+_STARTS = frozenset("begin start launch commence kick".split())
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "when", "where", "while"})
+
+
+def _date_owner(
+    head: Any, anchors: dict[int, int], campaigns: list[int] = (), words: set[int] = frozenset()
+) -> int:
+    """The anchor a date hangs from (-1: the sentence's, -2: a clause that is no event).
+
+    ``anchors`` maps the token of each event trigger, and the verb that carries an
+    event noun ("carried out strikes overnight"), to the trigger's anchor;
+    ``campaigns`` lists the offensives, whose start a "which began on" clause dates;
+    ``words`` holds every trigger word of the sentence, events or not.
+    """
+    t = head
+    for _ in range(32):
+        if t.i in anchors:
+            return anchors[t.i]
+        if t.head.i == t.i:
+            return -1
+        if t.dep_ == "relcl" and t.head.i in anchors:
+            return anchors[t.head.i]  # "shelling that targeted the city on Thursday"
+        if t.dep_ == "relcl" and syntax.lemma(t) in _STARTS:
+            # "the operation to retake Hit, which began on 2 May": the offensive's start;
+            # "after fighting that began on May 28": the start of what is no event here
+            if t.head.i in words:
+                return -2
+            before = [i for i in campaigns if i < t.i]
+            if before:
+                return before[-1]
+            return next((anchors[h.i] for h in syntax.ancestors(t) if h.i in anchors), -2)
+        if (
+            t.dep_ in ("relcl", "advcl")
+            and syntax.lemma(t) not in SPEECH_VERBS
+            and any(c.lower_ in _RELATIVES and c.dep_ in ("nsubj", "mark", "advmod", "dobj")
+                    for c in t.children)
+        ):
+            return -2  # "fighting that began on May 28": the date of a clause that is no event
+        t = t.head
+    return -1
+
+
+def _this_place(doc: Any, dates: list[Any], place: Any, args: roles.Arguments) -> list[Any]:
+    """Of a trigger's dates, those that belong to this place of a list, if any do."""
+    if place is None or len(dates) < 2:
+        return dates
+    heads = {id(p): syntax.span_head(doc, p.name_start, p.name_end) for p, _ in args.places}
+
+    def inside(d: Any, p: Any) -> bool:
+        head, at = syntax.span_head(doc, d.start, d.end), heads.get(id(p))
+        return head is not None and at is not None and at.is_ancestor(head)
+
+    mine = [d for d in dates if inside(d, place)]
+    if mine:
+        return mine
+    others = [p for p, _ in args.places if p is not place]
+    return [d for d in dates if not any(inside(d, p) for p in others)] or dates

@@ -1,0 +1,303 @@
+"""Stage 6, report context: what a sentence leaves unsaid, taken from the rest of the report.
+
+* The topic place: the place the report is about — named in its headline or
+  first lines, and named most often. "The city", "it" and a sentence that
+  names no place mean it, unless the sentence itself or the one just before
+  names another town for the anaphor to point back to.
+* Dates: an event dated in its own clause keeps that date; one in a sentence
+  dated elsewhere (an attribution, "officials said on Tuesday") takes the
+  sentence's date; "a day later" counts from the date the narrative is at; an
+  undated event in a sentence that continues a dated one (same paragraph, the
+  next sentence) takes that date; any other undated event is of the days
+  before publication (the publication date, precision ``week``).
+* Actors: "it" and "they" are the force the previous event was about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from events.dates import PRECISIONS, find_dates
+from events.extract.candidate import Candidate
+from events.extract.places import CITY_KINDS, NAMED_SITE_KINDS, PlaceMention
+
+#: How many sentences back "there" or "the area" may reach for its place.
+LOCAL_SENTENCES = 2
+#: How many sentences back a sentence that names no place may borrow its place.
+FALLBACK_SENTENCES = 1
+#: How many sentences back an undated sentence may borrow its date (in its paragraph).
+DATE_SENTENCES = 1
+_RANK = {p: i for i, p in enumerate(PRECISIONS)}
+# "captured large areas of northern Iraq": a country is no place to code.
+_COUNTRY_RX = re.compile(
+    r"\b(?:Iraq|Syria|Turkey|Iran|Jordan|Lebanon)\b(?!i|n)|\bthe\s+country(?:'?s)?\b|\belsewhere\b"
+)
+# "9,000 people are currently displaced": a count on the report's day.
+_CURRENT = re.compile(r"\b(?:currently|now|still|remain|remains|remained)\s+(?:\w+\s+)?$", re.I)
+# "continues to besiege", "is still surrounding": a state at the report's time.
+_ONGOING = re.compile(
+    r"\b(?:continues?\s+to|continuing\s+to|keeps?|still|is\s+now|are\s+now|remains?|currently)\b",
+    re.IGNORECASE,
+)
+
+
+def topic_place(sentences: list[Any], mentions: list[Any]) -> PlaceMention | None:
+    """Return the place the report is mainly about, or None.
+
+    Each named place (not a reference, not a destination) scores one point a
+    mention, three more in the headline or the first sentence; a town beats a
+    governorate named as often.
+    """
+    scores: dict[str, float] = {}
+    first: dict[str, PlaceMention] = {}
+    for s, m in zip(sentences, mentions, strict=True):
+        for p in m.places:
+            if p.place is None or p.reference:
+                continue
+            key = p.place.name
+            weight = 1.0 + (3.0 if s.headline or s.index == 0 else 0.0)
+            if p.place.feature in ("governorate", "region") or p.destination:
+                weight *= 0.5
+            scores[key] = scores.get(key, 0.0) + weight
+            first.setdefault(key, p)
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: (scores[k], -list(first).index(k)))
+    return first[best]
+
+
+def _as_borrowed(p: PlaceMention, location: str | None = None, precision: int | None = None):
+    return replace(
+        p,
+        start=-1,
+        end=-1,
+        location=location if location is not None else p.location,
+        geo_precision=precision if precision is not None else p.geo_precision,
+        anaphor=None,
+    )
+
+
+class _History:
+    """The named places of the sentences read so far, newest last."""
+
+    def __init__(self) -> None:
+        self.named: list[tuple[int, PlaceMention]] = []
+
+    def add(self, index: int, places: list[PlaceMention]) -> None:
+        for p in places:
+            if p.place is not None and not p.reference and not p.destination and not p.anaphor:
+                self.named.append((index, p))
+
+    def last(self, index: int, reach: int, *, city: bool = False) -> PlaceMention | None:
+        for i, p in reversed(self.named):
+            if index - i > reach:
+                return None
+            if city and p.place.feature in ("governorate", "region"):
+                continue
+            return p
+        return None
+
+    def city_before(self, index: int, position: int) -> PlaceMention | None:
+        """The latest town named earlier in the same sentence."""
+        for i, p in reversed(self.named):
+            if i < index:
+                return None
+            if i == index and p.end <= position and p.place.feature not in ("governorate", "region"):
+                return p
+        return None
+
+    def only_city_in(self, index: int) -> PlaceMention | None:
+        cities = {
+            p.place.name: p
+            for i, p in self.named
+            if i == index and p.place.feature not in ("governorate", "region")
+        }
+        return next(iter(cities.values())) if len(cities) == 1 else None
+
+
+def _resolve_anaphor(
+    c: Candidate, topic: PlaceMention | None, history: _History, reader: Any
+) -> PlaceMention | None:
+    a = c.place
+    kind = a.anaphor
+    i = c.sentence.index
+    target: PlaceMention | None = None
+    if a.place is not None:
+        return a
+    if kind in CITY_KINDS:
+        target = (
+            history.city_before(i, a.start)
+            or (topic if topic is not None and topic.place.feature not in ("governorate", "region")
+                else None)
+            or history.last(i, 8, city=True)
+        )
+    elif kind == "province":
+        base = history.last(i, 8) or topic
+        if base is not None and base.place.admin1:
+            gov = base.place if base.place.feature == "governorate" else reader.plain(
+                base.place.admin1, "governorate"
+            )
+            if gov is not None:
+                return replace(a, place=gov, geo_precision=3)
+        return None
+    elif kind in NAMED_SITE_KINDS:
+        site = next(
+            (p for _, p in reversed(history.named) if p.place.feature == "site"
+             and kind.replace(" ", "") in p.location.lower().replace(" ", "")),
+            None,
+        )
+        if site is not None:
+            return replace(a, place=site.place, geo_precision=site.geo_precision)
+        town = history.last(i, 8, city=True) or topic
+        if town is not None:
+            named = reader.plain(f"{town.place.name} {kind}", "site")
+            if named is not None and named.feature == "site":
+                return replace(a, place=named, geo_precision=1)
+            return replace(a, place=town.place, geo_precision=2)
+        return None
+    else:  # "there", "the area", "the base": the place just talked about
+        target = history.last(i, LOCAL_SENTENCES) or topic
+    if target is None:
+        return None
+    precision = max(a.geo_precision, target.geo_precision if target.geo_precision == 3 else 1)
+    return replace(a, place=target.place, geo_precision=precision)
+
+
+def resolve_places(
+    cands: list[Candidate], sentences: list[Any], mentions: list[Any], reader: Any
+) -> list[Candidate]:
+    """Give every candidate a resolved place, or drop it when the report gives none."""
+    topic = topic_place(sentences, mentions)
+    history = _History()
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence.index, []).append(c)
+    out: list[Candidate] = []
+    for s, m in zip(sentences, mentions, strict=True):
+        history.add(s.index, m.places)
+        for c in by_sentence.get(s.index, []):
+            if c.place is not None and c.place.anaphor:
+                c.place = _resolve_anaphor(c, topic, history, reader)
+                if c.place is None:
+                    continue
+            elif c.place is None:
+                if _COUNTRY_RX.search(s.text):
+                    continue  # "large areas of northern Iraq": no place to code
+                before = history.last(s.index - 1, FALLBACK_SENTENCES)
+                if before is not None and before.place.feature in ("governorate", "region"):
+                    # a town of that province the report is about is more exact
+                    if topic is not None and topic.place.admin1 == before.place.admin1:
+                        before = topic
+                if before is not None and not _same_paragraph(sentences, s.index, before_index(history)):
+                    before = None  # a new paragraph: back to what the report is about
+                fallback = before or topic
+                if fallback is None:
+                    continue
+                c.place = _as_borrowed(fallback)
+                c.borrowed_place = True
+            out.append(c)
+    return out
+
+
+def before_index(history: _History) -> int:
+    """The sentence index of the latest named place."""
+    return history.named[-1][0] if history.named else -1
+
+
+def _same_paragraph(sentences: list[Any], a: int, b: int) -> bool:
+    return 0 <= b < len(sentences) and sentences[a].paragraph == sentences[b].paragraph
+
+
+def _anchor_dates(sentences: list[Any], mentions: list[Any]) -> dict[int, Any]:
+    """The date each sentence is about, for the ones that name one (most exact, last of equals)."""
+    out = {}
+    for s, m in zip(sentences, mentions, strict=True):
+        dated = [d for d in m.dates if not d.relative_to_anchor]
+        if dated:
+            best = min(_RANK[d.precision] for d in dated)
+            out[s.index] = [d for d in dated if _RANK[d.precision] == best][-1]
+    return out
+
+
+def resolve_dates(
+    cands: list[Candidate], sentences: list[Any], mentions: list[Any], published: date
+) -> None:
+    """Set every candidate's ``day`` and ``precision`` (see the module's rules)."""
+    anchors = _anchor_dates(sentences, mentions)
+    paragraph = {s.index: s.paragraph for s in sentences}
+
+    def narrative(index: int) -> Any:
+        # only a day the story is at carries on; a month or a year is background
+        for back in range(1, DATE_SENTENCES + 1):
+            prev = index - back
+            if prev in anchors and paragraph.get(prev) == paragraph.get(index):
+                return anchors[prev] if anchors[prev].precision == "day" else None
+        return None
+
+    def latest_anchor(c: Candidate) -> date:
+        # "in December, after having been driven out eight months before": the sentence's own
+        # date first, else the date the narrative is at
+        same = [
+            d for d in mentions[c.sentence.index].dates
+            if not d.relative_to_anchor and d.end <= c.date.start
+        ]  # fmt: skip
+        if same:
+            return same[-1].date
+        earlier = [d for i, d in anchors.items() if i < c.sentence.index]
+        return earlier[-1].date if earlier else published
+
+    for c in cands:
+        d = c.date
+        i = c.sentence.index
+        if d is not None and d.relative_to_anchor:
+            again = find_dates(d.text, published, anchor=latest_anchor(c))
+            d = again[0] if again else None
+        if d is not None:
+            c.day, c.precision, c.explicit_date = d.date, d.precision, not c.attributed_date
+            if c.kind in ("displacement", "attack_on_civilians", "clash") and (
+                _since(c, d) or _CURRENT.search(c.sentence.text[: c.trigger.start][-30:])
+            ):
+                # "have fled since Friday", "60 killed since Saturday": a count to date
+                c.day, c.precision, c.explicit_date = published, "week", False
+            continue
+        before = c.sentence.text[: c.trigger.start]
+        carried = narrative(i) if not _ONGOING.search(before[-40:]) else None
+        if carried is not None:
+            c.day, c.precision = carried.date, carried.precision
+        else:
+            c.day, c.precision = published, "week"
+    for c in cands:
+        if c.precision == "month":
+            c.day = c.day.replace(day=1)
+        elif c.precision == "year":
+            c.day = c.day.replace(month=1, day=1)
+        c.day = min(c.day, published)
+
+
+def _since(c: Candidate, d: Any) -> bool:
+    text = c.sentence.text
+    return d.text.lower().startswith("since") or bool(
+        re.search(r"\bsince\s+$", text[max(0, d.start - 8) : d.start], re.IGNORECASE)
+    )
+
+
+def resolve_actors(cands: list[Candidate]) -> None:
+    """Give "it"/"they" the force the sentence before was about: the acting force of its first
+    event (its main clause), not the last one named ("ISIS seized Baiji after police
+    abandoned their posts. The group said it ...": the group is ISIS).
+    """
+    last: str | None = None
+    current: str | None = None
+    sentence = None
+    for c in cands:
+        if c.sentence is not sentence:
+            sentence, last = c.sentence, current or last
+            current = None
+        if c.actor1 is None and c.pronoun:
+            c.actor1 = current or last  # "kidnapped 30 before they fled": this sentence's force
+        if current is None and c.actor1 and c.actor1 != "Civilians" and c.kind != "displacement":
+            current = c.actor1
+

@@ -1,0 +1,380 @@
+"""Stage 4, the event filter: does a trigger report one real happening, and is it codable?
+
+A trigger word names an event type, but news text also names events that did
+not happen (negated, planned, feared, conditional), that are only a topic
+("a dispute over air strikes"), that are many ("over the past month, 300 air
+strikes") or that are a state described by a participle ("the surrounding
+areas"). :func:`why_not` reads the trigger's place in the dependency parse
+and says which of these it is, if any. :func:`why_not_codable` checks a
+candidate event once its date and place are known: history before 2013 and
+events outside Iraq and Syria are not coded.
+
+Each check returns a short reason, so that a dropped trigger can be explained.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from events.extract import syntax
+from events.extract.wordlists import (
+    AGGREGATE_MARKS,
+    ARMED_WITH,
+    DONE_HEADS,
+    EVENT_VERBS,
+    FORECAST_HEADS,
+    HARDWARE_VERBS,
+    INTENT_HEADS,
+    MODALS,
+    SPEECH_VERBS,
+    TOPIC_HEADS,
+    TOPIC_VERBS,
+)
+
+#: Events before this year are background history, never coded.
+FIRST_YEAR = 2013
+#: How far up the parse a governing word may sit and still make the trigger a plan or topic.
+GOVERNOR_DEPTH = 3
+
+# A time span that makes counted events an aggregate ("over the past month", "so far").
+_SPAN = re.compile(
+    r"\b(?:over|during|in|throughout|for)\s+the\s+(?:past|last|previous|first)\s+(?:\w+\s+)?"
+    r"(?:days?|weeks?|months?|years?)\b|\bso\s+far\b|\bto\s+date\b|\bin\s+total\b|"
+    r"\bsince\s+(?:the\s+(?:start|beginning|launch)|(?:early|late|mid-?)?\s*\w+\s+(?:19|20)\d\d|"
+    r"(?:19|20)\d\d)\b|\beach\s+(?:day|week|month)\b|\ba\s+(?:day|week|month)\b",
+    re.IGNORECASE,
+)
+# "has fired across the border in the past": no point in time.
+_IN_THE_PAST = re.compile(r"\bin\s+the\s+past(?=\s*[,.;]|\s*$)", re.IGNORECASE)
+# "... in its fourth week": an ongoing fight, not a point in time.
+_ONGOING_SINCE = re.compile(r"\bin\s+its\s+\w+\s+(?:day|week|month|year)\b", re.IGNORECASE)
+_EVENT_NOUN_KINDS = frozenset({"clash", "strike", "shelling", "bombing", "attack", "kill"})
+# Kinds of event that come in numbers ("300 air strikes over the past month").
+_COUNTABLE = _EVENT_NOUN_KINDS | {"airstrike", "attack_on_civilians", "abduction", "displacement"}
+# Prepositions that make an event noun a cause or background of something else.
+_CAUSE_PREPS = frozenset(
+    {"amid", "despite", "because", "due", "from", "among", "after", "following", "by", "since"}
+)
+_SUPPORTING = frozenset("back support aid assist cover accompany help".split())
+_TIMES = frozenset("overnight nighttime night-time dawn morning evening weekend".split())
+# A national total ("3 million Iraqis remain displaced nationwide") is no place's event.
+_NATIONWIDE = re.compile(
+    r"\b(?:nationwide|country-?wide|across\s+the\s+country|throughout\s+the\s+country|"
+    r"across\s+(?:Iraq|Syria)|in\s+(?:Iraq|Syria)\s+as\s+a\s+whole)\b",
+    re.IGNORECASE,
+)
+# "days of fighting", "years of war": a span of time filled with the event.
+_SPANS_OF = frozenset(
+    "day week month year hour decade night series round wave start beginning launch end "
+    "outbreak onset".split()
+)
+# Prepositions that make their object a subject of talk.
+_TOPIC_PREPS = frozenset({"regarding", "about", "concerning", "re"})
+# An event noun in these phrases under another event verb tells how that event was done:
+# "seized Palmyra in a surprise advance".
+_MANNER_PREPS = frozenset({"in", "during", "through", "via"})
+# "against" and "for": "vowed to fight against air strikes" - neither a place nor an event.
+_NEGATIVE_DETS = frozenset({"no", "neither", "nor", "without"})
+_KEEPING_OUT = frozenset("refrain abstain decline refuse avoid".split())
+_DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
+
+
+def _governors(token: Any) -> list[Any]:
+    """The words a trigger depends on, nearest first, up to GOVERNOR_DEPTH steps."""
+    out = []
+    for head in syntax.ancestors(token):
+        out.append(head)
+        if len(out) >= GOVERNOR_DEPTH:
+            break
+    return out
+
+
+def _clause_head(token: Any) -> Any:
+    """The verb whose clause holds the token (the token itself when it is a verb)."""
+    if syntax.is_verb(token) and token.dep_ != "prep":
+        return token
+    for head in syntax.ancestors(token):
+        if syntax.is_verb(head) and head.dep_ != "prep":  # "regarding" is a preposition
+            return head
+    return token
+
+
+def _kept_out(anchor: Any) -> bool:
+    """ "stayed out of the operation", "refrained from shelling": it did not take part."""
+    for g in _governors(anchor):
+        if syntax.lemma(g) in _KEEPING_OUT:
+            return True
+        if g.lower_ == "out" and syntax.lemma(g.head) in ("stay", "keep"):
+            return True
+    return False
+
+
+def _negated(anchor: Any, clause: Any) -> bool:
+    for t in (anchor, clause):
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in _NEGATIVE_DETS):
+                return True
+            if c.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children
+            ):
+                return True  # "No Iraqi army remains in Kirkuk"
+    return anchor.head.lower_ == "without" or anchor.head.head.lower_ == "without"
+
+
+def _modal(anchor: Any, clause: Any) -> bool:
+    for t in (anchor, clause):
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children):
+            return True
+    return False
+
+
+def _conditional(clause: Any) -> bool:
+    t = clause
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+            return True
+        if t.dep_ not in ("advcl", "conj", "xcomp", "ccomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _aim(anchor: Any) -> bool:
+    """An infinitive or gerund that says what someone wanted, not what happened."""
+    t = anchor
+    for _ in range(3):
+        infinitive = any(c.tag_ == "TO" for c in t.children)
+        if infinitive and t.tag_ == "VBN" and any(c.lower_ == "have" for c in t.children):
+            return False  # "appeared to have fallen": it happened
+        if infinitive or t.dep_ in ("pcomp",):
+            head = t.head
+            if syntax.is_verb(head) and syntax.lemma(head) in DONE_HEADS:
+                return False
+            if head.dep_ == "dobj" and syntax.lemma(head.head) in DONE_HEADS:
+                return False  # "allowed a thousand inmates to escape": they escaped
+            if head.dep_ == "prep":
+                head = head.head
+            return True if infinitive else syntax.lemma(head) in INTENT_HEADS
+        if t.dep_ not in ("conj", "xcomp"):
+            return False
+        t = t.head
+    return False
+
+
+def _forecast(anchor: Any) -> bool:
+    words = [c for c in anchor.children if c.dep_ in ("amod", "advmod", "acomp")]
+    for g in _governors(anchor):
+        words.append(g)
+        words.extend(
+            c for c in g.children if c.dep_ in ("acomp", "advmod", "attr", "oprd", "ccomp")
+        )
+    return any(w.lower_ in FORECAST_HEADS or syntax.lemma(w) in FORECAST_HEADS for w in words)
+
+
+def _topic(anchor: Any) -> bool:
+    """The trigger is only what something else is about ("a dispute over air strikes")."""
+    if anchor.dep_ == "compound" and anchor.head.lower_ in TOPIC_HEADS:
+        return True  # "airstrike footage"
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in _TOPIC_PREPS:
+        return True  # "talks regarding the withdrawal of"
+    if anchor.dep_ == "pobj" and (
+        anchor.head.lower_ in ("like", "unlike")
+        or (anchor.head.lower_ == "with" and anchor.head.head.lower_ == "as")
+    ):
+        return True  # "as with the campaign to recapture Mosul": a comparison
+    for g in _governors(anchor)[:2]:
+        if g.dep_ == "prep" or g.tag_ == "IN":
+            continue
+        low = syntax.lemma(g)
+        if g.tag_.startswith("NN") and (g.lower_ in TOPIC_HEADS or low in TOPIC_HEADS):
+            return True
+        if g.tag_.startswith("VB") and (g.lower_ in TOPIC_VERBS or low in TOPIC_VERBS):
+            return True
+    return False
+
+
+def _participle(anchor: Any, trigger: Any) -> bool:
+    """A participle used as an adjective ("the surrounding areas", "the besieged town")."""
+    if trigger.frame == "noun" or anchor.tag_ not in ("VBN", "VBG", "JJ"):
+        return False
+    single = (trigger.start, trigger.end) == (trigger.anchor_start, trigger.anchor_end)
+    if anchor.tag_ == "JJ" and not single:
+        return False  # "free prisoners" read as an adjective: the pattern says it is a verb
+    return anchor.dep_ == "amod" or (
+        anchor.dep_ == "conj" and anchor.head.tag_.startswith("NN")  # "Tikrit and surrounding"
+    )
+
+
+def _habitual(text: str, anchor: Any) -> bool:
+    """ "Idlib is regularly targeted by air strikes", "has shelled Zabadani in the past"."""
+    clause = _clause_head(anchor)
+    for t in (anchor, clause):
+        if any(c.lower_ in AGGREGATE_MARKS and c.dep_ in ("advmod", "npadvmod") for c in t.children):
+            return True
+    return bool(_IN_THE_PAST.search(text))
+
+
+def _hardware(trigger: Any, anchor: Any) -> bool:
+    """Weapons handled, not fired: "a mortar was destroyed", "armed with car bombs",
+    "engineers defusing explosive devices".
+    """
+    if trigger.frame != "noun" or trigger.kind not in ("shelling", "bombing", "strike"):
+        return False
+    t = anchor
+    for _ in range(6):  # through lists and prepositions: "armed with mortars and suicide vests"
+        edge, t = t.dep_, t.head
+        if edge not in ("conj", "prep", "pobj", "appos", "dobj", "nsubjpass"):
+            return False  # "strikes destroyed a refinery": the weapon acts
+        if syntax.lemma(t) in HARDWARE_VERBS or t.lower_ in ARMED_WITH:
+            return True
+        if t.head.i == t.i:
+            return False
+    return False
+
+
+def _aggregate(text: str, anchor: Any, trigger: Any) -> bool:
+    if trigger.kind not in _COUNTABLE:
+        return False  # "in rebel hands since 2014" counts nothing
+    counted = any(c.dep_ == "nummod" for c in anchor.children) or anchor.tag_ in ("NNS", "NNPS")
+    marks = any(
+        c.lower_ in AGGREGATE_MARKS
+        for t in (anchor, anchor.head)
+        for c in t.children
+        if c.dep_ in ("advmod", "amod", "nummod", "npadvmod")
+    ) or (anchor.head.lower_ == "of" and anchor.head.head.lower_ in AGGREGATE_MARKS)
+    return marks or (counted and anchor.tag_.startswith("NN") and bool(_SPAN.search(text)))
+
+
+def _manner(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
+    """An event noun that only says how another event of its clause was done ("seized Palmyra
+    in a surprise advance"); not the event a toll belongs to ("killed in bombing raids").
+    """
+    if trigger.frame != "noun" or anchor.dep_ != "pobj" or anchor.head.lower_ not in _MANNER_PREPS:
+        return False
+    verb = anchor.head.head
+    return verb.i != anchor.i and anchors.get(verb.i) not in (None, "kill")
+
+
+def _background_cause(trigger: Any, anchor: Any) -> bool:
+    """An event noun told as the cause of something else ("fled the fighting")."""
+    if trigger.frame != "noun":
+        return False
+    head = anchor.head
+    while head.lower_ == "of" and syntax.lemma(head.head) in _SPANS_OF:
+        head = head.head.head  # "after days of sustained fighting"
+    if trigger.kind not in _EVENT_NOUN_KINDS | {"clash"}:
+        # an offensive named only as a point in time: "since the start of the offensive"
+        return trigger.kind == "troop_position" and head.lower_ == "since"
+    cause = head.lower_ in _CAUSE_PREPS or (
+        syntax.lemma(head) in ("flee", "escape") and anchor.dep_ == "dobj"
+    )
+    if head.lower_ == "by" and syntax.lemma(head.head) in _SUPPORTING | EVENT_VERBS:
+        # "backed by Russian air strikes", "hit by air strikes": the strikes are the news
+        return False
+    if not cause:
+        return False
+    # with a place or a time of its own it is an event worth coding ("fled clashes in
+    # Saqlawiya", "following fierce overnight fighting")
+    return not any(
+        (c.dep_ == "prep" and c.lower_ in ("in", "on", "near", "at"))
+        or (c.dep_ in ("amod", "compound", "npadvmod") and c.lower_ in _TIMES)
+        for c in anchor.children
+    )
+
+
+def _told_before(trigger: Any, anchor: Any) -> bool:
+    """ "The clashes come as ...", "the fighting had caused casualties": an event noun with a
+    definite article and nothing of its own (no place, no time) refers back to one told.
+    """
+    if trigger.frame != "noun" or trigger.kind not in ("clash", "attack"):
+        return False
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in anchor.children):
+        return False
+    own = [c for c in anchor.children if c.dep_ in ("prep", "npadvmod", "amod", "compound")]
+    return not any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "around", "for", "over")
+        for c in own
+    )
+
+
+def _quoted_rhetoric(text: str, trigger: Any, anchor: Any) -> bool:
+    """A fight word, or an event noun, inside quotation marks with no place of its own:
+    rhetoric ("We are fighting devils", "A perfectly executed strike").
+    """
+    if trigger.kind not in ("clash", "attack") and trigger.frame != "noun":
+        return False
+    before = text[: trigger.start]
+    inside = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return inside and not any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "around")
+        for t in (anchor, anchor.head)
+        for c in t.children
+    )
+
+
+def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) -> str | None:
+    """Say why a trigger reports no single real happening, or None when it does.
+
+    Parameters
+    ----------
+    sentence : Sentence
+        The parsed sentence that holds the trigger.
+    trigger : Trigger
+        The trigger, already chosen for its part of speech.
+    anchors : dict of int to str
+        The kind of each trigger of the sentence, by its anchor's token index.
+
+    Returns
+    -------
+    str or None
+        A short reason ("negated", "aim", "forecast", ...), or None.
+    """
+    text = sentence.text
+    if text.rstrip().rstrip("\"”'’").endswith("?"):
+        return "question"
+    doc = sentence.doc
+    anchor = syntax.token_at(doc, trigger.anchor_start)
+    clause = _clause_head(anchor)
+    checks = (
+        ("participle", lambda: _participle(anchor, trigger)),
+        ("negated", lambda: _negated(anchor, clause) or _kept_out(anchor)),
+        ("modal", lambda: trigger.kind != "threat" and _modal(anchor, clause)),
+        ("conditional", lambda: _conditional(clause)),
+        ("aim", lambda: trigger.kind != "threat" and (_aim(anchor) or _aim(clause))),
+        ("forecast", lambda: trigger.kind != "threat" and _forecast(anchor)),
+        ("topic", lambda: _topic(anchor)),
+        ("aggregate", lambda: _aggregate(text, anchor, trigger)),
+        ("habitual", lambda: _habitual(text, anchor)),
+        ("hardware", lambda: _hardware(trigger, anchor)),
+        ("ongoing", lambda: trigger.kind == "clash" and bool(_ONGOING_SINCE.search(text))),
+        ("cause", lambda: _background_cause(trigger, anchor)),
+        ("witness", lambda: _witness(anchor)),
+        ("told before", lambda: _told_before(trigger, anchor)),
+        ("rhetoric", lambda: _quoted_rhetoric(text, trigger, anchor)),
+        ("nationwide", lambda: trigger.kind in ("displacement", "flight")
+         and bool(_NATIONWIDE.search(text))),
+        ("manner", lambda: _manner(trigger, anchor, anchors or {})),
+    )
+    for reason, check in checks:
+        if check():
+            return reason
+    return None
+
+
+def _witness(anchor: Any) -> bool:
+    """ "Families displaced from X reported that ...": the participle describes a speaker."""
+    if anchor.dep_ not in ("acl", "amod", "relcl"):
+        return False
+    noun = anchor.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and syntax.lemma(noun.head) in SPEECH_VERBS
+
+
+def why_not_codable(day: date, country: str | None) -> str | None:
+    """Say why a dated, placed event is not coded (history, abroad), or None."""
+    if day.year < FIRST_YEAR:
+        return "before 2013"
+    if country not in ("IQ", "SY"):
+        return "outside Iraq and Syria"
+    return None

@@ -1,0 +1,220 @@
+"""Stage 5b, kinds: the event type of a trigger, once its arguments are known.
+
+Some words name different events depending on who does what: "captured
+Tikrit" is a seizure, "captured 48 people" an abduction; "fled" is a
+withdrawal for troops and displacement for civilians; "strikes" by a
+coalition's aircraft are air strikes, by missiles shelling. The lexicon marks
+such words with a pseudo-kind; :func:`resolve` turns it into an event type
+from the arguments, or into None when the trigger is no event after all
+(captured weapons, captured fighters).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from events import actors as _actors
+from events.extract import roles, syntax
+from events.extract.wordlists import (
+    AID,
+    AIR_ACTORS,
+    AIRCRAFT,
+    GENERIC_PEOPLE,
+    CIVIL_DEPLOYED,
+    FORCES,
+    ONGOING_WORDS,
+    PEOPLE,
+    PLACE_NOUNS,
+    PRISONERS,
+    PROPERTY,
+    SPOILS,
+    VEHICLES,
+)
+
+#: Kinds of trigger that name an attack: said of the future by their author, a threat.
+ATTACKING = frozenset({"capture", "oust", "attack", "clash", "strike", "shelling", "bombing",
+                       "troop_position", "attack_on_civilians"})  # fmt: skip
+#: Event types that can cause deaths told in the same sentence (their toll).
+VIOLENT = frozenset({"airstrike", "shelling", "bombing", "clash", "attack_on_civilians"})
+_MISSILE_WORDS = frozenset("missile rocket artillery mortar shell tomahawk cruise ballistic".split())
+_AIR_WORDS = AIRCRAFT | {"air", "aerial", "airstrike", "bombing", "bomb"}
+
+
+def _words_near(args: roles.Arguments) -> set[str]:
+    """Lemmas of the anchor's modifiers and subject: what says how an attack was made."""
+    out = {syntax.lemma(c) for c in args.anchor.children if c.dep_ in ("compound", "amod", "nmod")}
+    out |= {syntax.lemma(t) for t in args.subject}
+    out |= {
+        syntax.lemma(c) for t in args.subject for c in t.children if c.dep_ in ("compound", "amod")
+    }
+    if not syntax.is_verb(args.anchor):
+        out |= {syntax.lemma(t) for t in args.object}  # "raids of warplanes"
+    return out
+
+
+def _actor_names(args: roles.Arguments, slots: tuple[str, ...], country: str | None) -> set[str]:
+    return {
+        _actors.canonical_actor(a.actor, country=country, isis_named=True) or ""
+        for a, s in args.actors
+        if s in slots
+    }
+
+
+def _has_place_object(args: roles.Arguments) -> bool:
+    if any(s in ("obj", "subjpass", "gov:subj", "head") for _, s in args.places):
+        return True
+    return any(syntax.lemma(t) in PLACE_NOUNS or t.lower_ in ("it", "them") for t in args.object)
+
+
+def _needs_met(trigger: Any, args: roles.Arguments, country: str | None) -> bool:
+    return all(_need_met(need, args, country) for need in trigger.row.needs.split(",") if need)
+
+
+def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
+    if needs == "place":
+        return _has_place_object(args)
+    if needs == "aircraft":
+        # the attacker flies ("warplanes hit"), or the target does ("shot down a jet")
+        words = _words_near(args) | {syntax.lemma(t) for t in args.object}
+        return bool(words & AIRCRAFT) or bool(
+            _actor_names(args, roles.AGENT_SLOTS, country) & AIR_ACTORS
+        )
+    if needs == "people":
+        return roles.subject_is(args, PEOPLE) or any(
+            t.tag_ == "CD" or any(c.tag_ == "CD" for c in t.children) for t in args.subject
+        )
+    if needs == "target":
+        return any(s is not None for _, s in args.places) or any(
+            c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "against", "toward", "towards")
+            for c in args.anchor.children
+        )
+    if needs == "property":
+        return roles.object_is(args, PROPERTY)
+    if needs == "force":
+        # "troops arrived", or the force sent: "sent reinforcements to Anbar"
+        return roles.subject_is(args, FORCES) or roles.object_is(args, FORCES) or any(
+            a.actor in _actors.ARMED and a.actor != "Civilians"
+            for a, s in args.actors
+            if s in ("subj", "head", "obj")
+        )
+    return True
+
+
+def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str | None:
+    """Return the event type a trigger reports, or None when it reports none.
+
+    Parameters
+    ----------
+    trigger : Trigger
+        The trigger, with its pseudo-kind.
+    args : Arguments
+        Its arguments (:func:`events.extract.roles.arguments`).
+    country : {"IQ", "SY"} or None
+        The report's country, to name government forces.
+
+    Returns
+    -------
+    str or None
+    """
+    if not _needs_met(trigger, args, country):
+        return None
+    kind = trigger.kind
+    if kind == "threat" and not roles.threat_has_attack(args.anchor):
+        return None  # "warned of a swift response": no attack declared
+    if kind == "control" and (
+        any(syntax.lemma(t) in ONGOING_WORDS for t in syntax.ancestors(args.anchor))
+        or any(syntax.lemma(c) in ONGOING_WORDS for c in args.anchor.children)
+    ):
+        return None  # "continues to control": the state of things, not news of a change
+    if kind in ("capture", "control") and trigger.frame != "hold":
+        if roles.people_object(args) and not _has_place_in(args, ("obj", "subjpass")):
+            return "abduction"
+        if roles.object_is(args, SPOILS) or roles.object_is(args, FORCES | PRISONERS):
+            if not _has_place_in(args, ("obj", "subjpass")):
+                return None  # weapons or fighters taken: no territory changed hands
+        return "seizure"
+    if kind == "control":
+        return "seizure"
+    if kind == "troop_position" and roles.object_is(args, CIVIL_DEPLOYED):
+        return None  # "the deployment of UN observers"
+    if kind == "oust":
+        if roles.object_is(args, PEOPLE) and not roles.object_is(args, FORCES):
+            return "displacement"
+        return "seizure"
+    if kind == "flight":
+        if roles.subject_is(args, PRISONERS):
+            return "prison_break"
+        if roles.subject_is(args, VEHICLES):
+            return None  # "a convoy of buses left the town": who was on it is not told
+        armed = {a.actor for a, s in args.actors if s in ("subj", "head", "gov:subj")}
+        if (armed & _actors.ARMED - {"Civilians"}) or roles.subject_is(args, FORCES):
+            return "withdrawal"
+        if roles.pronoun_subject(args) and roles.governing_subject_armed(args):
+            return "withdrawal"  # "kidnapped civilians before they fled": the kidnappers fled
+        return "displacement"
+    if kind == "strike":
+        if roles.object_is(args, AID):
+            return None  # "dropped food parcels over Haditha": an airdrop
+        words = _words_near(args)
+        objects = {syntax.lemma(t) for t in args.object}
+        airborne = bool(words & _AIR_WORDS) or bool(
+            _actor_names(args, roles.AGENT_SLOTS, country) & AIR_ACTORS
+        )
+        if (words | objects) & _MISSILE_WORDS and not words & (AIRCRAFT | {"air", "aerial"}):
+            return "shelling"  # "fired rockets at", "missile strikes"
+        if syntax.lemma(args.anchor) == "raid" and not airborne:
+            return "clash"  # a raid on the ground
+        return "airstrike"
+    if kind == "attack" and syntax.is_verb(args.anchor) and _has_place_in(args, ("obj",)):
+        return None  # "attacked the northern cities of Mosul and Tikrit": told by other events
+    if kind == "attack":
+        if roles.object_is(args, PEOPLE) or any(
+            a.actor == "Civilians" for a, s in args.actors if s in ("obj", "prep:on", "subjpass")
+        ):
+            return "attack_on_civilians"
+        return "clash"
+    if kind == "kill" and any(
+        syntax.lemma(t) in ("injury", "wound") for c in args.anchor.children for t in c.subtree
+        if c.dep_ == "prep" and c.lower_ in ("of", "from")
+    ):
+        return None  # "died of her injuries": the toll of an attack told before
+    if kind == "kill":
+        victims = args.object  # "killed 12 people", "12 people were killed"
+        if syntax.lemma(args.anchor) == "die" or args.anchor.lower_ in ("dead", "deaths"):
+            victims = args.subject
+        lemmas = {syntax.lemma(t) for v in victims for t in v.subtree}
+        if lemmas & PEOPLE and lemmas & FORCES:
+            return "clash"  # "60 people, civilians and policemen, were killed": a fight
+        if syntax.lemma(args.anchor) == "die" and not lemmas & (PEOPLE - GENERIC_PEOPLE):
+            return "clash"  # "50 died in Baiji": a toll of fighting, no one's attack named
+        if lemmas & PEOPLE or any(a.actor == "Civilians" for a, s in args.actors if s in (
+            "obj", "subj", "subjpass")):
+            return "attack_on_civilians"
+        return "clash"
+    return kind
+
+
+def _has_place_in(args: roles.Arguments, slots: tuple[str, ...]) -> bool:
+    """Whether the slot's own head is a place ("took Tikrit", "took the town"), not just a
+    place inside the phrase ("captured several insurgents near Manbij").
+    """
+    heads = {t.i for t in args.object + args.subject}
+    doc = args.anchor.doc
+    for p, s in args.places:
+        if s in slots and not p.reference:
+            head = syntax.span_head(doc, p.name_start, p.name_end)
+            chain = [head, *syntax.ancestors(head)] if head is not None else []
+            # the place is the object itself, or hangs from it only through "of"
+            for t in chain:
+                if t.i in heads:
+                    return True
+                if t.dep_ not in ("compound", "pobj", "conj", "appos") and not (
+                    t.dep_ == "prep" and t.lower_ == "of"
+                ):
+                    break
+    return any(syntax.lemma(t) in PLACE_NOUNS for t in args.object if t.dep_ != "pobj")
+
+
+def is_toll(kind: str, trigger: Any) -> bool:
+    """Tell whether a killing only gives the toll of another event of its sentence."""
+    return trigger.kind == "kill" and kind in VIOLENT

@@ -1,0 +1,124 @@
+"""Stage 3, mentions: what each sentence names — triggers, places, actors, times, figures.
+
+Triggers come from the lexicon (matched on every sentence in stage 2, kept
+here when the parse confirms their part of speech). Actors come from the
+alias table (:mod:`events.actors`), times from :mod:`events.dates`, figures
+from :mod:`events.figures`, places from :mod:`events.extract.places`, which
+resolves every name of the report in the report's context: first each name
+alone, then the ambiguous ones again with the points of the unambiguous ones.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from events import actors as _actors
+from events.dates import DateMention, find_dates
+from events.extract import lexicon, syntax
+from events.extract.places import PlaceMention, PlaceReader, reference_kind
+from events.figures import Figure, find_figures
+
+
+#: Most triggers read from one sentence (a real sentence tells a handful of events).
+MAX_TRIGGERS = 24
+
+
+@dataclass(slots=True)
+class Mentions:
+    """Everything one sentence names, with offsets in the sentence."""
+
+    triggers: list[Any] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[_actors.ActorMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+def confirm_triggers(sentence: Any, found: list[Any]) -> list[Any]:
+    """Keep, for each lexicon match, the first reading whose part of speech the parse confirms."""
+    if sentence.doc is None:
+        return []
+    out = []
+    for trig in found:
+        tag = syntax.token_at(sentence.doc, trig.anchor_start).tag_
+        anchor = syntax.token_at(sentence.doc, trig.anchor_start)
+        if (
+            sentence.headline
+            and tag.startswith("NN")
+            and trig.row.pos == "V"
+            and anchor.dep_ in ("ROOT", "compound")
+        ):
+            tag = "VBZ"  # headlines drop articles: "Warplanes pound Douma" reads as a noun
+        readings = [t for t in (trig, *trig.alternatives) if t.fits(tag)]
+        if not readings:
+            continue
+        if tag.startswith("NN"):
+            # a verb's lemma used as a noun: "the fighting in X", "an attack on Y"
+            readings = [r.as_noun() if r.frame in ("act", "move") else r for r in readings]
+        out.append(replace(readings[0], alternatives=tuple(readings[1:])))
+    return lexicon.non_overlapping(out)
+
+
+def find_mentions(
+    sentences: list[Any],
+    triggers: list[list[Any]],
+    published: date,
+    *,
+    reader: PlaceReader,
+    deadline: float = math.inf,
+) -> list[Mentions]:
+    """Find the mentions of every sentence of a report.
+
+    Parameters
+    ----------
+    sentences : list of Sentence
+        The report's sentences, the parsed ones with their ``doc``.
+    triggers : list of list of Trigger
+        The lexicon's matches per sentence.
+    published : datetime.date
+        Publication date, against which times are resolved.
+    reader : PlaceReader
+        Finds and resolves place names with the report's context.
+    deadline : float
+        ``time.monotonic()`` past which the remaining sentences are left without mentions.
+
+    Returns
+    -------
+    list of Mentions
+        One per sentence, in order.
+    """
+    out: list[Mentions] = []
+    candidates = []
+    for sentence, found in zip(sentences, triggers, strict=True):
+        if time.monotonic() > deadline:
+            out.append(Mentions())
+            candidates.append([])
+            continue
+        m = Mentions(triggers=confirm_triggers(sentence, found)[:MAX_TRIGGERS])
+        m.actors = _actors.find_actors(sentence.text)
+        m.dates = find_dates(sentence.text, published)
+        # "Islamic State of Iraq and Syria" holds place names, "in May" a village's: mask them
+        blocked = [(a.start, a.end) for a in m.actors if a.actor != "Civilians"]
+        blocked += [(d.start, d.end) for d in m.dates]
+        candidates.append(reader.candidates(sentence, blocked, m.triggers))
+        out.append(m)
+    reader.learn(
+        [
+            (name, feature)
+            for sentence, found in zip(sentences, candidates, strict=True)
+            for start, _, name, feature in found
+            # "80 km west of Baghdad", "officials in Erbil": no evidence of where events are
+            if not reference_kind(sentence.text[max(0, start - 80) : start])
+        ]
+    )
+    for sentence, m, found in zip(sentences, out, candidates, strict=True):
+        if time.monotonic() > deadline:
+            m.triggers = []
+            continue
+        m.places = reader.mentions(sentence, found)
+        m.figures = find_figures(sentence.text)
+    return out

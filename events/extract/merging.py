@@ -1,0 +1,172 @@
+"""Stage 7, merging: one event per happening, however often the report tells it.
+
+A report restates its news: the headline, the lead and a later paragraph may
+all tell that Ramadi fell. Mentions merge when they share the event type and
+the place (a named site such as an airport stays apart from its town), and
+their actors and dates are compatible. The kept mention is the one with the
+most exact explicit date; it takes a figure or a named actor from the others
+when it has none. Last, two forces said by one report to hold the same place
+at the same time make the claimed one ``disputed``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, timedelta
+
+from events.extract.candidate import Candidate
+from events.extract.wordlists import SITES
+
+#: Mentions of one event type whose places lie closer than this (km) are one event told twice.
+MERGE_KM = 5.0
+_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_SITE_WORDS = re.compile(
+    r"\b(?:" + "|".join(s.replace(" ", r"\s*") for s in SITES) + r"|villages|outside)\b",
+    re.IGNORECASE,
+)
+#: Kinds of site that a report may name in several ways ("the refinery", "the facility").
+_SITE_KIND = {
+    "refinery": "installation",
+    "facility": "installation",
+    "plant": "installation",
+    "complex": "installation",
+    "jail": "prison",
+    "embassy": "mission",
+    "consulate": "mission",
+    "air base": "base",
+    "airbase": "base",
+    "outside": "outskirts",
+    "villages": "outskirts",
+}
+_WEAK_ACTORS = (None, "Unidentified armed group")
+#: Names one report may use for the same force ("Kurdish fighters" and "the YPG").
+SAME_SIDE = (
+    frozenset({"Kurdish fighters", "YPG", "SDF", "Peshmerga"}),
+    frozenset({"PMF", "Local militia"}),
+    frozenset({"Syrian rebels", "Nusra Front"}),
+)
+
+
+def same_side(a: str | None, b: str | None) -> bool:
+    """Tell whether two actor names are the same force, or allies a report names in turn."""
+    return a == b or any(a in side and b in side for side in SAME_SIDE)
+
+
+def _near(a: Candidate, b: Candidate) -> bool:
+    pa, pb = a.place.place, b.place.place
+    if pa.name == pb.name:
+        return True
+    dlat = (float(pa.lat) - float(pb.lat)) * 111.0
+    dlon = (float(pa.lon) - float(pb.lon)) * 111.0 * math.cos(math.radians(float(pa.lat)))
+    return dlat * dlat + dlon * dlon <= MERGE_KM * MERGE_KM
+
+
+def _window(c: Candidate) -> tuple[date, date]:
+    if c.precision == "year":
+        return date(c.day.year, 1, 1), date(c.day.year, 12, 31)
+    if c.precision == "month":
+        nxt = date(c.day.year + c.day.month // 12, c.day.month % 12 + 1, 1)
+        return c.day.replace(day=1), nxt - timedelta(days=1)
+    pad = timedelta(days=7 if c.precision == "week" else 1)
+    return c.day - pad, c.day + pad
+
+
+def _windows_overlap(a: Candidate, b: Candidate) -> bool:
+    (a0, a1), (b0, b1) = _window(a), _window(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def _compatible(a: Candidate, b: Candidate, published: date) -> bool:
+    if a.actor1 not in _WEAK_ACTORS and b.actor1 not in _WEAK_ACTORS:
+        if not same_side(a.actor1, b.actor1):
+            return False
+    if a.magnitude is not None and b.magnitude is not None and a.magnitude != b.magnitude:
+        return False  # "49 held" and "31 seized": two groups, two events
+    if a.explicit_date != b.explicit_date:
+        # an undated mention is about the report's days; one dated weeks before is another event
+        dated = a if a.explicit_date else b
+        if (published - dated.day).days > 14:
+            return False
+    if a.explicit_date and b.explicit_date and not _windows_overlap(a, b):
+        return False
+    if a.explicit_date and b.explicit_date and a.precision == b.precision == "day":
+        return a.day == b.day  # "retook three districts on Tuesday ... recaptured more on Wednesday"
+    return True
+
+
+def _mark_disputed(cands: list[Candidate]) -> None:
+    seizures = [c for c in cands if c.kind == "seizure" and c.actor1 not in _WEAK_ACTORS]
+    for a in [c for c in seizures if c.certainty == "claimed"]:
+        for b in seizures:
+            if (
+                a is not b
+                and a.sentence is not b.sentence  # one sentence does not contradict itself
+                and a.place.place.name == b.place.place.name
+                and not same_side(a.actor1, b.actor1)
+                and _windows_overlap(a, b)
+            ):
+                a.certainty = "disputed"
+                a.notes.append(f"contradicted in the same report: {b.actor1} said to hold it")
+                break
+
+
+def merge(cands: list[Candidate], published: date) -> list[Candidate]:
+    """Keep one candidate per event told several times in a report.
+
+    Parameters
+    ----------
+    cands : list of Candidate
+        Dated and placed candidates, in text order.
+    published : datetime.date
+        The report's publication date.
+
+    Returns
+    -------
+    list of Candidate
+        In text order.
+    """
+    clusters: list[list[Candidate]] = []
+    index: dict[tuple, list[list[Candidate]]] = {}
+    for c in cands:
+        site = _SITE_WORDS.search(c.place.location)
+        kind = re.sub(r"\s+", " ", site.group(0).lower()) if site else None
+        key = (c.kind, _SITE_KIND.get(kind, kind))
+        for cluster in index.setdefault(key, []):
+            # against the first and the latest mention only: linear, also on huge inputs
+            if (
+                _near(c, cluster[0])
+                and _compatible(c, cluster[0], published)
+                and _compatible(c, cluster[-1], published)
+            ):
+                cluster.append(c)
+                break
+        else:
+            index[key].append([c])
+            clusters.append(index[key][-1])
+    kept: list[Candidate] = []
+    for cluster in clusters:
+        # the most exact date wins; between equals the earliest, since later mentions recap
+        best = min(
+            cluster,
+            key=lambda c: (
+                not c.explicit_date,
+                c.sentence.headline,
+                _RANK[c.precision],
+                c.borrowed_place,
+                c.day,
+                c.sentence.index,
+            ),
+        )
+        if best.magnitude is None:
+            with_figure = [c for c in cluster if c.magnitude is not None]
+            if with_figure:
+                best.magnitude, best.unit = with_figure[0].magnitude, with_figure[0].unit
+        if best.actor1 in _WEAK_ACTORS:
+            best.actor1 = next(
+                (c.actor1 for c in cluster if c.actor1 not in _WEAK_ACTORS), best.actor1
+            )
+        kept.append(best)
+    kept.sort(key=lambda c: (c.sentence.index, c.trigger.start))
+    _mark_disputed(kept)
+    return kept

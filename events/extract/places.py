@@ -1,0 +1,692 @@
+"""Stage 3b, places: the place phrases of each sentence, geocoded in the report's context.
+
+A place phrase is a gazetteer name ("Bayji", "Deir ez-Zor province") or an
+anaphor ("the city", "there"). The words around a name qualify it, by local
+phrase patterns that hold in any report:
+
+* part of / near it ("the outskirts of Tikrit", "near Mosul"): geo_precision 2;
+* a site of it ("Mosul's airport", "the Baiji refinery"): the named site if the
+  gazetteer knows one, else the town with geo_precision 2;
+* only a reference ("80 km west of Baghdad", "officials in Erbil", "the road
+  between A and B", "Tikrit, north of Baghdad"): not where anything happened;
+* a destination ("fled to Erbil"): where people went, not where they fled.
+
+Names are resolved once per report, with the report's country and the points
+of its unambiguous places as context, so that a name means the same place in
+every sentence of the report. Anaphors are left for the context stage.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import geodata
+from events.extract import syntax
+from events.extract.wordlists import SITES
+
+#: A reading of a name this far (km) from all the report's other places gives way to a
+#: namesake closer than CLOSE_KM to one of them.
+FAR_KM = 150.0
+CLOSE_KM = 60.0
+#: A loose match in the other country this far from the report's places is dropped.
+STRAY_KM = 250.0
+#: "X district of Y" with X farther than this from Y: X is a namesake elsewhere.
+PART_KM = 30.0
+#: Points of the report's places given to the resolver as context.
+MAX_NEAR = 8
+
+_COUNTRY_NAMES = frozenset(
+    "iraq syria turkey iran jordan lebanon kuwait israel kurdistan".split() + ["saudi arabia"]
+)
+# Words the gazetteer knows as small places but news text uses otherwise, and places
+# abroad that share a name with a village in Iraq or Syria.
+_NOT_PLACES = frozenset(
+    "ramadan eid iftar sunni shiite shia alawite kurd kurds arab arabs christian yazidi turkmen "
+    "allah islam quran hajj friday sharia caliphate mujahideen observatory "
+    "kilis gaziantep sanliurfa urfa suruc akcakale ceylanpinar reyhanli hatay antakya adana "
+    "incirlik nusaybin cizre diyarbakir ankara istanbul beirut tripoli arsal baalbek amman "
+    "mafraq zaatari irbid tehran riyadh doha cairo moscow geneva london paris washington "
+    "brussels berlin vienna astana sochi jerusalem tel aviv sana amaq "
+    "week day state army deir dayr kafr kfar tal tel tell jisr ain ein ras bab abu "
+    "umm wadi khan qasr maaret maarat marat beit bir hay hayy al el sheikh sayyida nahr "
+    "qaryat".split()
+)
+# Capitalised words of headlines that are no places ("Town retaken", "City falls").
+_COMMON_NOUNS = frozenset(
+    "town city village area province region country district capital base camp army forces "
+    "troops militants rebels government regime state news update report breaking live".split()
+)
+# Nouns whose "of" names the place they are in: "the main square of Hit".
+_OF_PLACES = frozenset(
+    "square centre center heart outskirts outskirt edge entrance suburb suburbs countryside "
+    "part parts area areas vicinity town city village".split()
+)
+_SITE_NOUNS = frozenset(
+    "crossing dam airport base airbase prison bridge camp refinery field oilfield province "
+    "city town village district governorate".split()
+)
+# Capitalised words that stand beside place names and are no one's name.
+_NOT_NAMES = frozenset(
+    "province governorate city district dam town village airport base river lake mountain "
+    "mount camp crossing valley plain desert region countryside military army forces force "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december syrian iraqi kurdish turkish "
+    "russian american islamic state observatory council command coalition front brigade "
+    "ministry government regime rebels militants northern southern eastern western central "
+    "greater old new upper lower al el".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "while when after before since as in on at the a an but and or so yet although though "
+    "meanwhile also still however earlier later near outside inside from with without during "
+    "following across around some many most several other another both all its their his her "
+    "if once until despite amid among".split()
+)
+# Titles and name particles around a person named like a place ("Gen. Qassim al-Moussawi").
+_PERSON_BEFORE = re.compile(
+    r"\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Sheikh|Imam|President|Minister|minister|"
+    r"spokesman|spokeswoman|commander|Abu|Umm|bin|ibn|Prince|King|Ayatollah|cleric|leader|General|"
+    r"Colonel|Major|Captain|governor|Governor|mayor|Mayor|lawmaker|MP|Rep|Sen|Gov)\.?\s+$"
+)
+_PERSON_AFTER = re.compile(
+    r"^\s+(?:al|el|bin|ibn|Abu)-?\s?[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:province|city|town|district))"
+)
+# Part of / near: "outskirts of", "parts of", "near", "west of" (no distance before it).
+_NEAR_BEFORE = re.compile(
+    r"(?:\b(?:parts?|portions?|areas?|most|much|half|outskirts|suburbs?|vicinity|edges?|"
+    r"districts?|neighbou?rhoods?|quarters?|sections?|streets?|centre|center|heart|entrance|"
+    r"gates?|(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+(?:part|half|side|edge|"
+    r"outskirts|districts?|neighbou?rhoods?|suburbs?)s?)\s+of\s+"
+    r"|\b(?:near|nearby|outside(?:\s+of)?|around|close\s+to|on\s+the\s+outskirts\s+of|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?)\s+)"
+    r"(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# A site or part named after the place: "Mosul's airport", "Baiji refinery".
+_SITE_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:(?:international|main|military|oil|old|new|central)\s+)?"
+    r"(?:airport|air\s*base|refinery|prison|jail|dam|base|university|hospital|district|"
+    r"neighbou?rhood|outskirts|suburbs?|countryside|plain|road|highway|bridge|checkpoint|"
+    r"crossing|border\s+crossing|consulate|embassy|headquarters)\b",
+    re.IGNORECASE,
+)
+# A site in the place: "the main hospital in Raqqa", "a roundabout of central Mosul".
+_SITE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(s.replace(" ", r"\s+") for s in SITES) + r")s?\s+(?:in|of|near|outside"
+    r"|on\s+the\s+outskirts\s+of)\s+(?:(?:central|eastern|western|northern|southern|"
+    r"downtown)\s+)?(?:(?:Syria|Iraq)['’]s\s+)?(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_PRISON_WORDS = re.compile(
+    r"\b(?:prisons?|jails?|prisoners|inmates|escapees|detainees|jailbreak|broke\s+out)\b",
+    re.IGNORECASE,
+)
+_PROVINCE_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.IGNORECASE)
+_PROVINCE_BEFORE = re.compile(
+    r"\b(?:province|governorate|region)\s+of\s+$", re.IGNORECASE
+)
+# Only a reference, by kind: where a source sits, a distance, a direction, a road's ends.
+_THE = r"(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$"
+_COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(f"(?:{rx}){_THE}", re.IGNORECASE))
+    for kind, rx in (
+        # "officials in Erbil", "speaking from Baghdad", "according to ..."
+        ("source", r"\b(?:officials?|police|policemen|sources?|witnesses|residents|spokesman|"
+                   r"spokeswoman|governor|correspondents?|reporters?|activists?|doctors?|"
+                   r"lawmakers?|authorities|officers?|commanders?)\s+(?:in|from|at)\s+"
+                   r"(?:nearby\s+|neighbou?ring\s+)?|\bspeaking\s+(?:in|from)\s+|"
+                   r"\b(?:told|said)\s+\w+\s+in\s+|\baccording\s+to\s+"),
+        # "80 km west of the capital", "10 miles from Mosul"
+        ("distance", rf"\b\d[\d,.]*\s*(?:-\s*)?(?:km|kms|kilomet(?:er|re)s?|miles?)\s+"
+                     rf"(?:\([^)]*\)\s+)?(?:(?:to\s+the\s+)?{_COMPASS}\s*)?(?:of|from)\s+"),
+        # "areas north of Baghdad", "the countryside west of Hama"
+        ("direction", rf"\b(?:areas?|regions?|parts?|towns?|villages?|positions?|countryside|"
+                      rf"desert|hills?|plains?|suburbs?)\s+(?:to\s+the\s+)?{_COMPASS}\s+of\s+"),
+        # "a prison on the western outskirts of the capital": where the site is
+        ("site", r"\b(?:prison|jail|base|airbase|airport|camp|dam|refinery|crossing|compound|"
+                 r"plant)\s+(?:on|at|in)\s+the\s+(?:\w+\s+)?(?:outskirts|edges?)\s+of\s+"),
+        # "the road between A and B", "the highway linking X"
+        ("road", r"\b(?:road|highway|route|motorway)\s+(?:from|to|towards|linking|between|"
+                 r"connecting)\s+(?:[\w'-]+\s+(?:and|to)\s+)?|\bbetween\s+(?:[\w'-]+\s+){0,3}"
+                 r"and\s+|\bbetween\s+"),
+        # "all its territory except Idlib": the place left out
+        ("exception", r"\b(?:except(?:\s+for)?|excluding|apart\s+from|other\s+than|save\s+for)\s+"),
+        # "the hometown of", "close to", "loyal to"
+        ("relation", r"\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+|"
+                     r"\b(?:closest|nearest|close)\b[\w\s]{0,25}\bto\s+|"
+                     r"\b(?:loyal|allied|close)\s+to\s+"),
+    )
+)  # fmt: skip
+
+
+def reference_kind(before: str) -> str:
+    """Say how the words before a place make it a mere reference, or "" when they don't."""
+    return next((kind for kind, rx in REFERENCES if rx.search(before)), "")
+
+
+# "Tikrit, north of Baghdad": the second place only locates the first one.
+_APPOSITIVE_DIRECTION = re.compile(
+    r",\s+(?:just\s+|some\s+|about\s+)?(?:(?:\d[\d,.]*\s*(?:km|kilomet\w*|miles?)\s+)?"
+    r"(?:\(\w+\)\s+)?)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+    r"\s+of\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?",
+    re.IGNORECASE,
+)
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:to|towards?|into|for|arrived\s+in|reached|safety\s+in|shelter\s+in|"
+    r"camps?\s+(?:in|near|outside))\s+(?:the\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?"
+    r"(?:(?:government|regime|rebel|opposition)-(?:held|controlled)\s+)?$",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"\b(?P<a>the\s+(?:(?:besieged|northern|southern|strategic|key|contested|embattled|oil|"
+    r"vital|beleaguered|farming|border|nearby|whole|entire|ancient|devastated|battered|"
+    r"ravaged|rebel-held|militant-held|jihadist-held|same)\s+)?"
+    r"(?P<kind>city|town|village|area|refinery|facility|plant|consulate|embassy|crossing|"
+    r"base|airport|enclave|province|capital|community|dam|air\s*base|oil\s*field|prison)"
+    r"(?:'s|’s)?|there(?!\s+(?:is|are|was|were|will|would|have|has|had|remains?|seems?|appears?|"
+    r"may|might|could|should|must|can|cannot|to\s+be)\b))\b(?!\s+of\b)"
+    r"(?!\s+(?:is|are|was|were)\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+#: Anaphors that mean a town (the report's topic town when nothing closer is named).
+CITY_KINDS = frozenset({"city", "town", "village", "community", "capital"})
+#: Anaphors that mean a site of a town ("the refinery" of Baiji): geo_precision 2.
+SITE_KINDS = frozenset(
+    "area refinery facility plant consulate embassy crossing base airport enclave airbase "
+    "air base".split()
+)
+#: Anaphors that may name a site the gazetteer knows ("the dam" of Mosul is Mosul Dam).
+NAMED_SITE_KINDS = frozenset({"dam", "airport", "airbase", "air base", "refinery", "prison"})
+_CAPITALS = {"IQ": "Baghdad", "SY": "Damascus"}
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place phrase in a sentence; offsets are in the sentence.
+
+    ``place`` is None for an anaphor until the context stage resolves it.
+    ``reference`` says how the place only locates something else ("distance",
+    "direction", "source", "road", "site", "relation", "appositive",
+    "dateline"; "" when it does not); ``destination`` marks one that people or
+    forces went to.
+    """
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    location: str
+    place: Any
+    geo_precision: int
+    reference: str = ""
+    destination: bool = False
+    anaphor: str | None = None
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < e2 and s2 < e for s2, e2 in spans)
+
+
+def _name_spans(text: str) -> list[tuple[int, int, str]]:
+    """Gazetteer names in a sentence, also where a capitalised first word hides one."""
+    try:
+        spans = list(geodata.find_place_spans(text))
+        first = re.match(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])", text)
+        if first and first.group(1).lower() in _FUNCTION_WORDS:
+            i = first.start(1)
+            # "In Hilla, ...": a name that swallowed the function word is not the place
+            spans = [s for s in spans if s[0] != i]
+            lowered = text[:i] + text[i].lower() + text[i + 1 :]
+            for span in geodata.find_place_spans(lowered):
+                if not _overlaps(span[0], span[1], [(s, e) for s, e, _ in spans]):
+                    spans.append(span)
+    except ValueError:
+        return []
+    return sorted(spans)
+
+
+def _slot_names(sentence: Any, triggers: list[Any], taken: list[tuple[int, int]]) -> list[tuple]:
+    """Proper names in a trigger's argument slots ("fled Hawija"): places the cue-less scan missed.
+
+    The span scan asks obscure villages for a cue word ("in", "town of"); being
+    the object, subject or prepositional object of an event word is as good a
+    cue, so such a name is looked up directly.
+    """
+    doc = sentence.doc
+    out = []
+    for trig in triggers:
+        anchor = syntax.token_at(doc, trig.anchor_start)
+        slots = list(anchor.children)
+        if not syntax.is_verb(anchor) and syntax.is_verb(anchor.head):
+            # "Shells target Daraa city": the verb an event noun is the subject of
+            slots += [c for c in anchor.head.children if c.i != anchor.i]
+        if trig.frame == "hold":  # "Hit has been under ISIS control": the place is the subject
+            gov = anchor.head.head if anchor.head.dep_ == "prep" else anchor.head
+            slots += [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for child in slots:
+            if child.dep_ not in ("prep", "dobj", "nsubj", "nsubjpass"):
+                continue
+            # the argument's own proper nouns, through its lists and "including", "of", "in"
+            for target in _argument_names(child):
+                left = min(
+                    t.idx for t in target.subtree if t.tag_ == "NNP" or t.dep_ == "compound"
+                )
+                start, end = left, target.idx + len(target.text)
+                if start > target.idx or _overlaps(start, end, taken):
+                    continue
+                out.append((start, end, sentence.text[start:end], "slot"))
+                taken = taken + [(start, end)]
+    return out
+
+
+def _argument_names(top: Any) -> list[Any]:
+    """Head proper nouns of an argument phrase: "nine villages ..., including Badana"."""
+    out, todo = [], [top]
+    while todo:
+        t = todo.pop()
+        if t.tag_ == "NNP" and t.dep_ != "compound" and t.lower_ not in _COMMON_NOUNS:
+            out.append(t)
+        elif t.tag_.startswith("NN") and (t.lower_ in _SITE_NOUNS or syntax.lemma(t) in _SITE_NOUNS):
+            # "the Rabia border crossing", "Tishrin Dam": the name before the site's noun
+            names = [c for c in t.subtree if c.dep_ == "compound" and c.tag_ == "NNP"
+                     and c.i < t.i]  # fmt: skip
+            out.extend(names[:1])
+        todo.extend(
+            c for c in t.children
+            if (c.dep_ in ("conj", "appos", "dobj")
+                or c.dep_ == "prep" and c.lower_ in ("including", "in", "near", "at", "to")
+                or c.dep_ == "prep" and c.lower_ == "of" and syntax.lemma(t) in _OF_PLACES
+                or c.dep_ == "pobj" and t.dep_ == "prep")
+            and not syntax.is_verb(c)
+        )  # fmt: skip
+    return out
+
+
+def _is_person(text: str, start: int, end: int) -> bool:
+    return bool(
+        _PERSON_BEFORE.search(text[max(0, start - 40) : start])
+        or _PERSON_AFTER.match(text[end : end + 30])
+    )
+
+
+class PlaceReader:
+    """Find and resolve the place phrases of one report's sentences.
+
+    Parameters
+    ----------
+    country : {"IQ", "SY"} or None
+        The report's country, from how often it names each.
+    nlp : spacy.language.Language or None
+        For the named-entity check of names that may be people's.
+    """
+
+    def __init__(self, country: str | None, nlp: Any = None) -> None:
+        self.country = country
+        self.nlp = nlp
+        self.near: list[tuple[float, float]] = []
+        self.admin1_by_name: dict[str, set[str]] = {}
+        # prisons named in the report, by their town's name: "Abu Ghraib" in a sentence
+        # about inmates means the prison
+        self.prisons: dict[str, Any] = {}
+        self._plain: dict[tuple[str, str | None], Any] = {}
+        self._final: dict[tuple[str, str | None], Any] = {}
+
+    # -- resolution ------------------------------------------------------------------
+    def plain(self, name: str, feature: str | None = None) -> Any:
+        """Resolve a name with only the report's country as context."""
+        key = (name, feature)
+        if key not in self._plain:
+            try:
+                self._plain[key] = geodata.resolve(
+                    name, country=self.country, feature=feature, strict_case=True
+                )
+            except ValueError:
+                self._plain[key] = None
+        return self._plain[key]
+
+    def learn(self, names: list[tuple[str, str | None]]) -> None:
+        """Take the report's places as context for its ambiguous names.
+
+        Each name is read alone, then again with the points of the other names'
+        readings; the second readings are the context the report's names are
+        finally resolved with, so that one wrong reading does not pull the others.
+        """
+        first = [(n, f, self.plain(n, f)) for n, f in names]
+        first = [(n, f, p) for n, f, p in first if p is not None and p.score >= 1.0]
+        if self.country is None:
+            countries = [p.country for *_, p in first if p.country in ("IQ", "SY")]
+            if countries:
+                # the most named country; between equals, the first named
+                self.country = max(countries, key=lambda c: (countries.count(c), -countries.index(c)))
+        # the governorates the report's unambiguous names lie in ("Mosul", "Nineveh province"),
+        # counted by name, so that a name's own reading is no evidence for itself
+        for n, _, p in first:
+            # only the report's country's: a hint outside the country names no unit
+            if (not getattr(p, "ambiguous", False) and p.admin1 and p.country in ("IQ", "SY")
+                    and self.country in (None, p.country)):
+                self.admin1_by_name.setdefault(n, set()).add(p.admin1)
+        points = _points(p for *_, p in first)
+        second = []
+        for n, f, p in first:
+            own = (float(p.lon), float(p.lat))
+            second.append(self._hinted(n, f, [pt for pt in points if pt != own]) or p)
+        self.near = _points(second)
+
+    def _hinted(self, name: str, feature: str | None, near: list, *, units: bool = True) -> Any:
+        admin1 = sorted({a for n, found in self.admin1_by_name.items() if n != name for a in found})
+        admin1 = admin1 if units else []
+        if not near and not admin1:
+            return None
+        try:
+            return geodata.resolve(
+                name, country=self.country, admin1=admin1 or None,
+                near=near[:MAX_NEAR] or None, feature=feature, strict_case=True,
+            )  # fmt: skip
+        except ValueError:
+            return None
+
+    def resolve(self, name: str, feature: str | None = None) -> Any:
+        """Resolve a name in the report's context: the same answer wherever it appears."""
+        key = (name, feature)
+        if key in self._final:
+            return self._final[key]
+        plain = self.plain(name, feature)
+        own = (float(plain.lon), float(plain.lat)) if plain is not None else None
+        near = [pt for pt in self.near if pt != own]
+        # The resolver weighs the spelling, the place's prominence and the report's context
+        # together. The report's governorates decide only for a name that is ambiguous or
+        # loose alone; its places' points break ties for every name.
+        unsure = plain is None or getattr(plain, "ambiguous", False)
+        place = self._hinted(name, feature, near, units=unsure) or plain
+        if place is not None and near:
+            if self._stray(name, place):
+                place = None
+            else:
+                place = self._closer_namesake(name, feature, place)
+        self._final[key] = place
+        return place
+
+    def _km_to_report(self, place: Any) -> float:
+        lon, lat = float(place.lon), float(place.lat)
+        if not self.near:
+            return 0.0
+        return min(
+            111.0 * math.hypot(lat - y, (lon - x) * math.cos(math.radians(lat)))
+            for x, y in self.near
+        )
+
+    def _stray(self, name: str, place: Any) -> bool:
+        """A village across the border, far from every place of the report, is a namesake of
+        the place meant, not the place: better no point than a wrong one 700 km away."""
+        if not self.country or place.country == self.country:
+            return False
+        if place.feature in ("governorate", "region", "site"):
+            return False
+        others = {a for n, units in self.admin1_by_name.items() if n != name for a in units}
+        if place.admin1 in others:
+            return False  # other places of the report lie in that governorate too
+        return self._km_to_report(place) > STRAY_KM
+
+    def _closer_namesake(self, name: str, feature: str | None, place: Any) -> Any:
+        """Prefer the namesake near the report's places to a reading far from all of them."""
+        if place.feature in ("governorate", "region", "site") or self._km_to_report(place) <= FAR_KM:
+            return place
+        try:
+            other = geodata.resolve(
+                name, country=self.country, near=self.near[:MAX_NEAR], feature=feature,
+                strict_case=True,
+            )
+        except ValueError:
+            return place
+        if (
+            other is not None
+            and other.name != place.name
+            and other.score >= 0.95
+            and other.feature not in ("governorate", "region")
+            and self._km_to_report(other) <= CLOSE_KM
+        ):
+            return other
+        return place
+
+    # -- finding -----------------------------------------------------------------------
+    def candidates(
+        self, sentence: Any, blocked: list[tuple[int, int]], triggers: list[Any]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """Return (start, end, name, feature) of the names in a sentence, before resolution."""
+        text = sentence.text
+        spans = [(s, e, n, "") for s, e, n in _name_spans(text)]
+        if sentence.doc is not None:
+            spans += _slot_names(sentence, triggers, [(s, e) for s, e, *_ in spans] + blocked)
+        out = []
+        for start, end, name, source in sorted(spans):
+            low = name.lower()
+            if _overlaps(start, end, blocked) or low in _COUNTRY_NAMES or low in _NOT_PLACES:
+                continue
+            if _is_person(text, start, end):
+                continue
+            before, after = text[max(0, start - 80) : start], text[end : end + 40]
+            feature = (
+                "governorate"
+                if _PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before)
+                else None
+            )
+            if source == "slot":
+                plain = self.plain(name, feature)
+                if plain is None or plain.score < 0.95 or plain.country not in ("IQ", "SY"):
+                    continue  # only an exact name counts without a cue word
+            out.append((start, end, name, feature))
+        if sentence.doc is not None and self.nlp is not None:
+            out = self._drop_people(sentence, out, blocked)
+        return out
+
+    def _drop_people(
+        self, sentence: Any, found: list[tuple], blocked: list[tuple[int, int]]
+    ) -> list[tuple]:
+        """Drop names that are part of a longer person's or organisation's name.
+
+        "Jassim Mohammed said": a village called Jassim is not meant. Only a
+        name that stands beside another proper noun is a suspect, and only the
+        named-entity recogniser's longer PERSON or ORG entity around it convicts.
+        """
+        text = sentence.text
+        taken = [(c[0], c[1]) for c in found] + list(blocked)
+
+        def namelike(m: re.Match[str] | None, offset: int) -> bool:
+            # a capitalised word that is no place, actor, kind word or function word
+            if m is None:
+                return False
+            start = offset + m.start(1)
+            word = m.group(1).lower()
+            return not (
+                word in _FUNCTION_WORDS or word in _NOT_NAMES
+                or _overlaps(start, start + len(word), taken)
+            )
+
+        suspects = [
+            c
+            for c in found
+            if namelike(re.match(r"\s+([A-Z][a-z]+)", text[c[1] : c[1] + 20]), c[1])
+            or namelike(
+                re.search(r"([A-Z][a-z]+)\s+$", text[max(0, c[0] - 20) : c[0]]),
+                max(0, c[0] - 20),
+            )
+        ]  # fmt: skip
+        if not suspects:
+            return found
+        ents = syntax.entities(sentence.doc, self.nlp)
+        people = {
+            c
+            for c in suspects
+            for s, e, label in ents
+            if label in ("PERSON", "ORG") and s <= c[0] and c[1] <= e and (s, e) != (c[0], c[1])
+        }
+        return [c for c in found if c not in people]
+
+    def mentions(self, sentence: Any, found: list[tuple]) -> list[PlaceMention]:
+        """Resolve and qualify the names of one sentence, then add its anaphors."""
+        text = sentence.text
+        out: list[PlaceMention] = []
+        dateline = _DATELINE.match(text)
+        prisoners = bool(_PRISON_WORDS.search(text))
+        for start, end, name, feature in found:
+            place = self.resolve(name, feature)
+            if prisoners and name in self.prisons:
+                place = self.prisons[name]
+            if place is not None and place.feature == "site" and _PRISON_WORDS.search(place.name):
+                self.prisons.setdefault(_PRISON_WORDS.sub("", name).strip(), place)
+            if place is None or place.country not in ("IQ", "SY") or place.feature == "country":
+                continue
+            if place.name.lower() in _COUNTRY_NAMES:
+                continue
+            out.append(self._qualify(text, start, end, name, place, dateline))
+        for m in _APPOSITIVE_DIRECTION.finditer(text):
+            # "Tikrit, north of Baghdad": only after a place named just before the comma
+            if any(p.end == m.start() for p in out):
+                for p in out:
+                    if p.name_start >= m.end() and p.name_start - m.end() <= 4:
+                        p.reference = "appositive"
+        for a, b in zip(out, out[1:], strict=False):
+            # "towards Jarablus and al-Bab": a list after a destination is destinations too
+            if a.destination and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", text[a.end : b.start]):
+                b.destination = True
+        taken = [(p.start, p.end) for p in out]
+        for m in _ANAPHOR.finditer(text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            out.append(self._anaphor(text, m, out))
+        out.sort(key=lambda p: p.start)
+        return _one_place_per_part(text, out)
+
+    def _qualify(
+        self, text: str, start: int, end: int, name: str, place: Any, dateline: Any
+    ) -> PlaceMention:
+        precision = int(getattr(place, "geo_precision", 1) or 1)
+        if place.feature in ("governorate", "region"):
+            precision = 3
+        before, after = text[max(0, start - 80) : start], text[end : end + 40]
+        loc_start, loc_end = start, end
+        near = _NEAR_BEFORE.search(before) or _SITE_BEFORE.search(before)
+        site = _SITE_AFTER.match(after)
+        if precision < 3 and near:
+            precision = 2
+            loc_start = start - (len(before) - near.start())
+        if site and precision < 3:
+            word = site.group(0).lower()
+            precision = 2
+            loc_end = end + site.end()
+            kind_word = re.sub(r"^(?:'s|’s)?\s*", "", word)
+            named_site = self.plain(f"{name} {kind_word}", "site")
+            if named_site is not None and named_site.feature == "site":
+                place, precision = named_site, 1
+                if _PRISON_WORDS.search(kind_word):
+                    self.prisons[name] = named_site
+        province = _PROVINCE_AFTER.match(after)
+        if precision == 3 and province:
+            loc_end = end + province.end()
+        reference = reference_kind(before) or (
+            "dateline" if dateline and end <= dateline.end() else ""
+        )
+        destination = bool(_DESTINATION_BEFORE.search(text[max(0, loc_start - 40) : loc_start]))
+        return PlaceMention(
+            loc_start, loc_end, start, end, text[loc_start:loc_end], place, precision,
+            reference=reference, destination=destination,
+        )  # fmt: skip
+
+    def _anaphor(self, text: str, m: re.Match[str], named: list[PlaceMention]) -> PlaceMention:
+        kind = (m.group("kind") or "there").lower()
+        kind = re.sub(r"\s+", " ", kind)
+        before = text[max(0, m.start() - 80) : m.start()]
+        reference = reference_kind(before)
+        start = m.start()
+        precision = 1
+        near = _NEAR_BEFORE.search(before)
+        if near:
+            precision = 2
+            start = m.start() - (len(before) - near.start())  # "outside the city"
+        if kind in SITE_KINDS or m.group(0).endswith(("'s", "’s")):
+            precision = 2
+        # "the airport in the key city of Tal Afar": the named place that follows is meant
+        follower = next(
+            (
+                p
+                for p in named
+                if 0 <= p.start - m.end() <= 45
+                and re.fullmatch(
+                    r"\s+(?:in|at|near|of|outside|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}",
+                    text[m.end() : p.start],
+                    re.I,
+                )
+            ),
+            None,
+        )
+        place = None
+        if follower is not None:
+            place, precision = follower.place, max(precision, 2 if kind in SITE_KINDS else 1)
+            follower.reference = "relation"  # the phrase is one mention, told by the anaphor
+        elif kind == "capital" and self.country in _CAPITALS:
+            place = self.plain(_CAPITALS[self.country])
+        destination = bool(_DESTINATION_BEFORE.search(text[max(0, start - 40) : start]))
+        return PlaceMention(
+            start, m.end(), m.start(), m.end(), text[start : m.end()], place, precision,
+            reference=reference, destination=destination, anaphor=kind,
+        )  # fmt: skip
+
+
+# "ARBIL, Iraq (Reuters) -", "BAGHDAD -": where the story was filed from.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2})(?:,?\s+(?:Iraq|Syria|Turkey|Lebanon|"
+    r"Jordan))?\s*(?:\((?:[A-Z][\w ]+)\))?\s*(?:--|—|–|-)\s+"
+)
+
+
+def _points(places: Any) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for p in places:
+        if p is None or p.country not in ("IQ", "SY"):
+            continue
+        point = (float(p.lon), float(p.lat))
+        if point not in out:
+            out.append(point)
+    return out
+
+
+def _km(a: Any, b: Any) -> float:
+    lat = math.radians((float(a.lat) + float(b.lat)) / 2)
+    return 111.0 * math.hypot(
+        float(a.lat) - float(b.lat), (float(a.lon) - float(b.lon)) * math.cos(lat)
+    )
+
+
+def _one_place_per_part(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Keep one mention of "the Barzeh district of Damascus".
+
+    The part is kept when the gazetteer puts it inside the whole, else the
+    whole (a namesake of the part elsewhere is no help).
+    """
+    drop: set[int] = set()
+    for a, b in zip(found, found[1:], strict=False):
+        if a.anaphor or b.anaphor or a.place is None or b.place is None:
+            continue
+        if a.place.feature in ("governorate", "region"):
+            continue
+        glue_ok = b.start < a.end or re.fullmatch(
+            r"\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?", text[a.end : b.start]
+        )
+        if not glue_ok or not re.search(
+            r"\b(?:district|neighbou?rhood|quarter|suburb)s?$", a.location, re.I
+        ):
+            continue
+        drop.add(id(b) if _km(a.place, b.place) <= PART_KM else id(a))
+    return [p for p in found if id(p) not in drop]
+
+
+def report_country(text: str) -> str | None:
+    """Return "IQ" or "SY", whichever the text names more often, or None."""
+    iraq = len(re.findall(r"\bIraq", text))
+    syria = len(re.findall(r"\bSyria", text))
+    if not iraq and not syria:
+        return None
+    return "IQ" if iraq >= syria else "SY"

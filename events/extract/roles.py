@@ -1,0 +1,712 @@
+"""Stage 5, arguments: who did what to whom, where and when, read from the dependency parse.
+
+For a trigger's anchor word the parse gives its slots: the subject (or, in
+the passive, the agent after "by"), the object (or the passive subject), and
+each prepositional phrase by its preposition. Coordinated verbs share their
+subject ("seized Baiji and advanced on Tikrit"), a participle clause takes the
+subject of the clause it hangs from ("..., killing 12"), and an event noun
+takes the slots of the verb that carries it ("launched strikes on Raqqa",
+"clashes broke out in Hawija"). A mention (place, actor, figure) fills the
+slot it hangs from, through its noun phrase ("the outskirts of Tikrit"), never
+through another clause.
+
+The trigger's frame (``lexicon.tsv``) then says which slots hold the place,
+the acting force and the other side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from events import actors as _actors
+from events.extract import syntax
+from events.extract.places import PlaceMention
+from events.extract.wordlists import (
+    EVENT_VERBS,
+    PEOPLE,
+    QUANTITY_HEADS,
+    SPEECH_VERBS,
+    SUPPORT_VERBS,
+)
+
+# Edges that open another clause: a mention below one belongs to that clause's verb.
+_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"})
+# Prepositions that locate an event.
+_LOCATIVE = (
+    "in", "at", "near", "on", "across", "around", "outside", "inside", "throughout", "along",
+    "over", "into", "within", "against", "for", "of", "between", "through", "towards", "toward",
+    "to",
+)  # fmt: skip
+# Slots that hold the place, by frame, in order of preference.
+PLACE_SLOTS: dict[str, tuple[str, ...]] = {
+    "act": ("obj", "subjpass", "head", *(f"prep:{p}" for p in _LOCATIVE if p != "to"),
+            "gov:obj", *(f"gov:prep:{p}" for p in _LOCATIVE)),
+    "fall": ("subj", "subjpass", "head", "prep:in", "prep:at", "prep:near"),
+    "lose": ("obj", "prep:in", "prep:at", "prep:near"),
+    "hold": ("gov:subj", "gov:subjpass", "gov:noun", "subj", "obj", "prep:of", "prep:in"),
+    "noun": (*(f"prep:{p}" for p in _LOCATIVE), "acl:obj", *(f"acl:prep:{p}" for p in _LOCATIVE),
+             "compound", "poss", "gov:subjpass", "gov:obj", *(f"gov:prep:{p}" for p in _LOCATIVE),
+             "head"),
+    "intent": ("sub:place",),
+}  # fmt: skip
+# Where a moving force or crowd went, and where it left.
+MOVE_TO = ("obj", "prep:into", "prep:to", "prep:towards", "prep:toward", "prep:on", "prep:in",
+           "prep:at", "prep:near", "prep:for", "prep:inside", "prep:around", "prep:outside",
+           "prep:through", "prep:across", "prep:within", "head")  # fmt: skip
+MOVE_FROM = ("obj", "prep:from", "prep:out", "prep:of", "subjpass", "prep:in", "prep:at",
+             "prep:near", "head")  # fmt: skip
+# Slots that hold the acting force, by voice.
+AGENT_SLOTS = ("subj", "by", "poss", "compound", "amod", "gov:subj", "gov:by", "prep:by")
+# Verbs whose object is the force that moves ("sent reinforcements to Anbar").
+SENDING = frozenset("send dispatch rush deploy redeploy airlift bring move transfer".split())
+# Slots that hold the other side.
+OTHER_SLOTS = ("obj", "subjpass", "prep:against", "prep:from", "prep:with", "prep:on",
+               "prep:between", "prep:of", "gov:obj", "gov:prep:against", "gov:prep:on")  # fmt: skip
+
+
+@dataclass(slots=True)
+class Arguments:
+    """A trigger's anchor and the mentions that fill its slots (slot None: not attached)."""
+
+    anchor: Any
+    passive: bool
+    slots: dict[int, str]
+    frame: str = "act"
+    places: list[tuple[Any, str | None]] = field(default_factory=list)
+    actors: list[tuple[Any, str | None]] = field(default_factory=list)
+    figures: list[tuple[Any, str | None, Any]] = field(default_factory=list)
+    subject: list[Any] = field(default_factory=list)  # tokens heading the subject
+    object: list[Any] = field(default_factory=list)  # tokens heading the object
+
+    def words(self, label: str) -> list[Any]:
+        """Return the tokens that head slot ``label``."""
+        return [t for t in self.anchor.doc if self.slots.get(t.i) == label]
+
+
+def _label(child: Any) -> str | None:
+    dep = child.dep_
+    if dep == "prep":
+        word = child.lower_
+        inner = next((c for c in child.children if c.dep_ == "prep"), None)
+        if word in ("out", "away", "because", "due", "ahead") and inner is not None:
+            word = inner.lower_  # "out of", "because of"
+        return f"prep:{word}"
+    return {
+        "nsubj": "subj", "csubj": "subj", "nsubjpass": "subjpass", "dobj": "obj",
+        "dative": "obj", "attr": "obj", "oprd": "obj", "agent": "by", "poss": "poss",
+        "compound": "compound", "amod": "amod", "nmod": "compound", "appos": "appos",
+        "npadvmod": "adv", "advmod": "adv", "pobj": "obj",
+    }.get(dep)  # fmt: skip
+
+
+def _passive(anchor: Any) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children):
+        return True
+    return anchor.tag_ == "VBN" and anchor.dep_ in ("acl", "amod", "relcl") and not any(
+        c.dep_ == "aux" for c in anchor.children
+    )
+
+
+def _inherited_subject(anchor: Any) -> tuple[list[Any], str]:
+    """Subject tokens a verb takes from the clause it depends on, and their slot label."""
+    t = anchor
+    for _ in range(4):
+        dep = t.dep_
+        head = t.head
+        if head.i == t.i:
+            break
+        if dep == "xcomp":
+            # "forced the group to withdraw": the object of the governing verb does it
+            controller = [c for c in head.children if c.dep_ == "dobj"]
+            if controller:
+                return controller, "subj"
+        if dep == "pcomp" and head.dep_ == "prep":
+            head = head.head  # "succeeded in ousting ISIS": the subject of "succeeded"
+        if dep in ("conj", "xcomp", "pcomp") or (dep == "advcl" and t.tag_ == "VBG"):
+            own = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if own:
+                label = "subjpass" if own[0].dep_ == "nsubjpass" and dep == "conj" else "subj"
+                if dep != "conj" and own[0].dep_ == "nsubjpass":
+                    label = "subjpass" if _passive(t) else "subj"
+                return own, label
+            t = head
+            continue
+        if dep in ("relcl", "acl"):
+            # "forces which seized X", "areas captured by the SDF", "troops advancing on X"
+            return [head], "subjpass" if _passive(anchor) else "subj"
+        break
+    return [], "subj"
+
+
+def _slots(anchor: Any, frame: str) -> dict[int, str]:
+    slots: dict[int, str] = {}
+
+    def add(token: Any, label: str | None, prefix: str = "") -> None:
+        if label and token.i not in slots:
+            slots[token.i] = prefix + label
+
+    for c in anchor.children:
+        add(c, _label(c))
+        if not syntax.is_verb(anchor) and c.dep_ in ("acl", "relcl") and syntax.is_verb(c):
+            # "shells targeted Aleppo", "shelling that hit the town": the noun's own clause
+            for g in c.children:
+                if g.dep_ in ("dobj", "prep"):
+                    add(g, _label(g), "acl:")
+    if not any(v in ("subj", "subjpass") for v in slots.values()):
+        tokens, label = _inherited_subject(anchor)
+        for t in tokens:
+            add(t, label)
+    if frame in ("noun", "hold") or not syntax.is_verb(anchor):
+        gov = anchor.head
+        if anchor.dep_ == "pobj" and gov.dep_ == "prep":
+            gov = gov.head  # "in the hands of", "a wave of strikes on X"
+        if gov.i != anchor.i and (frame == "hold" or _carries(anchor, gov)):
+            if frame == "hold" and not syntax.is_verb(gov):
+                slots.setdefault(gov.i, "gov:noun")  # "the town, now in the hands of ISIS"
+            if frame == "noun" and anchor.dep_ == "pobj" and not syntax.is_verb(gov):
+                slots.setdefault(gov.i, "head")  # "the scene of fighting"
+            for c in gov.children:
+                if c.i != anchor.i and c.i not in slots and (not anchor.is_ancestor(c)):
+                    add(c, _label(c), "gov:")
+            if _where_clause(gov):
+                slots.setdefault(gov.head.i, "gov:prep:in")  # "Tikrit, where clashes broke out"
+            if syntax.is_verb(gov) and not any(v == "gov:subj" for v in slots.values()):
+                tokens, label = _inherited_subject(gov)
+                for t in tokens:
+                    add(t, label, "gov:")
+    elif anchor.dep_ in ("acl", "relcl", "amod") and anchor.head.i not in slots:
+        slots[anchor.head.i] = "prep:in" if _where_clause(anchor) else "head"
+    return slots
+
+
+def _carries(noun: Any, verb: Any) -> bool:
+    """Whether ``verb`` carries the event noun's arguments: "launched strikes on X", "fighting
+    raged in X" - but not "the takeover of Mosul had been a setback".
+    """
+    if not syntax.is_verb(verb):
+        return noun.dep_ == "pobj"
+    lemma = syntax.lemma(verb)
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return lemma in EVENT_VERBS
+    return lemma in SUPPORT_VERBS or noun.dep_ == "pobj"
+
+
+def _where_clause(verb: Any) -> bool:
+    """A relative clause opened by "where": it locates its verb at the noun it modifies."""
+    return verb.dep_ == "relcl" and any(
+        c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children
+    )
+
+
+def _expand(tokens: list[Any]) -> list[Any]:
+    """Heads of noun phrases, seen through quantities: "a group of 31 Turks" is Turks."""
+    out = []
+    for t in tokens:
+        out.append(t)
+        if syntax.lemma(t) in QUANTITY_HEADS or t.tag_ == "CD":
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def _names_a_thing(head: Any, anchor: Any) -> bool:
+    """An actor's name used as a modifier of a thing: "the government complex"."""
+    from events.extract.wordlists import AIRCRAFT, FORCES
+
+    if head.dep_ not in ("compound", "amod", "nmod") or head.head.i == anchor.i:
+        return False
+    noun = syntax.lemma(head.head)
+    return noun not in FORCES and noun not in AIRCRAFT and head.head.tag_.startswith("NN")
+
+
+def _fronted(token: Any, above: set[int]) -> str | None:
+    """ "In Raqqa, 300 fighters were believed to remain": a place that hangs from a verb the
+    trigger depends on locates the trigger too (slot "up:...").
+    """
+    t = token
+    for _ in range(16):
+        head = t.head
+        if head.i == t.i or t.dep_ in _CLAUSE_DEPS:
+            return None
+        if syntax.is_verb(head):
+            label = _label(t)
+            return f"up:{label}" if head.i in above and label and label.startswith("prep:") else None
+        t = head
+    return None
+
+
+def slot_of(token: Any, anchor: Any, slots: dict[int, str]) -> str | None:
+    """Return the slot of ``anchor`` that ``token`` hangs from, or None if it belongs elsewhere."""
+    t = token
+    for _ in range(16):
+        if t.i in slots:
+            return slots[t.i]
+        if t.i == anchor.i or t.head.i == t.i:
+            return None
+        if t.dep_ in _CLAUSE_DEPS or t.dep_ == "conj" and syntax.is_verb(t):
+            return None
+        head = t.head
+        if head.i == anchor.i:
+            return _label(t)
+        if syntax.is_verb(head) and head.i not in slots and not _describes(head):
+            return None
+        t = head
+    return None
+
+
+def _describes(verb: Any) -> bool:
+    """A participle that only describes a noun: "militants operating near Erbil" locates the
+    militants, so a place below it belongs to the slot the noun fills."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.tag_.startswith("NN")
+
+
+def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
+    """Attach a trigger's mentions to its slots.
+
+    Parameters
+    ----------
+    sentence : Sentence
+        The parsed sentence.
+    trigger : Trigger
+        The trigger.
+    mentions : Mentions
+        The sentence's places, actors and figures.
+
+    Returns
+    -------
+    Arguments
+    """
+    doc = sentence.doc
+    anchor = syntax.token_at(doc, trigger.anchor_start)
+    slots = _slots(anchor, trigger.frame)
+    args = Arguments(anchor, _passive(anchor), slots, trigger.frame)
+    above = {h.i for h in syntax.ancestors(anchor)}
+    for p in mentions.places:
+        head = syntax.span_head(doc, p.name_start, p.name_end)
+        slot = slot_of(head, anchor, slots) if head is not None else None
+        if slot is None and head is not None:
+            slot = _fronted(head, above)
+        args.places.append((p, slot))
+    for a in mentions.actors:
+        head = syntax.span_head(doc, a.start, a.end)
+        if head is not None and _names_a_thing(head, anchor):
+            continue  # "the government complex", "an army base": no force acts
+        args.actors.append((a, slot_of(head, anchor, slots) if head is not None else None))
+    for f in mentions.figures:
+        head = syntax.span_head(doc, f.start, f.end)
+        if head is None:
+            continue
+        counted = head.head if head.dep_ == "nummod" else head
+        if any(t.lower_ in ("including", "among") for t in syntax.ancestors(head)):
+            continue  # "12 killed, including 7 children": the sub-count is not the toll
+        args.figures.append((f, slot_of(counted, anchor, slots), counted))
+    subj_label, obj_label = ("by", "subjpass") if args.passive else ("subj", "obj")
+    for t in doc:
+        label = slots.get(t.i)
+        if label in (subj_label, "gov:" + subj_label):
+            args.subject.extend(syntax.conjuncts(t))
+        elif label in (obj_label, "gov:" + obj_label) or (args.passive and label == "head"):
+            args.object.extend(syntax.conjuncts(t))
+        elif label == "head" and not args.passive:
+            args.subject.append(t)
+    if args.passive:
+        args.subject = [t for t in args.subject if t.dep_ != "agent"] + [
+            p for t in args.subject if t.dep_ == "agent" for p in t.children if p.dep_ == "pobj"
+        ]
+    if not syntax.is_verb(anchor):
+        # an event noun: "the seizure of 49 staff by militants", "ISIS's capture of X"
+        for c in anchor.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                target = args.object if c.lower_ == "of" else args.subject
+                target.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ in ("poss", "compound"):
+                args.subject.append(c)
+    args.subject = _expand(args.subject)
+    args.object = _expand(args.object)
+    if trigger.frame == "hold" and any(s == "prep:of" and not p.reference for p, s in args.places):
+        # "it was in full control of Baiji": the subject controls the place after "of"
+        # (against "Baiji is in the hands of ISIS", where the force follows)
+        args.frame = "noun"
+    _add_pronoun_places(args, trigger, sentence.text)
+    return args
+
+
+def _add_pronoun_places(args: Arguments, trigger: Any, text: str) -> None:
+    """ "retook it", "it fell", "its capture": the pronoun stands for the town told before."""
+    if any(s in ("obj", "subjpass", "subj") and not p.reference for p, s in args.places):
+        return
+    wanted = {"act": ("obj", "subjpass"), "fall": ("subj",), "noun": ("poss",),
+              "hold": ("gov:subj",)}.get(args.frame, ())  # fmt: skip
+    if trigger.kind not in ("capture", "control", "oust", "seizure", "troop_position", "flight",
+                            "withdrawal"):
+        return
+    for t in args.anchor.doc:
+        label = args.slots.get(t.i)
+        if label in wanted and t.lower_ in ("it", "its"):
+            end = t.idx + len(t.text)
+            mention = PlaceMention(t.idx, end, t.idx, end, text[t.idx : end], None, 1,
+                                   anaphor="city")  # fmt: skip
+            args.places.append((mention, "obj" if label == "poss" else label))
+
+
+def place_slots(frame: str, kind: str) -> tuple[str, ...]:
+    """The slots that hold an event's place, in order of preference."""
+    if frame == "move" or kind in ("withdrawal", "displacement") and frame == "act":
+        if kind in ("withdrawal", "displacement", "flight"):
+            return MOVE_FROM if kind == "withdrawal" else MOVE_FROM + MOVE_TO
+        return MOVE_TO
+    return PLACE_SLOTS.get(frame, PLACE_SLOTS["act"])
+
+
+def choose_places(args: Arguments, frame: str, kind: str) -> list[Any]:
+    """Return the place mentions of the event, one event per place (several for a list).
+
+    The first slot of the frame's preference order that holds a place wins;
+    references ("80 km west of X") never count, and for departures
+    destinations ("fled to Erbil") only when nothing else is named.
+    """
+    order = place_slots(frame, kind)
+    usable = [(p, s) for p, s in args.places if not p.reference]
+    leaving = kind in ("withdrawal", "flight", "displacement")
+    if leaving:
+        origins = [(p, s) for p, s in usable if not p.destination]
+        if origins or kind == "withdrawal":
+            usable = origins
+    if frame == "intent":
+        inside = _complement_tokens(args.anchor)
+        chosen = [
+            p for p, _ in usable
+            if any(t.idx <= p.name_start < t.idx + len(t.text) for t in inside)
+        ]  # fmt: skip
+        return chosen
+    for label in order:
+        hit = _outermost(args, [p for p, s in usable if s == label])
+        if hit:
+            return _inner_town(args, hit)
+    if kind == "troop_position" and not syntax.is_verb(args.anchor):
+        # "the operation to retake Tal Afar": the offensive's target is its place
+        aims = _aim_tokens(args.anchor)
+        hit = [p for p, _ in usable if any(t.idx <= p.name_start < t.idx + len(t.text)
+                                          for t in aims)]  # fmt: skip
+        if hit:
+            return hit[:1]
+    attached = [p for p, s in usable if s is not None and not s.startswith("up:")]
+    if attached:
+        return attached[:1]
+    for label in order:
+        hit = [p for p, s in usable if s == "up:" + label]
+        if hit:
+            return hit
+    # last, "clashed in the countryside north of Hama": near the place the direction names
+    near = [p for p, s in args.places if s is not None and p.reference == "direction"]
+    return [replace(p, reference="", geo_precision=max(2, p.geo_precision)) for p in near[:1]]
+
+
+def _outermost(args: Arguments, places: list[Any]) -> list[Any]:
+    """Drop the places that only locate another of the list ("Tiyas air base near Homs");
+    coordinated ones ("Falluja and Ramadi") all stay.
+    """
+    if len(places) < 2:
+        return places
+    doc = args.anchor.doc
+    heads = {id(p): syntax.span_head(doc, p.name_start, p.name_end) for p in places}
+
+    def under(p: Any) -> bool:
+        h = heads[id(p)]
+        for q in places:
+            g = heads[id(q)]
+            if q is p or h is None or g is None or not g.is_ancestor(h):
+                continue
+            path = [h, *syntax.ancestors(h)]
+            path = path[: path.index(g)] if g in path else path
+            if not any(t.dep_ == "conj" for t in path):
+                return True  # a locating phrase, not a list
+        return False
+
+    return [p for p in places if not under(p)]
+
+
+def _inner_town(args: Arguments, chosen: list[Any]) -> list[Any]:
+    """ "In Homs province, gunmen kidnapped engineers near Palmyra": the town named inside the
+    province the event is placed in is where it happened.
+    """
+    if len(chosen) != 1 or chosen[0].place is None:
+        return chosen
+    gov = chosen[0].place
+    if gov.feature not in ("governorate", "region"):
+        return chosen
+    towns = [
+        p for p, s in args.places
+        if s is not None and not p.reference and p.place is not None
+        and p.place.feature not in ("governorate", "region") and p.place.admin1 == gov.admin1
+    ]  # fmt: skip
+    return towns[:1] or chosen
+
+
+def _aim_tokens(anchor: Any) -> list[Any]:
+    """The object of an offensive's purpose: "to retake X", "to drive ISIS out of X"."""
+    out = []
+    for c in anchor.children:
+        if c.dep_ in ("acl", "relcl") and any(g.tag_ == "TO" for g in c.children):
+            out.extend(t for t in c.subtree if t.dep_ in ("dobj", "pobj") or t.head.dep_ == "dobj")
+    return out
+
+
+def _complement_tokens(anchor: Any) -> list[Any]:
+    """What a threat or vow is about: its object, infinitive or "of"/"on" phrase."""
+    out = []
+    for c in anchor.children:
+        if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or (
+            c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to")
+        ):
+            out.extend(c.subtree)
+    return out
+
+
+def threat_has_attack(anchor: Any) -> bool:
+    """Tell whether a threat's complement declares the speaker's own attack ("vowed to march
+    on Baghdad", "warned it would attack"), not one others might make ("warned that the
+    militia could attack Erbil").
+    """
+    from events.extract.wordlists import ATTACK_WORDS
+
+    for c in anchor.children:
+        if c.dep_ == "ccomp":
+            subject = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+            if subject and not all(s.tag_ == "PRP" for s in subject):
+                return False
+            if any(a.dep_ == "aux" and a.lower_ in ("could", "may", "might") for a in c.children):
+                return False
+    return any(syntax.lemma(t) in ATTACK_WORDS for t in _complement_tokens(anchor))
+
+
+def unattached_places(args: Arguments) -> list[Any]:
+    """The sentence's places that hang from no slot of this trigger and are no references."""
+    return [p for p, s in args.places if s is None and not p.reference]
+
+
+def agent(
+    args: Arguments, *, frame: str, country: str | None, isis_named: bool
+) -> tuple[str | None, str | None, bool]:
+    """Return (actor1, actor2, pronoun): the acting force, the other side, and whether the
+    acting force is only a pronoun ("it", "they") that the context must resolve.
+    """
+    by_slot: dict[str, list[Any]] = {}
+    for a, s in args.actors:
+        if s is not None:
+            by_slot.setdefault(s, []).append(a)
+    agent_slots = ("by", "gov:by", "prep:by") if args.passive else AGENT_SLOTS
+    if frame in ("fall", "lose"):
+        agent_slots = ("prep:to", "prep:into", "prep:under", *agent_slots)  # "fell to ISIS"
+    if frame == "hold":
+        agent_slots = ("prep:of", "poss", "compound", "amod")  # "in the hands of ISIS"
+    if frame == "lose":
+        agent_slots = tuple(s for s in agent_slots if s != "subj")  # the subject lost it
+    first = next((by_slot[s][0] for s in agent_slots if s in by_slot), None)
+    if first is None and not args.passive:
+        first = next((by_slot[s][0] for s in ("gov:subj", "head") if s in by_slot), None)
+    if first is None and not args.passive and not args.subject:
+        first = _preceding_actor(args)
+    if first is None and frame == "lose":
+        # "lost control of X to regime forces": the winner follows "to", wherever it hangs
+        text = args.anchor.doc.text
+        first = next(
+            (a for a, _ in args.actors if a.start > args.anchor.idx and a.actor in _actors.ARMED
+             and text[max(0, a.start - 4) : a.start].strip().lower() == "to"),
+            None,
+        )  # fmt: skip
+    if first is None and not args.passive:
+        first = _nationality(args)
+    if first is None and syntax.lemma(args.anchor) in SENDING:
+        # "sent fresh Peshmerga units to Rabia": the units sent take up the position
+        first = next((a for a in by_slot.get("obj", []) if a.actor in _actors.ARMED), None)
+    other_slots = ("subj", *OTHER_SLOTS) if frame == "lose" else OTHER_SLOTS
+    other = next(
+        (
+            a
+            for s in other_slots
+            for a in by_slot.get(s, [])
+            if a is not first and a.actor in _actors.ARMED
+        ),
+        None,
+    )
+
+    def canon(m: Any) -> str | None:
+        if m is None:
+            return None
+        return _actors.canonical_actor(m.actor, country=country, isis_named=isis_named)
+
+    pronoun = first is None and any(
+        t.lower_ in ("it", "they", "group", "them", "its", "their") or t.tag_ == "PRP"
+        for t in args.subject
+    )
+    if pronoun:
+        # "the SDF said they had retaken ...": the pronoun is the speaker
+        speaker = _speaker(args)
+        if speaker is not None:
+            first, pronoun = speaker, False
+    return canon(first), canon(other), pronoun
+
+
+def _nationality(args: Arguments) -> Any:
+    """ "Turkish F-16s hit ...": a force named only by its country's adjective."""
+    from events.actors import ActorMention
+    from events.extract.wordlists import NATIONALITIES
+
+    for t in args.subject + [args.anchor]:
+        for c in t.children:
+            actor = NATIONALITIES.get(c.lower_)
+            if actor and c.dep_ in ("amod", "compound", "npadvmod"):
+                return ActorMention(c.idx, c.idx + len(c.text), c.text, actor)
+    return None
+
+
+def _speaker(args: Arguments) -> Any:
+    """The armed actor that is the subject of the verb of saying the trigger's clause hangs from."""
+    for head in syntax.ancestors(args.anchor):
+        if syntax.lemma(head) in SPEECH_VERBS:
+            subj = [t for c in head.children if c.dep_ == "nsubj" for t in c.subtree]
+            return next(
+                (a for a, _ in args.actors if a.actor in _actors.ARMED and a.actor != "Civilians"
+                 and any(t.idx <= a.start < t.idx + len(t.text) for t in subj)),
+                None,
+            )  # fmt: skip
+    return None
+
+
+def _preceding_actor(args: Arguments) -> Any:
+    """When the parse finds no subject at all (a misparse), the armed force just before the
+    verb, with no other verb between them, is taken for it.
+    """
+    anchor = args.anchor
+    before = [a for a, s in args.actors if a.end <= anchor.idx and a.actor in _actors.ARMED]
+    if not before:
+        return None
+    last = before[-1]
+    between = [t for t in anchor.doc if last.end <= t.idx < anchor.idx]
+    if any(syntax.is_verb(t) and t.dep_ not in ("aux", "auxpass") for t in between):
+        return None
+    return last
+
+
+def pronoun_subject(args: Arguments) -> bool:
+    """The subject is a personal pronoun ("they fled")."""
+    return bool(args.subject) and all(t.tag_ == "PRP" for t in args.subject)
+
+
+def governing_subject_armed(args: Arguments) -> bool:
+    """The subject of the clause the trigger's clause depends on is an armed force."""
+    from events.extract.wordlists import FORCES
+
+    for head in syntax.ancestors(args.anchor):
+        if syntax.is_verb(head):
+            subj = [c for c in head.children if c.dep_ == "nsubj"]
+            if subj:
+                span = [t for s in subj for t in s.subtree]
+                if any(syntax.lemma(t) in FORCES for t in span):
+                    return True
+                return any(
+                    a.actor in _actors.ARMED and a.actor != "Civilians"
+                    for a, _ in args.actors
+                    if any(t.idx <= a.start < t.idx + len(t.text) for t in span)
+                )
+    return False
+
+
+def subject_is(args: Arguments, words: frozenset[str]) -> bool:
+    """Tell whether the subject's head noun (by lemma) is one of ``words``."""
+    return any(syntax.lemma(t) in words or t.lower_ in words for t in args.subject)
+
+
+def object_is(args: Arguments, words: frozenset[str]) -> bool:
+    """Tell whether the object's head noun (by lemma) is one of ``words``."""
+    return any(syntax.lemma(t) in words or t.lower_ in words for t in args.object)
+
+
+def people_object(args: Arguments) -> bool:
+    """The object is people: "captured 48 people", "took 30 workers hostage"."""
+    return object_is(args, PEOPLE)
+
+
+def speech_governed(anchor: Any) -> bool:
+    """The trigger sits in reported speech ("officials said ISIS seized ...")."""
+    return any(syntax.lemma(h) in SPEECH_VERBS for h in syntax.ancestors(anchor))
+
+
+# --- figures: the count an event's report gives
+
+_KILLED_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,4}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:reported\s+)?(?:killed|dead|"
+    r"died|slain|executed)\b|^\s*(?:\w+\s+){0,3}?(?:deaths|fatalities|martyrs)\b",
+    re.IGNORECASE,
+)
+_KILLED_BEFORE = re.compile(
+    r"\b(?:killing|killed|kills|claim(?:ing|ed|s)?\s+the\s+lives\s+of|death\s+toll\s+(?:rose\s+|"
+    r"rises\s+|climbed\s+)?(?:to|of|at))\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|"
+    r"nearly\s+)?$",
+    re.IGNORECASE,
+)
+_WOUNDED_BEFORE = re.compile(
+    r"\b(?:wounding|injuring|wounded|injured)\s+(?:at\s+least\s+|more\s+than\s+)?$", re.IGNORECASE
+)
+#: The unit of a count of people who are the event's object or subject, by event type.
+_UNIT_BY_KIND = {
+    "displacement": "people_displaced",
+    "abduction": "hostages",
+    "prison_break": "prisoners_freed",
+    "troop_position": "troops",
+    "attack_on_civilians": "killed",
+}
+_ARGUMENT_SLOTS = frozenset(
+    {"subj", "obj", "subjpass", "head", "gov:subj", "gov:obj", "gov:subjpass", "by", "poss"}
+)
+
+
+def magnitude(
+    args: Arguments, kind: str, text: str
+) -> tuple[float | None, str | None, str | None]:
+    """Return (value, unit, note) of the figure the event's sentence gives for it.
+
+    A count of the event's own people fills it: the displaced, the hostages,
+    the prisoners freed, the troops deployed, the civilians executed. For an
+    attack, the death toll written beside it ("killing 12", "12 were killed").
+    Sub-counts ("including 7 children") never do; families are no count of
+    people (the value is then null, with a note).
+    """
+    from events.extract.wordlists import FORCES, PRISONERS
+
+    best: tuple[int, Any, str] | None = None
+    for fig, slot, counted in args.figures:
+        if fig.population:
+            continue
+        noun = syntax.lemma(counted)
+        before = text[max(0, fig.start - 45) : fig.start]
+        after = text[fig.end : fig.end + 60]
+        unit = None
+        rank = 9
+        if kind in _UNIT_BY_KIND and slot in _ARGUMENT_SLOTS:
+            wanted = {
+                "troop_position": FORCES, "prison_break": PRISONERS,
+                "attack_on_civilians": PEOPLE | FORCES,  # "executed 40 soldiers"
+            }.get(kind, PEOPLE | {"family"})  # fmt: skip
+            if noun in wanted or counted.tag_ == "CD":
+                unit, rank = _UNIT_BY_KIND[kind], 0
+        if unit is None and kind not in ("displacement", "abduction", "prison_break"):
+            if _KILLED_BEFORE.search(before) or _KILLED_AFTER.match(after):
+                unit, rank = "killed", 1
+            elif _WOUNDED_BEFORE.search(before):
+                unit, rank = "wounded", 2
+        if unit is None:
+            continue
+        distance = abs(fig.start - args.anchor.idx)
+        if best is None or (rank, distance) < (best[0], abs(best[1].start - args.anchor.idx)):
+            best = (rank, fig, unit)
+    if best is None:
+        return None, None, None
+    _, fig, unit = best
+    if re.match(r"^\s*(?:\w+\s+)?families\b", text[fig.end : fig.end + 30], re.IGNORECASE):
+        return None, unit, "count of families, not people: magnitude left null"
+    return fig.value, unit if fig.value is not None else None, fig.note

@@ -1,0 +1,195 @@
+"""Classes of news language the extractor must read, one row a phrase (issue 9's error classes).
+
+Each row is the team's own sentence for one class of wording, not a sentence
+of any report: state-of-control wording, rarer capture verbs, noun forms,
+toll-only sentences, strikes named without "air", threats against civilians,
+displacement wording, several events in one sentence; and the sentences that
+report no single real happening (aggregates, forecasts, negations, aims,
+topics, history, second meanings); reference places, the report's main place,
+dates, figures and actors.
+
+Reports are published on Thursday 21 May 2015 unless a row says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from events.extract import extract_events
+from events.reports import read_text
+from geodata import resolve
+
+PUB = "2015-05-21"
+
+
+def run(text: str, published: str = PUB) -> list:
+    return extract_events(read_text(f"published: {published}\n---\n{text}", name="c.txt"))
+
+
+def place_of(name: str) -> str:
+    place = resolve(name)
+    assert place is not None, name
+    return place.name
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(e.event_type, e.place) for e in run(text)}
+
+
+# (text, (event_type, place)) that must be found
+WANTED = [
+    # state of control
+    ("By Friday the town of Baiji was in the hands of the militants.", ("seizure", "Baiji")),
+    ("Hawija, held by Islamic State since 2014, was cut off on Monday.", ("seizure", "Hawija")),
+    ("The Kurdish militia now controls two-thirds of Manbij, a monitor said.",
+     ("seizure", "Manbij")),
+    ("The government lost Palmyra to the jihadists on Wednesday.", ("seizure", "Palmyra")),
+    # rarer capture verbs and noun forms
+    ("Jihadist fighters conquered Tabqa in a few hours on Sunday.", ("seizure", "Tabqa")),
+    ("The rebels swept through Jisr al-Shughur on Monday.", ("seizure", "Jisr ash Shughur")),
+    ("After overrunning Ramadi on Sunday, the group paraded its fighters.", ("seizure", "Ramadi")),
+    ("Since its capture in 2014, Mosul has been the group's largest city.", ("seizure", "Mosul")),
+    ("After the withdrawal of government troops from Ramadi on Sunday, looting began.",
+     ("withdrawal", "Ramadi")),
+    # tolls with no weapon named
+    ("Fifty people died in Baiji on Sunday, hospital staff said.", ("clash", "Baiji")),
+    ("A riot at the prison in Kirkuk killed six inmates on Tuesday.", ("clash", "Kirkuk")),
+    # "strikes" by aircraft without the word "air"
+    ("Coalition strikes hit Islamic State positions near Sinjar on Tuesday.",
+     ("airstrike", "Sinjar")),
+    ("Russian jets pounded Jisr al-Shughur on Monday.", ("airstrike", "Jisr ash Shughur")),
+    # threats against civilians
+    ("The militants threatened to kill anyone who tried to leave Raqqa.", ("threat", "Raqqa")),
+    # displacement wording
+    ("Islamic State expelled hundreds of families from Hit on Tuesday.", ("displacement", "Hit")),
+    ("The offensive forced 3,000 people to flee Fallujah last week.",
+     ("displacement", "Fallujah")),
+    ("By Wednesday the village of Bashir had been emptied of its residents.",
+     ("displacement", "Bashir")),
+    # several events in one sentence
+    ("On Monday the army retook Baiji and pushed on towards Tikrit.",
+     ("troop_position", "Tikrit")),
+]
+
+# texts that must yield no event at all
+NO_EVENT = [
+    # aggregates and ongoing states
+    "Over the past month the coalition carried out 300 air strikes in Iraq and Syria.",
+    "The battle for Ramadi is in its fourth week.",
+    # forecasts
+    "Commanders say the fall of Mosul is only days away.",
+    # negation and purpose
+    "Turkish forces stayed out of the operation in Manbij.",
+    "Iraqi troops massed in the desert in an effort to retake it.",
+    # topics
+    "Parliament held a heated debate over air strikes in Syria.",
+    "Police in Baghdad are watching for suicide bombers before the holiday.",
+    # history before 2013, with its year
+    "American troops fought for Fallujah in 2004.",
+    # second meanings
+    "Life returned to Tikrit and surrounding areas after the army's return.",
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), WANTED, ids=[w[0][:40] for w in WANTED])
+def test_class_is_read(text: str, wanted: tuple[str, str]) -> None:
+    etype, name = wanted
+    assert (etype, place_of(name)) in found(text), sorted(found(text))
+
+
+@pytest.mark.parametrize("text", NO_EVENT, ids=[t[:40] for t in NO_EVENT])
+def test_no_single_happening(text: str) -> None:
+    assert run(text) == [], [(e.event_type, e.place) for e in run(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "unwanted"),
+    [
+        # reference places in distance and direction phrases
+        ("Clashes broke out in Khalidiya, 80 km west of Baghdad, on Sunday.", "Khalidiya",
+         "Baghdad"),
+        ("Militants shelled Amirli, north of Baghdad, on Monday.", "Amirli", "Baghdad"),
+        # a province and the town named inside it
+        ("In Diyala province, gunmen abducted six farmers near Muqdadiya on Friday.",
+         "Muqdadiyah", "Diyala"),
+    ],
+)
+def test_the_place_of_the_event(text: str, name: str, unwanted: str) -> None:
+    places = {e.place for e in run(text)}
+    assert place_of(name) in places and place_of(unwanted) not in places, places
+
+
+def test_it_and_the_city_mean_the_reports_main_place() -> None:
+    text = (
+        "Ramadi falls to Islamic State\n\n"
+        "Islamic State fighters seized Ramadi on Sunday.\n"
+        "Officials in Baghdad condemned the attack.\n"
+        "The militants then stormed the city's main hospital."
+    )
+    hospital = [e for e in run(text) if "hospital" in e.evidence]
+    assert hospital and {e.place for e in hospital} == {place_of("Ramadi")}
+
+
+def test_a_sentence_with_no_place_falls_back_to_the_main_place() -> None:
+    text = (
+        "Battle for Hawija\n\n"
+        "Iraqi forces entered Hawija on Tuesday.\n\n"
+        "Heavy fighting continued into the night."
+    )
+    fights = [e for e in run(text) if e.event_type == "clash"]
+    assert fights and fights[0].place == place_of("Hawija")
+
+
+def test_a_persons_name_is_no_place() -> None:
+    text = "Jassim Mohammed, a farmer, said militants seized his village near Kirkuk on Monday."
+    assert all(e.place != place_of("Jassim") for e in run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a sentence with no date of its own is of the report's days, not the earlier date told
+        ("The army retook Tikrit in March.\n\nMilitants shelled Samarra.", "2015-05-21"),
+        # a duration gives the start
+        ("Iraqi forces are pressing a 13-day offensive on Ramadi.", "2015-05-08"),
+        # the year of a background clause does not date the news
+        ("Islamic State, which took Mosul in 2014, shelled Makhmur on Tuesday.", "2015-05-19"),
+    ],
+)
+def test_dates(text: str, day: str) -> None:
+    days = {e.date for e in run(text)}
+    assert day in days, days
+
+
+def test_the_toll_is_the_total_not_the_sub_count() -> None:
+    (event,) = [e for e in run("An air strike on Douma killed 12 people, including 7 children, "
+                               "on Monday.") if e.event_type == "airstrike"]
+    assert event.magnitude == 12
+
+
+def test_the_supporting_air_force_is_not_the_ground_force() -> None:
+    events = run("Backed by US-led strikes, Kurdish fighters recaptured Kobani on Monday.")
+    seizure = [e for e in events if e.event_type == "seizure"]
+    strikes = [e for e in events if e.event_type == "airstrike"]
+    assert seizure and seizure[0].actor1 == "Kurdish fighters"
+    assert strikes and strikes[0].actor1 == "US-led coalition"
+
+
+def test_a_recapture_belongs_to_the_side_that_won() -> None:
+    (seizure,) = [e for e in run("Government troops recaptured Palmyra from Islamic State "
+                                 "on Sunday.") if e.event_type == "seizure"]
+    assert seizure.actor1 == "Syrian Army" and seizure.actor2 == "ISIS"
+
+
+def test_a_headline_alone_gives_its_event() -> None:
+    events = run("Warplanes pound Douma, 20 killed")
+    assert {(e.event_type, e.place) for e in events} == {("airstrike", place_of("Douma"))}
+
+
+def test_a_restated_event_is_one_event() -> None:
+    text = (
+        "Militants seize Baiji refinery\n\n"
+        "Islamic State militants seized the Baiji refinery on Tuesday, officials said.\n"
+        "The seizure of the refinery cut fuel supplies to Baghdad."
+    )
+    assert [e.event_type for e in run(text)].count("seizure") == 1
