@@ -240,9 +240,13 @@ def _frames_and_slider(watch, query: str, frames: int, seconds: float):
     mismatches, samples = [], 0
     ended = time.monotonic() + seconds
     while time.monotonic() < ended and len(drawn) < frames + 1:
-        shown = page.evaluate(
-            "() => [document.querySelector('#scrub [role=slider]').getAttribute('aria-valuenow'),"
-            " document.querySelector('#summary .badge').innerText]")
+        read = ("() => [document.querySelector('#scrub [role=slider]')"
+                ".getAttribute('aria-valuenow'),"
+                " document.querySelector('#summary .badge').innerText]")
+        shown = page.evaluate(read)
+        page.wait_for_timeout(80)
+        if page.evaluate(read) != shown:
+            continue  # caught mid-update (React draws the slider a moment after the badge)
         samples += 1
         end_on_map = shown[1].split("–")[-1].strip()
         slider_day = (FIRST_DAY + timedelta(days=int(shown[0]))).isoformat()
