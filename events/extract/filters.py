@@ -22,6 +22,7 @@ from events.extract import syntax
 from events.extract.wordlists import (
     AGGREGATE_MARKS,
     ARMED_WITH,
+    ATTACK_WORDS,
     DONE_HEADS,
     EVENT_VERBS,
     FORECAST_HEADS,
@@ -207,12 +208,22 @@ def _participle(anchor: Any, trigger: Any) -> bool:
     )
 
 
+_PERIODS = frozenset("day night morning evening afternoon week month year days nights "
+                     "weekend friday".split())
+
+
 def _habitual(text: str, anchor: Any) -> bool:
     """ "Idlib is regularly targeted by air strikes", "has shelled Zabadani in the past"."""
     clause = _clause_head(anchor)
     for t in (anchor, clause):
         if any(c.lower_ in AGGREGATE_MARKS and c.dep_ in ("advmod", "npadvmod") for c in t.children):
             return True
+        if any(
+            c.dep_ in ("npadvmod", "advmod", "dobj") and c.lower_ in _PERIODS
+            and any(d.lower_ in ("every", "each") for d in c.children)
+            for c in t.children
+        ):
+            return True  # "shells Daraya every day"
     return bool(_IN_THE_PAST.search(text))
 
 
@@ -255,6 +266,26 @@ def _manner(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
         return False
     verb = anchor.head.head
     return verb.i != anchor.i and anchors.get(verb.i) not in (None, "kill")
+
+
+#: Nouns an event word may qualify and still tell the event ("shelling victims").
+_EVENT_HEADS = frozenset("fire explosion blast raid toll victim casualty survivor death "
+                         "strike sortie barrage salvo round shell rocket missile projectile bomb "
+                         "shield".split())
+
+
+def _attribute(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
+    """An event word that only qualifies another noun: "fighting positions", "the artillery
+    academy", "rocket launchers", "displacement camps".
+    """
+    if anchor.dep_ not in ("compound", "amod", "nmod") or not anchor.head.tag_.startswith("NN"):
+        return False
+    head = anchor.head
+    if head.i == anchor.i or head.i in anchors:
+        return False  # "mortar shells": the head is an event word itself
+    lemma = syntax.lemma(head)
+    nominal = trigger.frame == "noun" or anchor.tag_ == "VBG"  # "fighting positions"
+    return nominal and lemma not in ATTACK_WORDS and lemma not in _EVENT_HEADS
 
 
 def _background_cause(trigger: Any, anchor: Any) -> bool:
@@ -356,6 +387,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("nationwide", lambda: trigger.kind in ("displacement", "flight")
          and bool(_NATIONWIDE.search(text))),
         ("manner", lambda: _manner(trigger, anchor, anchors or {})),
+        ("attribute", lambda: _attribute(trigger, anchor, anchors or {})),
     )
     for reason, check in checks:
         if check():

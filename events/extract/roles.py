@@ -324,6 +324,14 @@ def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
                 target.extend(p for p in c.children if p.dep_ == "pobj")
             elif c.dep_ in ("poss", "compound"):
                 args.subject.append(c)
+    if not args.subject and not args.passive and syntax.is_verb(anchor):
+        # a misparse left the verb without a subject ("believes 800 fighters remain in X"):
+        # the armed force just before it acts
+        found = _preceding_actor(args)
+        head = syntax.span_head(doc, found.start, found.end) if found is not None else None
+        if head is not None:
+            args.subject.append(head)
+            args.actors = [(a, "subj" if a is found else s) for a, s in args.actors]
     args.subject = _expand(args.subject)
     args.object = _expand(args.object)
     if trigger.frame == "hold" and any(s == "prep:of" and not p.reference for p, s in args.places):

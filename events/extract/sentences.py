@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from events.extract.wordlists import PEOPLE
+
 #: Longest sentence kept whole; longer runs of text are cut into pieces of this size.
 MAX_SENTENCE_CHARS = 1_200
 #: A line without closing punctuation and with at most this many words is a headline.
@@ -64,16 +66,28 @@ def _lemma_table() -> Any:
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
+# Forms the lookup table lacks or reads in a sense news of war does not use.
+_LEMMA_FIXES = {"torched": "torch", "torches": "torch", "torching": "torch",
+                "routed": "rout", "routs": "rout"}  # fmt: skip
+
+
 @lru_cache(maxsize=65_536)
 def lemma(word: str) -> str:
     """Return the dictionary lemma of a lower-case word ("seized" -> "seize").
 
+    Plurals of peoples the table lacks ("yazidis", "turks") lose their "s".
+
     Examples
     --------
-    >>> lemma("fell"), lemma("airstrikes")
-    ('fall', 'airstrike')
+    >>> lemma("fell"), lemma("airstrikes"), lemma("yazidis")
+    ('fall', 'airstrike', 'yazidi')
     """
-    return _lemma_table().get(word, word)
+    if word in _LEMMA_FIXES:
+        return _LEMMA_FIXES[word]
+    found = _lemma_table().get(word)
+    if found is None and word.endswith("s") and word[:-1] in PEOPLE:
+        return word[:-1]
+    return found or word
 
 
 def analyse_words(text: str) -> Words:
@@ -95,7 +109,10 @@ def _line_spans(line: str) -> list[tuple[int, int]]:
         before = line[begin : m.start() + 1]
         last_word = re.search(r"([\w.]+)\.?$", before.rstrip(".!?\"”’')]"))
         word = (last_word.group(1) if last_word else "").lower().rstrip(".")
-        if line[m.start()] == "." and (word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word)):
+        # "Gen.", "U.S.", and initials: "J. Smith", "J.M. Rahim"
+        if line[m.start()] == "." and (
+            word in _ABBREVIATIONS or re.fullmatch(r"[a-z](?:\.[a-z])*", word)
+        ):
             continue
         spans.append((begin, m.end()))
         begin = m.end()
@@ -148,6 +165,10 @@ def split_sentences(text: str) -> list[Sentence]:
                 e -= 1
             while e > s:
                 piece_end = min(e, s + MAX_SENTENCE_CHARS)
+                if piece_end < e:
+                    # cut a run-on line between words, not inside one
+                    space = line.rfind(" ", s + 1, piece_end + 1)
+                    piece_end = space if space > s else piece_end
                 piece = line[s:piece_end]
                 out.append(
                     Sentence(
@@ -161,4 +182,6 @@ def split_sentences(text: str) -> list[Sentence]:
                     )
                 )
                 s = piece_end
+                while s < e and line[s].isspace():
+                    s += 1
     return out

@@ -157,16 +157,16 @@ TOPIC_HEADS = frozenset(
     "protest outrage condemnation resolution vote issue subject fear warning watch look "
     "lookout alert training exercise drill rehearsal film footage video photo picture image "
     "story book study analysis expert specialist museum memorial anniversary commemoration "
-    "trial court case charge responsibility blame suspect evidence proof tactic technique "
+    "trial court case charge suspect evidence proof tactic technique "
     "capability weapon threat risk danger defence defense protection shelter tunnel "
     "vulnerability cost price impact effect consequence aftermath result lesson "
     "victim survivor witness".split()
 )
 #: Verbs whose object event is only talked about ("denied the strike", "watching for bombers").
 TOPIC_VERBS = frozenset(
-    "call demand urge request propose approve authorize authorise reject "
+    "call demand urge request propose approve authorize authorise reject vote "
     "defuse dismantle disarm remove find discover uncover detect plant lay "
-    "deny condemn criticize criticise investigate discuss debate blame accuse protest "
+    "deny condemn criticize criticise investigate discuss debate protest "
     "watch guard prevent stop avoid halt suspend ban oppose reject document commemorate "
     "mark remember recall study train practise practice rehearse simulate film "
     "photograph".split()

@@ -439,9 +439,10 @@ def test_the_city_is_not_where_people_fled_to():
 )
 def test_huge_reports_stay_within_budget(text):
     report = read_text(f"published: {PUB}\n---\n" + text, name="huge")
-    t = time.monotonic()
+    # CPU time, not wall time: other processes on the machine must not fail the test
+    t = time.process_time()
     events = extract_events(report)
-    assert time.monotonic() - t < 10
+    assert time.process_time() - t < 10
     assert all(e.country in ("IQ", "SY") for e in events)
 
 

@@ -1,0 +1,243 @@
+"""Stage 5, arguments and event types (:mod:`events.extract.roles`, :mod:`events.extract.kinds`).
+
+Each sentence of our own is run through the stages before (sentences, triggers,
+the real parse, mentions with places resolved by :class:`PlaceReader`), then a
+named trigger's slots are read with :func:`roles.arguments`, and the tables
+check what the argument stage gives: the slot and reference kind of each place,
+the places chosen (objects, not references such as "80 km west of"; every
+place of a list; a "where" clause), the acting force and the other side (active,
+passive, "fell to X", "lost X to Y"), the figure (the total, not a sub-count;
+families give None with a note) and :func:`kinds.resolve`'s event type.
+
+:func:`stages` is the helper the context and merging tests reuse.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from events.extract import kinds, lexicon, roles, syntax
+from events.extract.mentions import find_mentions
+from events.extract.places import PlaceReader, report_country
+from events.extract.sentences import split_sentences
+
+PUB = date(2015, 5, 21)  # a Thursday
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The parsing pipeline, loaded once for the session."""
+    return syntax.load_nlp()
+
+
+def stages(nlp, text: str, published: date = PUB) -> SimpleNamespace:
+    """Run stages 2 and 3 on a report's text: sentences (parsed where they hold a trigger),
+    their mentions, the place reader and the report's country, as extraction does.
+    """
+    sentences = split_sentences(text)
+    found = [lexicon.find_triggers(s.text, s.words) for s in sentences]
+    to_parse = [s for s, t in zip(sentences, found, strict=True) if t]
+    for s, doc in zip(to_parse, syntax.parse([s.text for s in to_parse], nlp), strict=True):
+        s.doc = doc
+    country = report_country(text)
+    reader = PlaceReader(country, nlp)
+    mentions = find_mentions(sentences, found, published, reader=reader)
+    return SimpleNamespace(sentences=sentences, mentions=mentions, reader=reader,
+                           country=reader.country or country, isis_named="ISIS" in text)
+
+
+def read(nlp, text: str, trigger: str) -> tuple[SimpleNamespace, roles.Arguments, str | None]:
+    """The one-sentence report's stages, the named trigger's arguments and its event type."""
+    st = stages(nlp, text)
+    (sentence,) = st.sentences
+    (mentions,) = st.mentions
+    (trig,) = [t for t in mentions.triggers if t.text == trigger]
+    args = roles.arguments(sentence, trig, mentions)
+    st.sentence, st.trigger = sentence, trig
+    return st, args, kinds.resolve(trig, args, country=st.country)
+
+
+def xfail(reason: str):
+    return pytest.mark.xfail(reason=reason, strict=True, raises=AssertionError)
+
+
+SLOTS = [
+    # (sentence, trigger, place as written, its slot, its reference kind)
+    ("ISIS seized Tikrit on Monday.", "seized", "Tikrit", "obj", ""),
+    ("Tikrit was seized by ISIS on Monday.", "seized", "Tikrit", "subjpass", ""),
+    ("Mosul fell to ISIS on Tuesday.", "fell to", "Mosul", "subj", ""),
+    ("Ramadi is in the hands of ISIS.", "in the hands", "Ramadi", "gov:subj", ""),
+    ("Clashes broke out in Baiji, 200 km north of Baghdad.", "Clashes", "Baiji", "gov:prep:in",
+     ""),
+    ("Clashes broke out in Baiji, 200 km north of Baghdad.", "Clashes", "Baghdad", "gov:prep:in",
+     "appositive"),
+    ("Clashes erupted in villages 30 km south of Kirkuk.", "Clashes", "Kirkuk", "gov:prep:in",
+     "distance"),
+    ("Officials in Erbil said ISIS seized Makhmur.", "seized", "Erbil", None, "source"),
+    ("Militants seized the road between Baiji and Tikrit.", "seized", "Tikrit", "obj", "road"),
+    ("The army recaptured Tikrit, where fierce clashes had raged for weeks.", "clashes",
+     "Tikrit", "gov:prep:in", ""),
+    ("Troops advanced on Falluja, Saqlawiya and Garma.", "advanced", "Garma", "prep:on", ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "name", "slot", "reference"), SLOTS)
+def test_place_slots(nlp, text, trigger, name, slot, reference):
+    st, args, _ = read(nlp, text, trigger)
+    got = [(s, p.reference) for p, s in args.places
+           if st.sentence.text[p.name_start : p.name_end] == name]  # fmt: skip
+    assert got == [(slot, reference)]
+
+
+PLACES = [
+    # (sentence, trigger, places chosen, as written)
+    ("ISIS seized Tikrit on Monday.", "seized", ["Tikrit"]),
+    ("Tikrit was seized by ISIS on Monday.", "seized", ["Tikrit"]),
+    ("Mosul fell to ISIS on Tuesday.", "fell to", ["Mosul"]),
+    ("Ramadi is in the hands of ISIS.", "in the hands", ["Ramadi"]),
+    ("Coalition warplanes struck targets near Raqqa.", "struck", ["Raqqa"]),
+    # references are never the place: where it is measured from, where a source sits
+    ("Clashes broke out in Baiji, 200 km north of Baghdad.", "Clashes", ["Baiji"]),
+    ("Officials in Erbil said ISIS seized Makhmur.", "seized", ["Makhmur"]),
+    ("Clashes erupted in villages 30 km south of Kirkuk.", "Clashes", []),
+    ("Militants seized the road between Baiji and Tikrit.", "seized", []),
+    # a direction with no distance: near the place it names
+    ("Fighting erupted in the countryside north of Hama.", "Fighting", ["Hama"]),
+    # a list gives one event per place
+    ("Kurdish forces retook Sinjar and Zumar on Friday.", "retook", ["Sinjar", "Zumar"]),
+    ("Troops advanced on Falluja, Saqlawiya and Garma.", "advanced",
+     ["Falluja", "Saqlawiya", "Garma"]),
+    ("Russian jets bombed Idlib and Jisr al-Shughur on Monday.", "bombed",
+     ["Idlib", "Jisr al-Shughur"]),
+    # "where" clauses locate their verb at the noun they modify
+    ("The army recaptured Tikrit, where fierce clashes had raged for weeks.", "clashes",
+     ["Tikrit"]),
+    ("ISIS captured Palmyra, where it later executed 20 men.", "executed", ["Palmyra"]),
+    # people leave their origin; the destination counts only when no origin is named
+    ("About 500 families fled Ramadi for Baghdad.", "fled", ["Ramadi"]),
+    ("Residents fled towards Erbil.", "fled", ["Erbil"]),
+    ("The army deployed 2,000 troops to Tikrit.", "deployed", ["Tikrit"]),
+    ("A car bomb killed 15 people in Baghdad, including 7 children.", "car bomb", ["Baghdad"]),
+    pytest.param("A car bomb killed 15 people, including 7 children, in Baghdad.", "car bomb",
+                 ["Baghdad"], marks=xfail("'in Baghdad' after the sub-count hangs from "
+                                          "'children': no place attached")),
+    pytest.param("The explosion killed 12 and wounded 30 in Kirkuk.", "explosion", ["Kirkuk"],
+                 marks=xfail("a place after coordinated verbs is not shared by the first")),
+    pytest.param("Gunmen forced 300 families to flee Tuz Khurmatu.",
+                 "forced 300 families to flee", ["Tuz Khurmatu"],
+                 marks=xfail("the object of 'flee' sits in the xcomp clause: no place")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), PLACES)
+def test_choose_places(nlp, text, trigger, expected):
+    st, args, kind = read(nlp, text, trigger)
+    assert kind is not None
+    chosen = roles.choose_places(args, args.frame, kind)
+    assert [st.sentence.text[p.name_start : p.name_end] for p in chosen] == expected
+
+
+AGENTS = [
+    # (sentence, trigger, (actor1, actor2, pronoun))
+    ("ISIS seized Tikrit on Monday.", "seized", ("ISIS", None, False)),
+    ("Tikrit was seized by ISIS on Monday.", "seized", ("ISIS", None, False)),
+    ("Tikrit was seized on Monday.", "seized", (None, None, False)),
+    ("They seized Tikrit on Monday.", "seized", (None, None, True)),
+    ("Mosul fell to ISIS on Tuesday.", "fell to", ("ISIS", None, False)),
+    ("The army lost Ramadi to ISIS.", "lost", ("ISIS", "Iraqi Security Forces", False)),
+    ("Ramadi is in the hands of ISIS.", "in the hands", ("ISIS", None, False)),
+    ("Government forces killed 30 ISIS militants near Baiji.", "killed",
+     ("Iraqi Security Forces", "ISIS", False)),
+    ("Kurdish forces drove ISIS out of Kobani.", "drove ISIS out", ("YPG", "ISIS", False)),
+    ("Russian jets bombed Idlib and Jisr al-Shughur on Monday.", "bombed",
+     ("Russia", None, False)),
+    ("Turkish artillery shelled Afrin.", "shelled", ("Turkey", None, False)),
+    ("Coalition warplanes struck targets near Raqqa.", "struck", ("US-led coalition", None, False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), AGENTS)
+def test_agent(nlp, text, trigger, expected):
+    st, args, _ = read(nlp, text, trigger)
+    assert roles.agent(args, frame=args.frame, country=st.country,
+                       isis_named=st.isis_named) == expected  # fmt: skip
+
+
+MAGNITUDES = [
+    # (sentence, trigger, value, unit, note or None)
+    ("Militants killed 12 villagers in Hawija.", "killed", 12, "killed", None),
+    ("A car bomb killed 15 people, including 7 children, in Baghdad.", "car bomb", 15, "killed",
+     None),
+    ("The explosion killed 12 and wounded 30 in Kirkuk.", "explosion", 12, "killed", None),
+    ("A roadside bomb wounded four soldiers in Tikrit.", "roadside bomb", 4, "wounded", None),
+    ("Gunmen kidnapped 12 engineers near Palmyra.", "kidnapped", 12, "hostages", None),
+    ("Militants freed 300 prisoners from Badush prison.", "freed 300 prisoners", 300,
+     "prisoners_freed", None),
+    ("The army deployed 2,000 troops to Tikrit.", "deployed", 2000, "troops", None),
+    ("Some 2,000 people fled Sinjar.", "fled", 2000, "people_displaced", None),
+    ("Mosul, a city of two million, fell to ISIS.", "fell to", None, None, None),
+    ("About 500 families fled Ramadi for Baghdad.", "fled", None, "people_displaced",
+     "count of families"),
+    ("Gunmen forced 300 families to flee Tuz Khurmatu.", "forced 300 families to flee", None,
+     "people_displaced", "count of families"),
+    pytest.param("Militants abducted 49 Turks in Mosul on Wednesday.", "abducted", 49, "hostages",
+                 None, marks=xfail("'Turks' has no lemma, so it is not PEOPLE: no count")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "value", "unit", "note"), MAGNITUDES)
+def test_magnitude(nlp, text, trigger, value, unit, note):
+    st, args, kind = read(nlp, text, trigger)
+    got_value, got_unit, got_note = roles.magnitude(args, kind, st.sentence.text)
+    assert (got_value, got_unit) == (value, unit)
+    assert (got_note is None) if note is None else (note in got_note)
+
+
+KINDS = [
+    # (sentence, trigger, pseudo-kind of the lexicon, event type or None)
+    ("ISIS seized Tikrit on Monday.", "seized", "capture", "seizure"),
+    ("Militants captured 48 Turkish diplomats in Mosul.", "captured", "capture", "abduction"),
+    ("Troops captured weapons and ammunition near Baiji.", "captured", "capture", None),
+    ("The army captured 20 ISIS fighters near Baiji.", "captured", "capture", None),
+    ("ISIS continues to control Raqqa.", "control", "control", None),
+    ("Kurdish forces drove ISIS out of Kobani.", "drove ISIS out", "oust", "seizure"),
+    ("Militants drove Christian families out of Qaraqosh.", "drove Christian families out",
+     "oust", "displacement"),
+    ("Iraqi soldiers fled Mosul.", "fled", "flight", "withdrawal"),
+    ("Thousands of civilians fled Ramadi.", "fled", "flight", "displacement"),
+    ("Hundreds of prisoners fled Badush prison.", "fled", "flight", "prison_break"),
+    ("A convoy of buses left the town of Hit.", "left", "flight", None),
+    ("Coalition warplanes struck targets near Raqqa.", "struck", "strike", "airstrike"),
+    ("Russian jets bombed Idlib and Jisr al-Shughur on Monday.", "bombed", "strike", "airstrike"),
+    ("Missile strikes hit Aleppo on Tuesday.", "Missile strikes", "shelling", "shelling"),
+    ("Troops fired rockets at Taza.", "fired rockets", "strike", "shelling"),
+    ("Planes dropped food parcels over Sinjar.", "dropped", "strike", None),
+    ("Government forces killed 30 militants near Baiji.", "killed", "kill", "clash"),
+    ("Militants killed 12 villagers in Hawija.", "killed", "kill", "attack_on_civilians"),
+    ("Fifty people died in Baiji on Sunday.", "died", "kill", "clash"),
+    ("Gunmen attacked civilians in Baquba.", "attacked", "attack", "attack_on_civilians"),
+    ("Kurdish fighters repelled an ISIS attack on Kobani.", "attack", "attack", "clash"),
+    ("ISIS vowed to march on Baghdad.", "vowed", "threat", "threat"),
+    ("The government warned of a swift response.", "warned", "threat", None),
+    pytest.param("ISIS captured 200 Yazidis near Sinjar.", "captured", "capture", "abduction",
+                 marks=xfail("'Yazidis' has no lemma, so it is not PEOPLE: read as a seizure")),
+    pytest.param("Kurdish fighters took part in the battle for Kobani.", "took", "capture", None,
+                 marks=xfail("'part' is a PLACE_NOUN, so 'took part' meets needs=place: "
+                             "a seizure of Kobani")),
+    pytest.param("Two weeks of fighting left the town of Baiji in ruins.", "left", "flight", None,
+                 marks=xfail("'left the town in ruins' is read as people leaving: "
+                             "displacement")),
+    pytest.param("Thousands of people poured into Erbil on Friday.", "poured", "displacement",
+                 "displacement", marks=xfail("needs=place wants a place object, which "
+                                             "'poured into X' never has: no event")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "pseudo", "expected"), KINDS)
+def test_kinds_resolve(nlp, text, trigger, pseudo, expected):
+    st, _, kind = read(nlp, text, trigger)
+    assert st.trigger.kind == pseudo
+    assert kind == expected
