@@ -111,7 +111,10 @@ def callback_body(output: str, state: ViewState, *, nav: bool) -> bytes:
                for o in output.strip(".").split("...")]
     data = {**state.to_dict(), "nav": nav, "frame": None}
     return json.dumps({"output": output, "outputs": outputs if len(outputs) > 1 else outputs[0],
-                       "inputs": [{"id": "view-state", "property": "data", "value": data}],
+                       "inputs": [{"id": "view-state", "property": "data", "value": data},
+                                  # the map also reads its size (None: the default fit)
+                                  *([{"id": "map-size", "property": "data", "value": None}]
+                                    if output.startswith("..map.figure") else [])],
                        "state": [], "changedPropIds": ["view-state.data"]}).encode()
 
 

@@ -17,14 +17,34 @@ import pandas as pd
 from dash import Dash
 from flask import Response, request
 
-from dashboard import callbacks, components, figures, views
+from dashboard import callbacks, components, figures, labels, views
 from dashboard.caching import cacheable_callbacks, enable_response_cache
 from dashboard.compression import enable_gzip
 from dashboard.config import get_setting
 from dashboard.data import EventSource, load_base_layers, open_store
 from dashboard.extensions import layout_items, load_extensions, register_extensions
+from dashboard.glyphs import register_glyph_route
 from dashboard.state import ViewState
 from dashboard.uploads import bound_requests, max_body_bytes, max_files
+
+#: The page's HTML: Dash's own, in English (screen readers pick the language from it).
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
 
 log = logging.getLogger(__name__)
 
@@ -83,15 +103,21 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
 
     app = Dash(__name__, title=title, serve_locally=True, update_title=None,
                suppress_callback_exceptions=True, external_stylesheets=[],
-               assets_ignore=r".*\.txt$")
+               assets_ignore=r".*\.txt$", index_string=INDEX_STRING)
     # Extensions and tests reach the events through the Flask config.
     app.server.config["DASHBOARD_SOURCE"] = source
+    register_glyph_route(app.server)
+    glyphs = app.config.requests_pathname_prefix + "glyphs/{fontstack}/{range}.pbf"
+    style = labels.offline_style(labels.label_table(labels.event_places(source.index().frame)),
+                                 glyphs=glyphs)
 
     # The base map (600 KB of GeoJSON layers) is validated once, not on every page load.
-    base_layout = figures.event_map(base_layers=layers).to_plotly_json()["layout"]
+    base_layout = figures.event_map(base_layers=layers, style=style).to_plotly_json()["layout"]
+    radius = float(get_setting("control_radius_km"))
 
     def layout():
         index = source.index()
+        views.warm_up(index)
         state = ViewState()
         first = views.map_view(index, state, threshold=threshold,
                                max_points=int(get_setting("max_points")),
@@ -101,7 +127,8 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
         slots = {slot: layout_items(modules, slot, source)
                  for slot in ("toolbar", "map-options", "panel", "modals")}
         return components.page(index, title=title, map_figure=map_fig,
-                               timeline_figure=views.timeline(index, state), slots=slots)
+                               timeline_figure=views.timeline(index, state), slots=slots,
+                               threshold=threshold, radius_km=radius)
 
     app.layout = layout
     land = bool(base_layout["map"].get("layers")) and base_layout["map"]["layers"][0].get(
@@ -109,7 +136,7 @@ def create_app(data: Any = None, *, base_layers: dict | None | bool = True,
     callbacks.register_callbacks(app, source, modules=modules, threshold=threshold,
                                  max_points=int(get_setting("max_points")),
                                  decimals=int(get_setting("coordinate_decimals")),
-                                 land_layer=land)
+                                 land_layer=land, style=style)
     register_extensions(app, source, modules)
     # First of the request hooks: a body over the limit is refused before anything reads it.
     bound_requests(app.server, max_bytes=max_body_bytes(), max_files=max_files())

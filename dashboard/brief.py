@@ -22,14 +22,15 @@ from pathlib import Path
 from typing import Any
 
 import click
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import queries
 from dashboard.control_layer import cached_areas, changes_for
 from dashboard.figures import timeline_figure
 from dashboard.filters import EventIndex, filter_positions
 from dashboard.queries import map_points, pick_bin, timeline_counts
+from dashboard.slide_map import SLIDE_SIZE
 from dashboard.state import LIST_FILTERS, ViewState
 from events.control import changed_hands, control_as_of, control_changes
 from events.model import EVENT_TYPES
@@ -40,9 +41,10 @@ FORMATS: tuple[str, ...] = ("pptx", "pdf")
 #: Size of the rendered chart images (16:9), and of a PDF page.
 IMAGE_SIZE: tuple[int, int] = (1600, 900)
 PAGE_SIZE: tuple[int, int] = (1920, 1080)
-#: Rows per table slide, so that text stays readable.
-TABLE_ROWS = 14
-SOURCE_ROWS = 18
+#: Rows per table slide and the tables' font size (pt), so that text stays readable.
+TABLE_ROWS = 11
+SOURCE_ROWS = 9
+TABLE_PT = 14
 CHROMIUM = "/usr/bin/chromium"
 _FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 #: Accent colour of the title slide (the palette's seizure vermillion).
@@ -58,7 +60,7 @@ class Slide:
     """
 
     title: str
-    kind: str  # "title", "figure" or "table"
+    kind: str  # "title", "figure", "map" (full-bleed picture) or "table"
     lines: list[str] = field(default_factory=list)
     figure: go.Figure | None = None
     columns: list[str] = field(default_factory=list)
@@ -128,6 +130,7 @@ def describe_filters(filters: dict[str, Any]) -> str:
 
 
 def _source_line(events: pd.DataFrame) -> str:
+    events = _news_only(events)
     outlets = events["source"].dropna().astype(str).value_counts()
     n_reports = events["report"].nunique()
     named = ", ".join(outlets.index[:6])
@@ -200,119 +203,97 @@ def displacement_figure(events: pd.DataFrame, *, start: Any = None, end: Any = N
     return fig
 
 
-def _mercator(lat: np.ndarray) -> np.ndarray:
-    """Web-Mercator y in degree units, so the static map looks like the dashboard's."""
-    return np.degrees(np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)))
+#: Where the map's base layers and place names come from (the slide's source line).
+MAP_CREDIT = ("Boundaries: OCHA COD-AB; rivers, lakes: Natural Earth; "
+              "places: GeoNames, Who's On First, Natural Earth")
 
 
-def _paths(geometries: Any) -> tuple[list, list]:
-    """Outline paths of (multi)polygons and lines as x/y lists with None between parts."""
-    import shapely
-
-    xs: list = []
-    ys: list = []
-    for geom in geometries:
-        if geom is None or geom.is_empty:
-            continue
-        for part in shapely.get_parts(geom):
-            rings = ([part.exterior, *part.interiors] if part.geom_type == "Polygon" else [part])
-            for ring in rings:
-                coords = shapely.get_coordinates(ring)
-                xs += [*np.round(coords[:, 0], 3), None]
-                ys += [*np.round(_mercator(coords[:, 1]), 3), None]
-    return xs, ys
-
-
-def _layer_traces(base_layers: dict | None) -> list[go.Scatter]:
-    from shapely.geometry import shape
-
-    from dashboard.palette import BASE_COLOURS
-
-    traces: list[go.Scatter] = []
-    for name, fill in (("countries", BASE_COLOURS["land"]), ("lakes", BASE_COLOURS["lakes"]),
-                       ("rivers", None), ("governorates", None), ("countries", None)):
-        layer = (base_layers or {}).get(name)
-        if not layer:
-            continue
-        xs, ys = _paths(shape(f["geometry"]) for f in layer["features"])
-        line = {"color": BASE_COLOURS[name], "width": 0 if fill else
-                {"rivers": 1.3, "governorates": 0.7, "countries": 1.5}[name]}
-        traces.append(go.Scatter(x=xs, y=ys, mode="lines", line=line, hoverinfo="skip",
-                                 fill="toself" if fill else None, fillcolor=fill,
-                                 showlegend=False))
-    return traces
-
-
-def static_map_figure(points: pd.DataFrame, control: pd.DataFrame, areas: Any, *,
-                      base_layers: dict | None = None) -> go.Figure:
-    """Return the briefing map as a plain (SVG) chart in Web-Mercator: no WebGL needed.
-
-    Server-side rendering of a WebGL map through a GPU-less Chromium takes
-    several seconds; this chart shows the same layers (base layers, areas of
-    control below, events, town markers above) and renders in a fraction of that.
+def map_export_figure(index: EventIndex, *, start: Any, end: Any,
+                      filters: dict[str, Any] | None = None, outline: Any = None,
+                      base_layers: dict | None = None, radius_km: float | None = None,
+                      title: str | None = None) -> go.Figure:
+    """Return the slide-ready map of a view: the toolbar's image export and the brief's map.
 
     Parameters
     ----------
-    points : pandas.DataFrame
-        :func:`dashboard.queries.map_points` output.
-    control : pandas.DataFrame
-        :func:`events.control.control_as_of` output.
-    areas : geopandas.GeoDataFrame
-        :func:`events.control.control_areas` output (dissolved or not).
-    base_layers : dict, optional
-        ``geodata.base_layers()``.
+    index : dashboard.filters.EventIndex
+        All events.
+    start, end : date-like
+        The range; control of towns is shown as of ``end``.
+    filters : dict, optional
+        As for :func:`brief_slides`.
+    outline, base_layers : optional
+        ``geodata.study_area()`` and ``geodata.base_layers()``.
+    radius_km : float, optional
+        Reach of the estimated areas (setting ``control_radius_km``).
+    title : str, optional
+        Heading; by default "Events and control of towns".
 
-    Examples
-    --------
-    >>> empty = pd.DataFrame(columns=["event_type", "lat", "lon", "size", "controller"])
-    >>> static_map_figure(empty, empty, empty.assign(geometry=[])).layout.yaxis.scaleanchor
-    'x'
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        :func:`dashboard.slide_map.slide_map_figure`, fitted to the events in range.
     """
-    from dashboard.control_layer import AREA_GROUP, AREA_OPACITY, MARKER_GROUP, controller_colour
-    from dashboard.palette import event_colour
+    from dashboard.control_layer import area_radius_km
+    from dashboard.slide_map import slide_map_figure
 
-    fig = go.Figure(_layer_traces(base_layers))
-    for controller, cells in areas.groupby("controller", sort=True):
-        xs, ys = _paths(cells.geometry)
-        colour = controller_colour(str(controller)).lstrip("#")
-        rgb = ",".join(str(int(colour[i:i + 2], 16)) for i in (0, 2, 4))
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", line={"width": 0},
-                                 fillcolor=f"rgba({rgb},{AREA_OPACITY})", hoverinfo="skip",
-                                 name=f"{controller} (estimate)", legendgroup="areas",
-                                 legendgrouptitle_text=AREA_GROUP))
-    for event_type in [t for t in EVENT_TYPES if t in set(points["event_type"])]:
-        g = points[points["event_type"] == event_type]
-        fig.add_trace(go.Scatter(
-            x=g["lon"], y=_mercator(g["lat"].to_numpy(float)), mode="markers",
-            name=event_type.replace("_", " "), legendgroup="events",
-            legendgrouptitle_text="Events in range",
-            marker={"size": g["size"], "color": event_colour(event_type), "opacity": 0.75,
-                    "line": {"width": 0}}))
-    for controller, towns in control.groupby("controller", sort=True):
-        fig.add_trace(go.Scatter(
-            x=towns["lon"], y=_mercator(towns["lat"].to_numpy(float)), mode="markers",
-            name=str(controller), legendgroup="control", legendgrouptitle_text=MARKER_GROUP,
-            marker={"size": 14, "color": controller_colour(str(controller)),
-                    "line": {"width": 1.5, "color": "white"}}))
-    west, east, south, north = 35.4, 48.9, 28.9, 37.6
+    first, last = _check_range(start, end)
+    chosen = _check_filters(filters)
+    positions = filter_positions(index, ViewState(start=first, end=last, **chosen))
+    events = index.frame.iloc[positions]
+    changes = _changes(index, chosen)
+    control = control_as_of(changes, last)
+    radius = area_radius_km(radius_km)
+    if outline is None:
+        import geodata
+
+        outline = geodata.study_area()
+    areas = cached_areas(control, outline, radius) if not control.empty else pd.DataFrame(
+        {"controller": [], "geometry": []})
+    cited = _cited_reports(events, index.frame, changed_hands(changes, first, last))
+    sources = _source_line(pd.concat([events[["source", "report", "url"]],
+                                      cited[["source", "report", "url"]]]))
+    return slide_map_figure(
+        map_points(index, positions), control, areas,
+        title=title or "Events and control of towns",
+        subtitle=(f"{describe_range(first, last)} · Filters: {describe_filters(chosen)} · "
+                  f"Towns held as of {last.day} {last:%b %Y}"),
+        source_line=f"{sources}<br>{MAP_CREDIT}. Areas: estimates within {radius:g} km of "
+                    "a town whose holder is reported, not front lines.",
+        radius_km=radius, base_layers=base_layers)
+
+
+def timeline_export_figure(index: EventIndex, *, start: Any, end: Any,
+                           filters: dict[str, Any] | None = None) -> go.Figure:
+    """Return the slide-ready timeline of a view: bars per type, title, range, legend, source.
+
+    The same chart serves the toolbar's image export and the briefing's slide.
+    """
+    first, last = _check_range(start, end)
+    chosen = _check_filters(filters)
+    positions = filter_positions(index, ViewState(start=first, end=last, **chosen))
+    bin_ = pick_bin(first, last)
+    fig = timeline_figure(timeline_counts(index, positions, bin=bin_, types=EVENT_TYPES), bin=bin_)
+    events = index.frame.iloc[positions]
     fig.update_layout(
-        template="plotly_white", paper_bgcolor="white", plot_bgcolor="#dfe7ee",
-        margin={"l": 0, "r": 0, "t": 0, "b": 0}, font={"size": 13},
-        xaxis={"range": [west, east], "visible": False, "domain": [0.0, 0.76]},
-        yaxis={"range": list(_mercator(np.array([south, north]))), "visible": False,
-               "scaleanchor": "x", "scaleratio": 1},
-        legend={"x": 0.77, "y": 1.0, "tracegroupgap": 6, "font": {"size": 12}},
-    )
+        showlegend=True, font={"size": 18}, dragmode=False, height=None,
+        title={"text": f"<b>Events per {bin_} by type</b><br><span style='font-size:18px'>"
+                       f"{describe_range(first, last)} · Filters: {describe_filters(chosen)}"
+                       "</span>", "x": 0.02, "font": {"size": 28}},
+        legend={"orientation": "h", "y": -0.12, "font": {"size": 17}},
+        margin={"l": 70, "r": 30, "t": 110, "b": 150})
+    fig.add_annotation(text=_source_line(events), x=0.0, y=-0.3, xref="paper", yref="paper",
+                       xanchor="left", yanchor="top", showarrow=False,
+                       font={"size": 17, "color": "#34434f"})
     return fig
 
 
-def _map_slide_figure(index: EventIndex, positions: np.ndarray, changes: pd.DataFrame,
-                      end: date, outline: Any, base_layers: dict | None) -> go.Figure:
-    control = control_as_of(changes, end)
-    areas = cached_areas(control, outline) if not control.empty else pd.DataFrame(
-        {"controller": [], "geometry": []})
-    return static_map_figure(map_points(index, positions), control, areas,
-                             base_layers=base_layers)
+def _changes(index: EventIndex, chosen: dict[str, Any]) -> pd.DataFrame:
+    """Control changes within the chosen area: who holds a town does not depend on the types."""
+    area_state = ViewState(countries=chosen.get("countries", ()), admin1=chosen.get("admin1", ()))
+    if area_state == ViewState():
+        return changes_for(index)  # computed once per loaded index, shared with the map
+    return control_changes(index.frame.iloc[filter_positions(index, area_state)])
 
 
 def _table_pages(title: str, columns: list[str], rows: list[list[str]], caption: str,
@@ -375,44 +356,39 @@ def brief_slides(
     span = describe_range(first, last)
     filter_text = describe_filters(chosen)
 
-    # Control uses every seizure up to the end, within the chosen area only:
-    # who holds a town does not depend on the event types being looked at.
-    area_state = ViewState(countries=chosen.get("countries", ()), admin1=chosen.get("admin1", ()))
-    if area_state == ViewState():
-        changes = changes_for(index)  # computed once per loaded index, shared with the map
-    else:
-        changes = control_changes(index.frame.iloc[filter_positions(index, area_state)])
+    # Control uses every seizure up to the end, within the chosen area only.
+    changes = _changes(index, chosen)
     hands = changed_hands(changes, first, last)
     cited = _cited_reports(events, index.frame, hands)
     source_line = _source_line(pd.concat([events[["source", "report"]], cited]))
     caption = f"{span} · Filters: {filter_text} · {source_line}"
 
-    displaced = events.loc[events["magnitude_unit"].astype(object) == "people_displaced",
-                           "magnitude"].sum()
+    displaced = queries.unit_total(index, positions, "people_displaced")
+    killed = queries.unit_total(index, positions, "killed")
     slides = [
         Slide(title="Conflict events briefing: Iraq and Syria", kind="title", lines=[
             span,
             f"Filters: {filter_text}",
             f"{len(events):,} events in {events['incident_id'].nunique():,} incidents; "
+            f"{int(killed):,} people reported killed; "
             f"{int(displaced):,} people reported displaced; "
             f"{hands['place'].nunique():,} places changed hands",
             f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC from "
             f"{len(cited):,} reports",
         ]),
-        Slide(title=f"Map as of {last.day} {last:%b %Y}", kind="figure",
-              figure=_map_slide_figure(index, positions, changes, last, outline, base_layers),
-              caption=caption + " · Areas of control are estimates from reported events."),
+        Slide(title=f"Map as of {last.day} {last:%b %Y}", kind="map",
+              figure=map_export_figure(index, start=first, end=last, filters=chosen,
+                                       outline=outline, base_layers=base_layers),
+              caption=f"Map of events and control of towns, {span}. Filters: {filter_text}. "
+                      "Areas of control are estimates from reported events."),
     ]
     bin_ = pick_bin(first, last)
-    counts = timeline_counts(index, positions, bin=bin_, types=EVENT_TYPES)
-    timeline = timeline_figure(counts, bin=bin_)
-    timeline.update_layout(showlegend=True, font={"size": 15}, dragmode=False,
-                           legend={"orientation": "h", "y": -0.12})
+    timeline = timeline_export_figure(index, start=first, end=last, filters=chosen)
     slides.append(Slide(title=f"Events per {bin_} by type", kind="figure", figure=timeline,
-                        caption=caption))
+                        caption=f"Events per {bin_} by type, {span}. {caption}"))
     slides.append(Slide(title="People displaced by governorate", kind="figure",
                         figure=displacement_figure(events, start=first, end=last),
-                        caption=caption))
+                        caption=f"People displaced by governorate, {span}. {caption}"))
     hand_rows = [
         [str(place), f"{day:%Y-%m-%d}", f"{old} → {new}", str(sources)]
         for place, day, old, new, sources in zip(
@@ -423,7 +399,7 @@ def brief_slides(
                            hand_rows, caption, TABLE_ROWS,
                            "No place changed hands in this range.")
     source_rows = [
-        [str(r.source), str(r.report_date), str(r.report), str(r.url or "")]
+        [str(r.source), str(r.report_date), str(r.report), queries.safe_link(r.url) or "—"]
         for r in cited.itertuples()
     ]
     slides += _table_pages("Sources: every report cited",
@@ -433,10 +409,17 @@ def brief_slides(
     return slides
 
 
+def _news_only(events: pd.DataFrame) -> pd.DataFrame:
+    """Leave out the project's example reports: they are not sources and are never counted."""
+    from events.sample import is_example
+
+    return events[~events["source"].astype(object).map(is_example).astype(bool)]
+
+
 def _cited_reports(events: pd.DataFrame, frame: pd.DataFrame, hands: pd.DataFrame) -> pd.DataFrame:
     """Return the reports behind the events shown and the changes of hands listed."""
     ids = {i for ids in hands["event_ids"] for i in ids}
-    used = pd.concat([events, frame[frame["id"].isin(ids)]])
+    used = _news_only(pd.concat([events, frame[frame["id"].isin(ids)]]))
     cols = ["source", "report_date", "report", "url"]
     reports = used[cols].astype(object).drop_duplicates("report")
     reports["report_date"] = pd.to_datetime(reports["report_date"]).dt.strftime("%Y-%m-%d")
@@ -465,9 +448,9 @@ def warm_up() -> None:
         kaleido.start_sync_server(n=1, mathjax=False, timeout=120, silence_warnings=True)
 
 
-def render_png(fig: go.Figure, *, width: int = IMAGE_SIZE[0], height: int = IMAGE_SIZE[1],
-               scale: float = 1.0) -> bytes:
-    """Render a figure to PNG bytes through one warm kaleido server (Debian's Chromium).
+def render_image(fig: go.Figure, *, fmt: str = "png", width: int = IMAGE_SIZE[0],
+                 height: int = IMAGE_SIZE[1], scale: float = 1.0) -> bytes:
+    """Render a figure to PNG or SVG bytes through one warm kaleido server (Debian's Chromium).
 
     The server starts on first use (or at :func:`warm_up`) and stays up until
     the process ends, so a deck (or a dashboard that exports many briefs)
@@ -476,18 +459,27 @@ def render_png(fig: go.Figure, *, width: int = IMAGE_SIZE[0], height: int = IMAG
     """
     import plotly.io as pio
 
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"invalid fmt={fmt!r}: expected 'png' or 'svg'")
     warm_up()
     with _RENDER_LOCK:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-            return pio.to_image(fig, format="png", width=width, height=height, scale=scale)
+            return pio.to_image(fig, format=fmt, width=width, height=height, scale=scale)
+
+
+def render_png(fig: go.Figure, *, width: int = IMAGE_SIZE[0], height: int = IMAGE_SIZE[1],
+               scale: float = 1.0) -> bytes:
+    """Render a figure to PNG bytes (:func:`render_image`)."""
+    return render_image(fig, fmt="png", width=width, height=height, scale=scale)
 
 
 def render_slides(slides: list[Slide], *, scale: float = 1.0) -> list[Slide]:
     """Fill ``image`` on every figure slide (in place) and return the slides."""
     for slide in slides:
         if slide.figure is not None and slide.image is None:
-            slide.image = render_png(slide.figure, scale=scale)
+            size = SLIDE_SIZE if slide.kind == "map" else IMAGE_SIZE
+            slide.image = render_png(slide.figure, width=size[0], height=size[1], scale=scale)
     return slides
 
 
@@ -524,14 +516,22 @@ def write_pptx(slides: list[Slide], out: Path) -> Path:
             text(slide, 0.8, 2.0, 11.7, 1.2, [item.title], 36, bold=True)
             text(slide, 0.8, 3.3, 11.7, 3.0, item.lines, 18)
             continue
+        if item.kind in ("figure", "map") and item.image is None:
+            raise ValueError(f"slide {item.title!r} has no image: call render_slides first")
+        if item.kind == "map":
+            # The map carries its own title, range, legend and source line: full bleed.
+            picture = slide.shapes.add_picture(io.BytesIO(item.image), 0, 0,
+                                               deck.slide_width, deck.slide_height)
+            _alt_text(picture, item.caption)
+            continue
         text(slide, 0.4, 0.2, 12.5, 0.6, [item.title], 26, bold=True)
         if item.kind == "figure":
-            if item.image is None:
-                raise ValueError(f"slide {item.title!r} has no image: call render_slides first")
             height = 5.85
             width = height * 16 / 9
-            slide.shapes.add_picture(io.BytesIO(item.image), Inches((13.333 - width) / 2),
-                                     Inches(0.85), Inches(width), Inches(height))
+            picture = slide.shapes.add_picture(io.BytesIO(item.image),
+                                               Inches((13.333 - width) / 2), Inches(0.85),
+                                               Inches(width), Inches(height))
+            _alt_text(picture, item.caption)
         elif item.rows:
             shape = slide.shapes.add_table(len(item.rows) + 1, len(item.columns), Inches(0.4),
                                            Inches(0.9), Inches(12.5), Inches(0.3))
@@ -546,12 +546,17 @@ def write_pptx(slides: list[Slide], out: Path) -> Path:
             for cell in (table.cell(r, c) for r in range(len(item.rows) + 1)
                          for c in range(len(item.columns))):
                 for para in cell.text_frame.paragraphs:
-                    para.font.size = Pt(11)
+                    para.font.size = Pt(TABLE_PT)
         else:
             text(slide, 0.8, 1.2, 11.7, 1.0, item.lines, 18)
-        text(slide, 0.4, 6.8, 12.5, 0.6, [item.caption], 10)
+        text(slide, 0.4, 6.75, 12.5, 0.7, [item.caption], 12)
     deck.save(str(out))
     return out
+
+
+def _alt_text(picture: Any, text: str) -> None:
+    """Set a picture's alternative text (what a screen reader says) to the slide's caption."""
+    picture._element.nvPicPr.cNvPr.set("descr", text)
 
 
 @functools.lru_cache(maxsize=16)
@@ -604,6 +609,9 @@ def page_image(slide: Slide, *, fmt: str = "PNG") -> bytes:
                 draw.text((110, y), part, font=_font(30), fill="#333333")
                 y += 46
         return _encode(page, fmt)
+    if slide.kind == "map" and slide.image is not None:
+        chart = Image.open(io.BytesIO(slide.image)).convert("RGB").resize(PAGE_SIZE)
+        return _encode(chart, fmt)
     draw.text((60, 30), slide.title, font=_font(44, bold=True), fill="#1a1a1a")
     if slide.kind == "figure" and slide.image is not None:
         chart = Image.open(io.BytesIO(slide.image)).convert("RGB")
@@ -620,9 +628,9 @@ def page_image(slide: Slide, *, fmt: str = "PNG") -> bytes:
             draw.line((60, y - 6, width - 60, y - 6), fill="#dddddd", width=1)
             for c, value in enumerate(row):
                 room = int(share[c] * (width - 120)) - 16
-                draw.text((lefts[c], y), _clip(draw, value, _font(22), room), font=_font(22),
+                draw.text((lefts[c], y), _clip(draw, value, _font(26), room), font=_font(26),
                           fill="#222222")
-            y += 46
+            y += 64
     else:
         draw.text((110, 160), " ".join(slide.lines), font=_font(30), fill="#333333")
     y = height - 96
@@ -633,6 +641,8 @@ def page_image(slide: Slide, *, fmt: str = "PNG") -> bytes:
 
 
 def _column_shares(columns: list[str]) -> list[float]:
+    if columns and columns[-1] == "Address":
+        return [0.16, 0.1, 0.3, 0.44]
     if len(columns) == 4:
         return [0.2, 0.12, 0.38, 0.3]
     return [1 / len(columns)] * len(columns)

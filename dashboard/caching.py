@@ -37,6 +37,10 @@ from dashboard.urlstate import coerce
 
 #: Keys of the view-state store that are no view-state field but change a callback's output.
 _NAV = "nav"
+#: Inputs besides the view state that a cached callback may read (the map's size in pixels);
+#: their values, and which input changed, go into the key.
+_SIDE_INPUTS = frozenset({ids.MAP_SIZE})
+_SIDE, _CHANGED = "side inputs", "changed"
 
 
 class ResponseCache:
@@ -187,7 +191,7 @@ READS: dict[str, tuple[str, ...] | None] = {
     "map": tuple(f for f in ViewState.__dataclass_fields__
                  if f not in ("speed", "window", "bin")),
     "timeline": ("start", "end", "bin", *LIST_FILTERS, "text"),
-    "detail": ("event",),
+    "detail": ("event", "town"),
 }
 
 
@@ -212,12 +216,15 @@ def view_key(body: dict[str, Any], *, reads: tuple[str, ...] | None = None,
     True
     """
     inputs = body.get("inputs")
-    if not isinstance(inputs, list) or len(inputs) != 1 or body.get("state"):
+    if not isinstance(inputs, list) or body.get("state"):
         return None
-    (item,) = inputs
-    if not isinstance(item, dict) or item.get("id") != ids.VIEW_STATE:
+    if not all(isinstance(i, dict) for i in inputs):
         return None
-    data = item.get("value")
+    views = [i for i in inputs if i.get("id") == ids.VIEW_STATE]
+    others = [i for i in inputs if i.get("id") != ids.VIEW_STATE]
+    if len(views) != 1 or any(i.get("id") not in _SIDE_INPUTS for i in others):
+        return None
+    data = views[0].get("value")
     if not isinstance(data, dict):
         return None
     state = coerce(data).to_dict()
@@ -225,6 +232,10 @@ def view_key(body: dict[str, Any], *, reads: tuple[str, ...] | None = None,
         state = {name: state[name] for name in reads}
     if with_nav:
         state[_NAV] = bool(data.get(_NAV))
+    if others:
+        # The map also fits itself to its size when the size alone changes.
+        state[_SIDE] = [[i.get("id"), i.get("value")] for i in others]
+        state[_CHANGED] = sorted(str(c) for c in body.get("changedPropIds") or [])
     return _digest(body.get("output"), state)
 
 

@@ -3,41 +3,75 @@
 Flow: every control -> ``sync`` (one callback, so that the URL, the date
 picker, the timeline selection and the play clock stay consistent without
 circular chains) -> the view-state store -> ``render_map``,
-``render_timeline``, ``render_detail``.
+``render_timeline``, ``render_detail`` and the event table. Map moves,
+clicks, table rows, "zoom to selection" and the place search go through
+``navigate``, which writes the same store.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from types import ModuleType
 from typing import Any
 
+import numpy as np
 from dash import Dash, Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import components, ids, views
+from dashboard import components, figures, ids, queries, views
 from dashboard.data import EventSource
 from dashboard.extensions import extra_map_traces
+from dashboard.filters import EventIndex, filter_positions
 from dashboard.state import ViewState
-from dashboard.transitions import Bounds, control_values, frame_count, transition
+from dashboard.transitions import Bounds, control_values, transition
 from dashboard.urlstate import to_query
 
 _LIST_IDS = {"types": ids.TYPES, "actors": ids.ACTORS, "countries": ids.COUNTRIES,
              "admin1": ids.ADMIN1, "certainty": ids.CERTAINTY, "sources": ids.SOURCES}
 _SCALAR = (("text", ids.SEARCH), ("window", ids.WINDOW), ("speed", ids.SPEED), ("bin", ids.BIN),
            ("tiles", ids.TILES), ("control", ids.CONTROL), ("areas", ids.AREAS))
+#: Zoom a place found by the place search is shown at.
+PLACE_ZOOM = 9.0
 
-# Drops a play frame while the previous one is still being drawn (clientside, no round trip).
+# The play clock asks for the next frame only once the last one asked for is on the map,
+# so frames come in order and none is skipped, however slow the drawing (clientside).
 _FRAME_GUARD = """
 function(n, ack, req, play) {
     const nu = window.dash_clientside.no_update;
     if (!n || !play || !play.playing) { return nu; }
     const run = play.run || 0;
-    if (req && req.run === run && req.n < n && (!ack || ack.run !== run || ack.n < req.n)) {
-        return nu;
-    }
-    return {run: run, n: n};
+    const last = (req && req.run === run) ? req.n : 0;
+    if (!ack || ack.run !== run || ack.n < last) { return nu; }
+    return {run: run, n: last + 1};
 }
 """
+
+# The map's size on screen, so that the server can fit views to it exactly.
+_MAP_SIZE = """
+function(_path, _relayout, _state, current) {
+    const el = document.getElementById("MAP_ID");
+    if (!el) { return window.dash_clientside.no_update; }
+    const box = el.getBoundingClientRect();
+    const size = [Math.round(box.width), Math.round(box.height)];
+    if (!size[0] || !size[1] || (current && current[0] === size[0] && current[1] === size[1])) {
+        return window.dash_clientside.no_update;
+    }
+    return size;
+}
+""".replace("MAP_ID", ids.MAP)
+
+# A new view state empties the table's cache, so that it asks again for the rows in view.
+_TABLE_REFRESH = """
+function(_data, play) {
+    if (play && play.playing) { return window.dash_clientside.no_update; }
+    try {
+        dash_ag_grid.getApi("TABLE_ID").purgeInfiniteCache();
+    } catch (e) {
+        // Not drawn yet: its first request will read the current view anyway.
+    }
+    return window.dash_clientside.no_update;
+}
+""".replace("TABLE_ID", ids.EVENT_TABLE)
 
 
 def _controls(values: dict[str, Any]) -> dict[str, Any]:
@@ -48,7 +82,8 @@ def _controls(values: dict[str, Any]) -> dict[str, Any]:
 
 def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleType] = (),
                        threshold: int = 50_000, max_points: int = 50_000,
-                       decimals: int = 4, land_layer: bool = False) -> None:
+                       decimals: int = 4, land_layer: bool = False,
+                       style: dict | None = None) -> None:
     """Register the dashboard's callbacks on ``app``.
 
     Parameters
@@ -63,6 +98,8 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
         Aggregate switch, point cap and coordinate rounding (settings).
     land_layer : bool
         The map's first layer is the opaque land fill (hidden under online tiles).
+    style : dict, optional
+        The map's offline style (labels); online tiles are added under it.
     """
     control_inputs = [Input(ids.DATE_RANGE, "start_date"), Input(ids.DATE_RANGE, "end_date")]
     control_inputs += [Input(cid, "value") for cid in _LIST_IDS.values()]
@@ -72,20 +109,21 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
     control_outputs += [Output(cid, "value") for _, cid in _SCALAR]
 
     @app.callback(
-        Output(ids.LOCATION, "search"), *control_outputs, Output(ids.SCRUB, "value"),
+        Output(ids.LOCATION, "search"), *control_outputs, Output(ids.DATE_PRESET, "value"),
         Output(ids.VIEW_STATE, "data"), Output(ids.PLAY_STATE, "data"),
         Output(ids.INTERVAL, "disabled"), Output(ids.INTERVAL, "interval"),
-        Output(ids.INTERVAL, "max_intervals"), Output(ids.INTERVAL, "n_intervals"),
-        Output(ids.PLAY, "children"),
+        Output(ids.INTERVAL, "n_intervals"), Output(ids.PLAY, "children"),
         Input(ids.LOCATION, "search"), *control_inputs,
         Input(ids.TIMELINE, "selectedData"), Input(ids.FRAME_REQUEST, "data"),
         Input(ids.PLAY, "n_clicks"), Input(ids.RESET, "n_clicks"), Input(ids.SCRUB, "value"),
+        Input(ids.DATE_PRESET, "value"),
         State(ids.VIEW_STATE, "data"), State(ids.PLAY_STATE, "data"),
     )
     def sync(search, start, end, *rest):
         n_lists = len(_LIST_IDS)
         lists, scalars = rest[:n_lists], rest[n_lists:n_lists + len(_SCALAR)]
-        selected, frame, _play, _reset, scrub, state_data, play = rest[n_lists + len(_SCALAR):]
+        selected, frame, _play, _reset, scrub, preset, state_data, play = \
+            rest[n_lists + len(_SCALAR):]
         controls = _controls({
             "start": start, "end": end, **dict(zip(_LIST_IDS, lists, strict=True)),
             **{name: v for (name, _), v in zip(_SCALAR, scalars, strict=True)}})
@@ -96,17 +134,21 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
             raise PreventUpdate
         index = source.index()
         bounds = Bounds(index.first_day, index.last_day)
-        value = {ids.LOCATION: search, ids.TIMELINE: selected, ids.FRAME_REQUEST: frame,
-                 ids.SCRUB: scrub}.get(trigger)
         before = ViewState.from_dict(state_data)
-        result = transition(before, trigger, value, controls, bounds=bounds, play=play)
-        if trigger == ids.TIMELINE and result.state == before:
+        if trigger == ids.SCRUB and scrub == control_values(before, bounds)["scrub"]:
+            raise PreventUpdate  # the map moved the slider to where the view already is
+        if trigger == ids.DATE_PRESET and not preset:
+            raise PreventUpdate  # the choice was cleared (by the callback itself)
+        value = {ids.LOCATION: search, ids.TIMELINE: selected, ids.FRAME_REQUEST: frame,
+                 ids.SCRUB: scrub, ids.DATE_PRESET: preset}.get(trigger)
+        result = transition(before, trigger, value, controls, bounds=bounds, play=play,
+                            first_event=lambda day: _first_event(index, before, day))
+        if result.hold or (trigger == ids.TIMELINE and result.state == before):
             raise PreventUpdate
         state = result.state
         values = control_values(state, bounds)
         query = to_query(state)
         playing = bool(result.play.get("playing"))
-        frames = frame_count(state, result.play, bounds) if playing else -1
         data = {**state.to_dict(), "nav": result.navigated, "frame": result.frame}
         return (
             query if result.push_url and query != (search or "") else no_update,
@@ -114,9 +156,9 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
             *[values[name] for name in _LIST_IDS],
             *[(values[name] == "online") if name == "tiles" else
               str(values[name]) if name == "speed" else values[name] for name, _ in _SCALAR],
-            values["scrub"],
+            None if preset else no_update,
             data, result.play,
-            not playing, state.speed, frames + 1 if playing else -1,
+            not playing, state.speed,
             0 if trigger == ids.PLAY else no_update,
             "■ Pause" if playing else "▶ Play",
         )
@@ -126,24 +168,47 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
     @app.callback(
         Output(ids.VIEW_STATE, "data", allow_duplicate=True),
         Output(ids.LOCATION, "search", allow_duplicate=True),
+        Output(ids.PLACE_MESSAGE, "children"),
         Input(ids.MAP, "relayoutData"), Input(ids.MAP, "clickData"),
+        Input(ids.EVENT_TABLE, "selectedRows"), Input(ids.ZOOM_DATA, "n_clicks"),
+        Input(ids.PLACE_SEARCH, "value"),
         State(ids.VIEW_STATE, "data"), State(ids.PLAY_STATE, "data"),
-        State(ids.LOCATION, "search"),
+        State(ids.LOCATION, "search"), State(ids.MAP_SIZE, "data"),
         prevent_initial_call=True,
     )
-    def map_moved(relayout, click, state_data, play, search):
+    def navigate(relayout, click, rows, _zoom, place, state_data, play, search, size):
         index = source.index()
         before = ViewState.from_dict(state_data)
-        value = {"click": click} if ctx.triggered_id == ids.MAP and \
-            "clickData" in "".join(ctx.triggered_prop_ids) else {"relayout": relayout}
-        result = transition(before, ids.MAP, value, {},
-                            bounds=Bounds(index.first_day, index.last_day), play=play,
-                            event_at=lambda p: _event_at(index, p))
-        if result.state == before:
+        trigger = ctx.triggered_id
+        message: Any = no_update
+        nav = False
+        if trigger == ids.ZOOM_DATA:
+            new, nav = _zoom_to(index, before, size), True
+        elif trigger == ids.PLACE_SEARCH:
+            new, message = _fly_to(before, place, size)
+            nav = new != before
+        elif trigger == ids.EVENT_TABLE:
+            new = _select_row(index, before, rows, size)
+            nav = (new.lat, new.lon) != (before.lat, before.lon)
+        else:
+            value = {"click": click} if "clickData" in "".join(ctx.triggered_prop_ids) \
+                else {"relayout": relayout}
+            result = transition(before, ids.MAP, value, {},
+                                bounds=Bounds(index.first_day, index.last_day), play=play,
+                                event_at=lambda p: _event_at(index, before, p))
+            new = result.state
+            if not result.push_url:
+                new = new.replace(extra={**new.extra, "quiet": True})
+        if new == before and new.extra.get("bounds") == before.extra.get("bounds"):
+            if message is not no_update:
+                return no_update, no_update, message
             raise PreventUpdate  # autosize relayouts, clicks on no event
-        query = to_query(result.state)
-        data = {**result.state.to_dict(), "nav": False, "frame": (state_data or {}).get("frame")}
-        return data, (query if result.push_url and query != (search or "") else no_update)
+        quiet = bool(new.extra.pop("quiet", False)) or bool((play or {}).get("playing"))
+        query = to_query(new)
+        data = {**new.to_dict(), "nav": nav, "frame": (state_data or {}).get("frame")}
+        if new == before:  # only the shown box changed: no new history entry
+            return data, no_update, message
+        return data, (query if not quiet and query != (search or "") else no_update), message
 
     app.clientside_callback(
         _FRAME_GUARD, Output(ids.FRAME_REQUEST, "data"),
@@ -151,10 +216,16 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
         State(ids.FRAME_REQUEST, "data"), State(ids.PLAY_STATE, "data"),
         prevent_initial_call=True,
     )
+    app.clientside_callback(
+        _MAP_SIZE, Output(ids.MAP_SIZE, "data"),
+        Input(ids.LOCATION, "pathname"), Input(ids.MAP, "relayoutData"),
+        Input(ids.VIEW_STATE, "data"), State(ids.MAP_SIZE, "data"),
+    )
 
-    # The map's answer depends on the view state alone (so identical views can share one
-    # cached response, see dashboard.caching); the play clock's acknowledgement, which is
-    # each viewer's own, is given here in the browser once the new figure has arrived.
+    # The map's answer depends on the view state and the map's size alone (so identical
+    # views can share one cached response, see dashboard.caching); the play clock's
+    # acknowledgement, which is each viewer's own, is given here in the browser once the
+    # new figure has arrived.
     app.clientside_callback(
         "function(_figure, data) { return (data && data.frame) || null; }",
         Output(ids.FRAME_ACK, "data"), Input(ids.MAP, "figure"), State(ids.VIEW_STATE, "data"),
@@ -164,10 +235,11 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
     @app.callback(
         Output(ids.MAP, "figure"), Output(ids.MAP_MODE, "children"),
         Output(ids.MAP_MODE, "color"), Output(ids.SUMMARY, "children"),
-        Input(ids.VIEW_STATE, "data"),
+        Output(ids.SCRUB, "value"),
+        Input(ids.VIEW_STATE, "data"), Input(ids.MAP_SIZE, "data"),
         prevent_initial_call=True,
     )
-    def render_map(data):
+    def render_map(data, size):
         state = ViewState.from_dict(data)
         index = source.index()
         view = views.map_view(index, state, threshold=threshold, max_points=max_points,
@@ -175,17 +247,33 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
                               extra_traces=extra_map_traces(list(modules), index, state))
         patch = Patch()
         patch["data"] = view.traces
-        online = state.tiles == "online"
-        patch["layout"]["map"]["style"] = "carto-positron" if online else "white-bg"
-        if land_layer:
-            patch["layout"]["map"]["layers"][0]["opacity"] = 0.0 if online else 1.0
-        if (data or {}).get("nav") and state.lat is not None and state.lon is not None:
+        fit_default = state.lat is None and (
+            (data or {}).get("nav") or ctx.triggered_id == ids.MAP_SIZE)
+        if fit_default:
+            lat, lon, zoom = queries.fit_view(queries.STUDY_BOX, size)
+            patch["layout"]["map"]["center"] = {"lat": lat, "lon": lon}
+            patch["layout"]["map"]["zoom"] = zoom
+            patch["layout"]["uirevision"] = f"fit{to_query(state)}{size}"
+        elif (data or {}).get("nav") and state.lat is not None and state.lon is not None:
             patch["layout"]["map"]["center"] = {"lat": state.lat, "lon": state.lon}
             patch["layout"]["map"]["zoom"] = state.zoom if state.zoom is not None else 5
             patch["layout"]["uirevision"] = to_query(state)
+        bounds = Bounds(index.first_day, index.last_day)
+        # The slider moves with the map (same response), never ahead of it.
         return (patch, views.mode_label(view, threshold),
                 "warning" if view.mode == "density" else "light",
-                components.summary_line(view.counts, *view.window))
+                components.summary_line(view.counts, *view.window),
+                control_values(state, bounds)["scrub"])
+
+    @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.TILES, "value"),
+                  prevent_initial_call=True)
+    def render_tiles(online):
+        patch = Patch()
+        patch["layout"]["map"]["style"] = figures.tile_style(style,
+                                                             "online" if online else "offline")
+        if land_layer:
+            patch["layout"]["map"]["layers"][0]["opacity"] = 0.0 if online else 1.0
+        return patch
 
     @app.callback(Output(ids.TIMELINE, "figure"), Input(ids.VIEW_STATE, "data"),
                   prevent_initial_call=True)
@@ -195,12 +283,29 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
     @app.callback(Output(ids.DETAIL, "children"), Input(ids.VIEW_STATE, "data"),
                   prevent_initial_call=True)
     def render_detail(data):
-        return components.detail_view(views.detail(source.index(), ViewState.from_dict(data)))
+        index, state = source.index(), ViewState.from_dict(data)
+        return components.detail_view(views.detail(index, state), views.town_detail(index, state))
+
+    app.clientside_callback(_TABLE_REFRESH, Output(ids.EVENT_TABLE, "id"),
+                            Input(ids.VIEW_STATE, "data"), State(ids.PLAY_STATE, "data"),
+                            prevent_initial_call=True)
+
+    @app.callback(Output(ids.EVENT_TABLE, "getRowsResponse"),
+                  Output(ids.EVENT_TABLE_COUNT, "children"),
+                  Input(ids.EVENT_TABLE, "getRowsRequest"), State(ids.VIEW_STATE, "data"),
+                  prevent_initial_call=True)
+    def table_rows(request, data):
+        if not isinstance(request, dict):
+            raise PreventUpdate
+        index, state = source.index(), ViewState.from_dict(data)
+        rows, total = views.table_page(index, state, request)
+        return {"rowData": rows, "rowCount": total}, f"{total:,} events"
 
 
 #: When several inputs fire in one call (Dash batches them), the most deliberate wins:
 #: navigation, then buttons and the play clock, then the controls, then map movements.
-_PRIORITY = (ids.LOCATION, ids.RESET, ids.PLAY, ids.FRAME_REQUEST, ids.TIMELINE, ids.SCRUB)
+_PRIORITY = (ids.LOCATION, ids.RESET, ids.PLAY, ids.FRAME_REQUEST, ids.DATE_PRESET, ids.TIMELINE,
+             ids.SCRUB)
 
 
 def _main_trigger(triggered: dict[str, Any]) -> tuple[str | None, str]:
@@ -219,13 +324,84 @@ def _main_trigger(triggered: dict[str, Any]) -> tuple[str | None, str]:
     return (clicks or pairs)[0]
 
 
-def _event_at(index, click: Any) -> str | None:
-    """Return the id of the event behind a clicked point (its customdata is a position)."""
+def _first_event(index: EventIndex, state: ViewState, day: date) -> date | None:
+    """Return the first day on or after ``day`` with an event under the view's filters."""
+    positions = filter_positions(index, state.replace(start=day, end=None))
+    return index.day_labels(positions[:1]).astype("datetime64[D]").astype(object)[0] \
+        if positions.size else None
+
+
+def _event_at(index: EventIndex, state: ViewState, click: Any) -> Any:
+    """Return what a click selects: the event behind a point, or a town and its events.
+
+    A point's ``customdata`` is its position in the index; a control disc's
+    is ``"town:<place>"``, and the click then also reaches the events drawn
+    inside the disc (the latest of the nearest is selected).
+    """
     try:
-        pos = int(click["points"][0]["customdata"])
-    except (KeyError, IndexError, TypeError, ValueError):
+        data = click["points"][0]["customdata"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    if isinstance(data, str) and data.startswith(figures.TOWN_PREFIX):
+        town = data[len(figures.TOWN_PREFIX):]
+        under = views.town_positions(index, state.replace(town=town))
+        return {"town": town, "event": _latest_nearest(index, under, state) if under.size
+                else None}
+    try:
+        pos = int(data)
+    except (TypeError, ValueError):
         return None
     if not 0 <= pos < index.size:
         return None
     return str(index.frame["id"].iat[pos])
 
+
+def _latest_nearest(index: EventIndex, positions: np.ndarray, state: ViewState) -> str:
+    town = index.seizures[index.seizures["place"].astype(str) == state.town] \
+        if state.town else None
+    if town is not None and len(town):
+        lat, lon = float(town["lat"].iat[-1]), float(town["lon"].iat[-1])
+        dist = np.hypot(index.lat[positions] - lat, index.lon[positions] - lon)
+        positions = positions[dist <= dist.min() + 1e-4]
+    return str(index.frame["id"].iat[int(positions.max())])
+
+
+def _zoom_to(index: EventIndex, state: ViewState, size: Any) -> ViewState:
+    """Return the state with the map fitted to the events in view (the study area if none)."""
+    box = queries.data_box(index, filter_positions(index, state)) or queries.STUDY_BOX
+    lat, lon, zoom = queries.fit_view(box, size)
+    return state.replace(lat=lat, lon=lon, zoom=zoom)
+
+
+def _fly_to(state: ViewState, name: Any, size: Any) -> tuple[ViewState, str]:
+    """Return the state centred on the place named (through the gazetteer) and a message."""
+    name = str(name or "").strip()
+    if not name:
+        return state, ""
+    import geodata
+
+    place = geodata.resolve(name)
+    if place is None or place.lat is None or place.lon is None:
+        return state, f"No place called {name!r} in the gazetteer."
+    return (state.replace(lat=round(float(place.lat), 4), lon=round(float(place.lon), 4),
+                          zoom=max(PLACE_ZOOM, state.zoom or 0.0)),
+            f"{place.name}, {place.admin1 or ''} ({place.country})")
+
+
+def _select_row(index: EventIndex, state: ViewState, rows: Any, size: Any) -> ViewState:
+    """Return the state with the table's selected event selected, the map following it."""
+    if not rows or not isinstance(rows, list) or not isinstance(rows[0], dict):
+        return state
+    event = str(rows[0].get("id") or "")
+    pos = queries.position_of(index, event)
+    if pos is None:
+        return state
+    new = state.replace(event=event, town=None)
+    lat, lon = float(index.lat[pos]), float(index.lon[pos])
+    shown = queries.shown_bounds(state.extra.get("bounds"))
+    if shown is None and state.lat is None:
+        shown = queries.Bounds(*queries.STUDY_BOX)  # the opening view shows all of it
+    if shown is not None and bool(shown.contains(np.array([lon]), np.array([lat]))[0]):
+        return new
+    zoom = state.zoom if state.zoom is not None else queries.fit_view(queries.STUDY_BOX, size)[2]
+    return new.replace(lat=round(lat, 4), lon=round(lon, 4), zoom=zoom)

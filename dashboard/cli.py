@@ -175,8 +175,11 @@ def _register_subcommands() -> None:
     except ModuleNotFoundError as exc:
         if exc.name != "dashboard.brief":
             raise
-        return
-    cli.add_command(brief_command, "brief")
+    else:
+        cli.add_command(brief_command, "brief")
+    from dashboard.screenshot import screenshot_command
+
+    cli.add_command(screenshot_command, "screenshot")
 
 
 _register_subcommands()

@@ -6,15 +6,24 @@ from datetime import date
 from typing import Any
 
 import dash_bootstrap_components as dbc
+import numpy as np
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.filters import EventIndex
-from dashboard.palette import EVENT_COLOURS
+from dashboard.palette import DENSITY_SCALE, EVENT_COLOURS, actor_colour
+from dashboard.queries import TABLE_COLUMNS, marker_size
 from dashboard.state import SPEEDS
+from dashboard.transitions import Bounds, preset_options
 from events.model import ACTORS, CERTAINTIES, EVENT_TYPES
 
-_GRAPH_CONFIG = {"displaylogo": False, "scrollZoom": True, "responsive": True}
+#: Modebar buttons no graph shows: nothing may leave an air-gapped machine ("Share chart"
+#: uploads to a plotly server; "Edit in Chart Studio" opens one), and images come from the
+#: Export menu, drawn for slides (the camera would save the bare WebGL canvas).
+NO_CLOUD_BUTTONS: tuple[str, ...] = ("sendDataToCloud", "sendChartToCloud", "editInChartStudio")
+GRAPH_CONFIG: dict[str, Any] = {"displaylogo": False, "scrollZoom": True, "responsive": True,
+                                "showSendToCloud": False, "showEditInChartStudio": False,
+                                "modeBarButtonsToRemove": [*NO_CLOUD_BUTTONS, "toImage"]}
 
 
 def _label(text: str) -> html.Label:
@@ -47,6 +56,10 @@ def filter_panel(index: EventIndex) -> dbc.Card:
                 min_date_allowed=_iso(first), max_date_allowed=_iso(last),
                 display_format="YYYY-MM-DD", first_day_of_week=1, className="w-100",
                 initial_visible_month=_iso(first)),
+            html.Div("Click the first day, then the last.", className="hint mt-1"),
+            dcc.Dropdown(id=ids.DATE_PRESET, options=preset_options(Bounds(first, last)),
+                         placeholder="Quick range: last 7/30 days, a month, a year",
+                         clearable=True, searchable=True, className="dash-dropdown-sm mt-1"),
         ], className="mb-2"),
         _multi(ids.TYPES, "Event type", types, pretty=True),
         _multi(ids.ACTORS, "Actor (either side)", actors),
@@ -66,20 +79,67 @@ def filter_panel(index: EventIndex) -> dbc.Card:
     return dbc.Card(dbc.CardBody(body, className="p-2"), className="h-100 panel-scroll")
 
 
-def legend() -> html.Div:
-    """Return the legend of event types (the same palette as the markers)."""
-    items = [html.Span([html.Span(className="legend-dot", style={"backgroundColor": colour}),
-                        event_type.replace("_", " ")], className="legend-item")
+def _legend_section(title: str, items: list) -> html.Div:
+    return html.Div([html.Span(title, className="legend-title"), *items],
+                    className="legend-section")
+
+
+def legend(index: EventIndex | None = None, *, threshold: int = 50_000,
+           radius_km: float = 25.0) -> html.Div:
+    """Return the legend: every mark the map can draw, each with what it means.
+
+    Event colours (the same palette as the markers), marker sizes (log of
+    the figure), the town-control discs coloured by who holds each town
+    (the forces that hold a town in the data), the estimated areas and the
+    density layer that replaces points past ``threshold`` events in view.
+    """
+    def dot(colour: str) -> html.Span:
+        return html.Span(className="legend-dot", style={"backgroundColor": colour})
+
+    types = [html.Span([dot(colour), event_type.replace("_", " ")], className="legend-item")
              for event_type, colour in EVENT_COLOURS.items()]
-    items.append(html.Span([html.Span(className="legend-disc"), "town control (as of end)"],
-                           className="legend-item"))
-    items.append(html.Span("marker size: figure (log)", className="legend-item text-muted"))
-    return html.Div(items, id=ids.LEGEND, className="legend")
+    sizes = []
+    for figure in (0, 100, 10_000):
+        px = float(marker_size(np.array([figure], dtype=float))[0])
+        sizes.append(html.Span([
+            html.Span(className="legend-size", style={"width": f"{px:.0f}px",
+                                                      "height": f"{px:.0f}px"}),
+            "no figure" if figure == 0 else f"{figure:,}"], className="legend-item"))
+    holders = sorted({str(a) for a in (index.seizures["actor1"].dropna().astype(str)
+                                       if index is not None and index.size else [])})
+    discs = [html.Span([html.Span(className="legend-disc",
+                                  style={"backgroundColor": actor_colour(a)}), a],
+                       className="legend-item") for a in holders]
+    discs.append(html.Span("disc: who holds the town at the window's end (click it for its "
+                           "history)", className="legend-item legend-note"))
+    scale = ", ".join(f"{c} {int(p * 100)}%" for p, c in DENSITY_SCALE)
+    return html.Div([
+        _legend_section("Events", types),
+        _legend_section("Marker size: figure (killed, displaced…)", sizes),
+        _legend_section("Town control", discs),
+        _legend_section("Control areas", [html.Span(
+            f"estimates, shaded only within {radius_km:g} km of the towns they rest on",
+            className="legend-item legend-note")]),
+        _legend_section("Density", [
+            html.Span(className="legend-ramp",
+                      style={"background": f"linear-gradient(to right, {scale})"}),
+            html.Span(f"events per area, drawn instead of points past {threshold:,} events "
+                      "in view", className="legend-item legend-note")]),
+    ], id=ids.LEGEND, className="legend")
 
 
 def map_options(extra: list) -> html.Div:
-    """Return the map options: control discs, areas of control, online tiles, extension items."""
+    """Return the map options: place search, zoom to selection, layer switches, extension items."""
     return html.Div([
+        html.Div([
+            html.Label("Find a place and fly the map to it", htmlFor=ids.PLACE_SEARCH,
+                       className="visually-hidden"),
+            dbc.Input(id=ids.PLACE_SEARCH, type="search", size="sm", debounce=True, value="",
+                      placeholder="Find a place (e.g. Tal Afar)", className="place-search"),
+            html.Span(id=ids.PLACE_MESSAGE, className="small ms-1 hint", role="status"),
+        ], className="d-flex align-items-center me-2"),
+        dbc.Button("Zoom to selection", id=ids.ZOOM_DATA, size="sm", color="secondary",
+                   outline=True, className="me-3 text-nowrap", n_clicks=0),
         dbc.Switch(id=ids.CONTROL, label="Town control", value=True, className="me-3 mb-0"),
         dbc.Switch(id=ids.AREAS, label="Control areas (estimate)", value=False,
                    className="me-3 mb-0"),
@@ -88,17 +148,52 @@ def map_options(extra: list) -> html.Div:
     ], className="d-flex flex-wrap align-items-center small map-options")
 
 
-def map_card(figure: Any, extra_options: list) -> dbc.Card:
+def map_card(figure: Any, extra_options: list, legend_box: html.Div | None = None) -> dbc.Card:
     """Return the map with its mode badge, options and legend."""
     return dbc.Card([
         html.Div([
-            dcc.Graph(id=ids.MAP, figure=figure, config=_GRAPH_CONFIG, className="map-graph",
+            dcc.Graph(id=ids.MAP, figure=figure, config=GRAPH_CONFIG, className="map-graph",
                       clear_on_unhover=True),
             dbc.Badge("points", id=ids.MAP_MODE, color="light", text_color="dark",
                       className="map-mode"),
-        ], className="map-wrap"),
-        dbc.CardFooter([map_options(extra_options), legend()], className="py-1 px-2"),
+            html.Details([html.Summary("Legend"), legend_box or legend()], open=True,
+                         className="map-legend"),
+        ], className="map-wrap", role="region",
+            **{"aria-label": "Map of the events in view, with town control and place names; "
+                             "the event table below lists the same events"}),
+        dbc.CardFooter(map_options(extra_options), className="py-1 px-2"),
     ], className="map-card")
+
+
+def table_card() -> dbc.Card:
+    """Return the event table: the events in view, sortable and paged, rows select on the map."""
+    import dash_ag_grid as dag
+
+    widths = {"date": 105, "event_type": 120, "place": 120, "admin1": 120, "actor1": 140,
+              "actor2": 140, "killed": 80, "figure": 150, "source": 120, "certainty": 95}
+    columns = [{"field": name, "headerName": header, "sortable": name not in (
+        "figure", "evidence"), **({"width": widths[name]} if name in widths else
+                                  {"flex": 1, "minWidth": 300, "tooltipField": "evidence"})}
+               for name, header in TABLE_COLUMNS]
+    columns[0]["sort"] = "desc"
+    return dbc.Card([
+        dbc.CardHeader([html.Span("Events in view", className="fw-semibold me-2"),
+                        html.Span(id=ids.EVENT_TABLE_COUNT, className="small hint"),
+                        html.Span(" · click a row to select the event on the map",
+                                  className="small hint")], className="py-1 px-2"),
+        dag.AgGrid(
+            id=ids.EVENT_TABLE, columnDefs=columns, rowModelType="infinite",
+            defaultColDef={"resizable": True, "filter": False},
+            dashGridOptions={"pagination": True, "paginationPageSize": 25,
+                             "cacheBlockSize": 25, "maxBlocksInCache": 8,
+                             "paginationPageSizeSelector": False,
+                             "rowSelection": {"mode": "singleRow", "checkboxes": False,
+                                              "enableClickSelection": True},
+                             "tooltipShowDelay": 300, "domLayout": "normal",
+                             "suppressCellFocus": False},
+            getRowId="params.data.id", className="ag-theme-alpine event-table",
+            style={"height": "360px", "width": "100%"}),
+    ], className="table-card")
 
 
 def timeline_card(index: EventIndex, figure: Any) -> dbc.Card:
@@ -133,8 +228,9 @@ def timeline_card(index: EventIndex, figure: Any) -> dbc.Card:
             controls,
             dcc.Graph(id=ids.TIMELINE, figure=figure, className="timeline-graph",
                       style={"height": "130px"},
-                      config={**_GRAPH_CONFIG, "scrollZoom": False,
-                              "modeBarButtonsToRemove": ["lasso2d", "zoom2d", "pan2d"]}),
+                      config={**GRAPH_CONFIG, "scrollZoom": False, "modeBarButtonsToRemove": [
+                          *GRAPH_CONFIG["modeBarButtonsToRemove"], "lasso2d", "zoom2d",
+                          "pan2d"]}),
             html.Div("Drag across the bars to choose dates.", className="hint"),
         ], className="p-2"),
     ], className="timeline-card")
@@ -143,7 +239,7 @@ def timeline_card(index: EventIndex, figure: Any) -> dbc.Card:
 def detail_panel(extra: list) -> dbc.Card:
     """Return the detail panel (filled by a callback) and the extension panel slot."""
     return dbc.Card(dbc.CardBody([
-        html.H6("Selected event", className="text-secondary"),
+        html.H2("Selected event", className="h6 text-secondary"),
         html.Div(empty_detail(), id=ids.DETAIL),
         html.Div(extra, id=ids.SLOT_PANEL),
     ], className="p-2"), className="h-100 panel-scroll")
@@ -151,8 +247,8 @@ def detail_panel(extra: list) -> dbc.Card:
 
 def empty_detail() -> html.P:
     """Return the detail panel's text when nothing is selected."""
-    return html.P("Click a marker on the map to read its evidence and sources.",
-                  className="text-muted small")
+    return html.P("Click a marker or a town's disc on the map, or a row of the event table, "
+                  "to read the evidence and sources.", className="small hint")
 
 
 def header(title: str, toolbar: list) -> dbc.Navbar:
@@ -186,13 +282,14 @@ def stores() -> list:
         dcc.Store(id=ids.PLAY_STATE, data={"playing": False, "run": 0}),
         dcc.Store(id=ids.FRAME_REQUEST),
         dcc.Store(id=ids.FRAME_ACK),
+        dcc.Store(id=ids.MAP_SIZE),
         dcc.Interval(id=ids.INTERVAL, interval=1000, disabled=True, n_intervals=0,
                      max_intervals=-1),
     ]
 
 
 def page(index: EventIndex, *, title: str, map_figure: Any, timeline_figure: Any,
-         slots: dict[str, list]) -> html.Div:
+         slots: dict[str, list], threshold: int = 50_000, radius_km: float = 25.0) -> html.Div:
     """Return the whole page."""
     note = empty_note(index)
     return html.Div([
@@ -200,10 +297,13 @@ def page(index: EventIndex, *, title: str, map_figure: Any, timeline_figure: Any
         header(title, slots.get("toolbar", [])),
         *([note] if note else []),
         html.Div([
-            html.Aside(filter_panel(index), className="sidebar"),
-            html.Main([map_card(map_figure, slots.get("map-options", [])),
-                       timeline_card(index, timeline_figure)], className="centre"),
-            html.Aside(detail_panel(slots.get("panel", [])), className="detailbar"),
+            html.Aside(filter_panel(index), className="sidebar",
+                       **{"aria-label": "Filters"}),
+            html.Main([map_card(map_figure, slots.get("map-options", []),
+                                legend(index, threshold=threshold, radius_km=radius_km)),
+                       timeline_card(index, timeline_figure), table_card()], className="centre"),
+            html.Aside(detail_panel(slots.get("panel", [])), className="detailbar",
+                       **{"aria-label": "Selected event and town"}),
         ], className="workspace"),
         html.Div(slots.get("modals", []), id=ids.SLOT_MODALS),
     ], className="app-root")
@@ -225,16 +325,24 @@ def _source_link(source: Any, link: str | None) -> Any:
     return html.Span(str(source or "unknown source"))
 
 
-def detail_view(record: dict | None) -> Any:
-    """Return the detail of one event; all report text is rendered as text, never HTML.
+def detail_view(record: dict | None, town: dict | None = None) -> Any:
+    """Return the detail of one event and of a clicked town; report text stays text, never HTML.
 
     Parameters
     ----------
     record : dict or None
         :func:`dashboard.queries.event_detail` output.
+    town : dict or None
+        :func:`dashboard.views.town_detail` output (a clicked control disc).
     """
     if record is None:
-        return empty_detail()
+        return html.Div([empty_detail(), town_view(town)]) if town else empty_detail()
+    if town:
+        return html.Div([_event_detail(record), town_view(town)])
+    return _event_detail(record)
+
+
+def _event_detail(record: dict) -> Any:
     event_type = str(record.get("event_type") or "")
     figure = record.get("magnitude")
     unit = str(record.get("magnitude_unit") or "").replace("_", " ")
@@ -254,9 +362,12 @@ def detail_view(record: dict | None) -> Any:
             _row("Place precision", record.get("geo_precision_text")),
             _row("Actors", " vs ".join(str(a) for a in (record.get("actor1"),
                                                          record.get("actor2")) if a)),
-            _row("Figure", f"{figure:,.0f} {unit}" if isinstance(figure, (int, float)) else None),
+            _row("Killed" if unit == "killed" else "Figure",
+                 f"{figure:,.0f}" if unit == "killed" and isinstance(figure, (int, float))
+                 else f"{figure:,.0f} {unit}" if isinstance(figure, (int, float)) else None),
             _row("Certainty", record.get("certainty")),
-            _row("Report", f"{record.get('report') or ''} ({record.get('report_date') or ''})"),
+            _row("Report", f"{record.get('report') or ''} (published "
+                           f"{record.get('report_date') or '?'})"),
         ]), className="table table-sm small mb-2 detail-table"),
         html.Div(["Source: ", _source_link(record.get("source"), record.get("link"))],
                  className="small mb-2 detail-source"),
@@ -272,13 +383,55 @@ def detail_view(record: dict | None) -> Any:
     ], className="detail")
 
 
+def town_view(town: dict | None) -> Any:
+    """Return a clicked town's section: each change of hands with its evidence, and its events.
+
+    Parameters
+    ----------
+    town : dict or None
+        :func:`dashboard.views.town_detail` output.
+    """
+    if town is None:
+        return None
+    place = str(town.get("place") or "")
+    changes = town.get("changes") or []
+    items = []
+    for change in changes:
+        evidence = [html.Li([
+            html.Span(str(e.get("evidence") or ""), className="d-block"),
+            html.Span(["— ", _source_link(e.get("source"), e.get("link"))], className="hint"),
+        ]) for e in change.get("evidence") or []]
+        if change.get("more"):
+            evidence.append(html.Li(f"and {change['more']:,} more reports", className="hint"))
+        items.append(html.Li([
+            html.Strong(f"{change.get('date')}: {change.get('from')} → {change.get('to')}"),
+            html.Ul(evidence, className="ps-3 mb-1") if evidence else None,
+        ], className="mb-1"))
+    events = town.get("events") or []
+    earlier = town.get("earlier") or 0
+    return html.Div([
+        html.H6(f"Control of {place}", className="mt-2 mb-1"),
+        html.Div(f"{earlier:,} earlier changes of hands are not listed.",
+                 className="small hint") if earlier else None,
+        html.Ol(items, className="small ps-3 town-history") if items else html.Div(
+            "No change of hands is reported for this town.", className="small hint"),
+        html.H6(f"Events here in view ({town.get('in_view', 0):,})", className="mt-2 mb-1"),
+        html.Ul([html.Li([html.Span(f"{e.get('date')} · "
+                                    f"{str(e.get('event_type')).replace('_', ' ')} · ",
+                                    className="hint"), str(e.get("evidence") or "")])
+                 for e in events], className="small ps-3 town-events") if events else html.Div(
+            "No event of the current view is drawn at this town.", className="small hint"),
+    ], className="town-detail")
+
+
 def summary_line(counts: dict[str, int], start: date | None, end: date | None) -> list:
-    """Return the summary: events, incidents, people displaced, places that changed hands."""
+    """Return the summary: events, incidents, killed, displaced, places that changed hands."""
     window = f"{_iso(start)} – {_iso(end)}" if start and end else "no dates"
     parts = [
         (f"{counts['events']:,}", " events"),
         (f"{counts['incidents']:,}", " incidents"),
-        (f"{counts['displaced']:,}", " people displaced"),
+        (f"{counts.get('killed', 0):,}", " killed"),
+        (f"{counts['displaced']:,}", " displaced"),
         (f"{counts['changed_hands']:,}", " places changed hands"),
     ]
     items: list = []

@@ -44,6 +44,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("user", None, "Basic-auth user name (DASHBOARD_USER); auth is off when unset."),
     Setting("password", None, "Basic-auth password (DASHBOARD_PASSWORD)."),
     Setting("title", "Conflict events: Iraq and Syria", "Page title and header."),
+    Setting("control_radius_km", 25.0,
+            "Estimated areas of control reach at most this far (km) from the towns they rest "
+            "on; the rest of the map stays unshaded."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -100,17 +100,54 @@ def control_marker_traces(control: pd.DataFrame, *, size: int = 13) -> list[go.S
     return traces
 
 
-def cached_areas(control: pd.DataFrame, outline: BaseGeometry) -> gpd.GeoDataFrame:
+def area_radius_km(value: float | None = None) -> float:
+    """Return how far (km) an estimated area reaches from its towns (setting ``control_radius_km``).
+
+    Examples
+    --------
+    >>> area_radius_km(10)
+    10.0
+    """
+    from dashboard.config import get_setting
+
+    radius = float(get_setting("control_radius_km", value))
+    if radius <= 0:
+        raise ValueError(f"invalid control_radius_km={radius!r}: expected a positive distance")
+    return radius
+
+
+def area_note(radius_km: float) -> str:
+    """Return the sentence that says what the estimated areas are, radius included."""
+    return (f"Control areas are estimates from reported events: the land within "
+            f"{radius_km:g} km of a town whose holder is reported, given to the nearest such "
+            "town; the rest is left unshaded. Not front lines.")
+
+
+def _capitals() -> pd.DataFrame:
+    from dashboard.labels import load_places
+
+    places = load_places()
+    return places[places["rank"] <= 1].rename(columns={"name": "place"})
+
+
+def cached_areas(control: pd.DataFrame, outline: BaseGeometry,
+                 radius_km: float | None = None) -> gpd.GeoDataFrame:
     """Return dissolved control areas for ``control``, cached on towns and holders.
 
-    Playing the timeline asks for the same control state many frames in a
-    row; the Voronoi diagram is only recomputed when a town changes hands.
+    Areas reach at most ``radius_km`` (setting ``control_radius_km``) from
+    the towns they rest on, and never cover a national or governorate
+    capital that is not itself a reported town. Playing the timeline asks
+    for the same control state many frames in a row; the diagram is only
+    recomputed when a town changes hands.
     """
-    key = (id(outline), tuple(zip(control["place"], control["controller"], strict=True)))
+    radius = area_radius_km(radius_km)
+    key = (id(outline), radius,
+           tuple(zip(control["place"], control["controller"], strict=True)))
     if key in _AREA_CACHE:
         _AREA_CACHE.move_to_end(key)
         return _AREA_CACHE[key]
-    areas = control_areas(control, outline, dissolve=True)
+    areas = control_areas(control, outline, dissolve=True, radius_km=radius,
+                          keep_clear=_capitals())
     areas["geometry"] = areas.geometry.simplify(_SIMPLIFY, preserve_topology=True)
     _AREA_CACHE[key] = areas
     if len(_AREA_CACHE) > _AREA_CACHE_SIZE:
@@ -158,7 +195,7 @@ def control_area_traces(areas: gpd.GeoDataFrame) -> list[go.Choroplethmap]:
                 legendgrouptitle_text=AREA_GROUP,
                 showlegend=True,
                 hovertemplate=(
-                    f"Area nearest to towns held by {controller}"
+                    f"Within {area_radius_km():g} km of towns held by {controller}"
                     "<br>estimate from reported events<extra></extra>"
                 ),
                 meta="control",
@@ -365,8 +402,7 @@ def layout_items(slot: str, source: Any) -> list:
     if slot == "map-options":
         from dash import html
 
-        return [html.Span("Control areas are estimates from reported events (nearest held "
-                          "town), not front lines.", className="small text-secondary ms-2")]
+        return [html.Span(area_note(area_radius_km()), className="small hint ms-2 area-note")]
     if slot != "panel":
         return []
 

@@ -1,10 +1,14 @@
-"""Exports from the dashboard: chart images at slide size and the filtered events as data.
+"""Exports from the dashboard: slide-ready images of the map and timeline, and the events as data.
 
-Pure helpers (:func:`graph_config`, :func:`export_filename`, :func:`events_csv`,
-:func:`events_geojson`) plus the extension hooks of :mod:`dashboard.extensions`:
-``layout_items`` puts an "Export" menu in the toolbar, ``register_callbacks``
-keeps each graph's PNG button set to 1920×1080 at scale 2 with a file name
-that says what and when, adds SVG downloads, and serves CSV and GeoJSON.
+Pure helpers (:func:`export_filename`, :func:`events_csv`,
+:func:`events_geojson`, :func:`export_image`) plus the extension hooks of
+:mod:`dashboard.extensions`: ``layout_items`` puts an "Export" menu in the
+toolbar, ``register_callbacks`` answers it. Images are drawn on the server
+from the view at the moment of the click (so they are named for the range
+shown), fitted to the data, with a title, the range and filters, a legend
+and a source line (:func:`dashboard.brief.map_export_figure`), at 1920×1080
+(PNG at twice the pixels for projection). Nothing is drawn by the browser's
+WebGL, and nothing leaves the machine.
 """
 
 from __future__ import annotations
@@ -24,12 +28,13 @@ IMAGE_FORMATS: tuple[str, ...] = ("png", "svg")
 EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1920, 1080, 2
 
 MENU = "export-menu"
+PNG_MAP = "export-png-map"
 SVG_MAP = "export-svg-map"
+PNG_TIMELINE = "export-png-timeline"
 SVG_TIMELINE = "export-svg-timeline"
 CSV = "export-csv"
 GEOJSON = "export-geojson"
 DOWNLOAD = "export-download"
-SVG_SINK = "export-svg-sink"
 
 
 def _day(value: Any) -> str:
@@ -60,47 +65,52 @@ def export_filename(kind: str, start: Any = None, end: Any = None) -> str:
     return f"{stem}_{_day(start)}_{_day(end)}"
 
 
-def graph_config(kind: str, start: Any = None, end: Any = None, *, fmt: str = "png",
-                 base: dict | None = None) -> dict[str, Any]:
-    """Return a ``dcc.Graph`` config whose camera button saves a slide-size image.
+def export_image(kind: str, fmt: str, index: Any, state: Any, *, outline: Any = None,
+                 base_layers: dict | None = None) -> tuple[bytes, str]:
+    """Return the image of the map or the timeline for a view, and its file name.
 
     Parameters
     ----------
-    kind : str
-        File-name stem of the graph ("events-map").
-    start, end : date-like or None
-        The range shown, for the file name.
+    kind : {"events-map", "events-timeline"}
+        What to draw.
     fmt : {"png", "svg"}
-        Format of the toolbar's download button.
-    base : dict, optional
-        Config to extend (the app's own keys are kept).
+        PNG at 1920×1080 × 2, or SVG at 1920×1080.
+    index : dashboard.filters.EventIndex
+        The events.
+    state : dashboard.state.ViewState
+        The view: its range (the data's own when open) and filters.
+    outline, base_layers : optional
+        ``geodata.study_area()`` and ``geodata.base_layers()``.
 
     Returns
     -------
-    dict
-        ``toImageButtonOptions`` with format, 1920×1080, scale 2 and the file name.
-
-    Examples
-    --------
-    >>> graph_config("events-map", "2014-06-01", "2014-06-30")["toImageButtonOptions"]["filename"]
-    'events-map_2014-06-01_2014-06-30'
+    (bytes, str)
+        The image and ``<kind>_<start>_<end>.<fmt>``.
     """
+    from dashboard.brief import (
+        FILTER_NAMES,
+        map_export_figure,
+        render_image,
+        timeline_export_figure,
+    )
+
+    if kind not in GRAPH_KINDS.values():
+        raise ValueError(f"invalid kind={kind!r}: expected one of "
+                         f"{', '.join(GRAPH_KINDS.values())}")
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"invalid fmt={fmt!r}: expected one of {', '.join(IMAGE_FORMATS)}")
-    config = dict(base or {})
-    config.setdefault("displaylogo", False)
-    # No "share to Chart Studio": the dashboard works air-gapped and data stays here.
-    removed = list(config.get("modeBarButtonsToRemove") or [])
-    config["modeBarButtonsToRemove"] = [*removed, *(["sendDataToCloud"]
-                                                    if "sendDataToCloud" not in removed else [])]
-    config["toImageButtonOptions"] = {
-        "format": fmt,
-        "width": EXPORT_WIDTH,
-        "height": EXPORT_HEIGHT,
-        "scale": EXPORT_SCALE,
-        "filename": export_filename(kind, start, end),
-    }
-    return config
+    start, end = state.start or index.first_day, state.end or index.last_day
+    if start is None or end is None:
+        raise ValueError("no events: nothing to draw")
+    filters = {name: getattr(state, name) for name in FILTER_NAMES}
+    if kind == "events-map":
+        fig = map_export_figure(index, start=start, end=end, filters=filters, outline=outline,
+                                base_layers=base_layers)
+    else:
+        fig = timeline_export_figure(index, start=start, end=end, filters=filters)
+    scale = EXPORT_SCALE if fmt == "png" else 1
+    data = render_image(fig, fmt=fmt, width=EXPORT_WIDTH, height=EXPORT_HEIGHT, scale=scale)
+    return data, f"{export_filename(kind, start, end)}.{fmt}"
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -150,14 +160,16 @@ def layout_items(slot: str, source: Any) -> list:
     if slot != "toolbar":
         return []
     import dash_bootstrap_components as dbc
-    from dash import dcc, html
+    from dash import dcc
 
     return [
         dbc.DropdownMenu(
             [
-                dbc.DropdownMenuItem("Images: use the camera button of the map or timeline "
-                                     "(PNG, 1920×1080)", header=True),
+                dbc.DropdownMenuItem("Slide images of the current view (1920×1080)",
+                                     header=True),
+                dbc.DropdownMenuItem("Map as PNG", id=PNG_MAP),
                 dbc.DropdownMenuItem("Map as SVG", id=SVG_MAP),
+                dbc.DropdownMenuItem("Timeline as PNG", id=PNG_TIMELINE),
                 dbc.DropdownMenuItem("Timeline as SVG", id=SVG_TIMELINE),
                 dbc.DropdownMenuItem(divider=True),
                 dbc.DropdownMenuItem("Download data", header=True),
@@ -166,8 +178,8 @@ def layout_items(slot: str, source: Any) -> list:
             ],
             label="Export", id=MENU, size="sm", color="light", align_end=True,
         ),
-        dcc.Download(id=DOWNLOAD),
-        html.Div(id=SVG_SINK, hidden=True),
+        dcc.Loading(dcc.Download(id=DOWNLOAD), type="circle",
+                    overlay_style={"visibility": "visible"}),
     ]
 
 
@@ -179,70 +191,48 @@ def _state_range(data: dict | None, source: Any) -> tuple[date | None, date | No
     return state.start or index.first_day, state.end or index.last_day, state
 
 
-# Plotly's own downloadImage with the graph's current options, in SVG.
-_SVG_SCRIPT = """
-function(mapClicks, timelineClicks, mapConfig, timelineConfig) {
-    const trigger = (dash_clientside.callback_context.triggered[0] || {}).prop_id || "";
-    const isMap = trigger.startsWith("SVG_MAP_ID");
-    const graphId = isMap ? "MAP_ID" : "TIMELINE_ID";
-    const config = (isMap ? mapConfig : timelineConfig) || {};
-    const opts = Object.assign({}, config.toImageButtonOptions || {}, {format: "svg"});
-    const gd = document.querySelector("#" + graphId + " .js-plotly-plot");
-    if (gd && window.Plotly) { window.Plotly.downloadImage(gd, opts); }
-    return opts.filename || "";
+#: Menu item -> (what, format) of the image it downloads.
+_IMAGE_ITEMS: dict[str, tuple[str, str]] = {
+    PNG_MAP: ("events-map", "png"), SVG_MAP: ("events-map", "svg"),
+    PNG_TIMELINE: ("events-timeline", "png"), SVG_TIMELINE: ("events-timeline", "svg"),
 }
-"""
 
 
 def register_callbacks(app: Any, source: Any) -> None:
-    """Register the export callbacks: graph configs, SVG downloads, CSV/GeoJSON downloads."""
+    """Register the export callbacks: images of the view, CSV and GeoJSON downloads."""
     from dash import Input, Output, State, ctx, dcc, no_update
 
     from dashboard import ids
+    from dashboard.data import load_base_layers
     from dashboard.filters import filter_positions
 
     @app.callback(
-        Output(ids.MAP, "config"), Output(ids.TIMELINE, "config"),
-        Input(ids.VIEW_STATE, "data"),
-        State(ids.MAP, "config"), State(ids.TIMELINE, "config"), State(ids.PLAY_STATE, "data"),
-    )
-    def _configs(data: dict | None, map_config: dict | None, timeline_config: dict | None,
-                 play: dict | None):
-        if isinstance(play, dict) and play.get("playing"):
-            # While playing, the file name would change every frame: set it when play stops.
-            return no_update, no_update
-        start, end, _ = _state_range(data, source)
-        out = []
-        for graph_id, current in ((ids.MAP, map_config), (ids.TIMELINE, timeline_config)):
-            wanted = graph_config(GRAPH_KINDS[graph_id], start, end, base=current)
-            # Unchanged config: skip, so that playing the timeline does not redraw for it.
-            out.append(no_update if wanted == current else wanted)
-        return tuple(out)
-
-    script = (_SVG_SCRIPT.replace("SVG_MAP_ID", SVG_MAP).replace("MAP_ID", ids.MAP)
-              .replace("TIMELINE_ID", ids.TIMELINE))
-    app.clientside_callback(
-        script,
-        Output(SVG_SINK, "children"),
-        Input(SVG_MAP, "n_clicks"), Input(SVG_TIMELINE, "n_clicks"),
-        State(ids.MAP, "config"), State(ids.TIMELINE, "config"),
-        prevent_initial_call=True,
-    )
-
-    @app.callback(
         Output(DOWNLOAD, "data"),
-        Input(CSV, "n_clicks"), Input(GEOJSON, "n_clicks"),
+        *[Input(item, "n_clicks") for item in (CSV, GEOJSON, *_IMAGE_ITEMS)],
         State(ids.VIEW_STATE, "data"),
         prevent_initial_call=True,
     )
-    def _download(_csv: int | None, _geojson: int | None, data: dict | None):
-        if ctx.triggered_id not in (CSV, GEOJSON):
+    def _download(*args: Any):
+        data = args[-1]
+        trigger = ctx.triggered_id
+        if trigger not in (CSV, GEOJSON, *_IMAGE_ITEMS):
             return no_update
         start, end, state = _state_range(data, source)
         index = source.index()
+        if trigger in _IMAGE_ITEMS:
+            from geodata import study_area
+
+            kind, fmt = _IMAGE_ITEMS[trigger]
+            try:
+                image, name = export_image(kind, fmt, index, state, outline=study_area(),
+                                           base_layers=load_base_layers() or {})
+            except ValueError:
+                return no_update  # no events at all: nothing to draw
+            return dcc.send_bytes(image, name)
         frame = index.frame.iloc[filter_positions(index, state)]
         name = export_filename("events", start, end)
-        if ctx.triggered_id == CSV:
+        if trigger == CSV:
             return dcc.send_string(events_csv(frame), f"{name}.csv", type="text/csv")
         return dcc.send_string(json.dumps(events_geojson(frame), ensure_ascii=False),
                                f"{name}.geojson", type="application/geo+json")
+

@@ -1,8 +1,10 @@
 """Figures: plain functions, small frames in, plotly figures (or traces) out. No dash here.
 
-The map uses ``map_style="white-bg"`` with the project's own GeoJSON base
-layers, so that it works with no internet; ``tiles="online"`` switches to a
-tile style for machines that have it.
+The map uses the project's own MapLibre style (a plain background and the
+place labels, :func:`dashboard.labels.offline_style`) with its GeoJSON base
+layers, so that it works with no internet; ``tiles="online"`` adds raster
+tiles under them for machines that have a connection. Every trace is drawn
+below the label layers, so town names stay readable over the markers.
 """
 
 from __future__ import annotations
@@ -15,12 +17,19 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.labels import LABEL_LAYER
 from dashboard.palette import BASE_COLOURS, DENSITY_SCALE, actor_colour, event_colour
 from dashboard.queries import DEFAULT_CENTER, DEFAULT_ZOOM
 from events.model import EVENT_TYPES
 
-ONLINE_STYLE = "carto-positron"
-OFFLINE_STYLE = "white-bg"
+#: Raster tiles for ``tiles="online"`` (without their own labels: ours are drawn).
+ONLINE_TILES = ["https://a.basemaps.cartocdn.com/light_nolabels/{z}/{x}/{y}.png",
+                "https://b.basemaps.cartocdn.com/light_nolabels/{z}/{x}/{y}.png"]
+ONLINE_ATTRIBUTION = "© OpenStreetMap contributors © CARTO"
+#: Used when no style is given (tests, figures without labels): a plain background.
+PLAIN_STYLE: dict = {"version": 8, "sources": {}, "layers": [
+    {"id": "background", "type": "background", "paint": {"background-color": "#dfe7ee"}},
+    {"id": LABEL_LAYER, "type": "background", "paint": {"background-opacity": 0}}]}
 FONT = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 12}
 _HOVER = "<b>%{fullData.name}</b><br>%{hovertext}<extra></extra>"
 
@@ -60,20 +69,44 @@ def base_layer_specs(layers: dict[str, dict] | None, *, tiles: str = "offline") 
     return specs
 
 
-def map_layout(base_layers: dict[str, dict] | None = None, *, center: tuple[float, float] | None
-               = None, zoom: float | None = None, tiles: str = "offline",
-               uirevision: str = "map") -> dict:
-    """Return the map figure's layout: style, base layers, view, margins.
+def tile_style(style: dict | None, tiles: str = "offline") -> dict:
+    """Return ``style`` with raster tiles under everything when ``tiles`` is "online".
 
     Examples
     --------
-    >>> map_layout()["map"]["style"]
-    'white-bg'
+    >>> [layer["id"] for layer in tile_style(None, "online")["layers"]][:2]
+    ['background', 'online-tiles']
+    """
+    if tiles not in {"offline", "online"}:
+        raise ValueError(f"invalid tiles={tiles!r}: expected 'offline' or 'online'")
+    style = dict(style or PLAIN_STYLE)
+    if tiles == "offline":
+        return style
+    sources = {**style.get("sources", {}), "online-tiles": {
+        "type": "raster", "tiles": ONLINE_TILES, "tileSize": 256,
+        "attribution": ONLINE_ATTRIBUTION}}
+    layers = list(style.get("layers", []))
+    layers.insert(1, {"id": "online-tiles", "type": "raster", "source": "online-tiles"})
+    return {**style, "sources": sources, "layers": layers}
+
+
+def map_layout(base_layers: dict[str, dict] | None = None, *, center: tuple[float, float] | None
+               = None, zoom: float | None = None, tiles: str = "offline",
+               uirevision: str = "map", style: dict | None = None) -> dict:
+    """Return the map figure's layout: style, base layers, view, margins.
+
+    ``style`` is the MapLibre style with the place labels
+    (:func:`dashboard.labels.offline_style`); without it a plain background.
+
+    Examples
+    --------
+    >>> map_layout()["map"]["style"]["layers"][0]["id"]
+    'background'
     """
     lat, lon = center or DEFAULT_CENTER
     return {
         "map": {
-            "style": ONLINE_STYLE if tiles == "online" else OFFLINE_STYLE,
+            "style": tile_style(style, tiles),
             "layers": base_layer_specs(base_layers, tiles=tiles),
             "center": {"lat": lat, "lon": lon},
             "zoom": DEFAULT_ZOOM if zoom is None else zoom,
@@ -129,7 +162,7 @@ def point_traces(points: pd.DataFrame) -> list[dict]:
                        "opacity": 0.8},
             "customdata": g["pos"].to_numpy(np.int32),
             "hovertext": g["hover"].to_numpy().astype(str),
-            "hovertemplate": _HOVER,
+            "hovertemplate": _HOVER, "below": LABEL_LAYER,
             "meta": {"kind": "events", "event_type": event_type},
         })
     return traces
@@ -155,13 +188,22 @@ def density_trace(grid: pd.DataFrame, *, radius: int = 10) -> dict:
                      "bgcolor": "rgba(255,255,255,0.7)"},
         # Counts go in ``text``, not ``customdata``: clicks read customdata as an event position.
         "text": np.array([f"{c:,}" for c in grid["count"].to_numpy()], dtype=str),
-        "hovertemplate": "about %{text} events here<extra></extra>",
+        "hovertemplate": "about %{text} events here<extra></extra>", "below": LABEL_LAYER,
         "meta": {"kind": "density"},
     }
 
 
+#: Diameter (px) of a town-control disc; a click inside it also reaches the events it covers.
+CONTROL_DISC_PX = 30
+#: Prefix of a control disc's ``customdata``: a click on it names the town, not an event.
+TOWN_PREFIX = "town:"
+
+
 def control_traces(controllers: pd.DataFrame) -> list[dict]:
     """Return town-control markers (large translucent discs) coloured by controller.
+
+    Each disc's ``customdata`` is ``"town:<place>"``: a click on a disc
+    selects the town (its history is shown) and the events drawn inside it.
 
     Parameters
     ----------
@@ -177,10 +219,12 @@ def control_traces(controllers: pd.DataFrame) -> list[dict]:
         traces.append({
             "type": "scattermap", "name": f"held by {name}", "mode": "markers",
             "lat": g["lat"].to_numpy(np.float32), "lon": g["lon"].to_numpy(np.float32),
-            "marker": {"size": 30, "color": actor_colour(name), "opacity": 0.28},
-            "hovertext": [f"{_text(p)}: held by {_text(name)} since {d}"
+            "marker": {"size": CONTROL_DISC_PX, "color": actor_colour(name), "opacity": 0.28},
+            "customdata": [TOWN_PREFIX + p for p in g["place"].astype(str)],
+            "hovertext": [f"{_text(p)}: held by {_text(name)} since {d}<br>"
+                          "click for its history and events"
                           for p, d in zip(g["place"].astype(str), since, strict=True)],
-            "hovertemplate": "%{hovertext}<extra></extra>",
+            "hovertemplate": "%{hovertext}<extra></extra>", "below": LABEL_LAYER,
             "meta": {"kind": "control"},
         })
     return traces
@@ -190,7 +234,7 @@ def selection_trace(lat: float, lon: float, size: float) -> dict:
     """Return a translucent dark disc marking the selected event (drawn above the markers)."""
     return {"type": "scattermap", "name": "selected", "mode": "markers", "lat": [lat],
             "lon": [lon], "marker": {"size": size + 14, "color": "#1a1a1a", "opacity": 0.45},
-            "hoverinfo": "skip", "meta": {"kind": "selection"}}
+            "hoverinfo": "skip", "below": LABEL_LAYER, "meta": {"kind": "selection"}}
 
 
 def _text(value: str) -> str:
@@ -200,7 +244,8 @@ def _text(value: str) -> str:
 def event_map(points: pd.DataFrame | None = None, *, grid: pd.DataFrame | None = None,
               controllers: pd.DataFrame | None = None, base_layers: dict | None = None,
               center: tuple[float, float] | None = None, zoom: float | None = None,
-              tiles: str = "offline", extra_traces: Sequence[Any] = ()) -> go.Figure:
+              tiles: str = "offline", extra_traces: Sequence[Any] = (),
+              style: dict | None = None) -> go.Figure:
     """Return the whole map: base layers, extra layers, control discs, then events.
 
     Parameters
@@ -219,7 +264,8 @@ def event_map(points: pd.DataFrame | None = None, *, grid: pd.DataFrame | None =
     >>> [t.type for t in event_map(grid=pd.DataFrame({"lat": [1], "lon": [2], "count": [3]})).data]
     ['densitymap']
     """
-    fig = go.Figure(layout=map_layout(base_layers, center=center, zoom=zoom, tiles=tiles))
+    fig = go.Figure(layout=map_layout(base_layers, center=center, zoom=zoom, tiles=tiles,
+                                      style=style))
     fig.add_traces(map_traces(points, grid=grid, controllers=controllers,
                               extra_traces=extra_traces))
     return fig
@@ -246,25 +292,27 @@ def map_traces(points: pd.DataFrame | None = None, *, grid: pd.DataFrame | None 
     if not traces:
         # Without any map trace plotly would draw empty cartesian axes instead of the map.
         traces.append({"type": "scattermap", "lat": [], "lon": [], "hoverinfo": "skip",
-                       "meta": {"kind": "anchor"}})
+                       "below": LABEL_LAYER, "meta": {"kind": "anchor"}})
     return traces
 
 
 def window_shape(start: date, end: date) -> dict:
-    """Return the timeline's shaded band over the selected date range.
+    """Return the timeline's shaded band over the selected date range, first to last hour.
 
     Examples
     --------
     >>> window_shape(date(2014, 6, 1), date(2014, 6, 30))["x1"]
-    '2014-06-30'
+    '2014-06-30 23:59'
     """
-    return {"type": "rect", "xref": "x", "yref": "paper", "x0": str(start), "x1": str(end),
+    return {"type": "rect", "xref": "x", "yref": "paper", "x0": f"{start} 00:00",
+            "x1": f"{end} 23:59",
             "y0": 0, "y1": 1, "fillcolor": "rgba(0,114,178,0.12)",
             "line": {"color": "rgba(0,114,178,0.7)", "width": 1}, "layer": "below"}
 
 
 def timeline_figure(counts: pd.DataFrame, *, window: tuple[date, date] | None = None,
-                    bin: str = "week", height: int = 130) -> go.Figure:
+                    bin: str = "week", height: int = 130,
+                    x_range: tuple[date, date] | None = None) -> go.Figure:
     """Return the stacked bar chart of events per bin and type, with the window shaded.
 
     Parameters
@@ -277,6 +325,8 @@ def timeline_figure(counts: pd.DataFrame, *, window: tuple[date, date] | None = 
         Bin width, for the hover label.
     height : int, default 130
         Height in pixels.
+    x_range : (date, date), optional
+        First and last day the x axis shows (the window and its context).
 
     Returns
     -------
@@ -309,7 +359,8 @@ def timeline_figure(counts: pd.DataFrame, *, window: tuple[date, date] | None = 
         template=None, font=FONT,
         margin={"l": 40, "r": 10, "t": 6, "b": 24}, dragmode="select", selectdirection="h",
         plot_bgcolor="white", paper_bgcolor="white", shapes=shapes, uirevision="timeline",
-        xaxis={"type": "date", "showgrid": False, "fixedrange": True, "visible": bool(len(counts))},
+        xaxis={"type": "date", "showgrid": False, "fixedrange": True, "visible": bool(len(counts)),
+               **({"range": [f"{x_range[0]} 00:00", f"{x_range[1]} 23:59"]} if x_range else {})},
         yaxis={"showgrid": True, "gridcolor": "#eee", "fixedrange": True, "title": None,
                "visible": bool(len(counts))},
         hovermode="closest",

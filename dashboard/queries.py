@@ -23,6 +23,10 @@ DEFAULT_CENTER: tuple[float, float] = (34.6, 41.6)  # (lat, lon)
 DEFAULT_ZOOM = 4.6
 #: Assumed map size in pixels for turning centre/zoom into bounds.
 VIEW_PX: tuple[int, int] = (1000, 650)
+#: Iraq and Syria (west, south, east, north): what the map opens on.
+STUDY_BOX: tuple[float, float, float, float] = (34.9, 29.05, 48.65, 37.4)
+#: MapLibre's world is 512 px wide at zoom 0.
+TILE_PX = 512.0
 GEO_PRECISION_TEXT = {1: "the place itself", 2: "near / part of the place",
                       3: "only the governorate or region"}
 
@@ -62,6 +66,116 @@ def view_bounds(lat: float | None, lon: float | None, zoom: float | None, *,
     width = 360.0 * VIEW_PX[0] / (256.0 * 2**zoom) * (1 + 2 * margin)
     height = 360.0 * VIEW_PX[1] / (256.0 * 2**zoom) * math.cos(math.radians(lat)) * (1 + 2 * margin)
     return Bounds(lon - width / 2, lat - height / 2, lon + width / 2, lat + height / 2)
+
+
+def mercator(lat: np.ndarray | float) -> np.ndarray:
+    """Return Web-Mercator y in degree units (so that 1 unit of y = 1 degree of x at the equator).
+
+    Examples
+    --------
+    >>> abs(round(float(mercator(0.0)), 9))
+    0.0
+    """
+    lat = np.clip(np.asarray(lat, dtype=float), -85.0, 85.0)
+    return np.degrees(np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)))
+
+
+#: Pixels the map's legend covers on the right: fitted views keep clear of it.
+LEGEND_PX = 220.0
+
+
+def inverse_mercator(y: float) -> float:
+    """Return the latitude of a Web-Mercator y in degree units.
+
+    Examples
+    --------
+    >>> round(inverse_mercator(float(mercator(33.3))), 6)
+    33.3
+    """
+    return math.degrees(2 * math.atan(math.exp(math.radians(y))) - math.pi / 2)
+
+
+def fit_view(box: tuple[float, float, float, float], size: tuple[float, float] | None, *,
+             padding: float = 24.0, right: float = LEGEND_PX,
+             max_zoom: float = 11.0) -> tuple[float, float, float]:
+    """Return (lat, lon, zoom) that shows ``box`` (west, south, east, north) in a map of ``size``.
+
+    Parameters
+    ----------
+    box : tuple of float
+        The area to show.
+    size : (width, height) in pixels, or None
+        The map's size on screen; None assumes :data:`VIEW_PX`.
+    padding : float, default 24
+        Pixels kept free on every side.
+    right : float, default :data:`LEGEND_PX`
+        Pixels kept free on the right (under the legend), when the map is
+        wide enough to spare them.
+    max_zoom : float, default 11
+        Closest zoom (a single point is shown at this zoom).
+
+    Examples
+    --------
+    >>> lat, lon, zoom = fit_view(STUDY_BOX, (1000, 600), right=0)
+    >>> round(lon, 2), 5.0 < zoom < 5.5
+    (41.77, True)
+    """
+    west, south, east, north = box
+    full_width, height = size if size else VIEW_PX
+    # The legend's strip is kept free only when at least 65 % of the map is left.
+    right = right if full_width - right >= 0.65 * full_width else 0.0
+    width = max(full_width - 2 * padding - right, 50.0)
+    height = max(height - 2 * padding, 50.0)
+    y0, y1 = float(mercator(south)), float(mercator(north))
+    zooms = [max_zoom]
+    if east > west:
+        zooms.append(math.log2(width * 360.0 / (TILE_PX * (east - west))))
+    if y1 > y0:
+        zooms.append(math.log2(height * 360.0 / (TILE_PX * (y1 - y0))))
+    lat = inverse_mercator((y0 + y1) / 2)
+    zoom = max(1.0, min(zooms))
+    # Shift the centre east by half the strip, so that the box sits in the free part.
+    lon = (west + east) / 2 + (right / 2) * 360.0 / (TILE_PX * 2 ** zoom)
+    return round(lat, 4), round(lon, 4), round(zoom, 2)
+
+
+def data_box(index: EventIndex, positions: np.ndarray) -> tuple[float, float, float, float] | None:
+    """Return the box (west, south, east, north) that holds the given events, or None.
+
+    Past 200 events the outermost half per cent on each side is left out, so
+    that one misplaced point does not zoom the map out to the whole region.
+
+    Examples
+    --------
+    >>> data_box(EventIndex(pd.DataFrame()), np.zeros(0, np.int64)) is None
+    True
+    """
+    if positions.size == 0:
+        return None
+    lon, lat = index.lon[positions].astype(np.float64), index.lat[positions].astype(np.float64)
+    if positions.size > 200:
+        (west, east), (south, north) = (np.percentile(lon, [0.5, 99.5]),
+                                        np.percentile(lat, [0.5, 99.5]))
+    else:
+        west, east, south, north = lon.min(), lon.max(), lat.min(), lat.max()
+    return float(west), float(south), float(east), float(north)
+
+
+def near(index: EventIndex, positions: np.ndarray, lat: float, lon: float, *,
+         radius_px: float, zoom: float | None) -> np.ndarray:
+    """Return the positions within ``radius_px`` screen pixels of (lat, lon), nearest first.
+
+    What lies under a clicked control disc: the events drawn inside it.
+    """
+    if positions.size == 0:
+        return positions
+    degrees = radius_px * 360.0 / (TILE_PX * 2 ** (zoom if zoom is not None else DEFAULT_ZOOM))
+    dx = (index.lon[positions] - lon) * math.cos(math.radians(lat))
+    dy = index.lat[positions] - lat
+    dist = np.hypot(dx, dy)
+    inside = dist <= degrees
+    order = np.argsort(dist[inside], kind="stable")
+    return positions[inside][order]
 
 
 def shown_bounds(box: object) -> Bounds | None:
@@ -265,18 +379,16 @@ def summary(index: EventIndex, positions: np.ndarray) -> dict[str, int]:
     Returns
     -------
     dict
-        ``events``, ``incidents``, ``displaced`` (people, summed figures of
-        displacement events) and ``changed_hands`` (places whose controller
-        changed through a seizure among these events).
+        ``events``, ``incidents``, ``killed`` (summed figures in "killed"),
+        ``displaced`` (people, summed figures in "people_displaced") and
+        ``changed_hands`` (places whose controller changed through a seizure
+        among these events).
     """
     if positions.size == 0:
-        return {"events": 0, "incidents": 0, "displaced": 0, "changed_hands": 0}
+        return {"events": 0, "incidents": 0, "killed": 0, "displaced": 0, "changed_hands": 0}
     seen = np.zeros(len(index.incidents), dtype=bool)
     seen[index.incident_codes[positions]] = True
-    units = index.categories["magnitude_unit"]
-    code = units.get_loc("people_displaced") if "people_displaced" in units else -2
-    displaced_rows = positions[index.codes["magnitude_unit"][positions] == code]
-    displaced = np.nansum(index.magnitude[displaced_rows]) if displaced_rows.size else 0.0
+    displaced = unit_total(index, positions, "people_displaced")
     selected = np.zeros(index.size, dtype=bool)
     selected[positions] = True
     s = index.seizures
@@ -284,9 +396,25 @@ def summary(index: EventIndex, positions: np.ndarray) -> dict[str, int]:
     return {
         "events": int(positions.size),
         "incidents": int(seen.sum()),
+        "killed": int(unit_total(index, positions, "killed")),
         "displaced": int(displaced),
         "changed_hands": int(changed.nunique()),
     }
+
+
+def unit_total(index: EventIndex, positions: np.ndarray, unit: str) -> float:
+    """Return the sum of the figures given in ``unit`` ("killed", ...) among the events.
+
+    Examples
+    --------
+    >>> unit_total(EventIndex(pd.DataFrame()), np.zeros(0, np.int64), "killed")
+    0.0
+    """
+    units = index.categories["magnitude_unit"]
+    if positions.size == 0 or unit not in units:
+        return 0.0
+    rows = positions[index.codes["magnitude_unit"][positions] == units.get_loc(unit)]
+    return float(np.nansum(index.magnitude[rows])) if rows.size else 0.0
 
 
 def safe_link(url: object) -> str | None:
@@ -313,12 +441,31 @@ def safe_link(url: object) -> str | None:
     return text
 
 
+def positions_of(index: EventIndex, event_ids: list[str]) -> np.ndarray:
+    """Return the positions of events by id (-1 for an unknown id).
+
+    The id lookup table is built once per loaded index (a hash of all ids),
+    so a click's detail does not scan a million ids.
+
+    Examples
+    --------
+    >>> positions_of(EventIndex(pd.DataFrame({"id": ["a"], "lat": [1.0], "lon": [2.0],
+    ...     "date": ["2014-01-01"]})), ["a", "b"]).tolist()
+    [0, -1]
+    """
+    lookup = index.cache.get("id_lookup")
+    if lookup is None:
+        lookup = pd.Index(index.frame["id"].astype(str).to_numpy())
+        index.cache["id_lookup"] = lookup
+    return np.asarray(lookup.get_indexer([str(i) for i in event_ids]), dtype=np.int64)
+
+
 def position_of(index: EventIndex, event_id: str | None) -> int | None:
     """Return the position of the event with this id, or None."""
     if not event_id or index.size == 0:
         return None
-    hits = np.flatnonzero(index.frame["id"].to_numpy() == event_id)
-    return int(hits[0]) if hits.size else None
+    pos = int(positions_of(index, [event_id])[0])
+    return pos if pos >= 0 else None
 
 
 def event_detail(index: EventIndex, event_id: str | None) -> dict | None:
@@ -335,21 +482,22 @@ def event_detail(index: EventIndex, event_id: str | None) -> dict | None:
     if pos is None:
         return None
     row = index.frame.iloc[pos]
-    record = {k: _plain(v) for k, v in row.items()}
+    record = {k: plain(v) for k, v in row.items()}
     record["link"] = safe_link(record.get("url"))
     record["geo_precision_text"] = GEO_PRECISION_TEXT.get(record.get("geo_precision"), "unknown")
     same = np.flatnonzero(index.incident_codes == index.incident_codes[pos])
     others = []
     for other in same[same != pos][:20]:
         o = index.frame.iloc[int(other)]
-        others.append({"id": str(o["id"]), "source": _plain(o["source"]),
-                       "report": _plain(o["report"]), "date": _plain(o["date"]),
-                       "link": safe_link(o["url"]), "evidence": _plain(o["evidence"])})
+        others.append({"id": str(o["id"]), "source": plain(o["source"]),
+                       "report": plain(o["report"]), "date": plain(o["date"]),
+                       "link": safe_link(o["url"]), "evidence": plain(o["evidence"])})
     record["others"] = others
     return record
 
 
-def _plain(value: object) -> object:
+def plain(value: object) -> object:
+    """Return a frame cell as a plain Python value (dates as ISO text, NaN and NaT as None)."""
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -359,6 +507,86 @@ def _plain(value: object) -> object:
     if isinstance(value, np.generic):
         return value.item()
     return value
+
+
+#: Event-table columns: (field, header); ``killed`` and ``figure`` are derived.
+TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("date", "Date"), ("event_type", "Type"), ("place", "Place"), ("admin1", "Governorate"),
+    ("actor1", "Actor"), ("actor2", "Other side"), ("killed", "Killed"),
+    ("figure", "Other figure"), ("source", "Source"), ("certainty", "Certainty"),
+    ("evidence", "Evidence"),
+)
+_CATEGORY_SORT = ("event_type", "place", "admin1", "actor1", "actor2", "source", "certainty")
+
+
+def sort_positions(index: EventIndex, positions: np.ndarray, column: str | None = None, *,
+                   descending: bool = False) -> np.ndarray:
+    """Return ``positions`` ordered by a table column (date order, the default, is free).
+
+    Categories sort by their text, figures by value (events without one last);
+    ties keep date order.
+
+    Examples
+    --------
+    >>> sort_positions(EventIndex(pd.DataFrame()), np.zeros(0, np.int64), "place").size
+    0
+    """
+    if column in (None, "", "date"):
+        return positions[::-1] if descending else positions
+    if column == "killed":
+        killed = _killed(index, positions)
+        key = np.where(np.isnan(killed), -np.inf if descending else np.inf, killed)
+    elif column in _CATEGORY_SORT:
+        cats = index.categories[column]
+        rank = np.empty(len(cats) + 1, dtype=np.int64)
+        rank[0] = len(cats) + 1  # missing values sort last
+        rank[1:] = np.argsort(np.argsort(np.asarray(cats.astype(str).str.lower())))
+        key = rank[index.codes[column][positions] + 1]
+        if descending:
+            key = np.where(key > len(cats), -1, key)
+    else:
+        raise ValueError(f"invalid sort column={column!r}: expected date, killed or one of "
+                         f"{', '.join(_CATEGORY_SORT)}")
+    order = np.argsort(-key if descending else key, kind="stable")
+    return positions[order]
+
+
+def _killed(index: EventIndex, positions: np.ndarray) -> np.ndarray:
+    units = index.categories["magnitude_unit"]
+    mag = index.magnitude[positions].copy()
+    if "killed" not in units:
+        return np.full(positions.size, np.nan)
+    mag[index.codes["magnitude_unit"][positions] != units.get_loc("killed")] = np.nan
+    return mag
+
+
+def table_rows(index: EventIndex, positions: np.ndarray) -> list[dict]:
+    """Return the event-table rows of the given events (plain values, ``id`` for selection).
+
+    Examples
+    --------
+    >>> table_rows(EventIndex(pd.DataFrame()), np.zeros(0, np.int64))
+    []
+    """
+    f = index.frame
+    rows = []
+    killed = _killed(index, positions)
+    for n, pos in enumerate(positions.tolist()):
+        row = f.iloc[pos]
+        unit = plain(row["magnitude_unit"])
+        mag = plain(row["magnitude"])
+        rows.append({
+            "id": str(row["id"]), "date": plain(row["date"]),
+            "event_type": str(plain(row["event_type"]) or "").replace("_", " "),
+            "place": plain(row["place"]), "admin1": plain(row["admin1"]),
+            "actor1": plain(row["actor1"]), "actor2": plain(row["actor2"]),
+            "killed": None if np.isnan(killed[n]) else int(killed[n]),
+            "figure": (f"{mag:,.0f} {str(unit).replace('_', ' ')}"
+                       if mag is not None and unit not in (None, "killed") else None),
+            "source": plain(row["source"]), "certainty": plain(row["certainty"]),
+            "evidence": plain(row["evidence"]),
+        })
+    return rows
 
 
 def position_of_day(index: EventIndex, day: date) -> int:

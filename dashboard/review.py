@@ -404,43 +404,57 @@ READ_PASTE = "review-read-paste"
 MESSAGES = "review-messages"
 TABLE = "review-table"
 ADD_ROW = "review-add-row"
+REJECT_ROWS = "review-reject-rows"
 ACCEPT = "review-accept"
 PENDING = "review-pending"
 DATE_PICK = "review-date"
 
 
+#: Columns whose cells are chosen from a fixed list, with the list.
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "event_type": EVENT_TYPES, "actor1": ACTORS, "actor2": ACTORS,
+    "magnitude_unit": MAGNITUDE_UNITS, "certainty": CERTAINTIES,
+}
+
+
 def table_columns() -> list[dict[str, Any]]:
-    """Return the DataTable column definitions (dropdowns for type, place, actors, ...)."""
-    columns = []
+    """Return the review grid's column definitions (AG Grid): editors per field.
+
+    Fixed lists (type, actors, unit, certainty) are chosen from a list; the
+    place is typed and checked against the gazetteer when the report is
+    accepted; the figure is a number; the date is picked or typed as
+    YYYY-MM-DD. The evidence of an extracted event is read-only (it is the
+    report's own sentence); that of an added event is typed in.
+    """
+    columns: list[dict[str, Any]] = [{"field": "select", "headerName": "", "width": 44,
+                                      "checkboxSelection": True,
+                                      "headerCheckboxSelection": True, "editable": False,
+                                      "sortable": False, "suppressMovable": True}]
     for column_id, header, editable in COLUMNS:
-        spec: dict[str, Any] = {"id": column_id, "name": header, "editable": editable}
-        if column_id in ("event_type", "place", "actor1", "actor2", "magnitude_unit",
-                         "certainty"):
-            spec["presentation"] = "dropdown"
+        spec: dict[str, Any] = {"field": column_id, "headerName": header, "editable": editable,
+                                "resizable": True, "wrapText": column_id == "evidence",
+                                "autoHeight": column_id == "evidence"}
+        if column_id in _CHOICES:
+            spec["cellEditor"] = "agSelectCellEditor"
+            spec["cellEditorParams"] = {"values": ["", *_CHOICES[column_id]]}
         if column_id == "magnitude":
-            spec["type"] = "numeric"
+            spec["cellEditor"] = "agNumberCellEditor"
         if column_id == "date":
-            spec["type"] = "datetime"
+            spec["cellEditor"] = "agDateStringCellEditor"
+        if column_id == "evidence":
+            # Only an event the analyst adds has evidence to type in.
+            spec["editable"] = {"function": "String(params.data.id).startsWith('new-')"}
+            spec["minWidth"] = 380
+            spec["flex"] = 1
         columns.append(spec)
     return columns
 
 
-def table_dropdowns(extra_places: Iterable[str] = ()) -> dict[str, dict[str, Any]]:
-    """Return the DataTable dropdown options: the fixed lists and the gazetteer's places."""
-    def opts(values: Iterable[str]) -> dict[str, Any]:
-        return {"options": [{"label": v.replace("_", " "), "value": v} for v in values],
-                "clearable": True}
-
-    places = list(dict.fromkeys([*extra_places, *place_options()]))
-    return {"event_type": opts(EVENT_TYPES), "actor1": opts(ACTORS), "actor2": opts(ACTORS),
-            "magnitude_unit": opts(MAGNITUDE_UNITS), "certainty": opts(CERTAINTIES),
-            "place": opts(places)}
-
-
 def layout_items(slot: str, source: Any) -> list:
     """Return the "Add reports" toolbar button, and the upload-and-review dialog."""
+    import dash_ag_grid as dag
     import dash_bootstrap_components as dbc
-    from dash import dash_table, dcc, html
+    from dash import dcc, html
 
     if slot == "toolbar":
         return [dbc.Button("Add reports", id=OPEN, size="sm", color="primary",
@@ -468,25 +482,21 @@ def layout_items(slot: str, source: Any) -> list:
             dcc.DatePickerSingle(id=DATE_PICK, display_format="YYYY-MM-DD",
                                  placeholder="pick a date", clearable=True),
         ], className="d-flex align-items-center mb-2"),
-        dash_table.DataTable(
-            id=TABLE, columns=table_columns(), data=[], editable=True, row_deletable=True,
-            row_selectable="multi", selected_rows=[],
-            dropdown={}, page_size=15, style_table={"overflowX": "auto"},
-            style_cell={"textAlign": "left", "fontSize": "0.85rem", "whiteSpace": "normal",
-                        "height": "auto", "minWidth": "6rem", "maxWidth": "28rem"},
-            style_header={"fontWeight": "600"},
-            style_cell_conditional=[
-                {"if": {"column_id": "evidence"}, "minWidth": "24rem"},
-                {"if": {"column_id": "place"}, "minWidth": "13rem"},
-                {"if": {"column_id": "event_type"}, "minWidth": "9rem"},
-            ],
-            css=[{"selector": ".Select-menu-outer", "rule": "display: block !important"}],
-        ),
+        dag.AgGrid(
+            id=TABLE, columnDefs=table_columns(), rowData=[], getRowId="params.data.id",
+            defaultColDef={"minWidth": 96, "singleClickEdit": True},
+            dashGridOptions={"rowSelection": "multiple", "suppressRowClickSelection": True,
+                             "stopEditingWhenCellsLoseFocus": True, "pagination": True,
+                             "paginationPageSize": 20, "paginationPageSizeSelector": False,
+                             "domLayout": "autoHeight"},
+            className="ag-theme-alpine review-grid", style={"width": "100%"}),
         dcc.Store(id=PENDING, data={}),
     ]
     footer = [
-        html.Span("Delete a row to reject an event. Dates as YYYY-MM-DD.",
-                  className="small text-secondary me-auto"),
+        html.Span("Tick rows to reject them or to set their date. Places are checked against "
+                  "the gazetteer; dates as YYYY-MM-DD.", className="small hint me-auto"),
+        dbc.Button("Reject ticked rows", id=REJECT_ROWS, size="sm", color="danger",
+                   outline=True),
         dbc.Button("Add a missed event", id=ADD_ROW, size="sm", color="secondary"),
         dbc.Button("Accept", id=ACCEPT, size="sm", color="success"),
     ]
@@ -552,15 +562,15 @@ def register_review_callbacks(app: Any, store_getter: Callable[[], Any],
         return not is_open
 
     @app.callback(
-        Output(PENDING, "data"), Output(TABLE, "data"), Output(TABLE, "dropdown"),
-        Output(MESSAGES, "children"), Output(uploads.BATCH_DONE, "data"),
-        Output(PASTE, "value"), Input(uploads.BATCH, "data"), Input(READ_PASTE, "n_clicks"),
-        Input(ADD_ROW, "n_clicks"), Input(ACCEPT, "n_clicks"), Input(DATE_PICK, "date"),
+        Output(PENDING, "data"), Output(TABLE, "rowData"),
+        Output(MESSAGES, "children"), Output(uploads.BATCH_DONE, "data"), Output(PASTE, "value"),
+        Input(uploads.BATCH, "data"), Input(READ_PASTE, "n_clicks"), Input(ADD_ROW, "n_clicks"),
+        Input(ACCEPT, "n_clicks"), Input(DATE_PICK, "date"), Input(REJECT_ROWS, "n_clicks"),
         State(PASTE, "value"), State(PENDING, "data"),
-        State(TABLE, "data"), State(TABLE, "selected_rows"), State(MESSAGES, "children"),
+        State(TABLE, "rowData"), State(TABLE, "selectedRows"), State(MESSAGES, "children"),
         prevent_initial_call=True,
     )
-    def _review(batch, _read, _add, _accept, picked, pasted, pending, rows, selected,
+    def _review(batch, _read, _add, _accept, picked, _reject, pasted, pending, rows, ticked,
                 shown):
         # Uploaded files come a few at a time from the browser's queue (dashboard.uploads).
         batch = batch if isinstance(batch, dict) else {}
@@ -569,24 +579,31 @@ def register_review_callbacks(app: Any, store_getter: Callable[[], Any],
         trigger = ctx.triggered_id
         store = store_getter()
         messages: list[str] = []
+        chosen = {r.get("id") for r in ticked or [] if isinstance(r, dict)}
+        selected = [i for i, row in enumerate(rows) if row.get("id") in chosen]
+        if trigger == REJECT_ROWS:
+            if not selected:
+                return (no_update, no_update, _messages(["Tick the rows to reject first."]),
+                        no_update, no_update)
+            return (pending, [r for r in rows if r.get("id") not in chosen], no_update,
+                    no_update, no_update)
         if trigger == DATE_PICK:
             if not picked or not selected:
-                return (no_update, no_update, no_update,
+                return (no_update, no_update,
                         _messages(["Tick the rows whose date to set, then pick the date."])
                         if picked else no_update, no_update, no_update)
-            return (pending, set_dates(rows, selected, picked), no_update, no_update,
-                    no_update, no_update)
+            return pending, set_dates(rows, selected, picked), no_update, no_update, no_update
         if trigger == ADD_ROW:
             if not pending:
-                return (no_update, no_update, no_update,
+                return (no_update, no_update,
                         _messages(["Read a report first: an added event belongs to one."]),
                         no_update, no_update)
             key = list(pending)[-1]
             rows.append(blank_row(key, pending[key]["meta"].get("name") or key, len(rows) + 1))
-            return pending, rows, no_update, no_update, no_update, no_update
+            return pending, rows, no_update, no_update, no_update
         if trigger == ACCEPT:
             if store is None:
-                return (no_update, no_update, no_update, _messages(
+                return (no_update, no_update, _messages(
                     ["This dashboard shows a fixed set of events: nothing can be stored."]),
                     no_update, no_update)
             user, places = current_user(), place_options()
@@ -602,7 +619,7 @@ def register_review_callbacks(app: Any, store_getter: Callable[[], Any],
             if on_stored is not None:
                 on_stored()
             kept_rows = [r for r in rows if r.get("report_key") in left]
-            return left, kept_rows, no_update, _messages(messages), no_update, no_update
+            return left, kept_rows, _messages(messages), no_update, no_update
         from events.extract import extract_events
 
         known = {r.get("report_key") for r in store.reports()} if store is not None else set()
@@ -613,11 +630,10 @@ def register_review_callbacks(app: Any, store_getter: Callable[[], Any],
             pasted if trigger == READ_PASTE else None, known, extract=extract_events)
         pending.update(new)
         rows += new_rows
-        dropdown = table_dropdowns(r["place"] for r in rows if r.get("place"))
         # The messages of one upload's batches add up; a new upload or paste starts afresh.
         earlier = (list(shown or []) if trigger == uploads.BATCH and not batch.get("first")
                    else [])
-        return (pending, rows, dropdown, earlier + _messages(messages),
+        return (pending, rows, earlier + _messages(messages),
                 uploads.batch_done(batch) if trigger == uploads.BATCH else no_update,
                 "" if new and trigger == READ_PASTE else no_update)
 

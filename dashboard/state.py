@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-#: Moving-window lengths for play, in days; "grow" keeps the start fixed.
-WINDOWS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "grow": 0}
+#: Play windows: calendar days, Monday-to-Sunday weeks, calendar months; "grow" keeps
+#: the start fixed and moves the end month by month.
+WINDOWS: tuple[str, ...] = ("day", "week", "month", "grow")
 #: Play speeds in milliseconds per frame.
 SPEEDS: tuple[int, ...] = (2000, 1000, 500, 250)
 #: Timeline bin widths ("auto" picks by the span shown).
@@ -62,6 +63,7 @@ class ViewState:
     lon: float | None = None
     zoom: float | None = None
     event: str | None = None
+    town: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:

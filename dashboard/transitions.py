@@ -7,6 +7,7 @@ the tests drive it without a browser.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -14,9 +15,6 @@ from typing import Any
 from dashboard import ids
 from dashboard.state import LIST_FILTERS, WINDOWS, ViewState
 from dashboard.urlstate import coerce, parse_query
-
-#: Frames a growing window takes to cover the whole span.
-GROW_FRAMES = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +34,8 @@ class Transition:
     push_url: bool = True
     navigated: bool = False
     frame: dict[str, int] | None = None
+    #: Nothing to do yet (the date picker has a start and waits for its end).
+    hold: bool = False
 
 
 def window_bounds(state: ViewState, bounds: Bounds) -> tuple[date | None, date | None]:
@@ -72,69 +72,127 @@ def from_controls(values: dict[str, Any], base: ViewState) -> ViewState:
     return coerce(merged)
 
 
-def play_step(window: str, bounds: Bounds) -> int:
-    """Return the days one play frame advances."""
-    if window == "grow":
-        if bounds.first is None or bounds.last is None:
-            return 1
-        return max(1, (bounds.last - bounds.first).days // GROW_FRAMES)
-    return WINDOWS[window]
+def calendar_window(day: date, window: str) -> tuple[date, date]:
+    """Return the calendar window of kind ``window`` that holds ``day``.
+
+    Days are days, weeks run Monday to Sunday and months from the first to
+    the last of the month, so that play frames match how people count time.
+
+    Examples
+    --------
+    >>> calendar_window(date(2014, 6, 18), "month")
+    (datetime.date(2014, 6, 1), datetime.date(2014, 6, 30))
+    >>> calendar_window(date(2014, 6, 18), "week")
+    (datetime.date(2014, 6, 16), datetime.date(2014, 6, 22))
+    """
+    if window == "day":
+        return day, day
+    if window == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if window in ("month", "grow"):
+        first = day.replace(day=1)
+        return first, _add_months(first, 1) - timedelta(days=1)
+    raise ValueError(f"invalid window={window!r}: expected one of {', '.join(WINDOWS)}")
+
+
+def _add_months(day: date, months: int) -> date:
+    """Return the first day of the month ``months`` after ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def nth_window(anchor: date, window: str, n: int) -> tuple[date, date]:
+    """Return the ``n``-th calendar window after the one that starts at ``anchor``.
+
+    Examples
+    --------
+    >>> nth_window(date(2014, 1, 1), "month", 1)
+    (datetime.date(2014, 2, 1), datetime.date(2014, 2, 28))
+    """
+    if window == "day":
+        day = anchor + timedelta(days=n)
+    elif window == "week":
+        day = anchor + timedelta(days=7 * n)
+    else:
+        day = _add_months(anchor, n)
+    return calendar_window(day, window)
 
 
 def frame_count(state: ViewState, play: dict[str, Any], bounds: Bounds) -> int:
-    """Return how many frames are left from the play anchor to the data's end."""
-    anchor = _parse_axis_date(play.get("anchor_end"))
+    """Return how many frames follow the first one, up to the window that holds the data's end."""
+    anchor = _parse_axis_date(play.get("anchor_start"))
     if anchor is None or bounds.last is None:
         return 0
-    return max(0, -(-(bounds.last - anchor).days // play_step(state.window, bounds)))
+    window = state.window
+    if window == "day":
+        return max(0, (bounds.last - anchor).days)
+    if window == "week":
+        return max(0, (bounds.last - anchor).days // 7)
+    return max(0, (bounds.last.year - anchor.year) * 12 + bounds.last.month - anchor.month)
 
 
-def start_play(state: ViewState, bounds: Bounds, run: int) -> Transition:
-    """Start playing from the window's start (from the data's first day when at the end)."""
+def start_play(state: ViewState, bounds: Bounds, run: int,
+               first_event: Callable[[date], date | None] | None = None) -> Transition:
+    """Start playing at the first calendar window with events, from the window's start on.
+
+    Parameters
+    ----------
+    state : ViewState
+        The view when Play is pressed.
+    bounds : Bounds
+        The data's first and last day.
+    run : int
+        The new play run's number (frames of older runs are ignored).
+    first_event : callable, optional
+        ``first_event(day)`` gives the first day on or after ``day`` with an
+        event under the view's filters (None when there is none); without it
+        every day counts as having events.
+    """
     start, end = window_bounds(state, bounds)
     if start is None or bounds.last is None:
         return Transition(state, {"playing": False, "run": run}, push_url=False)
-    length = WINDOWS[state.window]
+    find = first_event or (lambda day: day if day <= bounds.last else None)
     if state.window == "grow" and end is not None and end >= bounds.last:
         start = bounds.first  # a grown window at the end starts over
-    elif start + timedelta(days=max(length - 1, 0)) >= bounds.last:
+    elif state.window != "grow" and calendar_window(start, state.window)[1] >= bounds.last:
         start = bounds.first  # nothing left to play from here: start over
+    day = find(start) or find(bounds.first) or start
+    anchor, first_end = calendar_window(day, state.window)
     if state.window == "grow":
-        first_end = min(start + timedelta(days=play_step("grow", bounds) - 1), bounds.last)
-    else:
-        first_end = min(start + timedelta(days=length - 1), bounds.last)
-    new = _normalise(state.replace(start=start, end=first_end), bounds)
-    play = {"playing": True, "run": run, "anchor_start": start.isoformat(),
-            "anchor_end": first_end.isoformat()}
+        anchor = min(start, day)
+    new = _normalise(state.replace(start=max(anchor, bounds.first),
+                                   end=min(first_end, bounds.last)), bounds)
+    play = {"playing": first_end < bounds.last, "run": run,
+            "anchor_start": calendar_window(day, state.window)[0].isoformat(),
+            "grow_start": anchor.isoformat()}
     return Transition(new, play, push_url=False, frame={"run": run, "n": 0})
 
 
 def play_frame(state: ViewState, play: dict[str, Any], n: int, bounds: Bounds) -> Transition:
-    """Return the window of frame ``n``; frames are computed from the anchor, not stacked.
+    """Return frame ``n``: the ``n``-th calendar window after the first one played.
 
-    Because frame ``n`` is derived from the anchor and ``n`` alone, a frame
-    dropped by the browser's guard is simply skipped: the next one lands
-    where wall-clock time says it should.
+    The browser asks for frame ``n`` only once frame ``n - 1`` is on the map
+    (see ``_FRAME_GUARD`` in :mod:`dashboard.callbacks`), so frames come in
+    order and none is skipped however slow the drawing is.
     """
-    anchor_end = _parse_axis_date(play.get("anchor_end"))
-    anchor_start = _parse_axis_date(play.get("anchor_start"))
-    if not play.get("playing") or anchor_end is None or bounds.last is None:
+    anchor = _parse_axis_date(play.get("anchor_start"))
+    if not play.get("playing") or anchor is None or bounds.last is None:
         return Transition(state, play, push_url=False)
-    end = anchor_end + timedelta(days=n * play_step(state.window, bounds))
+    start, end = nth_window(anchor, state.window, n)
     playing = end < bounds.last
-    end = min(end, bounds.last)
     if state.window == "grow":
-        start = anchor_start
-    else:
-        start = max(end - timedelta(days=WINDOWS[state.window] - 1), bounds.first)
-    new = _normalise(state.replace(start=start, end=end), bounds)
+        start = _parse_axis_date(play.get("grow_start")) or anchor
+    new = _normalise(state.replace(start=max(start, bounds.first), end=min(end, bounds.last)),
+                     bounds)
     return Transition(new, {**play, "playing": playing}, push_url=not playing,
                       frame={"run": int(play.get("run", 0)), "n": n})
 
 
 def transition(state: ViewState, trigger: str | None, value: Any, controls: dict[str, Any], *,
                bounds: Bounds, play: dict[str, Any] | None = None,
-               event_at: Any = None) -> Transition:
+               event_at: Callable[[Any], Any] | None = None,
+               first_event: Callable[[date], date | None] | None = None) -> Transition:
     """Return the state after the action ``trigger`` (a component id) with its ``value``.
 
     Parameters
@@ -152,7 +210,12 @@ def transition(state: ViewState, trigger: str | None, value: Any, controls: dict
     play : dict, optional
         The play state (``playing``, ``run``, ``anchor_start``, ``anchor_end``).
     event_at : callable, optional
-        Maps a clicked point's ``customdata`` to an event id.
+        Maps a click to what it selects: an event id, or a dict with
+        ``event`` (the event under the pointer, or None) and ``town`` (the
+        town whose control disc was clicked).
+    first_event : callable, optional
+        ``first_event(day)``: the first day on or after ``day`` with an event
+        under the current filters (where play starts).
 
     Returns
     -------
@@ -168,7 +231,7 @@ def transition(state: ViewState, trigger: str | None, value: Any, controls: dict
     if trigger == ids.PLAY:
         if play.get("playing"):
             return Transition(state, stopped)
-        return start_play(state, bounds, run + 1)
+        return start_play(state, bounds, run + 1, first_event)
     if trigger == ids.FRAME_REQUEST:
         if not isinstance(value, dict) or value.get("run") != run:
             return Transition(state, play, push_url=False)
@@ -177,17 +240,79 @@ def transition(state: ViewState, trigger: str | None, value: Any, controls: dict
         return Transition(_relayout(state, value["relayout"]), play,
                           push_url=not play.get("playing"))
     if trigger == ids.MAP and isinstance(value, dict) and "click" in value:
-        event = event_at(value["click"]) if event_at is not None else None
-        return Transition(state.replace(event=event) if event else state, play)
+        picked = event_at(value["click"]) if event_at is not None else None
+        if isinstance(picked, dict):
+            return Transition(state.replace(event=picked.get("event"), town=picked.get("town")),
+                              play)
+        return Transition(state.replace(event=picked, town=None) if picked else state, play)
+    if trigger == ids.DATE_PRESET:
+        window = preset_range(value, bounds)
+        if window is None:
+            return Transition(state, play, push_url=False, hold=True)
+        return Transition(_normalise(state.replace(start=window[0], end=window[1]), bounds),
+                          stopped)
     if trigger == ids.TIMELINE:
         return Transition(_selected_range(state, value, bounds), stopped)
     if trigger == ids.SCRUB:
         return Transition(_scrub(state, value, bounds), stopped)
+    if trigger == ids.DATE_RANGE and (controls.get("start") is None) != (
+            controls.get("end") is None):
+        # The picker sends its start alone after the first click: wait for the end.
+        return Transition(state, play, push_url=False, hold=True)
     new = from_controls(controls, state)
     if trigger == ids.DATE_RANGE:
         new = new.replace(start=_clamp(new.start, bounds), end=_clamp(new.end, bounds)) \
             if new.start is None or new.end is None or new.start <= new.end else new
     return Transition(_normalise(new, bounds), stopped)
+
+
+def preset_range(preset: Any, bounds: Bounds) -> tuple[date, date] | None:
+    """Return the dates of a quick-range choice: last 7/30 days of the data, a year, a month.
+
+    Examples
+    --------
+    >>> b = Bounds(date(2014, 1, 3), date(2017, 12, 16))
+    >>> preset_range("last30", b)
+    (datetime.date(2017, 11, 17), datetime.date(2017, 12, 16))
+    >>> preset_range("month:2014-06", b)
+    (datetime.date(2014, 6, 1), datetime.date(2014, 6, 30))
+    >>> preset_range("year:2014", b)
+    (datetime.date(2014, 1, 3), datetime.date(2014, 12, 31))
+    >>> preset_range("fortnight", b) is None
+    True
+    """
+    if not isinstance(preset, str) or bounds.first is None or bounds.last is None:
+        return None
+    kind, _, arg = preset.partition(":")
+    try:
+        if kind in ("last7", "last30"):
+            days = 7 if kind == "last7" else 30
+            start, end = bounds.last - timedelta(days=days - 1), bounds.last
+        elif kind == "year":
+            start, end = date(int(arg), 1, 1), date(int(arg), 12, 31)
+        elif kind == "month":
+            start, end = calendar_window(date.fromisoformat(f"{arg}-01"), "month")
+        else:
+            return None
+    except ValueError:
+        return None
+    start, end = max(start, bounds.first), min(end, bounds.last)
+    return (start, end) if start <= end else None
+
+
+def preset_options(bounds: Bounds) -> list[dict[str, str]]:
+    """Return the quick-range choices for the data's span: last 7/30 days, years, months."""
+    if bounds.first is None or bounds.last is None:
+        return []
+    options = [{"label": "Last 7 days of the data", "value": "last7"},
+               {"label": "Last 30 days of the data", "value": "last30"}]
+    options += [{"label": f"Year {y}", "value": f"year:{y}"}
+                for y in range(bounds.first.year, bounds.last.year + 1)]
+    month = bounds.first.replace(day=1)
+    while month <= bounds.last:
+        options.append({"label": f"{month:%B %Y}", "value": f"month:{month:%Y-%m}"})
+        month = _add_months(month, 1)
+    return options
 
 
 def _relayout(state: ViewState, relayout: Any) -> ViewState:

@@ -36,6 +36,7 @@ KEYS: dict[str, str] = {
     "lon": "lon",
     "zoom": "zoom",
     "event": "event",
+    "town": "town",
 }
 _MAX_ITEMS = 100
 _MAX_TEXT = 200
@@ -124,9 +125,10 @@ def coerce(values: dict[str, Any]) -> ViewState:
     fields["areas"] = _as_bool(values.get("areas"), _DEFAULT.areas)
     for name in _LIMITS:
         fields[name] = _as_float(values.get(name), name)
-    event = values.get("event")
-    event = event.strip()[:_MAX_TEXT] if isinstance(event, str) else ""
-    fields["event"] = event or None
+    for name in ("event", "town"):
+        value = values.get(name)
+        value = value.strip()[:_MAX_TEXT] if isinstance(value, str) else ""
+        fields[name] = value or None
     extra = values.get("extra")
     fields["extra"] = extra if isinstance(extra, dict) else {}
     return ViewState(**fields)

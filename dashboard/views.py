@@ -6,12 +6,15 @@ current index and state, and the tests and the benchmark call them directly.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
 
 from dashboard import figures, queries, towns
 from dashboard.filters import EventIndex, filter_positions
@@ -81,28 +84,52 @@ def map_view(index: EventIndex, state: ViewState, *, threshold: int = 50_000,
                    (state.start or index.first_day, state.end or index.last_day))
 
 
-def timeline(index: EventIndex, state: ViewState) -> dict:
-    """Return the timeline for ``state``: all dates (other filters applied), window shaded.
+def timeline_range(index: EventIndex, state: ViewState) -> tuple[date, date] | None:
+    """Return the days the timeline's x axis shows: the window with as much again on each side.
 
-    The bars do not depend on the date window, so the figure is built once per
-    index and filter combination (as the plain dict the browser receives:
-    building and serialising plotly objects costs more than counting);
-    moving or playing the window only swaps the shaded band.
+    The axis follows the selected window, so that a short window is drawn
+    in day bars and can be refined by dragging at day resolution; the
+    context on each side (at least two weeks) lets a drag widen it again.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> timeline_range(EventIndex(pd.DataFrame()), ViewState()) is None
+    True
+    """
+    first, last = index.first_day, index.last_day
+    if first is None or last is None:
+        return None
+    start, end = state.start or first, state.end or last
+    pad = timedelta(days=max((end - start).days + 1, 14))
+    return max(first, start - pad), min(last, end + pad)
+
+
+def timeline(index: EventIndex, state: ViewState) -> go.Figure:
+    """Return the timeline for ``state``: the window and its context (other filters applied).
+
+    The counts do not depend on the date window, so they are cached per
+    index, bin and filter combination: moving or playing the window only
+    slices and redraws.
     """
     start, end = state.start or index.first_day, state.end or index.last_day
-    bin = queries.pick_bin(index.first_day, index.last_day, state.bin)
+    shown = timeline_range(index, state)
+    bin = queries.pick_bin(*(shown or (None, None)), state.bin)
     key = (bin, *(getattr(state, name) for name in LIST_FILTERS), state.text)
     cache = index.cache.setdefault("timeline", {})
-    bars = cache.get(key)
-    if bars is None:
+    counts = cache.get(key)
+    if counts is None:
         positions = filter_positions(index, state, dates=False)
         counts = queries.timeline_counts(index, positions, bin=bin, types=EVENT_TYPES)
-        bars = figures.timeline_figure(counts, bin=bin).to_plotly_json()
         if len(cache) >= _TIMELINE_CACHE:
             cache.pop(next(iter(cache)))
-        cache[key] = bars
-    shapes = [figures.window_shape(start, end)] if start and end else []
-    return {"data": bars["data"], "layout": {**bars["layout"], "shapes": shapes}}
+        cache[key] = counts
+    if shown is not None and len(counts):
+        # Bins that overlap the shown days (a week or month bin may start before them).
+        lo = pd.Timestamp(shown[0]) - pd.Timedelta(days=31)
+        counts = counts[(counts.index >= lo) & (counts.index <= pd.Timestamp(shown[1]))]
+    return figures.timeline_figure(counts, window=(start, end) if start and end else None,
+                                   bin=bin, x_range=shown)
 
 
 def _control_traces(index: EventIndex, as_of: date | None) -> list:
@@ -120,6 +147,124 @@ def _control_traces(index: EventIndex, as_of: date | None) -> list:
 def detail(index: EventIndex, state: ViewState) -> dict | None:
     """Return the selected event's record with its incident's other reports, or None."""
     return queries.event_detail(index, state.event)
+
+
+def town_detail(index: EventIndex, state: ViewState, *, limit: int = 20,
+                per_change: int = 3) -> dict | None:
+    """Return the clicked town's control history, each change with its evidence, and its events.
+
+    Returns
+    -------
+    dict or None
+        ``place``; ``changes``: one dict per change of hands, the latest
+        ``limit`` in date order (``date``, ``from``, ``to``, ``evidence``:
+        up to ``per_change`` dicts with ``id``, ``source``, ``link``,
+        ``evidence``, and ``more``: how many reports are not shown);
+        ``earlier``: how many older changes are not shown; ``events``: the
+        events in view drawn at the town (``id``, ``date``, ``event_type``,
+        ``evidence``), latest first, at most ``limit``; ``in_view``: how many
+        there are. None when no town is selected.
+    """
+    if not state.town or not index.size:
+        return None
+    from dashboard.control_layer import changes_for
+    from events.control import changed_hands
+
+    changes = changes_for(index)
+    table = changed_hands(changes[changes["place"].astype(str) == state.town])
+    earlier = max(0, len(table) - limit)
+    table = table.iloc[earlier:]
+    f = index.frame
+    rows = []
+    for day, old, new, event_ids in zip(table["date"], table["from"], table["to"],
+                                        table["event_ids"], strict=True):
+        ids = [str(i) for i in event_ids]
+        positions = queries.positions_of(index, ids[:per_change])
+        evidence = [{"id": ids[n], "source": queries.plain(f["source"].iat[int(pos)]),
+                     "link": queries.safe_link(f["url"].iat[int(pos)]),
+                     "evidence": queries.plain(f["evidence"].iat[int(pos)])}
+                    for n, pos in enumerate(positions) if pos >= 0]
+        rows.append({"date": f"{pd.Timestamp(day):%Y-%m-%d}", "from": str(old), "to": str(new),
+                     "evidence": evidence, "more": max(0, len(ids) - per_change)})
+    here = town_positions(index, state)
+    events = [{"id": str(f["id"].iat[p]), "date": str(index.day_labels(np.array([p]))[0]),
+               "event_type": str(f["event_type"].iat[p]),
+               "evidence": queries.plain(f["evidence"].iat[p])}
+              for p in here[::-1][:limit]]
+    return {"place": state.town, "changes": rows, "earlier": earlier, "events": events,
+            "in_view": int(here.size)}
+
+
+def town_positions(index: EventIndex, state: ViewState) -> np.ndarray:
+    """Return the positions of the events in view drawn inside the selected town's disc."""
+    if not state.town:
+        return np.zeros(0, np.int64)
+    seized = index.seizures[index.seizures["place"].astype(str) == state.town]
+    if seized.empty:
+        return np.zeros(0, np.int64)
+    last = seized.iloc[-1]
+    found = queries.near(index, filter_positions(index, state), float(last["lat"]),
+                         float(last["lon"]), radius_px=figures.CONTROL_DISC_PX / 2,
+                         zoom=state.zoom)
+    return np.sort(found)
+
+
+_TABLE_CACHE = 16
+
+
+def warm_up(index: EventIndex) -> None:
+    """Build, beside the first page load, the tables a first click needs (once per index).
+
+    The id lookup of :func:`dashboard.queries.positions_of` and the control
+    changes of every town take about a second at a million events: built in
+    a background thread, the first click on an event or a town does not wait
+    for them.
+    """
+    if index.cache.setdefault("warm", {}).get("started"):
+        return
+    index.cache["warm"]["started"] = True
+
+    def build() -> None:
+        from dashboard.control_layer import changes_for
+
+        queries.positions_of(index, [])
+        changes_for(index)
+
+    # A short delay: the first page's own callbacks come first, the tables right after.
+    timer = threading.Timer(1.5, build)
+    timer.daemon = True
+    timer.name = "click-tables"
+    timer.start()
+
+
+def table_page(index: EventIndex, state: ViewState, request: dict) -> tuple[list[dict], int]:
+    """Return one page of the event table for an AG Grid ``getRowsRequest``, and the total.
+
+    The table holds the same events as the map (the one filter); its sort
+    order is computed once per view and sort and then sliced per page.
+    """
+    start = max(0, int(request.get("startRow") or 0))
+    end = max(start, min(int(request.get("endRow") or start + 100), start + 500))
+    sort = (request.get("sortModel") or [{}])[0] if request.get("sortModel") else {}
+    column, descending = sort.get("colId"), sort.get("sort") == "desc"
+    key = (to_key(state), column, descending)
+    cache = index.cache.setdefault("table", {})
+    order = cache.get(key)
+    if order is None:
+        try:
+            order = queries.sort_positions(index, filter_positions(index, state), column,
+                                           descending=descending)
+        except ValueError:
+            order = filter_positions(index, state)
+        if len(cache) >= _TABLE_CACHE:
+            cache.pop(next(iter(cache)))
+        cache[key] = order
+    return queries.table_rows(index, order[start:end]), int(order.size)
+
+
+def to_key(state: ViewState) -> tuple:
+    """Return what the filtered events depend on (dates, list filters, text)."""
+    return (state.start, state.end, *(getattr(state, name) for name in LIST_FILTERS), state.text)
 
 
 def mode_label(view: MapView, threshold: int) -> str:

@@ -321,17 +321,38 @@ def place_history(changes: pd.DataFrame, place: str) -> pd.DataFrame:
     )
 
 
+def _discs(lon: np.ndarray, lat: np.ndarray, radius_km: float) -> np.ndarray:
+    """Return circles of ``radius_km`` around points, as lon/lat polygons (ellipses in degrees)."""
+    import shapely
+
+    unit = shapely.buffer(shapely.points(0.0, 0.0), 1.0, quad_segs=16)
+    ring = shapely.get_coordinates(unit)
+    dlat = radius_km / _KM_PER_DEGREE
+    dlon = dlat / np.maximum(np.cos(np.radians(lat)), 0.05)
+    return np.array([shapely.polygons(np.column_stack([x + ring[:, 0] * dx, y + ring[:, 1] * dlat]))
+                     for x, y, dx in zip(lon, lat, dlon, strict=True)], dtype=object)
+
+
+#: Kilometres per degree of latitude (mean Earth radius 6371 km).
+_KM_PER_DEGREE = 111.195
+
+
 def control_areas(
     control: pd.DataFrame,
     outline: BaseGeometry,
     *,
     dissolve: bool = False,
+    radius_km: float | None = None,
+    keep_clear: pd.DataFrame | None = None,
+    clear_km: float = 12.0,
 ) -> gpd.GeoDataFrame:
     """Approximate areas of control: Voronoi cells of held towns, clipped to ``outline``.
 
     Each town with a known controller gets the part of ``outline`` that is
-    nearer to it than to any other such town. These are estimates from
-    reported events, not front lines.
+    nearer to it than to any other such town and, with ``radius_km``, no
+    farther than that from it: an estimate stays near its evidence and the
+    rest of the map is left unshaded. These are estimates from reported
+    events, not front lines.
 
     Parameters
     ----------
@@ -342,6 +363,14 @@ def control_areas(
         The study area to clip to, e.g. ``geodata.study_area()`` (EPSG:4326).
     dissolve : bool, default False
         Merge the cells of each controller into one (multi)polygon.
+    radius_km : float, optional
+        Cut each cell to this distance around its town (e.g. 25 km).
+    keep_clear : pandas.DataFrame, optional
+        Places (``place``, ``lon``, ``lat``; e.g. capitals) that no area may
+        cover unless the place itself is one of the held towns: absence of
+        data never paints a city.
+    clear_km : float, default 12
+        Radius kept clear around each of ``keep_clear``.
 
     Returns
     -------
@@ -377,6 +406,18 @@ def control_areas(
         )
         cells = np.array(shapely.get_parts(diagram))
     clipped = shapely.intersection(cells, outline)
+    lon, lat = towns["lon"].to_numpy(float), towns["lat"].to_numpy(float)
+    if radius_km is not None:
+        if radius_km <= 0:
+            raise ValueError(f"invalid radius_km={radius_km!r}: expected a positive distance")
+        clipped = shapely.intersection(clipped, _discs(lon, lat, radius_km))
+    if keep_clear is not None and len(keep_clear):
+        held = set(towns["place"].astype(str))
+        free = keep_clear[~keep_clear["place"].astype(str).isin(held)]
+        if len(free):
+            holes = shapely.union_all(_discs(free["lon"].to_numpy(float),
+                                             free["lat"].to_numpy(float), clear_km))
+            clipped = shapely.difference(clipped, holes)
     areas = gpd.GeoDataFrame(
         {"place": towns["place"].astype(str).to_numpy(),
          "controller": towns["controller"].astype(str).to_numpy()},

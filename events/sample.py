@@ -1,15 +1,17 @@
-"""The bundled sample: real 2014–2017 events and demo reports for the first start.
+"""The bundled sample: real 2014–2017 events and example reports for the first start.
 
 ``make run`` on an empty database loads this sample so that the map shows
 something real. Three parts, all under ``events/data`` (see its README for
 sources and licences):
 
-- ``sample_events.csv``: hand-written records of real events in Iraq and Syria,
-  one row per event and source, with our own one-sentence summaries as evidence;
+- ``sample_events.csv``: records of real events in Iraq and Syria, one row per
+  event and published report, each linking to that report; the evidence is
+  our own paraphrase of the report and says so;
 - ``ucdp_ged_sample.csv``: a subset of UCDP GED rows (CC BY 4.0), imported when
   the UCDP importer is available;
-- ``demo_reports/``: short reports written by the team, read and extracted like
-  any ingested report.
+- ``example_reports/``: short example texts written by the team, read and
+  extracted like any ingested report; their source says they are examples
+  (:data:`EXAMPLE_SOURCE`), and briefings do not count them as sources.
 
 Loading is idempotent: ids are derived from the content, so a second load adds
 nothing.
@@ -35,11 +37,13 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SAMPLE_CSV = DATA_DIR / "sample_events.csv"
 UCDP_CSV = DATA_DIR / "ucdp_ged_sample.csv"
-DEMO_DIR = DATA_DIR / "demo_reports"
+EXAMPLE_DIR = DATA_DIR / "example_reports"
+#: The ``source`` of the example reports: not a news outlet, never counted as a source.
+EXAMPLE_SOURCE = "Example text written for this project (not a news report)"
 #: ``reports`` row the CSV events are filed under; its presence marks a loaded sample.
 SAMPLE_REPORT_KEY = "sample:sample_events.csv"
 UCDP_REPORT_KEY = "sample:ucdp_ged_sample.csv"
-DEMO_SUFFIXES = (".txt", ".html", ".htm")
+EXAMPLE_SUFFIXES = (".txt", ".html", ".htm")
 
 _NULLABLE = ("url", "actor1", "actor2", "geonameid", "admin2", "magnitude", "magnitude_unit")
 
@@ -55,9 +59,9 @@ class SampleSummary:
     ucdp_events : int
         UCDP GED rows stored (0 when the importer is unavailable).
     reports_read : int
-        Demo reports read and extracted.
+        Example reports read and extracted.
     report_events : int
-        Events extracted from the demo reports.
+        Events extracted from the example reports.
     new_events : int
         Events that were not stored before this call (all parts together).
     new_incidents : int
@@ -79,7 +83,7 @@ class SampleSummary:
         out = [
             f"sample events: {self.csv_events} in sample_events.csv",
             f"UCDP GED rows: {self.ucdp_events}",
-            f"demo reports: {self.reports_read} read, {self.report_events} events extracted",
+            f"example reports: {self.reports_read} read, {self.report_events} events extracted",
             f"stored: {self.new_events} new events, {self.new_incidents} new incidents",
         ]
         out += [f"skipped {name}: {reason}" for name, reason in self.skipped]
@@ -114,8 +118,8 @@ def sample_event_id(row: dict[str, Any]) -> str:
 
     Examples
     --------
-    >>> row = {"report": "r", "evidence": "Summary: x.", "evidence_start": 0,
-    ...        "evidence_end": 11, "event_type": "clash", "place": "Mosul"}
+    >>> row = {"report": "r", "evidence": "Paraphrase: x.", "evidence_start": 0,
+    ...        "evidence_end": 14, "event_type": "clash", "place": "Mosul"}
     >>> sample_event_id(row) == sample_event_id(dict(row))
     True
     """
@@ -149,7 +153,7 @@ def read_sample_events(path: Path | str = SAMPLE_CSV) -> list[Event]:
 
     Examples
     --------
-    >>> len(read_sample_events()) >= 150
+    >>> len(read_sample_events()) >= 60
     True
     """
     path = Path(path)
@@ -176,6 +180,17 @@ def read_sample_events(path: Path | str = SAMPLE_CSV) -> list[Event]:
         except ValueError as exc:
             raise ValueError(f"{path.name} line {line}: {exc}") from exc
     return events
+
+
+def is_example(source: object) -> bool:
+    """Return True for the source of the bundled example reports (not a news outlet).
+
+    Examples
+    --------
+    >>> is_example(EXAMPLE_SOURCE), is_example("Reuters")
+    (True, False)
+    """
+    return source == EXAMPLE_SOURCE
 
 
 def sample_is_loaded(store: Store) -> bool:
@@ -216,17 +231,17 @@ def _load_ucdp(store: Store, summary: SampleSummary) -> None:
     summary.new_incidents += added.new_incidents
 
 
-def _load_demo_reports(store: Store, summary: SampleSummary) -> None:
-    """Read and extract every demo report; a failing file is skipped with its reason."""
+def _load_example_reports(store: Store, summary: SampleSummary) -> None:
+    """Read and extract every example report; a failing file is skipped with its reason."""
     from events.extract import extract_events
     from events.reports import read_report
     from events.store import report_meta
 
-    for path in sorted(p for p in DEMO_DIR.iterdir() if p.suffix.lower() in DEMO_SUFFIXES):
+    for path in sorted(p for p in EXAMPLE_DIR.iterdir() if p.suffix.lower() in EXAMPLE_SUFFIXES):
         try:
             report = read_report(path)
             events = extract_events(report)
-        # One bad demo file must not stop the rest: record why and go on.
+        # One bad example file must not stop the rest: record why and go on.
         except (ValueError, OSError, RuntimeError, KeyError, IndexError, TypeError) as exc:
             summary.skipped.append((path.name, f"{type(exc).__name__}: {exc}"))
             continue
@@ -249,7 +264,7 @@ def load_sample(store: Store, *, ucdp: bool = True, reports: bool = True) -> Sam
     ucdp : bool
         Also import the bundled UCDP GED subset (when the importer exists).
     reports : bool
-        Also read and extract the demo reports (when the extractor exists).
+        Also read and extract the example reports (when the extractor exists).
 
     Returns
     -------
@@ -262,7 +277,7 @@ def load_sample(store: Store, *, ucdp: bool = True, reports: bool = True) -> Sam
     >>> with Store("sqlite://") as store:
     ...     first = load_sample(store, ucdp=False, reports=False)
     ...     again = load_sample(store, ucdp=False, reports=False)
-    >>> first.new_events > 150, again.new_events
+    >>> first.new_events >= 60, again.new_events
     (True, 0)
     """
     summary = SampleSummary()
@@ -270,13 +285,14 @@ def load_sample(store: Store, *, ucdp: bool = True, reports: bool = True) -> Sam
     summary.csv_events = len(events)
     added = store.add_events(events, report_key=SAMPLE_REPORT_KEY,
                              meta={"name": SAMPLE_CSV.name,
-                                   "note": "real events, summaries in the project's words"})
+                                   "note": "real events; evidence paraphrased in the "
+                                           "project's words, each row linking its report"})
     summary.new_events += added.new_events
     summary.new_incidents += added.new_incidents
     if ucdp:
         _load_ucdp(store, summary)
     if reports:
-        _load_demo_reports(store, summary)
+        _load_example_reports(store, summary)
     return summary
 
 
@@ -294,12 +310,12 @@ def group_db(ctx: click.Context) -> str | None:
 @click.option("--db", "db", default=None, metavar="URL",
               help="Database URL (default: the group --db, EVENTS_DB, or the SQLite file).")
 @click.option("--no-ucdp", is_flag=True, help="Leave out the bundled UCDP GED rows.")
-@click.option("--no-reports", is_flag=True, help="Leave out the demo reports.")
+@click.option("--no-reports", is_flag=True, help="Leave out the example reports.")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the sample is already loaded.")
 @click.pass_context
 def sample_command(ctx: click.Context, db: str | None, no_ucdp: bool, no_reports: bool,
                    if_empty: bool) -> None:
-    """Load the bundled sample of real 2014–2017 events and demo reports.
+    """Load the bundled sample of real 2014–2017 events and example reports.
 
     Running it again adds nothing (ids are derived from the content).
 

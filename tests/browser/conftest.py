@@ -21,6 +21,8 @@ XSS_EVIDENCE = "Gunmen stormed the checkpoint <script>alert(1)</script> before d
 XSS_ID = "ev_browser_xss"
 LONELY_ID = "ev_browser_lonely"
 LONELY = (33.0, 47.0)  # far from every other test event, so a click at the map centre hits it
+NO_URL_ID = "ev_browser_nourl"  # a report without an address (sources slide: no "nan")
+N_EVENTS = 43
 
 # Towns (public coordinates) for invented test events.
 _TOWNS = [("Mosul", "Ninewa", "IQ", 36.335, 43.119), ("Tikrit", "Salah al-Din", "IQ", 34.607,
@@ -32,7 +34,7 @@ _ACTORS = ["ISIS", "Iraqi Security Forces", "Peshmerga", "YPG", "Syrian Army", "
 
 
 def browser_events():
-    """About forty invented events over 2014-2015, plus the two special ones."""
+    """About forty invented events over 2014-2015, plus the three special ones."""
     from events.model import Event
 
     events = []
@@ -69,6 +71,14 @@ def browser_events():
         magnitude_unit="killed", certainty="reported",
         evidence="A car bomb went off near the market of this lonely test town.",
         evidence_start=0, evidence_end=60))
+    events.append(Event(
+        id=NO_URL_ID, incident_id=NO_URL_ID, report="nourl.txt", source="Agency D", url=None,
+        report_date="2014-06-20", event_type="clash", actor1="Peshmerga", actor2="ISIS",
+        location="Kirkuk", place="Kirkuk", geonameid=None, country="IQ", admin1="Kirkuk",
+        admin2=None, lat=35.468, lon=44.392, geo_precision=1, date="2014-06-20",
+        date_precision="day", magnitude=3.0, magnitude_unit="killed", certainty="reported",
+        evidence="Fighting south of this test city left three dead, a local official said.",
+        evidence_start=0, evidence_end=70))
     return events
 
 
@@ -86,34 +96,7 @@ def dashboard_url(tmp_path_factory, chromium_path) -> str:
     url = f"sqlite:///{db}"
     store = store_module.Store(url)
     store.add_events(browser_events(), report_key="browser-tests")
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "DASHBOARD_RELOAD_SECONDS": "3600"}
-    env.pop("DASHBOARD_USER", None)
-    log = open(db.parent / "server.log", "w")  # noqa: SIM115 - closed after the server stops
-    proc = subprocess.Popen([sys.executable, "-m", "dashboard", "--db", url, "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/_dash-layout", timeout=2).read()
-            break
-        except OSError:
-            if proc.poll() is not None:
-                break
-            time.sleep(0.3)
-    else:
-        proc.kill()
-    if proc.poll() is not None:
-        log.close()
-        pytest.fail("dashboard did not start:\n" + (db.parent / "server.log").read_text())
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    yield from serve_dashboard(url, db.parent)
 
 
 @pytest.fixture(scope="session")
@@ -164,12 +147,66 @@ class PageWatch:
             timeout=timeout)
         self.page.wait_for_timeout(400)
 
+    def menu_download(self, menu: str, item: str, timeout: float = 120_000):
+        """Open the toolbar menu ``menu``, click its ``item`` and return the download."""
+        self.page.locator(f"#{menu}").click()
+        with self.page.expect_download(timeout=timeout) as info:
+            self.page.locator(f"#{item}").click()
+        return info.value
+
     def marker_ids(self) -> list[int]:
         """Positions (customdata) of the event markers on the map, from plotly's full data."""
         return self.page.evaluate(
             "() => document.querySelector('#map .js-plotly-plot')._fullData"
             ".filter(t => t.meta && t.meta.kind === 'events')"
             ".flatMap(t => Array.from(t.customdata || []))")
+
+
+def serve_dashboard(db_url: str, folder: Path):
+    """Start ``python -m dashboard`` on ``db_url`` (a free loopback port); yield its base URL."""
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DASHBOARD_RELOAD_SECONDS": "3600"}
+    env.pop("DASHBOARD_USER", None)
+    log = open(folder / "server.log", "w")  # noqa: SIM115 - closed after the server stops
+    proc = subprocess.Popen([sys.executable, "-m", "dashboard", "--db", db_url, "--port",
+                             str(port)], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/_dash-layout", timeout=2).read()
+            break
+        except OSError:
+            if proc.poll() is not None:
+                break
+            time.sleep(0.3)
+    else:
+        proc.kill()
+    if proc.poll() is not None:
+        log.close()
+        pytest.fail("dashboard did not start:\n" + (folder / "server.log").read_text())
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def sample_url(tmp_path_factory, chromium_path) -> str:
+    """Serve the dashboard over a temp SQLite DB holding the bundled sample (as `make run`)."""
+    store_module = pytest.importorskip("events.store")
+    sample = pytest.importorskip("events.sample")
+    folder = tmp_path_factory.mktemp("sample")
+    url = f"sqlite:///{folder / 'events.sqlite'}"
+    with store_module.Store(url) as store:
+        sample.load_sample(store)
+    yield from serve_dashboard(url, folder)
 
 
 @pytest.fixture
@@ -179,4 +216,15 @@ def watch(browser, dashboard_url):
     page = context.new_page()
     page.set_default_timeout(20_000)
     yield PageWatch(page, dashboard_url)
+    context.close()
+
+
+@pytest.fixture
+def sample_watch(browser, sample_url):
+    """A fresh 1600x1000 page on the dashboard of the bundled sample, watched for errors."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000},
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield PageWatch(page, sample_url)
     context.close()

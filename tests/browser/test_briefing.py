@@ -1,72 +1,24 @@
-"""Briefing exports in Debian's Chromium: slide-size map PNG, the deck, the data download."""
+"""Briefing exports in Debian's Chromium: the deck, SVG images, the data download, control panel.
+
+The map's slide-ready PNG export is ``test_brf001`` in ``test_readable.py``.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
-import struct
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
 
-def _png_size(data: bytes) -> tuple[int, int]:
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    return struct.unpack(">II", data[16:24])
-
-
-def _wait_export_config(watch, expected: str, timeout: float = 30_000) -> str:
-    """Wait until the export callback has named the map's image `expected`; return the name.
-
-    The page first draws its default view and then applies the URL's window, so
-    an earlier name (the default range) may show up before the expected one.
-    """
-    script = (
-        "(want) => { const g = document.querySelector('#map .js-plotly-plot');"
-        " const o = g && g._context && g._context.toImageButtonOptions;"
-        " return o && o.filename === want && o.filename; }"
-    )
-    try:
-        return watch.page.wait_for_function(script, arg=expected, timeout=timeout).json_value()
-    except Exception:  # noqa: BLE001 - report what the page holds instead of a bare timeout
-        return watch.page.evaluate(
-            "() => { const g = document.querySelector('#map .js-plotly-plot');"
-            " const o = g && g._context && g._context.toImageButtonOptions;"
-            " return o && o.filename; }"
-        )
-
-
-def test_brf001_map_png_export_is_slide_size(watch, tmp_path):
-    watch.open("?from=2014-06-01&to=2014-06-30")
-    name = _wait_export_config(watch, "events-map_2014-06-01_2014-06-30")
-    assert name == "events-map_2014-06-01_2014-06-30"
-    page = watch.page
-    page.locator("#map").hover()
-    with page.expect_download(timeout=60_000) as info:
-        page.locator("#map .modebar-btn[data-title^='Download plot']").click()
-    download = info.value
-    assert download.suggested_filename == "events-map_2014-06-01_2014-06-30.png"
-    path = tmp_path / download.suggested_filename
-    download.save_as(path)
-    assert _png_size(path.read_bytes()) == (3840, 2160)  # 1920x1080 at scale 2
-    assert watch.errors == []
-
-
-def _menu_download(watch, menu: str, item: str, timeout: float = 120_000):
-    page = watch.page
-    page.locator(f"#{menu}").click()
-    with page.expect_download(timeout=timeout) as info:
-        page.locator(f"#{item}").click()
-    return info.value
-
-
 def test_brf002_briefing_action_returns_a_deck_of_images_and_tables(watch, tmp_path):
     from pptx import Presentation
 
     watch.open("?from=2014-01-01&to=2014-12-31")
-    download = _menu_download(watch, "brief-menu", "brief-pptx")
+    download = watch.menu_download("brief-menu", "brief-pptx")
     assert download.suggested_filename == "briefing_2014-01-01_2014-12-31.pptx"
     path = tmp_path / "brief.pptx"
     download.save_as(path)
@@ -84,7 +36,7 @@ def test_brf002_briefing_action_returns_a_deck_of_images_and_tables(watch, tmp_p
 
 def test_brf003_download_data_as_formula_safe_csv(watch, tmp_path):
     watch.open("?from=2014-01-01&to=2014-12-31")
-    download = _menu_download(watch, "export-menu", "export-csv", timeout=30_000)
+    download = watch.menu_download("export-menu", "export-csv", timeout=30_000)
     assert re.fullmatch(r"events_2014-01-01_2014-12-31\.csv", download.suggested_filename)
     path = tmp_path / "events.csv"
     download.save_as(path)
@@ -100,8 +52,7 @@ def test_brf003_download_data_as_formula_safe_csv(watch, tmp_path):
                                             ("export-svg-map", "events-map")])
 def test_brf004_svg_export_from_the_menu(watch, tmp_path, item, name):
     watch.open("?from=2014-06-01&to=2014-06-30")
-    _wait_export_config(watch, "events-map_2014-06-01_2014-06-30")
-    download = _menu_download(watch, "export-menu", item, timeout=60_000)
+    download = watch.menu_download("export-menu", item, timeout=60_000)
     assert download.suggested_filename == f"{name}_2014-06-01_2014-06-30.svg"
     path = tmp_path / download.suggested_filename
     download.save_as(path)

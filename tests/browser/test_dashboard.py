@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import LONELY, LONELY_ID, XSS_EVIDENCE, XSS_ID
+from tests.browser.conftest import LONELY, LONELY_ID, N_EVENTS, XSS_EVIDENCE, XSS_ID
 
 pytestmark = pytest.mark.browser
 
@@ -14,8 +14,8 @@ def test_dsh001_page_loads_without_console_errors(watch):
     page = watch.page
     assert page.locator("#map").is_visible() and page.locator("#timeline").is_visible()
     assert page.locator("#play").is_visible() and page.locator("#date-range").is_visible()
-    assert len(watch.marker_ids()) == 42
-    assert "42" in page.locator("#summary").inner_text()
+    assert len(watch.marker_ids()) == N_EVENTS
+    assert str(N_EVENTS) in page.locator("#summary").inner_text()
     assert watch.errors == []
     assert watch.foreign == []  # works offline: nothing fetched from another host
 
@@ -46,7 +46,7 @@ def test_dsh003_dragging_on_the_timeline_sets_the_date_range(watch):
     watch.wait_idle()
     value = watch.page.locator("#date-range").input_value()
     assert value > "2014-01-06"
-    assert len(watch.marker_ids()) < 42
+    assert len(watch.marker_ids()) < N_EVENTS
 
 
 def test_dsh004_play_advances_the_window(watch):
@@ -99,7 +99,7 @@ def test_dsh006_copied_url_restores_the_view(watch, browser):
     _wait_for_start_date(page, "2014-03-01")
     watch.wait_idle()
     shown = sorted(watch.marker_ids())
-    assert shown and len(shown) < 42  # the URL's filters apply, not the full default view
+    assert shown and len(shown) < N_EVENTS  # the URL's filters apply, not the full default view
     url = page.url
     other = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
     try:
@@ -178,8 +178,8 @@ def test_dsh007_back_button_steps_through_views(watch):
     page.locator("#filter-reset").click()
     page.wait_for_function("() => location.search === ''")
     watch.wait_idle()
-    _wait_for_marker_count(page, 42)
-    assert len(watch.marker_ids()) == 42
+    _wait_for_marker_count(page, N_EVENTS)
+    assert len(watch.marker_ids()) == N_EVENTS
     page.go_back()
     page.wait_for_function("() => location.search === '?type=clash'")
     _wait_for_type(page, "clash")

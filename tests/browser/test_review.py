@@ -44,16 +44,20 @@ def test_rev001_upload_review_accept_then_duplicate(watch, report_file, tmp_path
     text = _messages(watch, "event(s) found")
     assert "hit-report.txt: 2 event(s) found" in text
     table = watch.page.locator("#review-table")
-    assert table.locator("td[data-dash-column='evidence']", has_text="seized the town of Hit") \
-        .count() == 1
-    assert table.locator("td[data-dash-column='event_type']", has_text="seizure").count() == 1
+    seizure = table.locator(".ag-row", has_text="seized the town of Hit")
+    assert seizure.count() == 1
+    assert seizure.locator("[col-id=event_type]").inner_text().strip() == "seizure"
     # Correct the seizure's date with the picker, reject the displacement row, accept.
-    table.locator("tr", has_text="seized the town").locator("input[type=checkbox]").check()
+    seizure.locator("[col-id=select] input[type=checkbox]").check()
     picker = watch.page.locator("#review-date")
     picker.fill("2016-02-29")
     picker.press("Enter")
-    watch.page.locator("td[data-dash-column='date']", has_text="2016-02-29").wait_for()
-    table.locator("tr", has_text="families fled").locator(".dash-delete-cell").click()
+    table.locator(".ag-row [col-id=date]", has_text="2016-02-29").wait_for()
+    seizure.locator("[col-id=select] input[type=checkbox]").uncheck()
+    fled = table.locator(".ag-row", has_text="families fled")
+    fled.locator("[col-id=select] input[type=checkbox]").check()
+    watch.page.locator("#review-reject-rows").click()
+    fled.wait_for(state="detached")
     watch.page.locator("#review-accept").click()
     text = _messages(watch, "stored")
     assert "hit-report.txt: stored 1 event(s) (1 correction(s), 1 rejected, 0 added)" in text
@@ -64,7 +68,7 @@ def test_rev001_upload_review_accept_then_duplicate(watch, report_file, tmp_path
     _upload(watch, copy)
     text = _messages(watch, "already ingested")
     assert "hit-copy.txt: already ingested" in text
-    assert table.locator("td[data-dash-column='evidence']").count() == 0
+    assert table.locator(".ag-row").count() == 0
     assert watch.errors == []
 
 

@@ -41,7 +41,9 @@ def call(client, output_key, values, changed):
     return response
 
 
-MAP_OUT = "..map.figure...map-mode.children...map-mode.color...summary.children.."
+MAP_OUT = ("..map.figure...map-mode.children...map-mode.color...summary.children"
+           "...scrub.value..")
+TILES_OUT = "map.figure@"
 
 
 def test_app001_page_and_layout_served_locally(client):
@@ -68,7 +70,8 @@ def test_app003_render_map_callback(client):
     assert "frame-ack" not in out  # acknowledged in the browser: the answer can be shared
     assert out["map-mode"]["children"] == "points: 5 events in view"
     text = json.dumps(out["summary"]["children"])
-    assert '"5"' in text and "places changed hands" in text
+    assert '"5"' in text and "places changed hands" in text and "killed" in text
+    assert isinstance(out["scrub"]["value"], int)  # the slider moves with the map
 
 
 def test_app004_sync_callback_reads_url_and_pushes_state(client):
@@ -183,9 +186,11 @@ def test_app015_online_tiles_hide_the_land_fill(frame):
     fc = {"type": "FeatureCollection", "features": []}
     layers = {"countries": fc, "governorates": fc, "rivers": fc, "lakes": fc}
     client = create_app(frame, base_layers=layers, extensions=False).server.test_client()
-    state = ViewState(tiles="online").to_dict()
-    out = call(client, MAP_OUT, {"view-state.data": state}, ["view-state.data"]).get_json()
+    key = next(k for k in dependencies(client) if k.startswith(TILES_OUT))
+    out = call(client, key, {"setting-tiles.value": True}, ["setting-tiles.value"]).get_json()
     ops = out["response"]["map"]["figure"]["operations"]
     by_location = {tuple(op["location"]): op["params"].get("value") for op in ops}
-    assert by_location[("layout", "map", "style")] == "carto-positron"
+    style = by_location[("layout", "map", "style")]
+    assert [layer["id"] for layer in style["layers"]][1] == "online-tiles"
+    assert any(layer["id"].startswith("place-labels") for layer in style["layers"])  # ours kept
     assert by_location[("layout", "map", "layers", 0, "opacity")] == 0.0

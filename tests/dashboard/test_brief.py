@@ -70,7 +70,7 @@ def slides() -> list[Slide]:
 
 
 def test_slide_sequence(slides):
-    assert [s.kind for s in slides] == ["title", "figure", "figure", "figure", "table", "table"]
+    assert [s.kind for s in slides] == ["title", "map", "figure", "figure", "table", "table"]
     assert slides[1].title == "Map as of 30 Jun 2014"
     assert slides[4].title == "Places that changed hands"
     assert slides[5].title.startswith("Sources")
@@ -81,14 +81,19 @@ def test_title_slide_states_range_filters_and_counts(slides):
     assert "1 Jun 2014 – 30 Jun 2014" in text
     assert "Filters: none" in text
     assert "500,000 people reported displaced" in text
+    assert "people reported killed" in text
     assert "2 places changed hands" in text
 
 
 def test_every_caption_has_range_filters_and_source(slides):
-    for slide in slides[1:5]:
-        assert slide.caption.startswith("1 Jun 2014 – 30 Jun 2014 · Filters: none")
+    for slide in slides[2:5]:
+        assert "1 Jun 2014 – 30 Jun 2014 · Filters: none" in slide.caption
         assert "Source:" in slide.caption
+    # The map carries its own title, range, filters, legend and source line.
     assert "estimates from reported events" in slides[1].caption
+    notes = " ".join(a.text for a in slides[1].figure.layout.annotations)
+    assert "1 Jun 2014 – 30 Jun 2014 · Filters: none" in notes and "Source:" in notes
+    assert "within 25 km" in notes
 
 
 def test_changed_hands_rows(slides):
@@ -185,8 +190,12 @@ def test_write_pptx_holds_pictures_and_tables(slides, tmp_path):
     assert tables == [0, 0, 0, 0, 1, 1]
     table = next(sh for sh in deck.slides[4].shapes if sh.has_table).table
     assert table.cell(1, 2).text == "Iraqi Security Forces → ISIS"
-    texts = " ".join(sh.text_frame.text for sh in deck.slides[1].shapes if sh.has_text_frame)
+    texts = " ".join(sh.text_frame.text for sh in deck.slides[2].shapes if sh.has_text_frame)
     assert "Source:" in texts and "1 Jun 2014" in texts
+    # A picture's alternative text is its caption, not "image.png".
+    for number in (1, 2):
+        picture = next(sh for sh in deck.slides[number].shapes if sh.shape_type == 13)
+        assert picture._element.nvPicPr.cNvPr.get("descr") == slides[number].caption
 
 
 def test_write_pdf_one_page_per_slide(slides, tmp_path):
@@ -258,3 +267,16 @@ def test_brief_from_the_dashboards_index_matches_the_frame(slides):
                          outline=OUTLINE)
     assert [s.rows for s in again] == [s.rows for s in slides]
     assert again[0].lines[:3] == slides[0].lines[:3]
+
+
+def test_sources_table_has_no_nan_and_readable_type():
+    from dashboard.brief import TABLE_PT
+
+    frame = _frame()
+    frame["url"] = [None, float("nan"), "https://example.org/ok", "javascript:alert(1)", None,
+                    None, None]
+    slides = brief_slides(frame, start="2014-06-01", end="2014-06-30", outline=OUTLINE)
+    cells = [cell for row in slides[-1].rows for cell in row]
+    assert "nan" not in cells and "None" not in cells
+    assert "https://example.org/ok" in cells and "—" in cells
+    assert TABLE_PT >= 14

@@ -176,7 +176,7 @@ CHANGED = {"start": "2014-06-11", "end": "2014-10-01", "types": ["seizure"],
            "actors": ["ISIS"], "countries": ["SY"], "admin1": ["Ninewa"],
            "certainty": ["claimed"], "sources": ["Wire A"], "text": "city", "window": "month",
            "speed": 250, "bin": "month", "tiles": "online", "control": False, "areas": True,
-           "lat": 36.3, "lon": 43.1, "zoom": 9.0, "event": "e01",
+           "lat": 36.3, "lon": 43.1, "zoom": 9.0, "event": "e01", "town": "Tikrit",
            "extra": {"bounds": [34.0, 37.0, 42.0, 44.0]}}
 
 

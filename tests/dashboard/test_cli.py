@@ -54,3 +54,16 @@ def test_cli005_help():
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert "--db" in result.output and "--host" in result.output
     assert cli_module.main.__doc__
+
+
+def test_screenshot_command_is_registered_and_checks_its_options():
+    from click.testing import CliRunner
+
+    from dashboard.cli import cli
+    from dashboard.screenshot import month_query, parse_sizes
+
+    assert "screenshot" in cli.commands
+    result = CliRunner().invoke(cli, ["screenshot", "--out", "x", "--sizes", "big"])
+    assert result.exit_code != 0 and "invalid size 'big'" in result.output
+    assert parse_sizes("1600x1000, 1280x720") == [(1600, 1000), (1280, 720)]
+    assert month_query("2014-06") == "?from=2014-06-01&to=2014-06-30"

@@ -1,4 +1,4 @@
-"""Exports: slide-size image configs with telling file names, formula-safe CSV, GeoJSON."""
+"""Exports: slide-ready images with telling file names, formula-safe CSV, GeoJSON."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from dashboard.exporting import (
     events_csv,
     events_geojson,
     export_filename,
-    graph_config,
+    export_image,
     layout_items,
 )
+from dashboard.filters import EventIndex
+from dashboard.state import ViewState
 
 
 @pytest.mark.parametrize(
@@ -32,20 +34,16 @@ def test_export_filename(kind, start, end, expected):
     assert export_filename(kind, start, end) == expected
 
 
-@pytest.mark.parametrize("fmt", ["png", "svg"])
-def test_graph_config_slide_size(fmt):
-    config = graph_config("events-map", "2014-06-01", "2014-06-30", fmt=fmt,
-                          base={"scrollZoom": True, "displaylogo": False})
-    assert config["toImageButtonOptions"] == {
-        "format": fmt, "width": 1920, "height": 1080, "scale": 2,
-        "filename": "events-map_2014-06-01_2014-06-30",
-    }
-    assert config["scrollZoom"] is True  # the app's own keys are kept
+@pytest.mark.parametrize(("kind", "fmt", "match"), [("events-map", "jpeg", "fmt='jpeg'"),
+                                                     ("pie", "png", "kind='pie'")])
+def test_export_image_rejects_unknown_kinds_and_formats(kind, fmt, match):
+    with pytest.raises(ValueError, match=match):
+        export_image(kind, fmt, EventIndex(_frame()), ViewState())
 
 
-def test_graph_config_rejects_unknown_format():
-    with pytest.raises(ValueError, match="fmt='jpeg'"):
-        graph_config("events-map", fmt="jpeg")
+def test_export_image_needs_events():
+    with pytest.raises(ValueError, match="no events"):
+        export_image("events-map", "png", EventIndex(pd.DataFrame()), ViewState())
 
 
 def _frame() -> pd.DataFrame:
@@ -92,4 +90,4 @@ def test_events_geojson_points():
 def test_layout_items_only_in_toolbar():
     assert layout_items("panel", None) == []
     items = layout_items("toolbar", None)
-    assert {type(i).__name__ for i in items} >= {"DropdownMenu", "Download"}
+    assert {type(i).__name__ for i in items} >= {"DropdownMenu", "Loading"}

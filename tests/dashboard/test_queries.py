@@ -98,7 +98,8 @@ def test_qry009_pick_bin(start, end, expected):
 def test_qry010_summary(index):
     counts = queries.summary(index, filter_positions(index, ViewState()))
     # e01/e02 share an incident; Mosul, Tikrit (twice: ISIS then ISF), Palmyra changed hands.
-    assert counts == {"events": 8, "incidents": 7, "displaced": 500000, "changed_hands": 3}
+    assert counts == {"events": 8, "incidents": 7, "killed": 12, "displaced": 500000,
+                      "changed_hands": 3}
     assert queries.summary(index, np.zeros(0, np.int64))["events"] == 0
 
 

@@ -95,9 +95,12 @@ def test_event_rows_show_the_fields_reviewed():
     assert [r["event_type"] for r in rows] == ["seizure", "displacement"]
     assert rows[0]["place"] == "Mosul — Ninewa, IQ"
     assert rows[0]["evidence"].startswith("Militants overran")
-    assert {c["id"] for c in table_columns()} >= {"event_type", "place", "date", "actor1",
-                                                  "magnitude", "certainty", "evidence"}
-    assert not next(c for c in table_columns() if c["id"] == "evidence")["editable"]
+    columns = {c["field"]: c for c in table_columns()}
+    assert set(columns) >= {"event_type", "place", "date", "actor1", "magnitude", "certainty",
+                            "evidence"}
+    # The report's own sentence is read-only; only an added event's evidence is typed in.
+    assert "new-" in columns["evidence"]["editable"]["function"]
+    assert "seizure" in columns["event_type"]["cellEditorParams"]["values"]
 
 
 def _originals() -> list[dict]:

@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from dashboard.cli import cli
 from dashboard.serving import gunicorn_options
 from dashboard.state import ViewState
+from tests.dashboard.test_app import MAP_OUT
 
 ROOT = Path(__file__).resolve().parents[2]
-MAP_OUT = "..map.figure...map-mode.children...map-mode.color...summary.children.."
 
 
 def test_srv001_options_preload_the_app_and_bind_where_asked():
@@ -71,7 +71,8 @@ def _post_map(port, state=None):
     body = {"output": MAP_OUT,
             "outputs": [dict(zip(("id", "property"), o.split("."), strict=True))
                         for o in MAP_OUT.strip(".").split("...")],
-            "inputs": [{"id": "view-state", "property": "data", "value": state.to_dict()}],
+            "inputs": [{"id": "view-state", "property": "data", "value": state.to_dict()},
+                       {"id": "map-size", "property": "data", "value": None}],
             "state": [], "changedPropIds": ["view-state.data"]}
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     conn.request("POST", "/_dash-update-component", body=json.dumps(body),

@@ -73,14 +73,31 @@ def test_trn007_scrub_moves_window_keeping_length():
     assert result.state.start == date(2014, 4, 4)
 
 
-def test_trn008_play_moves_a_week_window():
-    state = ViewState(window="week", start=date(2014, 3, 1), end=date(2014, 6, 1))
+def test_trn008_play_moves_a_calendar_week_window():
+    state = ViewState(window="week", start=date(2014, 3, 5), end=date(2014, 6, 1))
     started = start_play(state, B, run=1)
-    assert (started.state.start, started.state.end) == (date(2014, 3, 1), date(2014, 3, 7))
+    # 5 March 2014 was a Wednesday: its week runs Monday 3 to Sunday 9 March.
+    assert (started.state.start, started.state.end) == (date(2014, 3, 3), date(2014, 3, 9))
     assert started.play["playing"] and not started.push_url
     frame = play_frame(started.state, started.play, 3, B)
-    assert (frame.state.start, frame.state.end) == (date(2014, 3, 22), date(2014, 3, 28))
+    assert (frame.state.start, frame.state.end) == (date(2014, 3, 24), date(2014, 3, 30))
     assert frame.frame == {"run": 1, "n": 3}
+
+
+def test_trn008b_play_by_month_follows_the_calendar():
+    started = start_play(ViewState(window="month", start=date(2014, 1, 20)), B, run=1)
+    windows = [(started.state.start, started.state.end)]
+    windows += [(f.state.start, f.state.end) for f in
+                (play_frame(started.state, started.play, n, B) for n in (1, 2))]
+    assert windows == [(None, date(2014, 1, 31)), (date(2014, 2, 1), date(2014, 2, 28)),
+                       (date(2014, 3, 1), date(2014, 3, 31))]
+
+
+def test_trn008c_play_starts_at_the_first_window_with_events():
+    # Under the filters, the first event is on 20 June: play starts with June, not January.
+    started = start_play(ViewState(window="month"), B, run=1,
+                         first_event=lambda day: max(day, date(2014, 6, 20)))
+    assert (started.state.start, started.state.end) == (date(2014, 6, 1), date(2014, 6, 30))
 
 
 def test_trn009_skipped_frames_do_not_stack():
@@ -91,11 +108,12 @@ def test_trn009_skipped_frames_do_not_stack():
 
 
 def test_trn010_play_stops_at_the_end_and_restarts_from_the_start():
-    started = start_play(ViewState(window="month", start=date(2014, 12, 1)), B, run=1)
-    last = play_frame(started.state, started.play, 5, B)
-    assert last.state.end is None and not last.play["playing"] and last.push_url
-    again = start_play(last.state.replace(start=date(2014, 12, 31)), B, run=2)
-    assert again.state.start is None and again.state.end == date(2014, 1, 30)
+    started = start_play(ViewState(window="month", start=date(2014, 11, 1)), B, run=1)
+    last = play_frame(started.state, started.play, 1, B)
+    assert last.state.start == date(2014, 12, 1) and last.state.end is None
+    assert not last.play["playing"] and last.push_url
+    again = start_play(last.state, B, run=2)
+    assert again.state.start is None and again.state.end == date(2014, 1, 31)
 
 
 def test_trn011_growing_window_keeps_start():
@@ -118,8 +136,35 @@ def test_trn013_play_button_toggles():
 
 
 def test_trn014_frame_count():
-    started = start_play(ViewState(window="week"), B, run=1)
-    assert frame_count(started.state, started.play, B) == 52
+    started = start_play(ViewState(window="month"), B, run=1)
+    assert frame_count(started.state, started.play, B) == 11
+
+
+def test_trn018_date_picker_waits_for_the_end_date():
+    # After the first click the picker sends its start alone: nothing changes yet.
+    held = run(ViewState(), ids.DATE_RANGE, None, {"start": "2014-03-03", "end": None})
+    assert held.hold and held.state == ViewState()
+    done = run(ViewState(), ids.DATE_RANGE, None, {"start": "2014-03-03", "end": "2014-03-20"})
+    assert not done.hold and (done.state.start, done.state.end) == (date(2014, 3, 3),
+                                                                     date(2014, 3, 20))
+
+
+@pytest.mark.parametrize(("preset", "expected"), [
+    ("last7", (date(2014, 12, 25), None)),
+    ("month:2014-06", (date(2014, 6, 1), date(2014, 6, 30))),
+    ("year:2014", (None, None)),
+])
+def test_trn019_quick_ranges(preset, expected):
+    result = run(ViewState(), ids.DATE_PRESET, preset)
+    assert (result.state.start, result.state.end) == expected
+
+
+def test_trn020_click_on_a_town_disc_selects_the_town_and_the_event_under_it():
+    result = run(ViewState(event="old"), ids.MAP, {"click": {"points": [{}]}},
+                 event_at=lambda click: {"town": "Mosul", "event": "e7"})
+    assert (result.state.town, result.state.event) == ("Mosul", "e7")
+    dot = run(result.state, ids.MAP, {"click": {"points": [{}]}}, event_at=lambda click: "e2")
+    assert (dot.state.town, dot.state.event) == (None, "e2")
 
 
 def test_trn015_control_values_fill_the_bounds():

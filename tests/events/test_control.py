@@ -194,3 +194,28 @@ def test_control_areas_dissolve_and_outside_points():
 def test_control_areas_empty():
     empty = pd.DataFrame(columns=["place", "lon", "lat", "controller"])
     assert control_areas(empty, OUTLINE).empty
+
+
+def test_control_areas_stay_within_the_radius_of_their_towns():
+    control = pd.DataFrame({"place": ["Mosul", "Tikrit"], "lon": [43.13, 43.68],
+                            "lat": [36.34, 34.60], "controller": ["ISIS", "PMF"]})
+    areas = control_areas(control, OUTLINE, radius_km=25)
+    for (lon, lat), cell in zip([(43.13, 36.34), (43.68, 34.60)], areas.geometry, strict=True):
+        assert cell.contains(Point(lon, lat))
+        # 0.3 degrees of latitude is about 33 km: outside the 25 km disc.
+        assert not cell.intersects(Point(lon, lat + 0.3))
+        assert cell.intersects(Point(lon, lat + 0.2))
+    assert shapely.union_all(areas.geometry).area < 0.05 * OUTLINE.area
+
+
+def test_control_areas_never_cover_a_capital_by_absence_of_data():
+    control = pd.DataFrame({"place": ["Abu Ghraib", "Ramadi"], "lon": [44.08, 43.30],
+                            "lat": [33.29, 33.42], "controller": ["ISIS", "ISIS"]})
+    capitals = pd.DataFrame({"place": ["Baghdad", "Ramadi"], "lon": [44.33, 43.30],
+                             "lat": [33.34, 33.42]})
+    areas = control_areas(control, OUTLINE, radius_km=25, keep_clear=capitals)
+    covered = shapely.union_all(areas.geometry)
+    assert not covered.intersects(Point(44.33, 33.34))  # Baghdad: not reported, kept clear
+    assert covered.contains(Point(43.30, 33.42))  # Ramadi is itself a reported town
+    with pytest.raises(ValueError, match="radius_km=0"):
+        control_areas(control, OUTLINE, radius_km=0)
