@@ -225,7 +225,7 @@ def _number_word(text: str) -> str:
 
 
 def _started(published: date, n: int, unit: str) -> date:
-    """The day a spell of ``n`` days, weeks, months or years up to publication began."""
+    """Return the day a spell of ``n`` days, weeks, months or years up to publication began."""
     if unit == "day":
         return published - timedelta(days=n)
     if unit == "week":

@@ -68,8 +68,10 @@ _KNOWN_PROMINENCE = 4.5
 
 
 def _never(word: str) -> bool:
-    """A word that is never a place on its own, as written (without a glued article it
-    would be another word: "al-Bab" is a city, "Bab" a gate)."""
+    """Tell whether a word is never a place on its own, as written.
+
+    Without a glued article it would be another word: "al-Bab" is a city, "Bab" a gate.
+    """
     return not _ARTICLE_RE.match(word) and word.lower() in _NEVER_WORDS
 
 

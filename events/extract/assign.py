@@ -131,7 +131,9 @@ def sentence_candidates(
 
 
 def _told_as_background(anchor: Any) -> bool:
-    """ "ISIS had already captured Mosul": the past perfect with no date of its own is the
+    """Tell whether the anchor is told in the past perfect as background, not as the news.
+
+    "ISIS had already captured Mosul": the past perfect with no date of its own is the
     background of the news, told elsewhere; reported speech ("they said they had taken
     it") is the news itself.
     """
@@ -140,7 +142,9 @@ def _told_as_background(anchor: Any) -> bool:
 
 
 def _drop_background_seizures(cands: list[Candidate]) -> list[Candidate]:
-    """ "retook Palmyra from IS, ten months after IS overran it": the earlier seizure of the
+    """Drop the earlier seizure of the same place, told as background.
+
+    "retook Palmyra from IS, ten months after IS overran it": the earlier seizure of the
     same place by the other side, told as background, is not a second event here.
     """
     seizures = [c for c in cands if c.kind == "seizure"]
@@ -171,8 +175,10 @@ def _named_side(
 
 
 def _declared(sentence: Any, trig: Any) -> bool:
-    """An attack a party says it will make: "ISIS said it would open up the province"; not one
-    others fear ("officials warned the Hashd could attack Erbil").
+    """Tell whether the trigger is an attack a party says it will make.
+
+    "ISIS said it would open up the province"; not one others fear ("officials warned the
+    Hashd could attack Erbil").
     """
     if trig.kind not in kinds.ATTACKING:
         return False
@@ -185,7 +191,10 @@ def _declared(sentence: Any, trig: Any) -> bool:
 
 
 def _massacre(c: Candidate) -> bool:
-    """ "A massacre in Douma ... in the first raids of warplanes": the outcome of a strike."""
+    """Tell whether the candidate is a "massacre" that may be the outcome of a strike.
+
+    "A massacre in Douma ... in the first raids of warplanes": the outcome of a strike.
+    """
     return c.kind == "attack_on_civilians" and c.trigger.frame == "noun" and (
         syntax.lemma(syntax.token_at(c.sentence.doc, c.trigger.anchor_start))
         in ("massacre", "killing")
@@ -193,7 +202,9 @@ def _massacre(c: Candidate) -> bool:
 
 
 def _fold_tolls(cands: list[Candidate], tolls: list[tuple[Any, tuple]]) -> list[Candidate]:
-    """Deaths told beside a strike, bombing or clash are that event's toll, not another event;
+    """Fold the deaths told beside a strike, bombing or clash into that event's toll.
+
+    Deaths told beside a strike, bombing or clash are that event's toll, not another event;
     so is a "massacre" that a strike or shell made.
     """
     violent = [c for c in cands if c.kind in kinds.VIOLENT and c.trigger.kind != "kill"]
@@ -236,7 +247,7 @@ def _own_date(
     campaigns: list[int],
     words: set[int],
 ) -> tuple[Any, bool]:
-    """The time expression that dates a candidate: its own, else the sentence's free one.
+    """Return the time expression that dates a candidate: its own, else the sentence's free one.
 
     A date belongs to the nearest event trigger above it in the parse;
     coordinated verbs share their head's ("On Monday, X seized A and withdrew
@@ -275,7 +286,7 @@ _RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "when", "where"
 def _date_owner(
     head: Any, anchors: dict[int, int], campaigns: list[int] = (), words: set[int] = frozenset()
 ) -> int:
-    """The anchor a date hangs from (-1: the sentence's, -2: a clause that is no event).
+    """Return the anchor a date hangs from (-1: the sentence's, -2: a clause that is no event).
 
     ``anchors`` maps the token of each event trigger, and the verb that carries an
     event noun ("carried out strikes overnight"), to the trigger's anchor;

@@ -101,11 +101,15 @@ class _History:
         return None
 
     def city_before(self, index: int, position: int) -> PlaceMention | None:
-        """The latest town named earlier in the same sentence."""
+        """Return the latest town named earlier in the same sentence."""
         for i, p in reversed(self.named):
             if i < index:
                 return None
-            if i == index and p.end <= position and p.place.feature not in ("governorate", "region"):
+            if (
+                i == index
+                and p.end <= position
+                and p.place.feature not in ("governorate", "region")
+            ):
                 return p
         return None
 
@@ -191,7 +195,9 @@ def resolve_places(
                     # a town of that province the report is about is more exact
                     if topic is not None and topic.place.admin1 == before.place.admin1:
                         before = topic
-                if before is not None and not _same_paragraph(sentences, s.index, before_index(history)):
+                if before is not None and not _same_paragraph(
+                    sentences, s.index, before_index(history)
+                ):
                     before = None  # a new paragraph: back to what the report is about
                 fallback = before or topic
                 if fallback is None:
@@ -203,7 +209,7 @@ def resolve_places(
 
 
 def before_index(history: _History) -> int:
-    """The sentence index of the latest named place."""
+    """Return the sentence index of the latest named place."""
     return history.named[-1][0] if history.named else -1
 
 
@@ -212,7 +218,10 @@ def _same_paragraph(sentences: list[Any], a: int, b: int) -> bool:
 
 
 def _anchor_dates(sentences: list[Any], mentions: list[Any]) -> dict[int, Any]:
-    """The date each sentence is about, for the ones that name one (most exact, last of equals)."""
+    """Return the date each sentence is about, for the ones that name one.
+
+    Of a sentence's dates, the most exact is taken, and the last of equals.
+    """
     out = {}
     for s, m in zip(sentences, mentions, strict=True):
         dated = [d for d in m.dates if not d.relative_to_anchor]
@@ -285,9 +294,11 @@ def _since(c: Candidate, d: Any) -> bool:
 
 
 def resolve_actors(cands: list[Candidate]) -> None:
-    """Give "it"/"they" the force the sentence before was about: the acting force of its first
-    event (its main clause), not the last one named ("ISIS seized Baiji after police
-    abandoned their posts. The group said it ...": the group is ISIS).
+    """Give "it"/"they" the force the sentence before was about.
+
+    That is the acting force of its first event (its main clause), not the last one named
+    ("ISIS seized Baiji after police abandoned their posts. The group said it ...": the
+    group is ISIS).
     """
     last: str | None = None
     current: str | None = None

@@ -1,4 +1,4 @@
-"""Stage 4, the event filter: does a trigger report one real happening, and is it codable?
+"""Stage 4, the event filter: whether a trigger reports one real happening, and is codable.
 
 A trigger word names an event type, but news text also names events that did
 not happen (negated, planned, feared, conditional), that are only a topic
@@ -83,7 +83,7 @@ _DEFINITE = frozenset({"the", "this", "these", "that", "those", "such"})
 
 
 def _governors(token: Any) -> list[Any]:
-    """The words a trigger depends on, nearest first, up to GOVERNOR_DEPTH steps."""
+    """Return the words a trigger depends on, nearest first, up to GOVERNOR_DEPTH steps."""
     out = []
     for head in syntax.ancestors(token):
         out.append(head)
@@ -93,7 +93,7 @@ def _governors(token: Any) -> list[Any]:
 
 
 def _clause_head(token: Any) -> Any:
-    """The verb whose clause holds the token (the token itself when it is a verb)."""
+    """Return the verb whose clause holds the token (the token itself when it is a verb)."""
     if syntax.is_verb(token) and token.dep_ != "prep":
         return token
     for head in syntax.ancestors(token):
@@ -103,7 +103,10 @@ def _clause_head(token: Any) -> Any:
 
 
 def _kept_out(anchor: Any) -> bool:
-    """ "stayed out of the operation", "refrained from shelling": it did not take part."""
+    """Tell whether the trigger is something someone kept out of.
+
+    "stayed out of the operation", "refrained from shelling": it did not take part.
+    """
     for g in _governors(anchor):
         if syntax.lemma(g) in _KEEPING_OUT:
             return True
@@ -143,7 +146,7 @@ def _conditional(clause: Any) -> bool:
 
 
 def _aim(anchor: Any) -> bool:
-    """An infinitive or gerund that says what someone wanted, not what happened."""
+    """Tell whether an infinitive or gerund says what someone wanted, not what happened."""
     t = anchor
     for _ in range(3):
         infinitive = any(c.tag_ == "TO" for c in t.children)
@@ -175,7 +178,10 @@ def _forecast(anchor: Any) -> bool:
 
 
 def _topic(anchor: Any) -> bool:
-    """The trigger is only what something else is about ("a dispute over air strikes")."""
+    """Tell whether the trigger is only what something else is about.
+
+    "a dispute over air strikes".
+    """
     if anchor.dep_ == "compound" and anchor.head.lower_ in TOPIC_HEADS:
         return True  # "airstrike footage"
     if anchor.dep_ == "pobj" and anchor.head.lower_ in _TOPIC_PREPS:
@@ -197,7 +203,10 @@ def _topic(anchor: Any) -> bool:
 
 
 def _participle(anchor: Any, trigger: Any) -> bool:
-    """A participle used as an adjective ("the surrounding areas", "the besieged town")."""
+    """Tell whether the trigger is a participle used as an adjective.
+
+    "the surrounding areas", "the besieged town".
+    """
     if trigger.frame == "noun" or anchor.tag_ not in ("VBN", "VBG", "JJ"):
         return False
     single = (trigger.start, trigger.end) == (trigger.anchor_start, trigger.anchor_end)
@@ -213,10 +222,15 @@ _PERIODS = frozenset("day night morning evening afternoon week month year days n
 
 
 def _habitual(text: str, anchor: Any) -> bool:
-    """ "Idlib is regularly targeted by air strikes", "has shelled Zabadani in the past"."""
+    """Tell whether the trigger tells a habit rather than one event.
+
+    "Idlib is regularly targeted by air strikes", "has shelled Zabadani in the past".
+    """
     clause = _clause_head(anchor)
     for t in (anchor, clause):
-        if any(c.lower_ in AGGREGATE_MARKS and c.dep_ in ("advmod", "npadvmod") for c in t.children):
+        if any(
+            c.lower_ in AGGREGATE_MARKS and c.dep_ in ("advmod", "npadvmod") for c in t.children
+        ):
             return True
         if any(
             c.dep_ in ("npadvmod", "advmod", "dobj") and c.lower_ in _PERIODS
@@ -228,8 +242,9 @@ def _habitual(text: str, anchor: Any) -> bool:
 
 
 def _hardware(trigger: Any, anchor: Any) -> bool:
-    """Weapons handled, not fired: "a mortar was destroyed", "armed with car bombs",
-    "engineers defusing explosive devices".
+    """Tell whether the weapons are handled, not fired.
+
+    "a mortar was destroyed", "armed with car bombs", "engineers defusing explosive devices".
     """
     if trigger.frame != "noun" or trigger.kind not in ("shelling", "bombing", "strike"):
         return False
@@ -259,8 +274,10 @@ def _aggregate(text: str, anchor: Any, trigger: Any) -> bool:
 
 
 def _manner(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
-    """An event noun that only says how another event of its clause was done ("seized Palmyra
-    in a surprise advance"); not the event a toll belongs to ("killed in bombing raids").
+    """Tell whether an event noun only says how another event of its clause was done.
+
+    "seized Palmyra in a surprise advance"; not the event a toll belongs to ("killed in
+    bombing raids").
     """
     if trigger.frame != "noun" or anchor.dep_ != "pobj" or anchor.head.lower_ not in _MANNER_PREPS:
         return False
@@ -275,8 +292,9 @@ _EVENT_HEADS = frozenset("fire explosion blast raid toll victim casualty survivo
 
 
 def _attribute(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
-    """An event word that only qualifies another noun: "fighting positions", "the artillery
-    academy", "rocket launchers", "displacement camps".
+    """Tell whether an event word only qualifies another noun.
+
+    "fighting positions", "the artillery academy", "rocket launchers", "displacement camps".
     """
     if anchor.dep_ not in ("compound", "amod", "nmod") or not anchor.head.tag_.startswith("NN"):
         return False
@@ -289,7 +307,7 @@ def _attribute(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
 
 
 def _background_cause(trigger: Any, anchor: Any) -> bool:
-    """An event noun told as the cause of something else ("fled the fighting")."""
+    """Tell whether an event noun is told as the cause of something else ("fled the fighting")."""
     if trigger.frame != "noun":
         return False
     head = anchor.head
@@ -316,7 +334,9 @@ def _background_cause(trigger: Any, anchor: Any) -> bool:
 
 
 def _told_before(trigger: Any, anchor: Any) -> bool:
-    """ "The clashes come as ...", "the fighting had caused casualties": an event noun with a
+    """Tell whether an event noun refers back to one told before.
+
+    "The clashes come as ...", "the fighting had caused casualties": an event noun with a
     definite article and nothing of its own (no place, no time) refers back to one told.
     """
     if trigger.frame != "noun":
@@ -335,7 +355,9 @@ def _told_before(trigger: Any, anchor: Any) -> bool:
 
 
 def _quoted_rhetoric(text: str, trigger: Any, anchor: Any) -> bool:
-    """A fight word, or an event noun, inside quotation marks with no place of its own:
+    """Tell whether a quoted fight word or event noun is rhetoric.
+
+    A fight word, or an event noun, inside quotation marks with no place of its own is
     rhetoric ("We are fighting devils", "A perfectly executed strike").
     """
     if trigger.kind not in ("clash", "attack") and trigger.frame != "noun":
@@ -400,7 +422,10 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
 
 
 def _witness(anchor: Any) -> bool:
-    """ "Families displaced from X reported that ...": the participle describes a speaker."""
+    """Tell whether the trigger is a participle that describes a speaker.
+
+    "Families displaced from X reported that ...": the participle describes a speaker.
+    """
     if anchor.dep_ not in ("acl", "amod", "relcl"):
         return False
     noun = anchor.head

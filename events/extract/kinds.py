@@ -21,8 +21,8 @@ from events.extract.wordlists import (
     AIRCRAFT,
     ATTACK_WORDS,
     CIVIL_DEPLOYED,
-    GENERIC_PEOPLE,
     FORCES,
+    GENERIC_PEOPLE,
     ONGOING_WORDS,
     PEOPLE,
     PLACE_NOUNS,
@@ -37,7 +37,9 @@ ATTACKING = frozenset({"capture", "oust", "attack", "clash", "strike", "shelling
                        "troop_position", "attack_on_civilians"})  # fmt: skip
 #: Event types that can cause deaths told in the same sentence (their toll).
 VIOLENT = frozenset({"airstrike", "shelling", "bombing", "clash", "attack_on_civilians"})
-_MISSILE_WORDS = frozenset("missile rocket artillery mortar shell tomahawk cruise ballistic".split())
+_MISSILE_WORDS = frozenset(
+    "missile rocket artillery mortar shell tomahawk cruise ballistic".split()
+)
 _AIR_WORDS = AIRCRAFT | {"air", "aerial", "airstrike", "bombing", "bomb"}
 
 
@@ -68,7 +70,10 @@ def _has_place_object(args: roles.Arguments) -> bool:
 
 
 def _place_word(t: Any) -> bool:
-    """A noun for a place ("the town", "parts of the city"), not "took part in"."""
+    """Tell whether the token is a noun for a place ("the town", "parts of the city").
+
+    A bare "part" is none: "took part in".
+    """
     if t.lower_ == "part" and not any(
         c.dep_ in ("det", "poss", "amod", "nummod") or c.lower_ == "of" for c in t.children
     ):
@@ -88,7 +93,10 @@ _RESULT_CAUSES = ATTACK_WORDS | frozenset(
 
 
 def _left_in_a_state(args: roles.Arguments) -> bool:
-    """ "Fighting left Baiji in ruins", "the blast left 20 dead": "leave" tells a result."""
+    """Tell whether "leave" tells a result, not people leaving.
+
+    "Fighting left Baiji in ruins", "the blast left 20 dead": "leave" tells a result.
+    """
     anchor = args.anchor
     if syntax.lemma(anchor) != "leave":
         return False
@@ -236,8 +244,9 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
 
 
 def _has_place_in(args: roles.Arguments, slots: tuple[str, ...]) -> bool:
-    """Whether the slot's own head is a place ("took Tikrit", "took the town"), not just a
-    place inside the phrase ("captured several insurgents near Manbij").
+    """Tell whether the slot's own head is a place, not just a place inside the phrase.
+
+    "took Tikrit", "took the town"; not "captured several insurgents near Manbij".
     """
     heads = {t.i for t in args.object + args.subject}
     doc = args.anchor.doc

@@ -76,7 +76,7 @@ class Trigger:
         return self.row.frame
 
     def as_noun(self) -> Trigger:
-        """The same trigger read as an event noun ("an attack on X", "the fighting in Y")."""
+        """Return the same trigger read as an event noun ("an attack on X", "the fighting in Y")."""
         row = Row(*(getattr(self.row, f) for f in ("number", "kind")), "noun",
                   *(getattr(self.row, f) for f in ("pos", "needs", "pattern", "slots")))
         return Trigger(self.start, self.end, self.anchor_start, self.anchor_end, self.text, row,

@@ -22,7 +22,6 @@ from events.extract import lexicon, syntax
 from events.extract.places import PlaceMention, PlaceReader, reference_kind
 from events.figures import Figure, find_figures
 
-
 #: Most triggers read from one sentence (a real sentence tells a handful of events).
 MAX_TRIGGERS = 24
 

@@ -93,7 +93,8 @@ def _compatible(a: Candidate, b: Candidate, published: date) -> bool:
     if a.explicit_date and b.explicit_date and not _windows_overlap(a, b):
         return False
     if a.explicit_date and b.explicit_date and a.precision == b.precision == "day":
-        return a.day == b.day  # "retook three districts on Tuesday ... recaptured more on Wednesday"
+        # "retook three districts on Tuesday ... recaptured more on Wednesday"
+        return a.day == b.day
     return True
 
 

@@ -289,7 +289,9 @@ def _argument_names(top: Any) -> list[Any]:
         t = todo.pop()
         if t.tag_ == "NNP" and t.dep_ != "compound" and t.lower_ not in _COMMON_NOUNS:
             out.append(t)
-        elif t.tag_.startswith("NN") and (t.lower_ in _SITE_NOUNS or syntax.lemma(t) in _SITE_NOUNS):
+        elif t.tag_.startswith("NN") and (
+            t.lower_ in _SITE_NOUNS or syntax.lemma(t) in _SITE_NOUNS
+        ):
             # "the Rabia border crossing", "Tishrin Dam": the name before the site's noun
             names = [c for c in t.subtree if c.dep_ == "compound" and c.tag_ == "NNP"
                      and c.i < t.i]  # fmt: skip
@@ -360,7 +362,9 @@ class PlaceReader:
             countries = [p.country for *_, p in first if p.country in ("IQ", "SY")]
             if countries:
                 # the most named country; between equals, the first named
-                self.country = max(countries, key=lambda c: (countries.count(c), -countries.index(c)))
+                self.country = max(
+                    countries, key=lambda c: (countries.count(c), -countries.index(c))
+                )
         # the governorates the report's unambiguous names lie in ("Mosul", "Nineveh province"),
         # counted by name, so that a name's own reading is no evidence for itself
         for n, _, p in first:
@@ -419,8 +423,11 @@ class PlaceReader:
         )
 
     def _stray(self, name: str, place: Any) -> bool:
-        """A village across the border, far from every place of the report, is a namesake of
-        the place meant, not the place: better no point than a wrong one 700 km away."""
+        """Tell whether a reading across the border, far from the report, is a stray namesake.
+
+        A village across the border, far from every place of the report, is a namesake of
+        the place meant, not the place: better no point than a wrong one 700 km away.
+        """
         if not self.country or place.country == self.country:
             return False
         if place.feature in ("governorate", "region", "site"):
@@ -432,7 +439,10 @@ class PlaceReader:
 
     def _closer_namesake(self, name: str, feature: str | None, place: Any) -> Any:
         """Prefer the namesake near the report's places to a reading far from all of them."""
-        if place.feature in ("governorate", "region", "site") or self._km_to_report(place) <= FAR_KM:
+        if (
+            place.feature in ("governorate", "region", "site")
+            or self._km_to_report(place) <= FAR_KM
+        ):
             return place
         try:
             other = geodata.resolve(

@@ -196,8 +196,11 @@ _WHERE_PREPS = frozenset("in at near around inside outside".split())
 
 
 def _share_place(verb: Any, add: Any, prefix: str) -> None:
-    """ "killed 12 and wounded 30 in Kirkuk": the place of the last of coordinated verbs
-    is the place of the first, when the first names none of its own."""
+    """Give the first of coordinated verbs the place of the last, when it names none.
+
+    "killed 12 and wounded 30 in Kirkuk": the place of the last of coordinated verbs
+    is the place of the first, when the first names none of its own.
+    """
     if any(c.dep_ == "prep" and c.lower_ in _WHERE_PREPS for c in verb.children):
         return
     for c in verb.children:
@@ -210,8 +213,10 @@ def _share_place(verb: Any, add: Any, prefix: str) -> None:
 
 
 def _carries(noun: Any, verb: Any) -> bool:
-    """Whether ``verb`` carries the event noun's arguments: "launched strikes on X", "fighting
-    raged in X" - but not "the takeover of Mosul had been a setback".
+    """Tell whether ``verb`` carries the event noun's arguments.
+
+    "launched strikes on X", "fighting raged in X" - but not "the takeover of Mosul had
+    been a setback".
     """
     if not syntax.is_verb(verb):
         return noun.dep_ == "pobj"
@@ -222,7 +227,10 @@ def _carries(noun: Any, verb: Any) -> bool:
 
 
 def _where_clause(verb: Any) -> bool:
-    """A relative clause opened by "where": it locates its verb at the noun it modifies."""
+    """Tell whether ``verb`` heads a relative clause opened by "where".
+
+    Such a clause locates its verb at the noun it modifies.
+    """
     return verb.dep_ == "relcl" and any(
         c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children
     )
@@ -241,7 +249,7 @@ def _expand(tokens: list[Any]) -> list[Any]:
 
 
 def _names_a_thing(head: Any, anchor: Any) -> bool:
-    """An actor's name used as a modifier of a thing: "the government complex"."""
+    """Tell whether an actor's name is used as a modifier of a thing: "the government complex"."""
     from events.extract.wordlists import AIRCRAFT, FORCES
 
     if head.dep_ not in ("compound", "amod", "nmod") or head.head.i == anchor.i:
@@ -251,7 +259,9 @@ def _names_a_thing(head: Any, anchor: Any) -> bool:
 
 
 def _fronted(token: Any, above: set[int]) -> str | None:
-    """ "In Raqqa, 300 fighters were believed to remain": a place that hangs from a verb the
+    """Return the slot of a place that hangs from a verb the trigger depends on, or None.
+
+    "In Raqqa, 300 fighters were believed to remain": a place that hangs from a verb the
     trigger depends on locates the trigger too (slot "up:...").
     """
     t = token
@@ -261,7 +271,9 @@ def _fronted(token: Any, above: set[int]) -> str | None:
             return None
         if syntax.is_verb(head):
             label = _label(t)
-            return f"up:{label}" if head.i in above and label and label.startswith("prep:") else None
+            return (
+                f"up:{label}" if head.i in above and label and label.startswith("prep:") else None
+            )
         t = head
     return None
 
@@ -294,8 +306,11 @@ def slot_of(token: Any, anchor: Any, slots: dict[int, str]) -> str | None:
 
 
 def _describes(verb: Any) -> bool:
-    """A participle that only describes a noun: "militants operating near Erbil" locates the
-    militants, so a place below it belongs to the slot the noun fills."""
+    """Tell whether ``verb`` is a participle that only describes a noun.
+
+    "militants operating near Erbil" locates the militants, so a place below it belongs to
+    the slot the noun fills.
+    """
     return verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.tag_.startswith("NN")
 
 
@@ -379,7 +394,10 @@ def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
 
 
 def _add_pronoun_places(args: Arguments, trigger: Any, text: str) -> None:
-    """ "retook it", "it fell", "its capture": the pronoun stands for the town told before."""
+    """Add a place for a pronoun that stands for the town told before.
+
+    "retook it", "it fell", "its capture": the pronoun stands for the town told before.
+    """
     if any(s in ("obj", "subjpass", "subj") and not p.reference for p, s in args.places):
         return
     wanted = {"act": ("obj", "subjpass"), "fall": ("subj",), "noun": ("poss",),
@@ -397,7 +415,7 @@ def _add_pronoun_places(args: Arguments, trigger: Any, text: str) -> None:
 
 
 def place_slots(frame: str, kind: str) -> tuple[str, ...]:
-    """The slots that hold an event's place, in order of preference."""
+    """Return the slots that hold an event's place, in order of preference."""
     if frame == "move" or kind in ("withdrawal", "displacement") and frame == "act":
         if kind in ("withdrawal", "displacement", "flight"):
             return MOVE_FROM if kind == "withdrawal" else MOVE_FROM + MOVE_TO
@@ -450,8 +468,9 @@ def choose_places(args: Arguments, frame: str, kind: str) -> list[Any]:
 
 
 def _outermost(args: Arguments, places: list[Any]) -> list[Any]:
-    """Drop the places that only locate another of the list ("Tiyas air base near Homs");
-    coordinated ones ("Falluja and Ramadi") all stay.
+    """Drop the places that only locate another of the list ("Tiyas air base near Homs").
+
+    Coordinated ones ("Falluja and Ramadi") all stay.
     """
     if len(places) < 2:
         return places
@@ -474,7 +493,9 @@ def _outermost(args: Arguments, places: list[Any]) -> list[Any]:
 
 
 def _inner_town(args: Arguments, chosen: list[Any]) -> list[Any]:
-    """ "In Homs province, gunmen kidnapped engineers near Palmyra": the town named inside the
+    """Prefer the town named inside the province the event is placed in.
+
+    "In Homs province, gunmen kidnapped engineers near Palmyra": the town named inside the
     province the event is placed in is where it happened.
     """
     if len(chosen) != 1 or chosen[0].place is None:
@@ -491,7 +512,7 @@ def _inner_town(args: Arguments, chosen: list[Any]) -> list[Any]:
 
 
 def _aim_tokens(anchor: Any) -> list[Any]:
-    """The object of an offensive's purpose: "to retake X", "to drive ISIS out of X"."""
+    """Return the object of an offensive's purpose: "to retake X", "to drive ISIS out of X"."""
     out = []
     for c in anchor.children:
         if c.dep_ in ("acl", "relcl") and any(g.tag_ == "TO" for g in c.children):
@@ -500,7 +521,7 @@ def _aim_tokens(anchor: Any) -> list[Any]:
 
 
 def _complement_tokens(anchor: Any) -> list[Any]:
-    """What a threat or vow is about: its object, infinitive or "of"/"on" phrase."""
+    """Return what a threat or vow is about: its object, infinitive or "of"/"on" phrase."""
     out = []
     for c in anchor.children:
         if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or (
@@ -511,9 +532,10 @@ def _complement_tokens(anchor: Any) -> list[Any]:
 
 
 def threat_has_attack(anchor: Any) -> bool:
-    """Tell whether a threat's complement declares the speaker's own attack ("vowed to march
-    on Baghdad", "warned it would attack"), not one others might make ("warned that the
-    militia could attack Erbil").
+    """Tell whether a threat's complement declares the speaker's own attack.
+
+    "vowed to march on Baghdad", "warned it would attack"; not one others might make
+    ("warned that the militia could attack Erbil").
     """
     from events.extract.wordlists import ATTACK_WORDS
 
@@ -528,15 +550,17 @@ def threat_has_attack(anchor: Any) -> bool:
 
 
 def unattached_places(args: Arguments) -> list[Any]:
-    """The sentence's places that hang from no slot of this trigger and are no references."""
+    """Return the sentence's places, no references, that hang from no slot of this trigger."""
     return [p for p, s in args.places if s is None and not p.reference]
 
 
 def agent(
     args: Arguments, *, frame: str, country: str | None, isis_named: bool
 ) -> tuple[str | None, str | None, bool]:
-    """Return (actor1, actor2, pronoun): the acting force, the other side, and whether the
-    acting force is only a pronoun ("it", "they") that the context must resolve.
+    """Return (actor1, actor2, pronoun) for the event.
+
+    They are the acting force, the other side, and whether the acting force is only a
+    pronoun ("it", "they") that the context must resolve.
     """
     by_slot: dict[str, list[Any]] = {}
     for a, s in args.actors:
@@ -596,7 +620,10 @@ def agent(
 
 
 def _nationality(args: Arguments) -> Any:
-    """ "Turkish F-16s hit ...": a force named only by its country's adjective."""
+    """Return a force named only by its country's adjective, or None.
+
+    "Turkish F-16s hit ...": a force named only by its country's adjective.
+    """
     from events.actors import ActorMention
     from events.extract.wordlists import NATIONALITIES
 
@@ -609,7 +636,10 @@ def _nationality(args: Arguments) -> Any:
 
 
 def _speaker(args: Arguments) -> Any:
-    """The armed actor that is the subject of the verb of saying the trigger's clause hangs from."""
+    """Return the armed actor that speaks of the trigger, or None.
+
+    It is the subject of the verb of saying the trigger's clause hangs from.
+    """
     for head in syntax.ancestors(args.anchor):
         if syntax.lemma(head) in SPEECH_VERBS:
             subj = [t for c in head.children if c.dep_ == "nsubj" for t in c.subtree]
@@ -622,7 +652,9 @@ def _speaker(args: Arguments) -> Any:
 
 
 def _preceding_actor(args: Arguments) -> Any:
-    """When the parse finds no subject at all (a misparse), the armed force just before the
+    """Return the armed force just before the verb, for a parse that finds no subject.
+
+    When the parse finds no subject at all (a misparse), the armed force just before the
     verb, with no other verb between them, is taken for it.
     """
     anchor = args.anchor
@@ -637,12 +669,12 @@ def _preceding_actor(args: Arguments) -> Any:
 
 
 def pronoun_subject(args: Arguments) -> bool:
-    """The subject is a personal pronoun ("they fled")."""
+    """Tell whether the subject is a personal pronoun ("they fled")."""
     return bool(args.subject) and all(t.tag_ == "PRP" for t in args.subject)
 
 
 def governing_subject_armed(args: Arguments) -> bool:
-    """The subject of the clause the trigger's clause depends on is an armed force."""
+    """Tell whether the subject of the clause the trigger's clause depends on is an armed force."""
     from events.extract.wordlists import FORCES
 
     for head in syntax.ancestors(args.anchor):
@@ -671,12 +703,12 @@ def object_is(args: Arguments, words: frozenset[str]) -> bool:
 
 
 def people_object(args: Arguments) -> bool:
-    """The object is people: "captured 48 people", "took 30 workers hostage"."""
+    """Tell whether the object is people: "captured 48 people", "took 30 workers hostage"."""
     return object_is(args, PEOPLE)
 
 
 def speech_governed(anchor: Any) -> bool:
-    """The trigger sits in reported speech ("officials said ISIS seized ...")."""
+    """Tell whether the trigger sits in reported speech ("officials said ISIS seized ...")."""
     return any(syntax.lemma(h) in SPEECH_VERBS for h in syntax.ancestors(anchor))
 
 

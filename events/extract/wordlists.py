@@ -1,5 +1,7 @@
-"""Word classes the stages share: who people and forces are, what marks a reference place,
-what makes a trigger a plan or a topic rather than a happening.
+"""Word classes the stages share.
+
+They say who people and forces are, what marks a reference place, what makes a trigger
+a plan or a topic rather than a happening.
 
 Every class is a plain table of lemmas (or lower-case forms) drawn from news
 usage of the Iraq and Syria wars; a stage asks whether a word belongs to a
