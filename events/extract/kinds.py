@@ -111,6 +111,41 @@ def _left_in_a_state(args: roles.Arguments) -> bool:
 
 
 
+#: Subjects that "enter" or "advance" without moving: "the truce entered into force",
+#: "the offensive entered its third week".
+_NOT_MOVERS = frozenset(
+    "ceasefire truce deal agreement accord law decree resolution plan war conflict crisis "
+    "offensive operation campaign battle fight fighting talk process phase stage price "
+    "economy".split())
+
+
+def _not_moving(args: roles.Arguments) -> bool:
+    """Tell whether a position word tells no force's position.
+
+    "The truce entered into force", "Tehran holds influence over Baghdad": the
+    subject moves nowhere, or what is held is no ground.
+    """
+    if syntax.is_verb(args.anchor) and any(syntax.lemma(t) in _NOT_MOVERS for t in args.subject):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "into" and any(
+            p.lower_ in ("force", "effect") for p in c.children) for c in args.anchor.children):
+        return True
+    held = syntax.lemma(args.anchor) == "hold" and args.object
+    return bool(held) and not _has_place_in(args, ("obj",)) and not any(
+        _place_word(t) or t.lower_ in ("it", "them", "position", "positions", "ground", "line",
+                                       "lines", "territory")
+        for t in args.object)
+
+
+def _into_the_air(anchor: Any) -> bool:
+    """Tell whether shots went "into the air" (a salute or a warning)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("into", "in") and any(p.lower_ == "air" and any(
+            d.lower_ == "the" for d in p.children) for p in c.children)
+        for c in anchor.children
+    )
+
+
 def _needs_met(trigger: Any, args: roles.Arguments, country: str | None) -> bool:
     return all(_need_met(need, args, country) for need in trigger.row.needs.split(",") if need)
 
@@ -184,6 +219,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         return "seizure"
     if kind == "troop_position" and roles.object_is(args, CIVIL_DEPLOYED):
         return None  # "the deployment of UN observers"
+    if kind == "troop_position" and _not_moving(args):
+        return None
     if kind == "oust":
         if roles.object_is(args, PEOPLE) and not roles.object_is(args, FORCES):
             return "displacement"
@@ -204,6 +241,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if kind == "strike":
         if roles.object_is(args, AID):
             return None  # "dropped food parcels over Haditha": an airdrop
+        if _into_the_air(args.anchor):
+            return None  # "fired rounds into the air": a salute or a warning, no strike
         words = _words_near(args)
         objects = {syntax.lemma(t) for t in args.object}
         airborne = bool(words & _AIR_WORDS) or bool(

@@ -226,6 +226,25 @@ class PlaceMention:
     anaphor: str | None = None
 
 
+def _unit_key(name: str) -> str:
+    """Return a spelling-free key of a unit's name ("Deir Ez-Zor", "Deir-ez-Zor": "deirezzor")."""
+    key = re.sub(r"[^a-z]", "", name.lower())
+    return key[2:] if key.startswith("al") and len(key) > 5 else key
+
+
+def _encloses(outer: Any, inner: Any) -> bool:
+    """Tell whether ``outer`` is the governorate of ``inner``, or its namesake city.
+
+    "As-Sousah, Deir Ez-Zor" names the province of As-Sousah, as a postal address would.
+    """
+    if outer is None or inner is None or outer is inner or not inner.admin1:
+        return False
+    if getattr(outer, "feature", "") == getattr(inner, "feature", None) == "governorate":
+        return False
+    return (_unit_key(outer.name) == _unit_key(inner.admin1)
+            and _unit_key(inner.name) != _unit_key(outer.name))
+
+
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < e2 and s2 < e for s2, e2 in spans)
 
@@ -558,6 +577,14 @@ class PlaceReader:
                 for p in out:
                     if p.name_start >= m.end() and p.name_start - m.end() <= 4:
                         p.reference = "appositive"
+        for a, b, c in zip(out, out[1:], [*out[2:], None], strict=False):
+            # "a mosque in As-Sousah, Deir Ez-Zor": the second names the first's province
+            # (not when a list goes on: "in Mayadin, Deir ez-Zor and Raqqa")
+            listed = c is not None and re.fullmatch(
+                r"\s*(?:,|and|or|,\s*and)\s*", text[b.end : c.start])
+            if (re.fullmatch(r",\s*", text[a.end : b.start]) and not listed
+                    and _encloses(b.place, a.place)):
+                b.reference = "appositive"
         for a, b in zip(out, out[1:], strict=False):
             # "towards Jarablus and al-Bab": a list after a destination is destinations too
             if a.destination and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", text[a.end : b.start]):

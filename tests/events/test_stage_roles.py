@@ -121,6 +121,12 @@ PLACES = [
     ("The explosion killed 12 and wounded 30 in Kirkuk.", "explosion", ["Kirkuk"]),
     ("Gunmen forced 300 families to flee Tuz Khurmatu.", "forced 300 families to flee",
      ["Tuz Khurmatu"]),
+    # a province after a comma addresses the place before it, unless a list goes on
+    ("An airstrike hit a mosque in As-Sousah, Deir Ez-Zor, on Friday.", "airstrike",
+     ["As-Sousah"]),
+    ("A car bomb exploded in Tikrit, Salahuddin province, on Monday.", "car bomb", ["Tikrit"]),
+    ("Clashes broke out in Mayadin, Deir ez-Zor and Raqqa on Monday.", "Clashes",
+     ["Mayadin", "Deir ez-Zor", "Raqqa"]),
 ]  # fmt: skip
 
 
@@ -222,6 +228,16 @@ KINDS = [
     ("Clashes left 20 fighters dead near Baiji.", "left", "flight", None),
     ("Hundreds of families left the town of Hit on Monday.", "left", "flight", "displacement"),
     ("ISIS took parts of the city of Ramadi.", "took", "capture", "seizure"),
+    # no force moves or holds ground: an agreement "enters into force", influence is held
+    ("The ceasefire entered into force in Idlib on Monday.", "entered", "troop_position", None),
+    ("Tehran holds influence over the government in Baghdad.", "holds", "troop_position",
+     None),
+    ("Iraqi forces hold positions near Tikrit.", "hold", "troop_position", "troop_position"),
+    ("Troops entered Ramadi on Monday.", "entered", "troop_position", "troop_position"),
+    # shots into the air are a salute or a warning
+    ("Soldiers fired rounds into the air at a funeral in Tikrit.", "fired rounds", "strike",
+     None),
+    ("The army fired rockets at Fallujah.", "fired rockets", "strike", "shelling"),
 ]  # fmt: skip
 
 
