@@ -122,7 +122,7 @@ _DATE_RX = re.compile(
   | (?P<weekday>\b(?:(?:last|early|late|on|this|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:morning
         |afternoon|evening|night))?\b)
   | (?P<yesterday>\byesterday\b|\blast\s+night\b)
-  | (?P<overnight>\bovernight\b)
+  | (?P<overnight>\bovernight\b|\b(?:during|in|through)\s+the\s+night\b)
   | (?P<today>\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\bearlier\s+today\b)
   | (?P<sinceyear>\b(?:since|in|during|of|by|from|until|early|late|mid-?)\s*(?P<sy>(?:19|20)\d\d)\b)
   | (?P<yearadj>\b(?:the\s+)?(?P<ya>(?:19|20)\d\d)\s+(?:invasion|war|uprising|election

@@ -168,13 +168,20 @@ def _aim(anchor: Any) -> bool:
 
 
 def _forecast(anchor: Any) -> bool:
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("since", "after", "following"):
+        return False  # "warned ... since its capture on 12 August": a past that dates things
     words = [c for c in anchor.children if c.dep_ in ("amod", "advmod", "acomp")]
     for g in _governors(anchor):
         words.append(g)
         words.extend(
             c for c in g.children if c.dep_ in ("acomp", "advmod", "attr", "oprd", "ccomp")
         )
-    return any(w.lower_ in FORECAST_HEADS or syntax.lemma(w) in FORECAST_HEADS for w in words)
+    return any(
+        (w.lower_ in FORECAST_HEADS or syntax.lemma(w) in FORECAST_HEADS)
+        # "days away" is a forecast, "took the women away" is not
+        and (w.lower_ != "away" or any(c.dep_ == "npadvmod" for c in w.children))
+        for w in words
+    )
 
 
 def _topic(anchor: Any) -> bool:

@@ -170,6 +170,8 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
             c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "against", "toward", "towards")
             for c in args.anchor.children
         )
+    if needs == "victims":
+        return roles.object_is(args, PEOPLE | FORCES)
     if needs == "property":
         return roles.object_is(args, PROPERTY)
     if needs == "force":

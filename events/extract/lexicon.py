@@ -24,7 +24,8 @@ KINDS = frozenset(
     }
 )  # fmt: skip
 FRAMES = frozenset({"act", "fall", "lose", "hold", "move", "noun", "intent"})
-NEEDS = frozenset({"", "place", "aircraft", "people", "force", "property", "target", "goal"})
+NEEDS = frozenset({"", "place", "aircraft", "people", "force", "property", "target", "goal",
+                   "victims"})
 
 
 @dataclass(frozen=True, slots=True)

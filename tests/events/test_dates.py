@@ -19,6 +19,7 @@ PUB = date(2015, 3, 12)  # a Thursday
         ("Sunday night", "2015-03-08", "day"),
         ("yesterday", "2015-03-11", "day"),
         ("overnight", "2015-03-11", "day"),
+        ("during the night", "2015-03-11", "day"),
         ("today", "2015-03-12", "day"),
         ("last week", "2015-03-05", "week"),
         ("the previous week", "2015-03-05", "week"),

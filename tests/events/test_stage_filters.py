@@ -110,6 +110,10 @@ HAPPENINGS = [
     ("Kurdish forces managed to break the siege of Amirli.", "break the siege"),
     ("Troops went on to capture the airport.", "capture"),
     ("Troops were forced to withdraw from Ramadi.", "withdraw"),
+    # "away" with no time before it, a past after "since": no forecast
+    ("Militants took the women away from Kocho.", "took the women away"),
+    ("The SDF warned Ankara, whose fighters held Manbij since its capture on 12 August.",
+     "capture"),
     ("The militants allowed a thousand inmates to escape from Badush prison.", "escape"),
     ("Militants appeared to have fallen back from Sinjar.", "fallen back"),
     ("The militants are believed to have seized the town of Hit.", "seized"),

@@ -238,6 +238,10 @@ KINDS = [
     ("Soldiers fired rounds into the air at a funeral in Tikrit.", "fired rounds", "strike",
      None),
     ("The army fired rockets at Fallujah.", "fired rockets", "strike", "shelling"),
+    # shooting or taking away people is done to them
+    ("Gunmen shot 20 men in Hawija.", "shot", "attack", "attack_on_civilians"),
+    ("ISIS shot a video in Raqqa.", "shot", "attack", None),
+    ("ISIS took the women away from Tal Afar.", "took the women away", "abduction", "abduction"),
 ]  # fmt: skip
 
 
