@@ -16,6 +16,7 @@ from events import actors as _actors
 from events.extract import filters, kinds, roles, syntax
 from events.extract.candidate import Candidate
 from events.extract.wordlists import CLAIM_CUES, SPEECH_VERBS
+from events.figures import SMALL_NUMBERS
 
 
 def _certainty(text: str) -> str:
@@ -126,6 +127,7 @@ def sentence_candidates(
         c.date, c.attributed_date = _own_date(
             sentence, c, found[id(c)], mentions, kept, campaigns, set(anchors)
         )
+        c.earlier_by = _measured_after(found[id(c)].anchor)
     out = [c for c in out if not (c.date is None and _told_as_background(found[id(c)].anchor))]
     return _drop_background_seizures(out)
 
@@ -277,6 +279,35 @@ def _own_date(
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}
     best = min(pool, key=lambda d: (rank[d.precision], abs(d.start - c.trigger.start)))
     return best, not own
+
+
+_SPAN_UNITS = frozenset("day week month year".split())
+
+
+def _measured_after(anchor: Any) -> tuple[int, str] | None:
+    """Return how long before its clause's date an event is told, or None.
+
+    "Six weeks after routing ISIS from Mosul, troops attacked Tal Afar on
+    Sunday", "less than two weeks after the offensive began": the routing and
+    the offensive are that span before the Sunday and the recapture.
+    """
+    if anchor.dep_ in ("pobj", "pcomp") and anchor.head.lower_ == "after":
+        holder = anchor.head
+    elif anchor.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "mark" and c.lower_ == "after" for c in anchor.head.children
+    ):
+        holder = anchor.head
+    else:
+        return None
+    for m in holder.children:
+        if m.dep_ != "npadvmod" or syntax.lemma(m) not in _SPAN_UNITS:
+            continue
+        for n in m.children:
+            if n.dep_ == "nummod":
+                value = n.text if n.text.isdigit() else SMALL_NUMBERS.get(n.lower_)
+                if value is not None and 0 < int(value) <= 60:
+                    return int(value), syntax.lemma(m)
+    return None
 
 
 _STARTS = frozenset("begin start launch commence kick".split())

@@ -34,3 +34,6 @@ class Candidate:
     explicit_date: bool = False
     borrowed_place: bool = False  # the place comes from another sentence
     attributed_date: bool = False  # the date is the sentence's ("officials said on Tuesday")
+    #: (n, unit): told as that long before the date of the clause it hangs from ("six weeks
+    #: after routing ISIS from Mosul, troops attacked Tal Afar on Sunday")
+    earlier_by: tuple[int, str] | None = None

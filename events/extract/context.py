@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from events.dates import PRECISIONS, find_dates
@@ -279,11 +279,32 @@ def resolve_dates(
         else:
             c.day, c.precision = published, "week"
     for c in cands:
+        if c.earlier_by is not None and not (c.date is not None and not c.attributed_date):
+            c.day, c.precision = _earlier(c.day, c.precision, *c.earlier_by)
         if c.precision == "month":
             c.day = c.day.replace(day=1)
         elif c.precision == "year":
             c.day = c.day.replace(month=1, day=1)
         c.day = min(c.day, published)
+
+
+def _earlier(day: date, precision: str, n: int, unit: str) -> tuple[date, str]:
+    """Go back ``n`` units from a day; the result is no more exact than the unit.
+
+    Examples
+    --------
+    >>> _earlier(date(2017, 8, 20), "day", 6, "week")
+    (datetime.date(2017, 7, 9), 'week')
+    >>> _earlier(date(2016, 12, 1), "month", 8, "month")
+    (datetime.date(2016, 4, 1), 'month')
+    """
+    if unit in ("day", "week"):
+        day = day - timedelta(days=n * (7 if unit == "week" else 1))
+    else:
+        months = day.year * 12 + day.month - 1 - n * (12 if unit == "year" else 1)
+        day = date(months // 12, months % 12 + 1, 1)
+    coarser = max(_RANK[precision], _RANK[unit])
+    return day, PRECISIONS[coarser]
 
 
 def _since(c: Candidate, d: Any) -> bool:

@@ -138,6 +138,15 @@ DATES = [
     ("ISIS seized Mosul in June 2014.", "seized", "2014-06-01", "month", True),
     ("Clashes broke out in Haditha on Monday. Fighting continued in Haditha on Tuesday.",
      "Fighting", "2015-05-19", "day", True),
+    # "N units after X, Y happened on D": X is that span before D, no more exact than the span
+    ("Six weeks after routing ISIS from Baiji, troops attacked Tikrit on Sunday.", "routing",
+     "2015-04-05", "week", False),
+    ("Two days after the fall of Ramadi, ISIS seized Palmyra on Wednesday.", "fall",
+     "2015-05-18", "day", False),
+    ("Troops retook Hit on Wednesday, three months after the offensive began.", "offensive",
+     "2015-02-01", "month", False),
+    ("Two days after the fall of Ramadi, ISIS seized Palmyra on Wednesday.", "seized",
+     "2015-05-20", "day", True),
 ]  # fmt: skip
 
 
