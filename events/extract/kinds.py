@@ -11,6 +11,7 @@ from the arguments, or into None when the trigger is no event after all
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from events import actors as _actors
@@ -137,6 +138,23 @@ def _not_moving(args: roles.Arguments) -> bool:
         for t in args.object)
 
 
+#: Verbs of which a threat is the object without anyone making one.
+_NO_THREAT_MADE = frozenset(
+    "end remove eliminate reduce counter face pose neutralize neutralise lift avert "
+    "contain confront keep fulfil fulfill honour honor break deliver".split())
+
+_PRISON = re.compile(r"\b(?:prison|jail|gaol|detention)\b", re.IGNORECASE)
+
+
+def _from_a_prison(args: roles.Arguments) -> bool:
+    """Tell whether the place left is a prison: "hundreds escape Abu Ghraib prison"."""
+    return any(
+        s in ("obj", "prep:from", "prep:out") and (
+            _PRISON.search(p.location) or (p.place is not None and _PRISON.search(p.place.name)))
+        for p, s in args.places
+    )
+
+
 def _into_the_air(anchor: Any) -> bool:
     """Tell whether shots went "into the air" (a salute or a warning)."""
     return any(
@@ -205,6 +223,9 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     kind = trigger.kind
     if kind == "threat" and not roles.threat_has_attack(args.anchor):
         return None  # "warned of a swift response": no attack declared
+    if kind == "threat" and args.anchor.dep_ in ("dobj", "nsubjpass") and syntax.lemma(
+            args.anchor.head) in _NO_THREAT_MADE:
+        return None  # "ends the threat of attacks", "poses a threat", "kept his promise to"
     if kind == "control" and (
         any(syntax.lemma(t) in ONGOING_WORDS for t in syntax.ancestors(args.anchor))
         or any(syntax.lemma(c) in ONGOING_WORDS for c in args.anchor.children)
@@ -230,7 +251,7 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if kind == "flight" and _left_in_a_state(args):
         return None
     if kind == "flight":
-        if roles.subject_is(args, PRISONERS):
+        if roles.subject_is(args, PRISONERS) or _from_a_prison(args):
             return "prison_break"
         if roles.subject_is(args, VEHICLES):
             return None  # "a convoy of buses left the town": who was on it is not told

@@ -526,7 +526,7 @@ def _complement_tokens(anchor: Any) -> list[Any]:
     for c in anchor.children:
         if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") or (
             c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to")
-        ):
+        ) or (c.dep_ == "acl" and c.tag_ == "VB"):  # "a threat to attack Karbala"
             out.extend(c.subtree)
     return out
 

@@ -242,6 +242,11 @@ KINDS = [
     ("Gunmen shot 20 men in Hawija.", "shot", "attack", "attack_on_civilians"),
     ("ISIS shot a video in Raqqa.", "shot", "attack", None),
     ("ISIS took the women away from Tal Afar.", "took the women away", "abduction", "abduction"),
+    # leaving a prison is a prison break, whoever is said to leave
+    ("Hundreds escape Abu Ghraib prison on Sunday.", "escape", "flight", "prison_break"),
+    # a threat someone ends or poses is no threat made; one issued "to attack X" is
+    ("The offensive ends the threat of attacks on Musayyib.", "threat", "threat", None),
+    ("ISIS issued a threat to attack Karbala.", "threat", "threat", "threat"),
 ]  # fmt: skip
 
 
