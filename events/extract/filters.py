@@ -346,10 +346,15 @@ def _told_before(trigger: Any, anchor: Any) -> bool:
     "The clashes come as ...", "the fighting had caused casualties": an event noun with a
     definite article and nothing of its own (no place, no time) refers back to one told.
     """
+    if _bodies_of(anchor):
+        return True
     if trigger.frame != "noun":
         return False
     if any(c.dep_ == "det" and c.lower_ in ("that", "those") for c in anchor.children):
         return True  # "accused Damascus of that chemical attack in Douma": pointing back
+    if _judged(anchor) and any(c.dep_ == "det" and c.lower_ in _DEFINITE
+                               for c in anchor.children):
+        return True  # "the bombing in Karada was the deadliest this year": judged, not told
     if trigger.kind not in ("clash", "attack"):
         return False
     if not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in anchor.children):
@@ -358,6 +363,33 @@ def _told_before(trigger: Any, anchor: Any) -> bool:
     return not any(
         c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "around", "for", "over")
         for c in own
+    )
+
+
+_REMAINS = frozenset("body remains corpse grave".split())
+
+
+def _bodies_of(anchor: Any) -> bool:
+    """Tell whether a killing only describes the dead whose bodies are found.
+
+    "Mass graves hold the bodies of 1,700 soldiers killed by ISIS": the finding is the
+    news, the killing was told when it happened.
+    """
+    if anchor.dep_ != "acl" or anchor.tag_ != "VBN":
+        return False
+    noun = anchor.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and syntax.lemma(
+        noun.head.head) in _REMAINS
+
+
+def _judged(anchor: Any) -> bool:
+    """Tell whether an event noun is the subject of a superlative: "the attack was the worst"."""
+    if anchor.dep_ != "nsubj" or syntax.lemma(anchor.head) != "be":
+        return False
+    return any(
+        c.dep_ in ("attr", "acomp")
+        and (c.tag_ == "JJS" or any(d.tag_ == "JJS" for d in c.children))
+        for c in anchor.head.children
     )
 
 
@@ -402,6 +434,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
     anchor = syntax.token_at(doc, trigger.anchor_start)
     clause = _clause_head(anchor)
     checks = (
+        ("imperative", lambda: _imperative(clause)),
         ("participle", lambda: _participle(anchor, trigger)),
         ("negated", lambda: _negated(anchor, clause) or _kept_out(anchor)),
         ("modal", lambda: trigger.kind != "threat" and _modal(anchor, clause)),
@@ -426,6 +459,15 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         if check():
             return reason
     return None
+
+
+def _imperative(clause: Any) -> bool:
+    """Tell whether the sentence is an order to the reader ("Escape your echo chamber")."""
+    first = next((t for t in clause.doc if not t.is_punct), None)
+    return (
+        clause.dep_ == "ROOT" and clause.tag_ == "VB" and first is not None and first.i == clause.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in clause.children)
+    )
 
 
 def _witness(anchor: Any) -> bool:

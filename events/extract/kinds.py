@@ -156,11 +156,17 @@ def _from_a_prison(args: roles.Arguments) -> bool:
 
 
 def _into_the_air(anchor: Any) -> bool:
-    """Tell whether shots went "into the air" (a salute or a warning)."""
+    """Tell whether shots went "into the air" (a salute or a warning).
+
+    The phrase hangs from the trigger or, for a noun, from the verb that governs it
+    ("firing rounds of gunfire into the air").
+    """
+    verb = anchor if syntax.is_verb(anchor) else next(
+        (h for h in syntax.ancestors(anchor) if syntax.is_verb(h)), anchor)
     return any(
         c.dep_ == "prep" and c.lower_ in ("into", "in") and any(p.lower_ == "air" and any(
             d.lower_ == "the" for d in p.children) for p in c.children)
-        for c in anchor.children
+        for t in {anchor, verb} for c in t.children
     )
 
 
@@ -261,11 +267,11 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         if roles.pronoun_subject(args) and roles.governing_subject_armed(args):
             return "withdrawal"  # "kidnapped civilians before they fled": the kidnappers fled
         return "displacement"
+    if kind in ("strike", "clash", "attack") and _into_the_air(args.anchor):
+        return None  # "fired rounds into the air": a salute or a warning, no strike
     if kind == "strike":
         if roles.object_is(args, AID):
             return None  # "dropped food parcels over Haditha": an airdrop
-        if _into_the_air(args.anchor):
-            return None  # "fired rounds into the air": a salute or a warning, no strike
         words = _words_near(args)
         objects = {syntax.lemma(t) for t in args.object}
         airborne = bool(words & _AIR_WORDS) or bool(

@@ -49,7 +49,12 @@ def confirm_triggers(sentence: Any, found: list[Any]) -> list[Any]:
             sentence.headline
             and tag.startswith("NN")
             and trig.row.pos == "V"
-            and anchor.dep_ in ("ROOT", "compound")
+            and (anchor.dep_ == "ROOT" or (
+                # not "mass graves excavated in Tikrit": the noun it qualifies has a verb
+                # and it has no subject of its own ("Warplanes pound Douma" has)
+                anchor.dep_ == "compound" and (
+                    anchor.head.dep_ not in ("nsubj", "nsubjpass")
+                    or any(c.dep_ == "nsubj" for c in anchor.children))))
         ):
             tag = "VBZ"  # headlines drop articles: "Warplanes pound Douma" reads as a noun
         readings = [t for t in (trig, *trig.alternatives) if t.fits(tag)]

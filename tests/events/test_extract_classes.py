@@ -184,6 +184,10 @@ def test_a_recapture_belongs_to_the_side_that_won() -> None:
 def test_a_headline_alone_gives_its_event() -> None:
     events = run("Warplanes pound Douma, 20 killed")
     assert {(e.event_type, e.place) for e in events} == {("airstrike", place_of("Douma"))}
+    # a verb word that only qualifies the noun before a verb is no verb: "mass graves"
+    events = run("Camp Speicher massacre: mass graves excavated in Iraqi city of Tikrit\n\n"
+                 "Forensic teams worked there on Tuesday.")
+    assert "troop_position" not in {e.event_type for e in events}
 
 
 def test_a_restated_event_is_one_event() -> None:

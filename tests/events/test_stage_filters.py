@@ -38,6 +38,10 @@ NOT_HAPPENINGS = [
     # (sentence, trigger text, reason)
     ("Who seized the town of Hit?", "seized", "question"),
     ("Did the army retake Ramadi?", "retake", "question"),
+    ("Escape your echo chamber.", "Escape", "imperative"),
+    ("The bombing in Karrada was the deadliest this year.", "bombing", "told before"),
+    ("Graves hold the bodies of 300 soldiers killed by ISIS near Tikrit.", "killed",
+     "told before"),
     ("The surrounding villages were quiet.", "surrounding", "participle"),
     ("The besieged town of Deir ez-Zor received food.", "besieged", "participle"),
     ("Government troops did not enter Ramadi on Sunday.", "enter", "negated"),
@@ -110,6 +114,8 @@ HAPPENINGS = [
     ("Kurdish forces managed to break the siege of Amirli.", "break the siege"),
     ("Troops went on to capture the airport.", "capture"),
     ("Troops were forced to withdraw from Ramadi.", "withdraw"),
+    ("Seize the moment, the army said, and troops retook Hit on Monday.", "retook"),
+    ("ISIS killed 20 soldiers in Tikrit, the deadliest attack this year.", "killed"),
     # "away" with no time before it, a past after "since": no forecast
     ("Militants took the women away from Kocho.", "took the women away"),
     ("The SDF warned Ankara, whose fighters held Manbij since its capture on 12 August.",
@@ -167,7 +173,7 @@ def test_every_reason_has_a_row():
     assert covered >= {
         "negated", "modal", "conditional", "aim", "forecast", "topic", "aggregate",
         "participle", "habitual", "hardware", "ongoing", "cause", "manner", "witness",
-        "told before", "rhetoric", "nationwide", "question",
+        "told before", "rhetoric", "nationwide", "question", "imperative",
     }  # fmt: skip
 
 

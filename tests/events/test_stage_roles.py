@@ -247,6 +247,7 @@ KINDS = [
     # a threat someone ends or poses is no threat made; one issued "to attack X" is
     ("The offensive ends the threat of attacks on Musayyib.", "threat", "threat", None),
     ("ISIS issued a threat to attack Karbala.", "threat", "threat", "threat"),
+    ("Soldiers fired rounds of gunfire into the air in Tikrit.", "gunfire", "clash", None),
 ]  # fmt: skip
 
 
