@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from events.extract.wordlists import PEOPLE
+from events.extract.wordlists import AIRCRAFT, FORCES, PEOPLE, PRISONERS, VEHICLES
 
 #: Longest sentence kept whole; longer runs of text are cut into pieces of this size.
 MAX_SENTENCE_CHARS = 1_200
@@ -71,21 +71,26 @@ _LEMMA_FIXES = {"torched": "torch", "torches": "torch", "torching": "torch",
                 "routed": "rout", "routs": "rout"}  # fmt: skip
 
 
+#: Nouns of the word lists, whose plurals the lemma table may lack.
+_KNOWN_NOUNS = PEOPLE | AIRCRAFT | FORCES | PRISONERS | VEHICLES
+
+
 @lru_cache(maxsize=65_536)
 def lemma(word: str) -> str:
     """Return the dictionary lemma of a lower-case word ("seized" -> "seize").
 
-    Plurals of peoples the table lacks ("yazidis", "turks") lose their "s".
+    Plurals the table lacks of the nouns the rules know ("yazidis", "turks",
+    "warplanes") lose their "s".
 
     Examples
     --------
-    >>> lemma("fell"), lemma("airstrikes"), lemma("yazidis")
-    ('fall', 'airstrike', 'yazidi')
+    >>> lemma("fell"), lemma("airstrikes"), lemma("yazidis"), lemma("warplanes")
+    ('fall', 'airstrike', 'yazidi', 'warplane')
     """
     if word in _LEMMA_FIXES:
         return _LEMMA_FIXES[word]
     found = _lemma_table().get(word)
-    if found is None and word.endswith("s") and word[:-1] in PEOPLE:
+    if found is None and word.endswith("s") and word[:-1] in _KNOWN_NOUNS:
         return word[:-1]
     return found or word
 

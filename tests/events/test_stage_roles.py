@@ -248,6 +248,10 @@ KINDS = [
     ("The offensive ends the threat of attacks on Musayyib.", "threat", "threat", None),
     ("ISIS issued a threat to attack Karbala.", "threat", "threat", "threat"),
     ("Soldiers fired rounds of gunfire into the air in Tikrit.", "gunfire", "clash", None),
+    # security restored to a place is control taken of it
+    ("Troops restored security to Jurf al-Sakhar.", "restored security", "capture", "seizure"),
+    # "raids of warplanes": a plural the lemma table lacks still names aircraft
+    ("Six died in the first raids of warplanes on Douma.", "raids", "strike", "airstrike"),
 ]  # fmt: skip
 
 
