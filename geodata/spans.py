@@ -105,6 +105,19 @@ def _has_cue(text: str, toks: list[tuple[int, int, str]], i: int, last_end: int)
     return last_end == i - 1 and "," in text[toks[i - 1][1]:toks[i][0]]
 
 
+#: Words after a name that make it a place: "Qayyarah sub-district", "Ninewa governorate".
+#: Not "district", which cities' quarters are called too ("Al-Shaar district" of Aleppo).
+_UNIT_TAILS = frozenset(
+    "sub-district subdistrict governorate province nahiya qada qadha".split())
+
+
+def _unit_after(text: str, toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Say whether an administrative unit's word follows token `j`."""
+    if j + 1 >= len(toks) or text[toks[j][1]:toks[j + 1][0]] != " ":
+        return False
+    return toks[j + 1][2].lower() in _UNIT_TAILS
+
+
 # Called for every token of every sentence (~250k times on 800 articles) with
 # a small vocabulary: a pure function of the word, so its answers are kept.
 @lru_cache(maxsize=65536)
@@ -196,7 +209,7 @@ def find_place_spans(text: str, gazetteer: Gazetteer,
             continue
         j, key = found
         end = toks[j][1]
-        cue = _has_cue(text, toks, i, last_end)
+        cue = _has_cue(text, toks, i, last_end) or _unit_after(text, toks, j)
         top = max(ix.prominence[c >> 1] for c in keys[key])
         single = j == i
         common = single and word.lower() in ix.common_words

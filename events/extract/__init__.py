@@ -14,6 +14,9 @@ r"""Finding events in a report: a pipeline of stages, each adding one kind of an
    place-less sentences, the narrative's dates, "it" and "they";
 7. merging (:mod:`.merging`): one event per happening told several times.
 
+Beside stages 3-5, :mod:`.tables` reads the lists of figures by place that
+humanitarian updates give under a displacement heading, one event a line.
+
 Every stage is pure: text in, annotations out; no I/O, no database.
 """
 
@@ -25,7 +28,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from events.extract import assign, context, filters, lexicon, merging, syntax
+from events.extract import assign, context, filters, lexicon, merging, syntax, tables
 from events.extract.candidate import Candidate
 from events.extract.mentions import find_mentions
 from events.extract.places import PlaceReader, report_country
@@ -109,6 +112,7 @@ def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
         if s.doc is None or len(cands) >= MAX_CANDIDATES or time.monotonic() > deadline:
             continue
         cands.extend(assign.sentence_candidates(s, m, country=country, isis_named=isis_named))
+    cands.extend(tables.table_candidates(sentences, mentions, published))
     # 6. report context
     cands = context.resolve_places(cands, sentences, mentions, reader)
     context.resolve_dates(cands, sentences, mentions, published)

@@ -36,6 +36,10 @@ from geodata import find_place_spans
         ("Warplanes bombed al-Bab on Friday.", ["al-Bab"]),
         ("They met at the Bab gate.", []),  # the generic word itself
         ("Shells target Daraa city.", ["Daraa"]),  # an attack verb is a cue
+        # a unit's word after a village's name is a cue too (tables of humanitarian updates)
+        ("- Qayyarah sub-district: 5,610", ["Qayyarah"]),
+        ("- Qayyarah: 5,610", []),
+        ("Al-Shaar district is seeing fighting.", []),  # a name many places share
     ],
 )
 def test_spn001_spans(text, expected):

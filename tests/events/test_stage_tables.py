@@ -1,0 +1,43 @@
+"""Stage tests: lists of displacement figures by place (events.extract.tables)."""
+
+from __future__ import annotations
+
+from events.extract import extract_events
+from events.reports import read_text
+
+UPDATE = """published: 2016-11-08
+---
+Flash update on the Mosul operation
+
+Fighting continued east of Mosul on Monday.
+
+DISPLACEMENT BY AREA OF ORIGIN (cumulative since 17 October)
+- Qayyarah sub-district: 5,610
+- Bashiqa sub-district: 1,464 individuals
+- Sinjar sub-district: 300 families
+- Nowhere-in-particular: 50
+
+AID DELIVERED BY DISTRICT
+- Tikrit: 4,000
+"""
+
+
+def _rows(text):
+    report = read_text(text, name="update.txt")
+    return [(e.place, e.magnitude, e.date, e.date_precision)
+            for e in extract_events(report) if e.event_type == "displacement"]
+
+
+def test_each_line_of_a_displacement_list_is_one_displacement():
+    rows = _rows(UPDATE)
+    assert ("Qayyarah", 5610.0, "2016-11-08", "week") in rows
+    assert ("Bashiqa", 1464.0, "2016-11-08", "week") in rows
+    # families are no count of people; a line with no place gives nothing
+    assert [r for r in rows if r[0] == "Sinjar"] == [("Sinjar", None, "2016-11-08", "week")]
+    assert len(rows) == 3
+
+
+def test_a_list_under_another_heading_is_no_displacement():
+    assert all(place != "Tikrit" for place, *_ in _rows(UPDATE))
+    text = UPDATE.replace("DISPLACEMENT BY AREA OF ORIGIN", "SCHOOLS REOPENED BY AREA")
+    assert _rows(text) == []
