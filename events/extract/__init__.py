@@ -4,12 +4,14 @@ r"""Finding events in a report: a pipeline of stages, each adding one kind of an
 2. sentences (:mod:`.sentences`, :mod:`.lexicon`, :mod:`.syntax`): sentences with
    their words and lemmas, the lexicon's candidate triggers, and a dependency
    parse of the sentences that hold one;
-3. mentions (:mod:`.mentions`, :mod:`.places`): triggers the parse confirms,
-   places resolved in the report's context, actors, times, figures;
+3. mentions (:mod:`.mentions`, :mod:`.places`, :mod:`.place_words`): triggers
+   the parse confirms, places resolved in the report's context, actors, times,
+   figures;
 4. the event filter (:mod:`.filters`): is a trigger one real happening, not a
    plan, a forecast, a topic, an aggregate, a negation;
-5. arguments (:mod:`.roles`, :mod:`.kinds`): who did what to whom, where, when,
-   how many, read from the parse, and the event type that follows;
+5. arguments (:mod:`.roles`, :mod:`.agents`, :mod:`.counts`, :mod:`.kinds`):
+   who did what to whom, where, when, how many, read from the parse, and the
+   event type that follows;
 6. report context (:mod:`.context`): the topic place for "the city" and
    place-less sentences, the narrative's dates, "it" and "they";
 7. merging (:mod:`.merging`): one event per happening told several times.

@@ -1,11 +1,12 @@
 """Stages 4 and 5 for one sentence: its filtered triggers, read as candidate events.
 
 For each trigger the event filter (:mod:`.filters`) decides whether it reports
-a happening; its arguments (:mod:`.roles`) and its event type (:mod:`.kinds`)
-make a candidate per place. Then what the sentence says as a whole: deaths
-told beside a strike or a bombing are that event's toll, not another event; a
-generic "attack" beside a specific one is that one; a date belongs to the
-nearest event above it in the parse.
+a happening; its arguments (:mod:`.roles`), acting sides (:mod:`.agents`),
+count (:mod:`.counts`) and event type (:mod:`.kinds`) make a candidate per
+place. Then what the sentence says as a whole: deaths told beside a strike or
+a bombing are that event's toll, not another event; a generic "attack" beside
+a specific one is that one; a date belongs to the nearest event above it in
+the parse.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from events import actors as _actors
-from events.extract import filters, kinds, roles, syntax
+from events.extract import agents, counts, filters, kinds, roles, syntax
 from events.extract.candidate import Candidate
 from events.extract.wordlists import CLAIM_CUES, SPEECH_VERBS
 from events.figures import SMALL_NUMBERS
@@ -63,13 +64,13 @@ def sentence_candidates(
             continue
         if why == "modal":
             kind = "threat"  # "ISIS said it would march on Baghdad": a declared intent
-        figure = roles.magnitude(args, kind, sentence.text)
+        figure = counts.magnitude(args, kind, sentence.text)
         if kinds.is_toll(kind, trig):
             tolls.append((args.anchor, figure))
         places = roles.choose_places(args, args.frame, kind) or [None]
         # "government forces" are the army of the country the event is in
         where = next((p.place.country for p in places if p is not None and p.place), country)
-        actor1, actor2, pronoun = roles.agent(
+        actor1, actor2, pronoun = agents.agent(
             args, frame=args.frame, country=where, isis_named=isis_named
         )
         if kind == "displacement":
@@ -140,7 +141,7 @@ def _told_as_background(anchor: Any) -> bool:
     it") is the news itself.
     """
     perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children)
-    return perfect and not roles.speech_governed(anchor)
+    return perfect and not agents.speech_governed(anchor)
 
 
 def _drop_background_seizures(cands: list[Candidate]) -> list[Candidate]:
@@ -189,7 +190,7 @@ def _declared(sentence: Any, trig: Any) -> bool:
                anchor.children):
         return False
     subject = [c for c in anchor.children if c.dep_ == "nsubj"]
-    return roles.speech_governed(anchor) and all(s.tag_ == "PRP" for s in subject)
+    return agents.speech_governed(anchor) and all(s.tag_ == "PRP" for s in subject)
 
 
 def _massacre(c: Candidate) -> bool:

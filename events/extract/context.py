@@ -22,7 +22,8 @@ from typing import Any
 
 from events.dates import PRECISIONS, find_dates
 from events.extract.candidate import Candidate
-from events.extract.places import CITY_KINDS, NAMED_SITE_KINDS, PlaceMention
+from events.extract.place_words import CITY_KINDS, NAMED_SITE_KINDS
+from events.extract.places import PlaceMention
 
 #: How many sentences back "there" or "the area" may reach for its place.
 LOCAL_SENTENCES = 2

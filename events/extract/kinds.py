@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from events import actors as _actors
-from events.extract import roles, syntax
+from events.extract import agents, roles, syntax
 from events.extract.wordlists import (
     AID,
     AIR_ACTORS,
@@ -183,10 +183,10 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
         # the attacker flies ("warplanes hit"), or the target does ("shot down a jet")
         words = _words_near(args) | {syntax.lemma(t) for t in args.object}
         return bool(words & AIRCRAFT) or bool(
-            _actor_names(args, roles.AGENT_SLOTS, country) & AIR_ACTORS
+            _actor_names(args, agents.AGENT_SLOTS, country) & AIR_ACTORS
         )
     if needs == "people":
-        return roles.subject_is(args, PEOPLE) or any(
+        return agents.subject_is(args, PEOPLE) or any(
             t.tag_ == "CD" or any(c.tag_ == "CD" for c in t.children) for t in args.subject
         )
     if needs == "target":
@@ -195,12 +195,12 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
             for c in args.anchor.children
         )
     if needs == "victims":
-        return roles.object_is(args, PEOPLE | FORCES)
+        return agents.object_is(args, PEOPLE | FORCES)
     if needs == "property":
-        return roles.object_is(args, PROPERTY)
+        return agents.object_is(args, PROPERTY)
     if needs == "force":
         # "troops arrived", or the force sent: "sent reinforcements to Anbar"
-        return roles.subject_is(args, FORCES) or roles.object_is(args, FORCES) or any(
+        return agents.subject_is(args, FORCES) or agents.object_is(args, FORCES) or any(
             a.actor in _actors.ARMED and a.actor != "Civilians"
             for a, s in args.actors
             if s in ("subj", "head", "obj")
@@ -238,44 +238,44 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     ):
         return None  # "continues to control": the state of things, not news of a change
     if kind in ("capture", "control") and trigger.frame != "hold":
-        if roles.people_object(args) and not _has_place_in(args, ("obj", "subjpass")):
+        if agents.people_object(args) and not _has_place_in(args, ("obj", "subjpass")):
             return "abduction"
-        if roles.object_is(args, SPOILS) or roles.object_is(args, FORCES | PRISONERS):
+        if agents.object_is(args, SPOILS) or agents.object_is(args, FORCES | PRISONERS):
             if not _has_place_in(args, ("obj", "subjpass")):
                 return None  # weapons or fighters taken: no territory changed hands
         return "seizure"
     if kind == "control":
         return "seizure"
-    if kind == "troop_position" and roles.object_is(args, CIVIL_DEPLOYED):
+    if kind == "troop_position" and agents.object_is(args, CIVIL_DEPLOYED):
         return None  # "the deployment of UN observers"
     if kind == "troop_position" and _not_moving(args):
         return None
     if kind == "oust":
-        if roles.object_is(args, PEOPLE) and not roles.object_is(args, FORCES):
+        if agents.object_is(args, PEOPLE) and not agents.object_is(args, FORCES):
             return "displacement"
         return "seizure"
     if kind == "flight" and _left_in_a_state(args):
         return None
     if kind == "flight":
-        if roles.subject_is(args, PRISONERS) or _from_a_prison(args):
+        if agents.subject_is(args, PRISONERS) or _from_a_prison(args):
             return "prison_break"
-        if roles.subject_is(args, VEHICLES):
+        if agents.subject_is(args, VEHICLES):
             return None  # "a convoy of buses left the town": who was on it is not told
         armed = {a.actor for a, s in args.actors if s in ("subj", "head", "gov:subj")}
-        if (armed & _actors.ARMED - {"Civilians"}) or roles.subject_is(args, FORCES):
+        if (armed & _actors.ARMED - {"Civilians"}) or agents.subject_is(args, FORCES):
             return "withdrawal"
-        if roles.pronoun_subject(args) and roles.governing_subject_armed(args):
+        if agents.pronoun_subject(args) and agents.governing_subject_armed(args):
             return "withdrawal"  # "kidnapped civilians before they fled": the kidnappers fled
         return "displacement"
     if kind in ("strike", "clash", "attack") and _into_the_air(args.anchor):
         return None  # "fired rounds into the air": a salute or a warning, no strike
     if kind == "strike":
-        if roles.object_is(args, AID):
+        if agents.object_is(args, AID):
             return None  # "dropped food parcels over Haditha": an airdrop
         words = _words_near(args)
         objects = {syntax.lemma(t) for t in args.object}
         airborne = bool(words & _AIR_WORDS) or bool(
-            _actor_names(args, roles.AGENT_SLOTS, country) & AIR_ACTORS
+            _actor_names(args, agents.AGENT_SLOTS, country) & AIR_ACTORS
         )
         if (words | objects) & _MISSILE_WORDS and not words & (AIRCRAFT | {"air", "aerial"}):
             return "shelling"  # "fired rockets at", "missile strikes"
@@ -285,7 +285,7 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if kind == "attack" and syntax.is_verb(args.anchor) and _has_place_in(args, ("obj",)):
         return None  # "attacked the northern cities of Mosul and Tikrit": told by other events
     if kind == "attack":
-        if roles.object_is(args, PEOPLE) or any(
+        if agents.object_is(args, PEOPLE) or any(
             a.actor == "Civilians" for a, s in args.actors if s in ("obj", "prep:on", "subjpass")
         ):
             return "attack_on_civilians"

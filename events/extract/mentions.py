@@ -19,7 +19,8 @@ from typing import Any
 from events import actors as _actors
 from events.dates import DateMention, find_dates
 from events.extract import lexicon, syntax
-from events.extract.places import PlaceMention, PlaceReader, reference_kind
+from events.extract.place_words import reference_kind
+from events.extract.places import PlaceMention, PlaceReader
 from events.figures import Figure, find_figures
 
 #: Most triggers read from one sentence (a real sentence tells a handful of events).

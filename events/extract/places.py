@@ -2,7 +2,8 @@
 
 A place phrase is a gazetteer name ("Bayji", "Deir ez-Zor province") or an
 anaphor ("the city", "there"). The words around a name qualify it, by local
-phrase patterns that hold in any report:
+phrase patterns that hold in any report (the tables and patterns are in
+:mod:`.place_words`):
 
 * part of / near it ("the outskirts of Tikrit", "near Mosul"): geo_precision 2;
 * a site of it ("Mosul's airport", "the Baiji refinery"): the named site if the
@@ -25,7 +26,30 @@ from typing import Any
 
 import geodata
 from events.extract import syntax
-from events.extract.wordlists import SITES
+from events.extract.place_words import (
+    ANAPHOR,
+    APPOSITIVE_DIRECTION,
+    CAPITALS,
+    COMMON_NOUNS,
+    COUNTRY_NAMES,
+    DATELINE,
+    DESTINATION_BEFORE,
+    FUNCTION_WORDS,
+    NEAR_BEFORE,
+    NOT_NAMES,
+    NOT_PLACES,
+    OF_PLACES,
+    PERSON_AFTER,
+    PERSON_BEFORE,
+    PRISON_WORDS,
+    PROVINCE_AFTER,
+    PROVINCE_BEFORE,
+    SITE_AFTER,
+    SITE_BEFORE,
+    SITE_KINDS,
+    SITE_NOUNS,
+    reference_kind,
+)
 
 #: A reading of a name this far (km) from all the report's other places gives way to a
 #: namesake closer than CLOSE_KM to one of them.
@@ -38,169 +62,6 @@ PART_KM = 30.0
 #: Points of the report's places given to the resolver as context.
 MAX_NEAR = 8
 
-_COUNTRY_NAMES = frozenset(
-    "iraq syria turkey iran jordan lebanon kuwait israel kurdistan".split() + ["saudi arabia"]
-)
-# Words the gazetteer knows as small places but news text uses otherwise, and places
-# abroad that share a name with a village in Iraq or Syria.
-_NOT_PLACES = frozenset(
-    "ramadan eid iftar sunni shiite shia alawite kurd kurds arab arabs christian yazidi turkmen "
-    "allah islam quran hajj friday sharia caliphate mujahideen observatory "
-    "kilis gaziantep sanliurfa urfa suruc akcakale ceylanpinar reyhanli hatay antakya adana "
-    "incirlik nusaybin cizre diyarbakir ankara istanbul beirut tripoli arsal baalbek amman "
-    "mafraq zaatari irbid tehran riyadh doha cairo moscow geneva london paris washington "
-    "brussels berlin vienna astana sochi jerusalem tel aviv sana amaq "
-    "week day state army deir dayr kafr kfar tal tel tell jisr ain ein ras bab abu "
-    "umm wadi khan qasr maaret maarat marat beit bir hay hayy al el sheikh sayyida nahr "
-    "qaryat".split()
-)
-# Capitalised words of headlines that are no places ("Town retaken", "City falls").
-_COMMON_NOUNS = frozenset(
-    "town city village area province region country district capital base camp army forces "
-    "troops militants rebels government regime state news update report breaking live".split()
-)
-# Nouns whose "of" names the place they are in: "the main square of Hit".
-_OF_PLACES = frozenset(
-    "square centre center heart outskirts outskirt edge entrance suburb suburbs countryside "
-    "part parts area areas vicinity town city village".split()
-)
-_SITE_NOUNS = frozenset(
-    "crossing dam airport base airbase prison bridge camp refinery field oilfield province "
-    "city town village district governorate".split()
-)
-# Capitalised words that stand beside place names and are no one's name.
-_NOT_NAMES = frozenset(
-    "province governorate city district dam town village airport base river lake mountain "
-    "mount camp crossing valley plain desert region countryside military army forces force "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december syrian iraqi kurdish turkish "
-    "russian american islamic state observatory council command coalition front brigade "
-    "ministry government regime rebels militants northern southern eastern western central "
-    "greater old new upper lower al el".split()
-)
-_FUNCTION_WORDS = frozenset(
-    "while when after before since as in on at the a an but and or so yet although though "
-    "meanwhile also still however earlier later near outside inside from with without during "
-    "following across around some many most several other another both all its their his her "
-    "if once until despite amid among".split()
-)
-# Titles and name particles around a person named like a place ("Gen. Qassim al-Moussawi").
-_PERSON_BEFORE = re.compile(
-    r"\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Sheikh|Imam|President|Minister|minister|"
-    r"spokesman|spokeswoman|commander|Abu|Umm|bin|ibn|Prince|King|Ayatollah|cleric|leader|General|"
-    r"Colonel|Major|Captain|governor|Governor|mayor|Mayor|lawmaker|MP|Rep|Sen|Gov)\.?\s+$"
-)
-_PERSON_AFTER = re.compile(
-    r"^\s+(?:al|el|bin|ibn|Abu)-?\s?[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:province|city|town|district))"
-)
-# Part of / near: "outskirts of", "parts of", "near", "west of" (no distance before it).
-_NEAR_BEFORE = re.compile(
-    r"(?:\b(?:parts?|portions?|areas?|most|much|half|outskirts|suburbs?|vicinity|edges?|"
-    r"districts?|neighbou?rhoods?|quarters?|sections?|streets?|centre|center|heart|entrance|"
-    r"gates?|(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+(?:part|half|side|edge|"
-    r"outskirts|districts?|neighbou?rhoods?|suburbs?)s?)\s+of\s+"
-    r"|\b(?:near|nearby|outside(?:\s+of)?|around|close\s+to|on\s+the\s+outskirts\s+of|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?)\s+)"
-    r"(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-# A site or part named after the place: "Mosul's airport", "Baiji refinery".
-_SITE_AFTER = re.compile(
-    r"^(?:'s|’s)?\s*(?:(?:international|main|military|oil|old|new|central)\s+)?"
-    r"(?:airport|air\s*base|refinery|prison|jail|dam|base|university|hospital|district|"
-    r"neighbou?rhood|outskirts|suburbs?|countryside|plain|road|highway|bridge|checkpoint|"
-    r"crossing|border\s+crossing|consulate|embassy|headquarters)\b",
-    re.IGNORECASE,
-)
-# A site in the place: "the main hospital in Raqqa", "a roundabout of central Mosul".
-_SITE_BEFORE = re.compile(
-    r"\b(?:" + "|".join(s.replace(" ", r"\s+") for s in SITES) + r")s?\s+(?:in|of|near|outside"
-    r"|on\s+the\s+outskirts\s+of)\s+(?:(?:central|eastern|western|northern|southern|"
-    r"downtown)\s+)?(?:(?:Syria|Iraq)['’]s\s+)?(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-_PRISON_WORDS = re.compile(
-    r"\b(?:prisons?|jails?|prisoners|inmates|escapees|detainees|jailbreak|broke\s+out)\b",
-    re.IGNORECASE,
-)
-_PROVINCE_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.IGNORECASE)
-_PROVINCE_BEFORE = re.compile(
-    r"\b(?:province|governorate|region)\s+of\s+$", re.IGNORECASE
-)
-# Only a reference, by kind: where a source sits, a distance, a direction, a road's ends.
-_THE = r"(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$"
-_COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
-REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(f"(?:{rx}){_THE}", re.IGNORECASE))
-    for kind, rx in (
-        # "officials in Erbil", "speaking from Baghdad", "according to ..."
-        ("source", r"\b(?:officials?|police|policemen|sources?|witnesses|residents|spokesman|"
-                   r"spokeswoman|governor|correspondents?|reporters?|activists?|doctors?|"
-                   r"lawmakers?|authorities|officers?|commanders?)\s+(?:in|from|at)\s+"
-                   r"(?:nearby\s+|neighbou?ring\s+)?|\bspeaking\s+(?:in|from)\s+|"
-                   r"\b(?:told|said)\s+\w+\s+in\s+|\baccording\s+to\s+"),
-        # "80 km west of the capital", "10 miles from Mosul"
-        ("distance", rf"\b\d[\d,.]*\s*(?:-\s*)?(?:km|kms|kilomet(?:er|re)s?|miles?)\s+"
-                     rf"(?:\([^)]*\)\s+)?(?:(?:to\s+the\s+)?{_COMPASS}\s*)?(?:of|from)\s+"),
-        # "areas north of Baghdad", "the countryside west of Hama"
-        ("direction", rf"\b(?:areas?|regions?|parts?|towns?|villages?|positions?|countryside|"
-                      rf"desert|hills?|plains?|suburbs?)\s+(?:to\s+the\s+)?{_COMPASS}\s+of\s+"),
-        # "a prison on the western outskirts of the capital": where the site is
-        ("site", r"\b(?:prison|jail|base|airbase|airport|camp|dam|refinery|crossing|compound|"
-                 r"plant)\s+(?:on|at|in)\s+the\s+(?:\w+\s+)?(?:outskirts|edges?)\s+of\s+"),
-        # "the road between A and B", "the highway linking X"
-        ("road", r"\b(?:road|highway|route|motorway)\s+(?:from|to|towards|linking|between|"
-                 r"connecting)\s+(?:[\w'-]+\s+(?:and|to)\s+)?|\bbetween\s+(?:[\w'-]+\s+){0,3}"
-                 r"and\s+|\bbetween\s+"),
-        # "all its territory except Idlib": the place left out
-        ("exception", r"\b(?:except(?:\s+for)?|excluding|apart\s+from|other\s+than|save\s+for)\s+"),
-        # "the hometown of", "close to", "loyal to"
-        ("relation", r"\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+|"
-                     r"\b(?:closest|nearest|close)\b[\w\s]{0,25}\bto\s+|"
-                     r"\b(?:loyal|allied|close)\s+to\s+"),
-    )
-)  # fmt: skip
-
-
-def reference_kind(before: str) -> str:
-    """Say how the words before a place make it a mere reference, or "" when they don't."""
-    return next((kind for kind, rx in REFERENCES if rx.search(before)), "")
-
-
-# "Tikrit, north of Baghdad": the second place only locates the first one.
-_APPOSITIVE_DIRECTION = re.compile(
-    r",\s+(?:just\s+|some\s+|about\s+)?(?:(?:\d[\d,.]*\s*(?:km|kilomet\w*|miles?)\s+)?"
-    r"(?:\(\w+\)\s+)?)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
-    r"\s+of\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?",
-    re.IGNORECASE,
-)
-_DESTINATION_BEFORE = re.compile(
-    r"\b(?:to|towards?|into|for|arrived\s+in|reached|safety\s+in|shelter\s+in|"
-    r"camps?\s+(?:in|near|outside))\s+(?:the\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?"
-    r"(?:(?:government|regime|rebel|opposition)-(?:held|controlled)\s+)?$",
-    re.IGNORECASE,
-)
-_ANAPHOR = re.compile(
-    r"\b(?P<a>the\s+(?:(?:besieged|northern|southern|strategic|key|contested|embattled|oil|"
-    r"vital|beleaguered|farming|border|nearby|whole|entire|ancient|devastated|battered|"
-    r"ravaged|rebel-held|militant-held|jihadist-held|same)\s+)?"
-    r"(?P<kind>city|town|village|area|refinery|facility|plant|consulate|embassy|crossing|"
-    r"base|airport|enclave|province|capital|community|dam|air\s*base|oil\s*field|prison)"
-    r"(?:'s|’s)?|there(?!\s+(?:is|are|was|were|will|would|have|has|had|remains?|seems?|appears?|"
-    r"may|might|could|should|must|can|cannot|to\s+be)\b))\b(?!\s+of\b)"
-    r"(?!\s+(?:is|are|was|were)\s+(?-i:[A-Z]))",
-    re.IGNORECASE,
-)
-#: Anaphors that mean a town (the report's topic town when nothing closer is named).
-CITY_KINDS = frozenset({"city", "town", "village", "community", "capital"})
-#: Anaphors that mean a site of a town ("the refinery" of Baiji): geo_precision 2.
-SITE_KINDS = frozenset(
-    "area refinery facility plant consulate embassy crossing base airport enclave airbase "
-    "air base".split()
-)
-#: Anaphors that may name a site the gazetteer knows ("the dam" of Mosul is Mosul Dam).
-NAMED_SITE_KINDS = frozenset({"dam", "airport", "airbase", "air base", "refinery", "prison"})
-_CAPITALS = {"IQ": "Baghdad", "SY": "Damascus"}
 
 
 @dataclass(slots=True)
@@ -254,7 +115,7 @@ def _name_spans(text: str) -> list[tuple[int, int, str]]:
     try:
         spans = list(geodata.find_place_spans(text))
         first = re.match(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])", text)
-        if first and first.group(1).lower() in _FUNCTION_WORDS:
+        if first and first.group(1).lower() in FUNCTION_WORDS:
             i = first.start(1)
             # "In Hilla, ...": a name that swallowed the function word is not the place
             spans = [s for s in spans if s[0] != i]
@@ -306,10 +167,10 @@ def _argument_names(top: Any) -> list[Any]:
     out, todo = [], [top]
     while todo:
         t = todo.pop()
-        if t.tag_ == "NNP" and t.dep_ != "compound" and t.lower_ not in _COMMON_NOUNS:
+        if t.tag_ == "NNP" and t.dep_ != "compound" and t.lower_ not in COMMON_NOUNS:
             out.append(t)
         elif t.tag_.startswith("NN") and (
-            t.lower_ in _SITE_NOUNS or syntax.lemma(t) in _SITE_NOUNS
+            t.lower_ in SITE_NOUNS or syntax.lemma(t) in SITE_NOUNS
         ):
             # "the Rabia border crossing", "Tishrin Dam": the name before the site's noun
             names = [c for c in t.subtree if c.dep_ == "compound" and c.tag_ == "NNP"
@@ -319,7 +180,7 @@ def _argument_names(top: Any) -> list[Any]:
             c for c in t.children
             if (c.dep_ in ("conj", "appos", "dobj")
                 or c.dep_ == "prep" and c.lower_ in ("including", "in", "near", "at", "to")
-                or c.dep_ == "prep" and c.lower_ == "of" and syntax.lemma(t) in _OF_PLACES
+                or c.dep_ == "prep" and c.lower_ == "of" and syntax.lemma(t) in OF_PLACES
                 or c.dep_ == "pobj" and t.dep_ == "prep")
             and not syntax.is_verb(c)
         )  # fmt: skip
@@ -328,8 +189,8 @@ def _argument_names(top: Any) -> list[Any]:
 
 def _is_person(text: str, start: int, end: int) -> bool:
     return bool(
-        _PERSON_BEFORE.search(text[max(0, start - 40) : start])
-        or _PERSON_AFTER.match(text[end : end + 30])
+        PERSON_BEFORE.search(text[max(0, start - 40) : start])
+        or PERSON_AFTER.match(text[end : end + 30])
     )
 
 
@@ -492,14 +353,14 @@ class PlaceReader:
         out = []
         for start, end, name, source in sorted(spans):
             low = name.lower()
-            if _overlaps(start, end, blocked) or low in _COUNTRY_NAMES or low in _NOT_PLACES:
+            if _overlaps(start, end, blocked) or low in COUNTRY_NAMES or low in NOT_PLACES:
                 continue
             if _is_person(text, start, end):
                 continue
             before, after = text[max(0, start - 80) : start], text[end : end + 40]
             feature = (
                 "governorate"
-                if _PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before)
+                if PROVINCE_AFTER.match(after) or PROVINCE_BEFORE.search(before)
                 else None
             )
             if source == "slot":
@@ -530,7 +391,7 @@ class PlaceReader:
             start = offset + m.start(1)
             word = m.group(1).lower()
             return not (
-                word in _FUNCTION_WORDS or word in _NOT_NAMES
+                word in FUNCTION_WORDS or word in NOT_NAMES
                 or _overlaps(start, start + len(word), taken)
             )
 
@@ -558,20 +419,20 @@ class PlaceReader:
         """Resolve and qualify the names of one sentence, then add its anaphors."""
         text = sentence.text
         out: list[PlaceMention] = []
-        dateline = _DATELINE.match(text)
-        prisoners = bool(_PRISON_WORDS.search(text))
+        dateline = DATELINE.match(text)
+        prisoners = bool(PRISON_WORDS.search(text))
         for start, end, name, feature in found:
             place = self.resolve(name, feature)
             if prisoners and name in self.prisons:
                 place = self.prisons[name]
-            if place is not None and place.feature == "site" and _PRISON_WORDS.search(place.name):
-                self.prisons.setdefault(_PRISON_WORDS.sub("", name).strip(), place)
+            if place is not None and place.feature == "site" and PRISON_WORDS.search(place.name):
+                self.prisons.setdefault(PRISON_WORDS.sub("", name).strip(), place)
             if place is None or place.country not in ("IQ", "SY") or place.feature == "country":
                 continue
-            if place.name.lower() in _COUNTRY_NAMES:
+            if place.name.lower() in COUNTRY_NAMES:
                 continue
             out.append(self._qualify(text, start, end, name, place, dateline))
-        for m in _APPOSITIVE_DIRECTION.finditer(text):
+        for m in APPOSITIVE_DIRECTION.finditer(text):
             # "Tikrit, north of Baghdad": only after a place named just before the comma
             if any(p.end == m.start() for p in out):
                 for p in out:
@@ -590,7 +451,7 @@ class PlaceReader:
             if a.destination and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", text[a.end : b.start]):
                 b.destination = True
         taken = [(p.start, p.end) for p in out]
-        for m in _ANAPHOR.finditer(text):
+        for m in ANAPHOR.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
             out.append(self._anaphor(text, m, out))
@@ -605,8 +466,8 @@ class PlaceReader:
             precision = 3
         before, after = text[max(0, start - 80) : start], text[end : end + 40]
         loc_start, loc_end = start, end
-        near = _NEAR_BEFORE.search(before) or _SITE_BEFORE.search(before)
-        site = _SITE_AFTER.match(after)
+        near = NEAR_BEFORE.search(before) or SITE_BEFORE.search(before)
+        site = SITE_AFTER.match(after)
         if precision < 3 and near:
             precision = 2
             loc_start = start - (len(before) - near.start())
@@ -618,15 +479,15 @@ class PlaceReader:
             named_site = self.plain(f"{name} {kind_word}", "site")
             if named_site is not None and named_site.feature == "site":
                 place, precision = named_site, 1
-                if _PRISON_WORDS.search(kind_word):
+                if PRISON_WORDS.search(kind_word):
                     self.prisons[name] = named_site
-        province = _PROVINCE_AFTER.match(after)
+        province = PROVINCE_AFTER.match(after)
         if precision == 3 and province:
             loc_end = end + province.end()
         reference = reference_kind(before) or (
             "dateline" if dateline and end <= dateline.end() else ""
         )
-        destination = bool(_DESTINATION_BEFORE.search(text[max(0, loc_start - 40) : loc_start]))
+        destination = bool(DESTINATION_BEFORE.search(text[max(0, loc_start - 40) : loc_start]))
         return PlaceMention(
             loc_start, loc_end, start, end, text[loc_start:loc_end], place, precision,
             reference=reference, destination=destination,
@@ -639,7 +500,7 @@ class PlaceReader:
         reference = reference_kind(before)
         start = m.start()
         precision = 1
-        near = _NEAR_BEFORE.search(before)
+        near = NEAR_BEFORE.search(before)
         if near:
             precision = 2
             start = m.start() - (len(before) - near.start())  # "outside the city"
@@ -663,20 +524,13 @@ class PlaceReader:
         if follower is not None:
             place, precision = follower.place, max(precision, 2 if kind in SITE_KINDS else 1)
             follower.reference = "relation"  # the phrase is one mention, told by the anaphor
-        elif kind == "capital" and self.country in _CAPITALS:
-            place = self.plain(_CAPITALS[self.country])
-        destination = bool(_DESTINATION_BEFORE.search(text[max(0, start - 40) : start]))
+        elif kind == "capital" and self.country in CAPITALS:
+            place = self.plain(CAPITALS[self.country])
+        destination = bool(DESTINATION_BEFORE.search(text[max(0, start - 40) : start]))
         return PlaceMention(
             start, m.end(), m.start(), m.end(), text[start : m.end()], place, precision,
             reference=reference, destination=destination, anaphor=kind,
         )  # fmt: skip
-
-
-# "ARBIL, Iraq (Reuters) -", "BAGHDAD -": where the story was filed from.
-_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2})(?:,?\s+(?:Iraq|Syria|Turkey|Lebanon|"
-    r"Jordan))?\s*(?:\((?:[A-Z][\w ]+)\))?\s*(?:--|—|–|-)\s+"
-)
 
 
 def _points(places: Any) -> list[tuple[float, float]]:

@@ -11,25 +11,20 @@ slot it hangs from, through its noun phrase ("the outskirts of Tikrit"), never
 through another clause.
 
 The trigger's frame (``lexicon.tsv``) then says which slots hold the place,
-the acting force and the other side.
+the acting force and the other side. The place is chosen here; the acting
+sides are read from the slots in :mod:`.agents`, the event's count in
+:mod:`.counts`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from events import actors as _actors
 from events.extract import syntax
 from events.extract.places import PlaceMention
-from events.extract.wordlists import (
-    EVENT_VERBS,
-    PEOPLE,
-    QUANTITY_HEADS,
-    SPEECH_VERBS,
-    SUPPORT_VERBS,
-)
+from events.extract.wordlists import EVENT_VERBS, QUANTITY_HEADS, SUPPORT_VERBS
 
 # Edges that open another clause: a mention below one belongs to that clause's verb.
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"})
@@ -57,13 +52,6 @@ MOVE_TO = ("obj", "prep:into", "prep:to", "prep:towards", "prep:toward", "prep:o
            "prep:through", "prep:across", "prep:within", "head")  # fmt: skip
 MOVE_FROM = ("obj", "prep:from", "prep:out", "prep:of", "subjpass", "prep:in", "prep:at",
              "prep:near", "head")  # fmt: skip
-# Slots that hold the acting force, by voice.
-AGENT_SLOTS = ("subj", "by", "poss", "compound", "amod", "gov:subj", "gov:by", "prep:by")
-# Verbs whose object is the force that moves ("sent reinforcements to Anbar").
-SENDING = frozenset("send dispatch rush deploy redeploy airlift bring move transfer".split())
-# Slots that hold the other side.
-OTHER_SLOTS = ("obj", "subjpass", "prep:against", "prep:from", "prep:with", "prep:on",
-               "prep:between", "prep:of", "gov:obj", "gov:prep:against", "gov:prep:on")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -378,7 +366,7 @@ def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
     if not args.subject and not args.passive and syntax.is_verb(anchor):
         # a misparse left the verb without a subject ("believes 800 fighters remain in X"):
         # the armed force just before it acts
-        found = _preceding_actor(args)
+        found = preceding_actor(args)
         head = syntax.span_head(doc, found.start, found.end) if found is not None else None
         if head is not None:
             args.subject.append(head)
@@ -391,6 +379,23 @@ def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
         args.frame = "noun"
     _add_pronoun_places(args, trigger, sentence.text)
     return args
+
+
+def preceding_actor(args: Arguments) -> Any:
+    """Return the armed force just before the verb, for a parse that finds no subject.
+
+    When the parse finds no subject at all (a misparse), the armed force just before the
+    verb, with no other verb between them, is taken for it.
+    """
+    anchor = args.anchor
+    before = [a for a, s in args.actors if a.end <= anchor.idx and a.actor in _actors.ARMED]
+    if not before:
+        return None
+    last = before[-1]
+    between = [t for t in anchor.doc if last.end <= t.idx < anchor.idx]
+    if any(syntax.is_verb(t) and t.dep_ not in ("aux", "auxpass") for t in between):
+        return None
+    return last
 
 
 def _add_pronoun_places(args: Arguments, trigger: Any, text: str) -> None:
@@ -552,237 +557,3 @@ def threat_has_attack(anchor: Any) -> bool:
 def unattached_places(args: Arguments) -> list[Any]:
     """Return the sentence's places, no references, that hang from no slot of this trigger."""
     return [p for p, s in args.places if s is None and not p.reference]
-
-
-def agent(
-    args: Arguments, *, frame: str, country: str | None, isis_named: bool
-) -> tuple[str | None, str | None, bool]:
-    """Return (actor1, actor2, pronoun) for the event.
-
-    They are the acting force, the other side, and whether the acting force is only a
-    pronoun ("it", "they") that the context must resolve.
-    """
-    by_slot: dict[str, list[Any]] = {}
-    for a, s in args.actors:
-        if s is not None:
-            by_slot.setdefault(s, []).append(a)
-    agent_slots = ("by", "gov:by", "prep:by") if args.passive else AGENT_SLOTS
-    if frame in ("fall", "lose"):
-        agent_slots = ("prep:to", "prep:into", "prep:under", *agent_slots)  # "fell to ISIS"
-    if frame == "hold":
-        agent_slots = ("prep:of", "poss", "compound", "amod")  # "in the hands of ISIS"
-    if frame == "lose":
-        agent_slots = tuple(s for s in agent_slots if s != "subj")  # the subject lost it
-    first = next((by_slot[s][0] for s in agent_slots if s in by_slot), None)
-    if first is None and not args.passive:
-        first = next((by_slot[s][0] for s in ("gov:subj", "head") if s in by_slot), None)
-    if first is None and not args.passive and not args.subject:
-        first = _preceding_actor(args)
-    if first is None and frame == "lose":
-        # "lost control of X to regime forces": the winner follows "to", wherever it hangs
-        text = args.anchor.doc.text
-        first = next(
-            (a for a, _ in args.actors if a.start > args.anchor.idx and a.actor in _actors.ARMED
-             and text[max(0, a.start - 4) : a.start].strip().lower() == "to"),
-            None,
-        )  # fmt: skip
-    if first is None and not args.passive:
-        first = _nationality(args)
-    if first is None and syntax.lemma(args.anchor) in SENDING:
-        # "sent fresh Peshmerga units to Rabia": the units sent take up the position
-        first = next((a for a in by_slot.get("obj", []) if a.actor in _actors.ARMED), None)
-    other_slots = ("subj", *OTHER_SLOTS) if frame == "lose" else OTHER_SLOTS
-    other = next(
-        (
-            a
-            for s in other_slots
-            for a in by_slot.get(s, [])
-            if a is not first and a.actor in _actors.ARMED
-        ),
-        None,
-    )
-
-    def canon(m: Any) -> str | None:
-        if m is None:
-            return None
-        return _actors.canonical_actor(m.actor, country=country, isis_named=isis_named)
-
-    pronoun = first is None and any(
-        t.lower_ in ("it", "they", "group", "them", "its", "their") or t.tag_ == "PRP"
-        for t in args.subject
-    )
-    if pronoun:
-        # "the SDF said they had retaken ...": the pronoun is the speaker
-        speaker = _speaker(args)
-        if speaker is not None:
-            first, pronoun = speaker, False
-    return canon(first), canon(other), pronoun
-
-
-def _nationality(args: Arguments) -> Any:
-    """Return a force named only by its country's adjective, or None.
-
-    "Turkish F-16s hit ...": a force named only by its country's adjective.
-    """
-    from events.actors import ActorMention
-    from events.extract.wordlists import NATIONALITIES
-
-    for t in args.subject + [args.anchor]:
-        for c in t.children:
-            actor = NATIONALITIES.get(c.lower_)
-            if actor and c.dep_ in ("amod", "compound", "npadvmod"):
-                return ActorMention(c.idx, c.idx + len(c.text), c.text, actor)
-    return None
-
-
-def _speaker(args: Arguments) -> Any:
-    """Return the armed actor that speaks of the trigger, or None.
-
-    It is the subject of the verb of saying the trigger's clause hangs from.
-    """
-    for head in syntax.ancestors(args.anchor):
-        if syntax.lemma(head) in SPEECH_VERBS:
-            subj = [t for c in head.children if c.dep_ == "nsubj" for t in c.subtree]
-            return next(
-                (a for a, _ in args.actors if a.actor in _actors.ARMED and a.actor != "Civilians"
-                 and any(t.idx <= a.start < t.idx + len(t.text) for t in subj)),
-                None,
-            )  # fmt: skip
-    return None
-
-
-def _preceding_actor(args: Arguments) -> Any:
-    """Return the armed force just before the verb, for a parse that finds no subject.
-
-    When the parse finds no subject at all (a misparse), the armed force just before the
-    verb, with no other verb between them, is taken for it.
-    """
-    anchor = args.anchor
-    before = [a for a, s in args.actors if a.end <= anchor.idx and a.actor in _actors.ARMED]
-    if not before:
-        return None
-    last = before[-1]
-    between = [t for t in anchor.doc if last.end <= t.idx < anchor.idx]
-    if any(syntax.is_verb(t) and t.dep_ not in ("aux", "auxpass") for t in between):
-        return None
-    return last
-
-
-def pronoun_subject(args: Arguments) -> bool:
-    """Tell whether the subject is a personal pronoun ("they fled")."""
-    return bool(args.subject) and all(t.tag_ == "PRP" for t in args.subject)
-
-
-def governing_subject_armed(args: Arguments) -> bool:
-    """Tell whether the subject of the clause the trigger's clause depends on is an armed force."""
-    from events.extract.wordlists import FORCES
-
-    for head in syntax.ancestors(args.anchor):
-        if syntax.is_verb(head):
-            subj = [c for c in head.children if c.dep_ == "nsubj"]
-            if subj:
-                span = [t for s in subj for t in s.subtree]
-                if any(syntax.lemma(t) in FORCES for t in span):
-                    return True
-                return any(
-                    a.actor in _actors.ARMED and a.actor != "Civilians"
-                    for a, _ in args.actors
-                    if any(t.idx <= a.start < t.idx + len(t.text) for t in span)
-                )
-    return False
-
-
-def subject_is(args: Arguments, words: frozenset[str]) -> bool:
-    """Tell whether the subject's head noun (by lemma) is one of ``words``."""
-    return any(syntax.lemma(t) in words or t.lower_ in words for t in args.subject)
-
-
-def object_is(args: Arguments, words: frozenset[str]) -> bool:
-    """Tell whether the object's head noun (by lemma) is one of ``words``."""
-    return any(syntax.lemma(t) in words or t.lower_ in words for t in args.object)
-
-
-def people_object(args: Arguments) -> bool:
-    """Tell whether the object is people: "captured 48 people", "took 30 workers hostage"."""
-    return object_is(args, PEOPLE)
-
-
-def speech_governed(anchor: Any) -> bool:
-    """Tell whether the trigger sits in reported speech ("officials said ISIS seized ...")."""
-    return any(syntax.lemma(h) in SPEECH_VERBS for h in syntax.ancestors(anchor))
-
-
-# --- figures: the count an event's report gives
-
-_KILLED_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,4}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:reported\s+)?(?:killed|dead|"
-    r"died|slain|executed)\b|^\s*(?:\w+\s+){0,3}?(?:deaths|fatalities|martyrs)\b",
-    re.IGNORECASE,
-)
-_KILLED_BEFORE = re.compile(
-    r"\b(?:killing|killed|kills|claim(?:ing|ed|s)?\s+the\s+lives\s+of|death\s+toll\s+(?:rose\s+|"
-    r"rises\s+|climbed\s+)?(?:to|of|at))\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|"
-    r"nearly\s+)?$",
-    re.IGNORECASE,
-)
-_WOUNDED_BEFORE = re.compile(
-    r"\b(?:wounding|injuring|wounded|injured)\s+(?:at\s+least\s+|more\s+than\s+)?$", re.IGNORECASE
-)
-#: The unit of a count of people who are the event's object or subject, by event type.
-_UNIT_BY_KIND = {
-    "displacement": "people_displaced",
-    "abduction": "hostages",
-    "prison_break": "prisoners_freed",
-    "troop_position": "troops",
-    "attack_on_civilians": "killed",
-}
-_ARGUMENT_SLOTS = frozenset(
-    {"subj", "obj", "subjpass", "head", "gov:subj", "gov:obj", "gov:subjpass", "by", "poss"}
-)
-
-
-def magnitude(
-    args: Arguments, kind: str, text: str
-) -> tuple[float | None, str | None, str | None]:
-    """Return (value, unit, note) of the figure the event's sentence gives for it.
-
-    A count of the event's own people fills it: the displaced, the hostages,
-    the prisoners freed, the troops deployed, the civilians executed. For an
-    attack, the death toll written beside it ("killing 12", "12 were killed").
-    Sub-counts ("including 7 children") never do; families are no count of
-    people (the value is then null, with a note).
-    """
-    from events.extract.wordlists import FORCES, PRISONERS
-
-    best: tuple[int, Any, str] | None = None
-    for fig, slot, counted in args.figures:
-        if fig.population:
-            continue
-        noun = syntax.lemma(counted)
-        before = text[max(0, fig.start - 45) : fig.start]
-        after = text[fig.end : fig.end + 60]
-        unit = None
-        rank = 9
-        if kind in _UNIT_BY_KIND and slot in _ARGUMENT_SLOTS:
-            wanted = {
-                "troop_position": FORCES, "prison_break": PRISONERS,
-                "attack_on_civilians": PEOPLE | FORCES,  # "executed 40 soldiers"
-            }.get(kind, PEOPLE | {"family"})  # fmt: skip
-            if noun in wanted or counted.tag_ == "CD":
-                unit, rank = _UNIT_BY_KIND[kind], 0
-        if unit is None and kind not in ("displacement", "abduction", "prison_break"):
-            if _KILLED_BEFORE.search(before) or _KILLED_AFTER.match(after):
-                unit, rank = "killed", 1
-            elif _WOUNDED_BEFORE.search(before):
-                unit, rank = "wounded", 2
-        if unit is None:
-            continue
-        distance = abs(fig.start - args.anchor.idx)
-        if best is None or (rank, distance) < (best[0], abs(best[1].start - args.anchor.idx)):
-            best = (rank, fig, unit)
-    if best is None:
-        return None, None, None
-    _, fig, unit = best
-    if re.match(r"^\s*(?:\w+\s+)?families\b", text[fig.end : fig.end + 30], re.IGNORECASE):
-        return None, unit, "count of families, not people: magnitude left null"
-    return fig.value, unit if fig.value is not None else None, fig.note

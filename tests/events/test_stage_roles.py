@@ -5,9 +5,10 @@ the real parse, mentions with places resolved by :class:`PlaceReader`), then a
 named trigger's slots are read with :func:`roles.arguments`, and the tables
 check what the argument stage gives: the slot and reference kind of each place,
 the places chosen (objects, not references such as "80 km west of"; every
-place of a list; a "where" clause), the acting force and the other side (active,
-passive, "fell to X", "lost X to Y"), the figure (the total, not a sub-count;
-families give None with a note) and :func:`kinds.resolve`'s event type.
+place of a list; a "where" clause), the acting force and the other side
+(:func:`agents.agent`: active, passive, "fell to X", "lost X to Y"), the figure
+(:func:`counts.magnitude`: the total, not a sub-count; families give None with a
+note) and :func:`kinds.resolve`'s event type.
 
 :func:`stages` is the helper the context and merging tests reuse.
 """
@@ -19,7 +20,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from events.extract import kinds, lexicon, roles, syntax
+from events.extract import agents, counts, kinds, lexicon, roles, syntax
 from events.extract.mentions import find_mentions
 from events.extract.places import PlaceReader, report_country
 from events.extract.sentences import split_sentences
@@ -160,8 +161,8 @@ AGENTS = [
 @pytest.mark.parametrize(("text", "trigger", "expected"), AGENTS)
 def test_agent(nlp, text, trigger, expected):
     st, args, _ = read(nlp, text, trigger)
-    assert roles.agent(args, frame=args.frame, country=st.country,
-                       isis_named=st.isis_named) == expected  # fmt: skip
+    assert agents.agent(args, frame=args.frame, country=st.country,
+                        isis_named=st.isis_named) == expected  # fmt: skip
 
 
 MAGNITUDES = [
@@ -189,7 +190,7 @@ MAGNITUDES = [
 @pytest.mark.parametrize(("text", "trigger", "value", "unit", "note"), MAGNITUDES)
 def test_magnitude(nlp, text, trigger, value, unit, note):
     st, args, kind = read(nlp, text, trigger)
-    got_value, got_unit, got_note = roles.magnitude(args, kind, st.sentence.text)
+    got_value, got_unit, got_note = counts.magnitude(args, kind, st.sentence.text)
     assert (got_value, got_unit) == (value, unit)
     assert (got_note is None) if note is None else (note in got_note)
 

@@ -1,0 +1,171 @@
+"""Stage 5, the acting sides: the force that acts and the other side, read from a trigger's slots.
+
+:func:`agent` takes the acting force from the subject (in the passive, the
+agent after "by"; "fell to ISIS", the force after "to") and the other side
+from the object or a phrase with "against", "with", "on". Where no subject
+names a force, a country's adjective ("Turkish F-16s hit ...") or, in a
+misparse, the armed force just before the verb stands in; a pronoun ("the SDF
+said they had retaken ...") is the speaker's. The tests on the subject and
+object ("captured 48 people", "they fled") are what the event type
+(:mod:`.kinds`) reads, and :func:`speech_governed` tells reported speech.
+
+The slots are filled in :mod:`.roles`; this module only reads them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from events import actors as _actors
+from events.extract import syntax
+from events.extract.roles import Arguments, preceding_actor
+from events.extract.wordlists import PEOPLE, SPEECH_VERBS
+
+# Slots that hold the acting force, by voice.
+AGENT_SLOTS = ("subj", "by", "poss", "compound", "amod", "gov:subj", "gov:by", "prep:by")
+# Verbs whose object is the force that moves ("sent reinforcements to Anbar").
+SENDING = frozenset("send dispatch rush deploy redeploy airlift bring move transfer".split())
+# Slots that hold the other side.
+OTHER_SLOTS = ("obj", "subjpass", "prep:against", "prep:from", "prep:with", "prep:on",
+               "prep:between", "prep:of", "gov:obj", "gov:prep:against", "gov:prep:on")  # fmt: skip
+
+
+def agent(
+    args: Arguments, *, frame: str, country: str | None, isis_named: bool
+) -> tuple[str | None, str | None, bool]:
+    """Return (actor1, actor2, pronoun) for the event.
+
+    They are the acting force, the other side, and whether the acting force is only a
+    pronoun ("it", "they") that the context must resolve.
+    """
+    by_slot: dict[str, list[Any]] = {}
+    for a, s in args.actors:
+        if s is not None:
+            by_slot.setdefault(s, []).append(a)
+    agent_slots = ("by", "gov:by", "prep:by") if args.passive else AGENT_SLOTS
+    if frame in ("fall", "lose"):
+        agent_slots = ("prep:to", "prep:into", "prep:under", *agent_slots)  # "fell to ISIS"
+    if frame == "hold":
+        agent_slots = ("prep:of", "poss", "compound", "amod")  # "in the hands of ISIS"
+    if frame == "lose":
+        agent_slots = tuple(s for s in agent_slots if s != "subj")  # the subject lost it
+    first = next((by_slot[s][0] for s in agent_slots if s in by_slot), None)
+    if first is None and not args.passive:
+        first = next((by_slot[s][0] for s in ("gov:subj", "head") if s in by_slot), None)
+    if first is None and not args.passive and not args.subject:
+        first = preceding_actor(args)
+    if first is None and frame == "lose":
+        # "lost control of X to regime forces": the winner follows "to", wherever it hangs
+        text = args.anchor.doc.text
+        first = next(
+            (a for a, _ in args.actors if a.start > args.anchor.idx and a.actor in _actors.ARMED
+             and text[max(0, a.start - 4) : a.start].strip().lower() == "to"),
+            None,
+        )  # fmt: skip
+    if first is None and not args.passive:
+        first = _nationality(args)
+    if first is None and syntax.lemma(args.anchor) in SENDING:
+        # "sent fresh Peshmerga units to Rabia": the units sent take up the position
+        first = next((a for a in by_slot.get("obj", []) if a.actor in _actors.ARMED), None)
+    other_slots = ("subj", *OTHER_SLOTS) if frame == "lose" else OTHER_SLOTS
+    other = next(
+        (
+            a
+            for s in other_slots
+            for a in by_slot.get(s, [])
+            if a is not first and a.actor in _actors.ARMED
+        ),
+        None,
+    )
+
+    def canon(m: Any) -> str | None:
+        if m is None:
+            return None
+        return _actors.canonical_actor(m.actor, country=country, isis_named=isis_named)
+
+    pronoun = first is None and any(
+        t.lower_ in ("it", "they", "group", "them", "its", "their") or t.tag_ == "PRP"
+        for t in args.subject
+    )
+    if pronoun:
+        # "the SDF said they had retaken ...": the pronoun is the speaker
+        speaker = _speaker(args)
+        if speaker is not None:
+            first, pronoun = speaker, False
+    return canon(first), canon(other), pronoun
+
+
+def _nationality(args: Arguments) -> Any:
+    """Return a force named only by its country's adjective, or None.
+
+    "Turkish F-16s hit ...": a force named only by its country's adjective.
+    """
+    from events.actors import ActorMention
+    from events.extract.wordlists import NATIONALITIES
+
+    for t in args.subject + [args.anchor]:
+        for c in t.children:
+            actor = NATIONALITIES.get(c.lower_)
+            if actor and c.dep_ in ("amod", "compound", "npadvmod"):
+                return ActorMention(c.idx, c.idx + len(c.text), c.text, actor)
+    return None
+
+
+def _speaker(args: Arguments) -> Any:
+    """Return the armed actor that speaks of the trigger, or None.
+
+    It is the subject of the verb of saying the trigger's clause hangs from.
+    """
+    for head in syntax.ancestors(args.anchor):
+        if syntax.lemma(head) in SPEECH_VERBS:
+            subj = [t for c in head.children if c.dep_ == "nsubj" for t in c.subtree]
+            return next(
+                (a for a, _ in args.actors if a.actor in _actors.ARMED and a.actor != "Civilians"
+                 and any(t.idx <= a.start < t.idx + len(t.text) for t in subj)),
+                None,
+            )  # fmt: skip
+    return None
+
+
+def pronoun_subject(args: Arguments) -> bool:
+    """Tell whether the subject is a personal pronoun ("they fled")."""
+    return bool(args.subject) and all(t.tag_ == "PRP" for t in args.subject)
+
+
+def governing_subject_armed(args: Arguments) -> bool:
+    """Tell whether the subject of the clause the trigger's clause depends on is an armed force."""
+    from events.extract.wordlists import FORCES
+
+    for head in syntax.ancestors(args.anchor):
+        if syntax.is_verb(head):
+            subj = [c for c in head.children if c.dep_ == "nsubj"]
+            if subj:
+                span = [t for s in subj for t in s.subtree]
+                if any(syntax.lemma(t) in FORCES for t in span):
+                    return True
+                return any(
+                    a.actor in _actors.ARMED and a.actor != "Civilians"
+                    for a, _ in args.actors
+                    if any(t.idx <= a.start < t.idx + len(t.text) for t in span)
+                )
+    return False
+
+
+def subject_is(args: Arguments, words: frozenset[str]) -> bool:
+    """Tell whether the subject's head noun (by lemma) is one of ``words``."""
+    return any(syntax.lemma(t) in words or t.lower_ in words for t in args.subject)
+
+
+def object_is(args: Arguments, words: frozenset[str]) -> bool:
+    """Tell whether the object's head noun (by lemma) is one of ``words``."""
+    return any(syntax.lemma(t) in words or t.lower_ in words for t in args.object)
+
+
+def people_object(args: Arguments) -> bool:
+    """Tell whether the object is people: "captured 48 people", "took 30 workers hostage"."""
+    return object_is(args, PEOPLE)
+
+
+def speech_governed(anchor: Any) -> bool:
+    """Tell whether the trigger sits in reported speech ("officials said ISIS seized ...")."""
+    return any(syntax.lemma(h) in SPEECH_VERBS for h in syntax.ancestors(anchor))

@@ -1,0 +1,187 @@
+"""Stage 3b, place words: what the words in and around a name say about a place.
+
+The tables here tell which words the gazetteer knows as places but news text
+uses otherwise ("Ramadan", "Kilis"), and which capitalised words beside a name
+are no one's name. The phrase patterns qualify a name by the words before or
+after it: part of or near it, a site of it, only a reference
+(:func:`reference_kind`), a destination, a province, a person's title. The
+anaphors stand for a place told before ("the city", "there"), and the
+dateline is where a story was filed from. They hold in any report;
+:mod:`.places` finds, resolves and qualifies a report's names with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from events.extract.wordlists import SITES
+
+COUNTRY_NAMES = frozenset(
+    "iraq syria turkey iran jordan lebanon kuwait israel kurdistan".split() + ["saudi arabia"]
+)
+# Words the gazetteer knows as small places but news text uses otherwise, and places
+# abroad that share a name with a village in Iraq or Syria.
+NOT_PLACES = frozenset(
+    "ramadan eid iftar sunni shiite shia alawite kurd kurds arab arabs christian yazidi turkmen "
+    "allah islam quran hajj friday sharia caliphate mujahideen observatory "
+    "kilis gaziantep sanliurfa urfa suruc akcakale ceylanpinar reyhanli hatay antakya adana "
+    "incirlik nusaybin cizre diyarbakir ankara istanbul beirut tripoli arsal baalbek amman "
+    "mafraq zaatari irbid tehran riyadh doha cairo moscow geneva london paris washington "
+    "brussels berlin vienna astana sochi jerusalem tel aviv sana amaq "
+    "week day state army deir dayr kafr kfar tal tel tell jisr ain ein ras bab abu "
+    "umm wadi khan qasr maaret maarat marat beit bir hay hayy al el sheikh sayyida nahr "
+    "qaryat".split()
+)
+# Capitalised words of headlines that are no places ("Town retaken", "City falls").
+COMMON_NOUNS = frozenset(
+    "town city village area province region country district capital base camp army forces "
+    "troops militants rebels government regime state news update report breaking live".split()
+)
+# Nouns whose "of" names the place they are in: "the main square of Hit".
+OF_PLACES = frozenset(
+    "square centre center heart outskirts outskirt edge entrance suburb suburbs countryside "
+    "part parts area areas vicinity town city village".split()
+)
+SITE_NOUNS = frozenset(
+    "crossing dam airport base airbase prison bridge camp refinery field oilfield province "
+    "city town village district governorate".split()
+)
+# Capitalised words that stand beside place names and are no one's name.
+NOT_NAMES = frozenset(
+    "province governorate city district dam town village airport base river lake mountain "
+    "mount camp crossing valley plain desert region countryside military army forces force "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december syrian iraqi kurdish turkish "
+    "russian american islamic state observatory council command coalition front brigade "
+    "ministry government regime rebels militants northern southern eastern western central "
+    "greater old new upper lower al el".split()
+)
+FUNCTION_WORDS = frozenset(
+    "while when after before since as in on at the a an but and or so yet although though "
+    "meanwhile also still however earlier later near outside inside from with without during "
+    "following across around some many most several other another both all its their his her "
+    "if once until despite amid among".split()
+)
+# Titles and name particles around a person named like a place ("Gen. Qassim al-Moussawi").
+PERSON_BEFORE = re.compile(
+    r"\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Sheikh|Imam|President|Minister|minister|"
+    r"spokesman|spokeswoman|commander|Abu|Umm|bin|ibn|Prince|King|Ayatollah|cleric|leader|General|"
+    r"Colonel|Major|Captain|governor|Governor|mayor|Mayor|lawmaker|MP|Rep|Sen|Gov)\.?\s+$"
+)
+PERSON_AFTER = re.compile(
+    r"^\s+(?:al|el|bin|ibn|Abu)-?\s?[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:province|city|town|district))"
+)
+# Part of / near: "outskirts of", "parts of", "near", "west of" (no distance before it).
+NEAR_BEFORE = re.compile(
+    r"(?:\b(?:parts?|portions?|areas?|most|much|half|outskirts|suburbs?|vicinity|edges?|"
+    r"districts?|neighbou?rhoods?|quarters?|sections?|streets?|centre|center|heart|entrance|"
+    r"gates?|(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+(?:part|half|side|edge|"
+    r"outskirts|districts?|neighbou?rhoods?|suburbs?)s?)\s+of\s+"
+    r"|\b(?:near|nearby|outside(?:\s+of)?|around|close\s+to|on\s+the\s+outskirts\s+of|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?)\s+)"
+    r"(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# A site or part named after the place: "Mosul's airport", "Baiji refinery".
+SITE_AFTER = re.compile(
+    r"^(?:'s|’s)?\s*(?:(?:international|main|military|oil|old|new|central)\s+)?"
+    r"(?:airport|air\s*base|refinery|prison|jail|dam|base|university|hospital|district|"
+    r"neighbou?rhood|outskirts|suburbs?|countryside|plain|road|highway|bridge|checkpoint|"
+    r"crossing|border\s+crossing|consulate|embassy|headquarters)\b",
+    re.IGNORECASE,
+)
+# A site in the place: "the main hospital in Raqqa", "a roundabout of central Mosul".
+SITE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(s.replace(" ", r"\s+") for s in SITES) + r")s?\s+(?:in|of|near|outside"
+    r"|on\s+the\s+outskirts\s+of)\s+(?:(?:central|eastern|western|northern|southern|"
+    r"downtown)\s+)?(?:(?:Syria|Iraq)['’]s\s+)?(?:the\s+)?(?:(?:city|town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+PRISON_WORDS = re.compile(
+    r"\b(?:prisons?|jails?|prisoners|inmates|escapees|detainees|jailbreak|broke\s+out)\b",
+    re.IGNORECASE,
+)
+PROVINCE_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.IGNORECASE)
+PROVINCE_BEFORE = re.compile(
+    r"\b(?:province|governorate|region)\s+of\s+$", re.IGNORECASE
+)
+# Only a reference, by kind: where a source sits, a distance, a direction, a road's ends.
+_THE = r"(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$"
+_COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(f"(?:{rx}){_THE}", re.IGNORECASE))
+    for kind, rx in (
+        # "officials in Erbil", "speaking from Baghdad", "according to ..."
+        ("source", r"\b(?:officials?|police|policemen|sources?|witnesses|residents|spokesman|"
+                   r"spokeswoman|governor|correspondents?|reporters?|activists?|doctors?|"
+                   r"lawmakers?|authorities|officers?|commanders?)\s+(?:in|from|at)\s+"
+                   r"(?:nearby\s+|neighbou?ring\s+)?|\bspeaking\s+(?:in|from)\s+|"
+                   r"\b(?:told|said)\s+\w+\s+in\s+|\baccording\s+to\s+"),
+        # "80 km west of the capital", "10 miles from Mosul"
+        ("distance", rf"\b\d[\d,.]*\s*(?:-\s*)?(?:km|kms|kilomet(?:er|re)s?|miles?)\s+"
+                     rf"(?:\([^)]*\)\s+)?(?:(?:to\s+the\s+)?{_COMPASS}\s*)?(?:of|from)\s+"),
+        # "areas north of Baghdad", "the countryside west of Hama"
+        ("direction", rf"\b(?:areas?|regions?|parts?|towns?|villages?|positions?|countryside|"
+                      rf"desert|hills?|plains?|suburbs?)\s+(?:to\s+the\s+)?{_COMPASS}\s+of\s+"),
+        # "a prison on the western outskirts of the capital": where the site is
+        ("site", r"\b(?:prison|jail|base|airbase|airport|camp|dam|refinery|crossing|compound|"
+                 r"plant)\s+(?:on|at|in)\s+the\s+(?:\w+\s+)?(?:outskirts|edges?)\s+of\s+"),
+        # "the road between A and B", "the highway linking X"
+        ("road", r"\b(?:road|highway|route|motorway)\s+(?:from|to|towards|linking|between|"
+                 r"connecting)\s+(?:[\w'-]+\s+(?:and|to)\s+)?|\bbetween\s+(?:[\w'-]+\s+){0,3}"
+                 r"and\s+|\bbetween\s+"),
+        # "all its territory except Idlib": the place left out
+        ("exception", r"\b(?:except(?:\s+for)?|excluding|apart\s+from|other\s+than|save\s+for)\s+"),
+        # "the hometown of", "close to", "loyal to"
+        ("relation", r"\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+|"
+                     r"\b(?:closest|nearest|close)\b[\w\s]{0,25}\bto\s+|"
+                     r"\b(?:loyal|allied|close)\s+to\s+"),
+    )
+)  # fmt: skip
+
+
+def reference_kind(before: str) -> str:
+    """Say how the words before a place make it a mere reference, or "" when they don't."""
+    return next((kind for kind, rx in REFERENCES if rx.search(before)), "")
+
+
+# "Tikrit, north of Baghdad": the second place only locates the first one.
+APPOSITIVE_DIRECTION = re.compile(
+    r",\s+(?:just\s+|some\s+|about\s+)?(?:(?:\d[\d,.]*\s*(?:km|kilomet\w*|miles?)\s+)?"
+    r"(?:\(\w+\)\s+)?)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+    r"\s+of\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?",
+    re.IGNORECASE,
+)
+DESTINATION_BEFORE = re.compile(
+    r"\b(?:to|towards?|into|for|arrived\s+in|reached|safety\s+in|shelter\s+in|"
+    r"camps?\s+(?:in|near|outside))\s+(?:the\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?"
+    r"(?:(?:government|regime|rebel|opposition)-(?:held|controlled)\s+)?$",
+    re.IGNORECASE,
+)
+ANAPHOR = re.compile(
+    r"\b(?P<a>the\s+(?:(?:besieged|northern|southern|strategic|key|contested|embattled|oil|"
+    r"vital|beleaguered|farming|border|nearby|whole|entire|ancient|devastated|battered|"
+    r"ravaged|rebel-held|militant-held|jihadist-held|same)\s+)?"
+    r"(?P<kind>city|town|village|area|refinery|facility|plant|consulate|embassy|crossing|"
+    r"base|airport|enclave|province|capital|community|dam|air\s*base|oil\s*field|prison)"
+    r"(?:'s|’s)?|there(?!\s+(?:is|are|was|were|will|would|have|has|had|remains?|seems?|appears?|"
+    r"may|might|could|should|must|can|cannot|to\s+be)\b))\b(?!\s+of\b)"
+    r"(?!\s+(?:is|are|was|were)\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+#: Anaphors that mean a town (the report's topic town when nothing closer is named).
+CITY_KINDS = frozenset({"city", "town", "village", "community", "capital"})
+#: Anaphors that mean a site of a town ("the refinery" of Baiji): geo_precision 2.
+SITE_KINDS = frozenset(
+    "area refinery facility plant consulate embassy crossing base airport enclave airbase "
+    "air base".split()
+)
+#: Anaphors that may name a site the gazetteer knows ("the dam" of Mosul is Mosul Dam).
+NAMED_SITE_KINDS = frozenset({"dam", "airport", "airbase", "air base", "refinery", "prison"})
+#: The city "the capital" means, by country.
+CAPITALS = {"IQ": "Baghdad", "SY": "Damascus"}
+# "ARBIL, Iraq (Reuters) -", "BAGHDAD -": where the story was filed from.
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2})(?:,?\s+(?:Iraq|Syria|Turkey|Lebanon|"
+    r"Jordan))?\s*(?:\((?:[A-Z][\w ]+)\))?\s*(?:--|—|–|-)\s+"
+)
