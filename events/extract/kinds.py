@@ -11,11 +11,11 @@ from the arguments, or into None when the trigger is no event after all
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from events import actors as _actors
 from events.extract import agents, roles, syntax
+from events.extract.place_words import PRISON_WORDS
 from events.extract.wordlists import (
     AID,
     AIR_ACTORS,
@@ -110,8 +110,6 @@ def _left_in_a_state(args: roles.Arguments) -> bool:
     )
 
 
-
-
 #: Subjects that "enter" or "advance" without moving: "the truce entered into force",
 #: "the offensive entered its third week".
 _NOT_MOVERS = frozenset(
@@ -143,14 +141,12 @@ _NO_THREAT_MADE = frozenset(
     "end remove eliminate reduce counter face pose neutralize neutralise lift avert "
     "contain confront keep fulfil fulfill honour honor break deliver".split())
 
-_PRISON = re.compile(r"\b(?:prison|jail|gaol|detention)\b", re.IGNORECASE)
-
-
 def _from_a_prison(args: roles.Arguments) -> bool:
     """Tell whether the place left is a prison: "hundreds escape Abu Ghraib prison"."""
     return any(
         s in ("obj", "prep:from", "prep:out") and (
-            _PRISON.search(p.location) or (p.place is not None and _PRISON.search(p.place.name)))
+            PRISON_WORDS.search(p.location)
+            or (p.place is not None and PRISON_WORDS.search(p.place.name)))
         for p, s in args.places
     )
 
