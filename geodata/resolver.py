@@ -67,6 +67,9 @@ _GENERIC_WORDS = frozenset(name_key(w) for w in (
     "Army Silos Mill Complex Hospital School").split())
 #: Own points of quarters lie this close to their city's point.
 QUARTER_KM = 12.0
+#: A little-known neighbourhood's or site's own record counts for a report's quarter only
+#: this close to the report's places: Baghdad's "Yarmouk" is not a Mosul report's quarter.
+LOCAL_RECORD_KM = 30.0
 #: Places abroad that reports name often; their namesake villages in Iraq or
 #: Syria are never what is meant ("Amman", "Kuwait", "Cairo", "Ankara").
 FOREIGN = frozenset(name_key(n) for n in (
@@ -753,7 +756,8 @@ class Resolver:
         readings, ctx2 = self._readings(query, ctx)
         ranked = self._score_readings(readings, ctx2)
         m = _QUARTER_ALONE.match(query)
-        if m and not (ranked and ranked[0].feature in ("district", "subdistrict")):
+        if m and not (ranked and ranked[0].feature in ("district", "subdistrict")
+                      and ranked[0].quality >= scoring.QUALITY["article"]):
             # "Tariqa neighbourhood", "Hanano district" that is no admin district.
             return self._quarter_in_context(m.group("q1") or m.group("q2"), ctx2, ranked)
         return ranked
@@ -792,10 +796,16 @@ class Resolver:
             return own
         # Its own point: a named quarter or site ("Sadr City"), or a close
         # spelling of a place in the report's city.
+        def km(c: Candidate) -> float:
+            return min(scoring.dist_km(c.lat, c.lon, lat, lon) for lon, lat in ctx.near[:20])
+
+        def record(c: Candidate) -> bool:
+            # a well-known quarter ("Sadr City") is meant wherever the report is
+            return c.feature in ("neighbourhood", "site") and (
+                ix.prominence[c.entry] >= MAJOR_PROMINENCE or km(c) <= LOCAL_RECORD_KM)
+
         local = [c for c in own if c.quality >= scoring.QUALITY["loose"] and (
-            c.feature in ("neighbourhood", "site")
-            or min(scoring.dist_km(c.lat, c.lon, lat, lon)
-                   for lon, lat in ctx.near[:20]) <= QUARTER_KM)]
+            record(c) or km(c) <= QUARTER_KM)]
         if local:
             return local
         city = self._city_near(ctx.near)

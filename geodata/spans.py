@@ -20,19 +20,40 @@ from geodata.normalize import name_key
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’ʿʾ`-]*[^\W_])?|[\u0600-\u06ff]+|\d+")
 _ARTICLE_RE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ez|ash)[-‐]", re.I)
+#: Verbs whose object or target is a place, every form ("liberate", "liberated", "liberates").
+_CUE_VERBS = (
+    "capture seize take retake liberate enter reach storm shell strike bomb attack "
+    "surround besiege raid hit pound target overrun recapture regain clear encircle "
+    "evacuate flee leave"
+).split()
+
+
+def _forms(verb: str) -> set[str]:
+    """Return the written forms of a regular verb (irregular ones are listed in _CUES)."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return {verb, verb + "s", stem + "ed", stem + "ing", verb + "es"}
+
+
 _CUES = frozenset(
-    "in at near from to into toward towards outside around across inside besieged "
-    "captured seized took retook liberated entered reached stormed shelled struck bombed "
-    "attacked surrounded target targets targeted targeting hit hits shell shells pound "
-    "pounded raid raids raided bomb bombs shelling strikes airstrikes "
+    "in at near from to into toward towards outside around across inside "
+    "took taken struck fled left overran "
+    "shells strikes airstrikes raids bombs "
     "village town city province governorate district outskirts "
     "north south east west northern southern eastern western".split()
-)
-#: "of" is a cue only after a place noun: "the town of X", not "the son of X".
+) | {f for v in _CUE_VERBS for f in _forms(v)}
+#: "of" is a cue only after a place noun or an event told of a place:
+#: "the town of X", "the liberation of X", not "the son of X".
 _OF_NOUNS = frozenset(
     "village town city province governorate district outskirts countryside suburbs "
     "north south east west parts part areas area heart centre center edge outside "
-    "vicinity capital region".split()
+    "vicinity capital region residents people liberation capture recapture fall siege "
+    "control seizure battle bombardment shelling".split()
+)
+#: Words after a name, behind "the", that make it a place: "the Hawija area",
+#: "the Qatana neighbourhood", "the Tal Hamis countryside".
+_AREA_TAILS = frozenset(
+    "area areas region countryside neighbourhood neighborhood quarter outskirts suburbs "
+    "plain plains valley desert front axis pocket enclave sector".split()
 )
 #: "and", "or" and commas continue a list only right after an accepted place.
 _LIST_WORDS = frozenset(("and", "or"))
@@ -111,11 +132,16 @@ _UNIT_TAILS = frozenset(
     "sub-district subdistrict governorate province nahiya qada qadha".split())
 
 
-def _unit_after(text: str, toks: list[tuple[int, int, str]], j: int) -> bool:
-    """Say whether an administrative unit's word follows token `j`."""
+def _unit_after(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """Say whether the name of tokens `i`..`j` is named as a unit or an area.
+
+    "Qayyarah sub-district", or "the Hawija area": an area's word after it, behind "the".
+    """
     if j + 1 >= len(toks) or text[toks[j][1]:toks[j + 1][0]] != " ":
         return False
-    return toks[j + 1][2].lower() in _UNIT_TAILS
+    tail = toks[j + 1][2].lower()
+    return tail in _UNIT_TAILS or (
+        tail in _AREA_TAILS and i > 0 and toks[i - 1][2].lower() == "the")
 
 
 # Called for every token of every sentence (~250k times on 800 articles) with
@@ -209,7 +235,7 @@ def find_place_spans(text: str, gazetteer: Gazetteer,
             continue
         j, key = found
         end = toks[j][1]
-        cue = _has_cue(text, toks, i, last_end) or _unit_after(text, toks, j)
+        cue = _has_cue(text, toks, i, last_end) or _unit_after(text, toks, i, j)
         top = max(ix.prominence[c >> 1] for c in keys[key])
         single = j == i
         common = single and word.lower() in ix.common_words

@@ -211,6 +211,11 @@ ALEPPO, MANBIJ, MOSUL = [(37.16, 36.20)], [(37.95, 36.53)], [(43.13, 36.34)]
         ("the neighbourhood of al-Zuhur", MOSUL, "Mosul", 2),
         ("Sadr City district", ALEPPO, "Sadr City", 1),  # a known quarter keeps its point
         ("Sinjar district", MOSUL, "Sinjar", 3),  # an admin district stays one
+        # a little-known quarter of another city (Baghdad's) is not this report's quarter
+        ("Yarmouk neighbourhood", MOSUL, "Mosul", 2),
+        ("Karama neighbourhood", MOSUL, "Mosul", 2),
+        # a loose district namesake across the border is no admin district either
+        ("Shaab district", [(44.36, 33.31)], "Sha'ab", 1),
     ],
 )
 def test_res016_quarters_of_cities(name, near, canonical, precision):

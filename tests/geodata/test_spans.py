@@ -40,6 +40,12 @@ from geodata import find_place_spans
         ("- Qayyarah sub-district: 5,610", ["Qayyarah"]),
         ("- Qayyarah: 5,610", []),
         ("Al-Shaar district is seeing fighting.", []),  # a name many places share
+        # every form of an event verb is a cue, and "the X area" marks X as a place
+        ("Our forces liberate Jurf al-Sakhar from the gangs.", ["Jurf al-Sakhar"]),
+        ("They announced the liberation of the Jurf al-Sakhar area.", ["Jurf al-Sakhar"]),
+        ("Gunmen searched homes in the Qatana neighbourhood.", ["Qatana"]),
+        ("Villagers of the Tal Hamis countryside fled.", ["Tal Hamis"]),
+        ("They will leave the area.", []),
     ],
 )
 def test_spn001_spans(text, expected):
