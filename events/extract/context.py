@@ -191,6 +191,17 @@ def resolve_places(
             elif c.place is None:
                 if _COUNTRY_RX.search(s.text):
                     continue  # "large areas of northern Iraq": no place to code
+                # "entered a quarter ... and headed toward the centre of the city": the
+                # sentence's own city, not the last place the sentence before named
+                own = next((p for p in m.places if p.anaphor in CITY_KINDS), None)
+                named = any(p.place is not None and not p.anaphor for p in m.places)
+                if own is not None and not named:
+                    told = _resolve_anaphor(replace(c, place=own), topic, history, reader)
+                    if told is not None:
+                        c.place = _as_borrowed(told, precision=2)
+                        c.borrowed_place = True
+                        out.append(c)
+                        continue
                 before = history.last(s.index - 1, FALLBACK_SENTENCES)
                 if before is not None and before.place.feature in ("governorate", "region"):
                     # a town of that province the report is about is more exact

@@ -32,6 +32,9 @@ NOT_PLACES = frozenset(
     "umm wadi khan qasr maaret maarat marat beit bir hay hayy al el sheikh sayyida nahr "
     "qaryat".split()
 )
+#: Broadcasters named like places: "told Al Jazeera" is no event in the Jazira region.
+#: Searched in the name with the four characters before it ("Al " is not part of the span).
+MEDIA_NAMES = re.compile(r"\bal[-\s]?(?:jazeera|arabiya|hadath)$", re.IGNORECASE)
 # Capitalised words of headlines that are no places ("Town retaken", "City falls").
 COMMON_NOUNS = frozenset(
     "town city village area province region country district capital base camp army forces "
@@ -101,6 +104,9 @@ PRISON_WORDS = re.compile(
     r"\b(?:prisons?|jails?|prisoners|inmates|escapees|detainees|jailbreak|broke\s+out)\b",
     re.IGNORECASE,
 )
+#: A city's quarter: "the Karama neighbourhood", "the neighbourhood of Al-Kifah".
+QUARTER_AFTER = re.compile(r"^\s*(neighbou?rhood|quarter|district)\b", re.IGNORECASE)
+QUARTER_BEFORE = re.compile(r"\b(neighbou?rhood|quarter|district)\s+of\s+$", re.IGNORECASE)
 PROVINCE_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.IGNORECASE)
 PROVINCE_BEFORE = re.compile(
     r"\b(?:province|governorate|region)\s+of\s+$", re.IGNORECASE

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,7 @@ from events.extract.place_words import (
     DATELINE,
     DESTINATION_BEFORE,
     FUNCTION_WORDS,
+    MEDIA_NAMES,
     NEAR_BEFORE,
     NOT_NAMES,
     NOT_PLACES,
@@ -44,6 +46,8 @@ from events.extract.place_words import (
     PRISON_WORDS,
     PROVINCE_AFTER,
     PROVINCE_BEFORE,
+    QUARTER_AFTER,
+    QUARTER_BEFORE,
     SITE_AFTER,
     SITE_BEFORE,
     SITE_KINDS,
@@ -104,6 +108,13 @@ def _encloses(outer: Any, inner: Any) -> bool:
         return False
     return (_unit_key(outer.name) == _unit_key(inner.admin1)
             and _unit_key(inner.name) != _unit_key(outer.name))
+
+
+def _query(name: str, feature: str | None) -> tuple[str, str | None]:
+    """Return the resolver's query for a name: a quarter is asked for with its word."""
+    if feature and feature.startswith("quarter:"):
+        return f"{name} {feature.partition(':')[2]}", None
+    return name, feature
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
@@ -221,9 +232,10 @@ class PlaceReader:
         """Resolve a name with only the report's country as context."""
         key = (name, feature)
         if key not in self._plain:
+            query, feature = _query(name, feature)
             try:
                 self._plain[key] = geodata.resolve(
-                    name, country=self.country, feature=feature, strict_case=True
+                    query, country=self.country, feature=feature, strict_case=True
                 )
             except ValueError:
                 self._plain[key] = None
@@ -236,7 +248,9 @@ class PlaceReader:
         readings; the second readings are the context the report's names are
         finally resolved with, so that one wrong reading does not pull the others.
         """
-        first = [(n, f, self.plain(n, f)) for n, f in names]
+        # a quarter tells nothing of where the report is: its reading needs that context
+        first = [(n, f, self.plain(n, f)) for n, f in names
+                 if not (f or "").startswith("quarter:")]
         first = [(n, f, p) for n, f, p in first if p is not None and p.score >= 1.0]
         if self.country is None:
             countries = [p.country for *_, p in first if p.country in ("IQ", "SY")]
@@ -252,6 +266,9 @@ class PlaceReader:
             if (not getattr(p, "ambiguous", False) and p.admin1 and p.country in ("IQ", "SY")
                     and self.country in (None, p.country)):
                 self.admin1_by_name.setdefault(n, set()).add(p.admin1)
+        # the most named places first: they are the report's own, and the city of its quarters
+        times = Counter(n for n, _, _ in first)
+        first.sort(key=lambda item: -times[item[0]])
         points = _points(p for *_, p in first)
         second = []
         for n, f, p in first:
@@ -264,6 +281,7 @@ class PlaceReader:
         admin1 = admin1 if units else []
         if not near and not admin1:
             return None
+        name, feature = _query(name, feature)
         try:
             return geodata.resolve(
                 name, country=self.country, admin1=admin1 or None,
@@ -324,6 +342,7 @@ class PlaceReader:
             or self._km_to_report(place) <= FAR_KM
         ):
             return place
+        name, feature = _query(name, feature)
         try:
             other = geodata.resolve(
                 name, country=self.country, near=self.near[:MAX_NEAR], feature=feature,
@@ -353,16 +372,18 @@ class PlaceReader:
         out = []
         for start, end, name, source in sorted(spans):
             low = name.lower()
-            if _overlaps(start, end, blocked) or low in COUNTRY_NAMES or low in NOT_PLACES:
+            if (_overlaps(start, end, blocked) or low in COUNTRY_NAMES or low in NOT_PLACES
+                    or MEDIA_NAMES.search(text[max(0, start - 4) : end])):
                 continue
             if _is_person(text, start, end):
                 continue
             before, after = text[max(0, start - 80) : start], text[end : end + 40]
-            feature = (
-                "governorate"
-                if PROVINCE_AFTER.match(after) or PROVINCE_BEFORE.search(before)
-                else None
-            )
+            feature = None
+            if PROVINCE_AFTER.match(after) or PROVINCE_BEFORE.search(before):
+                feature = "governorate"
+            elif quarter := QUARTER_AFTER.match(after) or QUARTER_BEFORE.search(before):
+                # of the report's city, unless it has a point of its own or is an admin district
+                feature = "quarter:" + quarter.group(1).lower()
             if source == "slot":
                 plain = self.plain(name, feature)
                 if plain is None or plain.score < 0.95 or plain.country not in ("IQ", "SY"):

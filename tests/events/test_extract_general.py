@@ -283,6 +283,46 @@ def test_general_news_language(text: str, wanted: list, unwanted: list[str]) -> 
             assert not any(t[0] == bad for t in found), sorted(found)
 
 
+# A quarter of the report's city is the city (geo_precision 2) unless it has a point of its
+# own near the report: not the village or another city's quarter of the same name.
+QUARTERS = [
+    ("Troops pushed into eastern Mosul on Monday. Heavy fighting was reported on Tuesday in "
+     "the Karama neighbourhood.", "Mosul", "2015-05-19"),
+    ("Iraqi forces surrounded Tikrit on Monday. On Tuesday they entered the Qadisiya district "
+     "in northern Tikrit.", "Tikrit", "2015-05-19"),
+    ("Rebels attacked Aleppo on Monday. Their shells killed nine civilians in the "
+     "government-held Hamdaniya district on Tuesday.", "Aleppo", "2015-05-19"),
+]
+
+
+@pytest.mark.parametrize(("text", "city", "day"), QUARTERS, ids=[q[1] for q in QUARTERS])
+def test_a_quarter_without_a_point_of_its_own_is_the_city(text: str, city: str, day: str) -> None:
+    report = read_text(f"published: {PUB}\n---\n{text}", name="q.txt")
+    late = [e for e in extract_events(report) if e.date == day]
+    assert late and {e.place for e in late} == {place_of(city)}, [(e.place, e.date) for e in late]
+    assert all(e.geo_precision == 2 for e in late), [(e.place, e.geo_precision) for e in late]
+
+
+def test_the_city_of_a_sentence_without_a_name_is_the_report_s_town() -> None:
+    # not the last place named before it, here in a background sentence
+    found = triples(
+        "Iraqi forces launched an assault on Tal Afar on Sunday. A month earlier they had "
+        "routed the militants from Mosul. On Wednesday the troops entered a neighbourhood and "
+        "headed toward the centre of the city."
+    )
+    assert ("troop_position", place_of("Tal Afar"), "2015-05-20") in found, sorted(found)
+    assert not any(t[1] == place_of("Mosul") and t[2] == "2015-05-20" for t in found)
+
+
+def test_a_broadcaster_is_no_place() -> None:
+    found = triples(
+        "Al Jazeera\n\nMilitants seized parts of Ramadi on Friday. On Sunday the fighters "
+        "captured the government compound in the city centre, officials told Al Jazeera."
+    )
+    assert ("seizure", place_of("Ramadi"), "2015-05-17") in found, sorted(found)
+    assert all(t[1] == place_of("Ramadi") for t in found), sorted(found)
+
+
 def test_last_month_name_written_in_that_month_is_a_year_back() -> None:
     found = triples("Last May, militants shelled Baiji.")
     assert ("shelling", place_of("Baiji"), "2014-05-01") in found, sorted(found)
