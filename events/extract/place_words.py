@@ -107,6 +107,13 @@ PRISON_WORDS = re.compile(
 #: A city's quarter: "the Karama neighbourhood", "the neighbourhood of Al-Kifah".
 QUARTER_AFTER = re.compile(r"^\s*(neighbou?rhood|quarter|district)\b", re.IGNORECASE)
 QUARTER_BEFORE = re.compile(r"\b(neighbou?rhood|quarter|district)\s+of\s+$", re.IGNORECASE)
+#: Between a place and the province it lies in: " in", " base in", ", in the north of",
+#: " of rebel-held".
+IN_PROVINCE = re.compile(
+    r"(?:\s+[\w-]+)?\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|centre|center|heart)\s+of\s+"
+    r"(?:the\s+)?)?(?:[\w-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
 PROVINCE_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.IGNORECASE)
 PROVINCE_BEFORE = re.compile(
     r"\b(?:province|governorate|region)\s+of\s+$", re.IGNORECASE

@@ -36,6 +36,7 @@ from events.extract.place_words import (
     DATELINE,
     DESTINATION_BEFORE,
     FUNCTION_WORDS,
+    IN_PROVINCE,
     MEDIA_NAMES,
     NEAR_BEFORE,
     NOT_NAMES,
@@ -466,6 +467,12 @@ class PlaceReader:
                 r"\s*(?:,|and|or|,\s*and)\s*", text[b.end : c.start])
             if (re.fullmatch(r",\s*", text[a.end : b.start]) and not listed
                     and _encloses(b.place, a.place)):
+                b.reference = "appositive"
+        for a, b in zip(out, out[1:], strict=False):
+            # "the Habbaniyah base in Anbar province", "the Jurf al-Sakhar area in the north of
+            # Babil province": the province only says where the place named first lies
+            if (b.place.feature == "governorate" and _encloses(b.place, a.place)
+                    and IN_PROVINCE.fullmatch(text[a.end : b.start])):
                 b.reference = "appositive"
         for a, b in zip(out, out[1:], strict=False):
             # "towards Jarablus and al-Bab": a list after a destination is destinations too

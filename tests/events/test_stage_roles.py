@@ -128,6 +128,14 @@ PLACES = [
     ("A car bomb exploded in Tikrit, Salahuddin province, on Monday.", "car bomb", ["Tikrit"]),
     ("Clashes broke out in Mayadin, Deir ez-Zor and Raqqa on Monday.", "Clashes",
      ["Mayadin", "Deir ez-Zor", "Raqqa"]),
+    # so does a province the place is said to lie in
+    ("Militia units massed at the Baiji refinery in Salahuddin province.", "massed",
+     ["Baiji refinery"]),
+    ("Paramilitary units massed at the Habbaniyah base in Anbar province on Monday.", "massed",
+     ["Habbaniyah"]),
+    ("A double bombing at a cafe in Muqdadiya in Diyala province killed 20 people.", "bombing",
+     ["Muqdadiya"]),
+    ("Shells hit Tikrit and Diyala province.", "Shells", ["Tikrit", "Diyala"]),
 ]  # fmt: skip
 
 
