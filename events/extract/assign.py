@@ -157,6 +157,7 @@ def _drop_background_seizures(cands: list[Candidate]) -> list[Candidate]:
     return [
         c for c in cands
         if c is main or c.kind != "seizure" or (c.date is not None and not c.attributed_date)
+        or c.earlier_by is not None  # "eleven days after IS seized it": dated, so an event
         or c.actor1 in (None, main.actor1)
         or c.place is None or main.place is None
         or c.place.anaphor is None and c.place.place is not main.place.place
@@ -298,6 +299,8 @@ def _measured_after(anchor: Any) -> tuple[int, str] | None:
         c.dep_ == "mark" and c.lower_ == "after" for c in anchor.head.children
     ):
         holder = anchor.head
+    elif any(c.dep_ == "mark" and c.lower_ == "after" for c in anchor.children):
+        holder = anchor  # "eleven days after the jihadists seized the dam"
     else:
         return None
     for m in holder.children:

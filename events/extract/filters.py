@@ -260,6 +260,8 @@ def _hardware(trigger: Any, anchor: Any) -> bool:
         edge, t = t.dep_, t.head
         if edge not in ("conj", "prep", "pobj", "appos", "dobj", "nsubjpass"):
             return False  # "strikes destroyed a refinery": the weapon acts
+        if t.lower_ in ("support", "backing", "cover"):
+            return False  # "with the support of air strikes, the army seized X": fired
         if syntax.lemma(t) in HARDWARE_VERBS or t.lower_ in ARMED_WITH:
             return True
         if t.head.i == t.i:

@@ -83,6 +83,8 @@ def _compatible(a: Candidate, b: Candidate, published: date) -> bool:
             return False
     if a.magnitude is not None and b.magnitude is not None and a.magnitude != b.magnitude:
         return False  # "49 held" and "31 seized": two groups, two events
+    if (a.earlier_by is None) != (b.earlier_by is None) and not _windows_overlap(a, b):
+        return False  # "retook X on Monday, nine days after IS seized it": two times
     if a.explicit_date != b.explicit_date:
         # an undated mention is about the report's days; one dated weeks before is another
         # event, unless the story is at that very day ("... on 1 April. Troops retook it")

@@ -172,7 +172,9 @@ DESTINATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 ANAPHOR = re.compile(
-    r"\b(?P<a>the\s+(?:(?:besieged|northern|southern|strategic|key|contested|embattled|oil|"
+    r"\b(?P<a>the\s+(?:(?:country|nation|region|province|city)['’]s\s+)?"
+    r"(?:(?:largest|biggest|main|second-largest|besieged|northern|southern|strategic|key|"
+    r"contested|embattled|oil|"
     r"vital|beleaguered|farming|border|nearby|whole|entire|ancient|devastated|battered|"
     r"ravaged|rebel-held|militant-held|jihadist-held|same)\s+)?"
     r"(?P<kind>city|town|village|area|refinery|facility|plant|consulate|embassy|crossing|"

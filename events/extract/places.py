@@ -475,6 +475,11 @@ class PlaceReader:
                     and IN_PROVINCE.fullmatch(text[a.end : b.start])):
                 b.reference = "appositive"
         for a, b in zip(out, out[1:], strict=False):
+            # "officials in Erbil and Baghdad said": a source's list are sources too
+            if a.reference == "source" and not b.reference and re.fullmatch(
+                    r"\s*(?:,|and|,\s*and)\s*", text[a.end : b.start]):
+                b.reference = "source"
+        for a, b in zip(out, out[1:], strict=False):
             # "towards Jarablus and al-Bab": a list after a destination is destinations too
             if a.destination and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", text[a.end : b.start]):
                 b.destination = True

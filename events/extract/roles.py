@@ -175,7 +175,47 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
                     add(t, label, "gov:")
     elif anchor.dep_ in ("acl", "relcl", "amod") and anchor.head.i not in slots:
         slots[anchor.head.i] = "prep:in" if _where_clause(anchor) else "head"
+    supported = _supported_verb(anchor)
+    if supported is not None:
+        # "forces backed by air strikes retook X": the strikes were over X
+        for c in supported.children:
+            if c.dep_ in ("dobj", "prep"):
+                add(c, _label(c), "gov:")
     return slots
+
+
+#: Words of support: "backed by", "supported by", "with the support of", "with air cover from".
+_SUPPORT = frozenset("back support aid assist cover help backing support cover".split())
+
+
+def _supported_verb(anchor: Any) -> Any:
+    """Return the verb an event noun supports ("backed by strikes, troops retook X"), or None.
+
+    The noun sits in a "backed by", "supported by" or "with the support of" phrase that
+    hangs on the clause's subject or on its verb.
+    """
+    if syntax.is_verb(anchor):
+        return None
+    t = anchor
+    for _ in range(6):
+        t = t.head
+        if t.i == t.head.i:
+            return None
+        if syntax.lemma(t) in _SUPPORT or t.lower_ in _SUPPORT:
+            break
+    else:
+        return None
+    if t.tag_ == "VBN" and t.dep_ == "acl":
+        noun = t.head
+        while noun.dep_ == "conj":  # "the peshmerga and special forces backed by ..."
+            noun = noun.head
+        # "troops, supported by strikes, recaptured X"
+        return noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
+    if t.tag_ == "VBN" and t.dep_ == "advcl":
+        return t.head  # "Backed by strikes, forces retook X"
+    if t.tag_.startswith("NN") and t.head.dep_ == "prep" and t.head.lower_ == "with":
+        return t.head.head if syntax.is_verb(t.head.head) else None  # "with the support of"
+    return None
 
 
 #: Verbs of leaving a place, in the clause a verb of forcing governs.

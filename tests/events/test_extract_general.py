@@ -257,6 +257,20 @@ CASES = [
         [],
         ["displacement", "abduction"],
     ),
+    # strikes that back a capture struck where the capture was; the sources' cities are none
+    (
+        "Iraqi troops backed by waves of coalition air strikes recaptured the Haditha Dam from "
+        "the militants on Monday, nine days after the jihadists seized the country's "
+        "second-largest dam, officials in Erbil and Baghdad said.",
+        [("airstrike", "Haditha Dam", "2015-05-18"), ("seizure", "Haditha Dam", "2015-05-18"),
+         ("seizure", "Haditha Dam", "2015-05-09")],
+        [("seizure", "Baghdad"), ("seizure", "Erbil")],
+    ),
+    (
+        "With the support of Russian air strikes, the army seized Palmyra on Tuesday.",
+        [("airstrike", "Palmyra", "2015-05-19"), ("seizure", "Palmyra", "2015-05-19")],
+        [],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
@@ -376,11 +390,17 @@ def test_the_group_means_the_subject_of_the_sentence_before() -> None:
     assert seizures and {e.actor1 for e in seizures} == {"ISIS"}
 
 
-def test_background_seizure_in_the_same_sentence_is_not_a_second_event() -> None:
+def test_background_seizure_in_the_same_sentence_is_dated_its_own_time() -> None:
+    # "eight months after X overran it": the earlier seizure is an event of its own,
+    # eight months before the recapture's Sunday; undated, it would be the news told twice
     text = (
         "Syrian troops retook Qaryatain from Islamic State on Sunday, eight months after "
         "Islamic State fighters overran it."
     )
+    report = read_text(f"published: {PUB}\n---\n{text}", name="b.txt")
+    seizures = [(e.actor1, e.date) for e in extract_events(report) if e.event_type == "seizure"]
+    assert seizures == [("Syrian Army", "2015-05-17"), ("ISIS", "2014-09-01")]
+    text = "Syrian troops retook Qaryatain from Islamic State on Sunday after IS fighters took it."
     report = read_text(f"published: {PUB}\n---\n{text}", name="b.txt")
     seizures = [(e.actor1, e.date) for e in extract_events(report) if e.event_type == "seizure"]
     assert seizures == [("Syrian Army", "2015-05-17")]
