@@ -27,11 +27,11 @@ from typing import Any
 
 import geodata
 from events.extract import syntax
+from events.extract.place_names import is_person, name_spans, overlaps, slot_names
 from events.extract.place_words import (
     ANAPHOR,
     APPOSITIVE_DIRECTION,
     CAPITALS,
-    COMMON_NOUNS,
     COUNTRY_NAMES,
     DATELINE,
     DESTINATION_BEFORE,
@@ -41,9 +41,6 @@ from events.extract.place_words import (
     NEAR_BEFORE,
     NOT_NAMES,
     NOT_PLACES,
-    OF_PLACES,
-    PERSON_AFTER,
-    PERSON_BEFORE,
     PRISON_WORDS,
     PROVINCE_AFTER,
     PROVINCE_BEFORE,
@@ -52,7 +49,6 @@ from events.extract.place_words import (
     SITE_AFTER,
     SITE_BEFORE,
     SITE_KINDS,
-    SITE_NOUNS,
     reference_kind,
 )
 
@@ -116,94 +112,6 @@ def _query(name: str, feature: str | None) -> tuple[str, str | None]:
     if feature and feature.startswith("quarter:"):
         return f"{name} {feature.partition(':')[2]}", None
     return name, feature
-
-
-def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < e2 and s2 < e for s2, e2 in spans)
-
-
-def _name_spans(text: str) -> list[tuple[int, int, str]]:
-    """Gazetteer names in a sentence, also where a capitalised first word hides one."""
-    try:
-        spans = list(geodata.find_place_spans(text))
-        first = re.match(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])", text)
-        if first and first.group(1).lower() in FUNCTION_WORDS:
-            i = first.start(1)
-            # "In Hilla, ...": a name that swallowed the function word is not the place
-            spans = [s for s in spans if s[0] != i]
-            lowered = text[:i] + text[i].lower() + text[i + 1 :]
-            for span in geodata.find_place_spans(lowered):
-                if not _overlaps(span[0], span[1], [(s, e) for s, e, _ in spans]):
-                    spans.append(span)
-    except ValueError:
-        return []
-    return sorted(spans)
-
-
-def _slot_names(sentence: Any, triggers: list[Any], taken: list[tuple[int, int]]) -> list[tuple]:
-    """Proper names in a trigger's argument slots ("fled Hawija"): places the cue-less scan missed.
-
-    The span scan asks obscure villages for a cue word ("in", "town of"); being
-    the object, subject or prepositional object of an event word is as good a
-    cue, so such a name is looked up directly.
-    """
-    doc = sentence.doc
-    out = []
-    for trig in triggers:
-        anchor = syntax.token_at(doc, trig.anchor_start)
-        slots = list(anchor.children)
-        if not syntax.is_verb(anchor) and syntax.is_verb(anchor.head):
-            # "Shells target Daraa city": the verb an event noun is the subject of
-            slots += [c for c in anchor.head.children if c.i != anchor.i]
-        if trig.frame == "hold":  # "Hit has been under ISIS control": the place is the subject
-            gov = anchor.head.head if anchor.head.dep_ == "prep" else anchor.head
-            slots += [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for child in slots:
-            if child.dep_ not in ("prep", "dobj", "nsubj", "nsubjpass"):
-                continue
-            # the argument's own proper nouns, through its lists and "including", "of", "in"
-            for target in _argument_names(child):
-                left = min(
-                    t.idx for t in target.subtree if t.tag_ == "NNP" or t.dep_ == "compound"
-                )
-                start, end = left, target.idx + len(target.text)
-                if start > target.idx or _overlaps(start, end, taken):
-                    continue
-                out.append((start, end, sentence.text[start:end], "slot"))
-                taken = taken + [(start, end)]
-    return out
-
-
-def _argument_names(top: Any) -> list[Any]:
-    """Head proper nouns of an argument phrase: "nine villages ..., including Badana"."""
-    out, todo = [], [top]
-    while todo:
-        t = todo.pop()
-        if t.tag_ == "NNP" and t.dep_ != "compound" and t.lower_ not in COMMON_NOUNS:
-            out.append(t)
-        elif t.tag_.startswith("NN") and (
-            t.lower_ in SITE_NOUNS or syntax.lemma(t) in SITE_NOUNS
-        ):
-            # "the Rabia border crossing", "Tishrin Dam": the name before the site's noun
-            names = [c for c in t.subtree if c.dep_ == "compound" and c.tag_ == "NNP"
-                     and c.i < t.i]  # fmt: skip
-            out.extend(names[:1])
-        todo.extend(
-            c for c in t.children
-            if (c.dep_ in ("conj", "appos", "dobj")
-                or c.dep_ == "prep" and c.lower_ in ("including", "in", "near", "at", "to")
-                or c.dep_ == "prep" and c.lower_ == "of" and syntax.lemma(t) in OF_PLACES
-                or c.dep_ == "pobj" and t.dep_ == "prep")
-            and not syntax.is_verb(c)
-        )  # fmt: skip
-    return out
-
-
-def _is_person(text: str, start: int, end: int) -> bool:
-    return bool(
-        PERSON_BEFORE.search(text[max(0, start - 40) : start])
-        or PERSON_AFTER.match(text[end : end + 30])
-    )
 
 
 class PlaceReader:
@@ -367,16 +275,16 @@ class PlaceReader:
     ) -> list[tuple[int, int, str, str | None]]:
         """Return (start, end, name, feature) of the names in a sentence, before resolution."""
         text = sentence.text
-        spans = [(s, e, n, "") for s, e, n in _name_spans(text)]
+        spans = [(s, e, n, "") for s, e, n in name_spans(text)]
         if sentence.doc is not None:
-            spans += _slot_names(sentence, triggers, [(s, e) for s, e, *_ in spans] + blocked)
+            spans += slot_names(sentence, triggers, [(s, e) for s, e, *_ in spans] + blocked)
         out = []
         for start, end, name, source in sorted(spans):
             low = name.lower()
-            if (_overlaps(start, end, blocked) or low in COUNTRY_NAMES or low in NOT_PLACES
+            if (overlaps(start, end, blocked) or low in COUNTRY_NAMES or low in NOT_PLACES
                     or MEDIA_NAMES.search(text[max(0, start - 4) : end])):
                 continue
-            if _is_person(text, start, end):
+            if is_person(text, start, end):
                 continue
             before, after = text[max(0, start - 80) : start], text[end : end + 40]
             feature = None
@@ -414,7 +322,7 @@ class PlaceReader:
             word = m.group(1).lower()
             return not (
                 word in FUNCTION_WORDS or word in NOT_NAMES
-                or _overlaps(start, start + len(word), taken)
+                or overlaps(start, start + len(word), taken)
             )
 
         suspects = [
@@ -485,7 +393,7 @@ class PlaceReader:
                 b.destination = True
         taken = [(p.start, p.end) for p in out]
         for m in ANAPHOR.finditer(text):
-            if _overlaps(m.start(), m.end(), taken):
+            if overlaps(m.start(), m.end(), taken):
                 continue
             out.append(self._anaphor(text, m, out))
         out.sort(key=lambda p: p.start)

@@ -1,0 +1,113 @@
+"""Stage 3b, where place names are in a sentence: gazetteer spans and event arguments.
+
+The span scan (:func:`geodata.find_place_spans`) finds the names a cue word or a
+known name marks; the parse finds more, the proper nouns in an event word's
+argument slots ("fled Hawija"). Names that are part of a person's name or title
+are set apart here too; resolving the names is :mod:`.places`'s work.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import geodata
+from events.extract import syntax
+from events.extract.place_words import (
+    COMMON_NOUNS,
+    FUNCTION_WORDS,
+    OF_PLACES,
+    PERSON_AFTER,
+    PERSON_BEFORE,
+    SITE_NOUNS,
+)
+
+
+def overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    """Tell whether the span s..e overlaps any of `spans`."""
+    return any(s < e2 and s2 < e for s2, e2 in spans)
+
+
+def name_spans(text: str) -> list[tuple[int, int, str]]:
+    """Gazetteer names in a sentence, also where a capitalised first word hides one."""
+    try:
+        spans = list(geodata.find_place_spans(text))
+        first = re.match(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])", text)
+        if first and first.group(1).lower() in FUNCTION_WORDS:
+            i = first.start(1)
+            # "In Hilla, ...": a name that swallowed the function word is not the place
+            spans = [s for s in spans if s[0] != i]
+            lowered = text[:i] + text[i].lower() + text[i + 1 :]
+            for span in geodata.find_place_spans(lowered):
+                if not overlaps(span[0], span[1], [(s, e) for s, e, _ in spans]):
+                    spans.append(span)
+    except ValueError:
+        return []
+    return sorted(spans)
+
+
+def slot_names(sentence: Any, triggers: list[Any], taken: list[tuple[int, int]]) -> list[tuple]:
+    """Proper names in a trigger's argument slots ("fled Hawija"): places the cue-less scan missed.
+
+    The span scan asks obscure villages for a cue word ("in", "town of"); being
+    the object, subject or prepositional object of an event word is as good a
+    cue, so such a name is looked up directly.
+    """
+    doc = sentence.doc
+    out = []
+    for trig in triggers:
+        anchor = syntax.token_at(doc, trig.anchor_start)
+        slots = list(anchor.children)
+        if not syntax.is_verb(anchor) and syntax.is_verb(anchor.head):
+            # "Shells target Daraa city": the verb an event noun is the subject of
+            slots += [c for c in anchor.head.children if c.i != anchor.i]
+        if trig.frame == "hold":  # "Hit has been under ISIS control": the place is the subject
+            gov = anchor.head.head if anchor.head.dep_ == "prep" else anchor.head
+            slots += [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for child in slots:
+            if child.dep_ not in ("prep", "dobj", "nsubj", "nsubjpass"):
+                continue
+            # the argument's own proper nouns, through its lists and "including", "of", "in"
+            for target in _argument_names(child):
+                left = min(
+                    t.idx for t in target.subtree if t.tag_ == "NNP" or t.dep_ == "compound"
+                )
+                start, end = left, target.idx + len(target.text)
+                if start > target.idx or overlaps(start, end, taken):
+                    continue
+                out.append((start, end, sentence.text[start:end], "slot"))
+                taken = taken + [(start, end)]
+    return out
+
+
+def _argument_names(top: Any) -> list[Any]:
+    """Head proper nouns of an argument phrase: "nine villages ..., including Badana"."""
+    out, todo = [], [top]
+    while todo:
+        t = todo.pop()
+        if t.tag_ == "NNP" and t.dep_ != "compound" and t.lower_ not in COMMON_NOUNS:
+            out.append(t)
+        elif t.tag_.startswith("NN") and (
+            t.lower_ in SITE_NOUNS or syntax.lemma(t) in SITE_NOUNS
+        ):
+            # "the Rabia border crossing", "Tishrin Dam": the name before the site's noun
+            names = [c for c in t.subtree if c.dep_ == "compound" and c.tag_ == "NNP"
+                     and c.i < t.i]  # fmt: skip
+            out.extend(names[:1])
+        todo.extend(
+            c for c in t.children
+            if (c.dep_ in ("conj", "appos", "dobj")
+                or c.dep_ == "prep" and c.lower_ in ("including", "in", "near", "at", "to")
+                or c.dep_ == "prep" and c.lower_ == "of" and syntax.lemma(t) in OF_PLACES
+                or c.dep_ == "pobj" and t.dep_ == "prep")
+            and not syntax.is_verb(c)
+        )  # fmt: skip
+    return out
+
+
+def is_person(text: str, start: int, end: int) -> bool:
+    """Tell whether a title before the name or a name part after it makes it a person's."""
+    return bool(
+        PERSON_BEFORE.search(text[max(0, start - 40) : start])
+        or PERSON_AFTER.match(text[end : end + 30])
+    )
