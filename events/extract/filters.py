@@ -282,6 +282,40 @@ def _aggregate(text: str, anchor: Any, trigger: Any) -> bool:
     return marks or (counted and anchor.tag_.startswith("NN") and bool(_SPAN.search(text)))
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday".split())
+#: Nouns of a whole campaign: what they "have killed" is a toll to date.
+#: (plural "attacks" and "strikes" only: one strike that "has killed 12" is one event)
+_CAMPAIGNS = frozenset("assault offensive campaign bombardment violence war conflict operation "
+                       "siege battle fighting attacks strikes raids airstrikes".split())
+
+
+def _toll_to_date(trigger: Any, anchor: Any) -> bool:
+    """Tell whether a toll is counted to date over a campaign, not told of one event.
+
+    "The assault has killed 219 civilians", "their attacks have killed 27 since the
+    offensive began", "2,500 have been killed since April".
+    """
+    if trigger.kind == "kill" and syntax.is_verb(anchor):
+        verb = anchor
+    elif trigger.frame == "noun" and anchor.dep_ == "nsubj" and syntax.lemma(anchor.head) == "kill":
+        verb = anchor.head  # the campaign itself: "the assault has killed 219"
+    else:
+        return False
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children):
+        return False  # not the present perfect
+    if any(
+        c.dep_ == "prep" and c.lower_ == "since"
+        # "since Saturday" is this week's fighting, told as it goes on
+        and not any(g.lower_ in _WEEKDAYS for g in c.children)
+        for c in verb.children
+    ) or any(
+        c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children if m.dep_ == "mark")
+        for c in verb.children
+    ):
+        return True
+    return any(c.dep_ == "nsubj" and c.lower_ in _CAMPAIGNS for c in verb.children)
+
+
 def _manner(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
     """Tell whether an event noun only says how another event of its clause was done.
 
@@ -323,8 +357,12 @@ def _background_cause(trigger: Any, anchor: Any) -> bool:
     while head.lower_ == "of" and syntax.lemma(head.head) in _SPANS_OF:
         head = head.head.head  # "after days of sustained fighting"
     if trigger.kind not in _EVENT_NOUN_KINDS | {"clash"}:
-        # an offensive named only as a point in time: "since the start of the offensive"
-        return trigger.kind == "troop_position" and head.lower_ == "since"
+        # an offensive named only as a point in time: "since the start of the offensive",
+        # "since the offensive began" (not "since it began on 2 May": that dates it)
+        since_began = anchor.dep_ == "nsubj" and any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in head.children
+        ) and not any(c.dep_ in ("prep", "npadvmod") for c in head.children)
+        return trigger.kind == "troop_position" and (head.lower_ == "since" or since_began)
     cause = head.lower_ in _CAUSE_PREPS or (
         syntax.lemma(head) in ("flee", "escape") and anchor.dep_ == "dobj"
     )
@@ -445,6 +483,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("forecast", lambda: trigger.kind != "threat" and _forecast(anchor)),
         ("topic", lambda: _topic(anchor)),
         ("aggregate", lambda: _aggregate(text, anchor, trigger)),
+        ("aggregate", lambda: _toll_to_date(trigger, anchor)),
         ("habitual", lambda: _habitual(text, anchor)),
         ("hardware", lambda: _hardware(trigger, anchor)),
         ("ongoing", lambda: trigger.kind == "clash" and bool(_ONGOING_SINCE.search(text))),

@@ -81,6 +81,13 @@ NOT_HAPPENINGS = [
      "air strikes", "aggregate"),
     ("The coalition has launched a series of air strikes on Raqqa.", "air strikes", "aggregate"),
     ("A wave of car bombs hit Baghdad on Sunday.", "car bombs", "aggregate"),
+    # a toll counted to date over a campaign
+    ("The assault on the city has killed 219 civilians.", "killed", "aggregate"),
+    ("The assault on the city has killed 219 civilians.", "assault", "aggregate"),
+    ("Their attacks have killed 27 civilians since the offensive began.", "killed",
+     "aggregate"),
+    ("More than 2,500 people have been killed in violence since April.", "killed", "aggregate"),
+    ("Their attacks have killed 27 civilians since the offensive began.", "offensive", "cause"),
     ("The regime has shelled Zabadani in the past.", "shelled", "habitual"),
     ("Idlib is regularly hit by air strikes.", "air strikes", "habitual"),
     ("The army shells Daraya every day.", "shells", "habitual"),
@@ -116,6 +123,10 @@ HAPPENINGS = [
     ("Troops were forced to withdraw from Ramadi.", "withdraw"),
     ("Seize the moment, the army said, and troops retook Hit on Monday.", "retook"),
     ("ISIS killed 20 soldiers in Tikrit, the deadliest attack this year.", "killed"),
+    # one strike or bomb that "has killed" is one event; a date gives the offensive its start
+    ("An air strike on Raqqa has killed 12 civilians.", "killed"),
+    ("A car bomb has killed 12 people in Baghdad.", "killed"),
+    ("Rebels have taken ten villages since the offensive began on 2 May.", "offensive"),
     # "away" with no time before it, a past after "since": no forecast
     ("Militants took the women away from Kocho.", "took the women away"),
     ("The SDF warned Ankara, whose fighters held Manbij since its capture on 12 August.",
