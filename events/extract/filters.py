@@ -255,17 +255,25 @@ def _hardware(trigger: Any, anchor: Any) -> bool:
     """
     if trigger.frame != "noun" or trigger.kind not in ("shelling", "bombing", "strike"):
         return False
+    shell = anchor.head if anchor.dep_ == "compound" else anchor
+    if trigger.kind == "shelling" and any(
+        c.dep_ == "acl" and c.lower_ in ("filled", "packed", "loaded", "laden")
+        for c in shell.children
+    ):
+        return True  # "artillery shells filled with chlorine": ammunition described
     t = anchor
     for _ in range(6):  # through lists and prepositions: "armed with mortars and suicide vests"
         edge, t = t.dep_, t.head
-        if edge not in ("conj", "prep", "pobj", "appos", "dobj", "nsubjpass"):
+        # (npadvmod: a list after the verb's object that the parse hung on the verb)
+        if edge not in ("conj", "prep", "pobj", "appos", "dobj", "nsubjpass", "npadvmod",
+                        "compound"):
             return False  # "strikes destroyed a refinery": the weapon acts
         if t.lower_ in ("support", "backing", "cover"):
             return False  # "with the support of air strikes, the army seized X": fired
         if syntax.lemma(t) in HARDWARE_VERBS or t.lower_ in ARMED_WITH:
             return True
-        if t.head.i == t.i:
-            return False
+        if t.head.i == t.i or syntax.is_verb(t):
+            return False  # the weapon's own verb is not hardware's: no further up
     return False
 
 

@@ -22,6 +22,7 @@ from events.extract.wordlists import (
     AIRCRAFT,
     ATTACK_WORDS,
     CIVIL_DEPLOYED,
+    DEPLOYED_WEAPONS,
     FORCES,
     GENERIC_PEOPLE,
     ONGOING_WORDS,
@@ -242,8 +243,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         return "seizure"
     if kind == "control":
         return "seizure"
-    if kind == "troop_position" and agents.object_is(args, CIVIL_DEPLOYED):
-        return None  # "the deployment of UN observers"
+    if kind == "troop_position" and agents.object_is(args, CIVIL_DEPLOYED | DEPLOYED_WEAPONS):
+        return None  # "the deployment of UN observers", "deployed drones": no force moved
     if kind == "troop_position" and _not_moving(args):
         return None
     if kind == "oust":

@@ -91,10 +91,12 @@ CIVIL_DEPLOYED = frozenset(
     "observer monitor inspector peacekeeper aid humanitarian doctor medic delegation envoy "
     "team mission un".split()
 )
+#: Weapons that are used, not moved into position: "deployed drones strapped with explosives".
+DEPLOYED_WEAPONS = frozenset("drone shell bomb explosive mine weapon device vest ied".split())
 #: Verbs of handling hardware: a mortar destroyed or an IED defused went off nowhere.
 HARDWARE_VERBS = frozenset(
     "destroy seize capture confiscate find discover dismantle defuse disarm remove clear "
-    "store stockpile smuggle supply deliver own possess use arm equip".split()
+    "store stockpile smuggle supply deliver own possess use arm equip deploy".split()
 )
 #: Nouns that make a trigger's object hardware, not fire: "armed with mortars".
 ARMED_WITH = frozenset("armed equipped laden loaded packed rigged fitted".split())

@@ -95,6 +95,12 @@ NOT_HAPPENINGS = [
     ("Fighters were armed with mortars and suicide vests.", "mortars", "hardware"),
     ("Fighters were armed with mortars and suicide vests.", "suicide vests", "hardware"),
     ("Soldiers seized a mortar in Tikrit.", "mortar", "hardware"),
+    # weapons deployed or described are not fired
+    ("The militants deployed drones, artillery shells and car bombs in Mosul.", "shells",
+     "hardware"),
+    ("The militants deployed drones, artillery shells and car bombs in Mosul.", "car bombs",
+     "hardware"),
+    ("They had artillery shells filled with chlorine gas.", "shells", "hardware"),
     ("The battle for Ramadi is now in its third week.", "battle", "ongoing"),
     ("Thousands fled the fighting.", "fighting", "cause"),
     ("Amid heavy fighting, ISIS seized Palmyra.", "fighting", "cause"),
@@ -126,6 +132,8 @@ HAPPENINGS = [
     # one strike or bomb that "has killed" is one event; a date gives the offensive its start
     ("An air strike on Raqqa has killed 12 civilians.", "killed"),
     ("A car bomb has killed 12 people in Baghdad.", "killed"),
+    # a conjoined verb above the weapon is not what handles it
+    ("Troops retook the district, but their convoys face car bomb attacks.", "car bomb"),
     ("Rebels have taken ten villages since the offensive began on 2 May.", "offensive"),
     # "away" with no time before it, a past after "since": no forecast
     ("Militants took the women away from Kocho.", "took the women away"),
