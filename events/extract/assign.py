@@ -124,6 +124,9 @@ def sentence_candidates(
             "dobj", "nsubj", "nsubjpass", "attr"
         ):
             kept.setdefault(anchor.head.i, anchor.i)  # the verb that carries an event noun
+        if c.trigger.frame == "hold" and anchor.dep_ == "pobj" and anchor.head.dep_ == "prep":
+            # "had been in rebel hands since 2014", "an artery in rebel hands since 2015"
+            kept.setdefault(anchor.head.head.i, anchor.i)
     for c in out:
         c.date, c.attributed_date = _own_date(
             sentence, c, found[id(c)], mentions, kept, campaigns, set(anchors)

@@ -160,6 +160,13 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
         if gov.i != anchor.i and (frame == "hold" or _carries(anchor, gov)):
             if frame == "hold" and not syntax.is_verb(gov):
                 slots.setdefault(gov.i, "gov:noun")  # "the town, now in the hands of ISIS"
+                if gov.dep_ == "appos":  # "the crossing, an artery in rebel hands since 2015"
+                    slots.setdefault(gov.head.i, "gov:noun")
+            if frame == "hold" and gov.dep_ == "relcl" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that")
+                for c in gov.children
+            ):
+                slots.setdefault(gov.head.i, "gov:noun")  # "X, which has been in rebel hands"
             if frame == "noun" and anchor.dep_ == "pobj" and not syntax.is_verb(gov):
                 slots.setdefault(gov.i, "head")  # "the scene of fighting"
             for c in gov.children:

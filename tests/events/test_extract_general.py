@@ -271,6 +271,19 @@ CASES = [
         [("airstrike", "Palmyra", "2015-05-19"), ("seizure", "Palmyra", "2015-05-19")],
         [],
     ),
+    # a place "in rebel hands since 2014", in a relative clause or an appositive, was taken then
+    (
+        "Rebels withdrew from Khan Sheikhoun, which had been in rebel hands since 2014.",
+        [("seizure", "Khan Sheikhoun", "2014-01-01"), ("withdrawal", "Khan Sheikhoun", None)],
+        [],
+    ),
+    (
+        "The Nassib crossing, an economic artery in rebel hands since 2014, was retaken on "
+        "Friday.",
+        [("seizure", "Nassib crossing", "2014-01-01"),
+         ("seizure", "Nassib crossing", "2015-05-15")],
+        [],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
