@@ -75,13 +75,15 @@ PERSON_AFTER = re.compile(
     r"^\s+(?:al|el|bin|ibn|Abu)-?\s?[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:province|city|town|district))"
 )
 # Part of / near: "outskirts of", "parts of", "near", "west of" (no distance before it).
+#: A compass direction, as written: "west", "northern", "south-west", "south west".
+_COMPASS = r"(?:(?:north|south)(?:[-\s]?(?:east|west))?|east|west)(?:ern)?"
 NEAR_BEFORE = re.compile(
     r"(?:\b(?:parts?|portions?|areas?|most|much|half|outskirts|suburbs?|vicinity|edges?|"
     r"districts?|neighbou?rhoods?|quarters?|sections?|streets?|centre|center|heart|entrance|"
     r"gates?|(?:north|south|east|west)(?:ern|east|west)?(?:ern)?\s+(?:part|half|side|edge|"
     r"outskirts|districts?|neighbou?rhoods?|suburbs?)s?)\s+of\s+"
     r"|\b(?:near|nearby|outside(?:\s+of)?|around|close\s+to|on\s+the\s+outskirts\s+of|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?)\s+)"
+    rf"{_COMPASS})\s+)"
     r"(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -120,7 +122,6 @@ PROVINCE_BEFORE = re.compile(
 )
 # Only a reference, by kind: where a source sits, a distance, a direction, a road's ends.
 _THE = r"(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?$"
-_COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
 REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(f"(?:{rx}){_THE}", re.IGNORECASE))
     for kind, rx in (
@@ -161,7 +162,7 @@ def reference_kind(before: str) -> str:
 # "Tikrit, north of Baghdad": the second place only locates the first one.
 APPOSITIVE_DIRECTION = re.compile(
     r",\s+(?:just\s+|some\s+|about\s+)?(?:(?:\d[\d,.]*\s*(?:km|kilomet\w*|miles?)\s+)?"
-    r"(?:\(\w+\)\s+)?)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+    rf"(?:\(\w+\)\s+)?)?{_COMPASS}"
     r"\s+of\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?",
     re.IGNORECASE,
 )

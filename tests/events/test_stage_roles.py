@@ -100,6 +100,9 @@ PLACES = [
     ("Clashes broke out in Baiji, 200 km north of Baghdad.", "Clashes", ["Baiji"]),
     ("Officials in Erbil said ISIS seized Makhmur.", "seized", ["Makhmur"]),
     ("Clashes erupted in villages 30 km south of Kirkuk.", "Clashes", []),
+    ("Clashes erupted in villages 30 km south-west of Kirkuk.", "Clashes", []),
+    ("Forces liberated the area, about 60 km south west of Baghdad.", "liberated",
+     ["the area"]),
     ("Militants seized the road between Baiji and Tikrit.", "seized", []),
     # a direction with no distance: near the place it names
     ("Fighting erupted in the countryside north of Hama.", "Fighting", ["Hama"]),
