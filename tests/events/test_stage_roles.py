@@ -218,6 +218,7 @@ KINDS = [
      "oust", "displacement"),
     ("Iraqi soldiers fled Mosul.", "fled", "flight", "withdrawal"),
     ("Thousands of civilians fled Ramadi.", "fled", "flight", "displacement"),
+    ("The remnants fled towards al-Bab.", "fled", "flight", "withdrawal"),  # of a force
     ("Hundreds of prisoners fled Badush prison.", "fled", "flight", "prison_break"),
     ("A convoy of buses left the town of Hit.", "left", "flight", None),
     ("The militants deployed drones near Mosul.", "deployed", "troop_position", None),
