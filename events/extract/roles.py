@@ -280,6 +280,19 @@ def _expand(tokens: list[Any]) -> list[Any]:
             for prep in t.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     out.extend(c for c in prep.children if c.dep_ == "pobj")
+    for t in list(out):
+        if t.lower_ in ("who", "whom", "which"):
+            # "escapees, dozens of whom had been recaptured": the noun the clause is about
+            clause = next((h for h in syntax.ancestors(t) if h.dep_ == "relcl"), None)
+            if clause is not None:
+                out.append(clause.head)
+                continue
+            # misparsed as another clause: the noun just before "dozens of whom"
+            start = t.head.head.i if t.head.lower_ == "of" else t.i
+            noun = next((t.doc[k] for k in range(start - 1, max(-1, start - 4), -1)
+                         if t.doc[k].tag_ in ("NN", "NNS")), None)
+            if noun is not None:
+                out.append(noun)
     return out
 
 

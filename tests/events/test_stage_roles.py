@@ -212,6 +212,10 @@ KINDS = [
     ("Militants captured 48 Turkish diplomats in Mosul.", "captured", "capture", "abduction"),
     ("Troops captured weapons and ammunition near Baiji.", "captured", "capture", None),
     ("The army captured 20 ISIS fighters near Baiji.", "captured", "capture", None),
+    # people a relative pronoun stands for: "escapees, dozens of whom"
+    ("Police searched Abu Ghraib for escapees, dozens of whom had been recaptured.",
+     "recaptured", "capture", None),
+    ("Troops took Shifa hospital, which militants had held.", "took", "capture", "seizure"),
     ("ISIS continues to control Raqqa.", "control", "control", None),
     ("Kurdish forces drove ISIS out of Kobani.", "drove ISIS out", "oust", "seizure"),
     ("Militants drove Christian families out of Qaraqosh.", "drove Christian families out",
