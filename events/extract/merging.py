@@ -172,6 +172,31 @@ def merge(cands: list[Candidate], published: date) -> list[Candidate]:
                 (c.actor1 for c in cluster if c.actor1 not in _WEAK_ACTORS), best.actor1
             )
         kept.append(best)
+    kept = [c for c in kept if not _generic_headline(c, kept)]
     kept.sort(key=lambda c: (c.sentence.index, c.trigger.start))
     _mark_disputed(kept)
     return kept
+
+
+#: A headline's fighting noun this close (km) to an event the body tells names that event.
+HEADLINE_KM = 20.0
+
+
+def _generic_headline(c: Candidate, kept: list[Candidate]) -> bool:
+    """Tell whether a headline's bare "attack" or "battle" only names an event the body tells.
+
+    "Baghdad attack: scenes of carnage in Karrada" is the body's bombing in Karrada,
+    not a clash of its own.
+    """
+    if not (c.sentence.headline and c.kind == "clash" and c.trigger.frame == "noun"):
+        return False
+    pa = c.place.place
+    for other in kept:
+        if other is c or other.sentence.headline or not _windows_overlap(c, other):
+            continue
+        pb = other.place.place
+        dlat = (float(pa.lat) - float(pb.lat)) * 111.0
+        dlon = (float(pa.lon) - float(pb.lon)) * 111.0 * math.cos(math.radians(float(pa.lat)))
+        if dlat * dlat + dlon * dlon <= HEADLINE_KM * HEADLINE_KM:
+            return True
+    return False

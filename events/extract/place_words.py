@@ -107,7 +107,7 @@ PRISON_WORDS = re.compile(
     re.IGNORECASE,
 )
 #: A city's quarter: "the Karama neighbourhood", "the neighbourhood of Al-Kifah".
-QUARTER_AFTER = re.compile(r"^\s*(neighbou?rhood|quarter|district)\b", re.IGNORECASE)
+QUARTER_AFTER = re.compile(r"^\s*(neighbou?rhoods?|quarters?|districts?)\b", re.IGNORECASE)
 QUARTER_BEFORE = re.compile(r"\b(neighbou?rhood|quarter|district)\s+of\s+$", re.IGNORECASE)
 #: Between a place and the province it lies in: " in", " base in", ", in the north of",
 #: " of rebel-held".

@@ -182,7 +182,13 @@ class PlaceReader:
         second = []
         for n, f, p in first:
             own = (float(p.lon), float(p.lat))
-            second.append(self._hinted(n, f, [pt for pt in points if pt != own]) or p)
+            hinted = self._hinted(n, f, [pt for pt in points if pt != own])
+            if (hinted is not None and not getattr(p, "ambiguous", False)
+                    and hinted.score < min(p.score, 0.9)):
+                # an unambiguous exact name ("Baghdad") does not give way to a looser
+                # namesake in the report's governorate ("Al-Baghdadi")
+                hinted = None
+            second.append(hinted or p)
         self.near = _points(second)
 
     def _hinted(self, name: str, feature: str | None, near: list, *, units: bool = True) -> Any:
@@ -222,11 +228,12 @@ class PlaceReader:
 
     def _km_to_report(self, place: Any) -> float:
         lon, lat = float(place.lon), float(place.lat)
-        if not self.near:
+        others = [(x, y) for x, y in self.near if (x, y) != (lon, lat)]  # not its own point
+        if not others:
             return 0.0
         return min(
             111.0 * math.hypot(lat - y, (lon - x) * math.cos(math.radians(lat)))
-            for x, y in self.near
+            for x, y in others
         )
 
     def _stray(self, name: str, place: Any) -> bool:

@@ -319,6 +319,8 @@ QUARTERS = [
      "in northern Tikrit.", "Tikrit", "2015-05-19"),
     ("Rebels attacked Aleppo on Monday. Their shells killed nine civilians in the "
      "government-held Hamdaniya district on Tuesday.", "Aleppo", "2015-05-19"),
+    ("Rebels shelled Aleppo on Monday. Rockets hit the al-Sulaimaniya neighborhoods in Aleppo "
+     "city on Tuesday.", "Aleppo", "2015-05-19"),
 ]
 
 
@@ -328,6 +330,23 @@ def test_a_quarter_without_a_point_of_its_own_is_the_city(text: str, city: str, 
     late = [e for e in extract_events(report) if e.date == day]
     assert late and {e.place for e in late} == {place_of(city)}, [(e.place, e.date) for e in late]
     assert all(e.geo_precision == 2 for e in late), [(e.place, e.geo_precision) for e in late]
+
+
+def test_an_exact_city_does_not_give_way_to_a_looser_namesake_in_the_report_s_province() -> None:
+    # Ramadi puts the report in Anbar, where a town "Al-Baghdadi" lies; Baghdad is still Baghdad
+    found = triples("Militants attacked Ramadi on Monday. A car bomb hit Baghdad on Sunday.")
+    assert ("bombing", place_of("Baghdad"), "2015-05-17") in found, sorted(found)
+
+
+def test_a_headline_attack_names_the_body_s_event() -> None:
+    found = triples(
+        "Baghdad attack: scenes of carnage in Karrada\n\nA car bomb exploded in the Karrada "
+        "district of Baghdad on Sunday, killing 80 people."
+    )
+    assert {t[0] for t in found} == {"bombing"}, sorted(found)
+    # a headline's fighting far from the body's events is an event of its own
+    found = triples("Battle for Ramadi\n\nA car bomb exploded in Baghdad on Sunday.")
+    assert ("clash", place_of("Ramadi"), "2015-05-21") in found, sorted(found)
 
 
 def test_the_city_of_a_sentence_without_a_name_is_the_report_s_town() -> None:
