@@ -78,6 +78,8 @@ def _windows_overlap(a: Candidate, b: Candidate) -> bool:
 
 
 def _compatible(a: Candidate, b: Candidate, published: date) -> bool:
+    if a.sentence is b.sentence and a.place.place.name != b.place.place.name:
+        return False  # "struck Douma, Harasta and Saqba": neighbours listed are each struck
     if a.actor1 not in _WEAK_ACTORS and b.actor1 not in _WEAK_ACTORS:
         if not same_side(a.actor1, b.actor1):
             return False

@@ -271,6 +271,13 @@ CASES = [
         [("airstrike", "Palmyra", "2015-05-19"), ("seizure", "Palmyra", "2015-05-19")],
         [],
     ),
+    # neighbouring towns listed are each an event, however close they lie
+    (
+        "Warplanes struck Douma, Harasta and Saqba on Monday, killing 30 people.",
+        [("airstrike", "Douma", "2015-05-18"), ("airstrike", "Harasta", "2015-05-18"),
+         ("airstrike", "Saqba", "2015-05-18")],
+        [],
+    ),
     # a place "in rebel hands since 2014", in a relative clause or an appositive, was taken then
     (
         "Rebels withdrew from Khan Sheikhoun, which had been in rebel hands since 2014.",

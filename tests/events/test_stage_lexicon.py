@@ -39,6 +39,7 @@ FOUND = [
     ("Militants are taking over Falluja", "taking over", "capture", "act", "taking"),
     ("ISIS took back the town", "took back", "capture", "act", "took"),
     ("the fall of Mosul", "fall", "capture", "noun", "fall"),
+    ("after the loss of Ramadi", "loss", "capture", "noun", "loss"),
     # "fell to", "in the hands of": the place is the subject
     ("Mosul fell to ISIS", "fell to", "capture", "fall", "fell"),
     ("the town has fallen to ISIS", "fallen to", "capture", "fall", "fallen"),
@@ -122,6 +123,8 @@ NOT_FOUND = [
     ("Fighters blew the old iron bridge up", "blew"),
     ("Troops fired, officials said, rockets at Taza", "fired"),
     ("The army forced, witnesses said, villagers to flee", "forced"),
+    # losses in the plural are casualties; "the loss of Ramadi" is a place lost
+    ("with the heaviest losses in Jisreen and Arbin", "losses"),
 ]
 
 
