@@ -18,6 +18,7 @@ import re
 from datetime import date
 from typing import Any
 
+from events.dates import WEEKDAYS
 from events.extract import syntax
 from events.extract.wordlists import (
     AGGREGATE_MARKS,
@@ -30,6 +31,7 @@ from events.extract.wordlists import (
     INTENT_HEADS,
     MODALS,
     SPEECH_VERBS,
+    SUPPORT_WORDS,
     TOPIC_HEADS,
     TOPIC_VERBS,
 )
@@ -58,7 +60,6 @@ _COUNTABLE = _EVENT_NOUN_KINDS | {"airstrike", "attack_on_civilians", "abduction
 _CAUSE_PREPS = frozenset(
     {"amid", "despite", "because", "due", "from", "among", "after", "following", "by", "since"}
 )
-_SUPPORTING = frozenset("back support aid assist cover accompany help".split())
 _TIMES = frozenset("overnight nighttime night-time dawn morning evening weekend".split())
 # A national total ("3 million Iraqis remain displaced nationwide") is no place's event.
 _NATIONWIDE = re.compile(
@@ -268,7 +269,7 @@ def _hardware(trigger: Any, anchor: Any) -> bool:
         if edge not in ("conj", "prep", "pobj", "appos", "dobj", "nsubjpass", "npadvmod",
                         "compound"):
             return False  # "strikes destroyed a refinery": the weapon acts
-        if t.lower_ in ("support", "backing", "cover"):
+        if t.lower_ in SUPPORT_WORDS:
             return False  # "with the support of air strikes, the army seized X": fired
         if syntax.lemma(t) in HARDWARE_VERBS or t.lower_ in ARMED_WITH:
             return True
@@ -290,7 +291,8 @@ def _aggregate(text: str, anchor: Any, trigger: Any) -> bool:
     return marks or (counted and anchor.tag_.startswith("NN") and bool(_SPAN.search(text)))
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday".split())
+#: "Since Saturday": this week's fighting, told as it goes on.
+_THIS_WEEK = frozenset(WEEKDAYS) | {"yesterday"}
 #: Nouns of a whole campaign: what they "have killed" is a toll to date.
 #: (plural "attacks" and "strikes" only: one strike that "has killed 12" is one event)
 _CAMPAIGNS = frozenset("assault offensive campaign bombardment violence war conflict operation "
@@ -313,8 +315,7 @@ def _toll_to_date(trigger: Any, anchor: Any) -> bool:
         return False  # not the present perfect
     if any(
         c.dep_ == "prep" and c.lower_ == "since"
-        # "since Saturday" is this week's fighting, told as it goes on
-        and not any(g.lower_ in _WEEKDAYS for g in c.children)
+        and not any(g.lower_ in _THIS_WEEK for g in c.children)
         for c in verb.children
     ) or any(
         c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children if m.dep_ == "mark")
@@ -374,7 +375,7 @@ def _background_cause(trigger: Any, anchor: Any) -> bool:
     cause = head.lower_ in _CAUSE_PREPS or (
         syntax.lemma(head) in ("flee", "escape") and anchor.dep_ == "dobj"
     )
-    if head.lower_ == "by" and syntax.lemma(head.head) in _SUPPORTING | EVENT_VERBS:
+    if head.lower_ == "by" and syntax.lemma(head.head) in SUPPORT_WORDS | EVENT_VERBS:
         # "backed by Russian air strikes", "hit by air strikes": the strikes are the news
         return False
     if not cause:

@@ -53,13 +53,15 @@ def same_side(a: str | None, b: str | None) -> bool:
     return a == b or any(a in side and b in side for side in SAME_SIDE)
 
 
-def _near(a: Candidate, b: Candidate) -> bool:
+def _km(a: Candidate, b: Candidate) -> float:
     pa, pb = a.place.place, b.place.place
-    if pa.name == pb.name:
-        return True
     dlat = (float(pa.lat) - float(pb.lat)) * 111.0
     dlon = (float(pa.lon) - float(pb.lon)) * 111.0 * math.cos(math.radians(float(pa.lat)))
-    return dlat * dlat + dlon * dlon <= MERGE_KM * MERGE_KM
+    return math.hypot(dlat, dlon)
+
+
+def _near(a: Candidate, b: Candidate) -> bool:
+    return a.place.place.name == b.place.place.name or _km(a, b) <= MERGE_KM
 
 
 def _window(c: Candidate) -> tuple[date, date]:
@@ -192,13 +194,8 @@ def _generic_headline(c: Candidate, kept: list[Candidate]) -> bool:
     """
     if not (c.sentence.headline and c.kind == "clash" and c.trigger.frame == "noun"):
         return False
-    pa = c.place.place
-    for other in kept:
-        if other is c or other.sentence.headline or not _windows_overlap(c, other):
-            continue
-        pb = other.place.place
-        dlat = (float(pa.lat) - float(pb.lat)) * 111.0
-        dlon = (float(pa.lon) - float(pb.lon)) * 111.0 * math.cos(math.radians(float(pa.lat)))
-        if dlat * dlat + dlon * dlon <= HEADLINE_KM * HEADLINE_KM:
-            return True
-    return False
+    return any(
+        other is not c and not other.sentence.headline and _windows_overlap(c, other)
+        and _km(c, other) <= HEADLINE_KM
+        for other in kept
+    )

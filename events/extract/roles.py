@@ -24,7 +24,7 @@ from typing import Any
 from events import actors as _actors
 from events.extract import syntax
 from events.extract.places import PlaceMention
-from events.extract.wordlists import EVENT_VERBS, QUANTITY_HEADS, SUPPORT_VERBS
+from events.extract.wordlists import EVENT_VERBS, QUANTITY_HEADS, SUPPORT_VERBS, SUPPORT_WORDS
 
 # Edges that open another clause: a mention below one belongs to that clause's verb.
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"})
@@ -191,8 +191,6 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
     return slots
 
 
-#: Words of support: "backed by", "supported by", "with the support of", "with air cover from".
-_SUPPORT = frozenset("back support aid assist cover help backing support cover".split())
 
 
 def _supported_verb(anchor: Any) -> Any:
@@ -208,7 +206,7 @@ def _supported_verb(anchor: Any) -> Any:
         t = t.head
         if t.i == t.head.i:
             return None
-        if syntax.lemma(t) in _SUPPORT or t.lower_ in _SUPPORT:
+        if syntax.lemma(t) in SUPPORT_WORDS or t.lower_ in SUPPORT_WORDS:
             break
     else:
         return None

@@ -93,6 +93,8 @@ CIVIL_DEPLOYED = frozenset(
 )
 #: Weapons that are used, not moved into position: "deployed drones strapped with explosives".
 DEPLOYED_WEAPONS = frozenset("drone shell bomb explosive mine weapon device vest ied".split())
+#: Words of support: "backed by", "supported by", "with the support of", "with air cover".
+SUPPORT_WORDS = frozenset("back support aid assist cover accompany help backing".split())
 #: Verbs of handling hardware: a mortar destroyed or an IED defused went off nowhere.
 HARDWARE_VERBS = frozenset(
     "destroy seize capture confiscate find discover dismantle defuse disarm remove clear "
