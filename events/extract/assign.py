@@ -48,20 +48,19 @@ def sentence_candidates(
     out: list[Candidate] = []
     tolls: list[tuple[Any, tuple]] = []
     found: dict[int, roles.Arguments] = {}
-    anchors = {syntax.token_at(sentence.doc, t.anchor_start).i: t.kind for t in mentions.triggers}
-    for trig in mentions.triggers:
+    readings = [_reading(sentence, trig, mentions, country) for trig in mentions.triggers]
+    # each trigger's kind by its anchor, None for one that reports nothing ("took part in")
+    anchors = {
+        syntax.token_at(sentence.doc, t.anchor_start).i: (t.kind if r[2] else None)
+        for t, r in zip(mentions.triggers, readings, strict=True)
+    }
+    for trig, (reading, args, kind) in zip(mentions.triggers, readings, strict=True):
         why = filters.why_not(sentence, trig, anchors)
         if why is not None and not (why == "modal" and _declared(sentence, trig)):
             continue
-        # the first reading whose arguments fit ("arrived in" said of people is no troop move)
-        for reading in (trig, *trig.alternatives):
-            args = roles.arguments(sentence, reading, mentions)
-            kind = kinds.resolve(reading, args, country=country)
-            if kind is not None:
-                trig = reading
-                break
         if kind is None:
             continue
+        trig = reading
         if why == "modal":
             kind = "threat"  # "ISIS said it would march on Baghdad": a declared intent
         figure = counts.magnitude(args, kind, sentence.text)
@@ -134,6 +133,19 @@ def sentence_candidates(
         c.earlier_by = _measured_after(found[id(c)].anchor)
     out = [c for c in out if not (c.date is None and _told_as_background(found[id(c)].anchor))]
     return _drop_background_seizures(out)
+
+
+def _reading(sentence: Any, trig: Any, mentions: Any, country: str | None) -> tuple:
+    """Return a trigger's first reading whose arguments fit, its arguments and its kind.
+
+    "arrived in" said of people is no troop move; the kind is None when no reading fits.
+    """
+    for reading in (trig, *trig.alternatives):
+        args = roles.arguments(sentence, reading, mentions)
+        kind = kinds.resolve(reading, args, country=country)
+        if kind is not None:
+            return reading, args, kind
+    return trig, args, None
 
 
 def _told_as_background(anchor: Any) -> bool:

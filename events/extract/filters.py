@@ -469,7 +469,8 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
     trigger : Trigger
         The trigger, already chosen for its part of speech.
     anchors : dict of int to str
-        The kind of each trigger of the sentence, by its anchor's token index.
+        The kind of each trigger of the sentence, by its anchor's token index; None
+        for a trigger that reports no event ("took part in").
 
     Returns
     -------

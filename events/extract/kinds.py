@@ -31,6 +31,7 @@ from events.extract.wordlists import (
     PRISONERS,
     PROPERTY,
     SPOILS,
+    STRONGHOLDS,
     VEHICLES,
 )
 
@@ -43,6 +44,8 @@ _MISSILE_WORDS = frozenset(
     "missile rocket artillery mortar shell tomahawk cruise ballistic".split()
 )
 _AIR_WORDS = AIRCRAFT | {"air", "aerial", "airstrike", "bombing", "bomb"}
+#: Shelling words that say nothing of the weapon: aircraft named with them make an airstrike.
+_BOMBARD = frozenset({"bombard", "bombardment"})
 
 
 def _words_near(args: roles.Arguments) -> set[str]:
@@ -280,6 +283,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
             return "clash"  # a raid on the ground
         return "airstrike"
     if kind == "attack" and syntax.is_verb(args.anchor) and _has_place_in(args, ("obj",)):
+        if _attacks_stronghold(args):
+            return "clash"  # "attacked Abu Ghraib prison": a fight for a defended site
         return None  # "attacked the northern cities of Mosul and Tikrit": told by other events
     if kind == "attack":
         if agents.object_is(args, PEOPLE) or any(
@@ -287,6 +292,9 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         ):
             return "attack_on_civilians"
         return "clash"
+    bombard = kind == "shelling" and syntax.lemma(args.anchor) in _BOMBARD
+    if bombard and _words_near(args) & AIRCRAFT:
+        return "airstrike"  # "jets took part in the bombardment of Zamalka": from the air
     if kind == "kill" and any(
         syntax.lemma(t) in ("injury", "wound") for c in args.anchor.children for t in c.subtree
         if c.dep_ == "prep" and c.lower_ in ("of", "from")
@@ -328,6 +336,15 @@ def _has_place_in(args: roles.Arguments, slots: tuple[str, ...]) -> bool:
                 ):
                     break
     return any(syntax.lemma(t) in PLACE_NOUNS for t in args.object if t.dep_ != "pobj")
+
+
+def _attacks_stronghold(args: roles.Arguments) -> bool:
+    """Tell whether the object attacked is a defended site ("the Taji prison", "the dam")."""
+    words = {
+        w.lower() for p, s in args.places if s == "obj" and not p.reference
+        for w in p.location.split()
+    }  # fmt: skip
+    return bool(words & STRONGHOLDS)
 
 
 def is_toll(kind: str, trigger: Any) -> bool:

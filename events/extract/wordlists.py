@@ -79,6 +79,11 @@ SITES = (
     "district", "quarter", "suburb", "outskirts", "street", "road", "highway", "oilfield",
     "field", "hill", "mountain",
 )  # fmt: skip
+#: Sites a force holds and defends: an attack on one is a fight for it ("attacked the prison").
+STRONGHOLDS = frozenset(
+    "airport base airbase refinery prison jail dam bridge checkpoint headquarters barracks "
+    "academy compound crossing oilfield hill".split()
+)
 #: Vehicles: a convoy of them leaving says nothing of who left.
 VEHICLES = frozenset("bus convoy car truck vehicle lorry van minibus coach".split())
 #: What is dropped from the air without being a strike: airdrops of aid.

@@ -291,6 +291,25 @@ CASES = [
          ("seizure", "Nassib crossing", "2015-05-15")],
         [],
     ),
+    # an event noun governed by a verb that reports nothing ("took part in") is the event;
+    # a bombardment by aircraft is an air strike
+    (
+        "Witnesses said government jets took part in the bombardment of Douma and Harasta on "
+        "Monday night.",
+        [("airstrike", "Douma", "2015-05-18"), ("airstrike", "Harasta", "2015-05-18")],
+        ["shelling"],
+    ),
+    # an attack on a named defended site is a fight there; on whole towns it only sums up
+    (
+        "Insurgents attacked the Taji prison and the Haditha Dam late on Sunday.",
+        [("clash", "Taji", "2015-05-17"), ("clash", "Haditha Dam", "2015-05-17")],
+        [],
+    ),
+    (
+        "Militants attacked the towns of Tikrit and Baiji on Sunday.",
+        [],
+        ["clash"],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
