@@ -9,7 +9,8 @@ r"""Finding events in a report: a pipeline of stages, each adding one kind of an
    figures;
 4. the event filter (:mod:`.filters`): is a trigger one real happening, not a
    plan, a forecast, a topic, an aggregate, a negation;
-5. arguments (:mod:`.roles`, :mod:`.agents`, :mod:`.counts`, :mod:`.kinds`):
+5. arguments (:mod:`.roles`, :mod:`.place_roles`, :mod:`.agents`, :mod:`.counts`,
+   :mod:`.kinds`):
    who did what to whom, where, when, how many, read from the parse, and the
    event type that follows;
 6. report context (:mod:`.context`): the topic place for "the city" and

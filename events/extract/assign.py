@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from events import actors as _actors
-from events.extract import agents, counts, filters, kinds, roles, syntax
+from events.extract import agents, counts, filters, kinds, place_roles, roles, syntax
 from events.extract.candidate import Candidate
 from events.extract.wordlists import CLAIM_CUES, SPEECH_VERBS
 from events.figures import SMALL_NUMBERS
@@ -66,7 +66,7 @@ def sentence_candidates(
         figure = counts.magnitude(args, kind, sentence.text)
         if kinds.is_toll(kind, trig):
             tolls.append((args.anchor, figure))
-        places = roles.choose_places(args, args.frame, kind) or [None]
+        places = place_roles.choose_places(args, args.frame, kind) or [None]
         # "government forces" are the army of the country the event is in
         where = next((p.place.country for p in places if p is not None and p.place), country)
         actor1, actor2, pronoun = agents.agent(

@@ -11,14 +11,14 @@ slot it hangs from, through its noun phrase ("the outskirts of Tikrit"), never
 through another clause.
 
 The trigger's frame (``lexicon.tsv``) then says which slots hold the place,
-the acting force and the other side. The place is chosen here; the acting
-sides are read from the slots in :mod:`.agents`, the event's count in
+the acting force and the other side: the place is chosen in
+:mod:`.place_roles`, the acting sides in :mod:`.agents`, the event's count in
 :mod:`.counts`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from events import actors as _actors
@@ -28,30 +28,6 @@ from events.extract.wordlists import EVENT_VERBS, QUANTITY_HEADS, SUPPORT_VERBS,
 
 # Edges that open another clause: a mention below one belongs to that clause's verb.
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"})
-# Prepositions that locate an event.
-_LOCATIVE = (
-    "in", "at", "near", "on", "across", "around", "outside", "inside", "throughout", "along",
-    "over", "into", "within", "against", "for", "of", "between", "through", "towards", "toward",
-    "to",
-)  # fmt: skip
-# Slots that hold the place, by frame, in order of preference.
-PLACE_SLOTS: dict[str, tuple[str, ...]] = {
-    "act": ("obj", "subjpass", "head", *(f"prep:{p}" for p in _LOCATIVE if p != "to"),
-            "gov:obj", *(f"gov:prep:{p}" for p in _LOCATIVE)),
-    "fall": ("subj", "subjpass", "head", "prep:in", "prep:at", "prep:near"),
-    "lose": ("obj", "prep:in", "prep:at", "prep:near"),
-    "hold": ("gov:subj", "gov:subjpass", "gov:noun", "subj", "obj", "prep:of", "prep:in"),
-    "noun": (*(f"prep:{p}" for p in _LOCATIVE), "acl:obj", *(f"acl:prep:{p}" for p in _LOCATIVE),
-             "compound", "poss", "gov:subjpass", "gov:obj", *(f"gov:prep:{p}" for p in _LOCATIVE),
-             "head"),
-    "intent": ("sub:place",),
-}  # fmt: skip
-# Where a moving force or crowd went, and where it left.
-MOVE_TO = ("obj", "prep:into", "prep:to", "prep:towards", "prep:toward", "prep:on", "prep:in",
-           "prep:at", "prep:near", "prep:for", "prep:inside", "prep:around", "prep:outside",
-           "prep:through", "prep:across", "prep:within", "head")  # fmt: skip
-MOVE_FROM = ("obj", "prep:from", "prep:out", "prep:of", "subjpass", "prep:in", "prep:at",
-             "prep:near", "head")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -256,7 +232,25 @@ def _carries(noun: Any, verb: Any) -> bool:
     lemma = syntax.lemma(verb)
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return lemma in EVENT_VERBS
+    if noun.dep_ == "pobj" and _circumstance(noun):
+        return False
     return lemma in SUPPORT_VERBS or noun.dep_ == "pobj"
+
+
+#: Prepositions that set an event noun beside the clause, as its time or its cause.
+_BESIDE = frozenset("after following since before despite amid until".split())
+
+
+def _circumstance(noun: Any) -> bool:
+    """Tell whether an event noun is the clause's circumstance, an event of its own.
+
+    "With the liberation of Hawija, ISIS holds one stretch", "after the fall of Mosul,
+    troops fled": the clause's subject did not do it.
+    """
+    prep = noun.head.lower_
+    if prep in _BESIDE:
+        return True
+    return prep == "with" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _where_clause(verb: Any) -> bool:
@@ -477,104 +471,7 @@ def _add_pronoun_places(args: Arguments, trigger: Any, text: str) -> None:
             args.places.append((mention, "obj" if label == "poss" else label))
 
 
-def place_slots(frame: str, kind: str) -> tuple[str, ...]:
-    """Return the slots that hold an event's place, in order of preference."""
-    if frame == "move" or kind in ("withdrawal", "displacement") and frame == "act":
-        if kind in ("withdrawal", "displacement", "flight"):
-            return MOVE_FROM if kind == "withdrawal" else MOVE_FROM + MOVE_TO
-        return MOVE_TO
-    return PLACE_SLOTS.get(frame, PLACE_SLOTS["act"])
-
-
-def choose_places(args: Arguments, frame: str, kind: str) -> list[Any]:
-    """Return the place mentions of the event, one event per place (several for a list).
-
-    The first slot of the frame's preference order that holds a place wins;
-    references ("80 km west of X") never count, and for departures
-    destinations ("fled to Erbil") only when nothing else is named.
-    """
-    order = place_slots(frame, kind)
-    usable = [(p, s) for p, s in args.places if not p.reference]
-    leaving = kind in ("withdrawal", "flight", "displacement")
-    if leaving:
-        origins = [(p, s) for p, s in usable if not p.destination]
-        if origins or kind == "withdrawal":
-            usable = origins
-    if frame == "intent":
-        inside = _complement_tokens(args.anchor)
-        chosen = [
-            p for p, _ in usable
-            if any(t.idx <= p.name_start < t.idx + len(t.text) for t in inside)
-        ]  # fmt: skip
-        return chosen
-    for label in order:
-        hit = _outermost(args, [p for p, s in usable if s == label])
-        if hit:
-            return _inner_town(args, hit)
-    if kind == "troop_position" and not syntax.is_verb(args.anchor):
-        # "the operation to retake Tal Afar": the offensive's target is its place
-        aims = _aim_tokens(args.anchor)
-        hit = [p for p, _ in usable if any(t.idx <= p.name_start < t.idx + len(t.text)
-                                          for t in aims)]  # fmt: skip
-        if hit:
-            return hit[:1]
-    attached = [p for p, s in usable if s is not None and not s.startswith("up:")]
-    if attached:
-        return attached[:1]
-    for label in order:
-        hit = [p for p, s in usable if s == "up:" + label]
-        if hit:
-            return hit
-    # last, "clashed in the countryside north of Hama": near the place the direction names
-    near = [p for p, s in args.places if s is not None and p.reference == "direction"]
-    return [replace(p, reference="", geo_precision=max(2, p.geo_precision)) for p in near[:1]]
-
-
-def _outermost(args: Arguments, places: list[Any]) -> list[Any]:
-    """Drop the places that only locate another of the list ("Tiyas air base near Homs").
-
-    Coordinated ones ("Falluja and Ramadi") all stay.
-    """
-    if len(places) < 2:
-        return places
-    doc = args.anchor.doc
-    heads = {id(p): syntax.span_head(doc, p.name_start, p.name_end) for p in places}
-
-    def under(p: Any) -> bool:
-        h = heads[id(p)]
-        for q in places:
-            g = heads[id(q)]
-            if q is p or h is None or g is None or not g.is_ancestor(h):
-                continue
-            path = [h, *syntax.ancestors(h)]
-            path = path[: path.index(g)] if g in path else path
-            if not any(t.dep_ == "conj" for t in path):
-                return True  # a locating phrase, not a list
-        return False
-
-    return [p for p in places if not under(p)]
-
-
-def _inner_town(args: Arguments, chosen: list[Any]) -> list[Any]:
-    """Prefer the town named inside the province the event is placed in.
-
-    "In Homs province, gunmen kidnapped engineers near Palmyra": the town named inside the
-    province the event is placed in is where it happened.
-    """
-    if len(chosen) != 1 or chosen[0].place is None:
-        return chosen
-    gov = chosen[0].place
-    if gov.feature not in ("governorate", "region"):
-        return chosen
-    towns = [
-        p for p, s in args.places
-        if s is not None and not p.reference and p.place is not None
-        and p.place.feature not in ("governorate", "region") and p.place.admin1 == gov.admin1
-    ]  # fmt: skip
-    return towns[:1] or chosen
-
-
-def _aim_tokens(anchor: Any) -> list[Any]:
+def aim_tokens(anchor: Any) -> list[Any]:
     """Return the object of an offensive's purpose: "to retake X", "to drive ISIS out of X"."""
     out = []
     for c in anchor.children:
@@ -583,7 +480,7 @@ def _aim_tokens(anchor: Any) -> list[Any]:
     return out
 
 
-def _complement_tokens(anchor: Any) -> list[Any]:
+def complement_tokens(anchor: Any) -> list[Any]:
     """Return what a threat or vow is about: its object, infinitive or "of"/"on" phrase."""
     out = []
     for c in anchor.children:
@@ -609,9 +506,5 @@ def threat_has_attack(anchor: Any) -> bool:
                 return False
             if any(a.dep_ == "aux" and a.lower_ in ("could", "may", "might") for a in c.children):
                 return False
-    return any(syntax.lemma(t) in ATTACK_WORDS for t in _complement_tokens(anchor))
+    return any(syntax.lemma(t) in ATTACK_WORDS for t in complement_tokens(anchor))
 
-
-def unattached_places(args: Arguments) -> list[Any]:
-    """Return the sentence's places, no references, that hang from no slot of this trigger."""
-    return [p for p, s in args.places if s is None and not p.reference]

@@ -400,6 +400,19 @@ def test_last_month_name_written_in_that_month_is_a_year_back() -> None:
     assert ("shelling", place_of("Baiji"), "2014-05-01") in found, sorted(found)
 
 
+def test_an_event_noun_set_beside_the_clause_is_not_done_by_its_subject() -> None:
+    report = read_text(
+        f"published: {PUB}\n---\nIraqi forces retook Baiji on Monday. With the recapture of "
+        "Baiji, ISIS holds only the valley near Qaim. After the fall of Ramadi on Sunday, "
+        "Shi'ite militias massed at Habbaniyah.",
+        name="general.txt",
+    )
+    seizures = {(e.place, e.actor1) for e in extract_events(report) if e.event_type == "seizure"}
+    assert (place_of("Baiji"), "ISIS") not in seizures, seizures
+    assert (place_of("Baiji"), "Iraqi Security Forces") in seizures, seizures
+    assert (place_of("Ramadi"), "PMF") not in seizures, seizures
+
+
 # (text, event type, actor1, certainty): who acted, and whether only a belligerent says so
 ACTOR_CASES = [
     (

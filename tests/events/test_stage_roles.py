@@ -20,7 +20,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from events.extract import agents, counts, kinds, lexicon, roles, syntax
+from events.extract import agents, counts, kinds, lexicon, place_roles, roles, syntax
 from events.extract.mentions import find_mentions
 from events.extract.places import PlaceReader, report_country
 from events.extract.sentences import split_sentences
@@ -146,7 +146,7 @@ PLACES = [
 def test_choose_places(nlp, text, trigger, expected):
     st, args, kind = read(nlp, text, trigger)
     assert kind is not None
-    chosen = roles.choose_places(args, args.frame, kind)
+    chosen = place_roles.choose_places(args, args.frame, kind)
     assert [st.sentence.text[p.name_start : p.name_end] for p in chosen] == expected
 
 
