@@ -94,6 +94,8 @@ _DATE_RX = re.compile(
   | (?P<dm>\b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d))
   | (?P<monthyear>\b(?:(?:early|mid|late|end\s+of)[\s-]+)?{_MONTH}\s+(?P<my_y>(?:19|20)\d\d)\b)
   | (?P<midmonth>\b(?:mid|the\s+middle\s+of)[\s-]+{_MONTH})
+  | (?P<monthof>\b(?:(?:in|since|during|until|by|from|of)\s+)?{_MONTH}\s+(?:of\s+)?(?P<mo_y>last
+        |this|the\s+previous)\s+year\b)
   | (?P<month>\b(?:in|since|during|until|by|early|late|end\s+of|from|of|last)\s+(?:early\s+
         |late\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b))
   | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier
@@ -271,6 +273,11 @@ def _resolve_match(
             return None
         d = _safe_day(_year_for(month, 15, published), month, 15)
         return (d, "week", False) if d else None
+    if kind == "monthof":
+        # "in March last year", "March of this year"
+        month = _month_number(text)
+        year = published.year - (m.group("mo_y").lower() != "this")
+        return (_month_start(year, month), "month", False) if month else None
     if kind == "month":
         month = _month_number(text)
         if not month:
@@ -283,11 +290,8 @@ def _resolve_match(
         n, unit = _count_unit(m.group("ago_n"), m.group("ago_u"))
         # "two days earlier" counts from the date being told about; "two days ago" from publication.
         relative = not low.endswith("ago")
-        if unit in ("day", "week"):
-            day, precision = _back(anchor if relative else published, n, unit, "day")
-            return day, precision, relative
-        day, precision = _back(published, n, unit, "day")
-        return day, precision, False
+        day, precision = _back(anchor if relative else published, n, unit, "day")
+        return day, precision, relative
     if kind == "spell":
         # "a 13-day offensive": it began that long before publication
         n, unit = _count_unit(_number_word(m.group("sp_n")), m.group("sp_u"))

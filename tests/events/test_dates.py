@@ -41,6 +41,9 @@ PUB = date(2015, 3, 12)  # a Thursday
         ("since June 2013", "2013-06-01", "month"),
         ("for two months", "2015-01-01", "month"),
         ("in recent days", "2015-03-12", "week"),
+        ("which ended in March last year", "2014-03-01", "month"),
+        ("in January of last year", "2014-01-01", "month"),
+        ("since February this year", "2015-02-01", "month"),
     ],
 )
 def test_resolve_table(text, expected, precision):
@@ -81,3 +84,19 @@ def test_offsets_point_into_text():
     text = "Fighters entered the town on Sunday and left on Monday."
     for m in find_dates(text, PUB):
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("eight months before", "2014-04-01", "month"),
+        ("two years earlier", "2012-01-01", "year"),
+        ("three weeks earlier", "2014-11-10", "week"),
+    ],
+)
+def test_a_span_before_counts_back_from_the_anchor(text, expected, precision):
+    # "seized it in December, eight months after being driven out": from December
+    found = find_dates(text, PUB, anchor=date(2014, 12, 1))
+    assert [(m.date.isoformat(), m.precision, m.relative_to_anchor) for m in found] == [
+        (expected, precision, True)
+    ]
