@@ -208,7 +208,8 @@ def find_place_spans(text: str) -> list[tuple[int, int, str]]:
     """
     from geodata.spans import find_place_spans as _find
 
-    return _find(text, get_gazetteer(), fuzzy=_resolver().fuzzy_known)
+    resolver = _resolver()
+    return _find(text, get_gazetteer(), fuzzy=resolver.fuzzy_known, spelled=resolver.spelled)
 
 
 def admin_for_point(lon: float, lat: float) -> tuple[str | None, str | None, str | None]:

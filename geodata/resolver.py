@@ -132,6 +132,8 @@ _COUNTRY_PREFIX = re.compile(
 _COUNTRY_CODES = {"iraq": "IQ", "iraqi": "IQ", "syria": "SY", "syrian": "SY"}
 #: Admin-unit features: their point is a centroid (geo_precision 3).
 _UNIT_FEATURES = frozenset(("governorate", "region", "district", "subdistrict"))
+#: Match quality a word after "village of" needs to count as a place's spelling.
+SPELLED_MIN = 0.78
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|towns|village|villages|villge|villae|hamlet|"
                           r"locality|suburb|center|centre)$", re.I)
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
@@ -506,6 +508,18 @@ class Resolver:
             return []
         return [(e, q) for e, q in self._fuzzy(key)
                 if self.gaz.index.prominence[e] >= MAJOR_PROMINENCE]
+
+    def spelled(self, word: str) -> bool:
+        """Say whether a word after "village of" reads as another spelling of a place.
+
+        Any place, known or not ("Beinin" for the village Banin): the cue says a
+        settlement is named, so a close variant is enough.
+        """
+        try:
+            ranked = self.explain(word, top=1)
+        except ValueError:
+            return False
+        return bool(ranked) and ranked[0].quality >= SPELLED_MIN
 
     # -- scoring ----------------------------------------------------------------
     def _score(self, e: int, quality: float, rd: _Reading, ctx: _Context) -> dict | None:

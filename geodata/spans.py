@@ -172,8 +172,21 @@ def _typo_candidate(text: str, toks: list, folded: list[str], i: int, last_end: 
             and _has_cue(text, toks, i, last_end))
 
 
+#: Words that name a settlement before "of": "the village of Beinin" is a place however
+#: it is spelt.
+_SETTLEMENT_WORDS = frozenset("village villages town towns hamlet".split())
+
+
+def _settlement_cue(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Say whether token `i` follows "village of" or "town of"."""
+    return (i > 1 and toks[i - 1][2].lower() == "of"
+            and toks[i - 2][2].lower() in _SETTLEMENT_WORDS)
+
+
 def find_place_spans(text: str, gazetteer: Gazetteer,
-                     fuzzy: Callable[[str], list] | None = None) -> list[tuple[int, int, str]]:
+                     fuzzy: Callable[[str], list] | None = None,
+                     spelled: Callable[[str], bool] | None = None,
+                     ) -> list[tuple[int, int, str]]:
     """Return (start, end, surface text) of gazetteer names found in `text`.
 
     Parameters
@@ -185,6 +198,10 @@ def find_place_spans(text: str, gazetteer: Gazetteer,
     fuzzy : callable, optional
         Key -> candidates for misspelt names of well-known places (the
         resolver's fuzzy tier); tried only for unknown words after a cue.
+    spelled : callable, optional
+        Word -> whether the resolver reads it as another spelling of any
+        gazetteer place; tried only for unknown words after "village of" or
+        "town of" ("the village of Beinin", "Banin" in the gazetteer).
 
     Returns
     -------
@@ -229,6 +246,10 @@ def find_place_spans(text: str, gazetteer: Gazetteer,
         if found is None:
             if fuzzy is not None and _typo_candidate(text, toks, folded, i, last_end, ix):
                 if fuzzy(folded[i]):  # "vicinity of Ibril": a typo of a known place
+                    spans.append((start, toks[i][1], text[start:toks[i][1]]))
+                    last_end = i
+                elif (spelled is not None and _settlement_cue(toks, i)
+                      and spelled(text[start:toks[i][1]])):
                     spans.append((start, toks[i][1], text[start:toks[i][1]]))
                     last_end = i
             i += 1

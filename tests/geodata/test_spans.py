@@ -46,6 +46,10 @@ from geodata import find_place_spans
         ("Gunmen searched homes in the Qatana neighbourhood.", ["Qatana"]),
         ("Villagers of the Tal Hamis countryside fled.", ["Tal Hamis"]),
         ("They will leave the area.", []),
+        # after "village of", another spelling of any village ("Banin" in the gazetteer)
+        ("A house collapsed in the village of Beinin on Tuesday.", ["Beinin"]),
+        ("A house collapsed in the village of Sanderson on Tuesday.", []),
+        ("The statement of Beinin was read out.", []),  # no settlement word: no cue
     ],
 )
 def test_spn001_spans(text, expected):
