@@ -267,13 +267,13 @@ def _hardware(trigger: Any, anchor: Any) -> bool:
         edge, t = t.dep_, t.head
         # (npadvmod: a list after the verb's object that the parse hung on the verb)
         if edge not in ("conj", "prep", "pobj", "appos", "dobj", "nsubjpass", "npadvmod",
-                        "compound"):
+                        "compound", "amod"):  # amod: "dismantled booby-trapped houses"
             return False  # "strikes destroyed a refinery": the weapon acts
         if t.lower_ in SUPPORT_WORDS:
             return False  # "with the support of air strikes, the army seized X": fired
         if syntax.lemma(t) in HARDWARE_VERBS or t.lower_ in ARMED_WITH:
             return True
-        if t.head.i == t.i or syntax.is_verb(t):
+        if t.head.i == t.i or (syntax.is_verb(t) and t.dep_ != "amod"):
             return False  # the weapon's own verb is not hardware's: no further up
     return False
 

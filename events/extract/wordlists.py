@@ -40,7 +40,7 @@ FORCES = frozenset(
 #: Things that fly and bomb: an attack by one of these is an air strike.
 AIRCRAFT = frozenset(
     "warplane jet aircraft plane helicopter drone gunship fighter-bomber airforce "
-    "sortie chopper "
+    "sortie chopper aviation "
     # aircraft by type: "Turkish F-16s hit PKK targets"
     "f-16 f-16s f-15 f-15s f-35 f-35s su-24 su-24s su-25 su-34 su-34s mig mig-23 mig-29 migs "
     "sukhoi sukhois apache apaches b-52 b-52s tornado tornados typhoon typhoons rafale rafales "

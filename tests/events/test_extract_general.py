@@ -310,6 +310,19 @@ CASES = [
         [],
         ["clash"],
     ),
+    # hardware handled, also as an adjective ("booby-trapped houses"), is no bombing;
+    # "aviation" is aircraft
+    (
+        "Engineers dismantled dozens of explosive devices and booby-trapped houses in Baiji "
+        "on Monday.",
+        [],
+        ["bombing"],
+    ),
+    (
+        "On Monday strikes by Iraqi army aviation destroyed militant hideouts in Baiji.",
+        [("airstrike", "Baiji", "2015-05-18")],
+        ["bombing", "shelling"],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
