@@ -206,6 +206,8 @@ def _topic(anchor: Any) -> bool:
         if g.tag_.startswith("NN") and (g.lower_ in TOPIC_HEADS or low in TOPIC_HEADS):
             return True
         if g.tag_.startswith("VB") and (g.lower_ in TOPIC_VERBS or low in TOPIC_VERBS):
+            if low == "call" and any(c.lower_ == "in" for c in g.children):
+                continue  # "called in airstrikes": ordered them, not asked for them
             return True
     return False
 

@@ -323,6 +323,17 @@ CASES = [
         [("airstrike", "Baiji", "2015-05-18")],
         ["bombing", "shelling"],
     ),
+    # "called in" strikes ordered them; "called for" only asked
+    (
+        "On Monday spotters called in airstrikes on Tal Afar to cover the advance.",
+        [("airstrike", "Tal Afar", "2015-05-18")],
+        [],
+    ),
+    (
+        "On Monday the governor called for airstrikes on Tal Afar.",
+        [],
+        ["airstrike"],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
