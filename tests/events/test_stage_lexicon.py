@@ -90,6 +90,7 @@ FOUND = [
     ("Troops encircled Falluja", "encircled", "troop_position", "act", "encircled"),
     ("Prisoners broke out of the jail", "Prisoners broke out", "prison_break", "move", "broke"),
     ("a prison break in Tikrit", "prison break", "prison_break", "noun", "prison"),
+    ("gunmen broke the inmates out", "broke the inmates out", "prison_break", "act", "broke"),
     ("they took 12 workers hostage", "took 12 workers hostage", "abduction", "act", "took"),
     ("Gunmen kidnapped 12 workers", "kidnapped", "abduction", "act", "kidnapped"),
     ("ISIS militants shot dead 12 men", "shot dead", "attack_on_civilians", "act", "shot"),
