@@ -131,8 +131,11 @@ def _inner_town(args: roles.Arguments, chosen: list[Any]) -> list[Any]:
     if gov.feature not in ("governorate", "region"):
         return chosen
     towns = [
-        p for p, s in args.places
+        (p, s) for p, s in args.places
         if s is not None and not p.reference and p.place is not None
         and p.place.feature not in ("governorate", "region") and p.place.admin1 == gov.admin1
     ]  # fmt: skip
-    return towns[:1] or chosen
+    if not towns:
+        return chosen
+    # "died across the Ghouta, with the heaviest losses in Jisreen, Misraba and Arbin"
+    return _outermost(args, [p for p, s in towns if s == towns[0][1]])

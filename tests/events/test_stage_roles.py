@@ -139,6 +139,9 @@ PLACES = [
     ("A double bombing at a cafe in Muqdadiya in Diyala province killed 20 people.", "bombing",
      ["Muqdadiya"]),
     ("Shells hit Tikrit and Diyala province.", "Shells", ["Tikrit", "Diyala"]),
+    # the towns of a region named inside it are each a place of the event
+    ("On Monday 60 people died across the Ghouta, most of them in Douma, Harasta and "
+     "Saqba.", "died", ["Douma", "Harasta", "Saqba"]),
 ]  # fmt: skip
 
 
