@@ -205,6 +205,17 @@ _BOILERPLATE_LINE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A heading over a list of links to other stories: the list's lines are their headlines.
+_LINK_LIST_HEAD = re.compile(
+    r"""^\s*(?:related(?:\s+(?:stories|articles|coverage|content|news|topics|links))? |
+        most\s+(?:read|popular|viewed|shared) | more\s+on\s+this\s+story | more\s+from\b.* |
+        (?:read|see)\s+(?:more|also)\b.* | you\s+may\s+(?:also\s+)?like | recommended\b.* |
+        further\s+reading | top\s+stories | latest\s+(?:news|stories) | trending(?:\s+now)? |
+        also\s+(?:read|on\s+\w+))\s*:?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A link list's items are short lines; a longer one is prose again.
+_LINK_ITEM_CHARS = 160
 # A line from which the rest of the page is reader comments.
 _COMMENTS_START = re.compile(
     r"""^\s*(?:
@@ -437,8 +448,12 @@ def _clean_lines(text: str) -> str:
     lines = [line.rstrip() for line in text.split("\n")]
     kept: list[str] = []
     body_chars = 0
+    in_links = False
     for i, line in enumerate(lines):
         stripped = line.strip()
+        if in_links and stripped and len(stripped) <= _LINK_ITEM_CHARS:
+            continue  # a headline of the link list, not this report's prose
+        in_links = bool(stripped) and bool(_LINK_LIST_HEAD.match(stripped))
         # Only a marker that heads a block of comments ends the article, wherever it is;
         # a "Comments" link in the page head or a menu does not.
         if stripped and _COMMENTS_START.match(stripped):

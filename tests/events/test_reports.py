@@ -286,3 +286,16 @@ def test_embedded_code_is_not_prose(line):
 def test_html_entities_in_plain_text_are_read():
     r = read_text("published: 2016-10-02\n---\nThe regime&#8217;s jets struck Douma.", name="e")
     assert r.text == "The regime’s jets struck Douma."
+
+
+@pytest.mark.parametrize("heading", ["Related", "Most read", "More on this story", "Read more:"])
+def test_a_link_list_is_no_prose(heading):
+    # the items under a link-list heading are other stories' headlines
+    text = (
+        "published: 2016-08-25\n---\nTroops entered Jarabulus on Wednesday.\n\n"
+        f"{heading}\n- Aleppo siege: rebels fight for Ramouseh\n2. Shelling hits Hama\n\n"
+        "Rebels said most fighters had left for al-Bab before the troops arrived."
+    )
+    body = read_text(text, name="r").text
+    assert "Ramouseh" not in body and "Hama" not in body
+    assert "Jarabulus" in body and "al-Bab" in body
