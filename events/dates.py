@@ -367,6 +367,35 @@ def _resolve_match(
     return None
 
 
+# A line that is only a year heads a section of a timeline ("2014", "2015:").
+_YEAR_HEADING = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.MULTILINE)
+
+
+def section_dates(text: str, published: date) -> list[tuple[int, date]]:
+    """Return (offset, as-of date) for each year heading of a timeline, in text order.
+
+    Under a heading "2014" a report published in 2015 tells 2014: its "11 June"
+    is 11 June 2014, read as if the section were written at the end of that year.
+    A heading after the publication year is ignored.
+    """
+    out = []
+    for m in _YEAR_HEADING.finditer(text):
+        year = int(m.group(1))
+        if year <= published.year:
+            out.append((m.end(), min(published, date(year, 12, 31))))
+    return out
+
+
+def as_of(offset: int, sections: list[tuple[int, date]], published: date) -> date:
+    """Return the date a text position's times are resolved against (see `section_dates`)."""
+    found = published
+    for start, day in sections:
+        if start > offset:
+            break
+        found = day
+    return found
+
+
 def find_dates(text: str, published: date, *, anchor: date | None = None) -> list[DateMention]:
     """Find and resolve every time expression in ``text``.
 

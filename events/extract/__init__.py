@@ -31,6 +31,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from events.dates import section_dates
 from events.extract import assign, context, filters, lexicon, merging, syntax, tables
 from events.extract.candidate import Candidate
 from events.extract.mentions import find_mentions
@@ -107,7 +108,10 @@ def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
             s.doc = doc
     # 3. mentions
     reader = PlaceReader(country, nlp)
-    mentions = find_mentions(sentences, found, published, reader=reader, deadline=deadline)
+    sections = section_dates(text, published)
+    mentions = find_mentions(
+        sentences, found, published, reader=reader, deadline=deadline, sections=sections
+    )
     country = reader.country or country
     # 4-5. filtered triggers with their arguments
     cands: list[Candidate] = []

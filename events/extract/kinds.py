@@ -196,6 +196,11 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
         )
     if needs == "victims":
         return agents.object_is(args, PEOPLE | FORCES)
+    if needs == "aimed":
+        aimed_at = [g for c in args.anchor.children if c.dep_ == "prep"
+                    and c.lower_ in ("at", "on", "upon") for g in c.children if g.dep_ == "pobj"]
+        return any(a.actor for a, s in args.actors if s in ("prep:at", "prep:on", "prep:upon")) \
+            or any(syntax.lemma(t) in PEOPLE | FORCES for t in roles.expand(aimed_at))
     if needs == "property":
         return agents.object_is(args, PROPERTY)
     if needs == "force":
@@ -288,7 +293,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         return None  # "attacked the northern cities of Mosul and Tikrit": told by other events
     if kind == "attack":
         if agents.object_is(args, PEOPLE) or any(
-            a.actor == "Civilians" for a, s in args.actors if s in ("obj", "prep:on", "subjpass")
+            a.actor == "Civilians" for a, s in args.actors
+            if s in ("obj", "prep:on", "prep:at", "prep:upon", "subjpass")
         ):
             return "attack_on_civilians"
         return "clash"

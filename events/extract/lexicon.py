@@ -25,7 +25,7 @@ KINDS = frozenset(
 )  # fmt: skip
 FRAMES = frozenset({"act", "fall", "lose", "hold", "move", "noun", "intent"})
 NEEDS = frozenset({"", "place", "aircraft", "people", "force", "property", "target", "goal",
-                   "victims"})
+                   "victims", "aimed"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from events import actors as _actors
-from events.dates import DateMention, find_dates
+from events.dates import DateMention, as_of, find_dates
 from events.extract import lexicon, syntax
 from events.extract.place_words import reference_kind
 from events.extract.places import PlaceMention, PlaceReader
@@ -75,6 +75,7 @@ def find_mentions(
     *,
     reader: PlaceReader,
     deadline: float = math.inf,
+    sections: list[tuple[int, date]] = (),
 ) -> list[Mentions]:
     """Find the mentions of every sentence of a report.
 
@@ -90,6 +91,9 @@ def find_mentions(
         Finds and resolves place names with the report's context.
     deadline : float
         ``time.monotonic()`` past which the remaining sentences are left without mentions.
+    sections : list of (int, date)
+        A timeline's year headings (:func:`events.dates.section_dates`): the times of
+        the sentences below one are resolved as of that year.
 
     Returns
     -------
@@ -105,7 +109,8 @@ def find_mentions(
             continue
         m = Mentions(triggers=confirm_triggers(sentence, found)[:MAX_TRIGGERS])
         m.actors = _actors.find_actors(sentence.text)
-        m.dates = find_dates(sentence.text, published)
+        # under a timeline's year heading ("2014"), its day and month are of that year
+        m.dates = find_dates(sentence.text, as_of(sentence.start, sections, published))
         # "Islamic State of Iraq and Syria" holds place names, "in May" a village's: mask them
         blocked = [(a.start, a.end) for a in m.actors if a.actor != "Civilians"]
         blocked += [(d.start, d.end) for d in m.dates]

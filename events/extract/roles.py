@@ -263,7 +263,7 @@ def _where_clause(verb: Any) -> bool:
     )
 
 
-def _expand(tokens: list[Any]) -> list[Any]:
+def expand(tokens: list[Any]) -> list[Any]:
     """Heads of noun phrases, seen through quantities: "a group of 31 Turks" is Turks."""
     out = []
     for t in tokens:
@@ -423,8 +423,8 @@ def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
         if head is not None:
             args.subject.append(head)
             args.actors = [(a, "subj" if a is found else s) for a, s in args.actors]
-    args.subject = _expand(args.subject)
-    args.object = _expand(args.object)
+    args.subject = expand(args.subject)
+    args.object = expand(args.object)
     if trigger.frame == "hold" and any(s == "prep:of" and not p.reference for p, s in args.places):
         # "it was in full control of Baiji": the subject controls the place after "of"
         # (against "Baiji is in the hands of ISIS", where the force follows)

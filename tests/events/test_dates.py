@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from events.dates import find_dates, resolve
+from events.dates import as_of, find_dates, resolve, section_dates
 
 PUB = date(2015, 3, 12)  # a Thursday
 
@@ -100,3 +100,14 @@ def test_a_span_before_counts_back_from_the_anchor(text, expected, precision):
     assert [(m.date.isoformat(), m.precision, m.relative_to_anchor) for m in found] == [
         (expected, precision, True)
     ]
+
+
+def test_year_headings_set_the_year_of_their_section():
+    text = "Timeline\n\n2014\n11 June - seized\n2015:\n2 May - shelled\n2016\nlater"
+    sections = section_dates(text, PUB)  # 2016 comes after publication: no heading
+    assert [d.isoformat() for _, d in sections] == ["2014-12-31", "2015-03-12"]
+    assert as_of(0, sections, PUB) == PUB
+    assert as_of(text.index("11 June"), sections, PUB) == date(2014, 12, 31)
+    assert as_of(text.index("2 May"), sections, PUB) == PUB
+    assert find_dates("11 June", as_of(text.index("11 June"), sections, PUB))[0].date == date(
+        2014, 6, 11)

@@ -334,6 +334,14 @@ CASES = [
         [],
         ["airstrike"],
     ),
+    # a timeline's year heading dates its entries: "11 March" under "2014" is of 2014
+    (
+        "A year at Baiji\n\n2014\n\n11 March - Militants seized Baiji.\n\n"
+        "14 April - The army retook Baiji.\n\n2015\n\n2 May - Militants shelled Baiji.",
+        [("seizure", "Baiji", "2014-03-11"), ("seizure", "Baiji", "2014-04-14"),
+         ("shelling", "Baiji", "2015-05-02")],
+        [],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
@@ -543,3 +551,4 @@ def test_passive_agents_and_told_before(text: str, etype: str, actor: str | None
     report = read_text(f"published: {PUB}\n---\nIslamic State in Syria. {text}", name="p.txt")
     found = [e.actor1 for e in extract_events(report) if e.event_type == etype]
     assert found == ([actor] if actor else []), found
+
