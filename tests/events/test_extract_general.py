@@ -334,6 +334,17 @@ CASES = [
         [],
         ["airstrike"],
     ),
+    # fire aimed at people is an attack on them; at fighters, a fight
+    (
+        "On Wednesday snipers fired on a group of families crossing the river in Mosul.",
+        [("attack_on_civilians", "Mosul", "2015-05-20")],
+        ["clash"],
+    ),
+    (
+        "On Wednesday gunmen shot at soldiers at a checkpoint in Mosul.",
+        [("clash", "Mosul", "2015-05-20")],
+        [],
+    ),
     # a timeline's year heading dates its entries: "11 March" under "2014" is of 2014
     (
         "A year at Baiji\n\n2014\n\n11 March - Militants seized Baiji.\n\n"
