@@ -159,6 +159,11 @@ class DateMention:
     relative_to_anchor: bool = False
 
     @property
+    def spell(self) -> bool:
+        """True for a campaign's length ("a two-month siege"), dated by the campaign's start."""
+        return _SPELL_RX.match(self.text) is not None
+
+    @property
     def historic(self) -> bool:
         """True when the expression points before 2013."""
         return self.date.year < 2013
@@ -216,6 +221,7 @@ def _back(base: date, n: int, unit: str, day_precision: str) -> tuple[date, str]
     return date(base.year - n, 1, 1), "year"
 
 
+_SPELL_RX = re.compile(rf"{_LENGTH}[-\s](?:day|week|month|year)\b", re.IGNORECASE)
 _SPELL_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 

@@ -282,7 +282,11 @@ def _own_date(
         if head is None:
             continue
         owners.setdefault(_date_owner(head, anchors, campaigns, words), []).append(d)
-    own = _this_place(doc, owners.get(args.anchor.i, []), c.place, args)
+    own = owners.get(args.anchor.i, [])
+    if syntax.lemma(args.anchor) in _ENDINGS:
+        # "broke a two-month siege": the siege began two months ago, its breaking is now
+        own = [d for d in own if not d.spell]
+    own = _this_place(doc, own, c.place, args)
     shared: list[Any] = []
     if not own and args.anchor.head.i != args.anchor.i:
         # an event inside another's clause shares its date unless it has its own:
@@ -298,6 +302,8 @@ def _own_date(
     return best, not own
 
 
+#: Verbs that end a campaign, whose length dates its start, not their own day.
+_ENDINGS = frozenset("break breach lift end finish".split())
 _SPAN_UNITS = frozenset("day week month year".split())
 
 

@@ -232,11 +232,13 @@ def _carries(noun: Any, verb: Any) -> bool:
     lemma = syntax.lemma(verb)
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return lemma in EVENT_VERBS
-    if noun.dep_ == "pobj" and _circumstance(noun):
+    if noun.dep_ == "pobj" and (_circumstance(noun) or lemma in _RESPONSES):
         return False
     return lemma in SUPPORT_VERBS or noun.dep_ == "pobj"
 
 
+#: Verbs whose subject answers an event told by a noun ("Turkey reacted to the seizure of").
+_RESPONSES = frozenset("react respond retaliate protest object".split())
 #: Prepositions that set an event noun beside the clause, as its time or its cause.
 _BESIDE = frozenset("after following since before despite amid until".split())
 
@@ -412,7 +414,9 @@ def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
         for c in anchor.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 target = args.object if c.lower_ == "of" else args.subject
-                target.extend(p for p in c.children if p.dep_ == "pobj")
+                target.extend(
+                    q for p in c.children if p.dep_ == "pobj" for q in syntax.conjuncts(p)
+                )
             elif c.dep_ in ("poss", "compound"):
                 args.subject.append(c)
     if not args.subject and not args.passive and syntax.is_verb(anchor):

@@ -353,6 +353,20 @@ CASES = [
          ("shelling", "Baiji", "2015-05-02")],
         [],
     ),
+    # breaking a siege ends it: the siege's length dates its start, not the breaking
+    (
+        "Army units and tribal fighters have lifted a three-month siege of Haditha, "
+        "officials said.",
+        [("clash", "Haditha", "2015-05-21")],
+        [],
+    ),
+    # a seizure of people named after "of" is a kidnapping, whoever is listed with them
+    (
+        "The seizure of the town's mayor and his family by gunmen in Tikrit on Tuesday "
+        "shocked residents.",
+        [("abduction", "Tikrit", "2015-05-19")],
+        ["seizure"],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "
@@ -482,6 +496,12 @@ ACTOR_CASES = [
         "seizure",
         "Syrian Army",
         "claimed",
+    ),
+    (
+        "Ankara reacted angrily on Monday to the capture of Jarablus by Kurdish militias.",
+        "seizure",
+        "Kurdish fighters",
+        "reported",
     ),
 ]
 
