@@ -42,12 +42,12 @@ _CUES = frozenset(
     "north south east west northern southern eastern western".split()
 ) | {f for v in _CUE_VERBS for f in _forms(v)}
 #: "of" is a cue only after a place noun or an event told of a place:
-#: "the town of X", "the liberation of X", not "the son of X".
+#: "the town of X", "the liberation of X", "driven out of X", not "the son of X".
 _OF_NOUNS = frozenset(
     "village town city province governorate district outskirts countryside suburbs "
     "north south east west parts part areas area heart centre center edge outside "
     "vicinity capital region residents people liberation capture recapture fall siege "
-    "control seizure battle bombardment shelling".split()
+    "control seizure battle bombardment shelling out".split()
 )
 #: Words after a name, behind "the", that make it a place: "the Hawija area",
 #: "the Qatana neighbourhood", "the Tal Hamis countryside".

@@ -20,6 +20,10 @@ from events.extract.wordlists import SITES
 
 #: Mentions of one event type whose places lie closer than this (km) are one event told twice.
 MERGE_KM = 5.0
+#: How long before the day a source spoke it may tell of ("officials said on Tuesday").
+_SAID_LAG_DAYS = 2
+#: How many dated mentions of a cluster a new mention is checked against.
+_DATED_CHECKED = 3
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _SITE_WORDS = re.compile(
     r"\b(?:" + "|".join(s.replace(" ", r"\s*") for s in SITES) + r"|villages|outside)\b",
@@ -89,6 +93,11 @@ def _compatible(a: Candidate, b: Candidate, published: date) -> bool:
         return False  # "49 held" and "31 seized": two groups, two events
     if (a.earlier_by is None) != (b.earlier_by is None) and not _windows_overlap(a, b):
         return False  # "retook X on Monday, nine days after IS seized it": two times
+    if (a.date is not None and b.date is not None and a.precision == b.precision == "day"
+            and abs((a.day - b.day).days) > _SAID_LAG_DAYS):
+        # "succeeded on 16 May in ousting IS" and "seized a village on 12 May": each sentence
+        # gives its day, and days apart are two events
+        return False
     if a.explicit_date != b.explicit_date:
         # an undated mention is about the report's days; one dated weeks before is another
         # event, unless the story is at that very day ("... on 1 April. Troops retook it")
@@ -142,11 +151,12 @@ def merge(cands: list[Candidate], published: date) -> list[Candidate]:
         kind = re.sub(r"\s+", " ", site.group(0).lower()) if site else None
         key = (c.kind, _SITE_KIND.get(kind, kind))
         for cluster in index.setdefault(key, []):
-            # against the first and the latest mention only: linear, also on huge inputs
-            if (
-                _near(c, cluster[0])
-                and _compatible(c, cluster[0], published)
-                and _compatible(c, cluster[-1], published)
+            # against the first, the latest and the first dated mentions only: linear, also
+            # on huge inputs; a dated one decides ("seized on 5 August" is not the headline's
+            # "takes Manbij" when "ousted IS on 11 August" is)
+            dated = [m for m in cluster if m.explicit_date][:_DATED_CHECKED]
+            if _near(c, cluster[0]) and all(
+                _compatible(c, m, published) for m in (cluster[0], *dated, cluster[-1])
             ):
                 cluster.append(c)
                 break

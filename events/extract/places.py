@@ -51,6 +51,7 @@ from events.extract.place_words import (
     SITE_KINDS,
     reference_kind,
 )
+from geodata.normalize import skeleton_key
 
 #: A reading of a name this far (km) from all the report's other places gives way to a
 #: namesake closer than CLOSE_KM to one of them.
@@ -291,8 +292,10 @@ class PlaceReader:
             if (overlaps(start, end, blocked) or low in COUNTRY_NAMES or low in NOT_PLACES
                     or MEDIA_NAMES.search(text[max(0, start - 4) : end])):
                 continue
-            if is_person(text, start, end):
-                continue
+            if out and not text[out[-1][1] : start].strip() and self._capital(out[-1][2]):
+                continue  # "Daraa al-Balad": the name after a capital is its quarter's
+            if is_person(text, start, end) and not self._capital(name):
+                continue  # "Daraa al-Balad" is a quarter of Daraa; "Ali al-Hamdani" a man
             before, after = text[max(0, start - 80) : start], text[end : end + 40]
             feature = None
             if PROVINCE_AFTER.match(after) or PROVINCE_BEFORE.search(before):
@@ -308,6 +311,14 @@ class PlaceReader:
         if sentence.doc is not None and self.nlp is not None:
             out = self._drop_people(sentence, out, blocked)
         return out
+
+    def _capital(self, name: str) -> bool:
+        """Tell whether a name is exactly a governorate's capital of the same name ("Homs")."""
+        place = self.plain(name)
+        return (
+            place is not None and place.score >= 0.95 and place.feature == "city"
+            and skeleton_key(place.name) == skeleton_key(place.admin1 or "")
+        )  # fmt: skip
 
     def _drop_people(
         self, sentence: Any, found: list[tuple], blocked: list[tuple[int, int]]
@@ -435,6 +446,8 @@ class PlaceReader:
         reference = reference_kind(before) or (
             "dateline" if dateline and end <= dateline.end() else ""
         )
+        if site and re.search(r"(?:road|highway)$", site.group(0), re.IGNORECASE):
+            reference = reference or "road"  # "the Jarabulus road" leads to Jarabulus
         destination = bool(DESTINATION_BEFORE.search(text[max(0, loc_start - 40) : loc_start]))
         return PlaceMention(
             loc_start, loc_end, start, end, text[loc_start:loc_end], place, precision,

@@ -367,6 +367,47 @@ CASES = [
         [("abduction", "Tikrit", "2015-05-19")],
         ["seizure"],
     ),
+    # people forced from a place are displaced; forces forced out of it lose it
+    (
+        "Some 900 families were forced from their homes in Tuz Khurmatu on Sunday.",
+        [("displacement", "Tuz Khurmatu", "2015-05-17")],
+        ["seizure"],
+    ),
+    (
+        "Tribal fighters forced the jihadists out of Hit on Tuesday.",
+        [("seizure", "Hit", "2015-05-19")],
+        [],
+    ),
+    (
+        "The army forced the militants to retreat from Baiji on Monday.",
+        [("withdrawal", "Baiji", "2015-05-18")],
+        ["displacement"],
+    ),
+    # a suicide car bomber is a bombing whatever verb he comes with
+    (
+        "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
+        [("bombing", "Haditha", "2015-05-18")],
+        ["clash"],
+    ),
+    # a capital followed by an article name is the city's quarter, not a man's name
+    (
+        "Rebels and troops fought in Daraa al-Mahatta on Tuesday.",
+        [("clash", "Daraa", "2015-05-19")],
+        [],
+    ),
+    # a road named after a town leads there: it is not where the event is
+    (
+        "In Manbij, the militants pulled back on Tuesday from the Jarabulus road.",
+        [("withdrawal", "Manbij", "2015-05-19")],
+        [("withdrawal", "Jarabulus")],
+    ),
+    # each sentence that gives its own day tells its own event, even when a source dates it
+    (
+        "Army takes al-Qaim\n\nThe army succeeded on 16 May in driving Islamic State fighters "
+        "out of al-Qaim. On 12 May troops seized a village on the eastern edge of al-Qaim.",
+        [("seizure", "al-Qaim", "2015-05-16"), ("seizure", "al-Qaim", "2015-05-12")],
+        [],
+    ),
     # a loose namesake across the border is not the village meant near the report's places
     (
         "Coalition jets struck Manbij on 2 May. Air strikes on the village of Tokhar, north "

@@ -126,7 +126,7 @@ HAPPENINGS = [
     ("Hawija has been under ISIS control since 2014.", "under ISIS control"),
     ("Kurdish forces managed to break the siege of Amirli.", "break the siege"),
     ("Troops went on to capture the airport.", "capture"),
-    ("Troops were forced to withdraw from Ramadi.", "withdraw"),
+    ("Troops were forced to withdraw from Ramadi.", "forced to withdraw from"),
     ("Seize the moment, the army said, and troops retook Hit on Monday.", "retook"),
     ("ISIS killed 20 soldiers in Tikrit, the deadliest attack this year.", "killed"),
     # one strike or bomb that "has killed" is one event; a date gives the offensive its start
