@@ -207,13 +207,17 @@ _BOILERPLATE_LINE = re.compile(
 )
 # A heading over a list of links to other stories: the list's lines are their headlines.
 _LINK_LIST_HEAD = re.compile(
-    r"""^\s*(?:related(?:\s+(?:stories|articles|coverage|content|news|topics|links))? |
+    r"""^\s*(?:related(?:\s+(?:stories|articles|coverage|content|news|topics|links|galleries
+        |videos|posts|reports|reading))? |
         most\s+(?:read|popular|viewed|shared) | more\s+on\s+this\s+story | more\s+from\b.* |
         (?:read|see)\s+(?:more|also)\b.* | you\s+may\s+(?:also\s+)?like | recommended\b.* |
         further\s+reading | top\s+stories | latest\s+(?:news|stories) | trending(?:\s+now)? |
         also\s+(?:read|on\s+\w+))\s*:?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A picture's credit: "(Felipe Dana / AP)", "(Prime Minister's Office via AP)". Its names
+#: are photographers', not places.
+_PHOTO_CREDIT = re.compile(r"\s*\([^()\n]{0,100}?(?:\s/\s|\bvia\s)[^()\n]{0,60}\)")
 #: A link list's items are short lines; a longer one is prose again.
 _LINK_ITEM_CHARS = 160
 # A line from which the rest of the page is reader comments.
@@ -464,6 +468,8 @@ def _clean_lines(text: str) -> str:
             continue
         if stripped and _CODE_LINE.search(stripped):
             continue  # an embedded JSON or script block (related videos, trackers) is no prose
+        if "(" in line:
+            line = _PHOTO_CREDIT.sub("", line)
         kept.append(line)
         body_chars += len(stripped)
     out = "\n".join(kept)

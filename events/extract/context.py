@@ -48,9 +48,9 @@ _ONGOING = re.compile(
 def topic_place(sentences: list[Any], mentions: list[Any]) -> PlaceMention | None:
     """Return the place the report is mainly about, or None.
 
-    Each named place (not a reference, not a destination) scores one point a
-    mention, three more in the headline or the first sentence; a town beats a
-    governorate named as often.
+    Each named place (not a reference) scores one point a mention, three more in
+    the headline or the first sentence; a governorate, or a destination told in
+    the body, half as much.
     """
     scores: dict[str, float] = {}
     first: dict[str, PlaceMention] = {}
@@ -60,7 +60,10 @@ def topic_place(sentences: list[Any], mentions: list[Any]) -> PlaceMention | Non
                 continue
             key = p.place.name
             weight = 1.0 + (3.0 if s.headline or s.index == 0 else 0.0)
-            if p.place.feature in ("governorate", "region") or p.destination:
+            # a destination is where people went; in a headline ("push into east Mosul")
+            # it is what the story is about
+            if p.place.feature in ("governorate", "region") or (
+                    p.destination and not s.headline):
                 weight *= 0.5
             scores[key] = scores.get(key, 0.0) + weight
             first.setdefault(key, p)

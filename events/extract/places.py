@@ -53,6 +53,8 @@ from events.extract.place_words import (
 )
 from geodata.normalize import skeleton_key
 
+#: Places of the other country, read alone, that outvote the report's words for its country.
+PLACE_VOTES_MIN = 3
 #: A reading of a name this far (km) from all the report's other places gives way to a
 #: namesake closer than CLOSE_KM to one of them.
 FAR_KM = 150.0
@@ -159,8 +161,9 @@ class PlaceReader:
         finally resolved with, so that one wrong reading does not pull the others.
         """
         # a quarter tells nothing of where the report is: its reading needs that context
-        first = [(n, f, self.plain(n, f)) for n, f in names
-                 if not (f or "").startswith("quarter:")]
+        names = [(n, f) for n, f in names if not (f or "").startswith("quarter:")]
+        self._country_of_places(names)
+        first = [(n, f, self.plain(n, f)) for n, f in names]
         first = [(n, f, p) for n, f, p in first if p is not None and p.score >= 1.0]
         if self.country is None:
             countries = [p.country for *_, p in first if p.country in ("IQ", "SY")]
@@ -191,6 +194,26 @@ class PlaceReader:
                 hinted = None
             second.append(hinted or p)
         self.near = _points(second)
+
+    def _country_of_places(self, names: list[tuple[str, str | None]]) -> None:
+        """Let the report's places outvote the count of "Iraq" and "Syria" in its words.
+
+        A story of Yazidis fleeing Sinjar into Syria names Syria more often than
+        Iraq, but its places, each read with no country preferred, are Iraqi.
+        """
+        votes = Counter()
+        for n, f in names:
+            try:
+                p = geodata.resolve(_query(n, f)[0], feature=_query(n, f)[1], strict_case=True)
+            except ValueError:
+                continue
+            if p is not None and p.score >= 1.0 and not getattr(p, "ambiguous", False):
+                votes[p.country] += 1
+        other = "SY" if self.country == "IQ" else "IQ"
+        if self.country and votes[other] >= PLACE_VOTES_MIN and votes[other] >= 2 * votes[
+                self.country]:
+            self.country = other
+            self._plain.clear()
 
     def _hinted(self, name: str, feature: str | None, near: list, *, units: bool = True) -> Any:
         admin1 = sorted({a for n, found in self.admin1_by_name.items() if n != name for a in found})

@@ -484,6 +484,31 @@ def test_the_city_of_a_sentence_without_a_name_is_the_report_s_town() -> None:
     assert not any(t[1] == place_of("Mosul") and t[2] == "2015-05-20" for t in found)
 
 
+def test_a_headline_s_place_pushed_into_is_what_the_report_is_about() -> None:
+    # "into east Mosul" in a headline is the story's city, not a destination of refugees;
+    # its quarters are then Mosul's, not namesake villages elsewhere
+    found = triples(
+        "Troops push deeper into east Mosul as army retakes ancient Nimrud\n\n"
+        "The army said it had recaptured Nimrud on Sunday. Mosul has been held by the "
+        "militants for a year. On Tuesday special forces pushed into the centre of the city, "
+        "an officer said. The battle for Mosul is in its fifth week."
+    )
+    assert ("troop_position", place_of("Mosul"), "2015-05-19") in found, sorted(found)
+
+
+def test_the_report_s_places_outvote_its_words_for_its_country() -> None:
+    # a story of Iraqi towns that names Syria more often: its ambiguous names are Iraqi
+    text = (
+        "From Sinjar to Syria\n\nThe family fled Sinjar for Syria on Monday. In Syria they "
+        "met families from Sinjar and Tal Afar in a camp near Shaddadi; Syria was safer, they "
+        "said. On Thursday "
+        "Kurdish fighters shelled militant positions near Sinjar and Mount Sinjar."
+    )
+    report = read_text(f"published: {PUB}\n---\n{text}", name="c.txt")
+    events = [e for e in extract_events(report) if e.place == "Sinjar"]
+    assert events and {e.country for e in events} == {"IQ"}, [(e.place, e.lat) for e in events]
+
+
 def test_a_broadcaster_is_no_place() -> None:
     found = triples(
         "Al Jazeera\n\nMilitants seized parts of Ramadi on Friday. On Sunday the fighters "

@@ -288,7 +288,9 @@ def test_html_entities_in_plain_text_are_read():
     assert r.text == "The regime’s jets struck Douma."
 
 
-@pytest.mark.parametrize("heading", ["Related", "Most read", "More on this story", "Read more:"])
+@pytest.mark.parametrize(
+    "heading", ["Related", "Most read", "More on this story", "Read more:", "RELATED GALLERIES"]
+)
 def test_a_link_list_is_no_prose(heading):
     # the items under a link-list heading are other stories' headlines
     text = (
@@ -299,3 +301,14 @@ def test_a_link_list_is_no_prose(heading):
     body = read_text(text, name="r").text
     assert "Ramouseh" not in body and "Hama" not in body
     assert "Jarabulus" in body and "al-Bab" in body
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["(Omar Haj Kadour / AFP)", "(Leila Haddad / Reuters / Getty)", "(Ministry of Defence via AP)"],
+)
+def test_a_picture_credit_is_no_prose(credit):
+    # a photographer's name is no place ("Dana" is a Syrian town)
+    text = f"published: 2017-07-10\n---\nSmoke rises over the Old City of Mosul on July 6. {credit}"
+    body = read_text(text, name="c").text
+    assert body == "Smoke rises over the Old City of Mosul on July 6."
