@@ -92,6 +92,8 @@ _DATE_RX = re.compile(
   | (?P<iso>\b(?P<iso_y>20\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
   | (?P<md>\b{_MONTH}\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d\d))
   | (?P<dm>\b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d))
+  | (?P<entryyear>\A(?P<ey>(?:19|20)\d\d)(?=\s*[-–—:]\s))
+  | (?P<entrymonth>\A{_MONTH}(?=\s*[-–—:]\s))
   | (?P<monthyear>\b(?:(?:early|mid|late|end\s+of)[\s-]+)?{_MONTH}\s+(?P<my_y>(?:19|20)\d\d)\b)
   | (?P<midmonth>\b(?:mid|the\s+middle\s+of)[\s-]+{_MONTH})
   | (?P<monthof>\b(?:(?:in|since|during|until|by|from|of)\s+)?{_MONTH}\s+(?:of\s+)?(?P<mo_y>last
@@ -284,7 +286,11 @@ def _resolve_match(
         month = _month_number(text)
         year = published.year - (m.group("mo_y").lower() != "this")
         return (_month_start(year, month), "month", False) if month else None
-    if kind == "month":
+    if kind == "entryyear":
+        # a timeline's entry "2012 - The city stays quiet": that year
+        year = int(m.group("ey"))
+        return (date(year, 1, 1), "year", False) if year <= published.year else None
+    if kind in ("month", "entrymonth"):  # "in March"; a timeline's entry "March: ..."
         month = _month_number(text)
         if not month:
             return None

@@ -256,6 +256,9 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if kind == "troop_position" and _not_moving(args):
         return None
     if kind == "oust":
+        if not args.object and not args.passive:
+            # "pushing south from Ain Issa": a force moves from there, no one is driven out
+            return "troop_position" if _need_met("force", args, country) else None
         if agents.object_is(args, PEOPLE) and not agents.object_is(args, FORCES):
             return "displacement"
         return "seizure"

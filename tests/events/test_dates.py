@@ -111,3 +111,23 @@ def test_year_headings_set_the_year_of_their_section():
     assert as_of(text.index("2 May"), sections, PUB) == PUB
     assert find_dates("11 June", as_of(text.index("11 June"), sections, PUB))[0].date == date(
         2014, 6, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("2012 - Protests spread to the city.", date(2012, 1, 1), "year"),
+        ("2014: The militants arrive.", date(2014, 1, 1), "year"),
+        ("January: Rivals are driven out.", date(2014, 1, 1), "month"),
+        ("August – Car bombs slow the push.", date(2014, 8, 1), "month"),
+        ("May: Troops advance.", date(2014, 5, 1), "month"),
+    ],
+)
+def test_a_timeline_entry_opened_by_a_year_or_a_month_is_dated_by_it(text, expected, precision):
+    (found,) = find_dates(text, date(2014, 12, 31))
+    assert (found.date, found.precision) == (expected, precision)
+
+
+def test_a_year_or_month_inside_a_sentence_needs_its_preposition():
+    # only at the head of a timeline's entry does a bare month date the line
+    assert find_dates("Troops said August was the worst month.", date(2014, 12, 31)) == []

@@ -383,6 +383,12 @@ CASES = [
         [("withdrawal", "Baiji", "2015-05-18")],
         ["displacement"],
     ),
+    # a force pushing on from a place moves from there: nobody was driven out of it
+    (
+        "Kurdish units pushed south from Makhmour on Wednesday.",
+        [("troop_position", "Makhmour", "2015-05-20")],
+        ["seizure"],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
