@@ -294,6 +294,13 @@ def _own_date(
         # recaptured Palmyra on Sunday", "kidnapped 30 on Monday before they fled"
         above = _date_owner(args.anchor.head, anchors, campaigns, words)
         shared = owners.get(above, []) if above >= 0 else []
+        for _ in range(4):
+            # up a chain of coordinated verbs: "entered X on Monday but came under attack
+            # and pulled back" - the last two share the first's Monday
+            if shared or above < 0 or doc[above].dep_ != "conj":
+                break
+            above = _date_owner(doc[above].head, anchors, campaigns, words)
+            shared = owners.get(above, []) if above >= 0 else []
     pool = own or shared or owners.get(-1, [])
     if not pool:
         return None, False
@@ -390,5 +397,5 @@ def _this_place(doc: Any, dates: list[Any], place: Any, args: roles.Arguments) -
     mine = [d for d in dates if inside(d, place)]
     if mine:
         return mine
-    others = [p for p, _ in args.places if p is not place]
+    others = [p for p, _ in args.places if p is not place and not p.reference]
     return [d for d in dates if not any(inside(d, p) for p in others)] or dates

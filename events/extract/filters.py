@@ -18,7 +18,7 @@ import re
 from datetime import date
 from typing import Any
 
-from events.dates import WEEKDAYS
+from events.dates import WEEKDAYS, find_dates
 from events.extract import syntax
 from events.extract.wordlists import (
     AGGREGATE_MARKS,
@@ -46,7 +46,10 @@ _SPAN = re.compile(
     r"\b(?:over|during|in|throughout|for)\s+the\s+(?:past|last|previous|first)\s+(?:\w+\s+)?"
     r"(?:days?|weeks?|months?|years?)\b|\bso\s+far\b|\bto\s+date\b|\bin\s+total\b|"
     r"\bsince\s+(?:the\s+(?:start|beginning|launch)|(?:early|late|mid-?)?\s*\w+\s+(?:19|20)\d\d|"
-    r"(?:19|20)\d\d)\b|\beach\s+(?:day|week|month)\b|\ba\s+(?:day|week|month)\b",
+    r"(?:19|20)\d\d)\b|\beach\s+(?:day|week|month)\b|\ba\s+(?:day|week|month)\b|"
+    # "between April 12 and April 18", "over the reporting period": a report's period
+    r"\bbetween\s+(?:[a-z]+\s+\d{1,2}|\d{1,2}(?:\s+[a-z]+)?)\s+and\s+(?:[a-z]+\s+)?\d{1,2}\b|"
+    r"\b(?:over|during|in|throughout|for)\s+the\s+(?:reporting\s+)?period\b",
     re.IGNORECASE,
 )
 # "has fired across the border in the past": no point in time.
@@ -280,6 +283,14 @@ def _hardware(trigger: Any, anchor: Any) -> bool:
     return False
 
 
+#: Nouns that group events: "a wave of bombings", "a series of strikes".
+_GROUPS = frozenset("series wave spate string succession".split())
+
+
+def _names_a_day(text: str) -> bool:
+    return any(d.precision == "day" for d in find_dates(text, date.today()))
+
+
 def _aggregate(text: str, anchor: Any, trigger: Any) -> bool:
     if trigger.kind not in _COUNTABLE:
         return False  # "in rebel hands since 2014" counts nothing
@@ -289,7 +300,11 @@ def _aggregate(text: str, anchor: Any, trigger: Any) -> bool:
         for t in (anchor, anchor.head)
         for c in t.children
         if c.dep_ in ("advmod", "amod", "nummod", "npadvmod")
-    ) or (anchor.head.lower_ == "of" and anchor.head.head.lower_ in AGGREGATE_MARKS)
+    )
+    if anchor.head.lower_ == "of" and anchor.head.head.lower_ in AGGREGATE_MARKS:
+        # "a series of strikes over the past week"; but "a wave of seven car bombs on
+        # Monday" is one attack on one day
+        marks = anchor.head.head.lower_ not in _GROUPS or not _names_a_day(text)
     return marks or (counted and anchor.tag_.startswith("NN") and bool(_SPAN.search(text)))
 
 
@@ -377,8 +392,12 @@ def _background_cause(trigger: Any, anchor: Any) -> bool:
     cause = head.lower_ in _CAUSE_PREPS or (
         syntax.lemma(head) in ("flee", "escape") and anchor.dep_ == "dobj"
     )
-    if head.lower_ == "by" and syntax.lemma(head.head) in SUPPORT_WORDS | EVENT_VERBS:
-        # "backed by Russian air strikes", "hit by air strikes": the strikes are the news
+    if head.lower_ == "by" and (
+        syntax.lemma(head.head) in SUPPORT_WORDS | EVENT_VERBS
+        or any(c.dep_ == "prep" and c.lower_ == "under" for c in head.head.children)
+    ):
+        # "backed by Russian air strikes", "hit by air strikes", "came under attack by
+        # seven car bombs": the strikes and the bombs are the news
         return False
     if not cause:
         return False

@@ -170,6 +170,10 @@ def _into_the_air(anchor: Any) -> bool:
     )
 
 
+#: Armed groups whose detentions are kidnappings.
+_CAPTORS = frozenset({"ISIS", _actors.MILITANTS, "Nusra Front", "Unidentified armed group"})
+
+
 def _needs_met(trigger: Any, args: roles.Arguments, country: str | None) -> bool:
     return all(_need_met(need, args, country) for need in trigger.row.needs.split(",") if need)
 
@@ -196,6 +200,10 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
         )
     if needs == "victims":
         return agents.object_is(args, PEOPLE | FORCES)
+    if needs == "captor":
+        # "ISIS detained 35 men": an armed group's detention is a kidnapping; a state's
+        # arrest is not an event of the map
+        return any(a.actor in _CAPTORS for a, s in args.actors if s in agents.AGENT_SLOTS)
     if needs == "aimed":
         aimed_at = [g for c in args.anchor.children if c.dep_ == "prep"
                     and c.lower_ in ("at", "on", "upon") for g in c.children if g.dep_ == "pobj"]

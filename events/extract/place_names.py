@@ -20,6 +20,7 @@ from events.extract.place_words import (
     PERSON_AFTER,
     PERSON_BEFORE,
     SITE_NOUNS,
+    TITLE_AFTER,
 )
 
 
@@ -110,4 +111,5 @@ def is_person(text: str, start: int, end: int) -> bool:
     return bool(
         PERSON_BEFORE.search(text[max(0, start - 40) : start])
         or PERSON_AFTER.match(text[end : end + 30])
+        or TITLE_AFTER.match(text[end : end + 60])
     )

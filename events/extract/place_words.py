@@ -71,6 +71,13 @@ PERSON_BEFORE = re.compile(
     r"spokesman|spokeswoman|commander|Abu|Umm|bin|ibn|Prince|King|Ayatollah|cleric|leader|General|"
     r"Colonel|Major|Captain|governor|Governor|mayor|Mayor|lawmaker|MP|Rep|Sen|Gov)\.?\s+$"
 )
+#: A title after a place, then a name: "Kurdistan Region President Nechirvan Barzani",
+#: "Nineveh governor Atheel al-Nujaifi": the place is part of a person's title.
+TITLE_AFTER = re.compile(
+    r"^\s+(?:(?:President|Prime\s+Minister|[Gg]overnor|[Mm]inister|MP|[Mm]ayor|"
+    r"[Ss]pokes(?:man|woman)|[Pp]olice\s+[Cc]hief|[Cc]ouncil\s+(?:head|member))\s+)"
+    r"(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+"
+)
 PERSON_AFTER = re.compile(
     r"^\s+(?:al|el|bin|ibn|Abu)-?\s?[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:province|city|town|district))"
 )
@@ -114,6 +121,13 @@ QUARTER_BEFORE = re.compile(r"\b(neighbou?rhood|quarter|district)\s+of\s+$", re.
 IN_PROVINCE = re.compile(
     r"(?:\s+[\w-]+)?\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|centre|center|heart)\s+of\s+"
     r"(?:the\s+)?)?(?:[\w-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
+#: Between a town and the region it lies in: " in the eastern desert of", ", in the
+#: countryside of".
+IN_REGION_OF = re.compile(
+    r"\s*,?\s*in\s+the\s+(?:[\w-]+\s+){0,2}?(?:desert|countryside|badia|plains?|region|"
+    r"province|governorate|hinterland)\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 PROVINCE_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.IGNORECASE)

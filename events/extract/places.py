@@ -37,6 +37,7 @@ from events.extract.place_words import (
     DESTINATION_BEFORE,
     FUNCTION_WORDS,
     IN_PROVINCE,
+    IN_REGION_OF,
     MEDIA_NAMES,
     NEAR_BEFORE,
     NOT_NAMES,
@@ -422,6 +423,12 @@ class PlaceReader:
             # Babil province": the province only says where the place named first lies
             if (b.place.feature == "governorate" and _encloses(b.place, a.place)
                     and IN_PROVINCE.fullmatch(text[a.end : b.start])):
+                b.reference = "appositive"
+        for a, b in zip(out, out[1:], strict=False):
+            # "al-Qaryatayn in the eastern desert of Homs": the second only says where the
+            # first lies, whatever it is read as
+            if a.place.feature not in ("governorate", "region") and IN_REGION_OF.fullmatch(
+                    text[a.end : b.start]):
                 b.reference = "appositive"
         for a, b in zip(out, out[1:], strict=False):
             # "officials in Erbil and Baghdad said": a source's list are sources too

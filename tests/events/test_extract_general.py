@@ -192,7 +192,7 @@ CASES = [
     ),
     (
         "Peshmerga forces launched a counter-attack around Zummar on Tuesday.",
-        [("troop_position", "Zummar", "2015-05-19")],
+        [("clash", "Zummar", "2015-05-19")],
         [],
     ),
     # people driven out are displaced; a hypothetical operation is no troop movement
@@ -388,6 +388,52 @@ CASES = [
         "Kurdish units pushed south from Makhmour on Wednesday.",
         [("troop_position", "Makhmour", "2015-05-20")],
         ["seizure"],
+    ),
+    # launching an attack is fighting; launching an offensive is forces on the move
+    (
+        "Militants launched a two-pronged attack on Haditha on Monday.",
+        [("clash", "Haditha", "2015-05-18")],
+        ["troop_position"],
+    ),
+    # an attack made by car bombs is a bombing; coordinated verbs share the first one's day
+    (
+        "Soldiers entered the Zuhur district of Mosul on Monday but came under attack by a "
+        "wave of four car bombs and pulled back.",
+        [("bombing", "Mosul", "2015-05-18"), ("withdrawal", "Mosul", "2015-05-18")],
+        ["clash"],
+    ),
+    # counts over a reporting period are tallies, not events
+    (
+        "The coalition carried out 9 air strikes near Sinjar between May 10 and May 16.",
+        [],
+        ["airstrike"],
+    ),
+    (
+        "Militants claimed 14 attacks in Diyala province over the reporting period.",
+        [],
+        ["clash"],
+    ),
+    # a place in a title names no event's place; a region after a town only locates it
+    (
+        "Anbar governor Suhaib al-Rawi called for a halt to the fighting on Tuesday.",
+        [],
+        [("clash", "Anbar")],
+    ),
+    (
+        "Troops recaptured Qaryatain in the eastern countryside of Homs on Tuesday.",
+        [("seizure", "Qaryatain", "2015-05-19")],
+        [("seizure", "Homs")],
+    ),
+    # an armed group's detentions are kidnappings; a state's arrests are no event
+    (
+        "Jihadists detained 40 men in Rawa on Sunday, accusing them of informing.",
+        [("abduction", "Rawa", "2015-05-17")],
+        [],
+    ),
+    (
+        "Police arrested nine suspects in Kirkuk on Sunday.",
+        [],
+        ["abduction"],
     ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (

@@ -80,7 +80,7 @@ NOT_HAPPENINGS = [
     ("Russia has carried out thousands of air strikes in Syria since September 2015.",
      "air strikes", "aggregate"),
     ("The coalition has launched a series of air strikes on Raqqa.", "air strikes", "aggregate"),
-    ("A wave of car bombs hit Baghdad on Sunday.", "car bombs", "aggregate"),
+    ("A wave of car bombs has hit Baghdad.", "car bombs", "aggregate"),
     # a toll counted to date over a campaign
     ("The assault on the city has killed 219 civilians.", "killed", "aggregate"),
     ("The assault on the city has killed 219 civilians.", "assault", "aggregate"),
