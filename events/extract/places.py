@@ -327,6 +327,8 @@ class PlaceReader:
             elif quarter := QUARTER_AFTER.match(after) or QUARTER_BEFORE.search(before):
                 # of the report's city, unless it has a point of its own or is an admin district
                 feature = "quarter:" + quarter.group(1).lower()
+            if name.isupper() and re.match(r"-[A-Za-z]", text[end : end + 2]):
+                continue  # "DISPLACEMENT BY SUB-DISTRICT": part of a heading's word
             if source == "slot":
                 plain = self.plain(name, feature)
                 if plain is None or plain.score < 0.95 or plain.country not in ("IQ", "SY"):

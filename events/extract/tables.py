@@ -15,6 +15,7 @@ any other heading (casualties by hospital, aid by district) is left alone.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -22,11 +23,30 @@ from typing import Any
 
 from events.dates import DateMention
 from events.extract.candidate import Candidate
+from events.extract.places import PlaceMention
 
 #: "- Qayyarah sub-district: 5,610", "• Mosul city (east): 6,930 individuals".
 _ROW = re.compile(
     r"^\s*(?:[-•*–]|\d{1,2}[.)])\s*(?P<label>[^:\n]{2,160}?)\s*:\s*(?:some\s+|about\s+)?"
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>[A-Za-z]+)?\s*\.?\s*$"
+)
+#: "Mosul city (west) | Wadi Hajar | 7,450": a row of a table whose last cell is the
+#: figure (a remark may follow it); its places are in the cells before.
+_PIPE_ROW = re.compile(
+    r"^\s*(?P<label>[^|\n]{2,120}(?:\|[^|\n]{1,120}){0,4}?)\s*\|\s*(?:some\s+|about\s+)?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>[A-Za-z]+)?\s*(?:\([^)]*\))?\s*\.?\s*$"
+)
+#: A table's header row: cells, no figure ("Sub-district | Place of origin | Individuals").
+_PIPE_HEADER = re.compile(r"^[^|\d\n]+(?:\|[^|\d\n]+)+$")
+#: Between the names of a table cell: "Hawija and Al-Abbasi"; a remark in brackets.
+_CELL_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
+_PARENS = re.compile(r"\([^)]*\)")
+#: A place of origin this far (km) from its row's first place is not the one meant.
+CELL_KM = 40.0
+#: Words after a cell's name that say what kind of place it is.
+_CELL_TAIL = re.compile(
+    r"(?:\s+(?:city|town|villages?|sub-?district|district|camp|area|surroundings))+\s*$",
+    re.IGNORECASE,
 )
 #: Headings of a displacement table.
 _DISPLACEMENT = re.compile(
@@ -53,7 +73,9 @@ class RowTrigger:
         return self.start
 
 
-def table_candidates(sentences: list[Any], mentions: list[Any], published: date) -> list[Candidate]:
+def table_candidates(
+    sentences: list[Any], mentions: list[Any], published: date, reader: Any = None
+) -> list[Candidate]:
     """Return one displacement candidate per line of each displacement table.
 
     Parameters
@@ -64,6 +86,8 @@ def table_candidates(sentences: list[Any], mentions: list[Any], published: date)
         Their mentions; a line's place is the first it names that is no reference.
     published : datetime.date
         The report's day: the counts are cumulative up to it.
+    reader : PlaceReader, optional
+        The report's place reader, to read a table's cells as places.
 
     Returns
     -------
@@ -73,14 +97,16 @@ def table_candidates(sentences: list[Any], mentions: list[Any], published: date)
     out: list[Candidate] = []
     heading: str | None = None
     for s, m in zip(sentences, mentions, strict=True):
-        row = _ROW.match(s.text)
+        row = _ROW.match(s.text) or _PIPE_ROW.match(s.text)
         if row is None:
-            heading = s.text
+            if heading is not None and _PIPE_HEADER.match(s.text):
+                heading += " " + s.text  # the column names under the table's heading
+            else:
+                heading = s.text
             continue
         if heading is None or not _DISPLACEMENT.search(heading):
             continue
-        places = [p for p in m.places if p.place is not None and not p.reference
-                  and p.name_start < row.end("label")]
+        places = _row_places(s.text, m, row, reader)
         if not places:
             continue
         unit = (row.group("unit") or "").lower()
@@ -90,11 +116,57 @@ def table_candidates(sentences: list[Any], mentions: list[Any], published: date)
         notes = []
         if unit in _FAMILY_UNITS:
             notes.append("count of families, not people: magnitude left null")
-        out.append(Candidate(
+        out.extend(Candidate(
             sentence=s, trigger=RowTrigger(0, len(s.text), s.text), kind="displacement",
-            place=places[0], actor1="Civilians", actor2=None, pronoun=False,
+            place=place, actor1="Civilians", actor2=None, pronoun=False,
             date=DateMention(0, 0, "", published, "week"),
             magnitude=None if notes else value, unit="people_displaced",
-            certainty="reported", notes=notes, attributed_date=True,
-        ))  # fmt: skip
+            certainty="reported", notes=list(notes), attributed_date=True,
+        ) for place in places)  # fmt: skip
     return out
+
+
+def _row_places(text: str, mentions: Any, row: re.Match[str], reader: Any) -> list[Any]:
+    """Return the places a row counts people of.
+
+    In a list line, the first place it names. In a table row, each cell is a place
+    by its column, cue word or not: the places of the most specific cell that names any
+    ("Hawija | Hawija and Al-Abbasi | 1,960": both towns), read as quarters of the
+    first cell's city ("Mosul city (west) | Wadi Hajar": Mosul, unless Wadi Hajar has a
+    point of its own there).
+    """
+    named = [p for p in mentions.places if p.place is not None and not p.reference
+             and p.name_start < row.end("label")]
+    if "|" not in row.group(0) or reader is None:
+        return named[:1]
+    found: list[list[Any]] = []
+    offset = 0
+    first = None
+    for k, cell in enumerate(row.group("label").split("|")):
+        places = []
+        for part in _CELL_SPLIT.split(_PARENS.sub("", cell)):
+            name = _CELL_TAIL.sub("", part).strip()
+            if len(name) < 3 or not name[0].isupper():
+                continue  # "... town and villages": a kind of place, no name
+            place = reader.resolve(name)
+            if k and first is not None and (place is None or _km(place, first) > CELL_KM):
+                # a place of origin far from its sub-district is a namesake: a quarter of
+                # the sub-district's city, or nothing
+                place = reader.resolve(name, "quarter:district") if first.feature == "city" \
+                    else None
+            if place is None or place.country not in ("IQ", "SY"):
+                continue
+            start = offset + max(cell.find(name), 0)
+            places.append(PlaceMention(start, start + len(name), start, start + len(name), name,
+                                       place, int(getattr(place, "geo_precision", 1) or 1)))
+        if k == 0 and places:
+            first = places[0].place
+        found.append(places)
+        offset += len(cell) + 1
+    return next((c for c in reversed(found) if c), named[:1])
+
+
+def _km(a: Any, b: Any) -> float:
+    dlat = (float(a.lat) - float(b.lat)) * 111.0
+    dlon = (float(a.lon) - float(b.lon)) * 111.0 * math.cos(math.radians(float(a.lat)))
+    return math.hypot(dlat, dlon)

@@ -41,3 +41,26 @@ def test_a_list_under_another_heading_is_no_displacement():
     assert all(place != "Tikrit" for place, *_ in _rows(UPDATE))
     text = UPDATE.replace("DISPLACEMENT BY AREA OF ORIGIN", "SCHOOLS REOPENED BY AREA")
     assert _rows(text) == []
+
+
+TABLE = """published: 2017-04-10
+---
+Flash update: western Mosul
+
+NEW ARRIVALS BY SUB-DISTRICT AND AREA OF ORIGIN (6 - 9 April)
+Sub-district | Area of origin | Individuals
+Mosul city (west) | Zanjili | 2,300
+Tel Afar | Tel Afar and Muhalabiya | 640 (screened at Badush)
+Hammam al-Alil | Hammam al-Alil town and villages | 90
+"""
+
+
+def test_each_row_of_a_displacement_table_counts_its_place_of_origin():
+    rows = _rows(TABLE)
+    # a quarter with no point of its own is its sub-district's city
+    assert ("Mosul", 2300.0, "2017-04-10", "week") in rows
+    # two places in one cell: the figure is each one's
+    assert {r[0] for r in rows if r[1] == 640.0} == {"Tal Afar", "Al Muhallabiyah"}, rows
+    assert [r[0] for r in rows if r[1] == 90.0] == ["Hammam al-Alil"]
+    # the heading's words are no places
+    assert len(rows) == 4, rows
