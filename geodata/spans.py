@@ -45,6 +45,7 @@ _CUES = frozenset(
 #: "the town of X", "the liberation of X", "driven out of X", not "the son of X".
 _OF_NOUNS = frozenset(
     "village town city province governorate district outskirts countryside suburbs "
+    "villages towns cities districts neighbourhoods neighborhoods "
     "north south east west parts part areas area heart centre center edge outside "
     "vicinity capital region residents people liberation capture recapture fall siege "
     "control seizure battle bombardment shelling out".split()
@@ -52,7 +53,7 @@ _OF_NOUNS = frozenset(
 #: Words after a name, behind "the", that make it a place: "the Hawija area",
 #: "the Qatana neighbourhood", "the Tal Hamis countryside".
 _AREA_TAILS = frozenset(
-    "area areas region countryside neighbourhood neighborhood quarter outskirts suburbs "
+    "area areas region countryside neighbourhood neighborhood quarter outskirts suburbs district "
     "plain plains valley desert front axis pocket enclave sector".split()
 )
 #: "and", "or" and commas continue a list only right after an accepted place.

@@ -210,8 +210,9 @@ SITE_KINDS = frozenset(
 NAMED_SITE_KINDS = frozenset({"dam", "airport", "airbase", "air base", "refinery", "prison"})
 #: The city "the capital" means, by country.
 CAPITALS = {"IQ": "Baghdad", "SY": "Damascus"}
-# "ARBIL, Iraq (Reuters) -", "BAGHDAD -": where the story was filed from.
+# "ARBIL, Iraq (Reuters) -", "BAGHDAD -", "Hama, SANA-": where the story was filed from.
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2})(?:,?\s+(?:Iraq|Syria|Turkey|Lebanon|"
-    r"Jordan))?\s*(?:\((?:[A-Z][\w ]+)\))?\s*(?:--|—|–|-)\s+"
+    r"Jordan|Kurdistan\s+Region))?\s*(?:\((?:[A-Z][\w ]+)\)|,\s*[A-Z]{2,}[A-Za-z]*)?\s*"
+    r"(?:--|—|–|-)\s+"
 )

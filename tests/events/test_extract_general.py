@@ -435,6 +435,25 @@ CASES = [
         [],
         ["abduction"],
     ),
+    # "the X district" names a place without a cue word before it; so do "the villages of"
+    (
+        "Iraqi jets carried out a strike on Tuesday on a militant headquarters in the Hawija "
+        "district.",
+        [("airstrike", "Hawija district", "2015-05-19")],
+        [],
+    ),
+    (
+        "The army recaptured the villages of Kharbardan and Mahana on Tuesday.",
+        [("seizure", "Kharbardan", "2015-05-19"), ("seizure", "Mahana", "2015-05-19")],
+        [],
+    ),
+    # a state agency's dateline is where the story was filed, not where things happened
+    (
+        "Hama, SANA- Army units restored security and stability on Wednesday to the town of "
+        "Kafr Nabudah.",
+        [("seizure", "Kafr Nabudah", "2015-05-20")],
+        [("seizure", "Hama")],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
