@@ -45,7 +45,7 @@ _CUES = frozenset(
 #: "the town of X", "the liberation of X", "driven out of X", not "the son of X".
 _OF_NOUNS = frozenset(
     "village town city province governorate district outskirts countryside suburbs "
-    "villages towns cities districts neighbourhoods neighborhoods "
+    "villages towns cities districts neighbourhoods neighborhoods surroundings environs "
     "north south east west parts part areas area heart centre center edge outside "
     "vicinity capital region residents people liberation capture recapture fall siege "
     "control seizure battle bombardment shelling out".split()

@@ -11,6 +11,7 @@ from the arguments, or into None when the trigger is no event after all
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from events import actors as _actors
@@ -170,6 +171,9 @@ def _into_the_air(anchor: Any) -> bool:
     )
 
 
+_HOMES = re.compile(r"\b(?:homes?|houses?)\b", re.IGNORECASE)
+#: Attackers who get away after a crime, not forces giving up ground.
+_CULPRITS = frozenset("gunman attacker assailant kidnapper perpetrator culprit robber".split())
 #: Armed groups whose detentions are kidnappings.
 _CAPTORS = frozenset({"ISIS", _actors.MILITANTS, "Nusra Front", "Unidentified armed group"})
 
@@ -277,9 +281,12 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
             return "prison_break"
         if agents.subject_is(args, VEHICLES):
             return None  # "a convoy of buses left the town": who was on it is not told
+        if agents.subject_is(args, _CULPRITS):
+            return None  # "gunmen killed a shopkeeper and fled": they held no ground to give up
         armed = {a.actor for a, s in args.actors if s in ("subj", "head", "gov:subj")}
         if (armed & _actors.ARMED - {"Civilians"}) or agents.subject_is(args, FORCES):
-            return "withdrawal"
+            # "left their homes" is said of families, not of forces giving up ground
+            return None if _HOMES.search(trigger.text) else "withdrawal"
         if agents.pronoun_subject(args) and agents.governing_subject_armed(args):
             return "withdrawal"  # "kidnapped civilians before they fled": the kidnappers fled
         return "displacement"

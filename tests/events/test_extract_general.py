@@ -454,6 +454,24 @@ CASES = [
         [("seizure", "Kafr Nabudah", "2015-05-20")],
         [("seizure", "Hama")],
     ),
+    # a killed shopkeeper is a civilian; gunmen getting away give up no ground
+    (
+        "On Friday night gunmen shot dead the owner of a mobile phone shop in Mansour and fled.",
+        [("attack_on_civilians", "Mansour", None)],
+        ["withdrawal", "clash"],
+    ),
+    # people who left their homes are displaced; a list "from A and B" after it
+    (
+        "Some 8,000 people left their homes in Shirqat on Sunday.",
+        [("displacement", "Shirqat", "2015-05-17")],
+        ["withdrawal"],
+    ),
+    # places after "the surroundings of" need no other cue
+    (
+        "Jets carried out strikes on Monday in the surroundings of al-Lataminah.",
+        [("airstrike", "al-Lataminah", "2015-05-18")],
+        [],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
