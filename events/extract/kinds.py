@@ -171,6 +171,8 @@ def _into_the_air(anchor: Any) -> bool:
     )
 
 
+#: Verbs that say who a convoy carries.
+_CARRYING = frozenset("carry transport ferry bring evacuate".split())
 _HOMES = re.compile(r"\b(?:homes?|houses?)\b", re.IGNORECASE)
 #: Attackers who get away after a crime, not forces giving up ground.
 _CULPRITS = frozenset("gunman attacker assailant kidnapper perpetrator culprit robber".split())
@@ -204,6 +206,12 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
         )
     if needs == "victims":
         return agents.object_is(args, PEOPLE | FORCES)
+    if needs == "fighters":
+        # "ISIS fighters left under a deal": the armed force is the one who leaves
+        return agents.subject_is(args, FORCES) or any(
+            a.actor in _actors.ARMED and a.actor != "Civilians"
+            for a, s in args.actors if s in ("subj", "head")
+        )
     if needs == "captor":
         # "ISIS detained 35 men": an armed group's detention is a kidnapping; a state's
         # arrest is not an event of the map
@@ -280,7 +288,14 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         if agents.subject_is(args, PRISONERS) or _from_a_prison(args):
             return "prison_break"
         if agents.subject_is(args, VEHICLES):
-            return None  # "a convoy of buses left the town": who was on it is not told
+            # "a convoy carrying ISIS fighters left the city": who was on it says what it was;
+            # "a convoy of buses left the town" does not tell
+            aboard = {syntax.lemma(g) for t in args.subject for c in t.children
+                      if c.dep_ == "acl" and syntax.lemma(c) in _CARRYING
+                      for o in c.children if o.dep_ == "dobj" for g in roles.expand([o])}
+            if aboard & FORCES:
+                return "withdrawal"
+            return "displacement" if aboard & PEOPLE else None
         if agents.subject_is(args, _CULPRITS):
             return None  # "gunmen killed a shopkeeper and fled": they held no ground to give up
         armed = {a.actor for a, s in args.actors if s in ("subj", "head", "gov:subj")}

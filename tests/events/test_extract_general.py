@@ -472,6 +472,17 @@ CASES = [
         [("airstrike", "al-Lataminah", "2015-05-18")],
         [],
     ),
+    # a convoy is who it carries: fighters withdraw, families are displaced
+    (
+        "A convoy carrying 400 militants and their families left Tabqa on Sunday under a deal.",
+        [("withdrawal", "Tabqa", "2015-05-17")],
+        ["displacement"],
+    ),
+    (
+        "In Tabqa, the militants left under a deal on Sunday.",
+        [("withdrawal", "Tabqa", "2015-05-17")],
+        ["displacement"],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
