@@ -365,7 +365,8 @@ def _resolve_match(
     if kind == "yesterday":
         return published - timedelta(days=1), "day", False
     if kind == "overnight":
-        return published - timedelta(days=1), "day", False
+        # the night before the day being told about: publication's, or a story's day
+        return anchor - timedelta(days=1), "day", True
     if kind == "today":
         return published, "day", False
     if kind == "sinceyear":

@@ -45,6 +45,9 @@ _ONGOING = re.compile(
 )
 
 
+_NIGHT = re.compile(r"night", re.IGNORECASE)
+
+
 def topic_place(sentences: list[Any], mentions: list[Any]) -> PlaceMention | None:
     """Return the place the report is mainly about, or None.
 
@@ -263,7 +266,11 @@ def resolve_dates(
 
     def latest_anchor(c: Candidate) -> date:
         # "in December, after having been driven out eight months before": the sentence's own
-        # date first, else the date the narrative is at
+        # date first, else the date the narrative is at; "overnight" only the night before
+        # the day this paragraph is at, else before publication
+        if _NIGHT.search(c.date.text):
+            told = narrative(c.sentence.index)
+            return told.date if told is not None else published
         same = [
             d for d in mentions[c.sentence.index].dates
             if not d.relative_to_anchor and d.end <= c.date.start

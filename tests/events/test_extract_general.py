@@ -483,6 +483,18 @@ CASES = [
         [("withdrawal", "Tabqa", "2015-05-17")],
         ["displacement"],
     ),
+    # "during the night" is the night before the day the paragraph tells, not publication's
+    (
+        "On 3 August 2014 militants swept into Sinjar before dawn. The soldiers who were to "
+        "defend it had pulled out of Sinjar during the night.",
+        [("withdrawal", "Sinjar", "2014-08-02")],
+        [],
+    ),
+    (
+        "Jets struck Raqqa overnight, activists said.",
+        [("airstrike", "Raqqa", "2015-05-20")],
+        [],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
