@@ -112,7 +112,8 @@ _DATE_RX = re.compile(
         |several))\s+days\b|\b(?:in\s+|over\s+)?the\s+(?:past|last)\s+24\s+hours\b)
   | (?P<later>\b(?:(?P<later_n>{_COUNT})\s+(?P<later_u>days?|weeks?)\s+later|the\s+(?:next
         |following)\s+day)\b)
-  | (?P<thatperiod>\b(?:later|earlier)\s+that\s+(?:same\s+)?(?:day|week|month|year)\b
+  | (?P<thatperiod>\b(?:(?:later|earlier|during|in|on)\s+)?that\s+(?:same\s+)?(?:day|week|month
+        |year)\b
         |\b(?:that|the)\s+same\s+(?:day|week|month|year|time)\b)
   | (?P<dayearlier>\b(?:a|one|the)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous
         |preceding)\s+day\b)

@@ -161,9 +161,13 @@ def object_is(args: Arguments, words: frozenset[str]) -> bool:
     return any(syntax.lemma(t) in words or t.lower_ in words for t in args.object)
 
 
+#: Pronouns that can only stand for people.
+_PERSONS = frozenset("he she him her".split())
+
+
 def people_object(args: Arguments) -> bool:
-    """Tell whether the object is people: "captured 48 people", "took 30 workers hostage"."""
-    return object_is(args, PEOPLE)
+    """Tell whether the object is people: "captured 48 people", "he was seized at a checkpoint"."""
+    return object_is(args, PEOPLE) or any(t.lower_ in _PERSONS for t in args.object)
 
 
 def speech_governed(anchor: Any) -> bool:

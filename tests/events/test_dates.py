@@ -131,3 +131,16 @@ def test_a_timeline_entry_opened_by_a_year_or_a_month_is_dated_by_it(text, expec
 def test_a_year_or_month_inside_a_sentence_needs_its_preposition():
     # only at the head of a timeline's entry does a bare month date the line
     assert find_dates("Troops said August was the worst month.", date(2014, 12, 31)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("He was seized at a checkpoint that week.", date(2014, 8, 3), "week"),
+        ("On that day the town fell.", date(2014, 8, 3), "day"),
+        ("That year the dam changed hands twice.", date(2014, 1, 1), "year"),
+    ],
+)
+def test_that_week_or_day_is_of_the_date_being_told_about(text, expected, precision):
+    (found,) = find_dates(text, date(2017, 8, 3), anchor=date(2014, 8, 3))
+    assert (found.date, found.precision, found.relative_to_anchor) == (expected, precision, True)

@@ -495,6 +495,12 @@ CASES = [
         [("airstrike", "Raqqa", "2015-05-20")],
         [],
     ),
+    # "he" or "her" seized is a person taken
+    (
+        "Gunmen seized her outside a school in Tikrit on Monday.",
+        [("abduction", "Tikrit", "2015-05-18")],
+        ["seizure"],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
