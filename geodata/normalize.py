@@ -367,3 +367,27 @@ def skeleton_key(text: str) -> str:
     if not key or has_arabic(key):
         return key
     return key[0] + _VOWELS_RE.sub("", key[1:])
+
+
+# GeoNames writes the long vowels and diphthongs of ي and و as "ay", "iy", "uw"
+# ("Buqayn", "Sukayk", "Maryamayn"); reports write the same sounds "e", "ee" or
+# "i" ("Beqin", "Skik", "Marimeen"), which `name_key` folds to "i".
+_DIPHTHONG_RE = re.compile(r"ay|iy|yi")
+
+
+@lru_cache(maxsize=200_000)
+def vowel_key(key: str) -> str:
+    """Return a `name_key` with its "ay"/"iy" vowels folded to "i", for comparing vowels.
+
+    Used to grade consonant-skeleton matches: two names with the same
+    consonants whose vowels differ only in how the long "i"/"ay" is written are
+    one name, not a coincidence of consonants.
+
+    Examples
+    --------
+    >>> vowel_key(name_key("Jubbayn")) == vowel_key(name_key("Jubeen"))
+    True
+    >>> vowel_key(name_key("Sukayk")), vowel_key(name_key("Skik"))
+    ('sukik', 'skik')
+    """
+    return _DIPHTHONG_RE.sub("i", key)

@@ -41,6 +41,7 @@ from geodata.normalize import (
     skeleton_key,
     split_names,
     unglue_article,
+    vowel_key,
 )
 from geodata.place import Alternative, Place
 
@@ -342,17 +343,22 @@ class Resolver:
             if len(key) >= 4:
                 skel = skeleton_key(core)
                 codes = ix.skeletons.get(skel, ())
+                # Vowels compared with "ay"/"iy" read as the "e"/"i" reports write
+                # ("Beqin" is "Buqayn", "Skik" is "Sukayk").
+                vkey = vowel_key(key)
                 if len(skel) < 4:
                     # Three consonants say little: only a vowel apart in a name of
                     # about the same length ("Gwer"/"Guwer"), not "Qasr"/"Qusayr".
-                    codes = [c for c in codes
-                             if abs(len(name_key(ix.name[c >> 1])) - len(key)) <= 1]
+                    codes = [c for c in codes if min(
+                        abs(len(name_key(ix.name[c >> 1])) - len(key)),
+                        abs(len(vowel_key(name_key(ix.name[c >> 1]))) - len(vkey))) <= 1]
                 kind = "skeleton" if len(skel) >= 4 else "skeleton3"
                 for c in codes:
                     # Graded by how the vowels compare too: "Baghdida" is nearer
                     # "Bakhdida" than "Baghdadi", though all share "bgdd"/"bkdd";
                     # "Qwertyuiop" shares "krtp" with "Qarat Tapah" and nothing else.
-                    sim = fuzz.ratio(key, name_key(ix.name[c >> 1]))
+                    other = name_key(ix.name[c >> 1])
+                    sim = max(fuzz.ratio(key, other), fuzz.ratio(vkey, vowel_key(other)))
                     if sim >= SKELETON_MIN:
                         put([c], kind, max(0.6, min(scoring.QUALITY[kind],
                                                     scoring.fuzzy_quality(sim))))

@@ -248,3 +248,20 @@ def test_res018_ambiguity_is_reported():
 def test_res019_core_is_the_trimmed_name():
     assert resolve("  Mayadin town ").core == "Mayadin"
     assert resolve("outskirts of Tikrit").core == "Tikrit"
+
+
+# GeoNames' "ay" for the long vowel that reports write "ee" or "e": invented
+# spellings of GeoNames villages, with their governorate.
+@pytest.mark.parametrize(
+    ("name", "admin1", "listed", "lat", "lon"),
+    [
+        ("Kureem", "Tartus", "Kuraym", 35.066, 36.044),
+        ("Sheeha", "Homs", "Shayha", 34.893, 37.410),
+        ("Tureedim", "Aleppo", "Turaydim", 36.142, 37.188),
+        ("Duleem", "Aleppo", "Dulaym", 36.678, 37.983),
+    ],
+)
+def test_res020_long_vowel_spellings(name, admin1, listed, lat, lon):
+    place = resolve(name, admin1=admin1)
+    assert place is not None and km(lat, lon, place.lat, place.lon) <= 10.0, (name, place)
+    assert place.name == listed
