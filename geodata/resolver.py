@@ -145,15 +145,19 @@ _IN_SPLIT = re.compile(r"^(.+?)\s+(?:in|near|outside|of|at|around|west of|east o
                        r"south of)\s+(.+)$", re.I)
 _OF_PLACE = re.compile(r"\b(city|town|village|hometown|capital|stronghold|province|"
                        r"governorate)\s+of\s+(.+)$", re.I)
-# A trailing site word: "Speicher air base" -> Speicher (a site); "Tikrit prison" -> the
-# prison if the gazetteer has it, else near the town (geo_precision 2).
-_SITE_TAIL = re.compile(r"^(.+?)\s+(?:military\s+)?(?:air\s*base|airbase|airport|airfield|"
-                        r"air\s+field|air\s+strip|airstrip|heliport|base|camp|idp\s+camp|idp|"
-                        r"refugee\s+camp|prison|jail|refinery|oil\s+refinery|dam|"
-                        r"border\s+crossing|crossing|checkpoint|brigade|bridge|roundabout|"
-                        r"crossroads?|factory|plant|power\s+plant|(?:oil|gas)\s*field|field|"
-                        r"castle|island|military|army|refugees?|gas|oil|silos?|mills?|"
-                        r"complex|station|pumping\s+station|hospital|school|quarry)$", re.I)
+# Trailing site words: "Speicher air base" -> Speicher (a site); "Tikrit prison" -> the
+# prison if the gazetteer has it, else near the town (geo_precision 2). A facility's
+# name often stacks several ("Idlib Central Prison", "X Thermal Power Plant", "X Military
+# Complex", "X Air Defense"): all of them are peeled, down to the place named.
+_SITE_WORD = (r"(?:air\s*base|airbase|airport|airfield|air\s+field|air\s+strip|airstrip|"
+              r"heliport|base|camp|idp\s+camp|idp|refugee\s+camp|prison|jail|refinery|"
+              r"oil\s+refinery|dam|border\s+crossing|crossing|checkpoint|brigade|bridge|"
+              r"roundabout|crossroads?|factory|plant|power\s+plant|(?:oil|gas)\s*field|field|"
+              r"castle|island|military|army|refugees?|gas|oil|silos?|mills?|complex|station|"
+              r"pumping\s+station|hospital|school|quarry|central|thermal|power|cotton|sugar|"
+              r"water|treatment|air\s+defen[cs]e|tower|regiment|division|battalion|academy|"
+              r"college|warehouses?|depots?|headquarters|hq|barracks|artillery)")
+_SITE_TAIL = re.compile(rf"^(.+?)(?:\s+{_SITE_WORD})+$", re.I)
 # "Tall Hamis hill" is the hill itself; "Hamis hill" may be "Tall Hamis". Farms likewise.
 _HILL_TAIL = re.compile(r"^(.+?)\s+(?:hill|hills|mound)$", re.I)
 _FARM_TAIL = re.compile(r"^(.+?)\s+(?:farm|farms)$", re.I)

@@ -152,6 +152,11 @@ def test_res012_spelling_folds_resolve(name, near, lat, lon):
         ("Shaddadi camp", "Shaddadi", "city", 2), ("Qayyarah bridge", "Qayyarah", "city", 2),
         ("Tall Abyad farms", "Tall Abyad", "city", 2),
         ("Hawija roundabout", "Hawija", "city", 2),
+        # several site words stacked after the name: all peeled
+        ("Manbij Thermal Power Plant", "Manbij", "city", 2),
+        ("Mayadin Air Defense Base", "Mayadin", "city", 2),
+        ("Hasakah Central Prison", "Hasakah", "city", 2),
+        ("Jarablus Water Pumping Station", "Jarabulus", "city", 2),
     ],
 )
 def test_res013_feature_words(name, canonical, feature, precision):
