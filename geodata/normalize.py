@@ -177,6 +177,10 @@ def _fold_latin_token(tok: str, rules=_LATIN_RULES) -> str:
         tok = tok[:-2]
     elif tok.endswith("a") and len(tok) >= 4:
         tok = tok[:-1]
+    if rules is _LOOSE_LATIN_RULES and tok.endswith("iy") and len(tok) >= 5:
+        # "-ia" for "-iya(h)": English spellings drop the y ("Hamdania", "Qahtania").
+        # Loose only: "Hamdani" and "Hamdaniyah" are two names as often as one.
+        tok = tok[:-1]
     return tok
 
 
@@ -300,6 +304,8 @@ def loose_key(text: str) -> str:
     True
     >>> loose_key("Daquq") == loose_key("Dahuk")
     False
+    >>> loose_key("Hamdania") == loose_key("Al-Hamdaniyah")
+    True
     """
     return _key(text, _LOOSE_LATIN_RULES)
 

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from geodata import scoring
-from geodata.gazetteer import ALTERNATE, Gazetteer
+from geodata.gazetteer import ALTERNATE, PRIMARY, Gazetteer
 from geodata.hints import admin_units, near_points
 from geodata.normalize import (
     clean_query,
@@ -369,8 +369,11 @@ class Resolver:
             strong = [e for e, (q, _) in out.items() if q >= scoring.QUALITY["article"]]
             if not strong:
                 fuzzy = self._fuzzy(key)
-            elif max(ix.prominence[e] for e in strong) < MAJOR_PROMINENCE:
-                # An exact obscure village may yet be a typo of a well-known place.
+            elif (max(ix.prominence[e] for e in strong) < MAJOR_PROMINENCE
+                  and sum(c & 1 == PRIMARY for c in ix.keys.get(key, ())) < 2):
+                # An exact obscure village may yet be a typo of a well-known place;
+                # a name that several places bear is a name in its own right
+                # ("Hammam", "Daman"), not a slip for "Hama" or "Damas".
                 fuzzy = self._fuzzy(key, major_only=True)
             else:
                 fuzzy = []

@@ -90,6 +90,17 @@ def test_dis006_joint_scoring(toy, kwargs, expected):
     assert toy.resolve("Kirkut", **kwargs).name == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kirkut", "Kirkuk"),  # one village's name: maybe a typo of the city
+        ("Kirkun", "Kirkun"),  # two villages' name: a name in its own right
+    ],
+)
+def test_dis006b_a_shared_name_is_no_typo(toy, query, expected):
+    assert toy.resolve(query).name == expected
+
+
 def test_dis007_explain_parts_add_up(toy):
     cands = toy.explain("Kirkut", top=3)
     assert [c.name for c in cands[:2]] == ["Kirkuk", "Kirkut"]
