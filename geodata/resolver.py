@@ -417,8 +417,10 @@ class Resolver:
         return table
 
     def _inside(self, e: int, ctx: _Context) -> bool:
+        """Say whether entry `e` lies in a hinted governorate (or within `BORDER_KM` of one)."""
         ix = self.gaz.index
-        return (ix.country[e], ix.admin1[e]) in ctx.admin1_pairs
+        return (ix.country[e], ix.admin1[e]) in ctx.admin1_pairs or any(
+            u in ctx.admin1_pairs for u in ix.border1.get(e, ()))
 
     def _fuzzy_tables(self) -> None:
         ix = self.gaz.index
@@ -552,7 +554,7 @@ class Resolver:
             quality=quality, prominence=ix.prominence[e] + (ix.seat[e] if ix.seat else 0.0),
             centrality=ix.centrality[e] if ix.centrality else 0.0,
             in_country=bool(ctx.country) and cc == ctx.country,
-            in_admin1=bool(ctx.admin1_pairs) and (cc, ix.admin1[e]) in ctx.admin1_pairs,
+            in_admin1=bool(ctx.admin1_pairs) and self._inside(e, ctx),
             in_admin2=bool(ctx.units2) and (cc, ix.admin1[e], ix.admin2[e]) in ctx.units2,
             near_km=near_km,
             feature=scoring.feature_fit(ctx.feature, f,

@@ -270,3 +270,21 @@ def test_res020_long_vowel_spellings(name, admin1, listed, lat, lon):
     place = resolve(name, admin1=admin1)
     assert place is not None and km(lat, lon, place.lat, place.lon) <= 10.0, (name, place)
     assert place.name == listed
+
+
+# A village within 5 km of a governorate border fits a hint naming either side:
+# sources draw the borders differently. GeoNames villages, one name each.
+@pytest.mark.parametrize(
+    ("name", "admin1", "own_admin1"),
+    [
+        ("Shurlin", "Hamah Governorate", "Idleb"),
+        ("Khafsin", "Idlib Governorate", "Hama"),
+        ("Khutaybilah", "Al Hasakah Governorate", "Deir-ez-Zor"),
+        ("Shurlin", "Idlib Governorate", "Idleb"),  # its own side, as before
+    ],
+)
+def test_res021_border_villages_fit_either_side(name, admin1, own_admin1):
+    from geodata.resolver import Resolver
+
+    top = Resolver(geodata.get_gazetteer()).explain(name, admin1=admin1, top=1)[0]
+    assert top.admin1 == own_admin1 and top.parts["admin1"] > 0
