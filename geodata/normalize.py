@@ -48,6 +48,8 @@ _TOKEN_SWAPS = {
 # Ordered letter-group rewrites applied to a Latin token (after lower-casing and
 # stripping marks). Order matters: digraphs before single letters.
 _LATIN_RULES = (
+    # a doubled digraph is one doubled letter (shadda): "Bashshar" = "Bashar"
+    ("shsh", "sh"),
     ("dh", "z"),
     ("th", "t"),
     ("kh", "k"),
