@@ -24,9 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geodata import config
-from geodata.normalize import has_arabic, loose_key, name_key, skeleton_key, token_key
+from geodata.normalize import (
+    has_arabic,
+    loose_key,
+    name_key,
+    plain_spelling,
+    skeleton_key,
+    token_key,
+)
 
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 _SOURCES = ("gazetteer.tsv.gz", "sites.csv", "airports.csv", "adm1.geojson", "adm2.geojson",
             "geonames_admin1_IQ_SY.txt", "geonames_admin2_IQ_SY.txt", "opensyria_admin.json",
             "subdistricts.csv", "event_density.csv",
@@ -86,6 +93,8 @@ class GazetteerIndex:
     #: entry -> the other governorates (country, admin1) of its country within
     #: `BORDER_KM` of its point: a place by a border fits a hint naming either side
     border1: dict[int, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    #: per entry: its Latin names as written (`plain_spelling`), for the spelling part
+    spellings: list[tuple[str, ...]] = field(default_factory=list)
     #: per entry: prior bonus of a sub-district seat (kept out of `prominence`, which
     #: also decides which names the span finder takes without a cue word)
     seat: list[float] = field(default_factory=list)
@@ -123,6 +132,7 @@ class _Builder:
         self._keys: dict[str, dict[int, int]] = {}
         self._skel: dict[str, dict[int, int]] = {}
         self._loose: dict[str, dict[int, int]] = {}
+        self._spellings: dict[int, set[str]] = {}
         self.seat: dict[int, float] = {}
 
     def add(self, *, name, geonameid, country, admin1, admin2, lat, lon, feature,
@@ -143,6 +153,8 @@ class _Builder:
         key = name_key(text)
         if len(key) < 2:
             return
+        if not has_arabic(text):
+            self._spellings.setdefault(entry, set()).add(plain_spelling(text))
         # Also under the token-by-token key, which the span finder builds.
         for k in {key, token_key(text)}:
             slot = self._keys.setdefault(k, {})
@@ -164,6 +176,8 @@ class _Builder:
                         for k, v in self._skel.items()}
         ix.loose = {k: tuple(e * 2 + q for e, q in v.items()) for k, v in self._loose.items()}
         ix.seat = [self.seat.get(e, 0.0) for e in range(len(ix.name))]
+        ix.spellings = [tuple(sorted(self._spellings.get(e, set()) | {plain_spelling(nm)}))
+                        for e, nm in enumerate(ix.name)]
         ix.ambiguous = ambiguous
         return ix
 

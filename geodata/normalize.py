@@ -224,6 +224,21 @@ def tokens(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
+def plain_spelling(text: str) -> str:
+    """Return a name as written, unfolded: lower case, no marks, apostrophes or hyphens.
+
+    Two names with the same `name_key` may still be spelt differently ("Tall
+    Aswad", "Tall al Aswad"); this keeps that difference for comparing them.
+
+    Examples
+    --------
+    >>> plain_spelling("Tall al-'Aswad")
+    'tall al aswad'
+    """
+    return " ".join(tokens(text))
+
+
+@lru_cache(maxsize=200_000)
 def name_key(text: str) -> str:
     """Return the matching key of a place name (first tier).
 

@@ -38,6 +38,7 @@ from geodata.normalize import (
     has_arabic,
     loose_key,
     name_key,
+    plain_spelling,
     skeleton_key,
     split_names,
     unglue_article,
@@ -537,8 +538,13 @@ class Resolver:
         return bool(ranked) and ranked[0].quality >= SPELLED_MIN
 
     # -- scoring ----------------------------------------------------------------
-    def _score(self, e: int, quality: float, rd: _Reading, ctx: _Context) -> dict | None:
-        """Return the parts of entry `e`'s joint score as a reading of `rd`, or None."""
+    def _score(self, e: int, quality: float, rd: _Reading, ctx: _Context,
+               spelling: float = 0.0) -> dict | None:
+        """Return the parts of entry `e`'s joint score as a reading of `rd`, or None.
+
+        `spelling` is how far (0-1) the entry's spelling falls behind the best-spelt
+        folded match of the reading (`_spelling_gaps`).
+        """
         ix = self.gaz.index
         f, cc = ix.feature[e], ix.country[e]
         if ctx.country_only and ctx.country and cc != ctx.country:
@@ -559,7 +565,30 @@ class Resolver:
             near_km=near_km,
             feature=scoring.feature_fit(ctx.feature, f,
                                         implied=None if ctx.feature else rd.implied),
-            reading=rd.rank, agrees=False)
+            reading=rd.rank, agrees=False, spelling=spelling)
+
+    def _spelling_gaps(self, core: str, matches: dict[int, tuple[float, str]]) -> dict[int, float]:
+        """Return, per folded match, how far its spelling falls behind the best-spelt one.
+
+        Folded matches (exact key, glued article, loose key) tie on the key; the
+        one spelt letter for letter as written gets 0, the others up to 1.
+        """
+        folded = [e for e, (q, _) in matches.items() if q >= scoring.QUALITY["loose"]]
+        if len(folded) < 2:
+            return {}
+        fits = {e: scoring.literal_fit(self._literal_ratio(core, e)) for e in folded}
+        best = max(fits.values())
+        return {e: round(best - fit, 3) for e, fit in fits.items()}
+
+    def _literal_ratio(self, written: str, e: int) -> float:
+        """Return how alike `written` is to entry `e`'s likest name, letter for letter (0-100)."""
+        from rapidfuzz import fuzz, process
+
+        spellings = self.gaz.index.spellings
+        if not spellings:
+            return 100.0
+        hit = process.extractOne(plain_spelling(written), spellings[e], scorer=fuzz.ratio)
+        return hit[1] if hit else 0.0
 
     def _candidate(self, e: int, quality: float, kind: str, rd: _Reading,
                    ctx: _Context) -> Candidate | None:
@@ -587,8 +616,10 @@ class Resolver:
                 continue
             if name_key(rd.core) in FOREIGN:
                 continue
-            for e, (quality, kind) in self._matches(rd.core, ctx).items():
-                parts = self._score(e, quality, rd, ctx)
+            matches = self._matches(rd.core, ctx)
+            gaps = self._spelling_gaps(rd.core, matches)
+            for e, (quality, kind) in matches.items():
+                parts = self._score(e, quality, rd, ctx, gaps.get(e, 0.0))
                 if parts is None:
                     continue
                 if rd.group is not None:

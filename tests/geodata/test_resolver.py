@@ -288,3 +288,20 @@ def test_res021_border_villages_fit_either_side(name, admin1, own_admin1):
 
     top = Resolver(geodata.get_gazetteer()).explain(name, admin1=admin1, top=1)[0]
     assert top.admin1 == own_admin1 and top.parts["admin1"] > 0
+
+
+# Two villages whose names fold to one key but are spelt differently: the one
+# spelt as written is meant. GeoNames names, each with its own point.
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        ("Sharikh", 36.695, 38.773),
+        ("Umm al Kharaz", 33.010, 36.369),
+        ("Tall az Zabib", 35.115, 37.636),
+        ("Mahsanah", 36.325, 37.937),
+    ],
+)
+def test_res022_the_namesake_spelt_as_written(name, lat, lon):
+    place = resolve(name, country="SY")
+    assert km(lat, lon, place.lat, place.lon) <= 1.0, (name, place)
+    assert place.core == name
