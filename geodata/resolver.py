@@ -234,6 +234,8 @@ class _Context:
     strict_case: bool = False
     #: (country, admin1) of every hinted unit (a district implies its governorate)
     admin1_pairs: frozenset = frozenset()
+    #: the countries of the hinted units: a governorate hint names its country too
+    hinted_countries: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -303,7 +305,8 @@ class Resolver:
         return _Context(country=country, country_only=country_only, units1=units1,
                         units2=units2, near=near_points(near), feature=feature,
                         strict_case=strict_case,
-                        admin1_pairs=frozenset((u[0], u[1]) for u in units1 | units2))
+                        admin1_pairs=frozenset((u[0], u[1]) for u in units1 | units2),
+                        hinted_countries=frozenset(u[0] for u in units1 | units2))
 
     # -- candidate generation -------------------------------------------------
     def _matches(self, core: str, ctx: _Context) -> dict[int, tuple[float, str]]:
@@ -559,7 +562,8 @@ class Resolver:
         return scoring.score_parts(
             quality=quality, prominence=ix.prominence[e] + (ix.seat[e] if ix.seat else 0.0),
             centrality=ix.centrality[e] if ix.centrality else 0.0,
-            in_country=bool(ctx.country) and cc == ctx.country,
+            # a governorate or district hint names its country too
+            in_country=cc == ctx.country if ctx.country else cc in ctx.hinted_countries,
             in_admin1=bool(ctx.admin1_pairs) and self._inside(e, ctx),
             in_admin2=bool(ctx.units2) and (cc, ix.admin1[e], ix.admin2[e]) in ctx.units2,
             near_km=near_km,

@@ -305,3 +305,20 @@ def test_res022_the_namesake_spelt_as_written(name, lat, lon):
     place = resolve(name, country="SY")
     assert km(lat, lon, place.lat, place.lon) <= 1.0, (name, place)
     assert place.core == name
+
+
+# A governorate hint names its country too: a namesake elsewhere in that country
+# beats one abroad. GeoNames villages of Iraq and Syria; the hint names a third
+# governorate that has neither.
+@pytest.mark.parametrize(
+    ("name", "admin1", "country", "own_admin1"),
+    [
+        ("Umm Ghurbah", "Hamah Governorate", "SY", "Al-Hasakeh"),
+        ("Al Fursan", "Hamah Governorate", "SY", "Aleppo"),
+        ("Faysaliyah", "Hamah Governorate", "SY", "Aleppo"),
+        ("Qizil Kand", "Hamah Governorate", "SY", "Al-Hasakeh"),
+    ],
+)
+def test_res023_a_governorate_hint_names_its_country(name, admin1, country, own_admin1):
+    place = resolve(name, admin1=admin1)
+    assert (place.country, place.admin1) == (country, own_admin1)
