@@ -149,7 +149,7 @@ _OF_PLACE = re.compile(r"\b(city|town|village|hometown|capital|stronghold|provin
 # Trailing site words: "Speicher air base" -> Speicher (a site); "Tikrit prison" -> the
 # prison if the gazetteer has it, else near the town (geo_precision 2). A facility's
 # name often stacks several ("Idlib Central Prison", "X Thermal Power Plant", "X Military
-# Complex", "X Air Defense"): all of them are peeled, down to the place named.
+# Complex", "X Air Defense"): they are peeled one by one, down to the place named.
 _SITE_WORD = (r"(?:air\s*base|airbase|airport|airfield|air\s+field|air\s+strip|airstrip|"
               r"heliport|base|camp|idp\s+camp|idp|refugee\s+camp|prison|jail|refinery|"
               r"oil\s+refinery|dam|border\s+crossing|crossing|checkpoint|brigade|bridge|"
@@ -157,8 +157,8 @@ _SITE_WORD = (r"(?:air\s*base|airbase|airport|airfield|air\s+field|air\s+strip|a
               r"castle|island|military|army|refugees?|gas|oil|silos?|mills?|complex|station|"
               r"pumping\s+station|hospital|school|quarry|central|thermal|power|cotton|sugar|"
               r"water|treatment|air\s+defen[cs]e|tower|regiment|division|battalion|academy|"
-              r"college|warehouses?|depots?|headquarters|hq|barracks|artillery)")
-_SITE_TAIL = re.compile(rf"^(.+?)(?:\s+{_SITE_WORD})+$", re.I)
+              r"college|warehouses?|depots?|headquarters|hq|barracks|artillery|international)")
+_SITE_TAIL = re.compile(rf"^(.+?)\s+{_SITE_WORD}$", re.I)
 # "Tall Hamis hill" is the hill itself; "Hamis hill" may be "Tall Hamis". Farms likewise.
 _HILL_TAIL = re.compile(r"^(.+?)\s+(?:hill|hills|mound)$", re.I)
 _FARM_TAIL = re.compile(r"^(.+?)\s+(?:farm|farms)$", re.I)
@@ -758,9 +758,12 @@ class Resolver:
         if m and m.start() > 0:  # "Saddam Hussein's hometown of Tikrit" -> Tikrit
             readings.append((m.group(2), precision, "governorate" if m.group(1).lower()
                              .startswith(("province", "governorate")) else feature))
-        m = _SITE_TAIL.match(s)
-        if m:  # "Speicher air base" -> Speicher (a site); "Tikrit prison" -> near the town
-            readings.append((m.group(1), precision, "site"))
+        rest = s
+        while m := _SITE_TAIL.match(rest):
+            # "Speicher air base" -> Speicher (a site); "Tikrit prison" -> near the town;
+            # one word at a time: "137th Brigade Army" is "137th Brigade" before "137th"
+            rest = m.group(1)
+            readings.append((rest, precision, "site"))
         if has_arabic(s) and re.search(r"[A-Za-z]", s):
             # "Mosul الموصل": each script on its own
             for part in _SCRIPT_RUNS.findall(s):

@@ -157,6 +157,10 @@ def test_res012_spelling_folds_resolve(name, near, lat, lon):
         ("Mayadin Air Defense Base", "Mayadin", "city", 2),
         ("Hasakah Central Prison", "Hasakah", "city", 2),
         ("Jarablus Water Pumping Station", "Jarabulus", "city", 2),
+        # peeled one at a time: the site named before the place it is at
+        ("Mosul Dam complex", "Mosul Dam", "site", 1),
+        ("Badush prison complex", "Badush prison", "site", 1),
+        ("Qamishli International", "Kamishly Airport", "site", 1),
     ],
 )
 def test_res013_feature_words(name, canonical, feature, precision):
