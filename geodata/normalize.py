@@ -389,7 +389,10 @@ def skeleton_key(text: str) -> str:
     key = name_key(text)
     if not key or has_arabic(key):
         return key
-    return key[0] + _VOWELS_RE.sub("", key[1:])
+    # An initial vowel is one letter whatever it is written: the hamza or ain and
+    # its vowel come out as a, e, i or u ("Iblin"/"Ablin", "Edlib"/"Idlib").
+    first = "a" if key[0] in "aiu" else key[0]
+    return first + _VOWELS_RE.sub("", key[1:])
 
 
 # GeoNames writes the long vowels and diphthongs of ي and و as "ay", "iy", "uw"
