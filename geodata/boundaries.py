@@ -172,6 +172,59 @@ def admin_for_points(lons: Sequence[float], lats: Sequence[float]) -> list[ADMIN
     return result
 
 
+def governorates_near_points(lons: Sequence[float], lats: Sequence[float], *,
+                             metres: float) -> list[tuple[tuple[str, str], ...]]:
+    """Return, per point, the governorates whose polygon lies within `metres` of it.
+
+    Sources draw governorate borders differently (OCHA's polygons here, simplified
+    to ~100 m; the boundaries a report or another data set was coded with), so a
+    place this close to a border may be said to lie on either side.
+
+    Parameters
+    ----------
+    lons, lats : sequence of float
+        WGS84 longitudes and latitudes, same length.
+    metres : float
+        The distance, > 0.
+
+    Returns
+    -------
+    list of tuple of (country, admin1)
+        One tuple per point, in input order, sorted; empty for a point with no
+        governorate that close (or with invalid coordinates).
+
+    Examples
+    --------
+    >>> governorates_near_points([43.13], [36.34], metres=2000.0)
+    [(('IQ', 'Ninewa'),)]
+    """
+    import numpy as np
+
+    import geopandas as gpd
+
+    from geodata import joins
+
+    _check_coords(lons, lats)
+    if not metres > 0:
+        raise ValueError(f"metres must be > 0, got {metres!r}")
+    lon = np.asarray(lons, dtype="float64")
+    lat = np.asarray(lats, dtype="float64")
+    ok = np.isfinite(lon) & np.isfinite(lat) & (np.abs(lon) <= 180) & (np.abs(lat) <= 90)
+    found: list[set] = [set() for _ in range(len(lon))]
+    idx = np.flatnonzero(ok)
+    if idx.size:
+        discs = gpd.GeoDataFrame(
+            index=idx, geometry=gpd.points_from_xy(lon[idx], lat[idx]), crs="EPSG:4326"
+        ).to_crs(joins.METRIC_CRS)
+        discs["geometry"] = discs.buffer(metres, quad_segs=4)
+        units = admin_frame(1)[["country", "admin1", "geometry"]].to_crs(joins.METRIC_CRS)
+        joined = joins.sjoin(discs, units, predicate="intersects", how="inner",
+                             required=["country", "admin1"], first_only=False)
+        for i, country, admin1 in joined[["country", "admin1"]].itertuples():
+            found[i].add((country, admin1))
+    return [tuple(sorted(s)) for s in found]
+
+
 @lru_cache(maxsize=4096)
 def _admin_for_point_cached(lon: float, lat: float) -> ADMIN:
     return admin_for_points([lon], [lat])[0]

@@ -24,9 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geodata import config
-from geodata.normalize import has_arabic, loose_key, name_key, skeleton_key, token_key
+from geodata.normalize import (
+    has_arabic,
+    loose_key,
+    name_key,
+    plain_spelling,
+    skeleton_key,
+    token_key,
+)
 
-CACHE_VERSION = 5
+CACHE_VERSION = 7
 _SOURCES = ("gazetteer.tsv.gz", "sites.csv", "airports.csv", "adm1.geojson", "adm2.geojson",
             "geonames_admin1_IQ_SY.txt", "geonames_admin2_IQ_SY.txt", "opensyria_admin.json",
             "subdistricts.csv", "event_density.csv",
@@ -45,6 +52,9 @@ _SITE_PROMINENCE = 10.0
 #: The hand-curated table is authoritative for its names: it outranks even big
 #: cities whose WOF alternate names stray ("Baghdadi" is listed under Baghdad).
 _CURATED_PROMINENCE = 14.0
+#: A place this close to another governorate fits a hint naming that one too:
+#: sources draw the borders differently (and gazetteer points are rounded).
+BORDER_KM = 5.0
 #: Index key quality: 0 primary name, 1 alternate name.
 PRIMARY, ALTERNATE = 0, 1
 
@@ -80,6 +90,11 @@ class GazetteerIndex:
     loose: dict[str, tuple[int, ...]] = field(default_factory=dict)
     #: per entry: log10(1 + conflict events of 2013-2015 within ~15 km), 0 when none
     centrality: list[float] = field(default_factory=list)
+    #: entry -> the other governorates (country, admin1) of its country within
+    #: `BORDER_KM` of its point: a place by a border fits a hint naming either side
+    border1: dict[int, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    #: per entry: its Latin names as written (`plain_spelling`), for the spelling part
+    spellings: list[tuple[str, ...]] = field(default_factory=list)
     #: per entry: prior bonus of a sub-district seat (kept out of `prominence`, which
     #: also decides which names the span finder takes without a cue word)
     seat: list[float] = field(default_factory=list)
@@ -117,6 +132,7 @@ class _Builder:
         self._keys: dict[str, dict[int, int]] = {}
         self._skel: dict[str, dict[int, int]] = {}
         self._loose: dict[str, dict[int, int]] = {}
+        self._spellings: dict[int, set[str]] = {}
         self.seat: dict[int, float] = {}
 
     def add(self, *, name, geonameid, country, admin1, admin2, lat, lon, feature,
@@ -137,6 +153,8 @@ class _Builder:
         key = name_key(text)
         if len(key) < 2:
             return
+        if not has_arabic(text):
+            self._spellings.setdefault(entry, set()).add(plain_spelling(text))
         # Also under the token-by-token key, which the span finder builds.
         for k in {key, token_key(text)}:
             slot = self._keys.setdefault(k, {})
@@ -158,6 +176,8 @@ class _Builder:
                         for k, v in self._skel.items()}
         ix.loose = {k: tuple(e * 2 + q for e, q in v.items()) for k, v in self._loose.items()}
         ix.seat = [self.seat.get(e, 0.0) for e in range(len(ix.name))]
+        ix.spellings = [tuple(sorted(self._spellings.get(e, set()) | {plain_spelling(nm)}))
+                        for e, nm in enumerate(ix.name)]
         ix.ambiguous = ambiguous
         return ix
 
@@ -351,6 +371,23 @@ def _centrality(ix: GazetteerIndex, path: Path) -> list[float]:
     return out
 
 
+def _border_governorates(ix: GazetteerIndex) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Map each place within `BORDER_KM` of another governorate to those governorates."""
+    from geodata.boundaries import governorates_near_points
+
+    points = [e for e, f in enumerate(ix.feature) if f in ("city", "neighbourhood", "site")]
+    near = governorates_near_points([ix.lon[e] for e in points], [ix.lat[e] for e in points],
+                                    metres=BORDER_KM * 1000.0)
+    out = {}
+    for e, units in zip(points, near, strict=True):
+        # internal borders only: the international one is the same in every source
+        others = tuple(u for u in units
+                       if u[0] == ix.country[e] and u != (ix.country[e], ix.admin1[e]))
+        if others:
+            out[e] = others
+    return out
+
+
 def _admin_units(ix: GazetteerIndex, data_dir: Path) -> dict:
     """Map the keys of governorate and district names to their OCHA units.
 
@@ -473,6 +510,7 @@ def build_index(data_dir: Path) -> GazetteerIndex:
     words = (data_dir / "ambiguous_names.txt").read_text(encoding="utf-8").split()
     index = b.freeze(frozenset(name_key(w) for w in words))
     index.centrality = _centrality(index, data_dir / "event_density.csv")
+    index.border1 = _border_governorates(index)
     index.units = _admin_units(index, data_dir)
     common = data_dir / "common_words.txt"
     if common.exists():

@@ -39,6 +39,7 @@ def sjoin(
     predicate: str,
     required: Iterable[str] = (),
     how: str = "left",
+    first_only: bool = True,
 ) -> gpd.GeoDataFrame:
     """Spatially join `right`'s attributes onto `left`, after checking the inputs.
 
@@ -52,6 +53,9 @@ def sjoin(
         Columns `right` must have.
     how : str
         "left" (keep every left row) or "inner".
+    first_only : bool
+        Keep one row per `left` row, its first match (default); False keeps
+        every match (a left row repeated under its index).
 
     Returns
     -------
@@ -75,8 +79,9 @@ def sjoin(
         raise ValueError(f"how={how!r}: use 'left' or 'inner'")
     _check(left, right, required)
     out = gpd.sjoin(left, right, how=how, predicate=predicate)
-    # A point on a shared border matches two polygons; keep the first, one row per point.
-    out = out[~out.index.duplicated(keep="first")]
+    if first_only:
+        # A point on a shared border matches two polygons; keep the first, one row per point.
+        out = out[~out.index.duplicated(keep="first")]
     return out.drop(columns=["index_right"])
 
 

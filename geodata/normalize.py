@@ -48,6 +48,8 @@ _TOKEN_SWAPS = {
 # Ordered letter-group rewrites applied to a Latin token (after lower-casing and
 # stripping marks). Order matters: digraphs before single letters.
 _LATIN_RULES = (
+    # a doubled digraph is one doubled letter (shadda): "Bashshar" = "Bashar"
+    ("shsh", "sh"),
     ("dh", "z"),
     ("th", "t"),
     ("kh", "k"),
@@ -177,6 +179,10 @@ def _fold_latin_token(tok: str, rules=_LATIN_RULES) -> str:
         tok = tok[:-2]
     elif tok.endswith("a") and len(tok) >= 4:
         tok = tok[:-1]
+    if rules is _LOOSE_LATIN_RULES and tok.endswith("iy") and len(tok) >= 5:
+        # "-ia" for "-iya(h)": English spellings drop the y ("Hamdania", "Qahtania").
+        # Loose only: "Hamdani" and "Hamdaniyah" are two names as often as one.
+        tok = tok[:-1]
     return tok
 
 
@@ -215,6 +221,21 @@ def tokens(text: str) -> list[str]:
         text = _POSSESSIVE_RE.sub(r"\1", text)
     text = text.translate(_DROP_APOSTROPHES)
     return [t for t in _SPLIT_RE.split(text) if t]
+
+
+@lru_cache(maxsize=200_000)
+def plain_spelling(text: str) -> str:
+    """Return a name as written, unfolded: lower case, no marks, apostrophes or hyphens.
+
+    Two names with the same `name_key` may still be spelt differently ("Tall
+    Aswad", "Tall al Aswad"); this keeps that difference for comparing them.
+
+    Examples
+    --------
+    >>> plain_spelling("Tall al-'Aswad")
+    'tall al aswad'
+    """
+    return " ".join(tokens(text))
 
 
 @lru_cache(maxsize=200_000)
@@ -300,6 +321,8 @@ def loose_key(text: str) -> str:
     True
     >>> loose_key("Daquq") == loose_key("Dahuk")
     False
+    >>> loose_key("Hamdania") == loose_key("Al-Hamdaniyah")
+    True
     """
     return _key(text, _LOOSE_LATIN_RULES)
 
@@ -366,4 +389,31 @@ def skeleton_key(text: str) -> str:
     key = name_key(text)
     if not key or has_arabic(key):
         return key
-    return key[0] + _VOWELS_RE.sub("", key[1:])
+    # An initial vowel is one letter whatever it is written: the hamza or ain and
+    # its vowel come out as a, e, i or u ("Iblin"/"Ablin", "Edlib"/"Idlib").
+    first = "a" if key[0] in "aiu" else key[0]
+    return first + _VOWELS_RE.sub("", key[1:])
+
+
+# GeoNames writes the long vowels and diphthongs of ي and و as "ay", "iy", "uw"
+# ("Buqayn", "Sukayk", "Maryamayn"); reports write the same sounds "e", "ee" or
+# "i" ("Beqin", "Skik", "Marimeen"), which `name_key` folds to "i".
+_DIPHTHONG_RE = re.compile(r"ay|iy|yi")
+
+
+@lru_cache(maxsize=200_000)
+def vowel_key(key: str) -> str:
+    """Return a `name_key` with its "ay"/"iy" vowels folded to "i", for comparing vowels.
+
+    Used to grade consonant-skeleton matches: two names with the same
+    consonants whose vowels differ only in how the long "i"/"ay" is written are
+    one name, not a coincidence of consonants.
+
+    Examples
+    --------
+    >>> vowel_key(name_key("Jubbayn")) == vowel_key(name_key("Jubeen"))
+    True
+    >>> vowel_key(name_key("Sukayk")), vowel_key(name_key("Skik"))
+    ('sukik', 'skik')
+    """
+    return _DIPHTHONG_RE.sub("i", key)

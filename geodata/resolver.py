@@ -31,16 +31,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from geodata import scoring
-from geodata.gazetteer import ALTERNATE, Gazetteer
+from geodata.gazetteer import ALTERNATE, PRIMARY, Gazetteer
 from geodata.hints import admin_units, near_points
 from geodata.normalize import (
     clean_query,
     has_arabic,
     loose_key,
     name_key,
+    plain_spelling,
     skeleton_key,
     split_names,
     unglue_article,
+    vowel_key,
 )
 from geodata.place import Alternative, Place
 
@@ -144,15 +146,19 @@ _IN_SPLIT = re.compile(r"^(.+?)\s+(?:in|near|outside|of|at|around|west of|east o
                        r"south of)\s+(.+)$", re.I)
 _OF_PLACE = re.compile(r"\b(city|town|village|hometown|capital|stronghold|province|"
                        r"governorate)\s+of\s+(.+)$", re.I)
-# A trailing site word: "Speicher air base" -> Speicher (a site); "Tikrit prison" -> the
-# prison if the gazetteer has it, else near the town (geo_precision 2).
-_SITE_TAIL = re.compile(r"^(.+?)\s+(?:military\s+)?(?:air\s*base|airbase|airport|airfield|"
-                        r"air\s+field|air\s+strip|airstrip|heliport|base|camp|idp\s+camp|idp|"
-                        r"refugee\s+camp|prison|jail|refinery|oil\s+refinery|dam|"
-                        r"border\s+crossing|crossing|checkpoint|brigade|bridge|roundabout|"
-                        r"crossroads?|factory|plant|power\s+plant|(?:oil|gas)\s*field|field|"
-                        r"castle|island|military|army|refugees?|gas|oil|silos?|mills?|"
-                        r"complex|station|pumping\s+station|hospital|school|quarry)$", re.I)
+# Trailing site words: "Speicher air base" -> Speicher (a site); "Tikrit prison" -> the
+# prison if the gazetteer has it, else near the town (geo_precision 2). A facility's
+# name often stacks several ("Idlib Central Prison", "X Thermal Power Plant", "X Military
+# Complex", "X Air Defense"): they are peeled one by one, down to the place named.
+_SITE_WORD = (r"(?:air\s*base|airbase|airport|airfield|air\s+field|air\s+strip|airstrip|"
+              r"heliport|base|camp|idp\s+camp|idp|refugee\s+camp|prison|jail|refinery|"
+              r"oil\s+refinery|dam|border\s+crossing|crossing|checkpoint|brigade|bridge|"
+              r"roundabout|crossroads?|factory|plant|power\s+plant|(?:oil|gas)\s*field|field|"
+              r"castle|island|military|army|refugees?|gas|oil|silos?|mills?|complex|station|"
+              r"pumping\s+station|hospital|school|quarry|central|thermal|power|cotton|sugar|"
+              r"water|treatment|air\s+defen[cs]e|tower|regiment|division|battalion|academy|"
+              r"college|warehouses?|depots?|headquarters|hq|barracks|artillery|international)")
+_SITE_TAIL = re.compile(rf"^(.+?)\s+{_SITE_WORD}$", re.I)
 # "Tall Hamis hill" is the hill itself; "Hamis hill" may be "Tall Hamis". Farms likewise.
 _HILL_TAIL = re.compile(r"^(.+?)\s+(?:hill|hills|mound)$", re.I)
 _FARM_TAIL = re.compile(r"^(.+?)\s+(?:farm|farms)$", re.I)
@@ -228,6 +234,8 @@ class _Context:
     strict_case: bool = False
     #: (country, admin1) of every hinted unit (a district implies its governorate)
     admin1_pairs: frozenset = frozenset()
+    #: the countries of the hinted units: a governorate hint names its country too
+    hinted_countries: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -297,7 +305,8 @@ class Resolver:
         return _Context(country=country, country_only=country_only, units1=units1,
                         units2=units2, near=near_points(near), feature=feature,
                         strict_case=strict_case,
-                        admin1_pairs=frozenset((u[0], u[1]) for u in units1 | units2))
+                        admin1_pairs=frozenset((u[0], u[1]) for u in units1 | units2),
+                        hinted_countries=frozenset(u[0] for u in units1 | units2))
 
     # -- candidate generation -------------------------------------------------
     def _matches(self, core: str, ctx: _Context) -> dict[int, tuple[float, str]]:
@@ -342,25 +351,33 @@ class Resolver:
             if len(key) >= 4:
                 skel = skeleton_key(core)
                 codes = ix.skeletons.get(skel, ())
+                # Vowels compared with "ay"/"iy" read as the "e"/"i" reports write
+                # ("Beqin" is "Buqayn", "Skik" is "Sukayk").
+                vkey = vowel_key(key)
                 if len(skel) < 4:
                     # Three consonants say little: only a vowel apart in a name of
                     # about the same length ("Gwer"/"Guwer"), not "Qasr"/"Qusayr".
-                    codes = [c for c in codes
-                             if abs(len(name_key(ix.name[c >> 1])) - len(key)) <= 1]
+                    codes = [c for c in codes if min(
+                        abs(len(name_key(ix.name[c >> 1])) - len(key)),
+                        abs(len(vowel_key(name_key(ix.name[c >> 1]))) - len(vkey))) <= 1]
                 kind = "skeleton" if len(skel) >= 4 else "skeleton3"
                 for c in codes:
                     # Graded by how the vowels compare too: "Baghdida" is nearer
                     # "Bakhdida" than "Baghdadi", though all share "bgdd"/"bkdd";
                     # "Qwertyuiop" shares "krtp" with "Qarat Tapah" and nothing else.
-                    sim = fuzz.ratio(key, name_key(ix.name[c >> 1]))
+                    other = name_key(ix.name[c >> 1])
+                    sim = max(fuzz.ratio(key, other), fuzz.ratio(vkey, vowel_key(other)))
                     if sim >= SKELETON_MIN:
                         put([c], kind, max(0.6, min(scoring.QUALITY[kind],
                                                     scoring.fuzzy_quality(sim))))
             strong = [e for e, (q, _) in out.items() if q >= scoring.QUALITY["article"]]
             if not strong:
                 fuzzy = self._fuzzy(key)
-            elif max(ix.prominence[e] for e in strong) < MAJOR_PROMINENCE:
-                # An exact obscure village may yet be a typo of a well-known place.
+            elif (max(ix.prominence[e] for e in strong) < MAJOR_PROMINENCE
+                  and sum(c & 1 == PRIMARY for c in ix.keys.get(key, ())) < 2):
+                # An exact obscure village may yet be a typo of a well-known place;
+                # a name that several places bear is a name in its own right
+                # ("Hammam", "Daman"), not a slip for "Hama" or "Damas".
                 fuzzy = self._fuzzy(key, major_only=True)
             else:
                 fuzzy = []
@@ -404,8 +421,10 @@ class Resolver:
         return table
 
     def _inside(self, e: int, ctx: _Context) -> bool:
+        """Say whether entry `e` lies in a hinted governorate (or within `BORDER_KM` of one)."""
         ix = self.gaz.index
-        return (ix.country[e], ix.admin1[e]) in ctx.admin1_pairs
+        return (ix.country[e], ix.admin1[e]) in ctx.admin1_pairs or any(
+            u in ctx.admin1_pairs for u in ix.border1.get(e, ()))
 
     def _fuzzy_tables(self) -> None:
         ix = self.gaz.index
@@ -522,8 +541,13 @@ class Resolver:
         return bool(ranked) and ranked[0].quality >= SPELLED_MIN
 
     # -- scoring ----------------------------------------------------------------
-    def _score(self, e: int, quality: float, rd: _Reading, ctx: _Context) -> dict | None:
-        """Return the parts of entry `e`'s joint score as a reading of `rd`, or None."""
+    def _score(self, e: int, quality: float, rd: _Reading, ctx: _Context,
+               spelling: float = 0.0) -> dict | None:
+        """Return the parts of entry `e`'s joint score as a reading of `rd`, or None.
+
+        `spelling` is how far (0-1) the entry's spelling falls behind the best-spelt
+        folded match of the reading (`_spelling_gaps`).
+        """
         ix = self.gaz.index
         f, cc = ix.feature[e], ix.country[e]
         if ctx.country_only and ctx.country and cc != ctx.country:
@@ -538,13 +562,37 @@ class Resolver:
         return scoring.score_parts(
             quality=quality, prominence=ix.prominence[e] + (ix.seat[e] if ix.seat else 0.0),
             centrality=ix.centrality[e] if ix.centrality else 0.0,
-            in_country=bool(ctx.country) and cc == ctx.country,
-            in_admin1=bool(ctx.admin1_pairs) and (cc, ix.admin1[e]) in ctx.admin1_pairs,
+            # a governorate or district hint names its country too
+            in_country=cc == ctx.country if ctx.country else cc in ctx.hinted_countries,
+            in_admin1=bool(ctx.admin1_pairs) and self._inside(e, ctx),
             in_admin2=bool(ctx.units2) and (cc, ix.admin1[e], ix.admin2[e]) in ctx.units2,
             near_km=near_km,
             feature=scoring.feature_fit(ctx.feature, f,
                                         implied=None if ctx.feature else rd.implied),
-            reading=rd.rank, agrees=False)
+            reading=rd.rank, agrees=False, spelling=spelling)
+
+    def _spelling_gaps(self, core: str, matches: dict[int, tuple[float, str]]) -> dict[int, float]:
+        """Return, per folded match, how far its spelling falls behind the best-spelt one.
+
+        Folded matches (exact key, glued article, loose key) tie on the key; the
+        one spelt letter for letter as written gets 0, the others up to 1.
+        """
+        folded = [e for e, (q, _) in matches.items() if q >= scoring.QUALITY["loose"]]
+        if len(folded) < 2:
+            return {}
+        fits = {e: scoring.literal_fit(self._literal_ratio(core, e)) for e in folded}
+        best = max(fits.values())
+        return {e: round(best - fit, 3) for e, fit in fits.items()}
+
+    def _literal_ratio(self, written: str, e: int) -> float:
+        """Return how alike `written` is to entry `e`'s likest name, letter for letter (0-100)."""
+        from rapidfuzz import fuzz, process
+
+        spellings = self.gaz.index.spellings
+        if not spellings:
+            return 100.0
+        hit = process.extractOne(plain_spelling(written), spellings[e], scorer=fuzz.ratio)
+        return hit[1] if hit else 0.0
 
     def _candidate(self, e: int, quality: float, kind: str, rd: _Reading,
                    ctx: _Context) -> Candidate | None:
@@ -572,8 +620,10 @@ class Resolver:
                 continue
             if name_key(rd.core) in FOREIGN:
                 continue
-            for e, (quality, kind) in self._matches(rd.core, ctx).items():
-                parts = self._score(e, quality, rd, ctx)
+            matches = self._matches(rd.core, ctx)
+            gaps = self._spelling_gaps(rd.core, matches)
+            for e, (quality, kind) in matches.items():
+                parts = self._score(e, quality, rd, ctx, gaps.get(e, 0.0))
                 if parts is None:
                     continue
                 if rd.group is not None:
@@ -708,9 +758,12 @@ class Resolver:
         if m and m.start() > 0:  # "Saddam Hussein's hometown of Tikrit" -> Tikrit
             readings.append((m.group(2), precision, "governorate" if m.group(1).lower()
                              .startswith(("province", "governorate")) else feature))
-        m = _SITE_TAIL.match(s)
-        if m:  # "Speicher air base" -> Speicher (a site); "Tikrit prison" -> near the town
-            readings.append((m.group(1), precision, "site"))
+        rest = s
+        while m := _SITE_TAIL.match(rest):
+            # "Speicher air base" -> Speicher (a site); "Tikrit prison" -> near the town;
+            # one word at a time: "137th Brigade Army" is "137th Brigade" before "137th"
+            rest = m.group(1)
+            readings.append((rest, precision, "site"))
         if has_arabic(s) and re.search(r"[A-Za-z]", s):
             # "Mosul الموصل": each script on its own
             for part in _SCRIPT_RUNS.findall(s):

@@ -5,6 +5,10 @@ Every candidate entry of a query gets one number, the sum of named parts (what
 
 - ``sim``: `W_SIM` x match quality, graded by the kind of variation (`QUALITY`;
   fuzzy matches by their similarity, `fuzzy_quality`);
+- ``spelling``: up to -`SPELLING_PENALTY` for a folded match (exact key, glued
+  article, loose key) spelt less like the written name, letter for letter
+  (`literal_fit`), than the best-spelt folded match of the same reading: it orders
+  the entries the folded keys tie, and leaves a lone match alone;
 - ``prior``: the entry's prominence (population, district or sub-district seat,
   feature class, count of names; built in `geodata.gazetteer`) plus
   `W_CENTRALITY` x its centrality (log10 of the conflict events of 2013-2015
@@ -46,6 +50,16 @@ NEAR_KM = 60.0  # e-folding distance of the near bonus
 #: An asked-for feature type outweighs any prominence gap; a related type counts half.
 FEATURE_BONUS = 15.0
 FEATURE_RELATED = 7.0
+#: Entries that match a name equally well once folded ("Tall Aswad", "Tall al Aswad";
+#: "Abbarah", "'Abarah") are told apart by how each is spelt: the one listed letter
+#: for letter as written is likelier meant. A folded match spelt less like the
+#: written name than its best-spelt rival loses up to this many points
+#: (`literal_fit`): about the prominence gap between two villages, below any
+#: context bonus.
+SPELLING_PENALTY = 2.0
+#: Literal likeness (rapidfuzz ratio of the plain spellings) below which the whole
+#: penalty applies.
+SPELLING_FLOOR = 60.0
 #: Per step a reading is peeled from the written text.
 READING_PENALTY = 1.5
 #: Both names of "A/B" or "A (B)" point to this place (within `AGREE_KM`).
@@ -95,6 +109,17 @@ def feature_fit(asked: str | None, actual: str, *, implied: str | None = None) -
     return fit(asked) + (fit(implied) - FEATURE_BONUS if implied else 0.0)
 
 
+def literal_fit(ratio: float) -> float:
+    """Map the literal likeness (0-100) of the written and listed spellings to 0-1.
+
+    Examples
+    --------
+    >>> literal_fit(100.0), literal_fit(80.0), literal_fit(50.0)
+    (1.0, 0.5, 0.0)
+    """
+    return max(0.0, (ratio - SPELLING_FLOOR) / (100.0 - SPELLING_FLOOR))
+
+
 def near_fit(km: float | None) -> float:
     """Points for lying `km` from the nearest context point (0 without one)."""
     return 0.0 if km is None else NEAR_BONUS * math.exp(-km / NEAR_KM)
@@ -110,7 +135,7 @@ def dist_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def score_parts(*, quality: float, prominence: float, centrality: float, in_country: bool,
                 in_admin1: bool, in_admin2: bool, near_km: float | None, feature: float,
-                reading: int, agrees: bool) -> dict[str, float]:
+                reading: int, agrees: bool, spelling: float = 0.0) -> dict[str, float]:
     """Return the named parts of one candidate's joint score (their sum ranks it).
 
     Examples
@@ -123,6 +148,7 @@ def score_parts(*, quality: float, prominence: float, centrality: float, in_coun
     """
     return {
         "sim": W_SIM * quality,
+        "spelling": -SPELLING_PENALTY * spelling,
         "prior": prominence + W_CENTRALITY * centrality,
         "country": COUNTRY_BONUS if in_country else 0.0,
         "admin1": ADMIN1_BONUS if in_admin1 else 0.0,

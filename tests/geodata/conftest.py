@@ -18,11 +18,14 @@ TOY_PLACES = [
     ("Hit", "IQ", "Al-Anbar", 33.63, 42.82, "city", 9.0, ["Heet"]),
     ("Kirkuk", "IQ", "Kirkuk", 35.47, 44.39, "city", 13.0, []),
     ("Kirkut", "SY", "Hama", 35.10, 36.90, "city", 2.5, []),  # one letter from Kirkuk
+    # a name that two villages bear: a name of its own, not a slip for Kirkuk
+    ("Kirkun", "SY", "Homs", 34.60, 36.80, "city", 2.5, []),
+    ("Kirkun", "IQ", "Diyala", 34.10, 45.00, "city", 2.4, []),
 ]
 
 
 def toy_gazetteer() -> Gazetteer:
-    """A hand-made ten-entry gazetteer: no files, no IO."""
+    """A hand-made twelve-entry gazetteer: no files, no IO."""
     b = _Builder()
     for name, cc, adm1, lat, lon, feature, prom, alts in TOY_PLACES:
         e = b.add(name=name, geonameid=None, country=cc, admin1=adm1, admin2=None, lat=lat,

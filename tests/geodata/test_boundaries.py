@@ -72,3 +72,21 @@ def test_adm006_governorate_names():
         assert pair in govs
     assert {geodata.resolve(n).admin1 for n in ["Anbar", "Nineveh", "Salahuddin"]} == {
         "Al-Anbar", "Ninewa", "Salah Al-Din"}
+
+
+#: (lon, lat, governorates within 5 km), one call for all: the join is vectorised.
+NEAR_BORDERS = [
+    (43.13, 36.34, (("IQ", "Ninewa"),)),  # Mosul: far from any other governorate
+    (36.3447, 34.8902, (("SY", "Hama"), ("SY", "Homs"), ("SY", "Tartous"))),  # Barshin
+    (36.4042, 35.5686, (("SY", "Hama"), ("SY", "Idleb"))),  # Shurlin
+    (float("nan"), 35.0, ()),
+]
+
+
+def test_adm007_governorates_near_points():
+    from geodata.boundaries import governorates_near_points
+
+    lons, lats, expected = zip(*NEAR_BORDERS, strict=True)
+    assert governorates_near_points(lons, lats, metres=5000.0) == list(expected)
+    with pytest.raises(ValueError, match="metres must be > 0"):
+        governorates_near_points([43.13], [36.34], metres=0)

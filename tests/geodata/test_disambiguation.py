@@ -90,6 +90,17 @@ def test_dis006_joint_scoring(toy, kwargs, expected):
     assert toy.resolve("Kirkut", **kwargs).name == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kirkut", "Kirkuk"),  # one village's name: maybe a typo of the city
+        ("Kirkun", "Kirkun"),  # two villages' name: a name in its own right
+    ],
+)
+def test_dis006b_a_shared_name_is_no_typo(toy, query, expected):
+    assert toy.resolve(query).name == expected
+
+
 def test_dis007_explain_parts_add_up(toy):
     cands = toy.explain("Kirkut", top=3)
     assert [c.name for c in cands[:2]] == ["Kirkuk", "Kirkut"]
@@ -121,3 +132,11 @@ def test_dis009_a_clear_winner_is_not_ambiguous(toy):
     # city is far ahead of both.
     place = toy.resolve("Mosul")
     assert not place.ambiguous and place.feature == "city"
+
+
+def test_dis008_spelling_orders_folded_namesakes_only(toy):
+    # "Al-Mawsil" folds onto Mosul's key like "Mosul" does; spelt as written it costs nothing
+    mosul = toy.explain("Mosul", top=3)
+    assert all(c.parts["spelling"] == 0.0 for c in mosul if c.name == "Mosul")
+    # a lone folded match has no better-spelt rival: no penalty
+    assert toy.explain("Ninewa", top=1)[0].parts["spelling"] == 0.0

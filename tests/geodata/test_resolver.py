@@ -152,6 +152,15 @@ def test_res012_spelling_folds_resolve(name, near, lat, lon):
         ("Shaddadi camp", "Shaddadi", "city", 2), ("Qayyarah bridge", "Qayyarah", "city", 2),
         ("Tall Abyad farms", "Tall Abyad", "city", 2),
         ("Hawija roundabout", "Hawija", "city", 2),
+        # several site words stacked after the name: all peeled
+        ("Manbij Thermal Power Plant", "Manbij", "city", 2),
+        ("Mayadin Air Defense Base", "Mayadin", "city", 2),
+        ("Hasakah Central Prison", "Hasakah", "city", 2),
+        ("Jarablus Water Pumping Station", "Jarabulus", "city", 2),
+        # peeled one at a time: the site named before the place it is at
+        ("Mosul Dam complex", "Mosul Dam", "site", 1),
+        ("Badush prison complex", "Badush prison", "site", 1),
+        ("Qamishli International", "Kamishly Airport", "site", 1),
     ],
 )
 def test_res013_feature_words(name, canonical, feature, precision):
@@ -248,3 +257,72 @@ def test_res018_ambiguity_is_reported():
 def test_res019_core_is_the_trimmed_name():
     assert resolve("  Mayadin town ").core == "Mayadin"
     assert resolve("outskirts of Tikrit").core == "Tikrit"
+
+
+# GeoNames' "ay" for the long vowel that reports write "ee" or "e": invented
+# spellings of GeoNames villages, with their governorate.
+@pytest.mark.parametrize(
+    ("name", "admin1", "listed", "lat", "lon"),
+    [
+        ("Kureem", "Tartus", "Kuraym", 35.066, 36.044),
+        ("Sheeha", "Homs", "Shayha", 34.893, 37.410),
+        ("Tureedim", "Aleppo", "Turaydim", 36.142, 37.188),
+        ("Duleem", "Aleppo", "Dulaym", 36.678, 37.983),
+    ],
+)
+def test_res020_long_vowel_spellings(name, admin1, listed, lat, lon):
+    place = resolve(name, admin1=admin1)
+    assert place is not None and km(lat, lon, place.lat, place.lon) <= 10.0, (name, place)
+    assert place.name == listed
+
+
+# A village within 5 km of a governorate border fits a hint naming either side:
+# sources draw the borders differently. GeoNames villages, one name each.
+@pytest.mark.parametrize(
+    ("name", "admin1", "own_admin1"),
+    [
+        ("Shurlin", "Hamah Governorate", "Idleb"),
+        ("Khafsin", "Idlib Governorate", "Hama"),
+        ("Khutaybilah", "Al Hasakah Governorate", "Deir-ez-Zor"),
+        ("Shurlin", "Idlib Governorate", "Idleb"),  # its own side, as before
+    ],
+)
+def test_res021_border_villages_fit_either_side(name, admin1, own_admin1):
+    from geodata.resolver import Resolver
+
+    top = Resolver(geodata.get_gazetteer()).explain(name, admin1=admin1, top=1)[0]
+    assert top.admin1 == own_admin1 and top.parts["admin1"] > 0
+
+
+# Two villages whose names fold to one key but are spelt differently: the one
+# spelt as written is meant. GeoNames names, each with its own point.
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        ("Sharikh", 36.695, 38.773),
+        ("Umm al Kharaz", 33.010, 36.369),
+        ("Tall az Zabib", 35.115, 37.636),
+        ("Mahsanah", 36.325, 37.937),
+    ],
+)
+def test_res022_the_namesake_spelt_as_written(name, lat, lon):
+    place = resolve(name, country="SY")
+    assert km(lat, lon, place.lat, place.lon) <= 1.0, (name, place)
+    assert place.core == name
+
+
+# A governorate hint names its country too: a namesake elsewhere in that country
+# beats one abroad. GeoNames villages of Iraq and Syria; the hint names a third
+# governorate that has neither.
+@pytest.mark.parametrize(
+    ("name", "admin1", "country", "own_admin1"),
+    [
+        ("Umm Ghurbah", "Hamah Governorate", "SY", "Al-Hasakeh"),
+        ("Al Fursan", "Hamah Governorate", "SY", "Aleppo"),
+        ("Faysaliyah", "Hamah Governorate", "SY", "Aleppo"),
+        ("Qizil Kand", "Hamah Governorate", "SY", "Al-Hasakeh"),
+    ],
+)
+def test_res023_a_governorate_hint_names_its_country(name, admin1, country, own_admin1):
+    place = resolve(name, admin1=admin1)
+    assert (place.country, place.admin1) == (country, own_admin1)

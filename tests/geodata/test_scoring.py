@@ -76,3 +76,18 @@ def test_sco004_near_fit_decays():
 )
 def test_sco005_margin_over_far_rivals(best, others, margin, ambiguous):
     assert scoring.margin_and_ambiguity(best, others) == (margin, ambiguous)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "part"),
+    [(0.0, 0.0), (0.5, -0.5 * scoring.SPELLING_PENALTY), (1.0, -scoring.SPELLING_PENALTY)],
+)
+def test_sco003_spelling_part(spelling, part):
+    assert _parts(spelling=spelling)["spelling"] == pytest.approx(part)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "fit"), [(100.0, 1.0), (80.0, 0.5), (scoring.SPELLING_FLOOR, 0.0), (20.0, 0.0)],
+)
+def test_sco004_literal_fit(ratio, fit):
+    assert scoring.literal_fit(ratio) == pytest.approx(fit)
