@@ -378,6 +378,8 @@ def _date_owner(
             and syntax.lemma(t) not in SPEECH_VERBS
             and any(c.lower_ in _RELATIVES and c.dep_ in ("nsubj", "mark", "advmod", "dobj")
                     for c in t.children)
+            # "took place in June, when militants executed them": the same time
+            and not any(c.lower_ == "when" for c in t.children)
         ):
             return -2  # "fighting that began on May 28": the date of a clause that is no event
         t = t.head

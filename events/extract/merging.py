@@ -102,7 +102,7 @@ def _compatible(a: Candidate, b: Candidate, published: date) -> bool:
         # an undated mention is about the report's days; one dated weeks before is another
         # event, unless the story is at that very day ("... on 1 April. Troops retook it")
         dated, undated = (a, b) if a.explicit_date else (b, a)
-        same_day = undated.precision == dated.precision == "day" and undated.day == dated.day
+        same_day = undated.precision == dated.precision and undated.day == dated.day
         if (published - dated.day).days > 14 and not same_day:
             return False
     if a.explicit_date and b.explicit_date and not _windows_overlap(a, b):
@@ -197,15 +197,22 @@ HEADLINE_KM = 20.0
 
 
 def _generic_headline(c: Candidate, kept: list[Candidate]) -> bool:
-    """Tell whether a headline's bare "attack" or "battle" only names an event the body tells.
+    """Tell whether a headline's event noun only names an event the body tells.
 
     "Baghdad attack: scenes of carnage in Karrada" is the body's bombing in Karrada,
     not a clash of its own.
     """
-    if not (c.sentence.headline and c.kind == "clash" and c.trigger.frame == "noun"):
+    if not (c.sentence.headline and c.trigger.frame == "noun" and not c.explicit_date):
         return False
+    if c.kind == "clash":
+        return any(
+            other is not c and not other.sentence.headline and _windows_overlap(c, other)
+            and _km(c, other) <= HEADLINE_KM
+            for other in kept
+        )
+    # "Camp Speicher massacre: mass graves excavated": the massacre the body dates
     return any(
-        other is not c and not other.sentence.headline and _windows_overlap(c, other)
-        and _km(c, other) <= HEADLINE_KM
+        other is not c and not other.sentence.headline and other.kind == c.kind
+        and other.explicit_date and _km(c, other) <= HEADLINE_KM
         for other in kept
     )

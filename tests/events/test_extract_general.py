@@ -627,6 +627,19 @@ def test_the_report_s_places_outvote_its_words_for_its_country() -> None:
     assert events and {e.country for e in events} == {"IQ"}, [(e.place, e.lat) for e in events]
 
 
+def test_a_when_clause_and_the_headline_tell_the_body_s_dated_event() -> None:
+    # "when" shares its head's time, so the shooting is the massacre; the headline's noun
+    # names it too, not a massacre of the publication's week
+    found = triples(
+        "Badush massacre: graves found near Mosul\n\nThe Badush prison massacre took place "
+        "in June last year, when militants led hundreds of inmates into the desert and shot "
+        "them."
+    )
+    assert {t for t in found if t[0] == "attack_on_civilians"} == {
+        ("attack_on_civilians", "Badush prison", "2014-06-01")
+    }, sorted(found)
+
+
 def test_a_broadcaster_is_no_place() -> None:
     found = triples(
         "Al Jazeera\n\nMilitants seized parts of Ramadi on Friday. On Sunday the fighters "
