@@ -215,6 +215,10 @@ _LINK_LIST_HEAD = re.compile(
         also\s+(?:read|on\s+\w+))\s*:?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A page's breadcrumb trail before its headline: "Home > Local > Army units restore ...".
+_BREADCRUMB = re.compile(
+    r"^\s*(?:Home\s*[>›»]\s*|(?:[\w&'’ -]{1,30}\s*[>›»]\s*){2,})(?:[\w&'’ -]{1,30}\s*[>›»]\s*)*"
+)
 #: A picture's credit: "(Felipe Dana / AP)", "(Prime Minister's Office via AP)". Its names
 #: are photographers', not places.
 _PHOTO_CREDIT = re.compile(r"\s*\([^()\n]{0,100}?(?:\s/\s|\bvia\s)[^()\n]{0,60}\)")
@@ -470,6 +474,8 @@ def _clean_lines(text: str) -> str:
             continue  # an embedded JSON or script block (related videos, trackers) is no prose
         if "(" in line:
             line = _PHOTO_CREDIT.sub("", line)
+        if ">" in line or "›" in line or "»" in line:
+            line = _BREADCRUMB.sub("", line)
         kept.append(line)
         body_chars += len(stripped)
     out = "\n".join(kept)

@@ -130,6 +130,12 @@ IN_REGION_OF = re.compile(
     r"province|governorate|hinterland)\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+#: "... in northwestern Hama countryside": the words between a town and its region's name,
+#: and the word after that name.
+IN_REGION_BEFORE = re.compile(r"\s*,?\s*in\s+(?:the\s+)?(?:[\w-]+\s+)?", re.IGNORECASE)
+REGION_AFTER = re.compile(
+    r"^\s*(?:countryside|desert|badia|province|governorate|region|hinterland)\b", re.IGNORECASE
+)
 PROVINCE_AFTER = re.compile(r"^\s*(?:province|governorate|region)\b", re.IGNORECASE)
 PROVINCE_BEFORE = re.compile(
     r"\b(?:province|governorate|region)\s+of\s+$", re.IGNORECASE

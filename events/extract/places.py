@@ -37,6 +37,7 @@ from events.extract.place_words import (
     DESTINATION_BEFORE,
     FUNCTION_WORDS,
     IN_PROVINCE,
+    IN_REGION_BEFORE,
     IN_REGION_OF,
     MEDIA_NAMES,
     NEAR_BEFORE,
@@ -47,6 +48,7 @@ from events.extract.place_words import (
     PROVINCE_BEFORE,
     QUARTER_AFTER,
     QUARTER_BEFORE,
+    REGION_AFTER,
     SITE_AFTER,
     SITE_BEFORE,
     SITE_KINDS,
@@ -429,8 +431,12 @@ class PlaceReader:
         for a, b in zip(out, out[1:], strict=False):
             # "al-Qaryatayn in the eastern desert of Homs": the second only says where the
             # first lies, whatever it is read as
-            if a.place.feature not in ("governorate", "region") and IN_REGION_OF.fullmatch(
-                    text[a.end : b.start]):
+            if a.place.feature not in ("governorate", "region") and (
+                IN_REGION_OF.fullmatch(text[a.end : b.start])
+                # "Qalaat al-Madiq in northwestern Hama countryside"
+                or (IN_REGION_BEFORE.fullmatch(text[a.end : b.start])
+                    and REGION_AFTER.match(text[b.name_end : b.name_end + 20]))
+            ):
                 b.reference = "appositive"
         for a, b in zip(out, out[1:], strict=False):
             # "officials in Erbil and Baghdad said": a source's list are sources too

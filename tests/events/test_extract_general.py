@@ -501,6 +501,12 @@ CASES = [
         [("abduction", "Tikrit", "2015-05-18")],
         ["seizure"],
     ),
+    (
+        "Troops restored security on Monday to Qalaat al-Madiq and al-Mughayr in northwestern "
+        "Hama countryside.",
+        [("seizure", "Qalaat al-Madiq", "2015-05-18")],
+        [("seizure", "Hama")],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",

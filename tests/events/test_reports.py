@@ -312,3 +312,15 @@ def test_a_picture_credit_is_no_prose(credit):
     text = f"published: 2017-07-10\n---\nSmoke rises over the Old City of Mosul on July 6. {credit}"
     body = read_text(text, name="c").text
     assert body == "Smoke rises over the Old City of Mosul on July 6."
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Home > Local > Army units enter Kafr Nabudah", "Army units enter Kafr Nabudah"),
+        ("News › Middle East › Troops reach Hit", "Troops reach Hit"),
+        ("Casualties > 100 in Hit on Monday.", "Casualties > 100 in Hit on Monday."),
+    ],
+)
+def test_a_breadcrumb_trail_is_cut_from_the_headline_it_leads_to(line, kept):
+    assert read_text(f"published: 2019-05-09\n---\n{line}", name="b").text == kept
