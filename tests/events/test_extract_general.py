@@ -507,6 +507,17 @@ CASES = [
         [("seizure", "Qalaat al-Madiq", "2015-05-18")],
         [("seizure", "Hama")],
     ),
+    # an army that collapses gives up the ground; a building or talks that collapse do not
+    (
+        "The army division defending Baiji collapsed on Monday, officials said.",
+        [("withdrawal", "Baiji", "2015-05-18")],
+        [],
+    ),
+    (
+        "A building collapsed in Baiji on Monday.",
+        [],
+        ["withdrawal"],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
