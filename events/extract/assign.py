@@ -206,7 +206,7 @@ def _declared(sentence: Any, trig: Any) -> bool:
                anchor.children):
         return False
     subject = [c for c in anchor.children if c.dep_ == "nsubj"]
-    return agents.speech_governed(anchor) and all(s.tag_ == "PRP" for s in subject)
+    return agents.speech_governed(anchor) and all(roles.own_side(s) for s in subject)
 
 
 def _massacre(c: Candidate) -> bool:

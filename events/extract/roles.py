@@ -495,6 +495,13 @@ def complement_tokens(anchor: Any) -> list[Any]:
     return out
 
 
+def own_side(subject: Any) -> bool:
+    """Tell whether a subject is the speaker's own side: "it", "they", "his fighters"."""
+    return subject.tag_ == "PRP" or any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children
+    )
+
+
 def threat_has_attack(anchor: Any) -> bool:
     """Tell whether a threat's complement declares the speaker's own attack.
 
@@ -506,7 +513,7 @@ def threat_has_attack(anchor: Any) -> bool:
     for c in anchor.children:
         if c.dep_ == "ccomp":
             subject = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-            if subject and not all(s.tag_ == "PRP" for s in subject):
+            if subject and not all(own_side(s) for s in subject):
                 return False
             if any(a.dep_ == "aux" and a.lower_ in ("could", "may", "might") for a in c.children):
                 return False

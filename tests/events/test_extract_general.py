@@ -518,6 +518,17 @@ CASES = [
         [],
         ["withdrawal"],
     ),
+    # a speaker's own men declared to attack is a threat; others who could is a fear
+    (
+        "On Monday the militia leader warned that his fighters would storm Tuz Khurmatu.",
+        [("threat", "Tuz Khurmatu", "2015-05-18")],
+        [],
+    ),
+    (
+        "On Monday officials warned that the militia's fighters could storm Tuz Khurmatu.",
+        [],
+        ["threat"],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
