@@ -149,8 +149,15 @@ def _conditional(clause: Any) -> bool:
     return False
 
 
+#: Verbs whose object event is wanted, not done.
+_WANTING = frozenset("threaten vow pledge promise plan seek demand urge want prepare".split())
+
+
 def _aim(anchor: Any) -> bool:
-    """Tell whether an infinitive or gerund says what someone wanted, not what happened."""
+    """Tell whether an infinitive, gerund or noun says what someone wanted, not what happened."""
+    if anchor.dep_ == "dobj" and syntax.is_verb(anchor.head) and (
+            syntax.lemma(anchor.head) in _WANTING):
+        return True  # "threatening the takeover of more cities", "planned the capture of"
     t = anchor
     for _ in range(3):
         infinitive = any(c.tag_ == "TO" for c in t.children)

@@ -529,6 +529,13 @@ CASES = [
         [],
         ["threat"],
     ),
+    # a takeover threatened or planned is a threat, not a seizure
+    (
+        "On Tuesday the militants were threatening the capture of more towns, including "
+        "Samarra.",
+        [("threat", "Samarra", "2015-05-19")],
+        ["seizure"],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
