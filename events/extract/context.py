@@ -138,7 +138,11 @@ def _resolve_anaphor(
     target: PlaceMention | None = None
     if a.place is not None:
         return a
-    if kind in CITY_KINDS:
+    if kind in CITY_KINDS and a.location.lower() in ("it", "its"):
+        # a pronoun is the town just named ("The city of Tikrit was ... Just a day earlier,
+        # it appeared to have fallen"), before the town the report is about
+        target = history.city_before(i, a.start) or history.last(i, 1, city=True) or topic
+    elif kind in CITY_KINDS:
         target = (
             history.city_before(i, a.start)
             or (topic if topic is not None and topic.place.feature not in ("governorate", "region")

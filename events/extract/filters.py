@@ -460,14 +460,22 @@ def _bodies_of(anchor: Any) -> bool:
 
 
 def _judged(anchor: Any) -> bool:
-    """Tell whether an event noun is the subject of a superlative: "the attack was the worst"."""
+    """Tell whether an event noun is judged: "the attack was the worst", "was a setback"."""
     if anchor.dep_ != "nsubj" or syntax.lemma(anchor.head) != "be":
         return False
     return any(
         c.dep_ in ("attr", "acomp")
-        and (c.tag_ == "JJS" or any(d.tag_ == "JJS" for d in c.children))
+        and (c.tag_ == "JJS" or any(d.tag_ == "JJS" for d in c.children)
+             or syntax.lemma(c) in _VERDICTS)
         for c in anchor.head.children
     )
+
+
+#: Nouns that judge an event told elsewhere ("the takeover of Mosul was a major setback").
+_VERDICTS = frozenset(
+    "setback blow victory defeat disaster catastrophe tragedy humiliation embarrassment "
+    "success failure triumph shock turning".split()
+)
 
 
 def _quoted_rhetoric(text: str, trigger: Any, anchor: Any) -> bool:

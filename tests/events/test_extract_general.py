@@ -675,6 +675,14 @@ def test_a_when_clause_and_the_headline_tell_the_body_s_dated_event() -> None:
     }, sorted(found)
 
 
+def test_it_is_the_town_just_named_before_the_report_s_town() -> None:
+    found = triples(
+        "Militants seized Mosul on Monday. The city of Tikrit was held by the army on "
+        "Wednesday, officials said. A day earlier, it had largely fallen to the militants."
+    )
+    assert ("seizure", place_of("Tikrit"), "2015-05-19") in found, sorted(found)
+
+
 def test_a_broadcaster_is_no_place() -> None:
     found = triples(
         "Al Jazeera\n\nMilitants seized parts of Ramadi on Friday. On Sunday the fighters "

@@ -40,6 +40,7 @@ NOT_HAPPENINGS = [
     ("Did the army retake Ramadi?", "retake", "question"),
     ("Escape your echo chamber.", "Escape", "imperative"),
     ("The bombing in Karrada was the deadliest this year.", "bombing", "told before"),
+    ("The fall of Ramadi had been a major setback for the army.", "fall", "told before"),
     ("Graves hold the bodies of 300 soldiers killed by ISIS near Tikrit.", "killed",
      "told before"),
     ("The surrounding villages were quiet.", "surrounding", "participle"),
