@@ -212,6 +212,9 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
             a.actor in _actors.ARMED and a.actor != "Civilians"
             for a, s in args.actors if s in ("subj", "head")
         )
+    if needs == "origin":
+        # "walked out of Raqqa", not "ran out of ammunition"
+        return any(s in ("prep:of", "prep:from") for _, s in args.places)
     if needs == "captor":
         # "ISIS detained 35 men": an armed group's detention is a kidnapping; a state's
         # arrest is not an event of the map

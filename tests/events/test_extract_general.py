@@ -536,6 +536,17 @@ CASES = [
         [("threat", "Samarra", "2015-05-19")],
         ["seizure"],
     ),
+    # people who walk or run out of a place flee it; running out of ammunition is no flight
+    (
+        "On Sunday thousands of families walked out of Hawija through the fields.",
+        [("displacement", "Hawija", "2015-05-17")],
+        [],
+    ),
+    (
+        "On Sunday the defenders of Baiji ran out of ammunition.",
+        [],
+        ["withdrawal", "displacement"],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
