@@ -44,6 +44,8 @@ VIOLENT = frozenset({"airstrike", "shelling", "bombing", "clash", "attack_on_civ
 _MISSILE_WORDS = frozenset(
     "missile rocket artillery mortar shell tomahawk cruise ballistic".split()
 )
+#: Guns that fire shells: their crews' fire is shelling.
+_GUNS = frozenset("howitzer cannon gun battery tank".split())
 _AIR_WORDS = AIRCRAFT | {"air", "aerial", "airstrike", "bombing", "bomb"}
 #: Shelling words that say nothing of the weapon: aircraft named with them make an airstrike.
 _BOMBARD = frozenset({"bombard", "bombardment"})
@@ -212,6 +214,9 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
             a.actor in _actors.ARMED and a.actor != "Civilians"
             for a, s in args.actors if s in ("subj", "head")
         )
+    if needs == "gunners":
+        # "a mortar team fired on ISIS positions", "howitzers fired on targets"
+        return bool(_words_near(args) & (_MISSILE_WORDS | _GUNS))
     if needs == "origin":
         # "walked out of Raqqa", not "ran out of ammunition"
         return any(s in ("prep:of", "prep:from") for _, s in args.places)
@@ -318,7 +323,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         airborne = bool(words & _AIR_WORDS) or bool(
             _actor_names(args, agents.AGENT_SLOTS, country) & AIR_ACTORS
         )
-        if (words | objects) & _MISSILE_WORDS and not words & (AIRCRAFT | {"air", "aerial"}):
+        if (words | objects) & (_MISSILE_WORDS | _GUNS) and not words & (
+                AIRCRAFT | {"air", "aerial"}):
             return "shelling"  # "fired rockets at", "missile strikes"
         if syntax.lemma(args.anchor) == "raid" and not airborne:
             return "clash"  # a raid on the ground

@@ -547,6 +547,17 @@ CASES = [
         [],
         ["withdrawal", "displacement"],
     ),
+    # a gun or mortar crew that fires on positions shells them
+    (
+        "A mortar team fired on militant positions near Haditha on Monday.",
+        [("shelling", "Haditha", "2015-05-18")],
+        ["clash"],
+    ),
+    (
+        "Army tanks fired on rebel positions in Daraya on Tuesday.",
+        [("shelling", "Daraya", "2015-05-19")],
+        [],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
