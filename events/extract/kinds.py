@@ -306,8 +306,11 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
             return "displacement" if aboard & PEOPLE else None
         if agents.subject_is(args, _CULPRITS):
             return None  # "gunmen killed a shopkeeper and fled": they held no ground to give up
-        armed = {a.actor for a, s in args.actors if s in ("subj", "head", "gov:subj")}
-        if (armed & _actors.ARMED - {"Civilians"}) or agents.subject_is(args, FORCES):
+        # who moved: the subject, or in the passive who was moved ("rebels were evacuated")
+        movers = ("subj", "head", "gov:subj") + (("subjpass", "obj") if args.passive else ())
+        armed = {a.actor for a, s in args.actors if s in movers}
+        if (armed & _actors.ARMED - {"Civilians"}) or agents.subject_is(args, FORCES) or (
+                args.passive and agents.object_is(args, FORCES)):
             # "left their homes" is said of families, not of forces giving up ground
             return None if _HOMES.search(trigger.text) else "withdrawal"
         if agents.pronoun_subject(args) and agents.governing_subject_armed(args):

@@ -558,6 +558,17 @@ CASES = [
         [("shelling", "Daraya", "2015-05-19")],
         [],
     ),
+    # raising a flag over a place takes it; fighters moved out under a deal withdraw
+    (
+        "Iraqi troops raised the flag over the government compound in Hit on Monday.",
+        [("seizure", "Hit", "2015-05-18")],
+        [],
+    ),
+    (
+        "Troops entered Daraya on Friday after the rebels were evacuated.",
+        [("withdrawal", "Daraya", "2015-05-15")],
+        ["displacement"],
+    ),
     # a suicide car bomber is a bombing whatever verb he comes with
     (
         "A suicide car bomber drove into an army post near Haditha on Monday, killing six.",
