@@ -528,6 +528,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("aim", lambda: trigger.kind != "threat" and (_aim(anchor) or _aim(clause))),
         ("forecast", lambda: trigger.kind != "threat" and _forecast(anchor)),
         ("topic", lambda: _topic(anchor)),
+        ("generic", lambda: _generic_doer(anchor)),
         ("aggregate", lambda: _aggregate(text, anchor, trigger)),
         ("aggregate", lambda: _toll_to_date(trigger, anchor)),
         ("habitual", lambda: _habitual(text, anchor)),
@@ -546,6 +547,14 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         if check():
             return reason
     return None
+
+
+def _generic_doer(anchor: Any) -> bool:
+    """Tell whether the trigger says what anyone would do ("help anyone who flees Mosul")."""
+    return (
+        anchor.dep_ == "relcl" and anchor.tag_ in ("VB", "VBP", "VBZ")
+        and anchor.head.lower_ in ("anyone", "anybody", "whoever", "everyone", "everybody")
+    )
 
 
 def _imperative(clause: Any) -> bool:

@@ -37,6 +37,7 @@ def reason(nlp, text: str, trigger: str) -> str | None:
 NOT_HAPPENINGS = [
     # (sentence, trigger text, reason)
     ("Who seized the town of Hit?", "seized", "question"),
+    ("Aid groups will shelter anyone who flees Tal Afar.", "flees", "generic"),
     ("Did the army retake Ramadi?", "retake", "question"),
     ("Escape your echo chamber.", "Escape", "imperative"),
     ("The bombing in Karrada was the deadliest this year.", "bombing", "told before"),
