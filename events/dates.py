@@ -90,6 +90,8 @@ _DATE_RX = re.compile(
   | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<dmy_y>(?:19
         |20)\d\d)\b)
   | (?P<iso>\b(?P<iso_y>20\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
+  | (?P<dlast>\b(?:{_MONTH}\s+(?P<dl_d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dl_d2>\d{{1,2}})(?:st|nd
+        |rd|th)?\s+(?:of\s+)?{_MONTH}),?\s+(?:of\s+)?(?P<dl_w>last|this)\s+year\b)
   | (?P<md>\b{_MONTH}\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d\d))
   | (?P<dm>\b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d))
   | (?P<entryyear>\A(?P<ey>(?:19|20)\d\d)(?=\s*[-–—:]\s))
@@ -287,6 +289,12 @@ def _resolve_match(
         month = _month_number(text)
         year = published.year - (m.group("mo_y").lower() != "this")
         return (_month_start(year, month), "month", False) if month else None
+    if kind == "dlast":
+        # "on May 21 last year", "3 March this year"
+        month = _month_number(text)
+        year = published.year - (1 if m.group("dl_w").lower() == "last" else 0)
+        d = month and _safe_day(year, month, int(m.group("dl_d") or m.group("dl_d2")))
+        return (d, "day", False) if d else None
     if kind == "entryyear":
         # a timeline's entry "2012 - The city stays quiet": that year
         year = int(m.group("ey"))

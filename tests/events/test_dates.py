@@ -144,3 +144,16 @@ def test_a_year_or_month_inside_a_sentence_needs_its_preposition():
 def test_that_week_or_day_is_of_the_date_being_told_about(text, expected, precision):
     (found,) = find_dates(text, date(2017, 8, 3), anchor=date(2014, 8, 3))
     assert (found.date, found.precision, found.relative_to_anchor) == (expected, precision, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ISIS seized Palmyra on May 21 last year.", date(2015, 5, 21)),
+        ("On 3 March this year the clashes began.", date(2016, 3, 3)),
+        ("The dam fell on the 9th of August last year.", date(2015, 8, 9)),
+    ],
+)
+def test_a_day_of_last_year_or_this_year_is_of_that_year(text, expected):
+    (found,) = find_dates(text, date(2016, 6, 16))
+    assert (found.date, found.precision) == (expected, "day")
