@@ -119,10 +119,12 @@ def span_head(doc: Any, start: int, end: int) -> Any | None:
     if not tokens:
         return None
     inside = {t.i for t in tokens}
-    for t in tokens:
-        if t.head.i not in inside or t.head.i == t.i:
-            return t
-    return tokens[-1]
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if len(heads) > 1:
+        # a misparse splits the span ("Jabhat" left as "dep", "Fateh al-Sham fighters" the
+        # subject): the first head with a real role
+        return next((t for t in heads if t.dep_ not in ("dep", "punct")), heads[0])
+    return heads[0] if heads else tokens[-1]
 
 
 def ancestors(token: Any) -> Iterable[Any]:

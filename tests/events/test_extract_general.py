@@ -716,6 +716,17 @@ def test_it_is_the_town_just_named_before_the_report_s_town() -> None:
     assert ("seizure", place_of("Tikrit"), "2015-05-19") in found, sorted(found)
 
 
+def test_a_force_named_by_a_misparsed_span_still_acts() -> None:
+    # the parser leaves "Jabhat" hanging as "dep": the span's head with a role is the subject
+    report = read_text(
+        f"published: {PUB}\n---\nJabhat Fateh al-Sham fighters seized Khan Tuman on Thursday.",
+        name="n.txt",
+    )
+    assert [(e.event_type, e.actor1) for e in extract_events(report)] == [
+        ("seizure", "Nusra Front")
+    ]
+
+
 def test_a_broadcaster_is_no_place() -> None:
     found = triples(
         "Al Jazeera\n\nMilitants seized parts of Ramadi on Friday. On Sunday the fighters "
