@@ -146,6 +146,7 @@ def merge(cands: list[Candidate], published: date) -> list[Candidate]:
     """
     clusters: list[list[Candidate]] = []
     index: dict[tuple, list[list[Candidate]]] = {}
+    dated: dict[int, list[Candidate]] = {}  # each cluster's first dated mentions, by id
     for c in cands:
         site = _SITE_WORDS.search(c.place.location)
         kind = re.sub(r"\s+", " ", site.group(0).lower()) if site else None
@@ -154,15 +155,19 @@ def merge(cands: list[Candidate], published: date) -> list[Candidate]:
             # against the first, the latest and the first dated mentions only: linear, also
             # on huge inputs; a dated one decides ("seized on 5 August" is not the headline's
             # "takes Manbij" when "ousted IS on 11 August" is)
-            dated = [m for m in cluster if m.explicit_date][:_DATED_CHECKED]
             if _near(c, cluster[0]) and all(
-                _compatible(c, m, published) for m in (cluster[0], *dated, cluster[-1])
+                _compatible(c, m, published)
+                for m in (cluster[0], *dated[id(cluster)], cluster[-1])
             ):
                 cluster.append(c)
                 break
         else:
-            index[key].append([c])
-            clusters.append(index[key][-1])
+            cluster = [c]
+            index[key].append(cluster)
+            clusters.append(cluster)
+            dated[id(cluster)] = []
+        if c.explicit_date and len(dated[id(cluster)]) < _DATED_CHECKED:
+            dated[id(cluster)].append(c)
     kept: list[Candidate] = []
     for cluster in clusters:
         # the most exact date wins; between equals the earliest, since later mentions recap

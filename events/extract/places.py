@@ -206,8 +206,9 @@ class PlaceReader:
         """
         votes = Counter()
         for n, f in names:
+            query, feature = _query(n, f)
             try:
-                p = geodata.resolve(_query(n, f)[0], feature=_query(n, f)[1], strict_case=True)
+                p = geodata.resolve(query, feature=feature, strict_case=True)
             except ValueError:
                 continue
             if p is not None and p.score >= 1.0 and not getattr(p, "ambiguous", False):
@@ -543,7 +544,8 @@ def _points(places: Any) -> list[tuple[float, float]]:
     return out
 
 
-def _km(a: Any, b: Any) -> float:
+def km_apart(a: Any, b: Any) -> float:
+    """Return the distance in km between two places (equirectangular, fine at these scales)."""
     lat = math.radians((float(a.lat) + float(b.lat)) / 2)
     return 111.0 * math.hypot(
         float(a.lat) - float(b.lat), (float(a.lon) - float(b.lon)) * math.cos(lat)
@@ -569,7 +571,7 @@ def _one_place_per_part(text: str, found: list[PlaceMention]) -> list[PlaceMenti
             r"\b(?:district|neighbou?rhood|quarter|suburb)s?$", a.location, re.I
         ):
             continue
-        drop.add(id(b) if _km(a.place, b.place) <= PART_KM else id(a))
+        drop.add(id(b) if km_apart(a.place, b.place) <= PART_KM else id(a))
     return [p for p in found if id(p) not in drop]
 
 

@@ -15,7 +15,6 @@ any other heading (casualties by hospital, aid by district) is left alone.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +22,7 @@ from typing import Any
 
 from events.dates import DateMention
 from events.extract.candidate import Candidate
-from events.extract.places import PlaceMention
+from events.extract.places import PlaceMention, km_apart
 
 #: "- Qayyarah sub-district: 5,610", "• Mosul city (east): 6,930 individuals".
 _ROW = re.compile(
@@ -149,7 +148,7 @@ def _row_places(text: str, mentions: Any, row: re.Match[str], reader: Any) -> li
             if len(name) < 3 or not name[0].isupper():
                 continue  # "... town and villages": a kind of place, no name
             place = reader.resolve(name)
-            if k and first is not None and (place is None or _km(place, first) > CELL_KM):
+            if k and first is not None and (place is None or km_apart(place, first) > CELL_KM):
                 # a place of origin far from its sub-district is a namesake: a quarter of
                 # the sub-district's city, or nothing
                 place = reader.resolve(name, "quarter:district") if first.feature == "city" \
@@ -165,8 +164,3 @@ def _row_places(text: str, mentions: Any, row: re.Match[str], reader: Any) -> li
         offset += len(cell) + 1
     return next((c for c in reversed(found) if c), named[:1])
 
-
-def _km(a: Any, b: Any) -> float:
-    dlat = (float(a.lat) - float(b.lat)) * 111.0
-    dlon = (float(a.lon) - float(b.lon)) * 111.0 * math.cos(math.radians(float(a.lat)))
-    return math.hypot(dlat, dlon)
