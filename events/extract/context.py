@@ -29,6 +29,12 @@ from events.extract.places import PlaceMention
 LOCAL_SENTENCES = 2
 #: How many sentences back a sentence that names no place may borrow its place.
 FALLBACK_SENTENCES = 1
+#: A sentence sharing this share of its words with one of the few before it repeats it.
+REPEAT_SHARE = 0.9
+REPEAT_REACH = 3
+#: ... and is not much shorter than it (a headline is not repeated by its lede).
+REPEAT_LENGTH = 0.6
+REPEAT_MIN_WORDS = 8
 #: How many sentences back an undated sentence may borrow its date (in its paragraph).
 DATE_SENTENCES = 1
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
@@ -57,23 +63,57 @@ def topic_place(sentences: list[Any], mentions: list[Any]) -> PlaceMention | Non
     """
     scores: dict[str, float] = {}
     first: dict[str, PlaceMention] = {}
-    for s, m in zip(sentences, mentions, strict=True):
-        for p in m.places:
-            if p.place is None or p.reference:
-                continue
-            key = p.place.name
-            weight = 1.0 + (3.0 if s.headline or s.index == 0 else 0.0)
-            # a destination is where people went; in a headline ("push into east Mosul")
-            # it is what the story is about
-            if p.place.feature in ("governorate", "region") or (
-                    p.destination and not s.headline):
-                weight *= 0.5
-            scores[key] = scores.get(key, 0.0) + weight
-            first.setdefault(key, p)
+    repeated = _repeats(sentences)
+    named = [(s, p) for s, m in zip(sentences, mentions, strict=True) for p in m.places
+             if p.place is not None and not p.reference and s.index not in repeated]  # fmt: skip
+    # "rebel-held Idlib province ... it has lost everything except Idlib": once the
+    # report names a province, its namesake city's bare name may be the province too
+    provinces = {
+        _surface(s, p) for s, p in named if p.place.feature == "governorate"
+    }
+    for s, p in named:
+        key = p.place.name
+        weight = 1.0 + (3.0 if s.headline or s.index == 0 else 0.0)
+        # a destination is where people went; in a headline ("push into east Mosul")
+        # it is what the story is about
+        if (
+            p.place.feature in ("governorate", "region")
+            or (p.destination and not s.headline)
+            or (p.place.feature != "governorate" and _surface(s, p) in provinces)
+        ):
+            weight *= 0.5
+        scores[key] = scores.get(key, 0.0) + weight
+        first.setdefault(key, p)
     if not scores:
         return None
     best = max(scores, key=lambda k: (scores[k], -list(first).index(k)))
     return first[best]
+
+
+def _repeats(sentences: list[Any]) -> set[int]:
+    """Return the sentences that restate one just before them word for word.
+
+    A picture's caption is often scraped twice, as alt text and as caption, with a
+    few words more in one of them; its places should count once.
+    """
+    out: set[int] = set()
+    words = [set(re.findall(r"\w+", s.text.lower())) for s in sentences]
+    for i, w in enumerate(words):
+        for j in range(max(0, i - REPEAT_REACH), i):
+            small, large = sorted((len(w), len(words[j])))
+            if (
+                small >= REPEAT_MIN_WORDS
+                and small >= REPEAT_LENGTH * large
+                and len(w & words[j]) >= REPEAT_SHARE * small
+            ):
+                out.add(i)
+                break
+    return out
+
+
+def _surface(sentence: Any, p: PlaceMention) -> str:
+    """Return a mention's name as written, folded ("Idlib" of "Idlib province")."""
+    return re.sub(r"[^a-z]", "", sentence.text[p.name_start:p.name_end].lower())
 
 
 def _as_borrowed(p: PlaceMention, location: str | None = None, precision: int | None = None):

@@ -867,3 +867,21 @@ def test_passive_agents_and_told_before(text: str, etype: str, actor: str | None
     found = [e.actor1 for e in extract_events(report) if e.event_type == etype]
     assert found == ([actor] if actor else []), found
 
+
+
+def test_a_province_s_namesake_city_and_a_repeated_caption_do_not_take_the_topic() -> None:
+    # "Hama province ... except Hama" is the province; the caption, scraped twice, names
+    # its village once; so a sentence with no place of its own is about Kafr Zita
+    found = triples(
+        "The opposition loses another town\n\n"
+        "Rescuers carry a wounded boy from a collapsed house after airstrikes on the "
+        "village of Latamina on Tuesday.\n"
+        "Rescuers, known as the White Helmets, carry a wounded boy from a collapsed house "
+        "after airstrikes by government jets on the village of Latamina on Tuesday.\n\n"
+        "Government forces entered a key town in rebel-held Hama province on Wednesday. "
+        "The advance into the town of Kafr Zita is a blow to the rebels, who have lost all "
+        "their territory except Hama. Insurgents had dominated Hama for years. "
+        "Kafr Zita is now in government hands.\n\nA monitor confirmed the withdrawal of "
+        "the rebels on Wednesday."
+    )
+    assert ("withdrawal", place_of("Kafr Zita"), "2015-05-20") in found, sorted(found)
