@@ -889,16 +889,20 @@ class Resolver:
             self._major_cities = [e for e, (f, p) in enumerate(zip(ix.feature, ix.prominence,
                                                                     strict=True))
                                   if f == "city" and p >= MAJOR_PROMINENCE]
-        best, best_score = None, -1e9
-        for i, (lon, lat) in enumerate(near[:8]):
+        # The first point with a city wins: the report's most named place is its city,
+        # even when a better-known city is named too (Tal Afar's quarters, not Mosul's).
+        for lon, lat in near[:8]:
+            best, best_score = None, -1e9
             for e in self._major_cities:
                 if abs(ix.lat[e] - lat) > 0.1 or abs(ix.lon[e] - lon) > 0.12:
                     continue
                 km = scoring.dist_km(ix.lat[e], ix.lon[e], lat, lon)
-                score = ix.prominence[e] - 0.2 * km - 0.5 * i
+                score = ix.prominence[e] - 0.2 * km
                 if km <= 10.0 and score > best_score:
                     best, best_score = e, score
-        return best
+            if best is not None:
+                return best
+        return None
 
     def _place(self, query: str, ranked: list[Candidate]) -> Place | None:
         """Return the winner as a `Place`, with its runners-up and the ambiguity verdict."""

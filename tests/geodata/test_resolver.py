@@ -223,6 +223,8 @@ ALEPPO, MANBIJ, MOSUL = [(37.16, 36.20)], [(37.95, 36.53)], [(43.13, 36.34)]
         # a little-known quarter of another city (Baghdad's) is not this report's quarter
         ("Yarmouk neighbourhood", MOSUL, "Mosul", 2),
         ("Karama neighbourhood", MOSUL, "Mosul", 2),
+        # the report's first place decides, not the best-known city it also names
+        ("the neighbourhood of al-Kifah", [(42.45, 36.37), *MOSUL], "Tal Afar", 2),
         # a loose district namesake across the border is no admin district either
         ("Shaab district", [(44.36, 33.31)], "Sha'ab", 1),
     ],
