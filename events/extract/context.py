@@ -71,8 +71,12 @@ def topic_place(sentences: list[Any], mentions: list[Any]) -> PlaceMention | Non
     provinces = {
         _surface(s, p) for s, p in named if p.place.feature == "governorate"
     }
+    counted: set[tuple[int, str]] = set()
     for s, p in named:
         key = p.place.name
+        if (s.index, key) in counted:
+            continue  # "in the Huweiqa and al-Ardi neighbourhoods of Deir ez-Zor": one vote
+        counted.add((s.index, key))
         weight = 1.0 + (3.0 if s.headline or s.index == 0 else 0.0)
         # a destination is where people went; in a headline ("push into east Mosul")
         # it is what the story is about

@@ -16,6 +16,7 @@ from events.extract import syntax
 from events.extract.place_words import (
     COMMON_NOUNS,
     FUNCTION_WORDS,
+    NOT_PLACES,
     OF_PLACES,
     PERSON_AFTER,
     PERSON_BEFORE,
@@ -45,6 +46,37 @@ def name_spans(text: str) -> list[tuple[int, int, str]]:
     except ValueError:
         return []
     return sorted(spans)
+
+
+_WORD = r"(?:(?:[Aa][lsdzrt]h?|[Ee][lsz])-)?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+_NAME = rf"{_WORD}(?:\s+{_WORD})?"  # "Haidaria", "Bustan al-Basha", "Al-Kifah North"
+_QUARTER_NAMES = re.compile(
+    rf"\b(?:neighbou?rhoods?|quarters?|districts?)\s+of\s+(?:the\s+)?(?P<first>{_NAME})"
+    rf"(?P<rest>(?:\s*(?:,|and|,\s*and)\s*{_NAME})*)"
+    rf"|(?<![\w'’-])(?P<before>{_NAME})\s+(?:neighbou?rhood|quarter|district)\b"
+)
+
+
+def quarter_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
+    """Names a quarter word introduces ("the districts of Haidaria and al-Shaar").
+
+    The gazetteer has few of a city's quarters, so such a name is read even when
+    it knows no place of that name: the quarter word is cue enough, and the
+    reader places it in its city.
+    """
+    out = []
+    for m in _QUARTER_NAMES.finditer(text):
+        if m.group("before"):
+            found = [(m.start("before"), m.end("before"))]
+        else:
+            found = [(m.start("first"), m.end("first"))]
+            found += [(n.start() + m.start("rest"), n.end() + m.start("rest"))
+                      for n in re.finditer(_NAME, m.group("rest"))]
+        for start, end in found:
+            word = text[start:end].lower()
+            if not overlaps(start, end, taken) and word not in NOT_PLACES | FUNCTION_WORDS:
+                out.append((start, end, text[start:end], "quarter"))
+    return out
 
 
 def slot_names(sentence: Any, triggers: list[Any], taken: list[tuple[int, int]]) -> list[tuple]:

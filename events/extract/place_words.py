@@ -63,7 +63,7 @@ FUNCTION_WORDS = frozenset(
     "while when after before since as in on at the a an but and or so yet although though "
     "meanwhile also still however earlier later near outside inside from with without during "
     "following across around some many most several other another both all its their his her "
-    "if once until despite amid among".split()
+    "if once until despite amid among this that these those each every which whose".split()
 )
 # Titles and name particles around a person named like a place ("Gen. Qassim al-Moussawi").
 PERSON_BEFORE = re.compile(
@@ -116,6 +116,11 @@ PRISON_WORDS = re.compile(
 #: A city's quarter: "the Karama neighbourhood", "the neighbourhood of Al-Kifah".
 QUARTER_AFTER = re.compile(r"^\s*(neighbou?rhoods?|quarters?|districts?)\b", re.IGNORECASE)
 QUARTER_BEFORE = re.compile(r"\b(neighbou?rhood|quarter|district)\s+of\s+$", re.IGNORECASE)
+#: "the districts of Hamdaniya and al-Zahraa" names quarters, but "several districts of
+#: Tal Afar" a city: the plural cue counts only before a list.
+QUARTERS_BEFORE = re.compile(r"\b(neighbou?rhood|quarter|district)s\s+of\s+$", re.IGNORECASE)
+#: Between the names of a list: "the districts of Hamdaniya and al-Zahraa".
+LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 #: Between a place and the province it lies in: " in", " base in", ", in the north of",
 #: " of rebel-held".
 IN_PROVINCE = re.compile(

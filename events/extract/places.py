@@ -27,7 +27,13 @@ from typing import Any
 
 import geodata
 from events.extract import syntax
-from events.extract.place_names import is_person, name_spans, overlaps, slot_names
+from events.extract.place_names import (
+    is_person,
+    name_spans,
+    overlaps,
+    quarter_names,
+    slot_names,
+)
 from events.extract.place_words import (
     ANAPHOR,
     APPOSITIVE_DIRECTION,
@@ -46,8 +52,10 @@ from events.extract.place_words import (
     PRISON_WORDS,
     PROVINCE_AFTER,
     PROVINCE_BEFORE,
+    LIST_GAP,
     QUARTER_AFTER,
     QUARTER_BEFORE,
+    QUARTERS_BEFORE,
     REGION_AFTER,
     SITE_AFTER,
     SITE_BEFORE,
@@ -116,7 +124,10 @@ def _encloses(outer: Any, inner: Any) -> bool:
 def _query(name: str, feature: str | None) -> tuple[str, str | None]:
     """Return the resolver's query for a name: a quarter is asked for with its word."""
     if feature and feature.startswith("quarter:"):
-        return f"{name} {feature.partition(':')[2]}", None
+        # "quarter:district" or, with the sentence's town, "quarter:district:Aleppo"
+        _, word, city = feature.split(":", 2) if feature.count(":") > 1 else (*feature.split(":"), "")
+        word = word.rstrip("s")
+        return (f"{name} {word} of {city}" if city else f"{name} {word}"), None
     return name, feature
 
 
@@ -311,9 +322,11 @@ class PlaceReader:
         """Return (start, end, name, feature) of the names in a sentence, before resolution."""
         text = sentence.text
         spans = [(s, e, n, "") for s, e, n in name_spans(text)]
+        spans += quarter_names(text, [(s, e) for s, e, *_ in spans] + blocked)
         if sentence.doc is not None:
             spans += slot_names(sentence, triggers, [(s, e) for s, e, *_ in spans] + blocked)
         out = []
+        plural: set[int] = set()
         for start, end, name, source in sorted(spans):
             low = name.lower()
             if (overlaps(start, end, blocked) or low in COUNTRY_NAMES or low in NOT_PLACES
@@ -330,16 +343,44 @@ class PlaceReader:
             elif quarter := QUARTER_AFTER.match(after) or QUARTER_BEFORE.search(before):
                 # of the report's city, unless it has a point of its own or is an admin district
                 feature = "quarter:" + quarter.group(1).lower()
+            elif quarter := QUARTERS_BEFORE.search(before):
+                feature = "quarter:" + quarter.group(1).lower()
+                plural.add(start)
+            elif out and (out[-1][3] or "").startswith("quarter:") and LIST_GAP.fullmatch(
+                    text[out[-1][1] : start]):
+                feature = out[-1][3]  # "the districts of Hamdaniya and al-Zahraa"
             if name.isupper() and re.match(r"-[A-Za-z]", text[end : end + 2]):
                 continue  # "DISPLACEMENT BY SUB-DISTRICT": part of a heading's word
+            if source == "quarter" and not (feature or "").startswith("quarter:"):
+                continue  # a name known only by its quarter word needs the word
             if source == "slot":
                 plain = self.plain(name, feature)
                 if plain is None or plain.score < 0.95 or plain.country not in ("IQ", "SY"):
                     continue  # only an exact name counts without a cue word
             out.append((start, end, name, feature))
+        for i, (start, end, name, feature) in enumerate(out):
+            listed = i + 1 < len(out) and out[i + 1][3] == feature
+            if start in plural and not listed:
+                out[i] = (start, end, name, None)  # "several districts of Tal Afar"
+        known = {(s, e) for s, e, _, source in spans if source != "quarter"}
+        out = [c for c in out if c[3] or (c[0], c[1]) in known]
         if sentence.doc is not None and self.nlp is not None:
             out = self._drop_people(sentence, out, blocked)
         return out
+
+    def _sentence_city(self, text: str, found: list[tuple]) -> str | None:
+        """Return the name of the town a sentence names besides its quarters, if one.
+
+        Not a town that only locates ("Tarmiyah district, 45 km north of Baghdad").
+        """
+        towns = {
+            name for start, _, name, feature in found
+            if not feature and not reference_kind(text[max(0, start - 80) : start])
+            and (place := self.plain(name)) is not None
+            and place.feature == "city" and place.country in ("IQ", "SY")
+        }  # fmt: skip
+        quarters = any((f or "").startswith("quarter:") for *_, f in found)
+        return next(iter(towns)) if quarters and len(towns) == 1 else None
 
     def _capital(self, name: str) -> bool:
         """Tell whether a name is exactly a governorate's capital of the same name ("Homs")."""
@@ -398,7 +439,10 @@ class PlaceReader:
         out: list[PlaceMention] = []
         dateline = DATELINE.match(text)
         prisoners = bool(PRISON_WORDS.search(text))
+        city = self._sentence_city(text, found)
         for start, end, name, feature in found:
+            if city and (feature or "").startswith("quarter:"):
+                feature = f"{feature}:{city}"  # the sentence's own city holds its quarters
             place = self.resolve(name, feature)
             if prisoners and name in self.prisons:
                 place = self.prisons[name]

@@ -885,3 +885,37 @@ def test_a_province_s_namesake_city_and_a_repeated_caption_do_not_take_the_topic
         "the rebels on Wednesday."
     )
     assert ("withdrawal", place_of("Kafr Zita"), "2015-05-20") in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # a plural quarter word before a list: quarters of the report's city, not the
+        # villages elsewhere that share their names
+        (
+            "Rebels shelled Aleppo on Friday.\n\nOn Saturday rockets hit the districts of "
+            "Hamdaniya and Sukkari, killing eight civilians.",
+            "Aleppo",
+        ),
+        # the town the sentence names holds them, not the town the report is about
+        (
+            "Rebels shelled Aleppo on Friday. Aleppo was calm on Thursday.\n\nIn Homs city, "
+            "rockets hit the districts of Hamdaniya and Sukkari on Saturday, killing eight "
+            "civilians.",
+            "Homs",
+        ),
+    ],
+)
+def test_listed_quarters_are_in_their_city(text: str, city: str) -> None:
+    found = triples(text)
+    shelled = {t for t in found if t[0] == "shelling" and t[2] == "2015-05-16"}
+    assert shelled == {("shelling", place_of(city), "2015-05-16")}, sorted(found)
+
+
+def test_several_districts_of_a_town_are_the_town_and_a_reference_town_holds_none() -> None:
+    found = triples(
+        "Troops recaptured several districts of Tal Afar on Tuesday. Mortar shells landed "
+        "in Tarmiyah district, 45 km north of Baghdad, on Friday."
+    )
+    assert ("seizure", place_of("Tal Afar"), "2015-05-19") in found, sorted(found)
+    assert not any(t[1] == place_of("Baghdad") for t in found), sorted(found)

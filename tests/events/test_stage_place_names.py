@@ -1,0 +1,32 @@
+"""Stage tests: names that a quarter word introduces (events.extract.place_names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.extract.place_names import quarter_names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("residents left the districts of Haidaria and al-Shaar on Sunday",
+         ["Haidaria", "al-Shaar"]),
+        ("the neighbourhoods of Hulluk, Bustan al-Basha and Sakhour were shelled",
+         ["Hulluk", "Bustan al-Basha", "Sakhour"]),
+        ("Al-Shaar district is seeing intensified fighting", ["Al-Shaar"]),
+        ("troops entered the Tariqa neighborhood", ["Tariqa"]),
+        ("the neighbourhood of Al-Kifah North", ["Al-Kifah North"]),
+        # a function word before the quarter word names nothing
+        ("in the district where fighting raged", []),
+        ("This district was emptied", []),
+    ],
+)
+def test_a_quarter_word_introduces_names(text: str, names: list[str]) -> None:
+    assert [n for _, _, n, _ in quarter_names(text, [])] == names
+
+
+def test_names_already_found_are_not_found_twice() -> None:
+    text = "the districts of Haidaria and al-Shaar"
+    start = text.index("Haidaria")
+    assert [n for *_, n, _ in quarter_names(text, [(start, start + 8)])] == ["al-Shaar"]
