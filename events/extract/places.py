@@ -27,6 +27,7 @@ from typing import Any
 
 import geodata
 from events.extract import syntax
+from events.extract.place_links import link_places, one_place_per_part
 from events.extract.place_names import (
     is_person,
     name_spans,
@@ -36,15 +37,12 @@ from events.extract.place_names import (
 )
 from events.extract.place_words import (
     ANAPHOR,
-    APPOSITIVE_DIRECTION,
     CAPITALS,
     COUNTRY_NAMES,
     DATELINE,
     DESTINATION_BEFORE,
     FUNCTION_WORDS,
-    IN_PROVINCE,
-    IN_REGION_BEFORE,
-    IN_REGION_OF,
+    LIST_GAP,
     MEDIA_NAMES,
     NEAR_BEFORE,
     NOT_NAMES,
@@ -52,11 +50,9 @@ from events.extract.place_words import (
     PRISON_WORDS,
     PROVINCE_AFTER,
     PROVINCE_BEFORE,
-    LIST_GAP,
     QUARTER_AFTER,
     QUARTER_BEFORE,
     QUARTERS_BEFORE,
-    REGION_AFTER,
     SITE_AFTER,
     SITE_BEFORE,
     SITE_KINDS,
@@ -72,8 +68,6 @@ FAR_KM = 150.0
 CLOSE_KM = 60.0
 #: A loose match in the other country this far from the report's places is dropped.
 STRAY_KM = 250.0
-#: "X district of Y" with X farther than this from Y: X is a namesake elsewhere.
-PART_KM = 30.0
 #: Points of the report's places given to the resolver as context.
 MAX_NEAR = 8
 
@@ -102,30 +96,11 @@ class PlaceMention:
     anaphor: str | None = None
 
 
-def _unit_key(name: str) -> str:
-    """Return a spelling-free key of a unit's name ("Deir Ez-Zor", "Deir-ez-Zor": "deirezzor")."""
-    key = re.sub(r"[^a-z]", "", name.lower())
-    return key[2:] if key.startswith("al") and len(key) > 5 else key
-
-
-def _encloses(outer: Any, inner: Any) -> bool:
-    """Tell whether ``outer`` is the governorate of ``inner``, or its namesake city.
-
-    "As-Sousah, Deir Ez-Zor" names the province of As-Sousah, as a postal address would.
-    """
-    if outer is None or inner is None or outer is inner or not inner.admin1:
-        return False
-    if getattr(outer, "feature", "") == getattr(inner, "feature", None) == "governorate":
-        return False
-    return (_unit_key(outer.name) == _unit_key(inner.admin1)
-            and _unit_key(inner.name) != _unit_key(outer.name))
-
-
 def _query(name: str, feature: str | None) -> tuple[str, str | None]:
     """Return the resolver's query for a name: a quarter is asked for with its word."""
     if feature and feature.startswith("quarter:"):
         # "quarter:district" or, with the sentence's town, "quarter:district:Aleppo"
-        _, word, city = feature.split(":", 2) if feature.count(":") > 1 else (*feature.split(":"), "")
+        _, word, city = (feature + ":").split(":")[:3]
         word = word.rstrip("s")
         return (f"{name} {word} of {city}" if city else f"{name} {word}"), None
     return name, feature
@@ -453,52 +428,14 @@ class PlaceReader:
             if place.name.lower() in COUNTRY_NAMES:
                 continue
             out.append(self._qualify(text, start, end, name, place, dateline))
-        for m in APPOSITIVE_DIRECTION.finditer(text):
-            # "Tikrit, north of Baghdad": only after a place named just before the comma
-            if any(p.end == m.start() for p in out):
-                for p in out:
-                    if p.name_start >= m.end() and p.name_start - m.end() <= 4:
-                        p.reference = "appositive"
-        for a, b, c in zip(out, out[1:], [*out[2:], None], strict=False):
-            # "a mosque in As-Sousah, Deir Ez-Zor": the second names the first's province
-            # (not when a list goes on: "in Mayadin, Deir ez-Zor and Raqqa")
-            listed = c is not None and re.fullmatch(
-                r"\s*(?:,|and|or|,\s*and)\s*", text[b.end : c.start])
-            if (re.fullmatch(r",\s*", text[a.end : b.start]) and not listed
-                    and _encloses(b.place, a.place)):
-                b.reference = "appositive"
-        for a, b in zip(out, out[1:], strict=False):
-            # "the Habbaniyah base in Anbar province", "the Jurf al-Sakhar area in the north of
-            # Babil province": the province only says where the place named first lies
-            if (b.place.feature == "governorate" and _encloses(b.place, a.place)
-                    and IN_PROVINCE.fullmatch(text[a.end : b.start])):
-                b.reference = "appositive"
-        for a, b in zip(out, out[1:], strict=False):
-            # "al-Qaryatayn in the eastern desert of Homs": the second only says where the
-            # first lies, whatever it is read as
-            if a.place.feature not in ("governorate", "region") and (
-                IN_REGION_OF.fullmatch(text[a.end : b.start])
-                # "Qalaat al-Madiq in northwestern Hama countryside"
-                or (IN_REGION_BEFORE.fullmatch(text[a.end : b.start])
-                    and REGION_AFTER.match(text[b.name_end : b.name_end + 20]))
-            ):
-                b.reference = "appositive"
-        for a, b in zip(out, out[1:], strict=False):
-            # "officials in Erbil and Baghdad said": a source's list are sources too
-            if a.reference == "source" and not b.reference and re.fullmatch(
-                    r"\s*(?:,|and|,\s*and)\s*", text[a.end : b.start]):
-                b.reference = "source"
-        for a, b in zip(out, out[1:], strict=False):
-            # "towards Jarablus and al-Bab": a list after a destination is destinations too
-            if a.destination and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", text[a.end : b.start]):
-                b.destination = True
+        link_places(text, out)
         taken = [(p.start, p.end) for p in out]
         for m in ANAPHOR.finditer(text):
             if overlaps(m.start(), m.end(), taken):
                 continue
             out.append(self._anaphor(text, m, out))
         out.sort(key=lambda p: p.start)
-        return _one_place_per_part(text, out)
+        return one_place_per_part(text, out)
 
     def _qualify(
         self, text: str, start: int, end: int, name: str, place: Any, dateline: Any
@@ -586,37 +523,6 @@ def _points(places: Any) -> list[tuple[float, float]]:
         if point not in out:
             out.append(point)
     return out
-
-
-def km_apart(a: Any, b: Any) -> float:
-    """Return the distance in km between two places (equirectangular, fine at these scales)."""
-    lat = math.radians((float(a.lat) + float(b.lat)) / 2)
-    return 111.0 * math.hypot(
-        float(a.lat) - float(b.lat), (float(a.lon) - float(b.lon)) * math.cos(lat)
-    )
-
-
-def _one_place_per_part(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
-    """Keep one mention of "the Barzeh district of Damascus".
-
-    The part is kept when the gazetteer puts it inside the whole, else the
-    whole (a namesake of the part elsewhere is no help).
-    """
-    drop: set[int] = set()
-    for a, b in zip(found, found[1:], strict=False):
-        if a.anaphor or b.anaphor or a.place is None or b.place is None:
-            continue
-        if a.place.feature in ("governorate", "region"):
-            continue
-        glue_ok = b.start < a.end or re.fullmatch(
-            r"\s+(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?", text[a.end : b.start]
-        )
-        if not glue_ok or not re.search(
-            r"\b(?:district|neighbou?rhood|quarter|suburb)s?$", a.location, re.I
-        ):
-            continue
-        drop.add(id(b) if km_apart(a.place, b.place) <= PART_KM else id(a))
-    return [p for p in found if id(p) not in drop]
 
 
 def report_country(text: str) -> str | None:

@@ -22,7 +22,8 @@ from typing import Any
 
 from events.dates import DateMention
 from events.extract.candidate import Candidate
-from events.extract.places import PlaceMention, km_apart
+from events.extract.place_links import km_apart
+from events.extract.places import PlaceMention
 
 #: "- Qayyarah sub-district: 5,610", "• Mosul city (east): 6,930 individuals".
 _ROW = re.compile(
