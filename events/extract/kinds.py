@@ -46,6 +46,9 @@ _MISSILE_WORDS = frozenset(
 )
 #: Guns that fire shells: their crews' fire is shelling.
 _GUNS = frozenset("howitzer cannon gun battery tank".split())
+# What a weapon does when it is the one who acts: "a bomb wounded three policemen".
+_HARMS = frozenset("kill wound injure maim explode detonate hit destroy damage rip tear "
+                   "strike rock claim target".split())
 _AIR_WORDS = AIRCRAFT | {"air", "aerial", "airstrike", "bombing", "bomb"}
 #: Shelling words that say nothing of the weapon: aircraft named with them make an airstrike.
 _BOMBARD = frozenset({"bombard", "bombardment"})
@@ -220,6 +223,12 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
     if needs == "origin":
         # "walked out of Raqqa", not "ran out of ammunition"
         return any(s in ("prep:of", "prep:from") for _, s in args.places)
+    if needs == "harm":
+        # "a bomb ... wounded three policemen", "killed by a bomb", not "a bomb factory"
+        anchor = args.anchor
+        verb = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" \
+            else anchor.head
+        return anchor.dep_ in ("nsubj", "pobj") and syntax.lemma(verb) in _HARMS
     if needs == "captor":
         # "ISIS detained 35 men": an armed group's detention is a kidnapping; a state's
         # arrest is not an event of the map

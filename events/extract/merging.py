@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from events.extract.candidate import Candidate
 from events.extract.wordlists import SITES
+from geodata.normalize import skeleton_key
 
 #: Mentions of one event type whose places lie closer than this (km) are one event told twice.
 MERGE_KM = 5.0
@@ -43,6 +44,12 @@ _SITE_KIND = {
     "outside": "outskirts",
     "villages": "outskirts",
 }
+#: Quarter words: a quarter with its own point is that place ("the Karada district" is
+#: Karada); one placed at its city is a part of the city, not the whole.
+#: Public places where a bomb or a shell strikes a town: the town's event, not a site's.
+_PUBLIC_PLACES = frozenset({"market", "street", "square", "building", "school", "mosque",
+                            "hotel", "church", "station"})
+_QUARTER_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb"})
 _WEAK_ACTORS = (None, "Unidentified armed group")
 #: Names one report may use for the same force ("Kurdish fighters" and "the YPG").
 SAME_SIDE = (
@@ -113,6 +120,12 @@ def _compatible(a: Candidate, b: Candidate, published: date) -> bool:
     return True
 
 
+def _own_point(c: Candidate) -> bool:
+    """Tell whether a quarter was placed at its own point ("the Karada district": Karrada)."""
+    written = _SITE_WORDS.split(re.sub(r"^the\s+", "", c.place.location, flags=re.I))[0]
+    return skeleton_key(written.strip()) == skeleton_key(c.place.place.name)
+
+
 def _mark_disputed(cands: list[Candidate]) -> None:
     seizures = [c for c in cands if c.kind == "seizure" and c.actor1 not in _WEAK_ACTORS]
     for a in [c for c in seizures if c.certainty == "claimed"]:
@@ -150,6 +163,8 @@ def merge(cands: list[Candidate], published: date) -> list[Candidate]:
     for c in cands:
         site = _SITE_WORDS.search(c.place.location)
         kind = re.sub(r"\s+", " ", site.group(0).lower()) if site else None
+        if kind in _PUBLIC_PLACES or (kind in _QUARTER_WORDS and _own_point(c)):
+            kind = None  # "a shopping street in Karada" is Karada; "the airport" is not
         key = (c.kind, _SITE_KIND.get(kind, kind))
         for cluster in index.setdefault(key, []):
             # against the first, the latest and the first dated mentions only: linear, also

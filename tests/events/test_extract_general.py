@@ -601,6 +601,22 @@ CASES = [
         [("airstrike", "Manbij", "2015-05-19")],
         [],
     ),
+    # a bomb that wounds or kills is a bombing; a bomb factory or a bomb squad is not
+    (
+        "A bomb planted near a polling station in Tarmiyah wounded three policemen on Monday.",
+        [("bombing", "Tarmiyah", "2015-05-18")],
+        [],
+    ),
+    (
+        "Two people were killed by a bomb in Kirkuk on Monday.",
+        [("bombing", "Kirkuk", "2015-05-18")],
+        ["attack_on_civilians"],
+    ),
+    (
+        "Police found a bomb factory in Kirkuk on Monday; the bomb squad defused a device.",
+        [],
+        ["bombing"],
+    ),
 ]
 
 
@@ -919,3 +935,14 @@ def test_several_districts_of_a_town_are_the_town_and_a_reference_town_holds_non
     )
     assert ("seizure", place_of("Tal Afar"), "2015-05-19") in found, sorted(found)
     assert not any(t[1] == place_of("Baghdad") for t in found), sorted(found)
+
+
+def test_a_quarter_at_its_own_point_is_one_place_with_its_name() -> None:
+    # "the Karada district" and "Karada" are one place: the blast told twice is one event
+    text = (
+        "A car bomb early on Sunday struck a shopping street in the Karada district of "
+        "Baghdad. Hundreds were wounded in the blast in Karada, officials said."
+    )
+    report = read_text(f"published: {PUB}\n---\n{text}", name="karada.txt")
+    bombings = [(e.place, e.date) for e in extract_events(report) if e.event_type == "bombing"]
+    assert bombings == [(place_of("Karada"), "2015-05-17")], bombings
