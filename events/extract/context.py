@@ -297,12 +297,31 @@ def _anchor_dates(sentences: list[Any], mentions: list[Any]) -> dict[int, Any]:
     return out
 
 
+def _record_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any]:
+    """Return the day of each paragraph that opens with a dated heading line.
+
+    A log or live blog opens each entry with a line such as "RS002 | 30 September
+    2015 | Al Rastan, Homs" or "Tuesday 4 March, 10:45": the entry's undated
+    sentences tell that day.
+    """
+    out: dict[int, Any] = {}
+    seen: set[int] = set()
+    for s in sentences:
+        first = s.paragraph not in seen
+        seen.add(s.paragraph)
+        d = anchors.get(s.index)
+        if first and s.headline and s.index > 0 and d is not None and d.precision == "day":
+            out[s.paragraph] = d
+    return out
+
+
 def resolve_dates(
     cands: list[Candidate], sentences: list[Any], mentions: list[Any], published: date
 ) -> None:
     """Set every candidate's ``day`` and ``precision`` (see the module's rules)."""
     anchors = _anchor_dates(sentences, mentions)
     paragraph = {s.index: s.paragraph for s in sentences}
+    records = _record_days(sentences, anchors)
 
     def narrative(index: int) -> Any:
         # only a day the story is at carries on; a month or a year is background
@@ -343,7 +362,8 @@ def resolve_dates(
                 c.day, c.precision, c.explicit_date = published, "week", False
             continue
         before = c.sentence.text[: c.trigger.start]
-        carried = narrative(i) if not _ONGOING.search(before[-40:]) else None
+        carried = (narrative(i) or records.get(paragraph[i])
+                   if not _ONGOING.search(before[-40:]) else None)
         if carried is not None:
             c.day, c.precision = carried.date, carried.precision
         else:

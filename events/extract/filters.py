@@ -43,13 +43,14 @@ GOVERNOR_DEPTH = 3
 
 # A time span that makes counted events an aggregate ("over the past month", "so far").
 _SPAN = re.compile(
-    r"\b(?:over|during|in|throughout|for)\s+the\s+(?:past|last|previous|first)\s+(?:\w+\s+)?"
+    r"\b(?:over|during|in|throughout|for)\s+(?:the|its|their)\s+(?:past|last|previous|first)\s+"
+    r"(?:\w+\s+)?"
     r"(?:days?|weeks?|months?|years?)\b|\bso\s+far\b|\bto\s+date\b|\bin\s+total\b|"
     r"\bsince\s+(?:the\s+(?:start|beginning|launch)|(?:early|late|mid-?)?\s*\w+\s+(?:19|20)\d\d|"
     r"(?:19|20)\d\d)\b|\beach\s+(?:day|week|month)\b|\ba\s+(?:day|week|month)\b|"
     # "between April 12 and April 18", "over the reporting period": a report's period
     r"\bbetween\s+(?:[a-z]+\s+\d{1,2}|\d{1,2}(?:\s+[a-z]+)?)\s+and\s+(?:[a-z]+\s+)?\d{1,2}\b|"
-    r"\b(?:over|during|in|throughout|for)\s+the\s+(?:reporting\s+)?period\b",
+    r"\b(?:over|during|in|throughout|for)\s+(?:the\s+)?(?:reporting\s+)?period\b",
     re.IGNORECASE,
 )
 # "has fired across the border in the past": no point in time.

@@ -204,7 +204,10 @@ AGGREGATE_MARKS = frozenset(
     "regularly routinely frequently repeatedly constantly daily nightly often sporadically "
     "near-daily weekly occasionally continually continuously intermittently periodically "
     "series wave spate string succession campaign hundreds thousands dozens scores "
-    "total tally".split()
+    "total tally "
+    # the same as adjectives: "its cells carry out regular attacks"
+    "regular routine frequent repeated constant nightly sporadic occasional continual "
+    "intermittent periodic".split()
 )
 #: Verbs of saying: the clause they govern is reported speech, their own date an attribution.
 SPEECH_VERBS = frozenset(

@@ -601,6 +601,18 @@ CASES = [
         [("airstrike", "Manbij", "2015-05-19")],
         [],
     ),
+    # a habit, said with an adjective, and a count over the first weeks: no one event
+    (
+        "Its sleeper cells carry out regular attacks on security forces in Kirkuk.",
+        [],
+        ["clash"],
+    ),
+    (
+        "Moscow says its jets carried out 60 strikes on Idlib in their first week of "
+        "operations.",
+        [],
+        ["airstrike"],
+    ),
     # a bomb that wounds or kills is a bombing; a bomb factory or a bomb squad is not
     (
         "A bomb planted near a polling station in Tarmiyah wounded three policemen on Monday.",
@@ -946,3 +958,17 @@ def test_a_quarter_at_its_own_point_is_one_place_with_its_name() -> None:
     report = read_text(f"published: {PUB}\n---\n{text}", name="karada.txt")
     bombings = [(e.place, e.date) for e in extract_events(report) if e.event_type == "bombing"]
     assert bombings == [(place_of("Karada"), "2015-05-17")], bombings
+
+
+def test_a_log_entry_s_dated_heading_dates_its_undated_lines() -> None:
+    # a strike log: each entry opens with a heading line that gives its day and place
+    found = triples(
+        "Incident log: May 2015\n\n"
+        "IQ101 | 12 May 2015 | Hit, Anbar\n"
+        "Source: local monitors\n"
+        "Details: Warplanes struck a bridge in Hit, killing four civilians.\n\n"
+        "IQ102 | 14 May 2015 | Baiji, Salahuddin\n"
+        "Details: Militants shelled the refinery compound in Baiji."
+    )
+    assert ("airstrike", place_of("Hit"), "2015-05-12") in found, sorted(found)
+    assert ("shelling", place_of("Baiji"), "2015-05-14") in found, sorted(found)
