@@ -192,6 +192,8 @@ def _forecast(anchor: Any) -> bool:
         (w.lower_ in FORECAST_HEADS or syntax.lemma(w) in FORECAST_HEADS)
         # "days away" is a forecast, "took the women away" is not
         and (w.lower_ != "away" or any(c.dep_ == "npadvmod" for c in w.children))
+        # "the battle ahead" is to come; "massed ahead of a push" tells when they massed
+        and (w.lower_ != "ahead" or not any(c.dep_ == "prep" for c in w.children))
         for w in words
     )
 

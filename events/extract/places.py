@@ -68,6 +68,8 @@ FAR_KM = 150.0
 CLOSE_KM = 60.0
 #: A loose match in the other country this far from the report's places is dropped.
 STRAY_KM = 250.0
+#: A name found by its syntactic slot alone must match this well when listed with a place.
+LISTED_SCORE = 0.9
 #: Points of the report's places given to the resolver as context.
 MAX_NEAR = 8
 
@@ -300,7 +302,7 @@ class PlaceReader:
         spans += quarter_names(text, [(s, e) for s, e, *_ in spans] + blocked)
         if sentence.doc is not None:
             spans += slot_names(sentence, triggers, [(s, e) for s, e, *_ in spans] + blocked)
-        out = []
+        out, loose = [], []
         plural: set[int] = set()
         for start, end, name, source in sorted(spans):
             low = name.lower()
@@ -330,9 +332,19 @@ class PlaceReader:
                 continue  # a name known only by its quarter word needs the word
             if source == "slot":
                 plain = self.plain(name, feature)
-                if plain is None or plain.score < 0.95 or plain.country not in ("IQ", "SY"):
-                    continue  # only an exact name counts without a cue word
+                if plain is None or plain.country not in ("IQ", "SY"):
+                    continue
+                if plain.score < 0.95:
+                    # only an exact name counts without a cue word, or a close one
+                    # listed with a place ("strikes on Saqba and Kafr Batna")
+                    if plain.score >= LISTED_SCORE:
+                        loose.append((start, end, name, feature))
+                    continue
             out.append((start, end, name, feature))
+        listed = [c for c in loose if any(
+            LIST_GAP.fullmatch(text[c[1] : o[0]]) or LIST_GAP.fullmatch(text[o[1] : c[0]])
+            for o in out)]
+        out = sorted(out + listed)
         for i, (start, end, name, feature) in enumerate(out):
             listed = i + 1 < len(out) and out[i + 1][3] == feature
             if start in plural and not listed:

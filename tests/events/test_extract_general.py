@@ -601,6 +601,18 @@ CASES = [
         [("airstrike", "Manbij", "2015-05-19")],
         [],
     ),
+    # a close spelling listed with a known place is a place too
+    (
+        "On Tuesday air strikes on Saqba and Kafr Batna killed at least 28 people.",
+        [("airstrike", "Saqba", "2015-05-19"), ("airstrike", "Kafr Batna", "2015-05-19")],
+        [],
+    ),
+    # "ahead of" a push dates the massing; the push is the forecast, not the massing
+    (
+        "Army units massed near Kubaysa on Monday ahead of an anticipated push into the town.",
+        [("troop_position", "Kubaysa", "2015-05-18")],
+        [],
+    ),
     # a habit, said with an adjective, and a count over the first weeks: no one event
     (
         "Its sleeper cells carry out regular attacks on security forces in Kirkuk.",
