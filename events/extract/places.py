@@ -337,8 +337,6 @@ class PlaceReader:
                 if plain is None or plain.score < 0.95 or plain.country not in ("IQ", "SY"):
                     continue  # only an exact name counts without a cue word
             out.append((start, end, name, feature))
-        if sentence.doc is not None and self.nlp is not None:
-            out = self._drop_people(sentence, out, blocked)
         return out
 
     def _capital(self, name: str) -> bool:
@@ -349,15 +347,17 @@ class PlaceReader:
             and skeleton_key(place.name) == skeleton_key(place.admin1 or "")
         )  # fmt: skip
 
-    def _drop_people(
+    def people_suspects(
         self, sentence: Any, found: list[tuple], blocked: list[tuple[int, int]]
     ) -> list[tuple]:
-        """Drop names that are part of a longer person's or organisation's name.
+        """Return the names of a parsed sentence that may be part of a person's name.
 
         "Jassim Mohammed said": a village called Jassim is not meant. Only a
-        name that stands beside another proper noun is a suspect, and only the
-        named-entity recogniser's longer PERSON or ORG entity around it convicts.
+        name that stands beside another proper noun is a suspect; only the
+        named-entity recogniser convicts (:meth:`drop_people`).
         """
+        if sentence.doc is None or self.nlp is None:
+            return []
         text = sentence.text
         taken = [(c[0], c[1]) for c in found] + list(blocked)
 
@@ -372,7 +372,7 @@ class PlaceReader:
                 or overlaps(start, start + len(word), taken)
             )
 
-        suspects = [
+        return [
             c
             for c in found
             if namelike(re.match(r"\s+([A-Z][a-z]+)", text[c[1] : c[1] + 20]), c[1])
@@ -381,6 +381,9 @@ class PlaceReader:
                 max(0, c[0] - 20),
             )
         ]  # fmt: skip
+
+    def drop_people(self, sentence: Any, found: list[tuple], suspects: list[tuple]) -> list[tuple]:
+        """Drop the suspects inside the recogniser's longer PERSON or ORG entity."""
         if not suspects:
             return found
         ents = syntax.entities(sentence.doc, self.nlp)
