@@ -247,6 +247,23 @@ class _Reading:
     group: int | None = None  # which name of "A/B" it reads
 
 
+def _put(out: dict[int, tuple[float, str]], codes: Iterable[int], kind: str,
+         quality: float | None = None) -> None:
+    """Record the entries of `codes` as matches of `kind`, keeping each entry's best."""
+    # An alternate name counts less, however it matched: WOF lists
+    # neighbours' names among a place's alternates.
+    alt = scoring.QUALITY["exact"] - scoring.QUALITY["alternate"]
+    for c in codes:
+        e = c >> 1
+        if quality is None:
+            q, k = ((scoring.QUALITY["alternate"], "alternate") if c & 1 == ALTERNATE
+                    else (scoring.QUALITY["exact"], "exact"))
+        else:
+            q, k = (round(quality - alt, 3) if c & 1 == ALTERNATE else quality), kind
+        if q > out.get(e, (0.0, ""))[0]:
+            out[e] = (q, k)
+
+
 class Resolver:
     """Resolve place names against a `Gazetteer`.
 
@@ -268,6 +285,8 @@ class Resolver:
         # The fuzzy searches are pure functions of their key and costly
         # (rapidfuzz over the pools); reports repeat the same misspelt names.
         self._fuzzy_memo: dict[tuple, list[tuple[int, float]]] = {}
+        # a name's matches without context (`_matches`): pure too, and asked per context
+        self._matches_memo: dict[str, tuple[dict[int, tuple[float, str]], bool]] = {}
         self._local_pools: dict[tuple, list[str]] | None = None
         self._local_words: dict[tuple, dict[str, list[int]]] | None = None
         self._units_memo: dict[tuple, frozenset | ValueError] = {}
@@ -310,31 +329,37 @@ class Resolver:
 
     # -- candidate generation -------------------------------------------------
     def _matches(self, core: str, ctx: _Context) -> dict[int, tuple[float, str]]:
-        """Return entry -> (match quality, kind) for a bare name, all kinds of match at once."""
+        """Return entry -> (match quality, kind) for a bare name, all kinds of match at once.
+
+        The matches of the name alone are kept per name (:meth:`_name_matches`): a report
+        asks for the same names again and again, with other context each time; only the
+        matches inside the hinted units depend on the context.
+        """
+        memo = self._matches_memo.get(core)
+        if memo is None:
+            memo = self._matches_memo[core] = self._name_matches(core)
+        found, local = memo
+        out = dict(found)
+        if local and (ctx.units1 or ctx.units2) and not any(self._inside(e, ctx) for e in out):
+            for e, q in self._fuzzy_local(name_key(core), ctx):
+                _put(out, [e << 1], "local", q)
+            if not any(self._inside(e, ctx) for e in out):
+                for e, q in self._partial_local(core, ctx):
+                    _put(out, [e << 1], "partial", q)
+        return out
+
+    def _name_matches(self, core: str) -> tuple[dict[int, tuple[float, str]], bool]:
+        """Return the matches of a bare name without context, and whether local ones may add."""
         from rapidfuzz import fuzz
 
         key = name_key(core)
         # One- and two-letter Latin keys ("no", "Al") match too much by chance.
         if len(key) < 2 or (len(key) < 3 and not has_arabic(key)):
-            return {}
+            return {}, False
         ix = self.gaz.index
         out: dict[int, tuple[float, str]] = {}
 
-        def put(codes, kind: str, quality: float | None = None) -> None:
-            # An alternate name counts less, however it matched: WOF lists
-            # neighbours' names among a place's alternates.
-            alt = scoring.QUALITY["exact"] - scoring.QUALITY["alternate"]
-            for c in codes:
-                e = c >> 1
-                if quality is None:
-                    q, k = ((scoring.QUALITY["alternate"], "alternate") if c & 1 == ALTERNATE
-                            else (scoring.QUALITY["exact"], "exact"))
-                else:
-                    q, k = (round(quality - alt, 3) if c & 1 == ALTERNATE else quality), kind
-                if q > out.get(e, (0.0, ""))[0]:
-                    out[e] = (q, k)
-
-        put(ix.keys.get(key, ()), "exact")
+        _put(out, ix.keys.get(key, ()), "exact")
         latin = not has_arabic(key)
         common = latin and all(w in ix.common_words for w in re.split(r"[\s-]+", core.lower()) if w)
         if latin and not common:
@@ -343,11 +368,11 @@ class Resolver:
             if unglued:
                 k2 = name_key(unglued)
                 if len(k2) >= 3 and k2 != key:
-                    put(ix.keys.get(k2, ()), "article", scoring.QUALITY["article"])
+                    _put(out, ix.keys.get(k2, ()), "article", scoring.QUALITY["article"])
                     texts.append(unglued)
             for text in texts:
                 if len(key) >= 4:
-                    put(ix.loose.get(loose_key(text), ()), "loose", scoring.QUALITY["loose"])
+                    _put(out, ix.loose.get(loose_key(text), ()), "loose", scoring.QUALITY["loose"])
             if len(key) >= 4:
                 skel = skeleton_key(core)
                 codes = ix.skeletons.get(skel, ())
@@ -368,8 +393,8 @@ class Resolver:
                     other = name_key(ix.name[c >> 1])
                     sim = max(fuzz.ratio(key, other), fuzz.ratio(vkey, vowel_key(other)))
                     if sim >= SKELETON_MIN:
-                        put([c], kind, max(0.6, min(scoring.QUALITY[kind],
-                                                    scoring.fuzzy_quality(sim))))
+                        quality = min(scoring.QUALITY[kind], scoring.fuzzy_quality(sim))
+                        _put(out, [c], kind, max(0.6, quality))
             strong = [e for e, (q, _) in out.items() if q >= scoring.QUALITY["article"]]
             if not strong:
                 fuzzy = self._fuzzy(key)
@@ -382,14 +407,8 @@ class Resolver:
             else:
                 fuzzy = []
             for e, q in fuzzy:
-                put([e << 1], "fuzzy", q)
-            if (ctx.units1 or ctx.units2) and not any(self._inside(e, ctx) for e in out):
-                for e, q in self._fuzzy_local(key, ctx):
-                    put([e << 1], "local", q)
-                if not any(self._inside(e, ctx) for e in out):
-                    for e, q in self._partial_local(core, ctx):
-                        put([e << 1], "partial", q)
-        return out
+                _put(out, [e << 1], "fuzzy", q)
+        return out, latin and not common
 
     def _partial_local(self, core: str, ctx: _Context) -> list[tuple[int, float]]:
         """Entries of the hinted units sharing a distinctive word with `core`.

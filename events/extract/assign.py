@@ -11,6 +11,7 @@ the parse.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from events import actors as _actors
@@ -20,7 +21,9 @@ from events.extract.wordlists import CLAIM_CUES, SPEECH_VERBS
 from events.figures import SMALL_NUMBERS
 
 
+@lru_cache(maxsize=256)
 def _certainty(text: str) -> str:
+    # asked for each candidate of a sentence: the cue scan is done once a sentence
     return "claimed" if CLAIM_CUES.search(text) else "reported"
 
 

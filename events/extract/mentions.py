@@ -101,11 +101,12 @@ def find_mentions(
         One per sentence, in order.
     """
     out: list[Mentions] = []
-    candidates = []
+    candidates, suspects = [], []
     for sentence, found in zip(sentences, triggers, strict=True):
         if time.monotonic() > deadline:
             out.append(Mentions())
             candidates.append([])
+            suspects.append([])
             continue
         m = Mentions(triggers=confirm_triggers(sentence, found)[:MAX_TRIGGERS])
         m.actors = _actors.find_actors(sentence.text)
@@ -114,8 +115,17 @@ def find_mentions(
         # "Islamic State of Iraq and Syria" holds place names, "in May" a village's: mask them
         blocked = [(a.start, a.end) for a in m.actors if a.actor != "Civilians"]
         blocked += [(d.start, d.end) for d in m.dates]
-        candidates.append(reader.candidates(sentence, blocked, m.triggers))
+        names = reader.candidates(sentence, blocked, m.triggers)
+        candidates.append(names)
+        suspects.append(reader.people_suspects(sentence, names, blocked))
         out.append(m)
+    # names that may be part of a person's name: the recogniser reads their sentences at once
+    suspected = [s.doc for s, found in zip(sentences, suspects, strict=True) if found]
+    syntax.recognise(suspected, reader.nlp)
+    candidates = [
+        reader.drop_people(sentence, names, found)
+        for sentence, names, found in zip(sentences, candidates, suspects, strict=True)
+    ]
     reader.learn(
         [
             (name, feature)

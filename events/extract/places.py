@@ -351,8 +351,6 @@ class PlaceReader:
                 out[i] = (start, end, name, None)  # "several districts of Tal Afar"
         known = {(s, e) for s, e, _, source in spans if source != "quarter"}
         out = [c for c in out if c[3] or (c[0], c[1]) in known]
-        if sentence.doc is not None and self.nlp is not None:
-            out = self._drop_people(sentence, out, blocked)
         return out
 
     def _sentence_city(self, text: str, found: list[tuple]) -> str | None:
@@ -377,15 +375,17 @@ class PlaceReader:
             and skeleton_key(place.name) == skeleton_key(place.admin1 or "")
         )  # fmt: skip
 
-    def _drop_people(
+    def people_suspects(
         self, sentence: Any, found: list[tuple], blocked: list[tuple[int, int]]
     ) -> list[tuple]:
-        """Drop names that are part of a longer person's or organisation's name.
+        """Return the names of a parsed sentence that may be part of a person's name.
 
         "Jassim Mohammed said": a village called Jassim is not meant. Only a
-        name that stands beside another proper noun is a suspect, and only the
-        named-entity recogniser's longer PERSON or ORG entity around it convicts.
+        name that stands beside another proper noun is a suspect; only the
+        named-entity recogniser convicts (:meth:`drop_people`).
         """
+        if sentence.doc is None or self.nlp is None:
+            return []
         text = sentence.text
         taken = [(c[0], c[1]) for c in found] + list(blocked)
 
@@ -400,7 +400,7 @@ class PlaceReader:
                 or overlaps(start, start + len(word), taken)
             )
 
-        suspects = [
+        return [
             c
             for c in found
             if namelike(re.match(r"\s+([A-Z][a-z]+)", text[c[1] : c[1] + 20]), c[1])
@@ -409,6 +409,9 @@ class PlaceReader:
                 max(0, c[0] - 20),
             )
         ]  # fmt: skip
+
+    def drop_people(self, sentence: Any, found: list[tuple], suspects: list[tuple]) -> list[tuple]:
+        """Drop the suspects inside the recogniser's longer PERSON or ORG entity."""
         if not suspects:
             return found
         ents = syntax.entities(sentence.doc, self.nlp)

@@ -75,14 +75,27 @@ def parse(texts: Sequence[str], nlp: Any) -> list[Any]:
     return list(nlp.pipe(texts, batch_size=BATCH))
 
 
+def recognise(docs: Sequence[Any], nlp: Any) -> None:
+    """Run the named-entity recogniser on parsed sentences, all in one batch.
+
+    Only the few sentences that need it are given: the recogniser costs as much
+    as the parse itself, and one batch costs much less than each sentence alone.
+    :func:`entities` then reads the result.
+    """
+    if not docs:
+        return
+    for doc in nlp.get_pipe("ner").pipe(docs, batch_size=BATCH):
+        doc.user_data["_ents"] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
 def entities(doc: Any, nlp: Any) -> list[tuple[int, int, str]]:
     """Return the named entities of a parsed sentence as (start char, end char, label).
 
-    The recogniser is run here, on one sentence that needs it, rather than on
-    every sentence: it costs as much as the parse itself.
+    A sentence not yet given to :func:`recognise` is recognised here, alone.
     """
-    labelled = nlp.get_pipe("ner")(doc)
-    return [(e.start_char, e.end_char, e.label_) for e in labelled.ents]
+    if "_ents" not in doc.user_data:
+        recognise([doc], nlp)
+    return doc.user_data["_ents"]
 
 
 def _starts(doc: Any) -> list[int]:
