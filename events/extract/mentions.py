@@ -19,6 +19,7 @@ from typing import Any
 from events import actors as _actors
 from events.dates import DateMention, as_of, find_dates
 from events.extract import lexicon, syntax
+from events.extract.place_names import drop_people, people_suspects
 from events.extract.place_words import reference_kind
 from events.extract.places import PlaceMention, PlaceReader
 from events.figures import Figure, find_figures
@@ -117,13 +118,13 @@ def find_mentions(
         blocked += [(d.start, d.end) for d in m.dates]
         names = reader.candidates(sentence, blocked, m.triggers)
         candidates.append(names)
-        suspects.append(reader.people_suspects(sentence, names, blocked))
+        suspects.append(people_suspects(sentence, names, blocked, reader.nlp))
         out.append(m)
     # names that may be part of a person's name: the recogniser reads their sentences at once
     suspected = [s.doc for s, found in zip(sentences, suspects, strict=True) if found]
     syntax.recognise(suspected, reader.nlp)
     candidates = [
-        reader.drop_people(sentence, names, found)
+        drop_people(sentence, names, found, reader.nlp)
         for sentence, names, found in zip(sentences, candidates, suspects, strict=True)
     ]
     reader.learn(

@@ -56,7 +56,8 @@ def link_places(text: str, out: list[Any]) -> None:
         # (not when a list goes on: "in Mayadin, Deir ez-Zor and Raqqa")
         listed = c is not None and re.fullmatch(
             r"\s*(?:,|and|or|,\s*and)\s*", text[b.end : c.start])
-        if (re.fullmatch(r",\s*", text[a.end : b.start]) and not listed
+        # "Muqdadiya (Diyala)" is the same address in brackets
+        if (re.fullmatch(r",\s*|\s*\(\s*", text[a.end : b.start]) and not listed
                 and encloses(b.place, a.place)):
             b.reference = "appositive"
     for a, b in zip(out, out[1:], strict=False):

@@ -16,6 +16,7 @@ from events.extract import syntax
 from events.extract.place_words import (
     COMMON_NOUNS,
     FUNCTION_WORDS,
+    NOT_NAMES,
     NOT_PLACES,
     OF_PLACES,
     PERSON_AFTER,
@@ -55,6 +56,26 @@ _QUARTER_NAMES = re.compile(
     rf"(?P<rest>(?:\s*(?:,|and|,\s*and)\s*{_NAME})*)"
     rf"|(?<![\w'’-])(?P<before>{_NAME})\s+(?:neighbou?rhood|quarter|district)\b"
 )
+
+
+# A digest's entry label: "• Khanaser, Tue 23 Feb:", "Muqdadiya (Diyala):", "* Homs:".
+_LABEL = re.compile(
+    rf"^\s*(?:[•*·▪–-]\s*)?(?P<name>{_NAME})(?:\s*\((?P<unit>{_NAME})\))?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,2}(?:\s+[A-Z][a-z]{2,8}\.?)?)?\s*:\s"
+)
+
+
+def label_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
+    """Return the place that labels a digest's entry, and its province in brackets.
+
+    The label is where the entry's events happen ("the town" is it), so it is read
+    like a name in an event's slot: looked up directly, with no cue word.
+    """
+    m = _LABEL.match(text)
+    if m is None:
+        return []
+    return [(m.start(g), m.end(g), m.group(g), "slot") for g in ("name", "unit")
+            if m.group(g) and not overlaps(m.start(g), m.end(g), taken)]
 
 
 def quarter_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
@@ -145,3 +166,54 @@ def is_person(text: str, start: int, end: int) -> bool:
         or PERSON_AFTER.match(text[end : end + 30])
         or TITLE_AFTER.match(text[end : end + 60])
     )
+
+
+def people_suspects(
+    sentence: Any, found: list[tuple], blocked: list[tuple[int, int]], nlp: Any
+) -> list[tuple]:
+    """Return the names of a parsed sentence that may be part of a person's name.
+
+    "Jassim Mohammed said": a village called Jassim is not meant. Only a
+    name that stands beside another proper noun is a suspect; only the
+    named-entity recogniser convicts (:func:`drop_people`).
+    """
+    if sentence.doc is None or nlp is None:
+        return []
+    text = sentence.text
+    taken = [(c[0], c[1]) for c in found] + list(blocked)
+
+    def namelike(m: re.Match[str] | None, offset: int) -> bool:
+        # a capitalised word that is no place, actor, kind word or function word
+        if m is None:
+            return False
+        start = offset + m.start(1)
+        word = m.group(1).lower()
+        return not (
+            word in FUNCTION_WORDS or word in NOT_NAMES
+            or overlaps(start, start + len(word), taken)
+        )
+
+    return [
+        c
+        for c in found
+        if namelike(re.match(r"\s+([A-Z][a-z]+)", text[c[1] : c[1] + 20]), c[1])
+        or namelike(
+            re.search(r"([A-Z][a-z]+)\s+$", text[max(0, c[0] - 20) : c[0]]),
+            max(0, c[0] - 20),
+        )
+    ]  # fmt: skip
+
+def drop_people(
+    sentence: Any, found: list[tuple], suspects: list[tuple], nlp: Any
+) -> list[tuple]:
+    """Drop the suspects inside the recogniser's longer PERSON or ORG entity."""
+    if not suspects:
+        return found
+    ents = syntax.entities(sentence.doc, nlp)
+    people = {
+        c
+        for c in suspects
+        for s, e, label in ents
+        if label in ("PERSON", "ORG") and s <= c[0] and c[1] <= e and (s, e) != (c[0], c[1])
+    }
+    return [c for c in found if c not in people]

@@ -30,7 +30,9 @@ NOT_PLACES = frozenset(
     "brussels berlin vienna astana sochi jerusalem tel aviv sana amaq "
     "week day state army deir dayr kafr kfar tal tel tell jisr ain ein ras bab abu "
     "umm wadi khan qasr maaret maarat marat beit bir hay hayy al el sheikh sayyida nahr "
-    "qaryat".split()
+    "qaryat "
+    # weekdays as a digest abbreviates them: "Haditha, Tue 23 Feb:" (not the village Tawi)
+    "mon tue tues wed thu thur thurs fri sat sun".split()
 )
 #: Broadcasters named like places: "told Al Jazeera" is no event in the Jazira region.
 #: Searched in the name with the four characters before it ("Al " is not part of the span).
@@ -169,6 +171,8 @@ REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("road", r"\b(?:road|highway|route|motorway)\s+(?:from|to|towards|linking|between|"
                  r"connecting)\s+(?:[\w'-]+\s+(?:and|to)\s+)?|\bbetween\s+(?:[\w'-]+\s+){0,3}"
                  r"and\s+|\bbetween\s+"),
+        # "it controls towns like Raqqa": an example of a kind, not the place of an event
+        ("example", r"\b(?:towns|cities|villages|places|areas|strongholds)\s+like\s+"),
         # "all its territory except Idlib": the place left out
         ("exception", r"\b(?:except(?:\s+for)?|excluding|apart\s+from|other\s+than|save\s+for)\s+"),
         # "the hometown of", "close to", "loyal to"

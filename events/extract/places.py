@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import geodata
-from events.extract import syntax
-from events.extract.place_links import link_places, one_place_per_part
+from events.extract.place_links import km_apart, link_places, one_place_per_part
 from events.extract.place_names import (
     is_person,
+    label_names,
     name_spans,
     overlaps,
     quarter_names,
@@ -41,11 +41,9 @@ from events.extract.place_words import (
     COUNTRY_NAMES,
     DATELINE,
     DESTINATION_BEFORE,
-    FUNCTION_WORDS,
     LIST_GAP,
     MEDIA_NAMES,
     NEAR_BEFORE,
-    NOT_NAMES,
     NOT_PLACES,
     PRISON_WORDS,
     PROVINCE_AFTER,
@@ -70,6 +68,8 @@ CLOSE_KM = 60.0
 STRAY_KM = 250.0
 #: A name found by its syntactic slot alone must match this well when listed with a place.
 LISTED_SCORE = 0.9
+#: Places a sentence names together this close are neighbours ("Tal Abyad and nearby Suluk").
+NEIGHBOUR_KM = 40.0
 #: Points of the report's places given to the resolver as context.
 MAX_NEAR = 8
 
@@ -127,6 +127,8 @@ class PlaceReader:
         # prisons named in the report, by their town's name: "Abu Ghraib" in a sentence
         # about inmates means the prison
         self.prisons: dict[str, Any] = {}
+        # how many of the report's names read alone lie in each country
+        self.country_votes: Counter = Counter()
         self._plain: dict[tuple[str, str | None], Any] = {}
         self._final: dict[tuple[str, str | None], Any] = {}
 
@@ -140,6 +142,16 @@ class PlaceReader:
                 self._plain[key] = geodata.resolve(
                     query, country=self.country, feature=feature, strict_case=True
                 )
+            except ValueError:
+                self._plain[key] = None
+        return self._plain[key]
+
+    def plain_anywhere(self, name: str) -> Any:
+        """Resolve a name with no context at all, not even the report's country."""
+        key = (name, "anywhere")
+        if key not in self._plain:
+            try:
+                self._plain[key] = geodata.resolve(name, strict_case=True)
             except ValueError:
                 self._plain[key] = None
         return self._plain[key]
@@ -201,6 +213,7 @@ class PlaceReader:
                 continue
             if p is not None and p.score >= 1.0 and not getattr(p, "ambiguous", False):
                 votes[p.country] += 1
+        self.country_votes = votes
         other = "SY" if self.country == "IQ" else "IQ"
         if self.country and votes[other] >= PLACE_VOTES_MIN and votes[other] >= 2 * votes[
                 self.country]:
@@ -262,6 +275,9 @@ class PlaceReader:
             return False
         if place.feature in ("governorate", "region", "site"):
             return False
+        if self.country_votes[place.country] >= 2 and not any(
+                a.country == self.country for a in getattr(place, "alternatives", ())):
+            return False  # "Khanaser" in a digest of both countries: no namesake at home
         others = {a for n, units in self.admin1_by_name.items() if n != name for a in units}
         if place.admin1 in others:
             return False  # other places of the report lie in that governorate too
@@ -292,6 +308,41 @@ class PlaceReader:
             return other
         return place
 
+    def _sentence_namesakes(self, text: str, found: list[PlaceMention]) -> None:
+        """Prefer a namesake beside the sentence's other places to one far from all of them.
+
+        "Attacked Tal Abyad and nearby Suluk": in a report on both countries, the Iraqi
+        Solawk that the report's country picked is not meant, the Syrian Suluk is.
+        """
+        towns = [p for p in found if p.place.feature not in ("governorate", "region")]
+        spread = _spread(t.place for t in towns)
+        if self.country and len(towns) > 1 and spread > NEIGHBOUR_KM:
+            # read without the report's country, are they neighbours? then that is meant
+            alone = [self.plain_anywhere(text[t.name_start : t.name_end]) for t in towns]
+            if (all(a is not None and a.score >= 0.95 for a in alone)
+                    and _spread(alone) <= NEIGHBOUR_KM < spread / 2):
+                for t, a in zip(towns, alone, strict=True):
+                    t.place = a
+                return
+        for p in towns:
+            others = [o for o in towns if o is not p]
+            if not others or min(km_apart(p.place, o.place) for o in others) <= FAR_KM:
+                continue
+            name = text[p.name_start : p.name_end]
+            try:
+                other = geodata.resolve(
+                    name, near=[(float(o.place.lon), float(o.place.lat)) for o in others],
+                    strict_case=True,
+                )
+            except ValueError:
+                continue
+            if (
+                other is not None and other.score >= 0.95
+                and other.feature not in ("governorate", "region")
+                and min(km_apart(other, o.place) for o in others) <= CLOSE_KM
+            ):  # fmt: skip
+                p.place = other
+
     # -- finding -----------------------------------------------------------------------
     def candidates(
         self, sentence: Any, blocked: list[tuple[int, int]], triggers: list[Any]
@@ -300,6 +351,7 @@ class PlaceReader:
         text = sentence.text
         spans = [(s, e, n, "") for s, e, n in name_spans(text)]
         spans += quarter_names(text, [(s, e) for s, e, *_ in spans] + blocked)
+        spans += label_names(text, [(s, e) for s, e, *_ in spans] + blocked)
         if sentence.doc is not None:
             spans += slot_names(sentence, triggers, [(s, e) for s, e, *_ in spans] + blocked)
         out, loose = [], []
@@ -375,53 +427,6 @@ class PlaceReader:
             and skeleton_key(place.name) == skeleton_key(place.admin1 or "")
         )  # fmt: skip
 
-    def people_suspects(
-        self, sentence: Any, found: list[tuple], blocked: list[tuple[int, int]]
-    ) -> list[tuple]:
-        """Return the names of a parsed sentence that may be part of a person's name.
-
-        "Jassim Mohammed said": a village called Jassim is not meant. Only a
-        name that stands beside another proper noun is a suspect; only the
-        named-entity recogniser convicts (:meth:`drop_people`).
-        """
-        if sentence.doc is None or self.nlp is None:
-            return []
-        text = sentence.text
-        taken = [(c[0], c[1]) for c in found] + list(blocked)
-
-        def namelike(m: re.Match[str] | None, offset: int) -> bool:
-            # a capitalised word that is no place, actor, kind word or function word
-            if m is None:
-                return False
-            start = offset + m.start(1)
-            word = m.group(1).lower()
-            return not (
-                word in FUNCTION_WORDS or word in NOT_NAMES
-                or overlaps(start, start + len(word), taken)
-            )
-
-        return [
-            c
-            for c in found
-            if namelike(re.match(r"\s+([A-Z][a-z]+)", text[c[1] : c[1] + 20]), c[1])
-            or namelike(
-                re.search(r"([A-Z][a-z]+)\s+$", text[max(0, c[0] - 20) : c[0]]),
-                max(0, c[0] - 20),
-            )
-        ]  # fmt: skip
-
-    def drop_people(self, sentence: Any, found: list[tuple], suspects: list[tuple]) -> list[tuple]:
-        """Drop the suspects inside the recogniser's longer PERSON or ORG entity."""
-        if not suspects:
-            return found
-        ents = syntax.entities(sentence.doc, self.nlp)
-        people = {
-            c
-            for c in suspects
-            for s, e, label in ents
-            if label in ("PERSON", "ORG") and s <= c[0] and c[1] <= e and (s, e) != (c[0], c[1])
-        }
-        return [c for c in found if c not in people]
 
     def mentions(self, sentence: Any, found: list[tuple]) -> list[PlaceMention]:
         """Resolve and qualify the names of one sentence, then add its anaphors."""
@@ -443,6 +448,7 @@ class PlaceReader:
             if place.name.lower() in COUNTRY_NAMES:
                 continue
             out.append(self._qualify(text, start, end, name, place, dateline))
+        self._sentence_namesakes(text, out)
         link_places(text, out)
         taken = [(p.start, p.end) for p in out]
         for m in ANAPHOR.finditer(text):
@@ -538,6 +544,12 @@ def _points(places: Any) -> list[tuple[float, float]]:
         if point not in out:
             out.append(point)
     return out
+
+
+def _spread(places: Any) -> float:
+    """Return the greatest distance in km between any two of the places."""
+    found = list(places)
+    return max((km_apart(a, b) for i, a in enumerate(found) for b in found[i + 1 :]), default=0.0)
 
 
 def report_country(text: str) -> str | None:

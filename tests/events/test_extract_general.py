@@ -21,6 +21,10 @@ def triples(text: str) -> set[tuple[str, str, str]]:
     return {(e.event_type, e.place, e.date) for e in extract_events(report)}
 
 
+def _events(text: str) -> list:
+    return extract_events(read_text(f"published: {PUB}\n---\n{text}", name="general.txt"))
+
+
 def place_of(name: str) -> str:
     import geodata
 
@@ -984,3 +988,27 @@ def test_a_log_entry_s_dated_heading_dates_its_undated_lines() -> None:
     )
     assert ("airstrike", place_of("Hit"), "2015-05-12") in found, sorted(found)
     assert ("shelling", place_of("Baiji"), "2015-05-14") in found, sorted(found)
+
+
+def test_a_digest_entry_s_label_is_where_its_events_happen() -> None:
+    found = triples(
+        "Weekly security digest: Iraq and Syria\n\n"
+        "• Khanaser, Tue 19 May: IS fighters seized the town, cutting the road to Aleppo.\n"
+        "• Haditha, Mon 18 May: IS fired rockets into the town; no casualties were reported.\n"
+        "• Muqdadiya (Diyala), Sun 17 May: A suicide bomber struck a funeral tent, killing 40.\n"
+        "• Raqqa, Sat 16 May: Coalition aircraft struck IS positions in the city."
+    )
+    assert ("seizure", place_of("Khanaser"), "2015-05-19") in found, sorted(found)
+    assert ("shelling", place_of("Haditha"), "2015-05-18") in found, sorted(found)
+    assert ("bombing", place_of("Muqdadiya"), "2015-05-17") in found, sorted(found)
+
+
+def test_neighbours_in_a_sentence_are_read_together_across_the_report_s_country() -> None:
+    # an Iraqi report's country makes Suluk the Iraqi Solawk; beside Tal Abyad it is Syrian
+    found = _events(
+        "Iraqi troops entered Kifri and Tuz Khurmatu in Iraq on Monday; Iraqi officials said "
+        "Iraq was calm. Across the border on Tuesday, IS fighters seized Tal Abyad and nearby "
+        "Suluk."
+    )
+    seized = [(e.place, e.country) for e in found if e.event_type == "seizure"]
+    assert seized and {c for _, c in seized} == {"SY"}, seized
