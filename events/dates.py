@@ -96,6 +96,10 @@ _DATE_RX = re.compile(
   | (?P<dm>\b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d))
   | (?P<entryyear>\A(?P<ey>(?:19|20)\d\d)(?=\s*[-–—:]\s))
   | (?P<entrymonth>\A{_MONTH}(?=\s*[-–—:]\s))
+  | (?P<nthweekday>\b(?P<nw_n>first|second|third|fourth|last)\s+{_WEEKDAY}\s+(?:of|in)\s+
+        {_MONTH}(?:,?\s+(?P<nw_y>(?:19|20)\d\d))?\b)
+  | (?P<weekof>\b(?P<wo_n>first|second|third|fourth|last)\s+week\s+(?:of|in)\s+
+        {_MONTH}(?:,?\s+(?P<wo_y>(?:19|20)\d\d))?\b)
   | (?P<monthyear>\b(?:(?:early|mid|late|end\s+of)[\s-]+)?{_MONTH}\s+(?P<my_y>(?:19|20)\d\d)\b)
   | (?P<midmonth>\b(?:mid|the\s+middle\s+of)[\s-]+{_MONTH})
   | (?P<monthof>\b(?:(?:in|since|during|until|by|from|of)\s+)?{_MONTH}\s+(?:of\s+)?(?P<mo_y>last
@@ -251,6 +255,31 @@ def _started(published: date, n: int, unit: str) -> date:
     return date(published.year - n, 1, 1)
 
 
+_NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
+
+def _week_of_month(m: re.Match[str], text: str, published: date) -> tuple[date, str, bool] | None:
+    """Resolve "the second week of May" (its middle day) or "the first Thursday of June"."""
+    month = _month_number(text.split(" of ")[-1].split(" in ")[-1])
+    if not month:
+        return None
+    given = m.group("nw_y") or m.group("wo_y")
+    year = int(given) if given else _year_for(month, 1, published)
+    first = date(year, month, 1)
+    last = _month_start(year + month // 12, month % 12 + 1) - timedelta(days=1)
+    nth = (m.group("nw_n") or m.group("wo_n")).lower()
+    if m.lastgroup == "weekof":
+        day = last - timedelta(days=3) if nth == "last" else first + timedelta(3 + 7 * _NTH[nth])
+        return min(day, last), "week", False
+    wd = next(i for i, w in enumerate(_WEEKDAYS) if w in text.lower())
+    if nth == "last":
+        day = last - timedelta(days=(last.weekday() - wd) % 7)
+    else:
+        day = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * _NTH[nth])
+    return (day, "day", False) if day.month == month else None
+
+
 def _resolve_match(
     m: re.Match[str], published: date, anchor: date
 ) -> tuple[date, str, bool] | None:
@@ -278,6 +307,9 @@ def _resolve_match(
     if kind == "monthyear":
         month = _month_number(text)
         return (_month_start(int(m.group("my_y")), month), "month", False) if month else None
+    if kind in ("nthweekday", "weekof"):
+        # "on the first Thursday of June", "during the second week of May"
+        return _week_of_month(m, text, published)
     if kind == "midmonth":
         month = _month_number(text)
         if not month:

@@ -44,6 +44,12 @@ PUB = date(2015, 3, 12)  # a Thursday
         ("which ended in March last year", "2014-03-01", "month"),
         ("in January of last year", "2014-01-01", "month"),
         ("since February this year", "2015-02-01", "month"),
+        # a weekday or a week counted in a month
+        ("on the first Thursday of March", "2015-03-05", "day"),
+        ("on the last Friday of February", "2015-02-27", "day"),
+        ("during the second week of February", "2015-02-11", "week"),
+        ("since the last week of December", "2014-12-28", "week"),
+        ("in the first week of May 2014", "2014-05-04", "week"),
     ],
 )
 def test_resolve_table(text, expected, precision):
