@@ -116,11 +116,14 @@ _DATE_RX = re.compile(
   | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+|over\s+|during\s+)?(?:recent
         |the\s+past\s+(?:few|two|three|several)|the\s+last\s+(?:few|two|three
         |several))\s+days\b|\b(?:in\s+|over\s+)?the\s+(?:past|last)\s+24\s+hours\b)
+  | (?P<nextspan>\b(?:over|in|during|for)\s+the\s+(?:next|following)\s+(?P<ns_n>{_COUNT})\s+
+        (?P<ns_u>days|weeks)\b|\b(?:in\s+|during\s+)?the\s+(?P<ns_w>week|days)\s+(?:after
+        |following)\b)
   | (?P<later>\b(?:(?P<later_n>{_COUNT})\s+(?P<later_u>days?|weeks?)\s+later|the\s+(?:next
         |following)\s+day)\b)
   | (?P<thatperiod>\b(?:(?:later|earlier|during|in|on)\s+)?that\s+(?:same\s+)?(?:day|week|month
         |year)\b
-        |\b(?:that|the)\s+same\s+(?:day|week|month|year|time)\b)
+        |\b(?:that|the)\s+same\s+(?:day|week|month|year|time|period)\b)
   | (?P<dayearlier>\b(?:a|one|the)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous
         |preceding)\s+day\b)
   | (?P<lastweekend>\b(?:last|this|the|over\s+the|at\s+the)\s+weekend\b)
@@ -145,7 +148,7 @@ _DATE_RX = re.compile(
 # Every expression above contains a digit or one of these stems.
 _DATE_HINT = re.compile(
     r"\d|day|week|month|year|night|ago|earlier|later|overnight|today|tonight|morning|evening|"
-    r"afternoon|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    r"afternoon|period|time|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     re.IGNORECASE,
 )
 
@@ -362,6 +365,15 @@ def _resolve_match(
         return day, precision, False
     if kind == "agovague":
         return published, "week", False
+    if kind == "nextspan":
+        # "over the next three days", "in the week after the bombing": a spell after the
+        # date being told about, dated at its middle
+        if m.group("ns_w"):
+            days = 7 if m.group("ns_w").lower() == "week" else 3
+        else:
+            n, unit = _count_unit(m.group("ns_n"), m.group("ns_u"))
+            days = n * (7 if unit == "week" else 1)
+        return anchor + timedelta(days=max(1, (days + 1) // 2)), "week", True
     if kind == "later":
         # "a day later", "the next day": after the date being told about.
         n, unit = _count_unit(m.group("later_n") or "1", m.group("later_u") or "day")

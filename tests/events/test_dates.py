@@ -67,6 +67,25 @@ def test_a_day_earlier_is_relative_to_anchor():
     assert [(m.date.isoformat(), m.precision) for m in found] == [("2015-03-09", "day")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        # a spell after the day being told about, dated at its middle
+        ("over the next three days", "2015-03-02", "week"),
+        ("in the week after the bombing", "2015-03-04", "week"),
+        ("in the days after the attack", "2015-03-02", "week"),
+        ("for the next two weeks", "2015-03-07", "week"),
+        # the same period as the day being told about
+        ("during the same period", "2015-02-28", "day"),
+    ],
+)
+def test_spells_after_the_anchor(text, expected, precision):
+    found = find_dates(text, PUB, anchor=date(2015, 2, 28))
+    assert [(m.date.isoformat(), m.precision, m.relative_to_anchor) for m in found] == [
+        (expected, precision, True)
+    ]
+
+
 def test_later_that_month_follows_the_anchor():
     (m,) = find_dates("later that month", PUB, anchor=date(2014, 8, 20))
     assert (m.date.isoformat(), m.precision) == ("2014-08-01", "month")

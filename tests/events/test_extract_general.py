@@ -605,6 +605,13 @@ CASES = [
         [("airstrike", "Manbij", "2015-05-19")],
         [],
     ),
+    # a spell told after a dated event counts from that event's day
+    (
+        "A car bomb hit a cafe in Muqdadiya on 11 May. Over the next three days, gunmen "
+        "abducted at least 40 men in Muqdadiya.",
+        [("bombing", "Muqdadiya", "2015-05-11"), ("abduction", "Muqdadiya", "2015-05-13")],
+        [],
+    ),
     # a close spelling listed with a known place is a place too
     (
         "On Tuesday air strikes on Saqba and Kafr Batna killed at least 28 people.",
