@@ -35,6 +35,7 @@ from events.extract.wordlists import (
     TOPIC_HEADS,
     TOPIC_VERBS,
 )
+from events.figures import parse_number
 
 #: Events before this year are background history, never coded.
 FIRST_YEAR = 2013
@@ -50,7 +51,10 @@ _SPAN = re.compile(
     r"(?:19|20)\d\d)\b|\beach\s+(?:day|week|month)\b|\ba\s+(?:day|week|month)\b|"
     # "between April 12 and April 18", "over the reporting period": a report's period
     r"\bbetween\s+(?:[a-z]+\s+\d{1,2}|\d{1,2}(?:\s+[a-z]+)?)\s+and\s+(?:[a-z]+\s+)?\d{1,2}\b|"
-    r"\b(?:over|during|in|throughout|for)\s+(?:the\s+)?(?:reporting\s+)?period\b",
+    r"\b(?:over|during|in|throughout|for)\s+(?:the\s+)?(?:reporting\s+)?period\b|"
+    # "killed 48 during August": the whole month's toll
+    r"\b(?:during|throughout)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b",
     re.IGNORECASE,
 )
 # "has fired across the border in the past": no point in time.
@@ -59,6 +63,8 @@ _IN_THE_PAST = re.compile(r"\bin\s+the\s+past(?=\s*[,.;]|\s*$)", re.IGNORECASE)
 _ONGOING_SINCE = re.compile(r"\bin\s+its\s+\w+\s+(?:day|week|month|year)\b", re.IGNORECASE)
 _EVENT_NOUN_KINDS = frozenset({"clash", "strike", "shelling", "bombing", "attack", "kill"})
 # Kinds of event that come in numbers ("300 air strikes over the past month").
+#: So many events counted at once, with no day named, are a tally.
+TALLY_MIN = 10
 _COUNTABLE = _EVENT_NOUN_KINDS | {"airstrike", "attack_on_civilians", "abduction", "displacement"}
 # Prepositions that make an event noun a cause or background of something else.
 _CAUSE_PREPS = frozenset(
@@ -301,6 +307,12 @@ def _names_a_day(text: str) -> bool:
     return any(d.precision == "day" for d in find_dates(text, date.today()))
 
 
+def _names_a_period(text: str) -> bool:
+    """Tell whether a sentence's times are a week, a month or a year, and never a day."""
+    found = {d.precision for d in find_dates(text, date.today())}
+    return bool(found) and "day" not in found
+
+
 def _aggregate(text: str, anchor: Any, trigger: Any) -> bool:
     if trigger.kind not in _COUNTABLE:
         return False  # "in rebel hands since 2014" counts nothing
@@ -315,6 +327,10 @@ def _aggregate(text: str, anchor: Any, trigger: Any) -> bool:
         # "a series of strikes over the past week"; but "a wave of seven car bombs on
         # Monday" is one attack on one day
         marks = anchor.head.head.lower_ not in _GROUPS or not _names_a_day(text)
+    if counted and anchor.tag_.startswith("NN") and _names_a_period(text) and any(
+        c.dep_ == "nummod" and (parse_number(c.text) or 0) >= TALLY_MIN for c in anchor.children
+    ):
+        return True  # "conducted 94 strikes in Iraq this week": a tally of the period
     return marks or (counted and anchor.tag_.startswith("NN") and bool(_SPAN.search(text)))
 
 
@@ -338,6 +354,10 @@ def _toll_to_date(trigger: Any, anchor: Any) -> bool:
         verb = anchor.head  # the campaign itself: "the assault has killed 219"
     else:
         return False
+    if _SPAN.search(verb.doc.text) and any(
+        c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lower_ in _CAMPAIGNS for c in verb.children
+    ):
+        return True  # "ISIS attacks killed 48 members of the security forces during August"
     if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children):
         return False  # not the present perfect
     if any(

@@ -605,6 +605,22 @@ CASES = [
         [("airstrike", "Manbij", "2015-05-19")],
         [],
     ),
+    # many events counted over a named week or month are a tally; a day's count is not
+    (
+        "The coalition conducted 94 strikes in Iraq this week, mostly around Mosul.",
+        [],
+        ["airstrike"],
+    ),
+    (
+        "Militant attacks killed 48 policemen in Kirkuk province during April.",
+        [],
+        ["clash", "attack_on_civilians"],
+    ),
+    (
+        "On Tuesday the coalition conducted 14 strikes near Mosul, destroying 12 positions.",
+        [("airstrike", "Mosul", "2015-05-19")],
+        [],
+    ),
     # a spell told after a dated event counts from that event's day
     (
         "A car bomb hit a cafe in Muqdadiya on 11 May. Over the next three days, gunmen "
