@@ -241,11 +241,15 @@ def _participle(anchor: Any, trigger: Any) -> bool:
     single = (trigger.start, trigger.end) == (trigger.anchor_start, trigger.anchor_end)
     if anchor.tag_ == "JJ" and not single:
         return False  # "free prisoners" read as an adjective: the pattern says it is a verb
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children) or (
+            anchor.i > 0 and anchor.doc[anchor.i - 1].lower_ in _AUXILIARIES):
+        return False  # "when ISIL captured Tikrit", "it had massed troops": a verb misparsed
     return anchor.dep_ == "amod" or (
         anchor.dep_ == "conj" and anchor.head.tag_.startswith("NN")  # "Tikrit and surrounding"
     )
 
 
+_AUXILIARIES = frozenset("had has have was were is are been be".split())
 _PERIODS = frozenset("day night morning evening afternoon week month year days nights "
                      "weekend friday".split())
 

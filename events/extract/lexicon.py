@@ -157,8 +157,9 @@ def _match(slots: tuple[_Slot, ...], words: Words, i: int, anchor: int) -> tuple
     if slot.gap:
         for skip in range(slot.gap + 1):
             j = i + skip
-            if skip and (j - 1 >= len(words) or not any(c.isalnum() for c in words.lower[j - 1])):
-                break  # a gap spans words, never punctuation
+            if skip and (j - 1 >= len(words) or not (
+                    any(c.isalnum() for c in words.lower[j - 1]) or words.lower[j - 1] in "()")):
+                break  # a gap spans words and brackets ("the State (IS) militants"), no commas
             found = _match(rest, words, j, anchor)
             if found:
                 return found

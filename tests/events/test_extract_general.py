@@ -605,6 +605,20 @@ CASES = [
         [("airstrike", "Manbij", "2015-05-19")],
         [],
     ),
+    # a verb the parser reads as an adjective, after "had" or with its own subject
+    (
+        "By early May it had massed soldiers and allied gunmen around Jurin, at the edge of "
+        "the plain, villagers say.",
+        [("troop_position", "Jurin", "2015-05-01")],
+        [],
+    ),
+    # an acronym in brackets inside "pushed ... out of"
+    (
+        "Fighters of the Kurdish People's Protection Units (YPG) have pushed the Islamic State "
+        "(IS) militants out of the border town of Kobani, a monitor said on Monday.",
+        [("seizure", "Kobani", "2015-05-18")],
+        [],
+    ),
     # many events counted over a named week or month are a tally; a day's count is not
     (
         "The coalition conducted 94 strikes in Iraq this week, mostly around Mosul.",

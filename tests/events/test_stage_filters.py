@@ -120,6 +120,10 @@ NOT_HAPPENINGS = [
 
 HAPPENINGS = [
     # (sentence, trigger text): real events that must pass
+    # a verb the parser may read as an adjective: after "had", or with its own subject
+    ("By early June it had massed troops and allied militiamen around Jurin.", "massed"),
+    ("Residents had fled when ISIL captured Tikrit, the hometown of Saddam, in June 2014.",
+     "captured"),
     ("ISIS fighters seized the town of Hit on Monday.", "seized"),
     ("The town was captured by ISIS on Monday.", "captured"),
     ("Mosul fell to ISIS on 10 June.", "fell to"),

@@ -2,7 +2,7 @@
 
 Tables of the team's own phrases: each event kind's trigger words in every
 tense and voice, multi-word patterns ("fell to", "in the hands of", "take
-over", "forced ... to flee"), gaps that span words but never punctuation,
+over", "forced ... to flee"), gaps that span words and brackets but no other punctuation,
 optional words, the other rows that matched at one place (``alternatives``),
 the part-of-speech check (:meth:`Trigger.fits`), :func:`non_overlapping`, and
 the clear errors a malformed table row raises.
@@ -22,6 +22,9 @@ def triggers(text: str) -> list[lexicon.Trigger]:
 
 FOUND = [
     # (sentence, trigger text, kind, frame, anchor word)
+    # a gap spans an acronym in brackets, not a comma
+    ("YPG fighters pushed the Islamic State (IS) militants out of Kobani",
+     "pushed the Islamic State (IS) militants out", "oust", "act", "pushed"),
     # seizures and captures, every tense
     ("ISIS seizes Tikrit", "seizes", "capture", "act", "seizes"),
     ("ISIS has seized Tikrit", "seized", "capture", "act", "seized"),
