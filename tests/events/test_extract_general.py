@@ -619,6 +619,13 @@ CASES = [
         [("seizure", "Kobani", "2015-05-18")],
         [],
     ),
+    # people who leave for somewhere are displaced; a delegation is not
+    (
+        "Residents of three villages near Hawija left for Kirkuk on Sunday, fearing attacks.",
+        [("displacement", "Hawija", "2015-05-17")],
+        [],
+    ),
+    ("The delegation left for Baghdad on Sunday.", [], ["displacement", "withdrawal"]),
     # many events counted over a named week or month are a tally; a day's count is not
     (
         "The coalition conducted 94 strikes in Iraq this week, mostly around Mosul.",
