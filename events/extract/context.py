@@ -174,7 +174,8 @@ class _History:
 
 
 def _resolve_anaphor(
-    c: Candidate, topic: PlaceMention | None, history: _History, reader: Any
+    c: Candidate, topic: PlaceMention | None, history: _History, reader: Any,
+    heading: PlaceMention | None = None,
 ) -> PlaceMention | None:
     a = c.place
     kind = a.anaphor
@@ -189,6 +190,7 @@ def _resolve_anaphor(
     elif kind in CITY_KINDS:
         target = (
             history.city_before(i, a.start)
+            or heading  # "RS000 | 29 September | Kafr Nabl, Idlib ... the town's eastern edge"
             or (topic if topic is not None and topic.place.feature not in ("governorate", "region")
                 else None)
             or history.last(i, 8, city=True)
@@ -230,6 +232,7 @@ def resolve_places(
 ) -> list[Candidate]:
     """Give every candidate a resolved place, or drop it when the report gives none."""
     topic = topic_place(sentences, mentions)
+    headings = _heading_towns(sentences, mentions)
     history = _History()
     by_sentence: dict[int, list[Candidate]] = {}
     for c in cands:
@@ -238,8 +241,10 @@ def resolve_places(
     for s, m in zip(sentences, mentions, strict=True):
         history.add(s.index, m.places)
         for c in by_sentence.get(s.index, []):
+            heading = headings.get(s.paragraph)
+            heading = heading[1] if heading is not None and heading[0] < s.index else None
             if c.place is not None and c.place.anaphor:
-                c.place = _resolve_anaphor(c, topic, history, reader)
+                c.place = _resolve_anaphor(c, topic, history, reader, heading)
                 if c.place is None:
                     continue
             elif c.place is None:
@@ -265,12 +270,30 @@ def resolve_places(
                     sentences, s.index, before_index(history)
                 ):
                     before = None  # a new paragraph: back to what the report is about
-                fallback = before or topic
+                fallback = before or heading or topic
                 if fallback is None:
                     continue
                 c.place = _as_borrowed(fallback)
                 c.borrowed_place = True
             out.append(c)
+    return out
+
+
+def _heading_towns(sentences: list[Any], mentions: list[Any]) -> dict[int, tuple[int, Any]]:
+    """Return, by paragraph, the town its heading line names (and the line's index).
+
+    A log or digest entry opens with a line naming its place ("RS000 | 29 September
+    2015 | Kafr Nabl, Idlib"); "the town" in the entry is that town.
+    """
+    out: dict[int, tuple[int, Any]] = {}
+    seen: set[int] = set()
+    for s, m in zip(sentences, mentions, strict=True):
+        first = s.paragraph not in seen
+        seen.add(s.paragraph)
+        towns = [p for p in m.places if p.place is not None and not p.reference
+                 and not p.anaphor and p.place.feature not in ("governorate", "region")]
+        if first and s.headline and s.index > 0 and towns:
+            out[s.paragraph] = (s.index, towns[0])
     return out
 
 

@@ -1034,6 +1034,19 @@ def test_a_log_entry_s_dated_heading_dates_its_undated_lines() -> None:
     assert ("shelling", place_of("Baiji"), "2015-05-14") in found, sorted(found)
 
 
+def test_the_town_of_a_log_entry_is_the_town_its_heading_names() -> None:
+    found = triples(
+        "Strike log: Idlib\n\n"
+        "Idlib city was calm on Monday. Idlib was quiet on Tuesday, and Idlib's markets "
+        "opened.\n\n"
+        "ID-04 | 12 May 2015 | Kafr Nabl, Idlib\n"
+        "Grading: fair\n"
+        "Casualties: 2\n"
+        "Summary: A helicopter dropped two barrel bombs on the town's eastern edge."
+    )
+    assert ("airstrike", place_of("Kafr Nabl"), "2015-05-12") in found, sorted(found)
+
+
 def test_a_digest_entry_s_label_is_where_its_events_happen() -> None:
     found = triples(
         "Weekly security digest: Iraq and Syria\n\n"
