@@ -223,6 +223,9 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
     if needs == "origin":
         # "walked out of Raqqa", not "ran out of ammunition"
         return any(s in ("prep:of", "prep:from") for _, s in args.places)
+    if needs == "flying":
+        # "its Su-34s destroyed a command post": aircraft themselves are the subject
+        return agents.subject_is(args, AIRCRAFT)
     if needs == "harm":
         # "a bomb ... wounded three policemen", "killed by a bomb", not "a bomb factory"
         anchor = args.anchor

@@ -25,7 +25,7 @@ KINDS = frozenset(
 )  # fmt: skip
 FRAMES = frozenset({"act", "fall", "lose", "hold", "move", "noun", "intent"})
 NEEDS = frozenset({"", "place", "aircraft", "people", "force", "property", "target", "goal",
-                   "victims", "aimed", "captor", "fighters", "origin", "gunners", "harm"})
+                   "victims", "aimed", "captor", "fighters", "origin", "gunners", "harm", "flying"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -619,6 +619,13 @@ CASES = [
         [("seizure", "Kobani", "2015-05-18")],
         [],
     ),
+    # aircraft that destroy something strike it; an army that destroys car bombs does not
+    (
+        "Moscow said its Su-34s destroyed a command post near Jisr al-Shughour on Monday.",
+        [("airstrike", "Jisr al-Shughour", "2015-05-18")],
+        [],
+    ),
+    ("The army destroyed three car bombs west of Rawa on Monday.", [], ["airstrike"]),
     # people who leave for somewhere are displaced; a delegation is not
     (
         "Residents of three villages near Hawija left for Kirkuk on Sunday, fearing attacks.",
