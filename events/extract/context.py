@@ -22,6 +22,7 @@ from typing import Any
 
 from events.dates import PRECISIONS, find_dates
 from events.extract.candidate import Candidate
+from events.extract.place_links import km_apart
 from events.extract.place_words import CITY_KINDS, NAMED_SITE_KINDS
 from events.extract.places import PlaceMention
 
@@ -29,6 +30,8 @@ from events.extract.places import PlaceMention
 LOCAL_SENTENCES = 2
 #: How many sentences back a sentence that names no place may borrow its place.
 FALLBACK_SENTENCES = 1
+#: A name read this far from the report's city in a sentence about "the city" is its quarter.
+QUARTER_FAR_KM = 30.0
 #: A sentence sharing this share of its words with one of the few before it repeats it.
 REPEAT_SHARE = 0.9
 REPEAT_REACH = 3
@@ -52,6 +55,8 @@ _ONGOING = re.compile(
 
 
 _NIGHT = re.compile(r"night", re.IGNORECASE)
+# "toward the city centre": the sentence is inside the report's city
+_CITY_CENTRE = re.compile(r"\bthe\s+city(?:['’]s)?\s+(?:centre|center)\b", re.IGNORECASE)
 
 
 def topic_place(sentences: list[Any], mentions: list[Any]) -> PlaceMention | None:
@@ -243,6 +248,10 @@ def resolve_places(
         for c in by_sentence.get(s.index, []):
             heading = headings.get(s.paragraph)
             heading = heading[1] if heading is not None and heading[0] < s.index else None
+            if c.place is not None and not c.place.anaphor and _quarter_of_topic(c, m, topic):
+                # "residents fleeing Samah ... toward the city centre": a quarter of the
+                # report's city, not a namesake village far away
+                c.place = _as_borrowed(topic, location=c.place.location, precision=2)
             if c.place is not None and c.place.anaphor:
                 c.place = _resolve_anaphor(c, topic, history, reader, heading)
                 if c.place is None:
@@ -277,6 +286,19 @@ def resolve_places(
                 c.borrowed_place = True
             out.append(c)
     return out
+
+
+def _quarter_of_topic(c: Candidate, m: Any, topic: PlaceMention | None) -> bool:
+    """Tell whether a sentence set in "the city centre" names a quarter of the report's city.
+
+    Its names then read as far namesakes: none of them lies near the city the report
+    is about, and the sentence names no other town for "the city" to mean.
+    """
+    if topic is None or topic.place.feature != "city" or not _CITY_CENTRE.search(
+            c.sentence.text):
+        return False
+    named = [p for p in m.places if p.place is not None and not p.anaphor and not p.reference]
+    return bool(named) and all(km_apart(p.place, topic.place) > QUARTER_FAR_KM for p in named)
 
 
 def _heading_towns(sentences: list[Any], mentions: list[Any]) -> dict[int, tuple[int, Any]]:

@@ -1076,3 +1076,12 @@ def test_neighbours_in_a_sentence_are_read_together_across_the_report_s_country(
     )
     seized = [(e.place, e.country) for e in found if e.event_type == "seizure"]
     assert seized and {c for _, c in seized} == {"SY"}, seized
+
+
+def test_a_name_fled_toward_the_city_centre_is_a_quarter_of_the_report_s_city() -> None:
+    # Hamdaniya alone is a village 90 km away; fled "toward the city centre" it is a quarter
+    found = triples(
+        "Rebels shelled western Aleppo on Friday. Aleppo's markets closed.\n\n"
+        "Hundreds of families fled Hamdaniya toward the city centre on Saturday."
+    )
+    assert ("displacement", place_of("Aleppo"), "2015-05-16") in found, sorted(found)
