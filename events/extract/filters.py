@@ -58,7 +58,13 @@ _SPAN = re.compile(
     re.IGNORECASE,
 )
 # "has fired across the border in the past": no point in time.
-_IN_THE_PAST = re.compile(r"\bin\s+the\s+past(?=\s*[,.;]|\s*$)", re.IGNORECASE)
+_IN_THE_PAST = re.compile(
+    r"\bin\s+the\s+past(?=\s*[,.;]|\s*$)"
+    # "almost every day", "have become more frequent": a habit or a trend
+    r"|\b(?:almost|nearly)\s+every\s+(?:day|night|week)\b"
+    r"|\b(?:become|grown|becoming|growing)\s+(?:more|less|increasingly)\s+(?:frequent|common|rare)\b",
+    re.IGNORECASE,
+)
 # "... in its fourth week": an ongoing fight, not a point in time.
 _ONGOING_SINCE = re.compile(r"\bin\s+its\s+\w+\s+(?:day|week|month|year)\b", re.IGNORECASE)
 _EVENT_NOUN_KINDS = frozenset({"clash", "strike", "shelling", "bombing", "attack", "kill"})

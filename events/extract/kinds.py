@@ -201,9 +201,8 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
             _actor_names(args, agents.AGENT_SLOTS, country) & AIR_ACTORS
         )
     if needs == "people":
-        return agents.subject_is(args, PEOPLE) or any(
-            t.tag_ == "CD" or any(c.tag_ == "CD" for c in t.children) for t in args.subject
-        )
+        # "civilians arrived", "2,000 arrived"; not "two car bombs ... before reaching"
+        return agents.subject_is(args, PEOPLE) or any(t.tag_ == "CD" for t in args.subject)
     if needs == "target":
         return any(s is not None for _, s in args.places) or any(
             c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "against", "toward", "towards")

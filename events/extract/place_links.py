@@ -20,6 +20,9 @@ from events.extract.place_words import (
     REGION_AFTER,
 )
 
+# Between a province and the town it holds: "the Anbar town of al-Baghdadi".
+_UNIT_OF = re.compile(r"\s+(?:town|city|village|district|sub-district|area)\s+of\s+(?:the\s+)?",
+                      re.IGNORECASE)
 #: "X district of Y" with X farther than this from Y: X is a namesake elsewhere.
 PART_KM = 30.0
 
@@ -45,6 +48,10 @@ def encloses(outer: Any, inner: Any) -> bool:
 
 def link_places(text: str, out: list[Any]) -> None:
     """Mark the sentence's places that only locate, or continue, the one before them."""
+    for a, b in zip(out, out[1:], strict=False):
+        # "the Anbar town of al-Baghdadi": the province only says where the town lies
+        if a.place.feature == "governorate" and _UNIT_OF.fullmatch(text[a.end : b.start]):
+            a.reference = "appositive"
     for m in APPOSITIVE_DIRECTION.finditer(text):
         # "Tikrit, north of Baghdad": only after a place named just before the comma
         if any(p.end == m.start() for p in out):

@@ -619,6 +619,27 @@ CASES = [
         [("seizure", "Kobani", "2015-05-18")],
         [],
     ),
+    # pushed back is a fight repelled, not a town taken
+    (
+        "Reinforcements pushed the militants back from near the shrine in Samarra on Monday.",
+        [("clash", "Samarra", "2015-05-18")],
+        ["seizure"],
+    ),
+    # a trend or a near-daily habit is no single event
+    ("Rocket attacks on the Green Zone in Baghdad have become more frequent.", [], ["shelling"]),
+    ("Since then, helicopters have bombed Idlib almost every day.", [], ["airstrike"]),
+    # "the Anbar town of X": the province only locates the town
+    (
+        "Militants attacked police in the Anbar town of al-Baghdadi on Tuesday, killing five.",
+        [("clash", "al-Baghdadi", "2015-05-19")],
+        [("clash", "Anbar")],
+    ),
+    # car bombs "reaching their targets" are not people arriving
+    (
+        "Near Haditha on Monday, two car bombs were destroyed before reaching their targets.",
+        [],
+        ["displacement"],
+    ),
     # aircraft that destroy something strike it; an army that destroys car bombs does not
     (
         "Moscow said its Su-34s destroyed a command post near Jisr al-Shughour on Monday.",
