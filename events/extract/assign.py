@@ -304,12 +304,31 @@ def _own_date(
                 break
             above = _date_owner(doc[above].head, anchors, campaigns, words)
             shared = owners.get(above, []) if above >= 0 else []
+    if not own and not shared:
+        # "succeeded on August 11 in ousting IS": the day of the verb that carries the
+        # event is the event's own, unlike an attribution's ("officials said on Tuesday")
+        own = [d for d in owners.get(-1, []) if _carrier_date(doc, d, args.anchor)]
     pool = own or shared or owners.get(-1, [])
     if not pool:
         return None, False
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}
     best = min(pool, key=lambda d: (rank[d.precision], abs(d.start - c.trigger.start)))
     return best, not own
+
+
+def _carrier_date(doc: Any, d: Any, anchor: Any) -> bool:
+    """Tell whether a free date hangs on a verb above the trigger that carries it."""
+    head = syntax.span_head(doc, d.start, d.end)
+    verb = next((t for t in (head, *syntax.ancestors(head)) if syntax.is_verb(t)), None)
+    return (
+        verb is not None
+        and verb.i in {t.i for t in syntax.ancestors(anchor)}
+        and syntax.lemma(verb) in _CARRIERS
+    )
+
+
+#: Verbs whose day is the day of the event they carry: "succeeded on 11 August in ousting".
+_CARRIERS = frozenset("succeed manage complete finish begin start continue resume".split())
 
 
 #: Verbs that end a campaign, whose length dates its start, not their own day.

@@ -619,6 +619,14 @@ CASES = [
         [("seizure", "Kobani", "2015-05-18")],
         [],
     ),
+    # the day of "succeeded" is the day of the ousting it carries, not an attribution's
+    (
+        "Fighters take Manbij\n\nLocal fighters succeeded on 11 May in ousting the "
+        "militants from Manbij after weeks of fighting. On 5 May they seized a village on "
+        "the eastern edge of Manbij.",
+        [("seizure", "Manbij", "2015-05-11")],
+        [],
+    ),
     # pushed back is a fight repelled, not a town taken
     (
         "Reinforcements pushed the militants back from near the shrine in Samarra on Monday.",
