@@ -178,7 +178,9 @@ REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "the hometown of", "close to", "loyal to"
         ("relation", r"\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+|"
                      r"\b(?:closest|nearest|close)\b[\w\s]{0,25}\bto\s+|"
-                     r"\b(?:loyal|allied|close)\s+to\s+"),
+                     r"\b(?:loyal|allied|close)\s+to\s+|"
+                     # "across its southern border with Idlib": where the border runs
+                     r"\bborders?\s+with\s+"),
     )
 )  # fmt: skip
 

@@ -1114,3 +1114,13 @@ def test_a_name_fled_toward_the_city_centre_is_a_quarter_of_the_report_s_city() 
         "Hundreds of families fled Hamdaniya toward the city centre on Saturday."
     )
     assert ("displacement", place_of("Aleppo"), "2015-05-16") in found, sorted(found)
+
+
+def test_a_border_with_a_province_is_no_place_to_fall_back_on() -> None:
+    found = triples(
+        "Rebels lose Khan Sheikhoun\n\nGovernment forces entered Khan Sheikhoun on Tuesday. "
+        "Khan Sheikhoun was empty.\n\nTurkey had sent tanks across its southern border with "
+        "Idlib on Monday. But the convoy was struck by government warplanes, Ankara said."
+    )
+    strikes = {t for t in found if t[0] == "airstrike"}
+    assert strikes == {("airstrike", place_of("Khan Sheikhoun"), "2015-05-18")}, sorted(found)
