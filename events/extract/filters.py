@@ -562,6 +562,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("forecast", lambda: trigger.kind != "threat" and _forecast(anchor)),
         ("topic", lambda: _topic(anchor)),
         ("generic", lambda: _generic_doer(anchor)),
+        ("title", lambda: _in_title(anchor)),
         ("aggregate", lambda: _aggregate(text, anchor, trigger)),
         ("aggregate", lambda: _toll_to_date(trigger, anchor)),
         ("habitual", lambda: _habitual(text, anchor)),
@@ -580,6 +581,19 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         if check():
             return reason
     return None
+
+
+#: Posts named after what their holder runs: "head of military operations in Anbar".
+_POSTS = frozenset("head chief commander director minister ministry deputy officer "
+                   "coordinator spokesman spokeswoman".split())
+
+
+def _in_title(anchor: Any) -> bool:
+    """Tell whether an event noun is part of someone's title, not a happening."""
+    return (
+        anchor.dep_ == "pobj" and anchor.head.lower_ == "of"
+        and anchor.tag_.startswith("NN") and syntax.lemma(anchor.head.head) in _POSTS
+    )
 
 
 def _generic_doer(anchor: Any) -> bool:

@@ -35,6 +35,8 @@ def reason(nlp, text: str, trigger: str) -> str | None:
 
 
 NOT_HAPPENINGS = [
+    # part of a post's name, not a happening
+    ("Gen. Ali, head of military operations in Anbar, spoke on Monday.", "operations", "title"),
     # (sentence, trigger text, reason)
     ("Who seized the town of Hit?", "seized", "question"),
     ("Aid groups will shelter anyone who flees Tal Afar.", "flees", "generic"),
