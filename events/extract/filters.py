@@ -563,6 +563,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("topic", lambda: _topic(anchor)),
         ("generic", lambda: _generic_doer(anchor)),
         ("title", lambda: _in_title(anchor)),
+        ("description", lambda: _describes_a_force(anchor)),
         ("aggregate", lambda: _aggregate(text, anchor, trigger)),
         ("aggregate", lambda: _toll_to_date(trigger, anchor)),
         ("habitual", lambda: _habitual(text, anchor)),
@@ -593,6 +594,25 @@ def _in_title(anchor: Any) -> bool:
     return (
         anchor.dep_ == "pobj" and anchor.head.lower_ == "of"
         and anchor.tag_.startswith("NN") and syntax.lemma(anchor.head.head) in _POSTS
+    )
+
+
+#: Bodies described by what they keep doing: "the US-led coalition battling IS".
+_BODIES = frozenset("coalition alliance group force forces militia militias army faction "
+                    "factions organisation organization".split())
+
+
+def _describes_a_force(anchor: Any) -> bool:
+    """Tell whether the trigger only describes a force by what it does, in an -ing clause.
+
+    "The coalition supporting Iraqi forces with air strikes had predicted ...",
+    "an alliance backed by the coalition battling IS in Syria and Iraq".
+    """
+    verb = next((t for t in (anchor, *syntax.ancestors(anchor)) if syntax.is_verb(t)), None)
+    return (
+        verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBG"
+        and syntax.lemma(verb.head) in _BODIES
+        and not _names_a_day(verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text)
     )
 
 

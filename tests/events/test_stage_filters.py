@@ -35,6 +35,11 @@ def reason(nlp, text: str, trigger: str) -> str | None:
 
 
 NOT_HAPPENINGS = [
+    # a force described by what it keeps doing
+    ("The US-led coalition supporting Iraqi forces with air strikes had predicted a long fight.",
+     "air strikes", "description"),
+    ("The SDF, an alliance backed by the coalition battling IS in Syria, said so.", "battling",
+     "description"),
     # part of a post's name, not a happening
     ("Gen. Ali, head of military operations in Anbar, spoke on Monday.", "operations", "title"),
     # (sentence, trigger text, reason)
