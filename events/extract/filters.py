@@ -26,6 +26,7 @@ from events.extract.wordlists import (
     ATTACK_WORDS,
     DONE_HEADS,
     EVENT_VERBS,
+    FORCES,
     FORECAST_HEADS,
     HARDWARE_VERBS,
     INTENT_HEADS,
@@ -610,8 +611,9 @@ def _describes_a_force(anchor: Any) -> bool:
     """
     verb = next((t for t in (anchor, *syntax.ancestors(anchor)) if syntax.is_verb(t)), None)
     return (
-        verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBG"
-        and syntax.lemma(verb.head) in _BODIES
+        verb is not None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG"
+        and (syntax.lemma(verb.head) in _BODIES or (
+            verb.dep_ == "relcl" and syntax.lemma(verb.head) in FORCES))
         and not _names_a_day(verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text)
     )
 

@@ -40,6 +40,8 @@ NOT_HAPPENINGS = [
      "air strikes", "description"),
     ("The SDF, an alliance backed by the coalition battling IS in Syria, said so.", "battling",
      "description"),
+    ("We got rid of the militants who were threatening to slaughter us, a resident said.",
+     "threatening", "description"),
     # part of a post's name, not a happening
     ("Gen. Ali, head of military operations in Anbar, spoke on Monday.", "operations", "title"),
     # (sentence, trigger text, reason)
