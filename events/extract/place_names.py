@@ -65,6 +65,19 @@ _LABEL = re.compile(
 )
 
 
+# Iraq's Kurdistan Region by its description: "their semi-autonomous region".
+_KURDISTAN = re.compile(
+    r"\b(?:the|their|its)\s+(?:Kurdish\s+)?semi-autonomous\s+(?:Kurdish\s+)?region\b",
+    re.IGNORECASE,
+)
+
+
+def described_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
+    """Return places named only by a description ("the semi-autonomous Kurdish region")."""
+    return [(m.start(), m.end(), "Kurdistan Region", "slot") for m in _KURDISTAN.finditer(text)
+            if not overlaps(m.start(), m.end(), taken)]
+
+
 def label_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
     """Return the place that labels a digest's entry, and its province in brackets.
 

@@ -28,6 +28,7 @@ from typing import Any
 import geodata
 from events.extract.place_links import km_apart, link_places, one_place_per_part
 from events.extract.place_names import (
+    described_names,
     is_person,
     label_names,
     name_spans,
@@ -352,6 +353,7 @@ class PlaceReader:
         spans = [(s, e, n, "") for s, e, n in name_spans(text)]
         spans += quarter_names(text, [(s, e) for s, e, *_ in spans] + blocked)
         spans += label_names(text, [(s, e) for s, e, *_ in spans] + blocked)
+        spans += described_names(text, [(s, e) for s, e, *_ in spans] + blocked)
         if sentence.doc is not None:
             spans += slot_names(sentence, triggers, [(s, e) for s, e, *_ in spans] + blocked)
         out, loose = [], []

@@ -627,6 +627,12 @@ CASES = [
         [("seizure", "Manbij", "2015-05-11")],
         [],
     ),
+    # Iraq's Kurdistan Region named by its description
+    (
+        "On Monday the militants threatened to enter the semi-autonomous Kurdish region.",
+        [("threat", "Kurdistan Region", "2015-05-18")],
+        [],
+    ),
     # pushed back is a fight repelled, not a town taken
     (
         "Reinforcements pushed the militants back from near the shrine in Samarra on Monday.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from events.extract.place_names import quarter_names
+from events.extract.place_names import described_names, quarter_names
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,11 @@ def test_names_already_found_are_not_found_twice() -> None:
     text = "the districts of Haidaria and al-Shaar"
     start = text.index("Haidaria")
     assert [n for *_, n, _ in quarter_names(text, [(start, start + 8)])] == ["al-Shaar"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["threatened to enter their semi-autonomous region", "the semi-autonomous Kurdish region"],
+)
+def test_the_kurdistan_region_by_its_description(text: str) -> None:
+    assert [n for *_, n, _ in described_names(text, [])] == ["Kurdistan Region"]
