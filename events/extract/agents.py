@@ -167,7 +167,12 @@ _PERSONS = frozenset("he she him her".split())
 
 def people_object(args: Arguments) -> bool:
     """Tell whether the object is people: "captured 48 people", "he was seized at a checkpoint"."""
-    return object_is(args, PEOPLE) or any(t.lower_ in _PERSONS for t in args.object)
+    return object_is(args, PEOPLE) or any(
+        t.lower_ in _PERSONS
+        # "the consul general": a person named by a compound ("general" alone is a rank)
+        or any(c.dep_ == "compound" and syntax.lemma(c) in PEOPLE for c in t.children)
+        for t in args.object
+    )
 
 
 def speech_governed(anchor: Any) -> bool:

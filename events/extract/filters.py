@@ -613,7 +613,13 @@ def _describes_a_force(anchor: Any) -> bool:
     return (
         verb is not None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG"
         and (syntax.lemma(verb.head) in _BODIES or (
-            verb.dep_ == "relcl" and syntax.lemma(verb.head) in FORCES))
+            syntax.lemma(verb.head) in FORCES
+            # "targeted militants attacking Yazidis": the militants are described; but
+            # "gunmen attacking a checkpoint killed five" and "with fighters entering
+            # Mashlab" tell the attack and the entry
+            and (verb.dep_ == "relcl" or (
+                verb.head.dep_ not in ("nsubj", "nsubjpass")
+                and not (verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with")))))
         and not _names_a_day(verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text)
     )
 

@@ -627,6 +627,12 @@ CASES = [
         [("seizure", "Manbij", "2015-05-11")],
         [],
     ),
+    # people seized by a noun: a person named with a compound ("consul general")
+    (
+        "The seizure of the consul general by militants in Mosul on Monday alarmed Ankara.",
+        [("abduction", "Mosul", "2015-05-18")],
+        ["seizure"],
+    ),
     # Iraq's Kurdistan Region named by its description
     (
         "On Monday the militants threatened to enter the semi-autonomous Kurdish region.",

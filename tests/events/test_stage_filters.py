@@ -42,6 +42,8 @@ NOT_HAPPENINGS = [
      "description"),
     ("We got rid of the militants who were threatening to slaughter us, a resident said.",
      "threatening", "description"),
+    ("US airstrikes have targeted militants attacking Yazidis on Mount Sinjar.", "attacking",
+     "description"),
     # part of a post's name, not a happening
     ("Gen. Ali, head of military operations in Anbar, spoke on Monday.", "operations", "title"),
     # (sentence, trigger text, reason)
@@ -129,6 +131,9 @@ NOT_HAPPENINGS = [
 
 HAPPENINGS = [
     # (sentence, trigger text): real events that must pass
+    # an -ing clause on fighters that are the subject, or after "with", tells the event
+    ("Gunmen attacking a checkpoint in Samarra killed five soldiers on Monday.", "killed"),
+    ("The assault began on 6 June, with fighters entering Mashlab.", "entering"),
     # a verb the parser may read as an adjective: after "had", or with its own subject
     ("By early June it had massed troops and allied militiamen around Jurin.", "massed"),
     ("Residents had fled when ISIL captured Tikrit, the hometown of Saddam, in June 2014.",
