@@ -512,7 +512,10 @@ def threat_has_attack(anchor: Any) -> bool:
 
     for c in anchor.children:
         if c.dep_ == "ccomp":
-            subject = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+            # a passive's subject is the target ("vowed that regime forces would be driven
+            # out of Saraqib"); its doer, if named, follows "by"
+            subject = [s for s in c.children if s.dep_ == "nsubj"] + [
+                g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
             if subject and not all(own_side(s) for s in subject):
                 return False
             if any(a.dep_ == "aux" and a.lower_ in ("could", "may", "might") for a in c.children):

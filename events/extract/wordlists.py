@@ -195,7 +195,7 @@ ATTACK_WORDS = frozenset(
     "attack take seize capture storm march enter invade kill slaughter bomb advance destroy "
     "target strike retake liberate conquer cleanse overrun occupy shell hit burn execute "
     "behead offensive operation assault invasion incursion attack war battle fight "
-    "open push move takeover capture seizure recapture".split()
+    "open push move takeover capture seizure recapture drive expel oust evict".split()
 )
 #: Words that make a state (control, a siege) the state at the report's time, not news.
 ONGOING_WORDS = frozenset("continue still remain keep yet".split())

@@ -633,6 +633,12 @@ CASES = [
         [("abduction", "Mosul", "2015-05-18")],
         ["seizure"],
     ),
+    # a vow that the enemy "would be driven out": the passive's subject is the target
+    (
+        "On Monday the president vowed that regime forces would be driven out of Saraqib.",
+        [("threat", "Saraqib", "2015-05-18")],
+        [],
+    ),
     # Iraq's Kurdistan Region named by its description
     (
         "On Monday the militants threatened to enter the semi-autonomous Kurdish region.",
