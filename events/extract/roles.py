@@ -512,9 +512,11 @@ def threat_has_attack(anchor: Any) -> bool:
 
     for c in anchor.children:
         if c.dep_ == "ccomp":
-            # a passive's subject is the target ("vowed that regime forces would be driven
-            # out of Saraqib"); its doer, if named, follows "by"
-            subject = [s for s in c.children if s.dep_ == "nsubj"] + [
+            # a passive attack's subject is its target ("vowed that regime forces would be
+            # driven out of Saraqib"); its doer, if named, follows "by"
+            target = syntax.lemma(c) in ATTACK_WORDS
+            subject = [s for s in c.children if s.dep_ == "nsubj"
+                       or (s.dep_ == "nsubjpass" and not target)] + [
                 g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
             if subject and not all(own_side(s) for s in subject):
                 return False
