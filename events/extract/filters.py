@@ -70,6 +70,11 @@ _IN_THE_PAST = re.compile(
 _ONGOING_SINCE = re.compile(r"\bin\s+its\s+\w+\s+(?:day|week|month|year)\b", re.IGNORECASE)
 _EVENT_NOUN_KINDS = frozenset({"clash", "strike", "shelling", "bombing", "attack", "kill"})
 # Kinds of event that come in numbers ("300 air strikes over the past month").
+# A record's field line: a label, a colon, then a figure or "none".
+_FIELD = re.compile(
+    r"^\s*[A-Z][\w ()/-]{2,40}:\s*(?:[\d,.–-]+|none|unknown|n/a)(?:\s*\([^)]*\))?\s*\.?\s*$",
+    re.IGNORECASE,
+)
 #: So many events counted at once, with no day named, are a tally.
 TALLY_MIN = 10
 _COUNTABLE = _EVENT_NOUN_KINDS | {"airstrike", "attack_on_civilians", "abduction", "displacement"}
@@ -550,6 +555,8 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
     text = sentence.text
     if text.rstrip().rstrip("\"”'’").endswith("?"):
         return "question"
+    if _FIELD.match(text):
+        return "field"  # "Civilians reported killed: 0 (2 injured)": a record's field
     doc = sentence.doc
     anchor = syntax.token_at(doc, trigger.anchor_start)
     clause = _clause_head(anchor)

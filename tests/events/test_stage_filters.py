@@ -44,6 +44,8 @@ NOT_HAPPENINGS = [
      "threatening", "description"),
     ("US airstrikes have targeted militants attacking Yazidis on Mount Sinjar.", "attacking",
      "description"),
+    # a record's field line, a label and a figure
+    ("Civilians reported killed: 0 (2 injured)", "killed", "field"),
     # part of a post's name, not a happening
     ("Gen. Ali, head of military operations in Anbar, spoke on Monday.", "operations", "title"),
     # (sentence, trigger text, reason)
@@ -131,6 +133,8 @@ NOT_HAPPENINGS = [
 
 HAPPENINGS = [
     # (sentence, trigger text): real events that must pass
+    # a place before a colon heads a sentence, it is no field
+    ("Baghdad: 12 people were killed in a bombing on Monday.", "killed"),
     # an -ing clause on fighters that are the subject, or after "with", tells the event
     ("Gunmen attacking a checkpoint in Samarra killed five soldiers on Monday.", "killed"),
     ("The assault began on 6 June, with fighters entering Mashlab.", "entering"),
