@@ -55,8 +55,26 @@ def choose_places(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
 
     The first slot of the frame's preference order that holds a place wins;
     references ("80 km west of X") never count, and for departures
-    destinations ("fled to Erbil") only when nothing else is named.
+    destinations ("fled to Erbil") only when nothing else is named. A town that
+    a direction names ("the desert east of Samarra") is more exact than a province
+    ("In Salah al-Din, militants kidnapped two shepherds in the desert east of Samarra").
     """
+    chosen = _choose(args, frame, kind)
+    near = _direction_towns(args)
+    if near and chosen and all(
+            p.place is not None and p.place.feature in ("governorate", "region") for p in chosen):
+        return near
+    return chosen or near
+
+
+def _direction_towns(args: roles.Arguments) -> list[Any]:
+    """Return the town attached to the trigger that a direction phrase names, as near it."""
+    near = [p for p, s in args.places if s is not None and p.reference == "direction"
+            and p.place is not None and p.place.feature not in ("governorate", "region")]
+    return [replace(p, reference="", geo_precision=max(2, p.geo_precision)) for p in near[:1]]
+
+
+def _choose(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
     order = place_slots(frame, kind)
     usable = [(p, s) for p, s in args.places if not p.reference]
     leaving = kind in ("withdrawal", "flight", "displacement")

@@ -639,6 +639,13 @@ CASES = [
         [("threat", "Saraqib", "2015-05-18")],
         [],
     ),
+    # a town a direction names is more exact than the province
+    (
+        "In Salah al-Din, militants kidnapped two shepherds in the desert east of Samarra on "
+        "Saturday.",
+        [("abduction", "Samarra", "2015-05-16")],
+        [("abduction", "Salah al-Din")],
+    ),
     # Iraq's Kurdistan Region named by its description
     (
         "On Monday the militants threatened to enter the semi-autonomous Kurdish region.",
