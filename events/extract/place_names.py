@@ -72,10 +72,24 @@ _KURDISTAN = re.compile(
 )
 
 
+# Sites of two places named together: "the Abu Ghraib and Taji prisons".
+_SITE_PAIR = re.compile(
+    rf"\bthe\s+(?P<a>{_NAME})\s+and\s+(?P<b>{_NAME})\s+"
+    r"(?P<site>prison|airport|air base|base|dam|refinerie|oilfield|bridge|crossing)s\b"
+)
+
+
 def described_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
-    """Return places named only by a description ("the semi-autonomous Kurdish region")."""
-    return [(m.start(), m.end(), "Kurdistan Region", "slot") for m in _KURDISTAN.finditer(text)
-            if not overlaps(m.start(), m.end(), taken)]
+    """Return places named only by a description ("the semi-autonomous Kurdish region").
+
+    Sites named in the plural after their places ("the Abu Ghraib and Taji prisons")
+    are each asked for as that site ("Abu Ghraib prison", "Taji prison").
+    """
+    out = [(m.start(), m.end(), "Kurdistan Region", "slot") for m in _KURDISTAN.finditer(text)]
+    for m in _SITE_PAIR.finditer(text):
+        site = m.group("site").replace("refinerie", "refinery")
+        out += [(m.start(g), m.end(g), f"{m.group(g)} {site}", "slot") for g in ("a", "b")]
+    return [c for c in out if not overlaps(c[0], c[1], taken)]
 
 
 def label_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:

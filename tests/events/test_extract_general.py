@@ -646,6 +646,12 @@ CASES = [
         [("abduction", "Samarra", "2015-05-16")],
         [("abduction", "Salah al-Din")],
     ),
+    # two prisons named together are each a place
+    (
+        "On Monday militants stormed the Abu Ghraib and Taji prisons, freeing 500 inmates.",
+        [("prison_break", "Taji", "2015-05-18")],
+        [],
+    ),
     # Iraq's Kurdistan Region named by its description
     (
         "On Monday the militants threatened to enter the semi-autonomous Kurdish region.",

@@ -38,3 +38,8 @@ def test_names_already_found_are_not_found_twice() -> None:
 )
 def test_the_kurdistan_region_by_its_description(text: str) -> None:
     assert [n for *_, n, _ in described_names(text, [])] == ["Kurdistan Region"]
+
+
+def test_sites_named_together_are_each_that_site() -> None:
+    text = "its fighters stormed the Abu Ghraib and Taji prisons on Sunday"
+    assert [n for *_, n, _ in described_names(text, [])] == ["Abu Ghraib prison", "Taji prison"]
