@@ -1,0 +1,145 @@
+"""Counts, habits and trends: triggers that tell no single dated happening.
+
+Part of the event filter (:mod:`events.extract.filters`): "300 air strikes over
+the past month" and "conducted 94 strikes this week" are tallies, "the assault
+has killed 219 civilians" a toll to date, "regularly targeted" and "almost every
+day" a habit, "have become more frequent" a trend.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from events.dates import WEEKDAYS, find_dates
+from events.extract import syntax
+from events.extract.wordlists import AGGREGATE_MARKS
+from events.figures import parse_number
+
+#: Trigger kinds whose nouns name events ("fighting", "strikes", "bombings").
+EVENT_NOUN_KINDS = frozenset({"clash", "strike", "shelling", "bombing", "attack", "kill"})
+# A time span that makes counted events an aggregate ("over the past month", "so far").
+_SPAN = re.compile(
+    r"\b(?:over|during|in|throughout|for)\s+(?:the|its|their)\s+(?:past|last|previous|first)\s+"
+    r"(?:\w+\s+)?"
+    r"(?:days?|weeks?|months?|years?)\b|\bso\s+far\b|\bto\s+date\b|\bin\s+total\b|"
+    r"\bsince\s+(?:the\s+(?:start|beginning|launch)|(?:early|late|mid-?)?\s*\w+\s+(?:19|20)\d\d|"
+    r"(?:19|20)\d\d)\b|\beach\s+(?:day|week|month)\b|\ba\s+(?:day|week|month)\b|"
+    # "between April 12 and April 18", "over the reporting period": a report's period
+    r"\bbetween\s+(?:[a-z]+\s+\d{1,2}|\d{1,2}(?:\s+[a-z]+)?)\s+and\s+(?:[a-z]+\s+)?\d{1,2}\b|"
+    r"\b(?:over|during|in|throughout|for)\s+(?:the\s+)?(?:reporting\s+)?period\b|"
+    # "killed 48 during August": the whole month's toll
+    r"\b(?:during|throughout)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b",
+    re.IGNORECASE,
+)
+# "has fired across the border in the past": no point in time.
+_IN_THE_PAST = re.compile(
+    r"\bin\s+the\s+past(?=\s*[,.;]|\s*$)"
+    # "almost every day", "have become more frequent": a habit or a trend
+    r"|\b(?:almost|nearly)\s+every\s+(?:day|night|week)\b"
+    r"|\b(?:become|grown|becoming|growing)\s+(?:more|less|increasingly)\s+(?:frequent|common|rare)\b",
+    re.IGNORECASE,
+)
+#: So many events counted at once, with no day named, are a tally.
+TALLY_MIN = 10
+# Kinds of event that come in numbers ("300 air strikes over the past month").
+_COUNTABLE = EVENT_NOUN_KINDS | {"airstrike", "attack_on_civilians", "abduction", "displacement"}
+_PERIODS = frozenset("day night morning evening afternoon week month year days nights "
+                     "weekend friday".split())
+
+
+def habitual(text: str, anchor: Any, clause: Any) -> bool:
+    """Tell whether the trigger tells a habit rather than one event.
+
+    "Idlib is regularly targeted by air strikes", "has shelled Zabadani in the past";
+    ``clause`` is the head of the trigger's clause.
+    """
+    for t in (anchor, clause):
+        if any(
+            c.lower_ in AGGREGATE_MARKS and c.dep_ in ("advmod", "npadvmod") for c in t.children
+        ):
+            return True
+        if any(
+            c.dep_ in ("npadvmod", "advmod", "dobj") and c.lower_ in _PERIODS
+            and any(d.lower_ in ("every", "each") for d in c.children)
+            for c in t.children
+        ):
+            return True  # "shells Daraya every day"
+    return bool(_IN_THE_PAST.search(text))
+
+
+#: Nouns that group events: "a wave of bombings", "a series of strikes".
+_GROUPS = frozenset("series wave spate string succession".split())
+
+
+def names_a_day(text: str) -> bool:
+    """Tell whether a text names a day ("on Monday", "on 3 May")."""
+    return any(d.precision == "day" for d in find_dates(text, date.today()))
+
+
+def names_a_period(text: str) -> bool:
+    """Tell whether a sentence's times are a week, a month or a year, and never a day."""
+    found = {d.precision for d in find_dates(text, date.today())}
+    return bool(found) and "day" not in found
+
+
+def aggregate(text: str, anchor: Any, trigger: Any) -> bool:
+    """Tell whether counted events make a tally ("300 air strikes over the past month")."""
+    if trigger.kind not in _COUNTABLE:
+        return False  # "in rebel hands since 2014" counts nothing
+    counted = any(c.dep_ == "nummod" for c in anchor.children) or anchor.tag_ in ("NNS", "NNPS")
+    marks = any(
+        c.lower_ in AGGREGATE_MARKS
+        for t in (anchor, anchor.head)
+        for c in t.children
+        if c.dep_ in ("advmod", "amod", "nummod", "npadvmod")
+    )
+    if anchor.head.lower_ == "of" and anchor.head.head.lower_ in AGGREGATE_MARKS:
+        # "a series of strikes over the past week"; but "a wave of seven car bombs on
+        # Monday" is one attack on one day
+        marks = anchor.head.head.lower_ not in _GROUPS or not names_a_day(text)
+    if counted and anchor.tag_.startswith("NN") and names_a_period(text) and any(
+        c.dep_ == "nummod" and (parse_number(c.text) or 0) >= TALLY_MIN for c in anchor.children
+    ):
+        return True  # "conducted 94 strikes in Iraq this week": a tally of the period
+    return marks or (counted and anchor.tag_.startswith("NN") and bool(_SPAN.search(text)))
+
+
+#: "Since Saturday": this week's fighting, told as it goes on.
+_THIS_WEEK = frozenset(WEEKDAYS) | {"yesterday"}
+#: Nouns of a whole campaign: what they "have killed" is a toll to date.
+#: (plural "attacks" and "strikes" only: one strike that "has killed 12" is one event)
+_CAMPAIGNS = frozenset("assault offensive campaign bombardment violence war conflict operation "
+                       "siege battle fighting attacks strikes raids airstrikes".split())
+
+
+def toll_to_date(trigger: Any, anchor: Any) -> bool:
+    """Tell whether a toll is counted to date over a campaign, not told of one event.
+
+    "The assault has killed 219 civilians", "their attacks have killed 27 since the
+    offensive began", "2,500 have been killed since April".
+    """
+    if trigger.kind == "kill" and syntax.is_verb(anchor):
+        verb = anchor
+    elif trigger.frame == "noun" and anchor.dep_ == "nsubj" and syntax.lemma(anchor.head) == "kill":
+        verb = anchor.head  # the campaign itself: "the assault has killed 219"
+    else:
+        return False
+    if _SPAN.search(verb.doc.text) and any(
+        c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lower_ in _CAMPAIGNS for c in verb.children
+    ):
+        return True  # "ISIS attacks killed 48 members of the security forces during August"
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children):
+        return False  # not the present perfect
+    if any(
+        c.dep_ == "prep" and c.lower_ == "since"
+        and not any(g.lower_ in _THIS_WEEK for g in c.children)
+        for c in verb.children
+    ) or any(
+        c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children if m.dep_ == "mark")
+        for c in verb.children
+    ):
+        return True
+    return any(c.dep_ == "nsubj" and c.lower_ in _CAMPAIGNS for c in verb.children)
