@@ -308,14 +308,22 @@ def _heading_towns(sentences: list[Any], mentions: list[Any]) -> dict[int, tuple
     2015 | Kafr Nabl, Idlib"); "the town" in the entry is that town.
     """
     out: dict[int, tuple[int, Any]] = {}
-    seen: set[int] = set()
-    for s, m in zip(sentences, mentions, strict=True):
-        first = s.paragraph not in seen
-        seen.add(s.paragraph)
-        towns = [p for p in m.places if p.place is not None and not p.reference
+    for s in _paragraph_headings(sentences):
+        towns = [p for p in mentions[s.index].places if p.place is not None and not p.reference
                  and not p.anaphor and p.place.feature not in ("governorate", "region")]
-        if first and s.headline and s.index > 0 and towns:
+        if towns:
             out[s.paragraph] = (s.index, towns[0])
+    return out
+
+
+def _paragraph_headings(sentences: list[Any]) -> list[Any]:
+    """Return the heading lines that open a paragraph (not the report's title)."""
+    seen: set[int] = set()
+    out = []
+    for s in sentences:
+        if s.paragraph not in seen and s.headline and s.index > 0:
+            out.append(s)
+        seen.add(s.paragraph)
     return out
 
 
@@ -350,12 +358,9 @@ def _record_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any
     sentences tell that day.
     """
     out: dict[int, Any] = {}
-    seen: set[int] = set()
-    for s in sentences:
-        first = s.paragraph not in seen
-        seen.add(s.paragraph)
+    for s in _paragraph_headings(sentences):
         d = anchors.get(s.index)
-        if first and s.headline and s.index > 0 and d is not None and d.precision == "day":
+        if d is not None and d.precision == "day":
             out[s.paragraph] = d
     return out
 

@@ -100,9 +100,9 @@ def aggregate(text: str, anchor: Any, trigger: Any) -> bool:
         # "a series of strikes over the past week"; but "a wave of seven car bombs on
         # Monday" is one attack on one day
         marks = anchor.head.head.lower_ not in _GROUPS or not names_a_day(text)
-    if counted and anchor.tag_.startswith("NN") and names_a_period(text) and any(
+    if counted and anchor.tag_.startswith("NN") and any(
         c.dep_ == "nummod" and (parse_number(c.text) or 0) >= TALLY_MIN for c in anchor.children
-    ):
+    ) and names_a_period(text):  # the date scan last: it is the costly test
         return True  # "conducted 94 strikes in Iraq this week": a tally of the period
     return marks or (counted and anchor.tag_.startswith("NN") and bool(_SPAN.search(text)))
 
