@@ -158,8 +158,33 @@ def _told_as_background(anchor: Any) -> bool:
     background of the news, told elsewhere; reported speech ("they said they had taken
     it") is the news itself.
     """
-    perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children)
-    return perfect and not agents.speech_governed(anchor)
+    return any(
+        any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+        and not agents.speech_governed(verb)
+        for verb in _clause_verbs(anchor)
+    )
+
+
+def _clause_verbs(anchor: Any) -> list[Any]:
+    """Return the verbs whose tense tells an anchor's: its own clause's and their carriers'.
+
+    "had managed to fend off attacks by IS fighters, who encircled the town": the attacks
+    are the object of "fend", which "had managed" carries; the encircling describes the
+    fighters of that clause.
+    """
+    verbs: list[Any] = []
+    t = anchor
+    for _ in range(8):
+        if not syntax.is_verb(t):
+            t = next((h for h in syntax.ancestors(t) if syntax.is_verb(h)), None)
+            if t is None:
+                break
+        verbs.append(t)
+        if t.dep_ in ("xcomp", "relcl") and t.head.i != t.i:
+            t = t.head  # the carrier, or the noun a relative clause describes
+            continue
+        break
+    return verbs
 
 
 def _drop_background_seizures(cands: list[Candidate]) -> list[Candidate]:

@@ -89,6 +89,13 @@ def link_places(text: str, out: list[Any]) -> None:
                 r"\s*(?:,|and|,\s*and)\s*", text[a.end : b.start]):
             b.reference = "source"
     for a, b in zip(out, out[1:], strict=False):
+        # "cities from Fallujah and Ramadi in the west to Mosul in the north": the list and
+        # the far end of a range are its ends too
+        if a.reference == "range" and re.fullmatch(
+                r"\s*(?:,|and|or|,\s*and)\s*|[^.;:]{0,30}?\bto\s+(?:the\s+)?",
+                text[a.end : b.start]):
+            b.reference = "range"
+    for a, b in zip(out, out[1:], strict=False):
         # "towards Jarablus and al-Bab": a list after a destination is destinations too
         if a.destination and re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", text[a.end : b.start]):
             b.destination = True

@@ -171,6 +171,11 @@ REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("road", r"\b(?:road|highway|route|motorway)\s+(?:from|to|towards|linking|between|"
                  r"connecting)\s+(?:[\w'-]+\s+(?:and|to)\s+)?|\bbetween\s+(?:[\w'-]+\s+){0,3}"
                  r"and\s+|\bbetween\s+"),
+        # "controls major cities from Fallujah to Mosul": the ends of an extent, not the
+        # place of an event
+        ("range", r"\b(?:towns|cities|villages|areas|territory|territories|lands?|swath(?:e)?s?|"
+                  r"stretch(?:es)?|regions?|parts)\s+(?:(?:stretching|running|extending|"
+                  r"reaching)\s+)?from\s+"),
         # "it controls towns like Raqqa": an example of a kind, not the place of an event
         ("example", r"\b(?:towns|cities|villages|places|areas|strongholds)\s+like\s+"),
         # "all its territory except Idlib": the place left out

@@ -133,6 +133,7 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
         gov = anchor.head
         if anchor.dep_ == "pobj" and gov.dep_ == "prep":
             gov = gov.head  # "in the hands of", "a wave of strikes on X"
+        gov = _raised_to(anchor, gov)
         if gov.i != anchor.i and (frame == "hold" or _carries(anchor, gov)):
             if frame == "hold" and not syntax.is_verb(gov):
                 slots.setdefault(gov.i, "gov:noun")  # "the town, now in the hands of ISIS"
@@ -167,6 +168,22 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
     return slots
 
 
+
+
+def _raised_to(noun: Any, verb: Any) -> Any:
+    """Return the verb that carries a subject raised above it, else ``verb``.
+
+    "Fighting is understood to have continued north of X", "clashes were reported to
+    have erupted in X": the event verb is the complement of a verb of saying.
+    """
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not syntax.is_verb(verb):
+        return verb
+    if syntax.lemma(verb) in EVENT_VERBS:
+        return verb
+    return next(
+        (c for c in verb.children if c.dep_ == "xcomp" and syntax.lemma(c) in EVENT_VERBS),
+        verb,
+    )
 
 
 def _supported_verb(anchor: Any) -> Any:

@@ -756,6 +756,20 @@ CASES = [
         [],
         ["bombing"],
     ),
+    # a past perfect carrier with no date tells background: "had managed to fend off"
+    (
+        "Troops entered Amirli on Sunday. Its residents had managed to fend off attacks by "
+        "IS fighters, who encircled the town.",
+        [("troop_position", "Amirli", "2015-05-17")],
+        ["clash"],
+    ),
+    # the ends of an extent are no place of the event: "cities from X to Y"
+    (
+        "Rebels captured Saraqib on Monday. Its fall means they now hold towns stretching from "
+        "Maarat al-Numan and Khan Sheikhoun in the south to Darkush in the west.",
+        [("seizure", "Saraqib", "2015-05-18")],
+        [("seizure", "Khan Sheikhoun"), ("seizure", "Darkush"), ("seizure", "Maarat al-Numan")],
+    ),
 ]
 
 

@@ -139,6 +139,11 @@ PLACES = [
     ("A double bombing at a cafe in Muqdadiya in Diyala province killed 20 people.", "bombing",
      ["Muqdadiya"]),
     ("Shells hit Tikrit and Diyala province.", "Shells", ["Tikrit", "Diyala"]),
+    # an event noun raised above a verb of saying takes the place of the verb it carries
+    ("Fighting is understood to have continued in Baiji.", "Fighting", ["Baiji"]),
+    ("Clashes were reported to have erupted near Hawija.", "Clashes", ["Hawija"]),
+    # the ends of an extent are no place of the event
+    ("They now hold towns from Fallujah and Ramadi to Mosul.", "hold", []),
     # the towns of a region named inside it are each a place of the event
     ("On Monday 60 people died across the Ghouta, most of them in Douma, Harasta and "
      "Saqba.", "died", ["Douma", "Harasta", "Saqba"]),
