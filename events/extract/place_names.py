@@ -58,6 +58,13 @@ _QUARTER_NAMES = re.compile(
 )
 
 
+# "the town of al-Shifonia", "Otaya town": a settlement word vouches for a name spelt loosely.
+_SETTLEMENT_NAMES = re.compile(
+    rf"\b(?:towns?|villages?|hamlets?)\s+of\s+(?P<first>{_NAME})"
+    rf"|(?<![\w'’-])(?P<before>{_NAME})\s+(?:town|village)\b(?!\s+of\b)"
+)
+
+
 # A digest's entry label: "• Khanaser, Tue 23 Feb:", "Muqdadiya (Diyala):", "* Homs:".
 _LABEL = re.compile(
     rf"^\s*(?:[•*·▪–-]\s*)?(?P<name>{_NAME})(?:\s*\((?P<unit>{_NAME})\))?"
@@ -124,6 +131,22 @@ def quarter_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
             word = text[start:end].lower()
             if not overlaps(start, end, taken) and word not in NOT_PLACES | FUNCTION_WORDS:
                 out.append((start, end, text[start:end], "quarter"))
+    return out
+
+
+def settlement_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
+    """Names a settlement word introduces ("the town of al-Shifonia", "Otaya town").
+
+    Like a trigger's slot, the word is a cue that lets a loosely spelt name count
+    (the reader asks a closer match of a name with no cue at all).
+    """
+    out = []
+    for m in _SETTLEMENT_NAMES.finditer(text):
+        g = "before" if m.group("before") else "first"
+        start, end = m.start(g), m.end(g)
+        word = text[start:end].lower()
+        if not overlaps(start, end, taken) and word not in NOT_PLACES | FUNCTION_WORDS:
+            out.append((start, end, text[start:end], "settlement"))
     return out
 
 

@@ -34,6 +34,7 @@ from events.extract.place_names import (
     name_spans,
     overlaps,
     quarter_names,
+    settlement_names,
     slot_names,
 )
 from events.extract.place_words import (
@@ -69,6 +70,8 @@ CLOSE_KM = 60.0
 STRAY_KM = 250.0
 #: A name found by its syntactic slot alone must match this well when listed with a place.
 LISTED_SCORE = 0.9
+#: A name a settlement word introduces ("the town of al-Shifonia") must match this well.
+SETTLEMENT_SCORE = 0.75
 #: Places a sentence names together this close are neighbours ("Tal Abyad and nearby Suluk").
 NEIGHBOUR_KM = 40.0
 #: Points of the report's places given to the resolver as context.
@@ -354,6 +357,7 @@ class PlaceReader:
         spans += quarter_names(text, [(s, e) for s, e, *_ in spans] + blocked)
         spans += label_names(text, [(s, e) for s, e, *_ in spans] + blocked)
         spans += described_names(text, [(s, e) for s, e, *_ in spans] + blocked)
+        spans += settlement_names(text, [(s, e) for s, e, *_ in spans] + blocked)
         if sentence.doc is not None:
             spans += slot_names(sentence, triggers, [(s, e) for s, e, *_ in spans] + blocked)
         out, loose = [], []
@@ -384,6 +388,12 @@ class PlaceReader:
                 continue  # "DISPLACEMENT BY SUB-DISTRICT": part of a heading's word
             if source == "quarter" and not (feature or "").startswith("quarter:"):
                 continue  # a name known only by its quarter word needs the word
+            if source == "settlement":
+                plain = self.plain(name, feature)
+                if (plain is None or plain.country not in ("IQ", "SY")
+                        or plain.score < SETTLEMENT_SCORE
+                        or plain.feature in ("governorate", "region")):
+                    continue
             if source == "slot":
                 plain = self.plain(name, feature)
                 if plain is None or plain.country not in ("IQ", "SY"):

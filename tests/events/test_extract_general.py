@@ -763,6 +763,12 @@ CASES = [
         [("troop_position", "Amirli", "2015-05-17")],
         ["clash"],
     ),
+    # a settlement word vouches for a loosely spelt village
+    (
+        "Government jets carried out six raids on the town of al-Shifonia on Monday.",
+        [("airstrike", "Ash Shaffuniyah", "2015-05-18")],
+        [],
+    ),
     # the ends of an extent are no place of the event: "cities from X to Y"
     (
         "Rebels captured Saraqib on Monday. Its fall means they now hold towns stretching from "

@@ -1,10 +1,11 @@
-"""Stage tests: names that a quarter word introduces (events.extract.place_names)."""
+"""Stage tests: names that a quarter, settlement or site word introduces
+(events.extract.place_names)."""
 
 from __future__ import annotations
 
 import pytest
 
-from events.extract.place_names import described_names, quarter_names
+from events.extract.place_names import described_names, quarter_names, settlement_names
 
 
 @pytest.mark.parametrize(
@@ -43,3 +44,18 @@ def test_the_kurdistan_region_by_its_description(text: str) -> None:
 def test_sites_named_together_are_each_that_site() -> None:
     text = "its fighters stormed the Abu Ghraib and Taji prisons on Sunday"
     assert [n for *_, n, _ in described_names(text, [])] == ["Abu Ghraib prison", "Taji prison"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("jets raided the town of al-Shifonia and Arbin city", ["al-Shifonia"]),
+        ("shells hit Otaya town on Monday", ["Otaya"]),
+        ("the villages of Tal Jamal and Qasimiya fell", ["Tal Jamal"]),
+        # the word heading a phrase of its own is no cue: "the town of ... council"
+        ("the town council met", []),
+        ("Town of the dead", []),
+    ],
+)
+def test_a_settlement_word_introduces_a_name(text: str, names: list[str]) -> None:
+    assert [n for *_, n, _ in settlement_names(text, [])] == names
