@@ -333,7 +333,9 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         if agents.object_is(args, AID):
             return None  # "dropped food parcels over Haditha": an airdrop
         words = _words_near(args)
-        objects = {syntax.lemma(t) for t in args.object}
+        # "fired dozens of mortar rounds": the weapon is the modifier of what was fired
+        objects = {syntax.lemma(t) for o in args.object
+                   for t in (o, *(c for c in o.children if c.dep_ in ("compound", "amod")))}
         airborne = bool(words & _AIR_WORDS) or bool(
             _actor_names(args, agents.AGENT_SLOTS, country) & AIR_ACTORS
         )

@@ -10,10 +10,12 @@ of X") never count.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Any
 
 from events.extract import roles, syntax
+from events.extract.place_words import measured_offset
 
 # Prepositions that locate an event.
 _LOCATIVE = (
@@ -33,6 +35,7 @@ PLACE_SLOTS: dict[str, tuple[str, ...]] = {
              "head"),
     "intent": ("sub:place",),
 }  # fmt: skip
+_COMPASS_POINTS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
 # Where a moving force or crowd went, and where it left.
 MOVE_TO = ("obj", "prep:into", "prep:to", "prep:towards", "prep:toward", "prep:on", "prep:in",
            "prep:at", "prep:near", "prep:for", "prep:inside", "prep:around", "prep:outside",
@@ -109,7 +112,27 @@ def _choose(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
             return hit
     # last, "clashed in the countryside north of Hama": near the place the direction names
     near = [p for p, s in args.places if s is not None and p.reference == "direction"]
-    return [replace(p, reference="", geo_precision=max(2, p.geo_precision)) for p in near[:1]]
+    if near:
+        return [replace(p, reference="", geo_precision=max(2, p.geo_precision)) for p in near[:1]]
+    # "a roadside bomb killed three soldiers 20 km south of Kirkuk": that far that way
+    measured = [p for p, s in args.places if s is not None and p.reference == "distance"]
+    return [m for m in (_measured_point(args, p) for p in measured[:1]) if m is not None]
+
+
+def _measured_point(args: roles.Arguments, mention: Any) -> Any:
+    """Return the mention moved to the point its distance phrase gives, or None."""
+    text = args.anchor.doc.text
+    offset = measured_offset(text[max(0, mention.name_start - 80) : mention.name_start])
+    if offset is None or mention.place is None:
+        return None
+    km, bearing = offset
+    place = mention.place
+    lat = place.lat + km / 111.32 * math.cos(math.radians(bearing))
+    lon = place.lon + km / (111.32 * math.cos(math.radians(place.lat))) * math.sin(
+        math.radians(bearing))
+    where = replace(place, name=f"{km:g} km {_COMPASS_POINTS[bearing // 45]} of {place.name}",
+                    geonameid=None, lat=round(lat, 5), lon=round(lon, 5))  # fmt: skip
+    return replace(mention, place=where, reference="", geo_precision=2)
 
 
 def _outermost(args: roles.Arguments, places: list[Any]) -> list[Any]:

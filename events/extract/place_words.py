@@ -190,6 +190,34 @@ REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 
 
+#: "20 km south of Kirkuk", "30 miles north-west of Mosul": how far and which way.
+MEASURED_OFFSET = re.compile(
+    rf"\b(?P<n>\d[\d,.]*)\s*(?:-\s*)?(?P<unit>km|kms|kilomet(?:er|re)s?|miles?)\s+"
+    rf"(?:\([^)]*\)\s+)?(?:to\s+the\s+)?(?P<dir>{_COMPASS})\s+of\s+{_THE}",
+    re.IGNORECASE,
+)
+_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
+             "southwest": 225, "west": 270, "northwest": 315}  # fmt: skip
+
+
+def measured_offset(before: str) -> tuple[float, float] | None:
+    """Return (km, bearing in degrees) of "20 km south of" ending `before`, or None.
+
+    >>> measured_offset("a village 30 miles north-west of ")
+    (48.3, 315)
+    """
+    m = MEASURED_OFFSET.search(before)
+    if m is None:
+        return None
+    try:
+        n = float(m["n"].replace(",", ""))
+    except ValueError:
+        return None
+    km = n * 1.609 if m["unit"].lower().startswith("mile") else n
+    word = re.sub(r"[-\s]|ern$", "", m["dir"].lower())
+    return round(km, 1), _BEARINGS[word]
+
+
 def reference_kind(before: str) -> str:
     """Say how the words before a place make it a mere reference, or "" when they don't."""
     return next((kind for kind, rx in REFERENCES if rx.search(before)), "")

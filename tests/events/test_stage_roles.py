@@ -15,6 +15,7 @@ note) and :func:`kinds.resolve`'s event type.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from types import SimpleNamespace
 
@@ -99,8 +100,11 @@ PLACES = [
     # references are never the place: where it is measured from, where a source sits
     ("Clashes broke out in Baiji, 200 km north of Baghdad.", "Clashes", ["Baiji"]),
     ("Officials in Erbil said ISIS seized Makhmur.", "seized", ["Makhmur"]),
-    ("Clashes erupted in villages 30 km south of Kirkuk.", "Clashes", []),
-    ("Clashes erupted in villages 30 km south-west of Kirkuk.", "Clashes", []),
+    # ... unless nothing else is: then the point that far that way
+    ("Clashes erupted in villages 30 km south of Kirkuk.", "Clashes", ["Kirkuk"]),
+    ("Clashes erupted in villages 30 km south-west of Kirkuk.", "Clashes", ["Kirkuk"]),
+    ("A roadside bomb killed two soldiers 40 miles west of Ramadi.", "roadside bomb",
+     ["Ramadi"]),
     ("Forces liberated the area, about 60 km south west of Baghdad.", "liberated",
      ["the area"]),
     ("Militants seized the road between Baiji and Tikrit.", "seized", []),
@@ -156,6 +160,29 @@ def test_choose_places(nlp, text, trigger, expected):
     assert kind is not None
     chosen = place_roles.choose_places(args, args.frame, kind)
     assert [st.sentence.text[p.name_start : p.name_end] for p in chosen] == expected
+
+
+MEASURED = [
+    # (sentence, trigger, km from the named place, bearing from it)
+    ("Clashes erupted in villages 30 km south of Kirkuk.", "Clashes", 30, 180),
+    ("Clashes erupted in villages 30 km south-west of Kirkuk.", "Clashes", 30, 225),
+    ("A roadside bomb killed two soldiers 40 miles west of Ramadi.", "roadside bomb", 64.4, 270),
+    ("Jets struck a convoy 25 kilometres (15 miles) northeast of Raqqa.", "struck", 25, 45),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "trigger", "km", "bearing"), MEASURED)
+def test_measured_point(nlp, text, trigger, km, bearing):
+    """A place only a distance phrase names is the point that far that way, at precision 2."""
+    st, args, kind = read(nlp, text, trigger)
+    [chosen] = place_roles.choose_places(args, args.frame, kind)
+    named = next(p for p, _ in args.places if p.name_start == chosen.name_start).place
+    north = (chosen.place.lat - named.lat) * 111.32
+    east = (chosen.place.lon - named.lon) * 111.32 * math.cos(math.radians(named.lat))
+    assert math.hypot(north, east) == pytest.approx(km, abs=0.5)
+    assert math.degrees(math.atan2(east, north)) % 360 == pytest.approx(bearing, abs=1)
+    assert chosen.geo_precision == 2 and chosen.place.geonameid is None
+    assert chosen.place.name.endswith(f"of {named.name}")
 
 
 AGENTS = [
@@ -240,6 +267,11 @@ KINDS = [
     ("Russian jets bombed Idlib and Jisr al-Shughur on Monday.", "bombed", "strike", "airstrike"),
     ("Missile strikes hit Aleppo on Tuesday.", "Missile strikes", "shelling", "shelling"),
     ("Troops fired rockets at Taza.", "fired rockets", "strike", "shelling"),
+    # the weapon can be the modifier of what was fired
+    ("Rebels fired dozens of mortar rounds on Damascus.", "fired dozens of mortar", "strike",
+     "shelling"),
+    ("The army fired artillery shells at Tal Afar.", "fired artillery shells", "strike",
+     "shelling"),
     ("Planes dropped food parcels over Sinjar.", "dropped", "strike", None),
     ("Government forces killed 30 militants near Baiji.", "killed", "kill", "clash"),
     ("Militants killed 12 villagers in Hawija.", "killed", "kill", "attack_on_civilians"),
