@@ -60,6 +60,7 @@ from events.extract.place_words import (
 )
 from geodata.normalize import skeleton_key
 
+_THE_CAPITAL = re.compile(r"\bthe\s+capital\b(?!\s+of\b)", re.IGNORECASE)
 #: Places of the other country, read alone, that outvote the report's words for its country.
 PLACE_VOTES_MIN = 3
 #: A reading of a name this far (km) from all the report's other places gives way to a
@@ -429,6 +430,8 @@ class PlaceReader:
             and place.feature == "city" and place.country in ("IQ", "SY")
         }  # fmt: skip
         quarters = any((f or "").startswith("quarter:") for *_, f in found)
+        if quarters and not towns and self.country in CAPITALS and _THE_CAPITAL.search(text):
+            return CAPITALS[self.country]  # "mortars on the capital, in the Bab Touma quarter"
         return next(iter(towns)) if quarters and len(towns) == 1 else None
 
     def _capital(self, name: str) -> bool:
