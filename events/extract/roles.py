@@ -410,8 +410,12 @@ def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
         if head is None:
             continue
         counted = head.head if head.dep_ == "nummod" else head
-        if any(t.lower_ in ("including", "among") for t in syntax.ancestors(head)):
-            continue  # "12 killed, including 7 children": the sub-count is not the toll
+        if any(t.lower_ in ("including", "among") for t in syntax.ancestors(head)) or (
+                counted.dep_ == "appos" and any(
+                    c.lower_ in ("including", "among") for c in counted.children)):
+            # "12 killed, including 7 children", "127 civilians, among them 39 children":
+            # the sub-count is not the toll
+            continue
         args.figures.append((f, slot_of(counted, anchor, slots), counted))
     subj_label, obj_label = ("by", "subjpass") if args.passive else ("subj", "obj")
     for t in doc:

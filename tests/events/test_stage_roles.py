@@ -217,6 +217,8 @@ MAGNITUDES = [
     ("A car bomb killed 15 people, including 7 children, in Baghdad.", "car bomb", 15, "killed",
      None),
     ("The explosion killed 12 and wounded 30 in Kirkuk.", "explosion", 12, "killed", None),
+    ("At least 127 civilians, among them 39 children, were killed in air strikes on Douma.",
+     "killed", 127, "killed", None),
     ("A roadside bomb wounded four soldiers in Tikrit.", "roadside bomb", 4, "wounded", None),
     ("Gunmen kidnapped 12 engineers near Palmyra.", "kidnapped", 12, "hostages", None),
     ("Militants freed 300 prisoners from Badush prison.", "freed 300 prisoners", 300,
