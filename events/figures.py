@@ -76,7 +76,14 @@ _POPULATION_BEFORE = re.compile(
     r"population\s+of\s+(?:about|some|around|over|more\s+than)?)\s*$",
     re.IGNORECASE,
 )
-_POPULATION_AFTER = re.compile(r"^\s*(?:inhabitants|residents|population)\b", re.IGNORECASE)
+_POPULATION_AFTER = re.compile(r"^\s*(?:inhabitants|population)\b", re.IGNORECASE)
+# "a town with 8,000 residents" counts its people; "8,000 residents fled" counts the event's
+_RESIDENTS_AFTER = re.compile(r"^\s*residents\b", re.IGNORECASE)
+_HOLDING_BEFORE = re.compile(
+    r"\b(?:with|has|had|have|housed|houses)\s+(?:about|some|around|nearly|over|more\s+than|"
+    r"roughly|an\s+estimated)?\s*$",
+    re.IGNORECASE,
+)
 _NOT_COUNT_AFTER = re.compile(
     r"^\s*(?:%|per\s*cent|percent|km|kilomet|miles?|metres|meters|hours?|days?|weeks?|months?|"
     r"years?|minutes?|dollars?|billion|am\b|pm\b|a\.m|p\.m|kg|tons?|tonnes|square|-(?:year|day|"
@@ -188,9 +195,11 @@ def find_figures(text: str) -> list[Figure]:
                 note = f"range {m.group(0).strip()!r}: lower bound"
         if value is None and not m.group("vague"):
             continue
+        before = text[max(0, m.start() - 40) : m.start()]
         population = bool(
-            _POPULATION_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+            _POPULATION_BEFORE.search(before)
             or _POPULATION_AFTER.match(after)
+            or (_RESIDENTS_AFTER.match(after) and _HOLDING_BEFORE.search(before))
         )
         out.append(Figure(m.start(), m.end(), m.group(0), value, population, note))
     return out

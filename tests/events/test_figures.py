@@ -32,6 +32,9 @@ def test_parse_number(text, value):
         ("The town of 250,000 inhabitants was shelled.", [(250_000, True)]),
         ("a district of 90,000 came under fire", [(90_000, True)]),
         ("home to 3 million people", [(3_000_000, True)]),
+        # residents who do something are the event's count; those a town has are its people
+        ("Around 8,000 residents fled the city on Sunday.", [(8_000, False)]),
+        ("a town with some 40,000 residents", [(40_000, True)]),
         ("between 150 and 400 fighters", [(150, False)]),
         ("hundreds of detainees escaped", [(None, False)]),
         ("Dozens were hurt.", [(None, False)]),
