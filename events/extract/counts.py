@@ -33,6 +33,8 @@ _KILLED_BEFORE = re.compile(
 _WOUNDED_BEFORE = re.compile(
     r"\b(?:wounding|injuring|wounded|injured)\s+(?:at\s+least\s+|more\s+than\s+)?$", re.IGNORECASE
 )
+#: Slots of a verb of dying that hold the dead ("killed 12", "12 were killed", "12 died").
+_DEAD_SLOTS = {"kill": ("obj", "subjpass"), "die": ("subj",), "execute": ("obj", "subjpass")}
 #: The unit of a count of people who are the event's object or subject, by event type.
 _UNIT_BY_KIND = {
     "displacement": "people_displaced",
@@ -76,7 +78,10 @@ def magnitude(
             if noun in wanted or counted.tag_ == "CD":
                 unit, rank = _UNIT_BY_KIND[kind], 0
         if unit is None and kind not in ("displacement", "abduction", "prison_break"):
-            if _KILLED_BEFORE.search(before) or _KILLED_AFTER.match(after):
+            if _KILLED_BEFORE.search(before) or _KILLED_AFTER.match(after) or (
+                    slot in _DEAD_SLOTS.get(syntax.lemma(args.anchor), ())):
+                # "500 people, both civilians and soldiers, have been killed": the parse
+                # ties the figure to the verb however far apart they are
                 unit, rank = "killed", 1
             elif _WOUNDED_BEFORE.search(before):
                 unit, rank = "wounded", 2

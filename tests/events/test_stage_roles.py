@@ -219,6 +219,8 @@ MAGNITUDES = [
     ("The explosion killed 12 and wounded 30 in Kirkuk.", "explosion", 12, "killed", None),
     ("At least 127 civilians, among them 39 children, were killed in air strikes on Douma.",
      "killed", 127, "killed", None),
+    ("At least 500 people, both civilians and soldiers, have been killed in Ramadi.",
+     "killed", 500, "killed", None),
     ("A roadside bomb wounded four soldiers in Tikrit.", "roadside bomb", 4, "wounded", None),
     ("Gunmen kidnapped 12 engineers near Palmyra.", "kidnapped", 12, "hostages", None),
     ("Militants freed 300 prisoners from Badush prison.", "freed 300 prisoners", 300,
