@@ -115,7 +115,8 @@ _DATE_RX = re.compile(
         |last)\s+)?(?P<dur_n>{_COUNT})\s+(?P<dur_u>days?|weeks?|months?|years?)\b)
   | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+|over\s+|during\s+)?(?:recent
         |the\s+past\s+(?:few|two|three|several)|the\s+last\s+(?:few|two|three
-        |several))\s+days\b|\b(?:in\s+|over\s+)?the\s+(?:past|last)\s+24\s+hours\b)
+        |several))\s+days\b)
+  | (?P<lastday>\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:24|twenty-four)\s+hours\b)
   | (?P<nextspan>\b(?:over|in|during|for)\s+the\s+(?:next|following)\s+(?P<ns_n>{_COUNT})\s+
         (?P<ns_u>days|weeks)\b|\b(?:in\s+|during\s+)?the\s+(?P<ns_w>week|days)\s+(?:after
         |following)\b)
@@ -147,7 +148,7 @@ _DATE_RX = re.compile(
 
 # Every expression above contains a digit or one of these stems.
 _DATE_HINT = re.compile(
-    r"\d|day|week|month|year|night|ago|earlier|later|overnight|today|tonight|morning|evening|"
+    r"\d|day|hours|week|month|year|night|ago|earlier|later|overnight|today|tonight|morning|evening|"
     r"afternoon|period|time|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
     re.IGNORECASE,
 )
@@ -365,6 +366,8 @@ def _resolve_match(
         return day, precision, False
     if kind == "agovague":
         return published, "week", False
+    if kind == "lastday":
+        return published, "day", False  # "in the past 24 hours": the report's day
     if kind == "nextspan":
         # "over the next three days", "in the week after the bombing": a spell after the
         # date being told about, dated at its middle

@@ -41,6 +41,8 @@ PUB = date(2015, 3, 12)  # a Thursday
         ("since June 2013", "2013-06-01", "month"),
         ("for two months", "2015-01-01", "month"),
         ("in recent days", "2015-03-12", "week"),
+        ("in the past 24 hours", "2015-03-12", "day"),
+        ("over the last twenty-four hours", "2015-03-12", "day"),
         ("which ended in March last year", "2014-03-01", "month"),
         ("in January of last year", "2014-01-01", "month"),
         ("since February this year", "2015-02-01", "month"),
