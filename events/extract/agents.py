@@ -62,8 +62,8 @@ def agent(
              and text[max(0, a.start - 4) : a.start].strip().lower() == "to"),
             None,
         )  # fmt: skip
-    if first is None and not args.passive:
-        first = _nationality(args)
+    if first is None and not args.passive and frame != "lose":
+        first = _nationality(args)  # not "Kurdish forces lose Mosul Dam": that is the loser
     if first is None and syntax.lemma(args.anchor) in SENDING:
         # "sent fresh Peshmerga units to Rabia": the units sent take up the position
         first = next((a for a in by_slot.get("obj", []) if a.actor in _actors.ARMED), None)

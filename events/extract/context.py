@@ -23,7 +23,7 @@ from typing import Any
 from events.dates import PRECISIONS, find_dates
 from events.extract.candidate import Candidate
 from events.extract.place_links import km_apart
-from events.extract.place_words import CITY_KINDS, NAMED_SITE_KINDS
+from events.extract.place_words import CITY_KINDS, DATELINE, NAMED_SITE_KINDS
 from events.extract.places import PlaceMention
 
 #: How many sentences back "there" or "the area" may reach for its place.
@@ -257,8 +257,21 @@ def resolve_places(
                 if c.place is None:
                     continue
             elif c.place is None:
-                if _COUNTRY_RX.search(s.text):
-                    continue  # "large areas of northern Iraq": no place to code
+                if _COUNTRY_RX.search(_outside_places(s.text, m.places)):
+                    # "large areas of northern Iraq": no place to code ("Iraq's largest dam"
+                    # and "ERBIL, Iraq -" are no such area)
+                    continue
+                # "captured the dam after Kurdish fighters pulled out": the one place the
+                # sentence's other events are at
+                siblings = {
+                    o.place.place.name: o.place for o in by_sentence[s.index]
+                    if o.place is not None and o.place.place is not None
+                }  # fmt: skip
+                if len(siblings) == 1:
+                    c.place = _as_borrowed(next(iter(siblings.values())))
+                    c.borrowed_place = True
+                    out.append(c)
+                    continue
                 # "entered a quarter ... and headed toward the centre of the city": the
                 # sentence's own city, not the last place the sentence before named
                 own = next((p for p in m.places if p.anaphor in CITY_KINDS), None)
@@ -286,6 +299,15 @@ def resolve_places(
                 c.borrowed_place = True
             out.append(c)
     return out
+
+
+def _outside_places(text: str, places: list[PlaceMention]) -> str:
+    """Return the text with its dateline and place phrases blanked ("Iraq's largest dam")."""
+    m = DATELINE.match(text)
+    chars = list(text)
+    for start, end in [(0, m.end() if m else 0)] + [(p.start, p.end) for p in places]:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _quarter_of_topic(c: Candidate, m: Any, topic: PlaceMention | None) -> bool:

@@ -237,7 +237,10 @@ DESTINATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 ANAPHOR = re.compile(
-    r"\b(?P<a>the\s+(?:(?:country|nation|region|province|city)['’]s\s+)?"
+    # "the city", "the country's largest refinery", "Iraq's largest dam"
+    r"\b(?P<a>(?:the\s+(?:(?:country|nation|region|province|city)['’]s\s+)?|"
+    r"(?-i:Iraq|Syria)['’]s\s+(?=(?:largest|biggest|main|second-largest|strategic|key|oil|vital)"
+    r"\s))"
     r"(?:(?:largest|biggest|main|second-largest|besieged|northern|southern|strategic|key|"
     r"contested|embattled|oil|"
     r"vital|beleaguered|farming|border|nearby|whole|entire|ancient|devastated|battered|"

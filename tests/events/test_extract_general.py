@@ -1178,3 +1178,15 @@ def test_a_border_with_a_province_is_no_place_to_fall_back_on() -> None:
     )
     strikes = {t for t in found if t[0] == "airstrike"}
     assert strikes == {("airstrike", place_of("Khan Sheikhoun"), "2015-05-18")}, sorted(found)
+
+
+def test_a_country_s_superlative_site_is_a_place_of_the_report() -> None:
+    # "Iraq's largest dam" is the dam the report names, not "an area of Iraq" left uncoded;
+    # the withdrawal the sentence tells with no place of its own is at the same dam
+    found = triples(
+        "Peshmerga lose Mosul Dam\n\nERBIL, Iraq - Islamic State fighters seized Iraq's largest "
+        "dam on Tuesday after Kurdish units pulled out, officials said."
+    )
+    dam = place_of("Mosul Dam")
+    assert {("seizure", dam, "2015-05-19"), ("withdrawal", dam, "2015-05-19")} <= found, found
+

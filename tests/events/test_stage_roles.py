@@ -193,6 +193,7 @@ AGENTS = [
     ("They seized Tikrit on Monday.", "seized", (None, None, True)),
     ("Mosul fell to ISIS on Tuesday.", "fell to", ("ISIS", None, False)),
     ("The army lost Ramadi to ISIS.", "lost", ("ISIS", "Iraqi Security Forces", False)),
+    ("Kurdish forces lose Mosul Dam.", "lose", (None, "Peshmerga", False)),
     ("Ramadi is in the hands of ISIS.", "in the hands", ("ISIS", None, False)),
     ("Government forces killed 30 ISIS militants near Baiji.", "killed",
      ("Iraqi Security Forces", "ISIS", False)),
