@@ -116,7 +116,8 @@ _DATE_RX = re.compile(
   | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+|over\s+|during\s+)?(?:recent
         |the\s+past\s+(?:few|two|three|several)|the\s+last\s+(?:few|two|three
         |several))\s+days\b)
-  | (?P<lastday>\b(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:24|twenty-four)\s+hours\b)
+  | (?P<lastday>\b(?:in\s+|over\s+|during\s+)?(?<!within\s)the\s+(?:past|last)\s+
+        (?:24|twenty-four)\s+hours\b)
   | (?P<nextspan>\b(?:over|in|during|for)\s+the\s+(?:next|following)\s+(?P<ns_n>{_COUNT})\s+
         (?P<ns_u>days|weeks)\b|\b(?:in\s+|during\s+)?the\s+(?P<ns_w>week|days)\s+(?:after
         |following)\b)

@@ -196,8 +196,9 @@ def _resolve_anaphor(
         target = (
             history.city_before(i, a.start)
             or heading  # "RS000 | 29 September | Kafr Nabl, Idlib ... the town's eastern edge"
-            or (topic if topic is not None and topic.place.feature not in ("governorate", "region")
-                else None)
+            # a report about a district or province ("Sinjar district") names no town
+            or (topic if topic is not None and topic.place.feature not in (
+                "governorate", "region", "district", "subdistrict") else None)
             or history.last(i, 8, city=True)
         )
     elif kind == "province":

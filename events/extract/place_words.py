@@ -73,6 +73,12 @@ PERSON_BEFORE = re.compile(
     r"spokesman|spokeswoman|commander|Abu|Umm|bin|ibn|Prince|King|Ayatollah|cleric|leader|General|"
     r"Colonel|Major|Captain|governor|Governor|mayor|Mayor|lawmaker|MP|Rep|Sen|Gov)\.?\s+$"
 )
+#: A unit or body named for a place: "the Nineveh Operations Command", "the Jazeera and
+#: Badia Operations Command", "the Manbij Military Council" act; they are no place.
+ORG_AFTER = re.compile(
+    r"^(?:\s+and\s+[A-Z][\w'-]+)?\s+(?:Operations?\s+(?:Command|Room|Cent(?:er|re))|"
+    r"Military\s+Council|Command\b)"
+)
 #: A title after a place, then a name: "Kurdistan Region President Nechirvan Barzani",
 #: "Nineveh governor Atheel al-Nujaifi": the place is part of a person's title.
 TITLE_AFTER = re.compile(

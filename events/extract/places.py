@@ -47,6 +47,7 @@ from events.extract.place_words import (
     MEDIA_NAMES,
     NEAR_BEFORE,
     NOT_PLACES,
+    ORG_AFTER,
     PRISON_WORDS,
     PROVINCE_AFTER,
     PROVINCE_BEFORE,
@@ -372,6 +373,8 @@ class PlaceReader:
                 continue  # "Daraa al-Balad": the name after a capital is its quarter's
             if is_person(text, start, end) and not self._capital(name):
                 continue  # "Daraa al-Balad" is a quarter of Daraa; "Ali al-Hamdani" a man
+            if ORG_AFTER.match(text[end : end + 60]):
+                continue  # "the Nineveh Operations Command": a body, not a place
             before, after = text[max(0, start - 80) : start], text[end : end + 40]
             feature = None
             if PROVINCE_AFTER.match(after) or PROVINCE_BEFORE.search(before):

@@ -1190,3 +1190,21 @@ def test_a_country_s_superlative_site_is_a_place_of_the_report() -> None:
     dam = place_of("Mosul Dam")
     assert {("seizure", dam, "2015-05-19"), ("withdrawal", dam, "2015-05-19")} <= found, found
 
+
+
+def test_a_report_about_a_district_leaves_the_town_to_the_town_named() -> None:
+    # the report is about Sinjar district, which is no town: "the town" is the one named
+    found = triples(
+        "Sinjar district\n\nKurdish forces advanced in Sinjar district on Monday. Iraqi troops "
+        "clashed with Peshmerga at Altun Kupri on Tuesday. The troops seized the town by the "
+        "afternoon."
+    )
+    assert ("seizure", place_of("Altun Kupri"), "2015-05-19") in found, sorted(found)
+
+
+def test_a_command_named_for_a_region_is_no_place() -> None:
+    found = triples(
+        "Troops entered Bazwaya on Sunday. A statement by the Jazeera and Badia Operations "
+        "Command said militants shelled the village on Monday."
+    )
+    assert {t[1] for t in found} == {place_of("Bazwaya")}, sorted(found)
