@@ -1180,31 +1180,29 @@ def test_a_border_with_a_province_is_no_place_to_fall_back_on() -> None:
     assert strikes == {("airstrike", place_of("Khan Sheikhoun"), "2015-05-18")}, sorted(found)
 
 
-def test_a_country_s_superlative_site_is_a_place_of_the_report() -> None:
+# The report's context names the place of a sentence's events: one row a class of wording.
+IN_CONTEXT = [
     # "Iraq's largest dam" is the dam the report names, not "an area of Iraq" left uncoded;
     # the withdrawal the sentence tells with no place of its own is at the same dam
-    found = triples(
-        "Peshmerga lose Mosul Dam\n\nERBIL, Iraq - Islamic State fighters seized Iraq's largest "
-        "dam on Tuesday after Kurdish units pulled out, officials said."
-    )
-    dam = place_of("Mosul Dam")
-    assert {("seizure", dam, "2015-05-19"), ("withdrawal", dam, "2015-05-19")} <= found, found
+    ("Peshmerga lose Mosul Dam\n\nERBIL, Iraq - Islamic State fighters seized Iraq's largest "
+     "dam on Tuesday after Kurdish units pulled out, officials said.",
+     {("seizure", "Mosul Dam", "2015-05-19"), ("withdrawal", "Mosul Dam", "2015-05-19")}),
+    # a report about Sinjar district, which is no town: "the town" is the town named
+    ("Sinjar district\n\nKurdish forces advanced in Sinjar district on Monday. Iraqi troops "
+     "clashed with Peshmerga at Altun Kupri on Tuesday. The troops seized the town by the "
+     "afternoon.", {("seizure", "Altun Kupri", "2015-05-19")}),
+    # a command named for a region is no place of the events it reports
+    ("Troops entered Bazwaya on Sunday. A statement by the Jazeera and Badia Operations "
+     "Command said militants shelled the village on Monday.",
+     {("troop_position", "Bazwaya", "2015-05-17"), ("shelling", "Bazwaya", "2015-05-18")}),
+]  # fmt: skip
 
 
-
-def test_a_report_about_a_district_leaves_the_town_to_the_town_named() -> None:
-    # the report is about Sinjar district, which is no town: "the town" is the one named
-    found = triples(
-        "Sinjar district\n\nKurdish forces advanced in Sinjar district on Monday. Iraqi troops "
-        "clashed with Peshmerga at Altun Kupri on Tuesday. The troops seized the town by the "
-        "afternoon."
-    )
-    assert ("seizure", place_of("Altun Kupri"), "2015-05-19") in found, sorted(found)
-
-
-def test_a_command_named_for_a_region_is_no_place() -> None:
-    found = triples(
-        "Troops entered Bazwaya on Sunday. A statement by the Jazeera and Badia Operations "
-        "Command said militants shelled the village on Monday."
-    )
-    assert {t[1] for t in found} == {place_of("Bazwaya")}, sorted(found)
+@pytest.mark.parametrize(("text", "wanted"), IN_CONTEXT, ids=[r[0][:30] for r in IN_CONTEXT])
+def test_the_place_a_report_s_context_gives(text: str, wanted: set) -> None:
+    found = triples(text)
+    wanted = {(kind, place_of(name), day) for kind, name, day in wanted}
+    assert wanted <= found, sorted(found)
+    # and no event elsewhere than the places wanted
+    assert {t[1] for t in found} <= {t[1] for t in wanted} | {
+        place_of(n) for n in ("Sinjar district",)}, sorted(found)
