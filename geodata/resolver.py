@@ -72,6 +72,10 @@ QUARTER_KM = 12.0
 #: A little-known neighbourhood's or site's own record counts for a report's quarter only
 #: this close to the report's places: Baghdad's "Yarmouk" is not a Mosul report's quarter.
 LOCAL_RECORD_KM = 30.0
+#: A town this close to the unit named like it, and at most this many points behind,
+#: is what the unit's bare name means (`_town_before_unit`).
+UNIT_TOWN_KM = 40.0
+UNIT_TOWN_MARGIN = 3.0
 #: Places abroad that reports name often; their namesake villages in Iraq or
 #: Syria are never what is meant ("Amman", "Kuwait", "Cairo", "Ankara").
 FOREIGN = frozenset(name_key(n) for n in (
@@ -194,6 +198,24 @@ _TRAILING_JUNK = re.compile(r"[\s,.;:!?()\[\]\"'’]+$")
 _SITE_WORDS = re.compile(
     r"(airport|air\s*base|airbase|airfield|refinery|dam|prison|jail|base|camp|university|"
     r"bridge|crossing|mountain|consulate|embassy|mosque|hospital|stadium|palace)", re.I)
+
+
+def _town_before_unit(ranked: list[Candidate]) -> list[Candidate]:
+    """Put a town named like the district or sub-district that won, and near it, first.
+
+    "Altun Kupri" and "Habbaniya" written alone are the towns, not the centroids of the
+    units named for them; a unit asked for by its word ("Sinjar district") wins by
+    far more than `UNIT_TOWN_MARGIN`.
+    """
+    if not ranked or ranked[0].feature not in ("district", "subdistrict"):
+        return ranked
+    top = ranked[0]
+    town = next((c for c in ranked[1:] if c.feature == "city"
+                 and c.total >= top.total - UNIT_TOWN_MARGIN
+                 and scoring.dist_km(c.lat, c.lon, top.lat, top.lon) <= UNIT_TOWN_KM), None)
+    if town is None:
+        return ranked
+    return [town] + [c for c in ranked if c is not town]
 
 
 @dataclass(frozen=True, slots=True)
@@ -846,7 +868,7 @@ class Resolver:
                       and ranked[0].quality >= scoring.QUALITY["article"]):
             # "Tariqa neighbourhood", "Hanano district" that is no admin district.
             return self._quarter_in_context(m.group("q1") or m.group("q2"), ctx2, ranked)
-        return ranked
+        return _town_before_unit(ranked)
 
     def _quarter_of_city(self, quarter: str, city: str, ctx: _Context) -> list[Candidate]:
         """Resolve "X district of CITY": X's own point when it lies in the city, else the city."""

@@ -145,6 +145,9 @@ def test_res012_spelling_folds_resolve(name, near, lat, lon):
         ("Mayadin town", "Mayadin", "city", 1), ("Jarablus village", "Jarabulus", "city", 1),
         ("Manbij city", "Manbij", "city", 1),
         ("Sinjar town", "Sinjar", "city", 1), ("Sinjar district", "Sinjar", "district", 3),
+        # a bare name is the town before the sub-district named for it
+        ("Habbaniya", "Al Habbaniyah", "city", 1), ("Altun Kupri", "Altun Kubri", "city", 1),
+        ("Qayyarah sub-district", "Al-Qayarra", "subdistrict", 3),
         ("Tabqa dam", "Tabqa Dam", "site", 1), ("Tabqa airport", "Tabqa air base", "site", 1),
         ("Mosul dam", "Mosul Dam", "site", 1), ("Badush prison", "Badush prison", "site", 1),
         ("Kuweires air base", "Kuweires air base", "site", 1),
