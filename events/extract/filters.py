@@ -14,6 +14,7 @@ Each check returns a short reason, so that a dropped trigger can be explained.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from typing import Any
@@ -185,11 +186,23 @@ def _forecast(anchor: Any) -> bool:
     )
 
 
-def _topic(anchor: Any) -> bool:
+def _topic(anchor: Any, anchors: Any = ()) -> bool:
     """Tell whether the trigger is only what something else is about.
 
-    "a dispute over air strikes".
+    "a dispute over air strikes"; so is a weapon named inside another trigger's phrase
+    that is only a topic ("contains all strikes conducted by aircraft and rocket artillery").
     """
+    if _topic_here(anchor):
+        return True
+    by = False  # the weapon is the means of the other trigger: "strikes conducted by rockets"
+    for g in itertools.islice(syntax.ancestors(anchor), 6):
+        by = by or g.dep_ == "agent"
+        if by and g.i in anchors and g.tag_.startswith("NN"):
+            return _topic_here(g)
+    return False
+
+
+def _topic_here(anchor: Any) -> bool:
     if anchor.dep_ == "compound" and anchor.head.lower_ in TOPIC_HEADS:
         return True  # "airstrike footage"
     if anchor.dep_ == "pobj" and anchor.head.lower_ in _TOPIC_PREPS:
@@ -440,7 +453,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("conditional", lambda: _conditional(clause)),
         ("aim", lambda: trigger.kind != "threat" and (_aim(anchor) or _aim(clause))),
         ("forecast", lambda: trigger.kind != "threat" and _forecast(anchor)),
-        ("topic", lambda: _topic(anchor)),
+        ("topic", lambda: _topic(anchor, anchors or {})),
         ("generic", lambda: _generic_doer(anchor)),
         ("title", lambda: _in_title(anchor)),
         ("description", lambda: _describes_a_force(anchor)),

@@ -44,6 +44,8 @@ VIOLENT = frozenset({"airstrike", "shelling", "bombing", "clash", "attack_on_civ
 _MISSILE_WORDS = frozenset(
     "missile rocket artillery mortar shell tomahawk cruise ballistic".split()
 )
+#: Verbs whose object is what was fired.
+_FIRING = frozenset("fire launch lob shoot hurl unleash rain".split())
 #: Guns that fire shells: their crews' fire is shelling.
 _GUNS = frozenset("howitzer cannon gun battery tank".split())
 # What a weapon does when it is the one who acts: "a bomb wounded three policemen".
@@ -62,7 +64,9 @@ def _words_near(args: roles.Arguments) -> set[str]:
         syntax.lemma(c) for t in args.subject for c in t.children if c.dep_ in ("compound", "amod")
     }
     if not syntax.is_verb(args.anchor):
-        out |= {syntax.lemma(t) for t in args.object}  # "raids of warplanes"
+        # "raids of warplanes"; not what the strikes hit ("strikes destroyed a tank")
+        out |= {syntax.lemma(t) for t in args.object
+                if t.head.dep_ == "prep" and t.head.head.i == args.anchor.i}
     return out
 
 
@@ -333,9 +337,11 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         if agents.object_is(args, AID):
             return None  # "dropped food parcels over Haditha": an airdrop
         words = _words_near(args)
-        # "fired dozens of mortar rounds": the weapon is the modifier of what was fired
+        # what is fired is the weapon ("fired dozens of mortar rounds"); what is struck
+        # is the target ("strikes destroyed an oil storage tank")
         objects = {syntax.lemma(t) for o in args.object
-                   for t in (o, *(c for c in o.children if c.dep_ in ("compound", "amod")))}
+                   for t in (o, *(c for c in o.children if c.dep_ in ("compound", "amod")))
+                   } if syntax.lemma(args.anchor) in _FIRING else set()
         airborne = bool(words & _AIR_WORDS) or bool(
             _actor_names(args, agents.AGENT_SLOTS, country) & AIR_ACTORS
         )

@@ -182,7 +182,7 @@ TOPIC_VERBS = frozenset(
     "deny condemn criticize criticise investigate discuss debate protest "
     "watch guard prevent stop avoid halt suspend ban oppose reject document commemorate "
     "mark remember recall study train practise practice rehearse simulate film "
-    "photograph".split()
+    "photograph contain list classify define categorize categorise".split()
 )
 #: Heads whose "of" names what they count or hold: "a group of 31 Turks", "control of the dam".
 QUANTITY_HEADS = frozenset(

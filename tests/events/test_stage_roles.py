@@ -277,6 +277,9 @@ KINDS = [
      "shelling"),
     ("The army fired artillery shells at Tal Afar.", "fired artillery shells", "strike",
      "shelling"),
+    # what a strike destroys is its target, not its weapon
+    ("Near Abu Kamal, two strikes destroyed an oil storage tank.", "strikes", "strike",
+     "airstrike"),
     ("Planes dropped food parcels over Sinjar.", "dropped", "strike", None),
     ("Government forces killed 30 militants near Baiji.", "killed", "kill", "clash"),
     ("Militants killed 12 villagers in Hawija.", "killed", "kill", "attack_on_civilians"),
