@@ -11,6 +11,7 @@ alone, then the ambiguous ones again with the points of the unambiguous ones.
 from __future__ import annotations
 
 import math
+import re
 import time
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -136,10 +137,39 @@ def find_mentions(
             if not reference_kind(sentence.text[max(0, start - 80) : start])
         ]
     )
-    for sentence, m, found in zip(sentences, out, candidates, strict=True):
+    countries = section_countries(sentences)
+    for sentence, m, found, country in zip(sentences, out, candidates, countries, strict=True):
         if time.monotonic() > deadline:
             m.triggers = []
             continue
-        m.places = reader.mentions(sentence, found)
+        with reader.in_country(country):
+            m.places = reader.mentions(sentence, found)
         m.figures = find_figures(sentence.text)
+    return out
+
+
+#: "In Iraq, Coalition forces conducted seven strikes ...", "SYRIA:": a section of a
+#: report that covers both countries; its list items below are in that country.
+_SECTION = re.compile(r"^\s*(?:In\s+)?(?P<c>Iraq|Syria|IRAQ|SYRIA)\s*[,:]")
+_ITEM = re.compile(r"^\s*[*•·–-]\s")
+_CODES = {"iraq": "IQ", "syria": "SY"}
+
+
+def section_countries(sentences: list[Any]) -> list[str | None]:
+    """Return the country of the section each sentence is in, None outside one.
+
+    A section opens with a sentence that starts "In Iraq," or "Syria:" and runs over the
+    rest of its paragraph and the list items that follow it.
+    """
+    out: list[str | None] = []
+    current, paragraph = None, None
+    for s in sentences:
+        m = _SECTION.match(s.text)
+        if m:
+            current, paragraph = _CODES[m["c"].lower()], s.paragraph
+        elif current is not None and s.paragraph != paragraph and not _ITEM.match(s.text):
+            current = None
+        elif current is not None:
+            paragraph = s.paragraph  # a list item carries the section on
+        out.append(current)
     return out

@@ -22,6 +22,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,8 +139,24 @@ class PlaceReader:
         self.country_votes: Counter = Counter()
         self._plain: dict[tuple[str, str | None], Any] = {}
         self._final: dict[tuple[str, str | None], Any] = {}
+        # the same caches for the sections of a report set in the other country
+        self._by_country: dict[str, tuple[dict, dict]] = {}
 
     # -- resolution ------------------------------------------------------------------
+    @contextmanager
+    def in_country(self, country: str | None) -> Iterator[None]:
+        """Resolve names as in `country` meanwhile ("In Iraq, ... * Near Tal Afar, ...")."""
+        if country is None or country == self.country:
+            yield
+            return
+        saved = self.country, self._plain, self._final
+        self.country = country
+        self._plain, self._final = self._by_country.setdefault(country, ({}, {}))
+        try:
+            yield
+        finally:
+            self.country, self._plain, self._final = saved
+
     def plain(self, name: str, feature: str | None = None) -> Any:
         """Resolve a name with only the report's country as context."""
         key = (name, feature)

@@ -1206,3 +1206,21 @@ def test_the_place_a_report_s_context_gives(text: str, wanted: set) -> None:
     # and no event elsewhere than the places wanted
     assert {t[1] for t in found} <= {t[1] for t in wanted} | {
         place_of(n) for n in ("Sinjar district",)}, sorted(found)
+
+
+def test_a_strike_release_s_country_sections_place_their_items() -> None:
+    # a release that covers both countries: the items under "In Iraq," are in Iraq, though
+    # Syria is named more and the names have Syrian namesakes
+    found = _events(
+        "SOUTHWEST ASIA - On May 19, Coalition forces conducted 20 strikes against ISIS in "
+        "Syria and Iraq.\n\nIn Syria, Coalition forces conducted 12 strikes.\n"
+        "* Near Raqqa, eight strikes destroyed six fighting positions.\n"
+        "* Near Deir ez-Zor, four strikes destroyed an oil well in Syria.\n\n"
+        "In Iraq, Coalition forces conducted eight strikes.\n"
+        "* Near Tal Afar, five strikes destroyed a tunnel.\n"
+        "* Near Huwayjah, three strikes destroyed a vehicle bomb factory.\n\n"
+        "These strikes were part of the operation to destroy ISIS in Syria."
+    )
+    iraq = {e.place for e in found if e.country == "IQ"}
+    assert {place_of("Tal Afar"), place_of("Hawija")} <= iraq, [(e.place, e.country)
+                                                                 for e in found]
