@@ -22,7 +22,7 @@ from typing import Any
 
 from events.dates import PRECISIONS, find_dates
 from events.extract.candidate import Candidate
-from events.extract.place_links import km_apart
+from events.extract.place_links import km_apart, seat_town
 from events.extract.place_words import CITY_KINDS, DATELINE, NAMED_SITE_KINDS
 from events.extract.places import PlaceMention
 
@@ -299,6 +299,8 @@ def resolve_places(
                 c.place = _as_borrowed(fallback)
                 c.borrowed_place = True
             out.append(c)
+    for c in out:
+        c.place = seat_town(c.place, reader.plain)
     return out
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from events.extract.place_words import (
@@ -133,3 +135,21 @@ def one_place_per_part(text: str, found: list[Any]) -> list[Any]:
     return [p for p in found if id(p) not in drop]
 
 
+#: A district's seat town of the same name lies at most this far from its centroid.
+SEAT_KM = 120.0
+
+
+def seat_town(mention: Any, plain: Callable[[str], Any]) -> Any:
+    """Return an event's district as the town it is named for, if one lies near.
+
+    "liberated the western district of Rutba": the town, not the centroid of a desert
+    district 100 km away (precision 2: the district's seat stands for it). `plain`
+    resolves a name alone.
+    """
+    place = mention.place
+    if place is None or place.feature not in ("district", "subdistrict"):
+        return mention
+    town = plain(place.name)
+    if town is None or town.feature != "city" or km_apart(town, place) > SEAT_KM:
+        return mention
+    return replace(mention, place=town, geo_precision=2)

@@ -443,7 +443,7 @@ CASES = [
     (
         "Iraqi jets carried out a strike on Tuesday on a militant headquarters in the Hawija "
         "district.",
-        [("airstrike", "Hawija district", "2015-05-19")],
+        [("airstrike", "Hawija", "2015-05-19")],  # at the town the district is named for
         [],
     ),
     (
@@ -1224,3 +1224,14 @@ def test_a_strike_release_s_country_sections_place_their_items() -> None:
     iraq = {e.place for e in found if e.country == "IQ"}
     assert {place_of("Tal Afar"), place_of("Hawija")} <= iraq, [(e.place, e.country)
                                                                  for e in found]
+
+
+def test_a_district_named_for_its_town_is_placed_at_the_town() -> None:
+    # the centroid of Rutba district lies ~100 km from the town the news is about
+    found = _events("Iraqi forces liberated the western district of Rutba on Tuesday.")
+    import geodata
+
+    town = geodata.resolve("Rutba")
+    assert found and all(
+        abs(e.lat - town.lat) < 0.1 and abs(e.lon - town.lon) < 0.1 and e.geo_precision == 2
+        for e in found), [(e.place, e.lat, e.lon, e.geo_precision) for e in found]
