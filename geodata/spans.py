@@ -24,8 +24,10 @@ _ARTICLE_RE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ez|ash)[-‐]", re.I)
 _CUE_VERBS = (
     "capture seize take retake liberate enter reach storm shell strike bomb attack "
     "surround besiege raid hit pound target overrun recapture regain clear encircle "
-    "evacuate flee leave"
+    "evacuate flee leave march advance push"
 ).split()
+#: Nouns of an aim: "their next target is al-Bab".
+_AIM_NOUNS = frozenset("target objective goal destination".split())
 
 
 def _forms(verb: str) -> set[str]:
@@ -35,7 +37,7 @@ def _forms(verb: str) -> set[str]:
 
 
 _CUES = frozenset(
-    "in at near from to into toward towards outside around across inside "
+    "in at near from to into toward towards outside around across inside on "
     "took taken struck fled left overran "
     "shells strikes airstrikes raids bombs "
     "village town city province governorate district outskirts "
@@ -121,6 +123,8 @@ def _has_cue(text: str, toks: list[tuple[int, int, str]], i: int, last_end: int)
         return not (prev == "to" and i > 1 and toks[i - 2][2].lower() == "according")
     if prev == "of":
         return i > 1 and toks[i - 2][2].lower() in _OF_NOUNS
+    if prev in ("is", "was", "be"):
+        return i > 1 and toks[i - 2][2].lower() in _AIM_NOUNS
     if prev in _LIST_WORDS:  # "Tikrit and Amirli"
         return last_end == i - 2
     # "Tikrit, Amirli": a comma straight after the last place

@@ -234,7 +234,25 @@ def _declared(sentence: Any, trig: Any) -> bool:
                anchor.children):
         return False
     subject = [c for c in anchor.children if c.dep_ == "nsubj"]
-    return agents.speech_governed(anchor) and all(roles.own_side(s) for s in subject)
+    return agents.speech_governed(anchor) and all(
+        roles.own_side(s) or _armys_own_word(s, anchor) for s in subject)
+
+
+_ARMY = frozenset("army troops force military soldier".split())
+_OFFICERS = frozenset("military army commander officer general".split())
+
+
+def _armys_own_word(subject: Any, anchor: Any) -> bool:
+    """Tell whether a military speaker tells its own army's plan.
+
+    "A military source said the army would now push towards Jisr al-Shughur".
+    """
+    if syntax.lemma(subject) not in _ARMY:
+        return False
+    verb = next((h for h in syntax.ancestors(anchor) if syntax.is_verb(h)),
+                None)
+    speakers = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    return any(syntax.lemma(t) in _OFFICERS for s in speakers for t in s.subtree)
 
 
 def _massacre(c: Candidate) -> bool:

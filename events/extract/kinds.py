@@ -275,6 +275,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if not _needs_met(trigger, args, country):
         return None
     kind = trigger.kind
+    if kind == "threat" and trigger.text.lower().startswith("next"):
+        return "threat"  # "their next target is al-Bab": an aim declared
     if kind == "threat" and not roles.threat_has_attack(args.anchor):
         return None  # "warned of a swift response": no attack declared
     if kind == "threat" and args.anchor.dep_ in ("dobj", "nsubjpass") and syntax.lemma(

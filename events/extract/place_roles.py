@@ -91,7 +91,8 @@ def _choose(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
             p for p, _ in usable
             if any(t.idx <= p.name_start < t.idx + len(t.text) for t in inside)
         ]  # fmt: skip
-        return chosen
+        # "al-Bab, the last stronghold in the Aleppo countryside": the province only locates
+        return _outermost(args, chosen)
     for label in order:
         hit = _outermost(args, [p for p, s in usable if s == label])
         if hit:

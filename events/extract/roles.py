@@ -513,6 +513,9 @@ def complement_tokens(anchor: Any) -> list[Any]:
             c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to")
         ) or (c.dep_ == "acl" and c.tag_ == "VB"):  # "a threat to attack Karbala"
             out.extend(c.subtree)
+    if anchor.dep_ == "nsubj" and syntax.lemma(anchor.head) == "be":
+        # "the next objective would be Rutba": what the aim is
+        out.extend(t for c in anchor.head.children if c.dep_ == "attr" for t in c.subtree)
     return out
 
 

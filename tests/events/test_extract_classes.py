@@ -60,6 +60,13 @@ WANTED = [
     ("Russian jets pounded Jisr al-Shughur on Monday.", ("airstrike", "Jisr ash Shughur")),
     # threats against civilians
     ("The militants threatened to kill anyone who tried to leave Raqqa.", ("threat", "Raqqa")),
+    # a side's declared next aim
+    ("Rebel leaders say their next target is al-Bab, the last stronghold in Aleppo province.",
+     ("threat", "Al Bab")),
+    ("Officers said the next objective would be Rutba, a town near the border.",
+     ("threat", "Rutba")),
+    ("A military source said the army would now push towards Jisr al-Shughur.",
+     ("threat", "Jisr ash Shughur")),
     # displacement wording
     ("Islamic State expelled hundreds of families from Hit on Tuesday.", ("displacement", "Hit")),
     ("The offensive forced 3,000 people to flee Fallujah last week.",
@@ -84,6 +91,9 @@ NO_EVENT = [
     # topics
     "Parliament held a heated debate over air strikes in Syria.",
     "Police in Baghdad are watching for suicide bombers before the holiday.",
+    # another's plan, or an aim nobody declares
+    "Residents said the army would now push towards Jisr al-Shughur.",
+    "The next target of the coalition was not disclosed.",
     # definitions in a release's small print
     "The list above contains all strikes conducted by aircraft and rocket artillery near Mosul.",
     # history before 2013, with its year
