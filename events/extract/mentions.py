@@ -150,7 +150,11 @@ def find_mentions(
 
 #: "In Iraq, Coalition forces conducted seven strikes ...", "SYRIA:": a section of a
 #: report that covers both countries; its list items below are in that country.
-_SECTION = re.compile(r"^\s*(?:In\s+)?(?P<c>Iraq|Syria|IRAQ|SYRIA)\s*[,:]")
+_SECTION = re.compile(
+    r"^\s*(?:In\s+)?(?P<c>Iraq|Syria|IRAQ|SYRIA)\s*[,:]"
+    # a brief's dateline: "SINJAR, Iraq:", "HASAKEH, Syria (AP) -"
+    r"|^\s*[A-Z][A-Za-z'’. -]{1,30},\s*(?P<d>Iraq|Syria)\s*(?:\([^)]*\)\s*)?[:—–-]"
+)
 _ITEM = re.compile(r"^\s*[*•·–-]\s")
 _CODES = {"iraq": "IQ", "syria": "SY"}
 
@@ -158,15 +162,16 @@ _CODES = {"iraq": "IQ", "syria": "SY"}
 def section_countries(sentences: list[Any]) -> list[str | None]:
     """Return the country of the section each sentence is in, None outside one.
 
-    A section opens with a sentence that starts "In Iraq," or "Syria:" and runs over the
-    rest of its paragraph and the list items that follow it.
+    A section opens with a sentence that starts "In Iraq," or "Syria:", or with a dateline
+    that names the country ("SINJAR, Iraq:"), and runs over the rest of its paragraph and
+    the list items that follow it.
     """
     out: list[str | None] = []
     current, paragraph = None, None
     for s in sentences:
         m = _SECTION.match(s.text)
         if m:
-            current, paragraph = _CODES[m["c"].lower()], s.paragraph
+            current, paragraph = _CODES[(m["c"] or m["d"]).lower()], s.paragraph
         elif current is not None and s.paragraph != paragraph and not _ITEM.match(s.text):
             current = None
         elif current is not None:

@@ -1235,3 +1235,14 @@ def test_a_district_named_for_its_town_is_placed_at_the_town() -> None:
     assert found and all(
         abs(e.lat - town.lat) < 0.1 and abs(e.lon - town.lon) < 0.1 and e.geo_precision == 2
         for e in found), [(e.place, e.lat, e.lon, e.geo_precision) for e in found]
+
+
+def test_a_brief_s_dateline_names_its_country() -> None:
+    # a page of briefs, most from Syria: "SINJAR, Iraq:" is the Iraqi town
+    found = _events(
+        "HASAKEH, Syria: Kurdish-led forces seized al-Hol from ISIS on Friday.\n\n"
+        "ALEPPO, Syria: Syrian troops broke the siege of Kuweires air base on Tuesday.\n\n"
+        "SINJAR, Iraq: Peshmerga fighters retook the town of Sinjar from ISIS on Friday."
+    )
+    assert [e.country for e in found if "Peshmerga" in e.evidence] == ["IQ"], [
+        (e.place, e.country) for e in found]
