@@ -23,6 +23,7 @@ from events.extract import lexicon, syntax
 from events.extract.place_names import drop_people, people_suspects
 from events.extract.place_words import reference_kind
 from events.extract.places import PlaceMention, PlaceReader
+from events.extract.wordlists import SPEECH_VERBS
 from events.figures import Figure, find_figures
 
 #: Most triggers read from one sentence (a real sentence tells a handful of events).
@@ -144,6 +145,7 @@ def find_mentions(
             continue
         with reader.in_country(country):
             m.places = reader.mentions(sentence, found)
+        _mark_speakers(sentence, m.places)
         m.figures = find_figures(sentence.text)
     return out
 
@@ -178,3 +180,14 @@ def section_countries(sentences: list[Any]) -> list[str | None]:
             paragraph = s.paragraph  # a list item carries the section on
         out.append(current)
     return out
+
+
+def _mark_speakers(sentence: Any, places: list[PlaceMention]) -> None:
+    """Mark a capital that speaks as no place of an event ("Baghdad says", "Ankara denied")."""
+    if sentence.doc is None:
+        return
+    for p in places:
+        head = syntax.span_head(sentence.doc, p.name_start, p.name_end)
+        if (head is not None and head.dep_ == "nsubj" and not p.reference
+                and syntax.lemma(head.head) in SPEECH_VERBS):
+            p.reference = "source"

@@ -1191,6 +1191,10 @@ IN_CONTEXT = [
     ("Sinjar district\n\nKurdish forces advanced in Sinjar district on Monday. Iraqi troops "
      "clashed with Peshmerga at Altun Kupri on Tuesday. The troops seized the town by the "
      "afternoon.", {("seizure", "Altun Kupri", "2015-05-19")}),
+    # a capital that speaks is no place of what it says
+    ("Iraq sent extra army units to the border near al-Qaim on Sunday. Baghdad says the "
+     "reinforcements arrived on Monday.",
+     {("troop_position", "al-Qaim", "2015-05-17"), ("troop_position", "al-Qaim", "2015-05-18")}),
     # a command named for a region is no place of the events it reports
     ("Troops entered Bazwaya on Sunday. A statement by the Jazeera and Badia Operations "
      "Command said militants shelled the village on Monday.",
