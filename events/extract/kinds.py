@@ -56,6 +56,16 @@ _AIR_WORDS = AIRCRAFT | {"air", "aerial", "airstrike", "bombing", "bomb"}
 _BOMBARD = frozenset({"bombard", "bombardment"})
 
 
+def _siege_broken(anchor: Any) -> bool:
+    """Tell whether a siege noun is one that was broken or lifted ("the siege ... was broken")."""
+    if syntax.lemma(anchor) not in ("siege", "blockade"):
+        return False
+    while anchor.dep_ == "appos":  # "Further west, the siege of Amirli, ..., was broken"
+        anchor = anchor.head
+    return (anchor.dep_ in ("nsubjpass", "dobj", "nsubj")
+            and syntax.lemma(anchor.head) in ("break", "lift", "breach", "end"))
+
+
 def _words_near(args: roles.Arguments) -> set[str]:
     """Lemmas of the anchor's modifiers and subject: what says how an attack was made."""
     out = {syntax.lemma(c) for c in args.anchor.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -296,6 +306,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         return "seizure"
     if kind == "control":
         return "seizure"
+    if kind == "troop_position" and _siege_broken(args.anchor):
+        return "clash"  # "the siege of Amirli ... was broken on 31 August": a fight to end it
     if kind == "troop_position" and agents.object_is(args, CIVIL_DEPLOYED | DEPLOYED_WEAPONS):
         return None  # "the deployment of UN observers", "deployed drones": no force moved
     if kind == "troop_position" and _not_moving(args):

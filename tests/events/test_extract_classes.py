@@ -58,6 +58,9 @@ WANTED = [
     ("Coalition strikes hit Islamic State positions near Sinjar on Tuesday.",
      ("airstrike", "Sinjar")),
     ("Russian jets pounded Jisr al-Shughur on Monday.", ("airstrike", "Jisr ash Shughur")),
+    # a siege broken, however far the verb stands from the noun, is a fight
+    ("Further south, the siege of Amirli, a Turkmen town that held out for weeks, was broken "
+     "on Sunday.", ("clash", "Amirli")),
     # threats against civilians
     ("The militants threatened to kill anyone who tried to leave Raqqa.", ("threat", "Raqqa")),
     # a side's declared next aim
