@@ -420,6 +420,10 @@ def resolve_dates(
         if same:
             return same[-1].date
         earlier = [d for i, d in anchors.items() if i < c.sentence.index]
+        # "the same day" counts from the last day told, not a background month between
+        # ("..., which Kurdish forces had recaptured in November 2015.")
+        days = [d for d in earlier if d.precision == "day"]
+        earlier = days if days and re.search(r"\bday\b", c.date.text, re.I) else earlier
         return earlier[-1].date if earlier else published
 
     for c in cands:

@@ -1250,3 +1250,12 @@ def test_a_brief_s_dateline_names_its_country() -> None:
     )
     assert [e.country for e in found if "Peshmerga" in e.evidence] == ["IQ"], [
         (e.place, e.country) for e in found]
+
+
+def test_the_same_day_is_the_last_day_told_not_a_background_month() -> None:
+    found = triples(
+        "Peshmerga withdrew from Bashiqa on Sunday. Militia units took over Sinjar, which "
+        "Kurdish forces had recaptured in November 2014. The army took control of Mosul Dam "
+        "the same day."
+    )
+    assert ("seizure", place_of("Mosul Dam"), "2015-05-17") in found, sorted(found)
