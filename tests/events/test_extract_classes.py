@@ -44,6 +44,11 @@ WANTED = [
     ("The Kurdish militia now controls two-thirds of Manbij, a monitor said.",
      ("seizure", "Manbij")),
     ("The government lost Palmyra to the jihadists on Wednesday.", ("seizure", "Palmyra")),
+    ("Kurdish fighters handed Khanaqin to the federal police on Tuesday.",
+     ("seizure", "Khanaqin")),
+    # fighting one's way through to a place
+    ("Syrian troops broke through to the Kuweires air base on Tuesday.",
+     ("clash", "Kuweires air base")),
     # rarer capture verbs and noun forms
     ("Jihadist fighters conquered Tabqa in a few hours on Sunday.", ("seizure", "Tabqa")),
     ("The rebels swept through Jisr al-Shughur on Monday.", ("seizure", "Jisr ash Shughur")),
@@ -97,6 +102,7 @@ NO_EVENT = [
     # another's plan, or an aim nobody declares
     "Residents said the army would now push towards Jisr al-Shughur.",
     "The next target of the coalition was not disclosed.",
+    "Officials handed food parcels to families in Mosul on Tuesday.",
     # definitions in a release's small print
     "The list above contains all strikes conducted by aircraft and rocket artillery near Mosul.",
     # history before 2013, with its year
