@@ -447,8 +447,24 @@ def _date_owner(
             and not any(c.lower_ == "when" for c in t.children)
         ):
             return -2  # "fighting that began on May 28": the date of a clause that is no event
+        if t.dep_ in ("parataxis", "ccomp") and syntax.is_verb(t) and not _attribution(t) and (
+                t.dep_ == "parataxis" or _semicolon_between(t, t.head)):
+            # "the push was announced on 9 February; Hajin fell in mid-December": a clause
+            # of its own, not an attribution ("..., officials said on Tuesday")
+            return -2
         t = t.head
     return -1
+
+
+def _semicolon_between(a: Any, b: Any) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[lo:hi])
+
+
+def _attribution(verb: Any) -> bool:
+    """Tell whether a verb attributes what it governs: "officials said", active speech."""
+    return syntax.lemma(verb) in SPEECH_VERBS and not any(
+        c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _this_place(doc: Any, dates: list[Any], place: Any, args: roles.Arguments) -> list[Any]:

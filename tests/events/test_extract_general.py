@@ -1259,3 +1259,12 @@ def test_the_same_day_is_the_last_day_told_not_a_background_month() -> None:
         "the same day."
     )
     assert ("seizure", place_of("Mosul Dam"), "2015-05-17") in found, sorted(found)
+
+
+def test_a_clause_after_a_semicolon_keeps_its_own_date() -> None:
+    # the first clause's day is not the fall's; "mid-December." ends the sentence
+    found = triples(
+        "The final push on the pocket was first announced on 9 May; Hajin, the last town the "
+        "militants held in the valley, fell to the SDF in mid-December."
+    )
+    assert ("seizure", place_of("Hajin"), "2014-12-15") in found, sorted(found)
