@@ -353,6 +353,9 @@ def _told_before(trigger: Any, anchor: Any) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ in ("that", "those") for c in anchor.children):
         return True  # "accused Damascus of that chemical attack in Douma": pointing back
+    if any(c.lower_ in ("both", "these") and c.dep_ in ("det", "predet", "preconj")
+           for c in anchor.children):
+        return True  # "its fighters carried out both attacks": the ones just told
     if _judged(anchor) and any(c.dep_ == "det" and c.lower_ in _DEFINITE
                                for c in anchor.children):
         return True  # "the bombing in Karada was the deadliest this year": judged, not told

@@ -120,13 +120,17 @@ _RESULT_CAUSES = ATTACK_WORDS | frozenset(
 def _left_in_a_state(args: roles.Arguments) -> bool:
     """Tell whether "leave" tells a result, not people leaving.
 
-    "Fighting left Baiji in ruins", "the blast left 20 dead": "leave" tells a result.
+    "Fighting left Baiji in ruins", "the blast left 20 dead", "bombs left by the
+    jihadists": "leave" tells a result.
     """
     anchor = args.anchor
     if syntax.lemma(anchor) != "leave":
         return False
     if any(syntax.lemma(t) in _RESULT_CAUSES for t in args.subject):
         return True
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and not any(
+            s in ("head", "obj", "subjpass") for _, s in args.places):
+        return True  # "explosive devices left by the jihadists": things left behind
     return any(
         c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")
         or (c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ in _LEFT_IN for p in c.children))
