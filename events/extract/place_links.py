@@ -103,6 +103,24 @@ def link_places(text: str, out: list[Any]) -> None:
             b.destination = True
 
 
+def points_of(places: Any) -> list[tuple[float, float]]:
+    """Return the distinct (lon, lat) points of the places in Iraq or Syria."""
+    out: list[tuple[float, float]] = []
+    for p in places:
+        if p is None or p.country not in ("IQ", "SY"):
+            continue
+        point = (float(p.lon), float(p.lat))
+        if point not in out:
+            out.append(point)
+    return out
+
+
+def spread_of(places: Any) -> float:
+    """Return the greatest distance in km between any two of the places."""
+    found = list(places)
+    return max((km_apart(a, b) for i, a in enumerate(found) for b in found[i + 1 :]), default=0.0)
+
+
 def km_apart(a: Any, b: Any) -> float:
     """Return the distance in km between two places (equirectangular, fine at these scales)."""
     lat = math.radians((float(a.lat) + float(b.lat)) / 2)

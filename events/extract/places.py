@@ -28,7 +28,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import geodata
-from events.extract.place_links import km_apart, link_places, one_place_per_part
+from events.extract.place_links import (
+    km_apart,
+    link_places,
+    one_place_per_part,
+    points_of,
+    spread_of,
+)
 from events.extract.place_names import (
     described_names,
     is_person,
@@ -209,7 +215,7 @@ class PlaceReader:
         # the most named places first: they are the report's own, and the city of its quarters
         times = Counter(n for n, _, _ in first)
         first.sort(key=lambda item: -times[item[0]])
-        points = _points(p for *_, p in first)
+        points = points_of(p for *_, p in first)
         second = []
         for n, f, p in first:
             own = (float(p.lon), float(p.lat))
@@ -220,7 +226,7 @@ class PlaceReader:
                 # namesake in the report's governorate ("Al-Baghdadi")
                 hinted = None
             second.append(hinted or p)
-        self.near = _points(second)
+        self.near = points_of(second)
 
     def _country_of_places(self, names: list[tuple[str, str | None]]) -> None:
         """Let the report's places outvote the count of "Iraq" and "Syria" in its words.
@@ -339,12 +345,12 @@ class PlaceReader:
         Solawk that the report's country picked is not meant, the Syrian Suluk is.
         """
         towns = [p for p in found if p.place.feature not in ("governorate", "region")]
-        spread = _spread(t.place for t in towns)
+        spread = spread_of(t.place for t in towns)
         if self.country and len(towns) > 1 and spread > NEIGHBOUR_KM:
             # read without the report's country, are they neighbours? then that is meant
             alone = [self.plain_anywhere(text[t.name_start : t.name_end]) for t in towns]
             if (all(a is not None and a.score >= 0.95 for a in alone)
-                    and _spread(alone) <= NEIGHBOUR_KM < spread / 2):
+                    and spread_of(alone) <= NEIGHBOUR_KM < spread / 2):
                 for t, a in zip(towns, alone, strict=True):
                     t.place = a
                 return
@@ -447,6 +453,8 @@ class PlaceReader:
         towns = {
             name for start, _, name, feature in found
             if not feature and not reference_kind(text[max(0, start - 80) : start])
+            # "fled the Mashlab district to Ain Issa": a destination holds no quarter named
+            and not DESTINATION_BEFORE.search(text[max(0, start - 40) : start])
             and (place := self.plain(name)) is not None
             and place.feature == "city" and place.country in ("IQ", "SY")
         }  # fmt: skip
@@ -569,23 +577,6 @@ class PlaceReader:
             start, m.end(), m.start(), m.end(), text[start : m.end()], place, precision,
             reference=reference, destination=destination, anaphor=kind,
         )  # fmt: skip
-
-
-def _points(places: Any) -> list[tuple[float, float]]:
-    out: list[tuple[float, float]] = []
-    for p in places:
-        if p is None or p.country not in ("IQ", "SY"):
-            continue
-        point = (float(p.lon), float(p.lat))
-        if point not in out:
-            out.append(point)
-    return out
-
-
-def _spread(places: Any) -> float:
-    """Return the greatest distance in km between any two of the places."""
-    found = list(places)
-    return max((km_apart(a, b) for i, a in enumerate(found) for b in found[i + 1 :]), default=0.0)
 
 
 def report_country(text: str) -> str | None:

@@ -806,6 +806,9 @@ QUARTERS = [
      "government-held Hamdaniya district on Tuesday.", "Aleppo", "2015-05-19"),
     ("Rebels shelled Aleppo on Monday. Rockets hit the al-Sulaimaniya neighborhoods in Aleppo "
      "city on Tuesday.", "Aleppo", "2015-05-19"),
+    # a destination is no city of the quarter people left: "from the Mashlab district to Ain Issa"
+    ("SDF fighters pushed into western Raqqa on Monday. Hundreds of families were evacuated "
+     "from the Mashlab district to Ain Issa on Tuesday.", "Raqqa", "2015-05-19"),
     # "the capital" is the sentence's city: not a village that sounds like the quarter
     ("Jets struck Douma on Monday. On Tuesday rebel mortar rounds killed two people in the "
      "Bab Touma neighbourhood of the capital.", "Damascus", "2015-05-19"),
