@@ -26,6 +26,8 @@ from events.extract.place_links import km_apart, seat_town
 from events.extract.place_words import CITY_KINDS, DATELINE, NAMED_SITE_KINDS
 from events.extract.places import PlaceMention
 
+#: The note of a figure counted up to the report's day ("have fled since Friday").
+COUNT_TO_DATE = "count to date"
 #: How many sentences back "there" or "the area" may reach for its place.
 LOCAL_SENTENCES = 2
 #: How many sentences back a sentence that names no place may borrow its place.
@@ -439,6 +441,7 @@ def resolve_dates(
             ):
                 # "have fled since Friday", "60 killed since Saturday": a count to date
                 c.day, c.precision, c.explicit_date = published, "week", False
+                c.notes.append(f"{COUNT_TO_DATE} ({d.text})")
             continue
         before = c.sentence.text[: c.trigger.start]
         carried = (narrative(i) or records.get(paragraph[i])
@@ -480,7 +483,12 @@ def _since(c: Candidate, d: Any) -> bool:
     text = c.sentence.text
     return d.text.lower().startswith("since") or bool(
         re.search(r"\bsince\s+$", text[max(0, d.start - 8) : d.start], re.IGNORECASE)
-    )
+    ) or bool(_SINCE_START.search(text[max(0, d.start - 90) : d.start]))
+
+
+# "since the start of military operations on 17 October": a count to date from then
+_SINCE_START = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:start|beginning|launch|outset)\s+of\b[^,.;]{0,60}$", re.I)
 
 
 def resolve_actors(cands: list[Candidate]) -> None:

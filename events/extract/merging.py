@@ -16,6 +16,7 @@ import re
 from datetime import date, timedelta
 
 from events.extract.candidate import Candidate
+from events.extract.context import COUNT_TO_DATE
 from events.extract.wordlists import SITES
 from geodata.normalize import skeleton_key
 
@@ -98,6 +99,8 @@ def _compatible(a: Candidate, b: Candidate, published: date) -> bool:
             return False
     if a.magnitude is not None and b.magnitude is not None and a.magnitude != b.magnitude:
         return False  # "49 held" and "31 seized": two groups, two events
+    if _to_date(a) != _to_date(b):
+        return False  # "15,700 have fled since 17 October" counts more than one flight
     if (a.earlier_by is None) != (b.earlier_by is None) and not _windows_overlap(a, b):
         return False  # "retook X on Monday, nine days after IS seized it": two times
     if (a.date is not None and b.date is not None and a.precision == b.precision == "day"
@@ -118,6 +121,10 @@ def _compatible(a: Candidate, b: Candidate, published: date) -> bool:
         # "retook three districts on Tuesday ... recaptured more on Wednesday"
         return a.day == b.day
     return True
+
+
+def _to_date(c: Candidate) -> bool:
+    return any(n.startswith(COUNT_TO_DATE) for n in c.notes)
 
 
 def _own_point(c: Candidate) -> bool:

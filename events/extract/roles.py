@@ -406,7 +406,9 @@ def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
             continue  # "the government complex", "an army base": no force acts
         args.actors.append((a, slot_of(head, anchor, slots) if head is not None else None))
     for f in mentions.figures:
-        head = syntax.span_head(doc, f.start, f.end)
+        # the number itself: "an estimated 3,000 people" hangs on "people" by "3,000"
+        head = next((t for t in syntax.span_tokens(doc, f.start, f.end) if t.tag_ == "CD"),
+                    None) or syntax.span_head(doc, f.start, f.end)
         if head is None:
             continue
         counted = head.head if head.dep_ == "nummod" else head

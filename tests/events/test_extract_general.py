@@ -1288,3 +1288,15 @@ NOT_OF_KIND = [
 def test_wording_that_tells_no_event_of_its_kind(text: str, kind: str) -> None:
     found = triples(text)
     assert not any(t[0] == kind for t in found), sorted(found)
+
+
+def test_a_count_since_an_offensive_began_is_a_count_to_date() -> None:
+    # dated on the report's day (week) and kept apart from a flight told on its own day
+    found = _events(
+        "Since the start of military operations on 2 May, 15,700 people have fled Mosul, the "
+        "IOM said. On Wednesday militants forced some 500 families out of villages south of "
+        "Mosul."
+    )
+    told = sorted((e.date, e.date_precision, e.magnitude) for e in found
+                  if e.event_type == "displacement")
+    assert told == [("2015-05-20", "day", None), ("2015-05-21", "week", 15700)], told
