@@ -306,6 +306,11 @@ def _attribute(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
     return nominal and lemma not in ATTACK_WORDS and lemma not in _EVENT_HEADS
 
 
+_DATED_AFTER = re.compile(
+    r"\s+(?:on|in)\s+(?:the\s+)?(?:\d|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)")
+
+
 def _background_cause(trigger: Any, anchor: Any) -> bool:
     """Tell whether an event noun is told as the cause of something else ("fled the fighting")."""
     if trigger.frame != "noun":
@@ -319,7 +324,10 @@ def _background_cause(trigger: Any, anchor: Any) -> bool:
         since_began = anchor.dep_ == "nsubj" and any(
             c.dep_ == "mark" and c.lower_ == "since" for c in head.children
         ) and not any(c.dep_ in ("prep", "npadvmod") for c in head.children)
-        return trigger.kind == "troop_position" and (head.lower_ == "since" or since_began)
+        # "since the start of operations on 17 October" dates the start: that is an event
+        dated = bool(_DATED_AFTER.match(anchor.doc.text[trigger.end:]))
+        return trigger.kind == "troop_position" and not dated and (
+            head.lower_ == "since" or since_began)
     cause = head.lower_ in _CAUSE_PREPS or (
         syntax.lemma(head) in ("flee", "escape") and anchor.dep_ == "dobj"
     )

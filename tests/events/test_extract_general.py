@@ -1300,3 +1300,5 @@ def test_a_count_since_an_offensive_began_is_a_count_to_date() -> None:
     told = sorted((e.date, e.date_precision, e.magnitude) for e in found
                   if e.event_type == "displacement")
     assert told == [("2015-05-20", "day", None), ("2015-05-21", "week", 15700)], told
+    # the start the count runs from is dated, so it is told: the offensive's launch
+    assert ("troop_position", "2015-05-02") in {(e.event_type, e.date) for e in found}
