@@ -102,6 +102,8 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     "Turkey": (
         r"Turk(?:ey|ish)\s+(?:army|military|forces|troops|warplanes|jets|tanks|artillery)|"
         r"(?-i:Ankara)",
+        # the state that acts, as "Russia" does: "Turkey launched its offensive"
+        r"(?-i:Turkey)(?!['’]s\s+border|\s+border)",
     ),
     "Iran": (
         r"Iranian?\s+(?:forces|troops|military|Revolutionary\s+Guards?)|\bIRGC\b|Quds\s+Force",

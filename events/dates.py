@@ -115,7 +115,7 @@ _DATE_RX = re.compile(
         |last)\s+)?(?P<dur_n>{_COUNT})\s+(?P<dur_u>days?|weeks?|months?|years?)\b)
   | (?P<agovague>\b(?:days|weeks)\s+(?:ago|earlier)\b|\b(?:in\s+|over\s+|during\s+)?(?:recent
         |the\s+past\s+(?:few|two|three|several)|the\s+last\s+(?:few|two|three
-        |several))\s+days\b)
+        |several)|the\s+(?:preceding|previous)(?:\s+few)?)\s+days\b)
   | (?P<lastday>\b(?:in\s+|over\s+|during\s+)?(?<!within\s)the\s+(?:past|last)\s+
         (?:24|twenty-four)\s+hours\b)
   | (?P<nextspan>\b(?:over|in|during|for)\s+the\s+(?:next|following)\s+(?P<ns_n>{_COUNT})\s+

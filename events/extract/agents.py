@@ -87,6 +87,11 @@ def agent(
         t.lower_ in ("it", "they", "group", "them", "its", "their") or t.tag_ == "PRP"
         for t in args.subject
     )
+    if first is not None and first.actor in _GENERIC and any(
+            c.dep_ == "poss" and c.tag_ == "PRP$" for t in args.subject for c in t.children):
+        # "the YPG said their fighters had pulled out": whose fighters, the speaker says
+        speaker = _speaker(args)
+        first = speaker if speaker is not None else first
     if pronoun:
         # "the SDF said they had retaken ...": the pronoun is the speaker
         speaker = _speaker(args)
@@ -109,6 +114,10 @@ def _nationality(args: Arguments) -> Any:
             if actor and c.dep_ in ("amod", "compound", "npadvmod"):
                 return ActorMention(c.idx, c.idx + len(c.text), c.text, actor)
     return None
+
+
+#: Actor names that say only that someone armed acted ("fighters", "gunmen").
+_GENERIC = frozenset({"Unidentified armed group", _actors.MILITANTS})
 
 
 def _speaker(args: Arguments) -> Any:

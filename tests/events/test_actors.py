@@ -10,6 +10,9 @@ from events.model import ACTORS
     ("text", "expected"),
     [
         ("Daesh fighters attacked the post", ["ISIS"]),
+        # a state named as the one that acts, not its border
+        ("Turkey launched its offensive on Afrin", ["Turkey"]),
+        ("crossed the Turkey border", []),
         ("the Islamic State of Iraq and the Levant", ["ISIS"]),
         ("ISIL said", ["ISIS"]),
         ("Isis fighters", ["ISIS"]),
