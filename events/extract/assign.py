@@ -352,6 +352,10 @@ def _own_date(
         # event is the event's own, unlike an attribution's ("officials said on Tuesday")
         own = [d for d in owners.get(-1, []) if _carrier_date(doc, d, args.anchor)]
     pool = own or shared or owners.get(-1, [])
+    if c.kind == "threat":
+        # "the aim was to reach the crossing, in rebel hands since 2015": a threat is made
+        # when it is said, not in the time of what it names
+        pool = [d for d in pool if not d.text.lower().startswith("since")]
     if not pool:
         return None, False
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}

@@ -44,6 +44,11 @@ VIOLENT = frozenset({"airstrike", "shelling", "bombing", "clash", "attack_on_civ
 _MISSILE_WORDS = frozenset(
     "missile rocket artillery mortar shell tomahawk cruise ballistic".split()
 )
+#: Nouns of a declared aim.
+_AIMS = frozenset("target objective goal aim".split())
+#: Moves to a place not yet fought over that an aim declares: "the aim was to reach the
+#: crossing" (not "our aim is to take control", said of the battle under way).
+_AIMED_MOVES = frozenset("reach advance march push".split())
 #: Verbs whose object is what was fired.
 _FIRING = frozenset("fire launch lob shoot hurl unleash rain".split())
 #: Guns that fire shells: their crews' fire is shelling.
@@ -289,8 +294,13 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if not _needs_met(trigger, args, country):
         return None
     kind = trigger.kind
-    if kind == "threat" and trigger.text.lower().startswith("next"):
-        return "threat"  # "their next target is al-Bab": an aim declared
+    if kind == "threat" and syntax.lemma(args.anchor) in _AIMS:
+        # "their next target is al-Bab", "the aim was to reach the Nassib crossing"; not
+        # "their aim is to help civilians"
+        verbs = {syntax.lemma(t) for t in roles.complement_tokens(args.anchor)
+                 if syntax.is_verb(t)}
+        nexted = any(c.lower_ == "next" for c in args.anchor.children)
+        return "threat" if nexted or verbs & _AIMED_MOVES else None
     if kind == "threat" and not roles.threat_has_attack(args.anchor):
         return None  # "warned of a swift response": no attack declared
     if kind == "threat" and args.anchor.dep_ in ("dobj", "nsubjpass") and syntax.lemma(

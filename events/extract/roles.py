@@ -517,7 +517,8 @@ def complement_tokens(anchor: Any) -> list[Any]:
             out.extend(c.subtree)
     if anchor.dep_ == "nsubj" and syntax.lemma(anchor.head) == "be":
         # "the next objective would be Rutba": what the aim is
-        out.extend(t for c in anchor.head.children if c.dep_ == "attr" for t in c.subtree)
+        out.extend(t for c in anchor.head.children if c.dep_ in ("attr", "xcomp", "ccomp")
+                   for t in c.subtree)  # "the aim was to reach the Nassib crossing"
     return out
 
 

@@ -1302,3 +1302,13 @@ def test_a_count_since_an_offensive_began_is_a_count_to_date() -> None:
     assert told == [("2015-05-20", "day", None), ("2015-05-21", "week", 15700)], told
     # the start the count runs from is dated, so it is told: the offensive's launch
     assert ("troop_position", "2015-05-02") in {(e.event_type, e.date) for e in found}
+
+
+def test_an_aim_declared_is_a_threat_made_when_it_is_said() -> None:
+    # not dated by what the place has been since 2015
+    found = triples(
+        "A commander told Reuters on Thursday the aim was to reach the Nassib crossing, an "
+        "artery in rebel hands since 2015."
+    )
+    assert ("threat", place_of("Nassib crossing"), "2015-05-21") in found, sorted(found)
+    assert not triples("Their aim is to help the civilians of Raqqa.")
