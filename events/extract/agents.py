@@ -120,6 +120,14 @@ def _nationality(args: Arguments) -> Any:
 _GENERIC = frozenset({"Unidentified armed group", _actors.MILITANTS})
 
 
+def siege_breaker(args: Arguments, *, country: str | None, isis_named: bool) -> str | None:
+    """Return who broke the siege a noun names: the subject of "broke", or its "by" agent."""
+    found = next((a for a, s in args.actors if s in ("gov:subj", "gov:by", "gov:prep:by")), None)
+    if found is None:
+        return None
+    return _actors.canonical_actor(found.actor, country=country, isis_named=isis_named)
+
+
 def _speaker(args: Arguments) -> Any:
     """Return the armed actor that speaks of the trigger, or None.
 

@@ -75,6 +75,11 @@ def sentence_candidates(
         actor1, actor2, pronoun = agents.agent(
             args, frame=args.frame, country=where, isis_named=isis_named
         )
+        if kind == "clash" and kinds.siege_broken(args.anchor):
+            # "troops broke a three-year IS siege": the breakers fought the besiegers
+            breaker = agents.siege_breaker(args, country=where, isis_named=isis_named)
+            if breaker is not None and breaker != actor1:
+                actor1, actor2 = breaker, actor1
         if kind == "displacement":
             actor1, actor2, pronoun = "Civilians", None, False
         elif kind in ("abduction", "attack_on_civilians"):

@@ -61,7 +61,7 @@ _AIR_WORDS = AIRCRAFT | {"air", "aerial", "airstrike", "bombing", "bomb"}
 _BOMBARD = frozenset({"bombard", "bombardment"})
 
 
-def _siege_broken(anchor: Any) -> bool:
+def siege_broken(anchor: Any) -> bool:
     """Tell whether a siege noun is one that was broken or lifted ("the siege ... was broken")."""
     if syntax.lemma(anchor) not in ("siege", "blockade"):
         return False
@@ -320,7 +320,7 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         return "seizure"
     if kind == "control":
         return "seizure"
-    if kind == "troop_position" and _siege_broken(args.anchor):
+    if kind == "troop_position" and siege_broken(args.anchor):
         return "clash"  # "the siege of Amirli ... was broken on 31 August": a fight to end it
     if kind == "troop_position" and agents.object_is(args, CIVIL_DEPLOYED | DEPLOYED_WEAPONS):
         return None  # "the deployment of UN observers", "deployed drones": no force moved

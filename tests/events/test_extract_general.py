@@ -1312,3 +1312,10 @@ def test_an_aim_declared_is_a_threat_made_when_it_is_said() -> None:
     )
     assert ("threat", place_of("Nassib crossing"), "2015-05-21") in found, sorted(found)
     assert not triples("Their aim is to help the civilians of Raqqa.")
+
+
+def test_the_breakers_of_a_siege_fought_the_besiegers() -> None:
+    found = _events("Syrian troops broke a three-year Islamic State siege on Deir ez-Zor on "
+                    "Tuesday.")
+    assert [(e.event_type, e.actor1, e.actor2) for e in found] == [
+        ("clash", "Syrian Army", "ISIS")], [(e.event_type, e.actor1, e.actor2) for e in found]
