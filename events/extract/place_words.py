@@ -272,6 +272,9 @@ CAPITALS = {"IQ": "Baghdad", "SY": "Damascus"}
 # "ARBIL, Iraq (Reuters) -", "BAGHDAD -", "Hama, SANA-": where the story was filed from.
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2})(?:,?\s+(?:Iraq|Syria|Turkey|Lebanon|"
-    r"Jordan|Kurdistan\s+Region))?\s*(?:\((?:[A-Z][\w ]+)\)|,\s*[A-Z]{2,}[A-Za-z]*)?\s*"
+    r"Jordan|Kurdistan\s+Region))?"
+    # "BAGHDAD, July 2 (Xinhua) --": the day of filing
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\((?:[A-Z][\w ]+)\)|,\s*[A-Z]{2,}[A-Za-z]*)?\s*"
     r"(?:--|—|–|-)\s+"
 )

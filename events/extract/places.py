@@ -450,9 +450,11 @@ class PlaceReader:
 
         Not a town that only locates ("Tarmiyah district, 45 km north of Baghdad").
         """
+        dateline = DATELINE.match(text)
         towns = {
             name for start, _, name, feature in found
             if not feature and not reference_kind(text[max(0, start - 80) : start])
+            and not (dateline and start < dateline.end())  # "BAGHDAD, July 2 (Xinhua) --"
             # "fled the Mashlab district to Ain Issa": a destination holds no quarter named
             and not DESTINATION_BEFORE.search(text[max(0, start - 40) : start])
             and (place := self.plain(name)) is not None

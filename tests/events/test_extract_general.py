@@ -809,6 +809,9 @@ QUARTERS = [
     # a destination is no city of the quarter people left: "from the Mashlab district to Ain Issa"
     ("SDF fighters pushed into western Raqqa on Monday. Hundreds of families were evacuated "
      "from the Mashlab district to Ain Issa on Tuesday.", "Raqqa", "2015-05-19"),
+    # the dateline's city is where the story was filed, not the city of the quarters
+    ("Old City battle\n\nBAGHDAD, May 19 (Xinhua) -- Iraqi forces on Tuesday liberated the "
+     "neighborhoods of Maydan and Qlay'at in Mosul's Old City.", "Mosul", "2015-05-19"),
     # "the capital" is the sentence's city: not a village that sounds like the quarter
     ("Jets struck Douma on Monday. On Tuesday rebel mortar rounds killed two people in the "
      "Bab Touma neighbourhood of the capital.", "Damascus", "2015-05-19"),
