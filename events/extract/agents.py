@@ -42,6 +42,9 @@ def agent(
     for a, s in args.actors:
         if s is not None:
             by_slot.setdefault(s, []).append(a)
+    for found in by_slot.values():
+        # "Fighters of the SDF": the force named before the word any side's men are called
+        found.sort(key=lambda a: a.actor in _GENERIC)
     agent_slots = ("by", "gov:by", "prep:by") if args.passive else AGENT_SLOTS
     if frame in ("fall", "lose"):
         agent_slots = ("prep:to", "prep:into", "prep:under", *agent_slots)  # "fell to ISIS"

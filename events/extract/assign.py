@@ -100,6 +100,11 @@ def sentence_candidates(
             found[id(c)] = args
             out.append(c)
     out = _fold_tolls(out, tolls)
+    # "repelled an IS attack": the attack is the object of the fight told, no event of its own
+    told = {_anchor_i(c) for c in out if c.trigger.kind == "clash"}
+    out = [c for c in out if not (
+        c.trigger.kind == "attack" and syntax.token_at(c.sentence.doc, c.trigger.anchor_start)
+        .head.i in told and _anchor_i(c) not in told)]
     specific = {c.kind for c in out} & (kinds.VIOLENT - {"clash"})
     if specific:
         # "The deadliest attack was in Sadr City, where a car bomb exploded": the generic

@@ -282,12 +282,16 @@ def _where_clause(verb: Any) -> bool:
     )
 
 
+#: Heads whose "of" names the force they belong to: "fighters of the SDF".
+_MEMBERS = frozenset("fighter member unit militant soldier troop".split())
+
+
 def expand(tokens: list[Any]) -> list[Any]:
     """Heads of noun phrases, seen through quantities: "a group of 31 Turks" is Turks."""
     out = []
     for t in tokens:
         out.append(t)
-        if syntax.lemma(t) in QUANTITY_HEADS or t.tag_ == "CD":
+        if syntax.lemma(t) in QUANTITY_HEADS or t.tag_ == "CD" or syntax.lemma(t) in _MEMBERS:
             for prep in t.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     out.extend(c for c in prep.children if c.dep_ == "pobj")

@@ -1322,3 +1322,17 @@ def test_the_breakers_of_a_siege_fought_the_besiegers() -> None:
                     "Tuesday.")
     assert [(e.event_type, e.actor1, e.actor2) for e in found] == [
         ("clash", "Syrian Army", "ISIS")], [(e.event_type, e.actor1, e.actor2) for e in found]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # the side that repels an attack fought it: one clash, told from the repelling side
+    ("Police units repelled an Islamic State attack on their positions in Mosul on Tuesday, "
+     "killing 12 attackers.", "Iraqi Security Forces"),
+    # the force named beside the word any side's men are called
+    ("Fighters of the SDF repelled a counter-attack by Islamic State militants in Raqqa on "
+     "Tuesday.", "SDF"),
+])  # fmt: skip
+def test_an_attack_repelled_is_one_fight_of_the_repelling_side(text: str, actor: str) -> None:
+    found = _events(text)
+    assert [(e.event_type, e.actor1) for e in found] == [("clash", actor)], [
+        (e.event_type, e.actor1) for e in found]

@@ -182,7 +182,7 @@ HAPPENINGS = [
     ("The fighting in Kobani intensified on Tuesday.", "fighting"),
     ("Clashes broke out in Tal Afar on Wednesday.", "Clashes"),
     ("The attack on the checkpoint in Samarra killed six soldiers.", "attack"),
-    ("Kurdish fighters repelled an ISIS attack on Kobani on Friday.", "attack"),
+    ("Kurdish fighters repelled an ISIS attack on Kobani on Friday.", "repelled an ISIS attack"),
     ("Some 2,000 people fled Sinjar in the past 24 hours.", "fled"),
     ("Dozens of families have fled Hit since Friday.", "fled"),
     ("Hundreds of families fled Falluja on Friday.", "fled"),
