@@ -28,6 +28,9 @@ from events.extract.places import PlaceMention
 
 #: The note of a figure counted up to the report's day ("have fled since Friday").
 COUNT_TO_DATE = "count to date"
+#: Words one airfield is called by: "the Kuweires military airport ... the air base".
+_AIRFIELD = ("airport", "airbase", "airfield")
+_SITE_SYNONYMS = {"airport": _AIRFIELD, "airbase": _AIRFIELD}
 #: How many sentences back "there" or "the area" may reach for its place.
 LOCAL_SENTENCES = 2
 #: How many sentences back a sentence that names no place may borrow its place.
@@ -143,8 +146,12 @@ class _History:
 
     def __init__(self) -> None:
         self.named: list[tuple[int, PlaceMention]] = []
+        # named sites, also those gone to ("broke through to the Kuweires airport")
+        self.sites: list[PlaceMention] = []
 
     def add(self, index: int, places: list[PlaceMention]) -> None:
+        self.sites += [p for p in places if p.place is not None and not p.anaphor
+                       and p.place.feature == "site" and p.reference != "source"]
         for p in places:
             if p.place is not None and not p.reference and not p.destination and not p.anaphor:
                 self.named.append((index, p))
@@ -213,9 +220,10 @@ def _resolve_anaphor(
                 return replace(a, place=gov, geo_precision=3)
         return None
     elif kind in NAMED_SITE_KINDS:
+        words = _SITE_SYNONYMS.get(kind.replace(" ", ""), (kind.replace(" ", ""),))
         site = next(
-            (p for _, p in reversed(history.named) if p.place.feature == "site"
-             and kind.replace(" ", "") in p.location.lower().replace(" ", "")),
+            (p for p in reversed(history.sites)
+             if any(w in p.location.lower().replace(" ", "") for w in words)),
             None,
         )
         if site is not None:

@@ -1197,6 +1197,11 @@ IN_CONTEXT = [
     ("Sinjar district\n\nKurdish forces advanced in Sinjar district on Monday. Iraqi troops "
      "clashed with Peshmerga at Altun Kupri on Tuesday. The troops seized the town by the "
      "afternoon.", {("seizure", "Altun Kupri", "2015-05-19")}),
+    # "the air base" is the airfield named before, though the story went to it
+    ("Syrian troops broke through to the Kuweires military airport east of Aleppo on Sunday. "
+     "The air base had been besieged since 2013.",
+     {("clash", "Kuweires air base", "2015-05-17"), ("troop_position", "Kuweires air base",
+                                                     "2013-01-01")}),
     # a capital that speaks is no place of what it says
     ("Iraq sent extra army units to the border near al-Qaim on Sunday. Baghdad says the "
      "reinforcements arrived on Monday.",
