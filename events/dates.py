@@ -135,6 +135,7 @@ _DATE_RX = re.compile(
   | (?P<thismonth>\b(?:this|earlier\s+this|the\s+past)\s+month\b)
   | (?P<lastyear>\b(?:last|the\s+previous|previous)\s+year\b)
   | (?P<thisyear>\b(?:this|earlier\s+this|the\s+past)\s+year\b)
+  | (?P<decade>\b(?:in\s+)?the\s+(?P<dc>(?:19|20)\d0)['’]?s\b)
   | (?P<weekday>\b(?:(?:last|early|late|on|this|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:morning
         |afternoon|evening|night))?\b)
   | (?P<yesterday>\byesterday\b|\blast\s+night\b)
@@ -413,6 +414,9 @@ def _resolve_match(
         return date(published.year - 1, 1, 1), "year", False
     if kind == "thisyear":
         return date(published.year, 1, 1), "year", False
+    if kind == "decade":
+        # "in the 1970s and 1980s": no year more exact, and history all the same
+        return date(int(m.group("dc")), 1, 1), "year", False
     if kind == "weekday":
         target = WEEKDAYS.index(m.group("wd").lower())
         back = (published.weekday() - target) % 7

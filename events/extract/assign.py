@@ -358,6 +358,11 @@ def _own_date(
             above = _date_owner(doc[above].head, anchors, campaigns, words)
             shared = owners.get(above, []) if above >= 0 else []
     if not own and not shared:
+        # "under the campaigns of the 1970s, families were pushed out", "during the 2014
+        # offensive, ISIS seized X": the time of the frame the event is told in
+        shared = [d for a, found in owners.items() if a >= 0 and _frames(doc[a], args.anchor)
+                  for d in found]
+    if not own and not shared:
         # "succeeded on August 11 in ousting IS": the day of the verb that carries the
         # event is the event's own, unlike an attribution's ("officials said on Tuesday")
         own = [d for d in owners.get(-1, []) if _carrier_date(doc, d, args.anchor)]
@@ -371,6 +376,12 @@ def _own_date(
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}
     best = min(pool, key=lambda d: (rank[d.precision], abs(d.start - c.trigger.start)))
     return best, not own
+
+
+def _frames(noun: Any, anchor: Any) -> bool:
+    """Tell whether an event noun frames the trigger: "under/during/amid the campaigns"."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ in ("under", "during", "amid", "throughout")
+            and noun.head.head.i == anchor.i)
 
 
 def _carrier_date(doc: Any, d: Any, anchor: Any) -> bool:

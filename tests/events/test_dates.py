@@ -43,6 +43,7 @@ PUB = date(2015, 3, 12)  # a Thursday
         ("in recent days", "2015-03-12", "week"),
         ("in the past 24 hours", "2015-03-12", "day"),
         ("in the preceding days", "2015-03-12", "week"),
+        ("in the 1970s", "1970-01-01", "year"),
         ("fell in mid-February.", "2015-02-15", "week"),  # the full stop is no abbreviation's
         ("over the last twenty-four hours", "2015-03-12", "day"),
         ("which ended in March last year", "2014-03-01", "month"),
