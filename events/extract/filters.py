@@ -367,9 +367,14 @@ def _told_before(trigger: Any, anchor: Any) -> bool:
     if _judged(anchor) and any(c.dep_ == "det" and c.lower_ in _DEFINITE
                                for c in anchor.children):
         return True  # "the bombing in Karada was the deadliest this year": judged, not told
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in anchor.children)
+    if trigger.kind in ("capture", "oust") and definite and not any(
+            c.dep_ in ("prep", "compound", "poss", "amod", "npadvmod") and c.lower_ not in _DEFINITE
+            for c in anchor.children):
+        return True  # "in the weeks after the recapture": the capture told, as a time
     if trigger.kind not in ("clash", "attack"):
         return False
-    if not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in anchor.children):
+    if not definite:
         return False
     own = [c for c in anchor.children if c.dep_ in ("prep", "npadvmod", "amod", "compound")]
     return not any(
