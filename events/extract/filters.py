@@ -372,6 +372,8 @@ def _told_before(trigger: Any, anchor: Any) -> bool:
             c.dep_ in ("prep", "compound", "poss", "amod", "npadvmod") and c.lower_ not in _DEFINITE
             for c in anchor.children):
         return True  # "in the weeks after the recapture": the capture told, as a time
+    if trigger.kind == "troop_position" and definite and _framing_only(anchor):
+        return True  # "during the operation the forces killed 55": the operation told before
     if trigger.kind not in ("clash", "attack"):
         return False
     if not definite:
@@ -381,6 +383,14 @@ def _told_before(trigger: Any, anchor: Any) -> bool:
         c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "on", "around", "for", "over")
         for c in own
     )
+
+
+def _framing_only(anchor: Any) -> bool:
+    """Tell whether an event noun is only the time frame of a clause ("during the operation")."""
+    return (anchor.dep_ == "pobj"
+            and anchor.head.lower_ in ("during", "after", "since", "following", "throughout")
+            and not any(c.dep_ in ("prep", "compound", "amod", "npadvmod", "acl", "relcl")
+                        for c in anchor.children))
 
 
 _REMAINS = frozenset("body remains corpse grave".split())

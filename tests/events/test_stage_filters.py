@@ -124,6 +124,10 @@ NOT_HAPPENINGS = [
     ("The displaced families who fled Sinjar told reporters they had been attacked.", "fled",
      "witness"),
     ("The fighting had caused many casualties.", "fighting", "told before"),
+    # an offensive or a capture told before, now only the time of another clause
+    ("During the operation the forces killed 55 militants.", "operation", "told before"),
+    ("In the weeks after the recapture, dozens of houses were blown up.", "recapture",
+     "told before"),
     ('"We are fighting devils," the commander said.', "fighting", "rhetoric"),
     ('"A perfectly executed strike," the spokesman said of the raid.', "strike", "rhetoric"),
     ("About three million Iraqis are displaced nationwide.", "displaced", "nationwide"),
