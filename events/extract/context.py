@@ -442,6 +442,8 @@ def resolve_dates(
         if d is not None and d.relative_to_anchor:
             again = find_dates(d.text, published, anchor=latest_anchor(c))
             d = again[0] if again else None
+        if d is not None and not d.relative_to_anchor and _LATER.search(c.sentence.text):
+            d = _in_the_story_s_year(d, latest_anchor(c), published)
         if d is not None:
             c.day, c.precision, c.explicit_date = d.date, d.precision, not c.attributed_date
             if c.kind in ("displacement", "attack_on_civilians", "clash") and (
@@ -466,6 +468,27 @@ def resolve_dates(
         elif c.precision == "year":
             c.day = c.day.replace(month=1, day=1)
         c.day = min(c.day, published)
+
+
+# "Three months later, on 23 November": the story moves on from the date it was at
+_LATER = re.compile(r"\b(?:days|weeks|months|a\s+(?:week|month)|\w+\s+(?:weeks|months))\s+later\b",
+                    re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _in_the_story_s_year(d: Any, told: date, published: date) -> Any:
+    """Read a day and month written without a year in the year of the story told.
+
+    "IS drove the Peshmerga out on 11 August 2014 ... Three months later, on 23 November,
+    Peshmerga units recaptured Jalawla" (in a 2016 report) is 23 November 2014, the first
+    such day after the story's date, not the latest before publication.
+    """
+    if d.precision != "day" or _YEAR.search(d.text) or (d.date - told).days < 200:
+        return d
+    day = d.date.replace(year=told.year)
+    if day < told:
+        day = day.replace(year=told.year + 1)
+    return replace(d, date=day) if day <= published else d
 
 
 def _earlier(day: date, precision: str, n: int, unit: str) -> tuple[date, str]:

@@ -1346,3 +1346,11 @@ def test_an_attack_repelled_is_one_fight_of_the_repelling_side(text: str, actor:
     found = _events(text)
     assert [(e.event_type, e.actor1) for e in found] == [("clash", actor)], [
         (e.event_type, e.actor1) for e in found]
+
+
+def test_a_day_without_a_year_later_in_a_story_is_in_the_story_s_year() -> None:
+    found = triples(
+        "IS fighters drove the Peshmerga out of Jalawla on 11 August 2013. Three months later, "
+        "on 23 November, Peshmerga units recaptured Jalawla."
+    )
+    assert ("seizure", place_of("Jalawla"), "2013-11-23") in found, sorted(found)
