@@ -259,8 +259,7 @@ def _armys_own_word(subject: Any, anchor: Any) -> bool:
     """
     if syntax.lemma(subject) not in _ARMY:
         return False
-    verb = next((h for h in syntax.ancestors(anchor) if syntax.is_verb(h)),
-                None)
+    verb = next((h for h in syntax.ancestors(anchor) if syntax.is_verb(h)), None)
     speakers = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
     return any(syntax.lemma(t) in _OFFICERS for s in speakers for t in s.subtree)
 

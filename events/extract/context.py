@@ -23,7 +23,7 @@ from typing import Any
 from events.dates import PRECISIONS, find_dates
 from events.extract.candidate import Candidate
 from events.extract.place_links import km_apart, seat_town
-from events.extract.place_words import CITY_KINDS, DATELINE, NAMED_SITE_KINDS
+from events.extract.place_words import CITY_KINDS, NAMED_SITE_KINDS, dateline_end
 from events.extract.places import PlaceMention
 
 #: The note of a figure counted up to the report's day ("have fled since Friday").
@@ -316,9 +316,8 @@ def resolve_places(
 
 def _outside_places(text: str, places: list[PlaceMention]) -> str:
     """Return the text with its dateline and place phrases blanked ("Iraq's largest dam")."""
-    m = DATELINE.match(text)
     chars = list(text)
-    for start, end in [(0, m.end() if m else 0)] + [(p.start, p.end) for p in places]:
+    for start, end in [(0, dateline_end(text))] + [(p.start, p.end) for p in places]:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
 

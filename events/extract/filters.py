@@ -369,8 +369,7 @@ def _told_before(trigger: Any, anchor: Any) -> bool:
         return True  # "the bombing in Karada was the deadliest this year": judged, not told
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in anchor.children)
     if trigger.kind in ("capture", "oust") and definite and not any(
-            c.dep_ in ("prep", "compound", "poss", "amod", "npadvmod") and c.lower_ not in _DEFINITE
-            for c in anchor.children):
+            c.dep_ in ("prep", "compound", "poss", "amod", "npadvmod") for c in anchor.children):
         return True  # "in the weeks after the recapture": the capture told, as a time
     if trigger.kind == "troop_position" and definite and _framing_only(anchor):
         return True  # "during the operation the forces killed 55": the operation told before

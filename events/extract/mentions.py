@@ -21,7 +21,7 @@ from events import actors as _actors
 from events.dates import DateMention, as_of, find_dates
 from events.extract import lexicon, syntax
 from events.extract.place_names import drop_people, people_suspects
-from events.extract.place_words import DATELINE, reference_kind
+from events.extract.place_words import dateline_end, reference_kind
 from events.extract.places import PlaceMention, PlaceReader
 from events.extract.wordlists import SPEECH_VERBS
 from events.figures import Figure, find_figures
@@ -137,7 +137,7 @@ def find_mentions(
             # "80 km west of Baghdad", "officials in Erbil", "BAGHDAD, July 2 (Xinhua) --":
             # no evidence of where events are
             if not reference_kind(sentence.text[max(0, start - 80) : start])
-            and not _in_dateline(sentence.text, start)
+            and start >= dateline_end(sentence.text)
         ]
     )
     countries = section_countries(sentences)
@@ -193,8 +193,3 @@ def _mark_speakers(sentence: Any, places: list[PlaceMention]) -> None:
         if (head is not None and head.dep_ == "nsubj" and not p.reference
                 and syntax.lemma(head.head) in SPEECH_VERBS):
             p.reference = "source"
-
-
-def _in_dateline(text: str, start: int) -> bool:
-    m = DATELINE.match(text)
-    return m is not None and start < m.end()

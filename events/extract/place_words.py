@@ -278,3 +278,9 @@ DATELINE = re.compile(
     r"\s*(?:\((?:[A-Z][\w ]+)\)|,\s*[A-Z]{2,}[A-Za-z]*)?\s*"
     r"(?:--|—|–|-)\s+"
 )
+
+
+def dateline_end(text: str) -> int:
+    """Return where a story's dateline ends ("BAGHDAD, July 2 (Xinhua) --"), 0 without one."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0

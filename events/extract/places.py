@@ -65,6 +65,7 @@ from events.extract.place_words import (
     SITE_AFTER,
     SITE_BEFORE,
     SITE_KINDS,
+    dateline_end,
     reference_kind,
 )
 from geodata.normalize import skeleton_key
@@ -450,11 +451,11 @@ class PlaceReader:
 
         Not a town that only locates ("Tarmiyah district, 45 km north of Baghdad").
         """
-        dateline = DATELINE.match(text)
+        filed = dateline_end(text)
         towns = {
             name for start, _, name, feature in found
             if not feature and not reference_kind(text[max(0, start - 80) : start])
-            and not (dateline and start < dateline.end())  # "BAGHDAD, July 2 (Xinhua) --"
+            and start >= filed  # "BAGHDAD, July 2 (Xinhua) --": where the story was filed
             # "fled the Mashlab district to Ain Issa": a destination holds no quarter named
             and not DESTINATION_BEFORE.search(text[max(0, start - 40) : start])
             and (place := self.plain(name)) is not None
