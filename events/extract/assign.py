@@ -64,7 +64,7 @@ def sentence_candidates(
         if kind is None:
             continue
         trig = reading
-        if why == "modal":
+        if why == "modal" or kind == "troop_position" and _declared_advance(args.anchor):
             kind = "threat"  # "ISIS said it would march on Baghdad": a declared intent
         figure = counts.magnitude(args, kind, sentence.text)
         if kinds.is_toll(kind, trig):
@@ -246,6 +246,21 @@ def _declared(sentence: Any, trig: Any) -> bool:
     subject = [c for c in anchor.children if c.dep_ == "nsubj"]
     return agents.speech_governed(anchor) and all(
         roles.own_side(s) or _armys_own_word(s, anchor) for s in subject)
+
+
+def _declared_advance(anchor: Any) -> bool:
+    """Tell whether a side says it is on its way to attack a place.
+
+    "ISIL said in a statement it was now advancing on Baghdad": the speaker's own march on
+    a place it has not reached is a declared intent; "troops were advancing on Raqqa",
+    told by others, is a troop movement.
+    """
+    return (
+        syntax.lemma(anchor) in kinds.AIMED_MOVES and anchor.tag_ == "VBG"
+        and any(c.dep_ == "prep" and c.lower_ == "on" for c in anchor.children)
+        and agents.speech_governed(anchor)
+        and any(c.dep_ == "nsubj" and roles.own_side(c) for c in anchor.children)
+    )  # fmt: skip
 
 
 _ARMY = frozenset("army troops force military soldier".split())

@@ -48,7 +48,7 @@ _MISSILE_WORDS = frozenset(
 _AIMS = frozenset("target objective goal aim".split())
 #: Moves to a place not yet fought over that an aim declares: "the aim was to reach the
 #: crossing" (not "our aim is to take control", said of the battle under way).
-_AIMED_MOVES = frozenset("reach advance march push".split())
+AIMED_MOVES = frozenset("reach advance march push".split())
 #: Verbs whose object is what was fired.
 _FIRING = frozenset("fire launch lob shoot hurl unleash rain".split())
 #: Guns that fire shells: their crews' fire is shelling.
@@ -300,7 +300,7 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         verbs = {syntax.lemma(t) for t in roles.complement_tokens(args.anchor)
                  if syntax.is_verb(t)}
         nexted = any(c.lower_ == "next" for c in args.anchor.children)
-        return "threat" if nexted or verbs & _AIMED_MOVES else None
+        return "threat" if nexted or verbs & AIMED_MOVES else None
     if kind == "threat" and not roles.threat_has_attack(args.anchor):
         return None  # "warned of a swift response": no attack declared
     if kind == "threat" and args.anchor.dep_ in ("dobj", "nsubjpass") and syntax.lemma(

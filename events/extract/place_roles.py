@@ -148,6 +148,10 @@ def _outermost(args: roles.Arguments, places: list[Any]) -> list[Any]:
 
     def under(p: Any) -> bool:
         h = heads[id(p)]
+        if _described(h, [heads[id(q)] for q in places if q is not p]):
+            return True
+        if _province_of_town(p, [(q, heads[id(q)]) for q in places if q is not p], h):
+            return True
         for q in places:
             g = heads[id(q)]
             if q is p or h is None or g is None or not g.is_ancestor(h):
@@ -159,6 +163,44 @@ def _outermost(args: roles.Arguments, places: list[Any]) -> list[Any]:
         return False
 
     return [p for p in places if not under(p)]
+
+
+def _described(h: Any, others: list[Any]) -> bool:
+    """Tell whether a place only describes another in an appositive.
+
+    "Baiji, the site of Iraq's largest refinery", however the parse attached the
+    appositive; not a list that goes on after it ("Ramadi, the capital of Anbar, and
+    parts of Fallujah").
+    """
+    if h is None:
+        return False
+    for t in [h, *syntax.ancestors(h)]:
+        if t.dep_ == "conj":
+            return False
+        if t.dep_ == "appos" and t.tag_ in ("NN", "NNS") and t is not h:
+            return any(g is not None and g.i < t.i and not t.is_ancestor(g) for g in others)
+    return False
+
+
+def _province_of_town(p: Any, others: list[tuple[Any, Any]], h: Any) -> bool:
+    """Tell whether a province only says where a town of the same phrase lies.
+
+    "seized Anbar's capital, Ramadi": Ramadi; "took Mosul and much of Nineveh": both.
+    """
+    if p.place is None or p.place.feature not in ("governorate", "region") or h is None:
+        return False
+    for q, g in others:
+        if (g is None or q.place is None or q.place.feature in ("governorate", "region")
+                or q.place.admin1 != p.place.admin1):
+            continue
+        up_h, up_g = [h, *syntax.ancestors(h)], [g, *syntax.ancestors(g)]
+        common = next((t for t in up_h if t in up_g), None)
+        if common is None:
+            continue
+        path = up_h[: up_h.index(common)] + up_g[: up_g.index(common)]
+        if not any(t.dep_ == "conj" for t in path):
+            return True
+    return False
 
 
 def _inner_town(args: roles.Arguments, chosen: list[Any]) -> list[Any]:

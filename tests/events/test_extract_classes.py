@@ -75,6 +75,10 @@ WANTED = [
      ("threat", "Rutba")),
     ("A military source said the army would now push towards Jisr al-Shughur.",
      ("threat", "Jisr ash Shughur")),
+    # a side saying it is on its way to attack a place it has not reached
+    ("The group said in a statement that it was now advancing on Samarra.",
+     ("threat", "Samarra")),
+    ("Soldiers were advancing on Fallujah, the ministry said.", ("troop_position", "Fallujah")),
     # displacement wording
     ("Islamic State expelled hundreds of families from Hit on Tuesday.", ("displacement", "Hit")),
     ("The offensive forced 3,000 people to flee Fallujah last week.",
@@ -136,6 +140,11 @@ def test_no_single_happening(text: str) -> None:
         # a province and the town named inside it
         ("In Diyala province, gunmen abducted six farmers near Muqdadiya on Friday.",
          "Muqdadiyah", "Diyala"),
+        # a town's province told as its owner: "Nineveh's second city, Tal Afar"
+        ("The army retook Nineveh's second city, Tal Afar, on Sunday.", "Tal Afar", "Nineveh"),
+        # an appositive that only says what is at the town, however the parse attaches it
+        ("Gunmen also took parts of Qayyarah, the site of the Qayyarah West air base, police "
+         "sources said.", "Qayyarah", "Qayyarah Airfield West"),
     ],
 )
 def test_the_place_of_the_event(text: str, name: str, unwanted: str) -> None:
