@@ -331,3 +331,25 @@ def test_kinds_resolve(nlp, text, trigger, pseudo, expected):
     st, _, kind = read(nlp, text, trigger)
     assert st.trigger.kind == pseudo
     assert kind == expected
+
+
+def test_the_parse_on_numpys_blas_is_the_models_own_parse(nlp) -> None:
+    """The matrix products moved to numpy's BLAS (for speed) leave every tag and arc as
+    thinc's own kernel gives them."""
+    import spacy
+
+    texts = [
+        "Kurdish fighters took back the town of Sinjar on Friday after a two-day assault.",
+        "At least 40 people were killed when a car bomb exploded near a market in Karrada.",
+        "The army said it had repelled an attack by ISIS militants east of Deir ez-Zor airport.",
+        "Thousands of families fled Fallujah as government forces closed in on the city.",
+    ]
+    assert any(node.ops.name == "numpy_blas" for node in nlp.get_pipe("parser").model.walk())
+    plain = spacy.load(syntax.MODEL, disable=list(syntax._DISABLED))
+    assert not any(node.ops.name == "numpy_blas"
+                   for node in plain.get_pipe("parser").model.walk())  # fmt: skip
+
+    def arcs(docs):
+        return [[(t.tag_, t.dep_, t.head.i) for t in d] for d in docs]
+
+    assert arcs(syntax.parse(texts, nlp)) == arcs(plain.pipe(texts))
