@@ -108,7 +108,8 @@ _DATE_RX = re.compile(
         |late\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b))
   | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier
         |before)\b)
-  | (?P<spell>\b(?P<sp_n>{_LENGTH})[-\s](?P<sp_u>day|week|month|year)(?:-long|-old)?\s+
+  | (?P<spell>\b(?P<sp_after>after\s+(?:a|an|its|their)\s+)?(?P<sp_n>{_LENGTH})[-\s]
+        (?P<sp_u>day|week|month|year)(?:-long|-old)?\s+
         (?:[a-z]+\s+){{0,2}}{_CAMPAIGN}\b)
   | (?P<nth>\bin\s+its\s+(?P<nth_n>{_ORDINAL})\s+(?P<nth_u>day|week|month|year)\b)
   | (?P<duration>\bfor\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?(?:the\s+(?:past
@@ -352,9 +353,11 @@ def _resolve_match(
         day, precision = _back(anchor if relative else published, n, unit, "day")
         return day, precision, relative
     if kind == "spell":
-        # "a 13-day offensive": it began that long before publication
+        # "a 13-day offensive": it began that long before publication; "seized it on 19
+        # February after a three-day offensive": that long before the date told
         n, unit = _count_unit(_number_word(m.group("sp_n")), m.group("sp_u"))
-        return _started(published, n, unit), _SPELL_PRECISION[unit], False
+        after = bool(m.group("sp_after"))
+        return _started(anchor if after else published, n, unit), _SPELL_PRECISION[unit], after
     if kind == "nth":
         # "now in its 13th day": it began on the first of those days
         word = m.group("nth_n").lower()

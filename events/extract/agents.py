@@ -97,10 +97,34 @@ def agent(
         first = speaker if speaker is not None else first
     if pronoun:
         # "the SDF said they had retaken ...": the pronoun is the speaker
-        speaker = _speaker(args)
+        speaker = _speaker(args) or _host_subject(args)
         if speaker is not None:
             first, pronoun = speaker, False
     return canon(first), canon(other), pronoun
+
+
+def _host_subject(args: Arguments) -> Any:
+    """Return the force of the clause a relative clause hangs from, or None.
+
+    "The SDF continues to hold al-Shaddadi, which it seized in February": "it" is the SDF.
+    """
+    clause = next(
+        (t for t in [args.anchor, *syntax.ancestors(args.anchor)] if t.dep_ == "relcl"), None)
+    verb = next((h for h in syntax.ancestors(clause) if syntax.is_verb(h)), None) if (
+        clause is not None) else None
+    for _ in range(4):
+        if verb is None:
+            return None
+        subject = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subject:
+            break
+        verb = verb.head if verb.dep_ in ("xcomp", "conj") else None
+    else:
+        return None
+    doc = args.anchor.doc
+    heads = {id(a): syntax.span_head(doc, a.start, a.end) for a, _ in args.actors}
+    return next((a for a, _ in args.actors if a.actor in _actors.ARMED
+                 and heads[id(a)] is not None and heads[id(a)].i == subject[0].i), None)
 
 
 def _nationality(args: Arguments) -> Any:

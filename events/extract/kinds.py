@@ -306,11 +306,11 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if kind == "threat" and args.anchor.dep_ in ("dobj", "nsubjpass") and syntax.lemma(
             args.anchor.head) in _NO_THREAT_MADE:
         return None  # "ends the threat of attacks", "poses a threat", "kept his promise to"
-    if kind == "control" and (
-        any(syntax.lemma(t) in ONGOING_WORDS for t in syntax.ancestors(args.anchor))
-        or any(syntax.lemma(c) in ONGOING_WORDS for c in args.anchor.children)
-    ):
+    held = kind == "troop_position" and syntax.lemma(args.anchor) == "hold"
+    if (kind == "control" or held) and _ongoing(args.anchor):
         return None  # "continues to control": the state of things, not news of a change
+    if held and any(c.dep_ == "prep" and c.lower_ == "since" for c in args.anchor.children):
+        return "seizure"  # "ISIS had held Palmyra since May 2015": taken then, held since
     if kind in ("capture", "control") and trigger.frame != "hold":
         if agents.people_object(args) and not _has_place_in(args, ("obj", "subjpass")):
             return "abduction"
@@ -434,6 +434,23 @@ def _has_place_in(args: roles.Arguments, slots: tuple[str, ...]) -> bool:
                 ):
                     break
     return any(syntax.lemma(t) in PLACE_NOUNS for t in args.object if t.dep_ != "pobj")
+
+
+def _ongoing(anchor: Any) -> bool:
+    """Tell whether a state is told as going on: "continues to hold", "still controls".
+
+    Only the verbs that carry it count, not the clause a relative one hangs from ("IS,
+    which has held the town since August, continues to hold 230 residents").
+    """
+    if any(syntax.lemma(c) in ONGOING_WORDS for c in anchor.children):
+        return True
+    t = anchor
+    while t.dep_ in ("xcomp", "conj", "pobj", "prep", "acomp", "attr") and t.head.i != t.i:
+        t = t.head
+        if syntax.lemma(t) in ONGOING_WORDS or any(
+                syntax.lemma(c) in ONGOING_WORDS for c in t.children if c.dep_ == "advmod"):
+            return True
+    return False
 
 
 def _attacks_stronghold(args: roles.Arguments) -> bool:

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from types import SimpleNamespace
 from typing import Any
 
 from events.extract.place_words import (
@@ -19,7 +20,10 @@ from events.extract.place_words import (
     IN_PROVINCE,
     IN_REGION_BEFORE,
     IN_REGION_OF,
+    MEASURED_OFFSET,
     REGION_AFTER,
+    measured_offset,
+    offset_point,
 )
 
 # Between a province and the town it holds: "the Anbar town of al-Baghdadi".
@@ -27,6 +31,8 @@ _UNIT_OF = re.compile(r"\s+(?:town|city|village|district|sub-district|area)\s+of
                       re.IGNORECASE)
 #: "X district of Y" with X farther than this from Y: X is a namesake elsewhere.
 PART_KM = 30.0
+#: How far a place may lie from where "50 km south of Y" puts it (or half that distance).
+MEASURED_SLACK_KM = 25.0
 
 
 def _unit_key(name: str) -> str:
@@ -171,3 +177,39 @@ def seat_town(mention: Any, plain: Callable[[str], Any]) -> Any:
     if town is None or town.feature != "city" or km_apart(town, place) > SEAT_KM:
         return mention
     return replace(mention, place=town, geo_precision=2)
+
+
+def measured_namesakes(
+    text: str,
+    found: list[tuple[int, int, str, str | None]],
+    plain: Callable[[str], Any],
+    near: Callable[[str, str, tuple[float, float]], Any],
+) -> dict[int, Any]:
+    """Return the readings, by start, of names that their distance from the next one places.
+
+    "Iskandariyah, about 50 km south of Baghdad" is the Iraqi town, not the Syrian
+    village of that name. ``found`` holds a sentence's (start, end, name, feature);
+    ``plain(name)`` reads a name alone, ``near(name, country, (lon, lat))`` near a
+    point. A reading as far off as the first is no help and is not taken.
+    """
+    out: dict[int, Any] = {}
+    for (start, end, name, _), (ref_start, _, ref_name, _) in zip(found, found[1:], strict=False):
+        gap = text[end:ref_start]
+        m = MEASURED_OFFSET.search(gap)
+        if m is None or m.end() != len(gap) or not re.fullmatch(r",\s*(?:\w+\s+)?",
+                                                                  gap[: m.start()]):
+            continue
+        ref = plain(ref_name)
+        if ref is None or ref.country not in ("IQ", "SY"):
+            continue
+        km, bearing = measured_offset(gap) or (0.0, 0)
+        lat, lon = offset_point(float(ref.lat), float(ref.lon), km, bearing)
+        there = SimpleNamespace(lat=lat, lon=lon)
+        slack = max(MEASURED_SLACK_KM, km / 2)
+        alone = plain(name)
+        if alone is not None and km_apart(alone, there) <= slack:
+            continue
+        other = near(name, ref.country, (lon, lat))
+        if other is not None and km_apart(other, there) <= slack:
+            out[start] = other
+    return out

@@ -10,12 +10,11 @@ of X") never count.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from typing import Any
 
 from events.extract import roles, syntax
-from events.extract.place_words import measured_offset
+from events.extract.place_words import measured_offset, offset_point
 
 # Prepositions that locate an event.
 _LOCATIVE = (
@@ -128,9 +127,7 @@ def _measured_point(args: roles.Arguments, mention: Any) -> Any:
         return None
     km, bearing = offset
     place = mention.place
-    lat = place.lat + km / 111.32 * math.cos(math.radians(bearing))
-    lon = place.lon + km / (111.32 * math.cos(math.radians(place.lat))) * math.sin(
-        math.radians(bearing))
+    lat, lon = offset_point(place.lat, place.lon, km, bearing)
     where = replace(place, name=f"{km:g} km {_COMPASS_POINTS[bearing // 45]} of {place.name}",
                     geonameid=None, lat=round(lat, 5), lon=round(lon, 5))  # fmt: skip
     return replace(mention, place=where, reference="", geo_precision=2)

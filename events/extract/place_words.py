@@ -12,6 +12,7 @@ dateline is where a story was filed from. They hold in any report;
 
 from __future__ import annotations
 
+import math
 import re
 
 from events.extract.wordlists import SITES
@@ -222,6 +223,14 @@ def measured_offset(before: str) -> tuple[float, float] | None:
     km = n * 1.609 if m["unit"].lower().startswith("mile") else n
     word = re.sub(r"[-\s]|ern$", "", m["dir"].lower())
     return round(km, 1), _BEARINGS[word]
+
+
+def offset_point(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """Return the (lat, lon) that lies ``km`` from (lat, lon) on ``bearing`` (degrees)."""
+    return (
+        lat + km / 111.32 * math.cos(math.radians(bearing)),
+        lon + km / (111.32 * math.cos(math.radians(lat))) * math.sin(math.radians(bearing)),
+    )
 
 
 def reference_kind(before: str) -> str:

@@ -31,6 +31,7 @@ import geodata
 from events.extract.place_links import (
     km_apart,
     link_places,
+    measured_namesakes,
     one_place_per_part,
     points_of,
     spread_of,
@@ -265,6 +266,12 @@ class PlaceReader:
         except ValueError:
             return None
 
+    def _near_point(self, name: str, country: str, point: tuple[float, float]) -> Any:
+        try:
+            return geodata.resolve(name, country=country, near=[point], strict_case=True)
+        except ValueError:
+            return None
+
     def resolve(self, name: str, feature: str | None = None) -> Any:
         """Resolve a name in the report's context: the same answer wherever it appears."""
         key = (name, feature)
@@ -482,10 +489,11 @@ class PlaceReader:
         dateline = DATELINE.match(text)
         prisoners = bool(PRISON_WORDS.search(text))
         city = self._sentence_city(text, found)
+        measured = measured_namesakes(text, found, self.plain_anywhere, self._near_point)
         for start, end, name, feature in found:
             if city and (feature or "").startswith("quarter:"):
                 feature = f"{feature}:{city}"  # the sentence's own city holds its quarters
-            place = self.resolve(name, feature)
+            place = measured.get(start) or self.resolve(name, feature)
             if prisoners and name in self.prisons:
                 place = self.prisons[name]
             if place is not None and place.feature == "site" and PRISON_WORDS.search(place.name):

@@ -158,7 +158,13 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
                 for t in tokens:
                     add(t, label, "gov:")
     elif anchor.dep_ in ("acl", "relcl", "amod") and anchor.head.i not in slots:
-        slots[anchor.head.i] = "prep:in" if _where_clause(anchor) else "head"
+        head = anchor.head
+        slots[head.i] = "prep:in" if _where_clause(anchor) else "head"
+        if anchor.dep_ == "relcl" and head.dep_ == "pobj" and head.head.lower_ == "in" and (
+                head.head.head.tag_ == "NNP"):
+            # "al-Shaddadi in southern Hasakah, which it seized": the clause is about the
+            # place the locating phrase belongs to, wherever the parse hangs it
+            slots.setdefault(head.head.head.i, slots[head.i])
     supported = _supported_verb(anchor)
     if supported is not None:
         # "forces backed by air strikes retook X": the strikes were over X

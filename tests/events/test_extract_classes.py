@@ -41,6 +41,10 @@ WANTED = [
     # state of control
     ("By Friday the town of Baiji was in the hands of the militants.", ("seizure", "Baiji")),
     ("Hawija, held by Islamic State since 2014, was cut off on Monday.", ("seizure", "Hawija")),
+    ("Islamic State had held Hit since October 2014, tribal elders said.", ("seizure", "Hit")),
+    # a relative clause about the town a locating phrase follows
+    ("The Peshmerga still hold Jalawla in eastern Diyala, which they took from the militants "
+     "on 23 November.", ("seizure", "Jalawla")),
     ("The Kurdish militia now controls two-thirds of Manbij, a monitor said.",
      ("seizure", "Manbij")),
     ("The government lost Palmyra to the jihadists on Wednesday.", ("seizure", "Palmyra")),
@@ -95,6 +99,8 @@ NO_EVENT = [
     # aggregates and ongoing states
     "Over the past month the coalition carried out 300 air strikes in Iraq and Syria.",
     "The battle for Ramadi is in its fourth week.",
+    # a state that goes on is no news of a change
+    "The Kurdish forces continue to hold Sinjar.",
     # forecasts
     "Commanders say the fall of Mosul is only days away.",
     # negation and purpose
@@ -173,6 +179,19 @@ def test_a_sentence_with_no_place_falls_back_to_the_main_place() -> None:
     assert fights and fights[0].place == place_of("Hawija")
 
 
+def test_a_distance_from_a_known_place_picks_the_namesake() -> None:
+    # "Iskandariyah" alone is a Syrian village; 50 km south of Baghdad it is the Iraqi town
+    (bomb,) = [e for e in run("A car bomb exploded in a crowded market in Iskandariyah, some "
+                              "50 km south of Baghdad, on Friday.") if e.event_type == "bombing"]
+    assert bomb.country == "IQ" and abs(bomb.lat - 32.89) < 0.2, (bomb.place, bomb.lat)
+
+
+def test_a_relative_clauses_it_is_the_force_of_the_clause_it_hangs_from() -> None:
+    (seizure,) = [e for e in run("The SDF continues to hold Shaddadi in southern Hasakah, which "
+                                 "it seized on 19 February.") if e.event_type == "seizure"]
+    assert seizure.actor1 == "SDF" and seizure.place == place_of("Shaddadi")
+
+
 def test_a_persons_name_is_no_place() -> None:
     text = "Jassim Mohammed, a farmer, said militants seized his village near Kirkuk on Monday."
     assert all(e.place != place_of("Jassim") for e in run(text))
@@ -185,6 +204,8 @@ def test_a_persons_name_is_no_place() -> None:
         ("The army retook Tikrit in March.\n\nMilitants shelled Samarra.", "2015-05-21"),
         # a duration gives the start
         ("Iraqi forces are pressing a 13-day offensive on Ramadi.", "2015-05-08"),
+        # counted back from the day told, when it ends in that day
+        ("Kurdish units took Tal Abyad on 15 May after a five-day offensive.", "2015-05-10"),
         # the year of a background clause does not date the news
         ("Islamic State, which took Mosul in 2014, shelled Makhmur on Tuesday.", "2015-05-19"),
     ],
