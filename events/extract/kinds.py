@@ -439,16 +439,15 @@ def _has_place_in(args: roles.Arguments, slots: tuple[str, ...]) -> bool:
 def _ongoing(anchor: Any) -> bool:
     """Tell whether a state is told as going on: "continues to hold", "still controls".
 
-    Only the verbs that carry it count, not the clause a relative one hangs from ("IS,
-    which has held the town since August, continues to hold 230 residents").
+    Not the clause a relative one hangs from ("IS, which has held the town since August,
+    continues to hold 230 residents").
     """
     if any(syntax.lemma(c) in ONGOING_WORDS for c in anchor.children):
         return True
     t = anchor
-    while t.dep_ in ("xcomp", "conj", "pobj", "prep", "acomp", "attr") and t.head.i != t.i:
+    while t.dep_ != "relcl" and t.head.i != t.i:
         t = t.head
-        if syntax.lemma(t) in ONGOING_WORDS or any(
-                syntax.lemma(c) in ONGOING_WORDS for c in t.children if c.dep_ == "advmod"):
+        if syntax.lemma(t) in ONGOING_WORDS:
             return True
     return False
 
