@@ -104,6 +104,11 @@ def _inherited_subject(anchor: Any) -> tuple[list[Any], str]:
     return [], "subj"
 
 
+#: Verbs whose agent is the doer of the event noun they describe ("raids carried out by
+#: warplanes"), unlike a supporter ("troops backed by militia").
+_CARRYING = frozenset("carry conduct launch stage mount perform execute wage".split())
+
+
 def _slots(anchor: Any, frame: str) -> dict[int, str]:
     slots: dict[int, str] = {}
 
@@ -114,9 +119,11 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
     for c in anchor.children:
         add(c, _label(c))
         if not syntax.is_verb(anchor) and c.dep_ in ("acl", "relcl") and syntax.is_verb(c):
-            # "shells targeted Aleppo", "shelling that hit the town": the noun's own clause
+            # "shells targeted Aleppo", "shelling that hit the town", "raids carried out by
+            # warplanes": the noun's own clause
             for g in c.children:
-                if g.dep_ in ("dobj", "prep"):
+                if g.dep_ in ("dobj", "prep") or (
+                        g.dep_ == "agent" and syntax.lemma(c) in _CARRYING):
                     add(g, _label(g), "acl:")
         if c.dep_ == "xcomp" and syntax.lemma(c) in _LEAVING:
             # "forced 300 families to flee Tuz Khurmatu": the place they left

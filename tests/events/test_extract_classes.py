@@ -67,6 +67,9 @@ WANTED = [
     ("Coalition strikes hit Islamic State positions near Sinjar on Tuesday.",
      ("airstrike", "Sinjar")),
     ("Russian jets pounded Jisr al-Shughur on Monday.", ("airstrike", "Jisr ash Shughur")),
+    # raids whose doer a clause of their own names
+    ("Nine people died in raids carried out on Monday by Russian warplanes on Talbiseh.",
+     ("airstrike", "Talbiseh")),
     # a siege broken, however far the verb stands from the noun, is a fight
     ("Further south, the siege of Amirli, a Turkmen town that held out for weeks, was broken "
      "on Sunday.", ("clash", "Amirli")),
@@ -190,6 +193,17 @@ def test_a_relative_clauses_it_is_the_force_of_the_clause_it_hangs_from() -> Non
     (seizure,) = [e for e in run("The SDF continues to hold Shaddadi in southern Hasakah, which "
                                  "it seized on 19 February.") if e.event_type == "seizure"]
     assert seizure.actor1 == "SDF" and seizure.place == place_of("Shaddadi")
+
+
+def test_the_doer_named_in_the_nouns_own_clause_acts_not_a_supporter() -> None:
+    (strike,) = [e for e in run("Dozens died in strikes conducted by Syrian jets on Douma "
+                                "on Monday.") if e.event_type == "airstrike"]
+    assert strike.actor1 == "Syrian Army"
+    # a force that backs another is no doer of the event it backs
+    events = run('Officials hailed the "liberation of Hit" hours after Iraqi troops backed up '
+                 "by tribal fighters entered the town on Monday.")
+    assert {e.actor1 for e in events if e.event_type == "seizure"} <= {
+        "Iraqi Security Forces", None}
 
 
 def test_a_persons_name_is_no_place() -> None:
