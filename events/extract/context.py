@@ -146,6 +146,7 @@ class _History:
 
     def __init__(self) -> None:
         self.named: list[tuple[int, PlaceMention]] = []
+        self.towns: list[tuple[int, PlaceMention]] = []
         # named sites, also those gone to ("broke through to the Kuweires airport")
         self.sites: list[PlaceMention] = []
 
@@ -155,6 +156,23 @@ class _History:
         for p in places:
             if p.place is not None and not p.reference and not p.destination and not p.anaphor:
                 self.named.append((index, p))
+        # "The militias' reach now extends to Baiji. ... entered the town": a town gone to
+        # is a town told of, for "the town" after it
+        self.towns += [(index, p) for p in places if p.place is not None and not p.reference
+                       and not p.anaphor and p.place.feature not in ("governorate", "region",
+                                                                     "site")]
+
+    def first_town(self, index: int, reach: int) -> PlaceMention | None:
+        """Return the first town of the latest sentence before ``index`` that names one.
+
+        The first named is what that sentence is about ("at Jurf al-Sakhar, a belt of
+        groves south of Baghdad that the militants used to shell Karbala").
+        """
+        before = [(i, p) for i, p in self.towns if i < index and index - i <= reach]
+        if not before:
+            return None
+        latest = before[-1][0]
+        return next(p for i, p in before if i == latest)
 
     def last(self, index: int, reach: int, *, city: bool = False) -> PlaceMention | None:
         for i, p in reversed(self.named):
@@ -206,9 +224,10 @@ def _resolve_anaphor(
             history.city_before(i, a.start)
             or heading  # "RS000 | 29 September | Kafr Nabl, Idlib ... the town's eastern edge"
             # a report about a district or province ("Sinjar district") names no town
+            # nor one about a site ("the Baiji refinery"): the town is no refinery
             or (topic if topic is not None and topic.place.feature not in (
-                "governorate", "region", "district", "subdistrict") else None)
-            or history.last(i, 8, city=True)
+                "governorate", "region", "district", "subdistrict", "site") else None)
+            or history.first_town(i, 8)
         )
     elif kind == "province":
         base = history.last(i, 8) or topic

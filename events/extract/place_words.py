@@ -78,7 +78,10 @@ PERSON_BEFORE = re.compile(
 #: Badia Operations Command", "the Manbij Military Council" act; they are no place.
 ORG_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'-]+)?\s+(?:Operations?\s+(?:Command|Room|Cent(?:er|re))|"
-    r"Military\s+Council|Command\b)"
+    r"Military\s+Council|Command\b|"
+    # "Badr fighters", "the Badr Organisation", "the Hamza Division": a force, not a place
+    r"(?:Organi[sz]ation|Brigades?|Battalions?|Division|Corps|Movement|Front|[Ff]ighters|"
+    r"[Mm]ilitia(?:men|s)?)\b)"
 )
 #: A title after a place, then a name: "Kurdistan Region President Nechirvan Barzani",
 #: "Nineveh governor Atheel al-Nujaifi": the place is part of a person's title.

@@ -172,6 +172,25 @@ def test_it_and_the_city_mean_the_reports_main_place() -> None:
     assert hospital and {e.place for e in hospital} == {place_of("Ramadi")}
 
 
+def test_the_town_is_the_town_the_sentence_before_was_about() -> None:
+    # not a site the report is about, not a force named like a town ("Badr fighters"),
+    # not a town named in passing after it; a town gone to counts
+    text = (
+        "Militias reach the Baiji refinery\n\n"
+        "Shiite militias now stand at the gates of the Baiji refinery.\n\n"
+        "In October the fight moved to Jurf al-Sakhar, a farming district south of Baghdad "
+        "that the militants had used to attack Karbala. Iraqi troops and Badr fighters "
+        "captured the town on October 25.\n\n"
+        "The militias' reach now extends to Baiji. Government forces entered the town three "
+        "weeks ago."
+    )
+    events = run(text, published="2014-12-05")
+    (taken,) = [e for e in events if e.event_type == "seizure"]
+    entered = [e for e in events if "entered the town" in e.evidence]
+    assert taken.place == place_of("Jurf al-Sakhar"), taken.place
+    assert entered and entered[0].place == place_of("Baiji"), entered[0].place
+
+
 def test_a_sentence_with_no_place_falls_back_to_the_main_place() -> None:
     text = (
         "Battle for Hawija\n\n"
