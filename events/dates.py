@@ -86,9 +86,10 @@ _CAMPAIGN = r"(?:offensive|operation|campaign|siege|battle|assault|fight|push|bl
 # forms come before their prefixes. Each group name says how to resolve it.
 _DATE_RX = re.compile(
     rf"""(?<![A-Za-z0-9])(?=[A-Za-z0-9])(?:
-    (?P<mdy>\b{_MONTH}\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>(?:19|20)\d\d)\b)
-  | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<dmy_y>(?:19
-        |20)\d\d)\b)
+    (?P<mdy>\b{_MONTH}\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?,?\s+
+        (?P<mdy_y>(?:19|20)\d\d)\b)
+  | (?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?{_MONTH},?
+        \s+(?P<dmy_y>(?:19|20)\d\d)\b)
   | (?P<iso>\b(?P<iso_y>20\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
   | (?P<dlast>\b(?:{_MONTH}\s+(?P<dl_d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dl_d2>\d{{1,2}})(?:st|nd
         |rd|th)?\s+(?:of\s+)?{_MONTH}),?\s+(?:of\s+)?(?P<dl_w>last|this)\s+year\b)

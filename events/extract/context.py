@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from events.dates import PRECISIONS, find_dates
+from events.extract import syntax
 from events.extract.candidate import Candidate
 from events.extract.place_links import km_apart, seat_town
 from events.extract.place_words import CITY_KINDS, NAMED_SITE_KINDS, dateline_end
@@ -434,6 +435,15 @@ def resolve_dates(
                 return anchors[prev] if anchors[prev].precision == "day" else None
         return None
 
+    def story_date(index: int) -> date | None:
+        # the date, written with its year, that the paragraph's story is at
+        for back in range(0, DATE_SENTENCES + 1):
+            d = anchors.get(index - back)
+            if (d is not None and paragraph.get(index - back) == paragraph.get(index)
+                    and _YEAR.search(d.text)):
+                return d.date
+        return None
+
     def latest_anchor(c: Candidate) -> date:
         # "in December, after having been driven out eight months before": the sentence's own
         # date first, else the date the narrative is at; "overnight" only the night before
@@ -462,6 +472,13 @@ def resolve_dates(
             d = again[0] if again else None
         if d is not None and not d.relative_to_anchor and _LATER.search(c.sentence.text):
             d = _in_the_story_s_year(d, latest_anchor(c), published)
+        elif d is not None and _DAY_OF_MONTH.search(d.text) and not _YEAR.search(d.text):
+            # "... around August 9-10, 2014. U.S. aircraft struck near the mountain on
+            # August 9": the year of the story the paragraph tells
+            told = story_date(i)
+            d = _in_the_story_s_year(d, told, published) if told is not None else d
+        if d is not None and _SPELL.match(d.text):
+            d = _spell_of(c, d, latest_anchor(c))
         if d is not None:
             c.day, c.precision, c.explicit_date = d.date, d.precision, not c.attributed_date
             if c.kind in ("displacement", "attack_on_civilians", "clash") and (
@@ -492,6 +509,34 @@ def resolve_dates(
 _LATER = re.compile(r"\b(?:days|weeks|months|a\s+(?:week|month)|\w+\s+(?:weeks|months))\s+later\b",
                     re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+    re.IGNORECASE)
+# "for two months", "for more than a week": how long a state lasted
+_SPELL = re.compile(r"for\b", re.IGNORECASE)
+
+
+def _spell_of(c: Candidate, d: Any, told: date) -> Any:
+    """Date a state that lasted a while by the tense it is told in.
+
+    "have been surrounded for two months" began that long before publication (as read);
+    "which had been held by ISIS for 15 months" that long before the date the story is
+    at; "surrounded the mountain for more than a week", in the simple past, tells no
+    start of its own: the narrative's date carries it (None).
+    """
+    anchor = syntax.token_at(c.sentence.doc, c.trigger.anchor_start)
+    verb = anchor if syntax.is_verb(anchor) else next(
+        (h for h in syntax.ancestors(anchor) if syntax.is_verb(h)), anchor)
+    aux = {a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
+    if "had" in aux:
+        again = find_dates(d.text, told)
+        return again[0] if again else d
+    if verb.tag_ == "VBD" and not aux & {"has", "have", "'ve", "is", "are", "am"}:
+        return None
+    return d
 
 
 def _in_the_story_s_year(d: Any, told: date, published: date) -> Any:

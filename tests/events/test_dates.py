@@ -28,6 +28,8 @@ PUB = date(2015, 3, 12)  # a Thursday
         ("three days ago", "2015-03-09", "day"),
         ("earlier this month", "2015-03-01", "month"),
         ("last month", "2015-02-01", "month"),
+        ("around 9-10 August 2014", "2014-08-09", "day"),  # a range of days: its first
+        ("on August 9-10, 2014", "2014-08-09", "day"),
         ("earlier this year", "2015-01-01", "year"),
         ("in January", "2015-01-01", "month"),
         ("in June", "2014-06-01", "month"),  # a month after publication: the year before

@@ -248,6 +248,20 @@ def test_dates(text: str, day: str) -> None:
     assert day in days, days
 
 
+def test_a_story_told_years_later_keeps_its_own_dates() -> None:
+    # a report of 2016 about 2014: a day with no year is in the year the paragraph is at
+    # (also after a range of days), and a state told in the simple past "for more than a
+    # week" started when the story was at, not a week before publication
+    text = (
+        "On 3 August 2014 the militants swept into Sinjar. They surrounded the mountain for "
+        "more than a week.\n\n"
+        "Kurdish fighters opened a corridor from the border around 9-10 August 2014. "
+        "Coalition aircraft struck militant convoys near Sinjar on August 9."
+    )
+    days = {(e.event_type, e.date) for e in run(text, published="2016-08-03")}
+    assert ("troop_position", "2014-08-03") in days and ("airstrike", "2014-08-09") in days, days
+
+
 def test_the_toll_is_the_total_not_the_sub_count() -> None:
     (event,) = [e for e in run("An air strike on Douma killed 12 people, including 7 children, "
                                "on Monday.") if e.event_type == "airstrike"]
