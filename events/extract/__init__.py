@@ -13,8 +13,8 @@ r"""Finding events in a report: a pipeline of stages, each adding one kind of an
    :mod:`.kinds`):
    who did what to whom, where, when, how many, read from the parse, and the
    event type that follows;
-6. report context (:mod:`.context`): the topic place for "the city" and
-   place-less sentences, the narrative's dates, "it" and "they";
+6. report context (:mod:`.context`, :mod:`.story_dates`): the topic place for "the
+   city" and place-less sentences, the narrative's dates, "it" and "they";
 7. merging (:mod:`.merging`): one event per happening told several times.
 
 Beside stages 3-5, :mod:`.tables` reads the lists of figures by place that
@@ -32,7 +32,16 @@ from functools import lru_cache
 from typing import Any
 
 from events.dates import section_dates
-from events.extract import assign, context, filters, lexicon, merging, syntax, tables
+from events.extract import (
+    assign,
+    context,
+    filters,
+    lexicon,
+    merging,
+    story_dates,
+    syntax,
+    tables,
+)
 from events.extract.candidate import Candidate
 from events.extract.mentions import find_mentions
 from events.extract.places import PlaceReader, report_country
@@ -122,7 +131,7 @@ def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
     cands.extend(tables.table_candidates(sentences, mentions, published, reader))
     # 6. report context
     cands = context.resolve_places(cands, sentences, mentions, reader)
-    context.resolve_dates(cands, sentences, mentions, published)
+    story_dates.resolve_dates(cands, sentences, mentions, published)
     context.resolve_actors(cands)
     cands = [
         c

@@ -4,12 +4,7 @@
   first lines, and named most often. "The city", "it" and a sentence that
   names no place mean it, unless the sentence itself or the one just before
   names another town for the anaphor to point back to.
-* Dates: an event dated in its own clause keeps that date; one in a sentence
-  dated elsewhere (an attribution, "officials said on Tuesday") takes the
-  sentence's date; "a day later" counts from the date the narrative is at; an
-  undated event in a sentence that continues a dated one (same paragraph, the
-  next sentence) takes that date; any other undated event is of the days
-  before publication (the publication date, precision ``week``).
+* Dates: see :mod:`.story_dates`.
 * Actors: "it" and "they" are the force the previous event was about.
 """
 
@@ -17,18 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
 from typing import Any
 
-from events.dates import PRECISIONS, find_dates
-from events.extract import syntax
 from events.extract.candidate import Candidate
 from events.extract.place_links import km_apart, seat_town
 from events.extract.place_words import CITY_KINDS, NAMED_SITE_KINDS, dateline_end
 from events.extract.places import PlaceMention
 
-#: The note of a figure counted up to the report's day ("have fled since Friday").
-COUNT_TO_DATE = "count to date"
 #: Words one airfield is called by: "the Kuweires military airport ... the air base".
 _AIRFIELD = ("airport", "airbase", "airfield")
 _SITE_SYNONYMS = {"airport": _AIRFIELD, "airbase": _AIRFIELD}
@@ -44,23 +34,12 @@ REPEAT_REACH = 3
 #: ... and is not much shorter than it (a headline is not repeated by its lede).
 REPEAT_LENGTH = 0.6
 REPEAT_MIN_WORDS = 8
-#: How many sentences back an undated sentence may borrow its date (in its paragraph).
-DATE_SENTENCES = 1
-_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 # "captured large areas of northern Iraq": a country is no place to code.
 _COUNTRY_RX = re.compile(
     r"\b(?:Iraq|Syria|Turkey|Iran|Jordan|Lebanon)\b(?!i|n)|\bthe\s+country(?:'?s)?\b|\belsewhere\b"
 )
-# "9,000 people are currently displaced": a count on the report's day.
-_CURRENT = re.compile(r"\b(?:currently|now|still|remain|remains|remained)\s+(?:\w+\s+)?$", re.I)
-# "continues to besiege", "is still surrounding": a state at the report's time.
-_ONGOING = re.compile(
-    r"\b(?:continues?\s+to|continuing\s+to|keeps?|still|is\s+now|are\s+now|remains?|currently)\b",
-    re.IGNORECASE,
-)
 
 
-_NIGHT = re.compile(r"night", re.IGNORECASE)
 # "toward the city centre": the sentence is inside the report's city
 _CITY_CENTRE = re.compile(r"\bthe\s+city(?:['’]s)?\s+(?:centre|center)\b", re.IGNORECASE)
 
@@ -362,7 +341,7 @@ def _heading_towns(sentences: list[Any], mentions: list[Any]) -> dict[int, tuple
     2015 | Kafr Nabl, Idlib"); "the town" in the entry is that town.
     """
     out: dict[int, tuple[int, Any]] = {}
-    for s in _paragraph_headings(sentences):
+    for s in paragraph_headings(sentences):
         towns = [p for p in mentions[s.index].places if p.place is not None and not p.reference
                  and not p.anaphor and p.place.feature not in ("governorate", "region")]
         if towns:
@@ -370,7 +349,7 @@ def _heading_towns(sentences: list[Any], mentions: list[Any]) -> dict[int, tuple
     return out
 
 
-def _paragraph_headings(sentences: list[Any]) -> list[Any]:
+def paragraph_headings(sentences: list[Any]) -> list[Any]:
     """Return the heading lines that open a paragraph (not the report's title)."""
     seen: set[int] = set()
     out = []
@@ -388,201 +367,6 @@ def before_index(history: _History) -> int:
 
 def _same_paragraph(sentences: list[Any], a: int, b: int) -> bool:
     return 0 <= b < len(sentences) and sentences[a].paragraph == sentences[b].paragraph
-
-
-def _anchor_dates(sentences: list[Any], mentions: list[Any]) -> dict[int, Any]:
-    """Return the date each sentence is about, for the ones that name one.
-
-    Of a sentence's dates, the most exact is taken, and the last of equals.
-    """
-    out = {}
-    for s, m in zip(sentences, mentions, strict=True):
-        dated = [d for d in m.dates if not d.relative_to_anchor]
-        if dated:
-            best = min(_RANK[d.precision] for d in dated)
-            out[s.index] = [d for d in dated if _RANK[d.precision] == best][-1]
-    return out
-
-
-def _record_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any]:
-    """Return the day of each paragraph that opens with a dated heading line.
-
-    A log or live blog opens each entry with a line such as "RS002 | 30 September
-    2015 | Al Rastan, Homs" or "Tuesday 4 March, 10:45": the entry's undated
-    sentences tell that day.
-    """
-    out: dict[int, Any] = {}
-    for s in _paragraph_headings(sentences):
-        d = anchors.get(s.index)
-        if d is not None and d.precision == "day":
-            out[s.paragraph] = d
-    return out
-
-
-def resolve_dates(
-    cands: list[Candidate], sentences: list[Any], mentions: list[Any], published: date
-) -> None:
-    """Set every candidate's ``day`` and ``precision`` (see the module's rules)."""
-    anchors = _anchor_dates(sentences, mentions)
-    paragraph = {s.index: s.paragraph for s in sentences}
-    records = _record_days(sentences, anchors)
-
-    def narrative(index: int) -> Any:
-        # only a day the story is at carries on; a month or a year is background
-        for back in range(1, DATE_SENTENCES + 1):
-            prev = index - back
-            if prev in anchors and paragraph.get(prev) == paragraph.get(index):
-                return anchors[prev] if anchors[prev].precision == "day" else None
-        return None
-
-    def story_date(index: int) -> date | None:
-        # the date, written with its year, that the paragraph's story is at
-        for back in range(0, DATE_SENTENCES + 1):
-            d = anchors.get(index - back)
-            if (d is not None and paragraph.get(index - back) == paragraph.get(index)
-                    and _YEAR.search(d.text)):
-                return d.date
-        return None
-
-    def latest_anchor(c: Candidate) -> date:
-        # "in December, after having been driven out eight months before": the sentence's own
-        # date first, else the date the narrative is at; "overnight" only the night before
-        # the day this paragraph is at, else before publication
-        if _NIGHT.search(c.date.text):
-            told = narrative(c.sentence.index)
-            return told.date if told is not None else published
-        same = [
-            d for d in mentions[c.sentence.index].dates
-            if not d.relative_to_anchor and d.end <= c.date.start
-        ]  # fmt: skip
-        if same:
-            return same[-1].date
-        earlier = [d for i, d in anchors.items() if i < c.sentence.index]
-        # "the same day" counts from the last day told, not a background month between
-        # ("..., which Kurdish forces had recaptured in November 2015.")
-        days = [d for d in earlier if d.precision == "day"]
-        earlier = days if days and re.search(r"\bday\b", c.date.text, re.I) else earlier
-        return earlier[-1].date if earlier else published
-
-    for c in cands:
-        d = c.date
-        i = c.sentence.index
-        if d is not None and d.relative_to_anchor:
-            again = find_dates(d.text, published, anchor=latest_anchor(c))
-            d = again[0] if again else None
-        if d is not None and not d.relative_to_anchor and _LATER.search(c.sentence.text):
-            d = _in_the_story_s_year(d, latest_anchor(c), published)
-        elif d is not None and _DAY_OF_MONTH.search(d.text) and not _YEAR.search(d.text):
-            # "... around August 9-10, 2014. U.S. aircraft struck near the mountain on
-            # August 9": the year of the story the paragraph tells
-            told = story_date(i)
-            d = _in_the_story_s_year(d, told, published) if told is not None else d
-        if d is not None and _SPELL.match(d.text):
-            d = _spell_of(c, d, latest_anchor(c))
-        if d is not None:
-            c.day, c.precision, c.explicit_date = d.date, d.precision, not c.attributed_date
-            if c.kind in ("displacement", "attack_on_civilians", "clash") and (
-                _since(c, d) or _CURRENT.search(c.sentence.text[: c.trigger.start][-30:])
-            ):
-                # "have fled since Friday", "60 killed since Saturday": a count to date
-                c.day, c.precision, c.explicit_date = published, "week", False
-                c.notes.append(f"{COUNT_TO_DATE} ({d.text})")
-            continue
-        before = c.sentence.text[: c.trigger.start]
-        carried = (narrative(i) or records.get(paragraph[i])
-                   if not _ONGOING.search(before[-40:]) else None)
-        if carried is not None:
-            c.day, c.precision = carried.date, carried.precision
-        else:
-            c.day, c.precision = published, "week"
-    for c in cands:
-        if c.earlier_by is not None and not (c.date is not None and not c.attributed_date):
-            c.day, c.precision = _earlier(c.day, c.precision, *c.earlier_by)
-        if c.precision == "month":
-            c.day = c.day.replace(day=1)
-        elif c.precision == "year":
-            c.day = c.day.replace(month=1, day=1)
-        c.day = min(c.day, published)
-
-
-# "Three months later, on 23 November": the story moves on from the date it was at
-_LATER = re.compile(r"\b(?:days|weeks|months|a\s+(?:week|month)|\w+\s+(?:weeks|months))\s+later\b",
-                    re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-_DAY_OF_MONTH = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
-    re.IGNORECASE)
-# "for two months", "for more than a week": how long a state lasted
-_SPELL = re.compile(r"for\b", re.IGNORECASE)
-
-
-def _spell_of(c: Candidate, d: Any, told: date) -> Any:
-    """Date a state that lasted a while by the tense it is told in.
-
-    "have been surrounded for two months" began that long before publication (as read);
-    "which had been held by ISIS for 15 months" that long before the date the story is
-    at; "surrounded the mountain for more than a week", in the simple past, tells no
-    start of its own: the narrative's date carries it (None).
-    """
-    anchor = syntax.token_at(c.sentence.doc, c.trigger.anchor_start)
-    verb = anchor if syntax.is_verb(anchor) else next(
-        (h for h in syntax.ancestors(anchor) if syntax.is_verb(h)), anchor)
-    aux = {a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
-    if "had" in aux:
-        again = find_dates(d.text, told)
-        return again[0] if again else d
-    if verb.tag_ == "VBD" and not aux & {"has", "have", "'ve", "is", "are", "am"}:
-        return None
-    return d
-
-
-def _in_the_story_s_year(d: Any, told: date, published: date) -> Any:
-    """Read a day and month written without a year in the year of the story told.
-
-    "IS drove the Peshmerga out on 11 August 2014 ... Three months later, on 23 November,
-    Peshmerga units recaptured Jalawla" (in a 2016 report) is 23 November 2014, the first
-    such day after the story's date, not the latest before publication.
-    """
-    if d.precision != "day" or _YEAR.search(d.text) or (d.date - told).days < 200:
-        return d
-    day = d.date.replace(year=told.year)
-    if day < told:
-        day = day.replace(year=told.year + 1)
-    return replace(d, date=day) if day <= published else d
-
-
-def _earlier(day: date, precision: str, n: int, unit: str) -> tuple[date, str]:
-    """Go back ``n`` units from a day; the result is no more exact than the unit.
-
-    Examples
-    --------
-    >>> _earlier(date(2017, 8, 20), "day", 6, "week")
-    (datetime.date(2017, 7, 9), 'week')
-    >>> _earlier(date(2016, 12, 1), "month", 8, "month")
-    (datetime.date(2016, 4, 1), 'month')
-    """
-    if unit in ("day", "week"):
-        day = day - timedelta(days=n * (7 if unit == "week" else 1))
-    else:
-        months = day.year * 12 + day.month - 1 - n * (12 if unit == "year" else 1)
-        day = date(months // 12, months % 12 + 1, 1)
-    coarser = max(_RANK[precision], _RANK[unit])
-    return day, PRECISIONS[coarser]
-
-
-def _since(c: Candidate, d: Any) -> bool:
-    text = c.sentence.text
-    return d.text.lower().startswith("since") or bool(
-        re.search(r"\bsince\s+$", text[max(0, d.start - 8) : d.start], re.IGNORECASE)
-    ) or bool(_SINCE_START.search(text[max(0, d.start - 90) : d.start]))
-
-
-# "since the start of military operations on 17 October": a count to date from then
-_SINCE_START = re.compile(
-    r"\bsince\s+(?:the\s+)?(?:start|beginning|launch|outset)\s+of\b[^,.;]{0,60}$", re.I)
 
 
 def resolve_actors(cands: list[Candidate]) -> None:

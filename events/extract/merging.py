@@ -16,7 +16,7 @@ import re
 from datetime import date, timedelta
 
 from events.extract.candidate import Candidate
-from events.extract.context import COUNT_TO_DATE
+from events.extract.story_dates import COUNT_TO_DATE
 from events.extract.wordlists import SITES
 from geodata.normalize import skeleton_key
 

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 import pytest
 
 import geodata
-from events.extract import assign, context, filters, merging, syntax
+from events.extract import assign, context, filters, merging, story_dates, syntax
 from events.extract.candidate import Candidate
 from events.extract.places import PlaceMention
 from tests.events.test_stage_roles import PUB, stages
@@ -48,7 +48,7 @@ def report(nlp, text: str, published: date = PUB) -> SimpleNamespace:
                                                     isis_named=st.isis_named))
     st.topic = context.topic_place(st.sentences, st.mentions)
     cands = context.resolve_places(cands, st.sentences, st.mentions, st.reader)
-    context.resolve_dates(cands, st.sentences, st.mentions, published)
+    story_dates.resolve_dates(cands, st.sentences, st.mentions, published)
     context.resolve_actors(cands)
     st.cands = [c for c in cands
                 if filters.why_not_codable(c.day, c.place.place.country) is None]  # fmt: skip
