@@ -44,7 +44,8 @@ from events.extract import (
 )
 from events.extract.candidate import Candidate
 from events.extract.mentions import find_mentions
-from events.extract.places import PlaceReader, report_country
+from events.extract.place_words import report_country
+from events.extract.places import PlaceReader
 from events.extract.sentences import split_sentences
 from events.extract.syntax import load_nlp
 from events.model import Event, event_id

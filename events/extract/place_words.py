@@ -296,3 +296,22 @@ def dateline_end(text: str) -> int:
     """Return where a story's dateline ends ("BAGHDAD, July 2 (Xinhua) --"), 0 without one."""
     m = DATELINE.match(text)
     return m.end() if m else 0
+
+
+def resolver_query(name: str, feature: str | None) -> tuple[str, str | None]:
+    """Return the resolver's query for a name: a quarter is asked for with its word."""
+    if feature and feature.startswith("quarter:"):
+        # "quarter:district" or, with the sentence's town, "quarter:district:Aleppo"
+        _, word, city = (feature + ":").split(":")[:3]
+        word = word.rstrip("s")
+        return (f"{name} {word} of {city}" if city else f"{name} {word}"), None
+    return name, feature
+
+
+def report_country(text: str) -> str | None:
+    """Return "IQ" or "SY", whichever the text names more often, or None."""
+    iraq = len(re.findall(r"\bIraq", text))
+    syria = len(re.findall(r"\bSyria", text))
+    if not iraq and not syria:
+        return None
+    return "IQ" if iraq >= syria else "SY"

@@ -68,6 +68,7 @@ from events.extract.place_words import (
     SITE_KINDS,
     dateline_end,
     reference_kind,
+    resolver_query,
 )
 from geodata.normalize import skeleton_key
 
@@ -114,16 +115,6 @@ class PlaceMention:
     anaphor: str | None = None
 
 
-def _query(name: str, feature: str | None) -> tuple[str, str | None]:
-    """Return the resolver's query for a name: a quarter is asked for with its word."""
-    if feature and feature.startswith("quarter:"):
-        # "quarter:district" or, with the sentence's town, "quarter:district:Aleppo"
-        _, word, city = (feature + ":").split(":")[:3]
-        word = word.rstrip("s")
-        return (f"{name} {word} of {city}" if city else f"{name} {word}"), None
-    return name, feature
-
-
 class PlaceReader:
     """Find and resolve the place phrases of one report's sentences.
 
@@ -149,6 +140,8 @@ class PlaceReader:
         self._final: dict[tuple[str, str | None], Any] = {}
         # the same caches for the sections of a report set in the other country
         self._by_country: dict[str, tuple[dict, dict]] = {}
+        # the town a bulletin's paragraph is labelled with ("Deir Ezzor: ..."), by paragraph
+        self._paragraph_city: tuple[int, str] = (-1, "")
 
     # -- resolution ------------------------------------------------------------------
     @contextmanager
@@ -169,7 +162,7 @@ class PlaceReader:
         """Resolve a name with only the report's country as context."""
         key = (name, feature)
         if key not in self._plain:
-            query, feature = _query(name, feature)
+            query, feature = resolver_query(name, feature)
             try:
                 self._plain[key] = geodata.resolve(
                     query, country=self.country, feature=feature, strict_case=True
@@ -238,7 +231,7 @@ class PlaceReader:
         """
         votes = Counter()
         for n, f in names:
-            query, feature = _query(n, f)
+            query, feature = resolver_query(n, f)
             try:
                 p = geodata.resolve(query, feature=feature, strict_case=True)
             except ValueError:
@@ -257,7 +250,7 @@ class PlaceReader:
         admin1 = admin1 if units else []
         if not near and not admin1:
             return None
-        name, feature = _query(name, feature)
+        name, feature = resolver_query(name, feature)
         try:
             return geodata.resolve(
                 name, country=self.country, admin1=admin1 or None,
@@ -328,7 +321,7 @@ class PlaceReader:
             or self._km_to_report(place) <= FAR_KM
         ):
             return place
-        name, feature = _query(name, feature)
+        name, feature = resolver_query(name, feature)
         try:
             other = geodata.resolve(
                 name, country=self.country, near=self.near[:MAX_NEAR], feature=feature,
@@ -453,7 +446,7 @@ class PlaceReader:
         out = [c for c in out if c[3] or (c[0], c[1]) in known]
         return out
 
-    def _sentence_city(self, text: str, found: list[tuple]) -> str | None:
+    def _sentence_city(self, text: str, found: list[tuple], paragraph: int) -> str | None:
         """Return the name of the town a sentence names besides its quarters, if one.
 
         Not a town that only locates ("Tarmiyah district, 45 km north of Baghdad").
@@ -465,12 +458,21 @@ class PlaceReader:
             and start >= filed  # "BAGHDAD, July 2 (Xinhua) --": where the story was filed
             # "fled the Mashlab district to Ain Issa": a destination holds no quarter named
             and not DESTINATION_BEFORE.search(text[max(0, start - 40) : start])
+            # "barrel bombs on the village of al-Jafra": a village has no quarters
+            and not re.search(r"\bvillages?\s+(?:of\s+)?$", text[max(0, start - 20) : start])
             and (place := self.plain(name)) is not None
             and place.feature == "city" and place.country in ("IQ", "SY")
         }  # fmt: skip
         quarters = any((f or "").startswith("quarter:") for *_, f in found)
         if quarters and not towns and self.country in CAPITALS and _THE_CAPITAL.search(text):
             return CAPITALS[self.country]  # "mortars on the capital, in the Bab Touma quarter"
+        label = re.match(r"\s*([A-Z][\w' -]{2,30}):\s", text)
+        if label and label.group(1) in towns:
+            self._paragraph_city = (paragraph, label.group(1))
+        elif quarters and not towns and self._paragraph_city[0] == paragraph:
+            # "Deir Ezzor: clashes at the airport. Regime forces shelled al-Huweiqa
+            # neighbourhood": the town a bulletin's paragraph is labelled with
+            return self._paragraph_city[1]
         return next(iter(towns)) if quarters and len(towns) == 1 else None
 
     def _capital(self, name: str) -> bool:
@@ -488,7 +490,7 @@ class PlaceReader:
         out: list[PlaceMention] = []
         dateline = DATELINE.match(text)
         prisoners = bool(PRISON_WORDS.search(text))
-        city = self._sentence_city(text, found)
+        city = self._sentence_city(text, found, sentence.paragraph)
         measured = measured_namesakes(text, found, self.plain_anywhere, self._near_point)
         for start, end, name, feature in found:
             if city and (feature or "").startswith("quarter:"):
@@ -588,12 +590,3 @@ class PlaceReader:
             start, m.end(), m.start(), m.end(), text[start : m.end()], place, precision,
             reference=reference, destination=destination, anaphor=kind,
         )  # fmt: skip
-
-
-def report_country(text: str) -> str | None:
-    """Return "IQ" or "SY", whichever the text names more often, or None."""
-    iraq = len(re.findall(r"\bIraq", text))
-    syria = len(re.findall(r"\bSyria", text))
-    if not iraq and not syria:
-        return None
-    return "IQ" if iraq >= syria else "SY"

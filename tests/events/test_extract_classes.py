@@ -225,6 +225,19 @@ def test_the_doer_named_in_the_nouns_own_clause_acts_not_a_supporter() -> None:
         "Iraqi Security Forces", None}
 
 
+def test_a_bulletins_paragraph_label_is_the_town_of_its_quarters() -> None:
+    # "Deir Ezzor: ..." labels the paragraph; a quarter named later in it is of that town,
+    # not of a village the same sentence names
+    text = (
+        "Daily bulletin\n\n"
+        "Deir Ezzor: clashes went on around the military airport between regime forces and "
+        "IS fighters. Regime forces shelled al-Huweiqa neighbourhood on Thursday, and "
+        "helicopters dropped barrel bombs on the village of al-Jafra."
+    )
+    shelled = [e for e in run(text, published="2015-10-01") if e.event_type == "shelling"]
+    assert shelled and shelled[0].place == place_of("Deir ez-Zor"), [e.place for e in shelled]
+
+
 def test_a_persons_name_is_no_place() -> None:
     text = "Jassim Mohammed, a farmer, said militants seized his village near Kirkuk on Monday."
     assert all(e.place != place_of("Jassim") for e in run(text))

@@ -23,7 +23,8 @@ import pytest
 
 from events.extract import agents, counts, kinds, lexicon, place_roles, roles, syntax
 from events.extract.mentions import find_mentions
-from events.extract.places import PlaceReader, report_country
+from events.extract.place_words import report_country
+from events.extract.places import PlaceReader
 from events.extract.sentences import split_sentences
 
 PUB = date(2015, 5, 21)  # a Thursday
