@@ -363,7 +363,7 @@ def _own_date(
         # "seized X on Monday and withdrew", "backed by Russian air strikes, troops
         # recaptured Palmyra on Sunday", "kidnapped 30 on Monday before they fled"
         above = _date_owner(args.anchor.head, anchors, campaigns, words)
-        shared = owners.get(above, []) if above >= 0 else []
+        shared = owners.get(above, []) if above >= 0 or above <= _CLAUSE else []
         for _ in range(4):
             # up a chain of coordinated verbs: "entered X on Monday but came under attack
             # and pulled back" - the last two share the first's Monday
@@ -453,7 +453,8 @@ _RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "when", "where"
 def _date_owner(
     head: Any, anchors: dict[int, int], campaigns: list[int] = (), words: set[int] = frozenset()
 ) -> int:
-    """Return the anchor a date hangs from (-1: the sentence's, -2: a clause that is no event).
+    """Return the anchor a date hangs from (-1: the sentence's, -2: a clause that is no event,
+    ``_CLAUSE - i``: the clause of its own whose verb is token i).
 
     ``anchors`` maps the token of each event trigger, and the verb that carries an
     event noun ("carried out strikes overnight"), to the trigger's anchor;
@@ -489,10 +490,16 @@ def _date_owner(
         if t.dep_ in ("parataxis", "ccomp") and syntax.is_verb(t) and not _attribution(t) and (
                 t.dep_ == "parataxis" or _semicolon_between(t, t.head)):
             # "the push was announced on 9 February; Hajin fell in mid-December": a clause
-            # of its own, not an attribution ("..., officials said on Tuesday")
-            return -2
+            # of its own, not an attribution ("..., officials said on Tuesday"); an event
+            # told inside it shares its date (:data:`_CLAUSE`)
+            return _CLAUSE - t.i
         t = t.head
     return -1
+
+
+#: Owners below this are clauses of their own: "on 8 November, three were killed when mortar
+#: rounds landed; the source could not be determined" dates the rounds of its clause.
+_CLAUSE = -3
 
 
 def _semicolon_between(a: Any, b: Any) -> bool:

@@ -250,6 +250,9 @@ def test_a_persons_name_is_no_place() -> None:
         ("The army retook Tikrit in March.\n\nMilitants shelled Samarra.", "2015-05-21"),
         # a duration gives the start
         ("Iraqi forces are pressing a 13-day offensive on Ramadi.", "2015-05-08"),
+        # a clause of its own after a semicolon keeps the date it holds for its events
+        ("On 14 May, two men were killed when mortar rounds hit a market in Hit; no group "
+         "has said it fired them.", "2015-05-14"),
         # counted back from the day told, when it ends in that day
         ("Kurdish units took Tal Abyad on 15 May after a five-day offensive.", "2015-05-10"),
         # the year of a background clause does not date the news
