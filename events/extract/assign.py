@@ -453,9 +453,10 @@ _RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "when", "where"
 def _date_owner(
     head: Any, anchors: dict[int, int], campaigns: list[int] = (), words: set[int] = frozenset()
 ) -> int:
-    """Return the anchor a date hangs from (-1: the sentence's, -2: a clause that is no event,
-    ``_CLAUSE - i``: the clause of its own whose verb is token i).
+    """Return the anchor a date hangs from, or what else owns it.
 
+    -1 is the sentence's, -2 a clause that is no event, ``_CLAUSE - i`` the clause of
+    its own whose verb is token i.
     ``anchors`` maps the token of each event trigger, and the verb that carries an
     event noun ("carried out strikes overnight"), to the trigger's anchor;
     ``campaigns`` lists the offensives, whose start a "which began on" clause dates;
