@@ -566,5 +566,11 @@ def threat_has_attack(anchor: Any) -> bool:
                 return False
             if any(a.dep_ == "aux" and a.lower_ in ("could", "may", "might") for a in c.children):
                 return False
-    return any(syntax.lemma(t) in ATTACK_WORDS for t in complement_tokens(anchor))
+    # "vowed to raise the banner over Erbil": to take it
+    return any(syntax.lemma(t) in ATTACK_WORDS or syntax.lemma(t) in _FLAG_RAISING and any(
+        c.dep_ == "dobj" and syntax.lemma(c) in ("flag", "banner") for c in t.children)
+        for t in complement_tokens(anchor))
+
+
+_FLAG_RAISING = frozenset("raise hoist plant fly".split())
 

@@ -82,6 +82,9 @@ WANTED = [
      ("threat", "Rutba")),
     ("A military source said the army would now push towards Jisr al-Shughur.",
      ("threat", "Jisr ash Shughur")),
+    # a vow to raise one's flag over a place is a vow to take it
+    ("An online statement vowed to raise the group's banner over Kirkuk before winter.",
+     ("threat", "Kirkuk")),
     # a side saying it is on its way to attack a place it has not reached
     ("The group said in a statement that it was now advancing on Samarra.",
      ("threat", "Samarra")),
@@ -116,6 +119,7 @@ NO_EVENT = [
     "Residents said the army would now push towards Jisr al-Shughur.",
     "The next target of the coalition was not disclosed.",
     "Officials handed food parcels to families in Mosul on Tuesday.",
+    "The charity vowed to raise funds for families in Mosul.",
     # definitions in a release's small print
     "The list above contains all strikes conducted by aircraft and rocket artillery near Mosul.",
     # history before 2013, dated by the decade of the frame it is told in
