@@ -203,6 +203,9 @@ def _resolve_anaphor(
         target = (
             history.city_before(i, a.start)
             or heading  # "RS000 | 29 September | Kafr Nabl, Idlib ... the town's eastern edge"
+            # "in Kocho, a village south of Sinjar ... after holding the village": the
+            # village just told of, not the town the report is about
+            or (history.first_town(i, 2) if kind == "village" else None)
             # a report about a district or province ("Sinjar district") names no town
             # nor one about a site ("the Baiji refinery"): the town is no refinery
             or (topic if topic is not None and topic.place.feature not in (

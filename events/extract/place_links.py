@@ -196,7 +196,8 @@ def measured_namesakes(
     for (start, end, name, _), (ref_start, _, ref_name, _) in zip(found, found[1:], strict=False):
         gap = text[end:ref_start]
         m = MEASURED_OFFSET.search(gap)
-        if m is None or m.end() != len(gap) or not re.fullmatch(r",\s*(?:\w+\s+)?",
+        # "Iskandariyah, about 50 km south of", "Kocho, a village some 15 km south of"
+        if m is None or m.end() != len(gap) or not re.fullmatch(r",\s*(?:\w+\s+){0,3}",
                                                                   gap[: m.start()]):
             continue
         ref = plain(ref_name)

@@ -195,6 +195,17 @@ def test_the_town_is_the_town_the_sentence_before_was_about() -> None:
     assert entered and entered[0].place == place_of("Baiji"), entered[0].place
 
 
+def test_the_village_is_the_village_just_told_of_not_the_reports_town() -> None:
+    text = (
+        "Sinjar two years on\n\n"
+        "ISIS fighters overran Sinjar on 3 August 2014. The worst massacre took place in Kojo, "
+        "a village in Sinjar district, on 15 August 2014. After holding the village for 12 "
+        "days, ISIS fighters executed at least 380 men."
+    )
+    held = [e for e in run(text, published="2016-08-03") if "holding the village" in e.evidence]
+    assert held and {e.place for e in held} == {place_of("Kojo")}, [e.place for e in held]
+
+
 def test_a_sentence_with_no_place_falls_back_to_the_main_place() -> None:
     text = (
         "Battle for Hawija\n\n"
@@ -207,8 +218,9 @@ def test_a_sentence_with_no_place_falls_back_to_the_main_place() -> None:
 
 def test_a_distance_from_a_known_place_picks_the_namesake() -> None:
     # "Iskandariyah" alone is a Syrian village; 50 km south of Baghdad it is the Iraqi town
-    (bomb,) = [e for e in run("A car bomb exploded in a crowded market in Iskandariyah, some "
-                              "50 km south of Baghdad, on Friday.") if e.event_type == "bombing"]
+    (bomb,) = [e for e in run("A car bomb exploded in a crowded market in Iskandariyah, a town "
+                              "some 50 km south of Baghdad, on Friday.")
+               if e.event_type == "bombing"]
     assert bomb.country == "IQ" and abs(bomb.lat - 32.89) < 0.2, (bomb.place, bomb.lat)
 
 
