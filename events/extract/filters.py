@@ -349,6 +349,20 @@ def _background_cause(trigger: Any, anchor: Any) -> bool:
     )
 
 
+_TIME_SPANS = frozenset("minute hour day week month".split())
+
+
+def _as_a_time(anchor: Any) -> bool:
+    """Tell whether an event noun only says when ("after the raid", "within an hour of")."""
+    if anchor.dep_ != "pobj":
+        return False
+    prep = anchor.head
+    if prep.lower_ in ("after", "since", "following", "before"):
+        return not any(c.dep_ == "prep" for c in anchor.children)
+    return (prep.lower_ == "of" and syntax.lemma(prep.head) in _TIME_SPANS
+            and not any(c.dep_ == "prep" for c in anchor.children))
+
+
 def _told_before(trigger: Any, anchor: Any) -> bool:
     """Tell whether an event noun refers back to one told before.
 
@@ -373,6 +387,8 @@ def _told_before(trigger: Any, anchor: Any) -> bool:
         return True  # "in the weeks after the recapture": the capture told, as a time
     if trigger.kind == "troop_position" and definite and _framing_only(anchor):
         return True  # "during the operation the forces killed 55": the operation told before
+    if trigger.kind == "strike" and definite and _as_a_time(anchor):
+        return True  # "overran the hill within an hour of the raid": the raid told, as a time
     if trigger.kind not in ("clash", "attack"):
         return False
     if not definite:

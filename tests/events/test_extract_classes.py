@@ -323,6 +323,13 @@ def test_a_headline_alone_gives_its_event() -> None:
     assert "troop_position" not in {e.event_type for e in events}
 
 
+def test_an_event_told_before_and_named_as_a_time_is_no_new_event() -> None:
+    text = ("Coalition jets struck army positions on Jabal Tharda near Deir ez-Zor on Saturday. "
+            "Islamic State fighters overran the hilltop within an hour of the raid.")
+    kinds = sorted(e.event_type for e in run(text, published="2016-09-18"))
+    assert kinds == ["airstrike", "seizure"], kinds
+
+
 def test_a_restated_event_is_one_event() -> None:
     text = (
         "Militants seize Baiji refinery\n\n"
