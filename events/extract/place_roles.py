@@ -66,7 +66,19 @@ def choose_places(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
     if near and chosen and all(
             p.place is not None and p.place.feature in ("governorate", "region") for p in chosen):
         return near
-    return chosen or near
+    return _one_per_place(chosen or near)
+
+
+def _one_per_place(chosen: list[Any]) -> list[Any]:
+    """Keep one mention of each place: "the Tamim district south of Ramadi" is one event."""
+    seen: set[tuple] = set()
+    out = []
+    for p in chosen:
+        key = (p.place.name, p.place.lat, p.place.lon) if p.place is not None else (id(p),)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def _direction_towns(args: roles.Arguments) -> list[Any]:

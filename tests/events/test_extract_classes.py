@@ -330,6 +330,13 @@ def test_an_event_told_before_and_named_as_a_time_is_no_new_event() -> None:
     assert kinds == ["airstrike", "seizure"], kinds
 
 
+def test_a_quarter_and_its_town_in_one_phrase_are_one_event() -> None:
+    events = run("Police repelled an attack by militants on the Tamim district south of Ramadi "
+                 "at dawn on Tuesday.")
+    assert [e.event_type for e in events].count("clash") == 1, [(e.event_type, e.location)
+                                                                for e in events]
+
+
 def test_a_restated_event_is_one_event() -> None:
     text = (
         "Militants seize Baiji refinery\n\n"
