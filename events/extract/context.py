@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from events.extract.candidate import Candidate
+from events.extract.kinds import VIOLENT
 from events.extract.place_links import km_apart, seat_town
 from events.extract.place_words import CITY_KINDS, NAMED_SITE_KINDS, dateline_end
 from events.extract.places import PlaceMention
@@ -270,6 +271,8 @@ def resolve_places(
                 if c.place is None:
                     continue
             elif c.place is None:
+                if _toll_of_the_event_before(c, out):
+                    continue
                 if _COUNTRY_RX.search(_outside_places(s.text, m.places)):
                     # "large areas of northern Iraq": no place to code ("Iraq's largest dam"
                     # and "ERBIL, Iraq -" are no such area)
@@ -314,6 +317,24 @@ def resolve_places(
     for c in out:
         c.place = seat_town(c.place, reader.plain)
     return out
+
+
+def _toll_of_the_event_before(c: Candidate, out: list[Candidate]) -> bool:
+    """Fold a toll told alone, with no place of its own, into the event just told.
+
+    "Security forces repelled an attack on the Tamim district. The command said 25
+    terrorists were killed": the 25 are the fight's toll, not another fight. Returns
+    whether the candidate was folded.
+    """
+    if c.trigger.kind != "kill" or c.date is not None:
+        return False
+    before = [o for o in out if o.sentence.index == c.sentence.index - 1
+              and o.sentence.paragraph == c.sentence.paragraph and o.kind in VIOLENT]
+    if not before:
+        return False
+    if before[-1].magnitude is None and c.magnitude is not None:
+        before[-1].magnitude, before[-1].unit = c.magnitude, c.unit
+    return True
 
 
 def _outside_places(text: str, places: list[PlaceMention]) -> str:

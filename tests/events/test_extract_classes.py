@@ -337,6 +337,16 @@ def test_a_quarter_and_its_town_in_one_phrase_are_one_event() -> None:
                                                                 for e in events]
 
 
+def test_a_toll_told_alone_after_an_event_is_its_toll() -> None:
+    # told apart, the toll had become a second fight with the sides the other way round
+    text = ("Police repelled an attack by Daesh on the Haqlaniya district of Haditha at dawn "
+            "on Tuesday. The Anbar Operations Command said 25 terrorists were killed and two "
+            "car bombs were destroyed before reaching their targets.")
+    events = run(text)
+    assert [(e.event_type, e.magnitude) for e in events] == [("clash", 25)], [
+        (e.event_type, e.magnitude, e.evidence[:30]) for e in events]
+
+
 def test_a_restated_event_is_one_event() -> None:
     text = (
         "Militants seize Baiji refinery\n\n"
