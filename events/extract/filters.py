@@ -170,6 +170,9 @@ def _aim(anchor: Any) -> bool:
 def _forecast(anchor: Any) -> bool:
     if anchor.dep_ == "pobj" and anchor.head.lower_ in ("since", "after", "following"):
         return False  # "warned ... since its capture on 12 August": a past that dates things
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ in (
+            "ahead", "advance"):
+        return True  # "massing near Kobani ahead of an assault on the town": still to come
     words = [c for c in anchor.children if c.dep_ in ("amod", "advmod", "acomp")]
     for g in _governors(anchor):
         words.append(g)

@@ -89,6 +89,9 @@ WANTED = [
     ("The group said in a statement that it was now advancing on Samarra.",
      ("threat", "Samarra")),
     ("Soldiers were advancing on Fallujah, the ministry said.", ("troop_position", "Fallujah")),
+    # the start of a battle is an offensive's launch
+    ("The SDF announced the start of the battle to liberate Tabqa on Tuesday.",
+     ("troop_position", "Tabqa")),
     # displacement wording
     ("Islamic State expelled hundreds of families from Hit on Tuesday.", ("displacement", "Hit")),
     ("The offensive forced 3,000 people to flee Fallujah last week.",
@@ -345,6 +348,12 @@ def test_a_toll_told_alone_after_an_event_is_its_toll() -> None:
     events = run(text)
     assert [(e.event_type, e.magnitude) for e in events] == [("clash", 25)], [
         (e.event_type, e.magnitude, e.evidence[:30]) for e in events]
+
+
+def test_an_attack_still_to_come_is_no_fight() -> None:
+    kinds = {e.event_type for e in run("Islamic State fighters were massing near Kobani on "
+                                       "Tuesday ahead of an assault on the town.")}
+    assert kinds == {"troop_position"}, kinds
 
 
 def test_a_restated_event_is_one_event() -> None:
