@@ -52,18 +52,29 @@ def _anchor_dates(sentences: list[Any], mentions: list[Any]) -> dict[int, Any]:
     return out
 
 
+_WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
+
+
 def _record_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any]:
     """Return the day of each paragraph that opens with a dated heading line.
 
     A log or live blog opens each entry with a line such as "RS002 | 30 September
     2015 | Al Rastan, Homs" or "Tuesday 4 March, 10:45": the entry's undated
-    sentences tell that day.
+    sentences tell that day; a line that is only a day heads every entry below it.
     """
     out: dict[int, Any] = {}
-    for s in paragraph_headings(sentences):
+    heads = {s.index for s in paragraph_headings(sentences)}
+    day_line = None
+    for s in sentences:
         d = anchors.get(s.index)
-        if d is not None and d.precision == "day":
+        if s.index in heads and d is not None and d.precision == "day":
             out[s.paragraph] = d
+            # "Monday 16 October" on a line of its own heads the entries below it, up to
+            # the next such line
+            rest = (s.text[: d.start] + s.text[d.end :]).strip(" ,.:;|-–—")
+            day_line = d if not rest or _WEEKDAY_ONLY.fullmatch(rest) else None
+        elif day_line is not None:
+            out.setdefault(s.paragraph, day_line)
     return out
 
 

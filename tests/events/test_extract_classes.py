@@ -297,6 +297,20 @@ def test_a_story_told_years_later_keeps_its_own_dates() -> None:
     assert ("troop_position", "2014-08-03") in days and ("airstrike", "2014-08-09") in days, days
 
 
+def test_a_live_blogs_day_line_dates_the_entries_below_it() -> None:
+    text = (
+        "Kirkuk live: federal forces move in\n\n"
+        "Sunday 15 October\n\n"
+        "08:10 Federal police units have entered the Kirkuk airport, a security source says.\n\n"
+        "14:30 Peshmerga fighters withdrew from Daquq.\n\n"
+        "Tuesday 17 October\n\n"
+        "09:00 Iraqi troops took the Dibis district this morning."
+    )
+    days = {e.evidence[:5]: e.date for e in run(text, published="2017-10-17")}
+    assert days.get("08:10") == "2017-10-15" and days.get("14:30") == "2017-10-15", days
+    assert days.get("09:00") == "2017-10-17", days
+
+
 def test_the_toll_is_the_total_not_the_sub_count() -> None:
     (event,) = [e for e in run("An air strike on Douma killed 12 people, including 7 children, "
                                "on Monday.") if e.event_type == "airstrike"]
