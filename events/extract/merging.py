@@ -22,6 +22,8 @@ from geodata.normalize import skeleton_key
 
 #: Mentions of one event type whose places lie closer than this (km) are one event told twice.
 MERGE_KM = 5.0
+#: A quarter with its own point lies at most this far from the city it is part of (km).
+QUARTER_KM = 15.0
 #: How long before the day a source spoke it may tell of ("officials said on Tuesday").
 _SAID_LAG_DAYS = 2
 #: How many dated mentions of a cluster a new mention is checked against.
@@ -73,7 +75,12 @@ def _km(a: Candidate, b: Candidate) -> float:
 
 
 def _near(a: Candidate, b: Candidate) -> bool:
-    return a.place.place.name == b.place.place.name or _km(a, b) <= MERGE_KM
+    if a.place.place.name == b.place.place.name or _km(a, b) <= MERGE_KM:
+        return True
+    # "in Iraq's capital, Baghdad" and "in the Karada district in central Baghdad": a
+    # quarter with its own point is still in the city it belongs to
+    features = {a.place.place.feature, b.place.place.feature}
+    return features == {"neighbourhood", "city"} and _km(a, b) <= QUARTER_KM
 
 
 def _window(c: Candidate) -> tuple[date, date]:

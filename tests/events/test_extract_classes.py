@@ -370,6 +370,17 @@ def test_an_attack_still_to_come_is_no_fight() -> None:
     assert kinds == {"troop_position"}, kinds
 
 
+def test_a_bombing_told_in_the_city_and_in_its_quarter_is_one_event() -> None:
+    text = (
+        "More than 100 people have been killed in a suicide bombing in Iraq's capital, "
+        "Baghdad, officials said.\n\n"
+        "The truck bomb went off early on Sunday in a busy shopping street in the Karada "
+        "district in central Baghdad."
+    )
+    bombs = [e for e in run(text, published="2016-07-04") if e.event_type == "bombing"]
+    assert len(bombs) == 1 and bombs[0].date == "2016-07-03", [(e.place, e.date) for e in bombs]
+
+
 def test_a_restated_event_is_one_event() -> None:
     text = (
         "Militants seize Baiji refinery\n\n"
