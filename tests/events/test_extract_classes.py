@@ -32,6 +32,11 @@ def place_of(name: str) -> str:
     return place.name
 
 
+def of_type(kind: str, text: str, published: str = PUB) -> list:
+    """The events of one type a report gives."""
+    return [e for e in run(text, published) if e.event_type == kind]
+
+
 def found(text: str) -> set[tuple[str, str]]:
     return {(e.event_type, e.place) for e in run(text)}
 
@@ -215,27 +220,26 @@ def test_a_sentence_with_no_place_falls_back_to_the_main_place() -> None:
         "Iraqi forces entered Hawija on Tuesday.\n\n"
         "Heavy fighting continued into the night."
     )
-    fights = [e for e in run(text) if e.event_type == "clash"]
+    fights = of_type("clash", text)
     assert fights and fights[0].place == place_of("Hawija")
 
 
 def test_a_distance_from_a_known_place_picks_the_namesake() -> None:
     # "Iskandariyah" alone is a Syrian village; 50 km south of Baghdad it is the Iraqi town
-    (bomb,) = [e for e in run("A car bomb exploded in a crowded market in Iskandariyah, a town "
-                              "some 50 km south of Baghdad, on Friday.")
-               if e.event_type == "bombing"]
+    (bomb,) = of_type("bombing", "A car bomb exploded in a crowded market in Iskandariyah, "
+                                 "a town some 50 km south of Baghdad, on Friday.")
     assert bomb.country == "IQ" and abs(bomb.lat - 32.89) < 0.2, (bomb.place, bomb.lat)
 
 
 def test_a_relative_clauses_it_is_the_force_of_the_clause_it_hangs_from() -> None:
-    (seizure,) = [e for e in run("The SDF continues to hold Shaddadi in southern Hasakah, which "
-                                 "it seized on 19 February.") if e.event_type == "seizure"]
+    (seizure,) = of_type("seizure", "The SDF continues to hold Shaddadi in southern Hasakah, "
+                                    "which it seized on 19 February.")
     assert seizure.actor1 == "SDF" and seizure.place == place_of("Shaddadi")
 
 
 def test_the_doer_named_in_the_nouns_own_clause_acts_not_a_supporter() -> None:
-    (strike,) = [e for e in run("Dozens died in strikes conducted by Syrian jets on Douma "
-                                "on Monday.") if e.event_type == "airstrike"]
+    (strike,) = of_type("airstrike", "Dozens died in strikes conducted by Syrian jets on Douma "
+                                     "on Monday.")
     assert strike.actor1 == "Syrian Army"
     # a force that backs another is no doer of the event it backs
     events = run('Officials hailed the "liberation of Hit" hours after Iraqi troops backed up '
@@ -253,7 +257,7 @@ def test_a_bulletins_paragraph_label_is_the_town_of_its_quarters() -> None:
         "IS fighters. Regime forces shelled al-Huweiqa neighbourhood on Thursday, and "
         "helicopters dropped barrel bombs on the village of al-Jafra."
     )
-    shelled = [e for e in run(text, published="2015-10-01") if e.event_type == "shelling"]
+    shelled = of_type("shelling", text, published="2015-10-01")
     assert shelled and shelled[0].place == place_of("Deir ez-Zor"), [e.place for e in shelled]
 
 
@@ -377,7 +381,7 @@ def test_a_bombing_told_in_the_city_and_in_its_quarter_is_one_event() -> None:
         "The truck bomb went off early on Sunday in a busy shopping street in the Karada "
         "district in central Baghdad."
     )
-    bombs = [e for e in run(text, published="2016-07-04") if e.event_type == "bombing"]
+    bombs = of_type("bombing", text, published="2016-07-04")
     assert len(bombs) == 1 and bombs[0].date == "2016-07-03", [(e.place, e.date) for e in bombs]
 
 
