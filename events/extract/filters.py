@@ -241,12 +241,15 @@ def _participle(anchor: Any, trigger: Any) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children) or (
             anchor.i > 0 and anchor.doc[anchor.i - 1].lower_ in _AUXILIARIES):
         return False  # "when ISIL captured Tikrit", "it had massed troops": a verb misparsed
+    if trigger.kind == "capture" and any(c.lower_ in _LATELY for c in anchor.children):
+        return False  # "the newly liberated city of Tikrit": news of a recent capture
     return anchor.dep_ == "amod" or (
         anchor.dep_ == "conj" and anchor.head.tag_.startswith("NN")  # "Tikrit and surrounding"
     )
 
 
 _AUXILIARIES = frozenset("had has have was were is are been be".split())
+_LATELY = frozenset("newly recently just freshly".split())
 def _hardware(trigger: Any, anchor: Any) -> bool:
     """Tell whether the weapons are handled, not fired.
 

@@ -63,6 +63,8 @@ WANTED = [
     ("The rebels swept through Jisr al-Shughur on Monday.", ("seizure", "Jisr ash Shughur")),
     ("After overrunning Ramadi on Sunday, the group paraded its fighters.", ("seizure", "Ramadi")),
     ("Since its capture in 2014, Mosul has been the group's largest city.", ("seizure", "Mosul")),
+    ("Returning families found their homes looted in the newly liberated town of Baiji.",
+     ("seizure", "Baiji")),
     ("After the withdrawal of government troops from Ramadi on Sunday, looting began.",
      ("withdrawal", "Ramadi")),
     # tolls with no weapon named
