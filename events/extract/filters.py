@@ -219,6 +219,9 @@ def _topic_here(anchor: Any) -> bool:
         if g.dep_ == "prep" or g.tag_ == "IN":
             continue
         low = syntax.lemma(g)
+        if low in _REPORTING and syntax.is_verb(anchor) and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in anchor.children):
+            continue  # "Reports that Peshmerga forces have left Sinjar": told, as news
         if g.tag_.startswith("NN") and (g.lower_ in TOPIC_HEADS or low in TOPIC_HEADS):
             return True
         if g.tag_.startswith("VB") and (g.lower_ in TOPIC_VERBS or low in TOPIC_VERBS):
@@ -248,6 +251,8 @@ def _participle(anchor: Any, trigger: Any) -> bool:
     )
 
 
+#: Nouns whose "that" clause tells news: "reports that the Peshmerga have left Sinjar".
+_REPORTING = frozenset("report news word claim".split())
 _AUXILIARIES = frozenset("had has have was were is are been be".split())
 _LATELY = frozenset("newly recently just freshly".split())
 def _hardware(trigger: Any, anchor: Any) -> bool:

@@ -99,6 +99,8 @@ WANTED = [
     # the start of a battle is an offensive's launch
     ("The SDF announced the start of the battle to liberate Tabqa on Tuesday.",
      ("troop_position", "Tabqa")),
+    # news told as "reports that ...": the report is the source, the event is the news
+    ("Reports that Peshmerga forces have left Makhmour overnight.", ("withdrawal", "Makhmur")),
     # displacement wording
     ("Islamic State expelled hundreds of families from Hit on Tuesday.", ("displacement", "Hit")),
     ("The offensive forced 3,000 people to flee Fallujah last week.",
@@ -124,6 +126,7 @@ NO_EVENT = [
     "Iraqi troops massed in the desert in an effort to retake it.",
     # topics
     "Parliament held a heated debate over air strikes in Syria.",
+    "The ministry published a report on air strikes in Raqqa.",
     "Police in Baghdad are watching for suicide bombers before the holiday.",
     # another's plan, or an aim nobody declares
     "Residents said the army would now push towards Jisr al-Shughur.",
