@@ -138,8 +138,19 @@ def _conditional(clause: Any) -> bool:
     return False
 
 
+#: Nouns of a campaign whose infinitive is its aim: "operations to retake Mosul".
+_CAMPAIGNS = frozenset("operation offensive campaign battle push drive assault".split())
 #: Verbs whose object event is wanted, not done.
 _WANTING = frozenset("threaten vow pledge promise plan seek demand urge want prepare".split())
+
+
+def _campaign_aim(anchor: Any) -> bool:
+    """Tell whether an infinitive is a campaign's aim the parse made its verb.
+
+    "operations to retake Mosul began on 17 October", read as "operations ... to retake".
+    """
+    return any(c.tag_ == "TO" for c in anchor.children) and any(
+        c.dep_ == "nsubj" and syntax.lemma(c) in _CAMPAIGNS for c in anchor.children)
 
 
 def _aim(anchor: Any) -> bool:
@@ -317,6 +328,8 @@ def _attribute(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
     return nominal and lemma not in ATTACK_WORDS and lemma not in _EVENT_HEADS
 
 
+_BEGAN_ON = re.compile(r"[^,.;]{0,40}?\b(?:began|started|was\s+launched|were\s+launched)(?="
+                       r"\s+(?:on|in)\s+(?:the\s+)?(?:\d|[A-Z][a-z]+\b))")
 _DATED_AFTER = re.compile(
     r"\s+(?:on|in)\s+(?:the\s+)?(?:\d|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b)")
@@ -336,7 +349,9 @@ def _background_cause(trigger: Any, anchor: Any) -> bool:
             c.dep_ == "mark" and c.lower_ == "since" for c in head.children
         ) and not any(c.dep_ in ("prep", "npadvmod") for c in head.children)
         # "since the start of operations on 17 October" dates the start: that is an event
-        dated = bool(_DATED_AFTER.match(anchor.doc.text[trigger.end:]))
+        after = anchor.doc.text[trigger.end :]
+        # ... and so does "since operations to retake Mosul began on 17 October"
+        dated = bool(_DATED_AFTER.match(after) or _BEGAN_ON.match(after))
         return trigger.kind == "troop_position" and not dated and (
             head.lower_ == "since" or since_began)
     cause = head.lower_ in _CAUSE_PREPS or (
@@ -503,7 +518,8 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("negated", lambda: _negated(anchor, clause) or _kept_out(anchor)),
         ("modal", lambda: trigger.kind != "threat" and _modal(anchor, clause)),
         ("conditional", lambda: _conditional(clause)),
-        ("aim", lambda: trigger.kind != "threat" and (_aim(anchor) or _aim(clause))),
+        ("aim", lambda: trigger.kind != "threat" and (
+            _aim(anchor) or _aim(clause) or _campaign_aim(anchor))),
         ("forecast", lambda: trigger.kind != "threat" and _forecast(anchor)),
         ("topic", lambda: _topic(anchor, anchors or {})),
         ("generic", lambda: _generic_doer(anchor)),

@@ -241,4 +241,7 @@ def _since(c: Candidate, d: Any) -> bool:
 
 # "since the start of military operations on 17 October": a count to date from then
 _SINCE_START = re.compile(
-    r"\bsince\s+(?:the\s+)?(?:start|beginning|launch|outset)\s+of\b[^,.;]{0,60}$", re.I)
+    r"\bsince\s+(?:the\s+)?(?:start|beginning|launch|outset)\s+of\b[^,.;]{0,60}$|"
+    # "since military operations to retake Mosul began on 17 October"
+    r"\bsince\s+[^,.;]{0,60}\b(?:began|started|were\s+launched|was\s+launched)\s+"
+    r"(?:on|in)\s+$", re.I)

@@ -320,6 +320,15 @@ def test_a_live_blogs_day_line_dates_the_entries_below_it() -> None:
     assert days.get("09:00") == "2017-10-17", days
 
 
+def test_a_count_since_an_offensive_began_is_a_count_to_date_and_the_start_an_event() -> None:
+    text = ("Since military operations to retake Hawija began on 21 September, the number of "
+            "people displaced has reached 12,000, aid agencies said.")
+    events = {(e.event_type, e.date) for e in run(text, published="2017-10-05")}
+    assert ("troop_position", "2017-09-21") in events, events
+    assert ("displacement", "2017-10-05") in events, events
+    assert "seizure" not in {kind for kind, _ in events}, events
+
+
 def test_the_toll_is_the_total_not_the_sub_count() -> None:
     (event,) = [e for e in run("An air strike on Douma killed 12 people, including 7 children, "
                                "on Monday.") if e.event_type == "airstrike"]
