@@ -34,6 +34,7 @@ __all__ = [
     "study_area",
     "governorates",
     "get_gazetteer",
+    "is_major_city",
 ]
 
 
@@ -43,6 +44,29 @@ def get_gazetteer() -> Gazetteer:
     from geodata.gazetteer import Gazetteer
 
     return Gazetteer()
+
+
+@lru_cache(maxsize=1)
+def _prominence_by_geonameid() -> dict[int, float]:
+    ix = get_gazetteer().index
+    return {g: p for g, p in zip(ix.geonameid, ix.prominence, strict=True) if g is not None}
+
+
+def is_major_city(place: Place) -> bool:
+    """Tell whether a resolved place is a city prominent enough to be meant by its name anywhere.
+
+    "Tikrit" named in a report about Syria is Tikrit, not a village that happens to share
+    its name: the city's prominence (population, alternate names, being a seat) says so.
+
+    Examples
+    --------
+    >>> is_major_city(resolve("Tikrit"))  # doctest: +SKIP
+    True
+    """
+    from geodata.resolver import MAJOR_PROMINENCE
+
+    return place.feature == "city" and _prominence_by_geonameid().get(
+        place.geonameid, 0.0) >= MAJOR_PROMINENCE
 
 
 @lru_cache(maxsize=1)

@@ -304,8 +304,8 @@ class PlaceReader:
         """
         if not self.country or place.country == self.country:
             return False
-        if place.feature in ("governorate", "region", "site"):
-            return False
+        if place.feature in ("governorate", "region", "site") or geodata.is_major_city(place):
+            return False  # "Tikrit" in a report about Syria is the city
         if self.country_votes[place.country] >= 2 and not any(
                 a.country == self.country for a in getattr(place, "alternatives", ())):
             return False  # "Khanaser" in a digest of both countries: no namesake at home

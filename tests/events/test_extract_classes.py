@@ -266,6 +266,14 @@ def test_a_bulletins_paragraph_label_is_the_town_of_its_quarters() -> None:
     assert shelled and shelled[0].place == place_of("Deir ez-Zor"), [e.place for e in shelled]
 
 
+def test_a_major_city_across_the_border_is_that_city() -> None:
+    # a report about Syria that names an Iraqi city: the city, not a stray namesake to drop
+    text = ("Islamic State fighters massed near Kobani on Monday. Troops arrived in Tikrit on "
+            "Tuesday.")
+    places = {e.place for e in run(text)}
+    assert place_of("Tikrit") in places, places
+
+
 def test_a_persons_name_is_no_place() -> None:
     text = "Jassim Mohammed, a farmer, said militants seized his village near Kirkuk on Monday."
     assert all(e.place != place_of("Jassim") for e in run(text))

@@ -331,3 +331,10 @@ def test_res022_the_namesake_spelt_as_written(name, lat, lon):
 def test_res023_a_governorate_hint_names_its_country(name, admin1, country, own_admin1):
     place = resolve(name, admin1=admin1)
     assert (place.country, place.admin1) == (country, own_admin1)
+
+
+@pytest.mark.parametrize(("name", "major"), [("Tikrit", True), ("Kobani", True),
+                                             ("Kuju", False), ("Jafrah", False)])
+def test_a_major_city_is_told_from_a_village(name: str, major: bool) -> None:
+    """Prominent cities are meant by their names anywhere; villages may be namesakes."""
+    assert geodata.is_major_city(geodata.resolve(name)) is major
