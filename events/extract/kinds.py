@@ -96,7 +96,10 @@ def _actor_names(args: roles.Arguments, slots: tuple[str, ...], country: str | N
 def _has_place_object(args: roles.Arguments) -> bool:
     if any(s in ("obj", "subjpass", "gov:subj", "head") for _, s in args.places):
         return True
-    return any(_place_word(t) or t.lower_ in ("it", "them") for t in args.object)
+    # "took it", "seized them" (the towns); not "took them to Hawija": people carried off
+    carried = any(s in ("prep:to", "prep:into") for _, s in args.places)
+    return any(_place_word(t) or (t.lower_ in ("it", "them") and not carried)
+               for t in args.object)
 
 
 def _place_word(t: Any) -> bool:

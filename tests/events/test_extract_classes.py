@@ -407,6 +407,12 @@ def test_a_bombing_told_in_the_city_and_in_its_quarter_is_one_event() -> None:
     assert len(bombs) == 1 and bombs[0].date == "2016-07-03", [(e.place, e.date) for e in bombs]
 
 
+def test_people_carried_off_to_a_town_do_not_take_it() -> None:
+    kinds = {(e.event_type, e.place) for e in run("Militants abducted 40 workers in Tikrit on "
+                                                  "Monday and took them to Hawija.")}
+    assert kinds == {("abduction", place_of("Tikrit"))}, kinds
+
+
 def test_a_restated_event_is_one_event() -> None:
     text = (
         "Militants seize Baiji refinery\n\n"
