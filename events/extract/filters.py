@@ -399,8 +399,10 @@ def _told_before(trigger: Any, anchor: Any) -> bool:
         return True
     if trigger.frame != "noun":
         return False
-    if any(c.dep_ == "det" and c.lower_ in ("that", "those") for c in anchor.children):
-        return True  # "accused Damascus of that chemical attack in Douma": pointing back
+    if any(c.dep_ == "det" and c.lower_ in ("that", "those", "this") for c in anchor.children):
+        # "accused Damascus of that chemical attack in Douma", "suffered for far longer
+        # than this siege": pointing back
+        return True
     if any(c.lower_ in ("both", "these") and c.dep_ in ("det", "predet", "preconj")
            for c in anchor.children):
         return True  # "its fighters carried out both attacks": the ones just told

@@ -112,7 +112,9 @@ def find_mentions(
             suspects.append([])
             continue
         m = Mentions(triggers=confirm_triggers(sentence, found)[:MAX_TRIGGERS])
-        m.actors = _actors.find_actors(sentence.text)
+        # "BEIRUT/AKCAKALE, Turkey, June 16 -": where the story was filed names no side
+        filed = dateline_end(sentence.text)
+        m.actors = [a for a in _actors.find_actors(sentence.text) if a.start >= filed]
         # under a timeline's year heading ("2014"), its day and month are of that year
         m.dates = find_dates(sentence.text, as_of(sentence.start, sections, published))
         # "Islamic State of Iraq and Syria" holds place names, "in May" a village's: mask them

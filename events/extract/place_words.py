@@ -283,7 +283,9 @@ NAMED_SITE_KINDS = frozenset({"dam", "airport", "airbase", "air base", "refinery
 CAPITALS = {"IQ": "Baghdad", "SY": "Damascus"}
 # "ARBIL, Iraq (Reuters) -", "BAGHDAD -", "Hama, SANA-": where the story was filed from.
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2})(?:,?\s+(?:Iraq|Syria|Turkey|Lebanon|"
+    # "BEIRUT/AKCAKALE, Turkey, June 16 -": two places of filing joined by a slash
+    r"^\s*(?:[A-Z][A-Za-z'.-]+(?:/[A-Z][A-Za-z'.-]+)?(?:\s+[A-Z][A-Za-z'.-]+){0,2})"
+    r"(?:,?\s+(?:Iraq|Syria|Turkey|Lebanon|"
     r"Jordan|Kurdistan\s+Region))?"
     # "BAGHDAD, July 2 (Xinhua) --": the day of filing
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"

@@ -140,6 +140,8 @@ NO_EVENT = [
     "out of Jalawla.",
     # history before 2013, with its year
     "American troops fought for Fallujah in 2004.",
+    # an event pointed back to
+    "Residents of Kobani have suffered for far longer than this siege.",
     # second meanings
     "Life returned to Tikrit and surrounding areas after the army's return.",
 ]
@@ -349,6 +351,13 @@ def test_the_supporting_air_force_is_not_the_ground_force() -> None:
     strikes = [e for e in events if e.event_type == "airstrike"]
     assert seizure and seizure[0].actor1 == "Kurdish fighters"
     assert strikes and strikes[0].actor1 == "US-led coalition"
+
+
+def test_the_country_a_story_was_filed_from_is_no_side() -> None:
+    (seizure,) = of_type("seizure", "BEIRUT/AKCAKALE, Turkey, June 16 - Kurdish-led forces took "
+                                    "full control of the border town of Tal Abyad on Monday.",
+                         published="2015-06-16")
+    assert seizure.actor1 != "Turkey", seizure.actor1
 
 
 def test_a_recapture_belongs_to_the_side_that_won() -> None:
