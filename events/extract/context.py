@@ -358,6 +358,9 @@ def _quarter_of_topic(c: Candidate, m: Any, topic: PlaceMention | None) -> bool:
     return bool(named) and all(km_apart(p.place, topic.place) > QUARTER_FAR_KM for p in named)
 
 
+_CAPS_LABEL = re.compile(r"[*•\-\s]*[A-Z][A-Z'’ -]{1,40}[.:]?")
+
+
 def _heading_towns(sentences: list[Any], mentions: list[Any]) -> dict[int, tuple[int, Any]]:
     """Return, by paragraph, the town its heading line names (and the line's index).
 
@@ -374,11 +377,16 @@ def _heading_towns(sentences: list[Any], mentions: list[Any]) -> dict[int, tuple
 
 
 def paragraph_headings(sentences: list[Any]) -> list[Any]:
-    """Return the heading lines that open a paragraph (not the report's title)."""
+    """Return the heading lines that open a paragraph (not the report's title).
+
+    A bulletin's capitalised lead-in ("* RAMADI. Security forces repelled ...") heads its
+    paragraph too.
+    """
     seen: set[int] = set()
     out = []
     for s in sentences:
-        if s.paragraph not in seen and s.headline and s.index > 0:
+        if s.paragraph not in seen and (s.headline or _CAPS_LABEL.fullmatch(s.text)) and (
+                s.index > 0):
             out.append(s)
         seen.add(s.paragraph)
     return out

@@ -276,6 +276,17 @@ def test_a_major_city_across_the_border_is_that_city() -> None:
     assert place_of("Tikrit") in places, places
 
 
+def test_a_bulletins_capitalised_lead_in_is_the_city_of_its_paragraph() -> None:
+    text = (
+        "Evening news summary\n\n"
+        "* BAIJI. The army announced the liberation of the city of Baiji from Daesh.\n\n"
+        "* RAMADI. Security forces repelled an attack on the Tamim district at dawn today. "
+        "The forces continue to advance toward the Albu Faraj area north of the city."
+    )
+    advance = [e for e in run(text, published="2015-10-20") if "advance" in e.evidence]
+    assert advance and advance[0].place == place_of("Ramadi"), [e.place for e in advance]
+
+
 def test_a_persons_name_is_no_place() -> None:
     text = "Jassim Mohammed, a farmer, said militants seized his village near Kirkuk on Monday."
     assert all(e.place != place_of("Jassim") for e in run(text))
