@@ -37,6 +37,11 @@ def of_type(kind: str, text: str, published: str = PUB) -> list:
     return [e for e in run(text, published) if e.event_type == kind]
 
 
+def told_in(words: str, text: str, published: str = PUB) -> list:
+    """The events a report gives from its sentences that hold ``words``."""
+    return [e for e in run(text, published) if words in e.evidence]
+
+
 def found(text: str) -> set[tuple[str, str]]:
     return {(e.event_type, e.place) for e in run(text)}
 
@@ -187,7 +192,7 @@ def test_it_and_the_city_mean_the_reports_main_place() -> None:
         "Officials in Baghdad condemned the attack.\n"
         "The militants then stormed the city's main hospital."
     )
-    hospital = [e for e in run(text) if "hospital" in e.evidence]
+    hospital = told_in("hospital", text)
     assert hospital and {e.place for e in hospital} == {place_of("Ramadi")}
 
 
@@ -217,7 +222,7 @@ def test_the_village_is_the_village_just_told_of_not_the_reports_town() -> None:
         "a village in Sinjar district, on 15 August 2014. After holding the village for 12 "
         "days, ISIS fighters executed at least 380 men."
     )
-    held = [e for e in run(text, published="2016-08-03") if "holding the village" in e.evidence]
+    held = told_in("holding the village", text, published="2016-08-03")
     assert held and {e.place for e in held} == {place_of("Kojo")}, [e.place for e in held]
 
 
@@ -283,7 +288,7 @@ def test_a_bulletins_capitalised_lead_in_is_the_city_of_its_paragraph() -> None:
         "* RAMADI. Security forces repelled an attack on the Tamim district at dawn today. "
         "The forces continue to advance toward the Albu Faraj area north of the city."
     )
-    advance = [e for e in run(text, published="2015-10-20") if "advance" in e.evidence]
+    advance = told_in("advance", text, published="2015-10-20")
     assert advance and advance[0].place == place_of("Ramadi"), [e.place for e in advance]
 
 
