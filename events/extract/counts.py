@@ -21,11 +21,12 @@ from events.extract.wordlists import PEOPLE
 
 _KILLED_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,4}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:reported\s+)?(?:killed|dead|"
-    r"died|slain|executed)\b|^\s*(?:\w+\s+){0,3}?(?:deaths|fatalities|martyrs)\b",
+    r"died|slain|executed|martyred)\b|^\s*(?:\w+\s+){0,3}?(?:deaths|fatalities|martyrs)\b",
     re.IGNORECASE,
 )
 _KILLED_BEFORE = re.compile(
-    r"\b(?:killing|killed|kills|claim(?:ing|ed|s)?\s+the\s+lives\s+of|death\s+toll\s+(?:rose\s+|"
+    r"\b(?:killing|killed|kills|claim(?:ing|ed|s)?\s+the\s+lives\s+of|(?:the\s+)?deaths?\s+of|"
+    r"death\s+toll\s+(?:rose\s+|"
     r"rises\s+|climbed\s+)?(?:to|of|at))\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|"
     r"nearly\s+)?$",
     re.IGNORECASE,

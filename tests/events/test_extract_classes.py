@@ -361,6 +361,21 @@ def test_the_toll_is_the_total_not_the_sub_count() -> None:
     assert event.magnitude == 12
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "figure"),
+    [
+        # "martyred", as state and local media write it, is killed
+        ("Four policemen were martyred when a roadside bomb hit their patrol in Tarmiyah on "
+         "Monday.", "bombing", 4),
+        # "the death of N" is the toll
+        ("Activists documented the death of at least 15 civilians in air raids on Saraqib on "
+         "Monday.", "airstrike", 15),
+    ],
+)
+def test_toll_wording(text: str, kind: str, figure: int) -> None:
+    assert [e.magnitude for e in of_type(kind, text)] == [figure]
+
+
 def test_the_supporting_air_force_is_not_the_ground_force() -> None:
     events = run("Backed by US-led strikes, Kurdish fighters recaptured Kobani on Monday.")
     seizure = [e for e in events if e.event_type == "seizure"]
