@@ -69,6 +69,11 @@ _FIGURE_RX = re.compile(
     (?![\w$%])""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "killing one soldier", "one Marine was wounded": one person counted
+_ONE_PERSON = re.compile(
+    r"\s+(?:[A-Za-z]+\s+)?(?:person|man|woman|child|civilian|soldier|fighter|policeman|"
+    r"officer|marine|member|militant|guard|boy|girl|worker|journalist|resident)\b",
+    re.IGNORECASE)
 # "city of 1.6 million", "home to 2 million people", "population of 300,000"
 _POPULATION_BEFORE = re.compile(
     r"(?:\b(?:city|town|village|district|province|country|region|population|nation)\s+of|home\s+to|"
@@ -188,8 +193,9 @@ def find_figures(text: str) -> list[Figure]:
             raw = m.group("n")
             if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("lead"):
                 continue  # a year
-            if raw.lower() in ("one", "a", "an"):
-                continue  # "one of", "a day": not a count
+            if raw.lower() in ("a", "an") or raw.lower() == "one" and not _ONE_PERSON.match(
+                    text[m.end() :]):
+                continue  # "one of", "a day": not a count; "killing one soldier" is
             value = parse_number(raw)
             if m.group("n2"):
                 note = f"range {m.group(0).strip()!r}: lower bound"

@@ -367,12 +367,16 @@ def test_the_toll_is_the_total_not_the_sub_count() -> None:
         # "martyred", as state and local media write it, is killed
         ("Four policemen were martyred when a roadside bomb hit their patrol in Tarmiyah on "
          "Monday.", "bombing", 4),
+        # one person counted; not "one of the commanders"
+        ("Rockets struck a fire base near Makhmour on Saturday, killing one soldier.",
+         "shelling", 1),
+        ("A car bomb in Hit killed one of the tribal commanders on Sunday.", "bombing", None),
         # "the death of N" is the toll
         ("Activists documented the death of at least 15 civilians in air raids on Saraqib on "
          "Monday.", "airstrike", 15),
     ],
 )
-def test_toll_wording(text: str, kind: str, figure: int) -> None:
+def test_toll_wording(text: str, kind: str, figure: int | None) -> None:
     assert [e.magnitude for e in of_type(kind, text)] == [figure]
 
 
