@@ -22,7 +22,7 @@ from events.extract.place_words import (
     IN_REGION_OF,
     MEASURED_OFFSET,
     REGION_AFTER,
-    measured_offset,
+    offset_of,
     offset_point,
 )
 
@@ -203,7 +203,10 @@ def measured_namesakes(
         ref = plain(ref_name)
         if ref is None or ref.country not in ("IQ", "SY"):
             continue
-        km, bearing = measured_offset(gap) or (0.0, 0)
+        offset = offset_of(m)
+        if offset is None:
+            continue
+        km, bearing = offset
         lat, lon = offset_point(float(ref.lat), float(ref.lon), km, bearing)
         there = SimpleNamespace(lat=lat, lon=lon)
         slack = max(MEASURED_SLACK_KM, km / 2)

@@ -217,8 +217,11 @@ def measured_offset(before: str) -> tuple[float, float] | None:
     (48.3, 315)
     """
     m = MEASURED_OFFSET.search(before)
-    if m is None:
-        return None
+    return offset_of(m) if m is not None else None
+
+
+def offset_of(m: re.Match[str]) -> tuple[float, float] | None:
+    """Return (km, bearing in degrees) of a :data:`MEASURED_OFFSET` match, or None."""
     try:
         n = float(m["n"].replace(",", ""))
     except ValueError:

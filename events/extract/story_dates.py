@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from events.dates import PRECISIONS, find_dates
+from events.dates import MONTHS, PRECISIONS, find_dates
 from events.extract import syntax
 from events.extract.candidate import Candidate
 from events.extract.context import paragraph_headings
@@ -131,7 +131,7 @@ def resolve_dates(
             d = again[0] if again else None
         if d is not None and not d.relative_to_anchor and _LATER.search(c.sentence.text):
             d = _in_the_story_s_year(d, latest_anchor(c), published)
-        elif d is not None and _DAY_OF_MONTH.search(d.text) and not _YEAR.search(d.text):
+        elif d is not None and _names_a_month(d.text):
             # "... around August 9-10, 2014. U.S. aircraft struck near the mountain on
             # August 9": the year of the story the paragraph tells
             told = story_date(i)
@@ -170,12 +170,13 @@ _LATER = re.compile(r"\b(?:days|weeks|months|a\s+(?:week|month)|\w+\s+(?:weeks|m
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-_DAY_OF_MONTH = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
-    re.IGNORECASE)
 # "for two months", "for more than a week": how long a state lasted
 _SPELL = re.compile(r"for\b", re.IGNORECASE)
+
+
+def _names_a_month(text: str) -> bool:
+    """Tell whether a time expression names a month ("on August 9"), not a weekday."""
+    return any(word in MONTHS for word in re.findall(r"[a-z]+", text.lower()))
 
 
 def _spell_of(c: Candidate, d: Any, told: date) -> Any:

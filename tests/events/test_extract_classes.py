@@ -260,17 +260,31 @@ def test_the_doer_named_in_the_nouns_own_clause_acts_not_a_supporter() -> None:
         "Iraqi Security Forces", None}
 
 
-def test_a_bulletins_paragraph_label_is_the_town_of_its_quarters() -> None:
-    # "Deir Ezzor: ..." labels the paragraph; a quarter named later in it is of that town,
-    # not of a village the same sentence names
-    text = (
-        "Daily bulletin\n\n"
-        "Deir Ezzor: clashes went on around the military airport between regime forces and "
-        "IS fighters. Regime forces shelled al-Huweiqa neighbourhood on Thursday, and "
-        "helicopters dropped barrel bombs on the village of al-Jafra."
-    )
-    shelled = of_type("shelling", text, published="2015-10-01")
-    assert shelled and shelled[0].place == place_of("Deir ez-Zor"), [e.place for e in shelled]
+@pytest.mark.parametrize(
+    ("text", "published", "told", "town"),
+    [
+        # "Deir Ezzor: ..." labels the paragraph; a quarter named later in it is of that
+        # town, not of a village the same sentence names
+        ("Daily bulletin\n\n"
+         "Deir Ezzor: clashes went on around the military airport between regime forces and "
+         "IS fighters. Regime forces shelled al-Huweiqa neighbourhood on Thursday, and "
+         "helicopters dropped barrel bombs on the village of al-Jafra.",
+         "2015-10-01", "shelling", "Deir ez-Zor"),
+        # a capitalised lead-in heads its paragraph: "the city" below it is that town
+        ("Evening news summary\n\n"
+         "* BAIJI. The army announced the liberation of the city of Baiji from Daesh.\n\n"
+         "* RAMADI. Security forces repelled an attack on the Tamim district at dawn today. "
+         "The forces continue to advance toward the Albu Faraj area north of the city.",
+         "2015-10-20", "advance", "Ramadi"),
+    ],
+    ids=["colon label", "capitalised lead-in"],
+)
+def test_a_bulletins_paragraph_label_is_the_town_of_its_paragraph(
+    text: str, published: str, told: str, town: str
+) -> None:
+    # the events of one type, or those of the sentence holding the words
+    events = of_type(told, text, published) or told_in(told, text, published)
+    assert events and events[0].place == place_of(town), [e.place for e in events]
 
 
 def test_a_major_city_across_the_border_is_that_city() -> None:
@@ -279,17 +293,6 @@ def test_a_major_city_across_the_border_is_that_city() -> None:
             "Tuesday.")
     places = {e.place for e in run(text)}
     assert place_of("Tikrit") in places, places
-
-
-def test_a_bulletins_capitalised_lead_in_is_the_city_of_its_paragraph() -> None:
-    text = (
-        "Evening news summary\n\n"
-        "* BAIJI. The army announced the liberation of the city of Baiji from Daesh.\n\n"
-        "* RAMADI. Security forces repelled an attack on the Tamim district at dawn today. "
-        "The forces continue to advance toward the Albu Faraj area north of the city."
-    )
-    advance = told_in("advance", text, published="2015-10-20")
-    assert advance and advance[0].place == place_of("Ramadi"), [e.place for e in advance]
 
 
 def test_a_persons_name_is_no_place() -> None:
