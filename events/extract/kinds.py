@@ -304,7 +304,7 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
                  if syntax.is_verb(t)}
         nexted = any(c.lower_ == "next" for c in args.anchor.children)
         return "threat" if nexted or verbs & AIMED_MOVES else None
-    if kind == "threat" and not roles.threat_has_attack(args.anchor):
+    if kind == "threat" and not roles.threat_has_attack(args.anchor, args.captures):
         return None  # "warned of a swift response": no attack declared
     if kind == "threat" and args.anchor.dep_ in ("dobj", "nsubjpass") and syntax.lemma(
             args.anchor.head) in _NO_THREAT_MADE:

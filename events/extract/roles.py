@@ -18,6 +18,7 @@ the acting force and the other side: the place is chosen in
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,7 @@ class Arguments:
     figures: list[tuple[Any, str | None, Any]] = field(default_factory=list)
     subject: list[Any] = field(default_factory=list)  # tokens heading the subject
     object: list[Any] = field(default_factory=list)  # tokens heading the object
+    captures: set[int] = field(default_factory=set)  # the sentence's capture triggers' anchors
 
     def words(self, label: str) -> list[Any]:
         """Return the tokens that head slot ``label``."""
@@ -409,7 +411,8 @@ def arguments(sentence: Any, trigger: Any, mentions: Any) -> Arguments:
     doc = sentence.doc
     anchor = syntax.token_at(doc, trigger.anchor_start)
     slots = _slots(anchor, trigger.frame)
-    args = Arguments(anchor, _passive(anchor), slots, trigger.frame)
+    args = Arguments(anchor, _passive(anchor), slots, trigger.frame,
+                     captures={t.anchor_start for t in mentions.triggers if t.kind == "capture"})
     above = {h.i for h in syntax.ancestors(anchor)}
     for p in mentions.places:
         head = syntax.span_head(doc, p.name_start, p.name_end)
@@ -546,11 +549,12 @@ def own_side(subject: Any) -> bool:
     )
 
 
-def threat_has_attack(anchor: Any) -> bool:
+def threat_has_attack(anchor: Any, captures: Collection[int] = ()) -> bool:
     """Tell whether a threat's complement declares the speaker's own attack.
 
     "vowed to march on Baghdad", "warned it would attack"; not one others might make
-    ("warned that the militia could attack Erbil").
+    ("warned that the militia could attack Erbil"). ``captures`` holds where the
+    sentence's capture triggers are anchored (character offsets).
     """
     from events.extract.wordlists import ATTACK_WORDS
 
@@ -566,11 +570,7 @@ def threat_has_attack(anchor: Any) -> bool:
                 return False
             if any(a.dep_ == "aux" and a.lower_ in ("could", "may", "might") for a in c.children):
                 return False
-    # "vowed to raise the banner over Erbil": to take it
-    return any(syntax.lemma(t) in ATTACK_WORDS or syntax.lemma(t) in _FLAG_RAISING and any(
-        c.dep_ == "dobj" and syntax.lemma(c) in ("flag", "banner") for c in t.children)
-        for t in complement_tokens(anchor))
-
-
-_FLAG_RAISING = frozenset("raise hoist plant fly".split())
+    # "vowed to raise the banner over Erbil": a capture trigger of the sentence
+    return any(syntax.lemma(t) in ATTACK_WORDS or t.idx in captures
+               for t in complement_tokens(anchor))
 
