@@ -19,6 +19,7 @@ import re
 from datetime import date
 from typing import Any
 
+from events.dates import MONTHS, WEEKDAYS
 from events.extract import syntax, tallies
 from events.extract.wordlists import (
     ARMED_WITH,
@@ -328,11 +329,14 @@ def _attribute(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
     return nominal and lemma not in ATTACK_WORDS and lemma not in _EVENT_HEADS
 
 
-_BEGAN_ON = re.compile(r"[^,.;]{0,40}?\b(?:began|started|was\s+launched|were\s+launched)(?="
-                       r"\s+(?:on|in)\s+(?:the\s+)?(?:\d|[A-Z][a-z]+\b))")
-_DATED_AFTER = re.compile(
-    r"\s+(?:on|in)\s+(?:the\s+)?(?:\d|(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\b)")
+# " on 17 October", " in March", " on Monday": a day or month right after the words before
+_ON_A_DAY = (r"\s+(?:on|in)\s+(?:the\s+)?(?:\d|(?:"
+             + "|".join(sorted((w.capitalize() for w in (*MONTHS, *WEEKDAYS)), key=len,
+                               reverse=True))
+             + r")\b)")
+_DATED_AFTER = re.compile(_ON_A_DAY)
+_BEGAN_ON = re.compile(r"[^,.;]{0,40}?\b(?:began|started|was\s+launched|were\s+launched)"
+                       rf"(?={_ON_A_DAY})")
 
 
 def _background_cause(trigger: Any, anchor: Any) -> bool:
