@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from events.dates import MONTHS, PRECISIONS, find_dates
+from events.dates import MONTHS, PRECISIONS, WEEKDAYS, find_dates
 from events.extract import syntax
 from events.extract.candidate import Candidate
 from events.extract.context import paragraph_headings
@@ -52,9 +52,6 @@ def _anchor_dates(sentences: list[Any], mentions: list[Any]) -> dict[int, Any]:
     return out
 
 
-_WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
-
-
 def _record_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any]:
     """Return the day of each paragraph that opens with a dated heading line.
 
@@ -72,7 +69,7 @@ def _record_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any
             # "Monday 16 October" on a line of its own heads the entries below it, up to
             # the next such line
             rest = (s.text[: d.start] + s.text[d.end :]).strip(" ,.:;|-–—")
-            day_line = d if not rest or _WEEKDAY_ONLY.fullmatch(rest) else None
+            day_line = d if not rest or rest.lower() in WEEKDAYS else None
         elif day_line is not None:
             out.setdefault(s.paragraph, day_line)
     return out
