@@ -35,14 +35,32 @@ PLACE_ZOOM = 9.0
 
 # The play clock asks for the next frame only once the last one asked for is on the map,
 # so frames come in order and none is skipped, however slow the drawing (clientside).
+# A frame still not drawn RETRY ticks after it was asked for is asked for again: the
+# browser drops a draw that would close a loop of callbacks (a play pressed while the
+# map's answer to a resize comes back is one), and the clock must not wait forever.
 _FRAME_GUARD = """
 function(n, ack, req, play) {
     const nu = window.dash_clientside.no_update;
     if (!n || !play || !play.playing) { return nu; }
     const run = play.run || 0;
-    const last = (req && req.run === run) ? req.n : 0;
-    if (!ack || ack.run !== run || ack.n < last) { return nu; }
-    return {run: run, n: last + 1};
+    const mine = req && req.run === run;
+    const last = mine ? req.n : 0;
+    if (ack && ack.run === run && ack.n >= last) { return {run: run, n: last + 1, at: n}; }
+    const asked = mine ? (req.at || 0) : 0;
+    return n - asked >= RETRY ? {run: run, n: last, at: n} : nu;
+}
+""".replace("RETRY", "16")
+
+# A frame is acknowledged only by the figure drawn for its own window: a figure asked for
+# before the play began (the map's first draw, say) can arrive after the first frame was set,
+# and acknowledging that frame then would let the clock move on before it was ever drawn.
+_FRAME_ACK = """
+function(figure, data) {
+    const drawn = (figure && figure.layout && figure.layout.meta) || {};
+    if (!data || drawn.start !== (data.start || null) || drawn.end !== (data.end || null)) {
+        return window.dash_clientside.no_update;
+    }
+    return data.frame || null;
 }
 """
 
@@ -227,9 +245,8 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
     # acknowledgement, which is each viewer's own, is given here in the browser once the
     # new figure has arrived.
     app.clientside_callback(
-        "function(_figure, data) { return (data && data.frame) || null; }",
-        Output(ids.FRAME_ACK, "data"), Input(ids.MAP, "figure"), State(ids.VIEW_STATE, "data"),
-        prevent_initial_call=True,
+        _FRAME_ACK, Output(ids.FRAME_ACK, "data"), Input(ids.MAP, "figure"),
+        State(ids.VIEW_STATE, "data"), prevent_initial_call=True,
     )
 
     @app.callback(
@@ -247,6 +264,8 @@ def register_callbacks(app: Dash, source: EventSource, *, modules: list[ModuleTy
                               extra_traces=extra_map_traces(list(modules), index, state))
         patch = Patch()
         patch["data"] = view.traces
+        # The window this figure shows, for the play clock's acknowledgement (_FRAME_ACK).
+        patch["layout"]["meta"] = {key: (data or {}).get(key) for key in ("start", "end")}
         fit_default = state.lat is None and (
             (data or {}).get("nav") or ctx.triggered_id == ids.MAP_SIZE)
         if fit_default:
