@@ -24,6 +24,7 @@ from typing import Any
 
 from events import actors as _actors
 from events.extract import syntax
+from events.extract.place_words import CITY_KINDS
 from events.extract.places import PlaceMention
 from events.extract.wordlists import EVENT_VERBS, QUANTITY_HEADS, SUPPORT_VERBS, SUPPORT_WORDS
 
@@ -166,14 +167,12 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
                 tokens, label = _inherited_subject(gov)
                 for t in tokens:
                     add(t, label, "gov:")
-    elif anchor.dep_ in ("acl", "relcl", "amod") and anchor.head.i not in slots:
+    elif anchor.dep_ in ("acl", "relcl", "amod"):
         head = anchor.head
-        slots[head.i] = "prep:in" if _where_clause(anchor) else "head"
-        if anchor.dep_ == "relcl" and head.dep_ == "pobj" and head.head.lower_ == "in" and (
-                head.head.head.tag_ == "NNP"):
-            # "al-Shaddadi in southern Hasakah, which it seized": the clause is about the
-            # place the locating phrase belongs to, wherever the parse hangs it
-            slots.setdefault(head.head.head.i, slots[head.i])
+        slots.setdefault(head.i, "prep:in" if _where_clause(anchor) else "head")
+        located = _located(head) if anchor.dep_ in ("relcl", "acl") else None
+        if located is not None:
+            slots.setdefault(located.i, slots[head.i])
     supported = _supported_verb(anchor)
     if supported is not None:
         # "forces backed by air strikes retook X": the strikes were over X
@@ -183,6 +182,28 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
     return slots
 
 
+
+
+def _located(head: Any) -> Any | None:
+    """Return the place that the phrase a relative clause hangs from locates, if any.
+
+    "al-Shaddadi in southern Hasakah, which it seized", "Hawija, 55 km to the south-west,
+    which IS has controlled since 2014": the clause is about the place, wherever the
+    parse hangs it (on the province, on the direction of a measured distance).
+    """
+    t = head
+    for _ in range(4):
+        if t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.tag_ == "NNP":
+            return t.head.head
+        if t.dep_ == "appos" and t.head.tag_ == "NNP" and any(
+                c.dep_ == "nummod" or c.lower_ in CITY_KINDS for c in [t, *t.children]):
+            # a measure or a class set beside the name: "55 km to the south-west",
+            # "Bashiqa, a town north-east of Mosul still held by IS"
+            return t.head
+        if t.dep_ not in ("pobj", "prep"):
+            return None
+        t = t.head
+    return None
 
 
 def _raised_to(noun: Any, verb: Any) -> Any:

@@ -55,6 +55,8 @@ WANTED = [
     # a relative clause about the town a locating phrase follows
     ("The Peshmerga still hold Jalawla in eastern Diyala, which they took from the militants "
      "on 23 November.", ("seizure", "Jalawla")),
+    ("The fighters had come from Tal Afar, some 60 km to the west, which the group has "
+     "controlled since June 2014.", ("seizure", "Tal Afar")),
     ("The Kurdish militia now controls two-thirds of Manbij, a monitor said.",
      ("seizure", "Manbij")),
     ("The government lost Palmyra to the jihadists on Wednesday.", ("seizure", "Palmyra")),
