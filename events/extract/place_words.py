@@ -171,9 +171,12 @@ REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "80 km west of the capital", "10 miles from Mosul"
         ("distance", rf"\b\d[\d,.]*\s*(?:-\s*)?(?:km|kms|kilomet(?:er|re)s?|miles?)\s+"
                      rf"(?:\([^)]*\)\s+)?(?:(?:to\s+the\s+)?{_COMPASS}\s*)?(?:of|from)\s+"),
-        # "areas north of Baghdad", "the countryside west of Hama"
+        # "areas north of Baghdad", "the countryside west of Hama", "the Kuweires air base
+        # east of Aleppo": where the area or the site lies
         ("direction", rf"\b(?:areas?|regions?|parts?|towns?|villages?|positions?|countryside|"
-                      rf"desert|hills?|plains?|suburbs?)\s+(?:to\s+the\s+)?{_COMPASS}\s+of\s+"),
+                      rf"desert|hills?|plains?|suburbs?|bases?|airbase|airports?|airfields?|"
+                      rf"dams?|fields?|refinery|crossings?|camps?|prisons?|plants?|bridges?|"
+                      rf"checkpoints?)\s+(?:to\s+the\s+)?{_COMPASS}\s+of\s+"),
         # "a prison on the western outskirts of the capital": where the site is
         ("site", r"\b(?:prison|jail|base|airbase|airport|camp|dam|refinery|crossing|compound|"
                  r"plant)\s+(?:on|at|in)\s+the\s+(?:\w+\s+)?(?:outskirts|edges?)\s+of\s+"),

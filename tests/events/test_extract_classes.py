@@ -172,6 +172,8 @@ def test_no_single_happening(text: str) -> None:
         ("Clashes broke out in Khalidiya, 80 km west of Baghdad, on Sunday.", "Khalidiya",
          "Baghdad"),
         ("Militants shelled Amirli, north of Baghdad, on Monday.", "Amirli", "Baghdad"),
+        ("Coalition jets hit militants near the Tabqa airbase west of Raqqa on Monday.",
+         "Tabqa airbase", "Raqqa"),
         # a province and the town named inside it
         ("In Diyala province, gunmen abducted six farmers near Muqdadiya on Friday.",
          "Muqdadiyah", "Diyala"),
