@@ -149,36 +149,6 @@ def _unit_after(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> 
         tail in _AREA_TAILS and i > 0 and toks[i - 1][2].lower() == "the")
 
 
-#: Nouns that class a name set beside them as a settlement: "Bashiqa, a town north-east of
-#: Mosul", "Kocho, a small Yazidi village".
-_CLASS_NOUNS = frozenset("town village city hamlet settlement suburb township".split())
-#: Words that may follow the class noun when it heads the phrase ("a town north of",
-#: "a village that", "a town held by"), unlike "a town councillor".
-_CLASS_ENDS = frozenset(
-    "of in on near north south east west north-east north-west south-east south-west "
-    "northeast northwest southeast southwest some about around roughly just that which "
-    "where whose held still close outside along at by from under with and overlooking "
-    "controlled located lying".split())
-
-
-def _classed_after(text: str, toks: list[tuple[int, int, str]], j: int) -> bool:
-    """Say whether the name ending at token `j` is set beside a settlement's class noun.
-
-    ", a town north-east of Mosul", ", Iraq's largest Christian town,": the class noun
-    within five words after a comma, heading its phrase.
-    """
-    if j + 1 >= len(toks) or text[toks[j][1]:toks[j + 1][0]].strip() != ",":
-        return False
-    for k in range(j + 1, min(len(toks), j + 6)):
-        if k > j + 1 and text[toks[k - 1][1]:toks[k][0]].strip(" '’s"):
-            return False  # the phrase ended: ", a fighter. Town"
-        if toks[k][2].lower() in _CLASS_NOUNS:
-            after = toks[k + 1][2].lower() if k + 1 < len(toks) else ""
-            gap = text[toks[k][1]:toks[k + 1][0]] if k + 1 < len(toks) else ""
-            return gap.strip() != "" or not after or after in _CLASS_ENDS
-    return False
-
-
 # Called for every token of every sentence (~250k times on 800 articles) with
 # a small vocabulary: a pure function of the word, so its answers are kept.
 @lru_cache(maxsize=65536)
@@ -199,13 +169,12 @@ def _typo_candidate(text: str, toks: list, folded: list[str], i: int, last_end: 
                     ix) -> bool:
     """Say whether an unknown word may be a misspelt place.
 
-    That is a capitalised, uncommon word of 5+ letters right after a place cue, or
-    classed as a settlement beside it ("Tellskuf, a Christian town").
+    That is a capitalised, uncommon word of 5+ letters right after a place cue.
     """
     word = toks[i][2]
     return (len(folded[i]) >= 5 and word.lower() not in ix.common_words
             and folded[i] not in _NEVER and not word.isupper()
-            and (_has_cue(text, toks, i, last_end) or _classed_after(text, toks, i)))
+            and _has_cue(text, toks, i, last_end))
 
 
 #: Words that name a settlement before "of": "the village of Beinin" is a place however
@@ -284,8 +253,7 @@ def find_place_spans(text: str, gazetteer: Gazetteer,
                 if fuzzy(folded[i]):  # "vicinity of Ibril": a typo of a known place
                     spans.append((start, toks[i][1], text[start:toks[i][1]]))
                     last_end = i
-                elif (spelled is not None
-                      and (_settlement_cue(toks, i) or _classed_after(text, toks, i))
+                elif (spelled is not None and _settlement_cue(toks, i)
                       and spelled(text[start:toks[i][1]])):
                     spans.append((start, toks[i][1], text[start:toks[i][1]]))
                     last_end = i
@@ -293,8 +261,7 @@ def find_place_spans(text: str, gazetteer: Gazetteer,
             continue
         j, key = found
         end = toks[j][1]
-        cue = (_has_cue(text, toks, i, last_end) or _unit_after(text, toks, i, j)
-               or _classed_after(text, toks, j))
+        cue = _has_cue(text, toks, i, last_end) or _unit_after(text, toks, i, j)
         top = max(ix.prominence[c >> 1] for c in keys[key])
         single = j == i
         common = single and word.lower() in ix.common_words

@@ -50,12 +50,6 @@ from geodata import find_place_spans
         ("A house collapsed in the village of Beinin on Tuesday.", ["Beinin"]),
         ("A house collapsed in the village of Sanderson on Tuesday.", []),
         ("The statement of Beinin was read out.", []),  # no settlement word: no cue
-        # classed as a settlement beside it: a cue like "village of"
-        ("Jets struck Beinin, a village in the Jabal al-Zawiya area.", ["Beinin"]),
-        ("Units dug in on hills overlooking Bashiqa, a town north-east of Mosul.",
-         ["Bashiqa", "Mosul"]),
-        ("Units dug in on hills overlooking Bashiqa.", []),
-        ("Units dug in on hills overlooking Bashiqa, a town councillor said.", []),
     ],
 )
 def test_spn001_spans(text, expected):
