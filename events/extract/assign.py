@@ -385,6 +385,10 @@ def _own_date(
         # "the aim was to reach the crossing, in rebel hands since 2015": a threat is made
         # when it is said, not in the time of what it names
         pool = [d for d in pool if not d.text.lower().startswith("since")]
+    # "drove IS out of Shaddadi after a three-week offensive": the spell dates the
+    # offensive's start, not the event told after it
+    pool = [d for d in pool if not (d.relative_to_anchor and d.text.lower().startswith("after"))
+            or d.start <= c.trigger.start < d.end]
     if not pool:
         return None, False
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}

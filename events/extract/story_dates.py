@@ -91,13 +91,20 @@ def resolve_dates(
                 return anchors[prev] if anchors[prev].precision == "day" else None
         return None
 
-    def story_date(index: int) -> date | None:
-        # the date, written with its year, that the paragraph's story is at
+    def story_date(c: Candidate) -> Any:
+        # the date, written with its year, that the paragraph's story is at: one before
+        # the day in its own sentence ("August 2014 - IS seizes ... Shaddadi on 19
+        # August"), else the date of the sentence or of the one before
+        index = c.sentence.index
+        own = [d for d in mentions[index].dates if not d.relative_to_anchor
+               and d.end <= c.date.start and _YEAR.search(d.text)]
+        if own:
+            return own[-1], True
         for back in range(0, DATE_SENTENCES + 1):
             d = anchors.get(index - back)
             if (d is not None and paragraph.get(index - back) == paragraph.get(index)
                     and _YEAR.search(d.text)):
-                return d.date
+                return d, back == 0
         return None
 
     def latest_anchor(c: Candidate) -> date:
@@ -131,8 +138,9 @@ def resolve_dates(
         elif d is not None and _names_a_month(d.text):
             # "... around August 9-10, 2014. U.S. aircraft struck near the mountain on
             # August 9": the year of the story the paragraph tells
-            told = story_date(i)
-            d = _in_the_story_s_year(d, told, published) if told is not None else d
+            told = story_date(c)
+            d = (_in_the_story_s_year(d, told[0].date, published, told[0].precision, told[1])
+                 if told is not None else d)
         if d is not None and _SPELL.match(d.text):
             d = _spell_of(c, d, latest_anchor(c))
         if d is not None:
@@ -196,17 +204,23 @@ def _spell_of(c: Candidate, d: Any, told: date) -> Any:
     return d
 
 
-def _in_the_story_s_year(d: Any, told: date, published: date) -> Any:
-    """Read a day and month written without a year in the year of the story told.
+def _in_the_story_s_year(d: Any, told: date, published: date, told_precision: str = "day",
+                         heading: bool = False) -> Any:
+    """Read a day or a month written without a year in the year of the story told.
 
     "IS drove the Peshmerga out on 11 August 2014 ... Three months later, on 23 November,
     Peshmerga units recaptured Jalawla" (in a 2016 report) is 23 November 2014, the first
-    such day after the story's date, not the latest before publication.
+    such day after the story's date, not the latest before publication. Under a month
+    or a year that heads its own sentence ("July-August 2014 - ... in late July ... on
+    24 August", a timeline's entry), it is that year.
     """
-    if d.precision != "day" or _YEAR.search(d.text) or (d.date - told).days < 200:
+    if d.precision not in ("day", "month") or _YEAR.search(d.text) or (
+            d.date - told).days < 200:
         return d
+    if d.precision == "month" and told_precision == "day":
+        return d  # "in March", after a day told: the months of the year before publication
     day = d.date.replace(year=told.year)
-    if day < told:
+    if day < told and not (heading and told_precision != "day"):
         day = day.replace(year=told.year + 1)
     return replace(d, date=day) if day <= published else d
 

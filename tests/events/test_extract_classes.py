@@ -339,6 +339,22 @@ def test_a_story_told_years_later_keeps_its_own_dates() -> None:
     assert ("troop_position", "2014-08-03") in days and ("airstrike", "2014-08-09") in days, days
 
 
+def test_a_timelines_entry_dates_its_days_and_months_in_its_year() -> None:
+    # "August 2014 - ... on 19 August" in a report of 2017: the entry's year, also for a
+    # month after a range ("July-August"); an offensive's length dates the offensive,
+    # not the town taken after it
+    text = (
+        "Timeline of the war in Hasakah\n\n"
+        "July-August 2014 - The militants take the Brigade 121 base in late July and "
+        "storm Shaddadi on 19 August.\n\n"
+        "February 2016 - Kurdish forces drive IS out of Shaddadi after a three-week "
+        "offensive."
+    )
+    days = {(e.event_type, e.date) for e in run(text, published="2017-10-20")}
+    assert {("seizure", "2014-08-19"), ("seizure", "2016-02-01")} <= days, days
+    assert not any(day.startswith("2017") for _, day in days), days
+
+
 def test_a_live_blogs_day_line_dates_the_entries_below_it() -> None:
     text = (
         "Kirkuk live: federal forces move in\n\n"
