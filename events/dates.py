@@ -138,6 +138,11 @@ _DATE_RX = re.compile(
   | (?P<lastyear>\b(?:last|the\s+previous|previous)\s+year\b)
   | (?P<thisyear>\b(?:this|earlier\s+this|the\s+past)\s+year\b)
   | (?P<decade>\b(?:in\s+)?the\s+(?P<dc>(?:19|20)\d0)['’]?s\b)
+  | (?P<weeklast>\b(?:on\s+)?(?P<wl_d>{_WEEKDAY})\s+(?:of\s+)?(?:last|the\s+previous)\s+week\b)
+  | (?P<dayof>\b(?:(?:on|by|since|until|from)\s+the\s+(?P<do_n>\d{{1,2}})(?:st|nd|rd|th)\b
+        (?!\s+of\b)(?!\s+(?:day|anniversary|century|floor|hour|round|time|(?-i:[A-Z])))
+        |\bthe\s+(?P<do_n2>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+(?P<do_w>this|last|the\s+previous)
+        \s+month\b))
   | (?P<weekday>\b(?:(?:last|early|late|on|this|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:morning
         |afternoon|evening|night))?\b)
   | (?P<yesterday>\byesterday\b|\blast\s+night\b)
@@ -421,6 +426,12 @@ def _resolve_match(
     if kind == "decade":
         # "in the 1970s and 1980s": no year more exact, and history all the same
         return date(int(m.group("dc")), 1, 1), "year", False
+    if kind == "weeklast":
+        # "on Monday last week", "Tuesday of last week": that day of the week before
+        monday = published - timedelta(days=published.weekday() + 7)
+        return monday + timedelta(days=WEEKDAYS.index(m.group("wl_d").lower())), "day", False
+    if kind == "dayof":
+        return _day_of_month(m, published, anchor)
     if kind == "weekday":
         target = WEEKDAYS.index(m.group("wd").lower())
         back = (published.weekday() - target) % 7
@@ -472,6 +483,25 @@ def as_of(offset: int, sections: list[tuple[int, date]], published: date) -> dat
             break
         found = day
     return found
+
+
+def _day_of_month(m: re.Match[str], published: date, anchor: date) -> tuple | None:
+    """Resolve "on the 3rd", "the 7th of this month", "the 20th of last month".
+
+    A day told by its number alone is of the month the story is at (the date
+    being told about, or a month heading it), or the month before when that day
+    is still to come then.
+    """
+    if m.group("do_w"):
+        month = published if m.group("do_w").lower() == "this" else _prev_month(published)
+        d = _safe_day(month.year, month.month, int(m.group("do_n2")))
+        return (d, "day", False) if d else None
+    n = int(m.group("do_n"))
+    d = _safe_day(anchor.year, anchor.month, n)
+    if d is None or (d > anchor and anchor.day != 1):  # the 1st stands for a month heading
+        before = _prev_month(anchor)
+        d = _safe_day(before.year, before.month, n)
+    return (d, "day", True) if d else None
 
 
 def find_dates(text: str, published: date, *, anchor: date | None = None) -> list[DateMention]:

@@ -57,6 +57,13 @@ PUB = date(2015, 3, 12)  # a Thursday
         ("during the second week of February", "2015-02-11", "week"),
         ("since the last week of December", "2014-12-28", "week"),
         ("in the first week of May 2014", "2014-05-04", "week"),
+        # a weekday of the week before, a day of a month by its number
+        ("on Monday last week", "2015-03-02", "day"),
+        ("by Friday of last week", "2015-03-06", "day"),
+        ("on the 7th of this month", "2015-03-07", "day"),
+        ("the 20th of last month", "2015-02-20", "day"),
+        ("fell on the 3rd", "2015-03-03", "day"),
+        ("on the 25th", "2015-02-25", "day"),  # still to come this month: the month before
     ],
 )
 def test_resolve_table(text, expected, precision):
@@ -64,7 +71,9 @@ def test_resolve_table(text, expected, precision):
     assert (day.isoformat(), prec) == (expected, precision)
 
 
-@pytest.mark.parametrize("text", ["the army may advance", "no time here", "", "Mayor Ali spoke"])
+@pytest.mark.parametrize("text", ["the army may advance", "no time here", "", "Mayor Ali spoke",
+                                  "on the 17th Division base", "on the 5th day of the siege",
+                                  "on the 93rd Brigade"])
 def test_no_time_expression(text):
     assert resolve(text, PUB) is None
 

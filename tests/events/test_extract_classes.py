@@ -316,6 +316,9 @@ def test_a_persons_name_is_no_place() -> None:
          "has said it fired them.", "2015-05-14"),
         # counted back from the day told, when it ends in that day
         ("Kurdish units took Tal Abyad on 15 May after a five-day offensive.", "2015-05-10"),
+        # a day by its number is of the month the story is at
+        ("In April, militants shelled Baiji from the hills. On the 10th, a car bomb killed nine "
+         "people in the town.", "2015-04-10"),
         # the year of a background clause does not date the news
         ("Islamic State, which took Mosul in 2014, shelled Makhmur on Tuesday.", "2015-05-19"),
     ],
