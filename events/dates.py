@@ -150,7 +150,9 @@ _DATE_RX = re.compile(
   | (?P<today>\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\bearlier\s+today\b)
   | (?P<sinceyear>\b(?:since|in|during|of|by|from|until|early|late|mid-?)\s*(?P<sy>(?:19|20)\d\d)\b)
   | (?P<yearadj>\b(?:the\s+)?(?P<ya>(?:19|20)\d\d)\s+(?:invasion|war|uprising|election
-        |offensive|occupation|surge)\b)
+        |offensive|occupation|surge|massacres?|attacks?|bombings?|assault|siege|fall|capture
+        |takeover|battle|campaign|operation|killings|genocide|blast|(?:air\s*)?strikes?|raids?
+        |withdrawal|exodus|incursion|recapture|liberation)\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -64,6 +64,9 @@ PUB = date(2015, 3, 12)  # a Thursday
         ("the 20th of last month", "2015-02-20", "day"),
         ("fell on the 3rd", "2015-03-03", "day"),
         ("on the 25th", "2015-02-25", "day"),  # still to come this month: the month before
+        # a year set before an event's noun
+        ("for the 2014 massacre of cadets", "2014-01-01", "year"),
+        ("since the 2013 siege of the town", "2013-01-01", "year"),
     ],
 )
 def test_resolve_table(text, expected, precision):

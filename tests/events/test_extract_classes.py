@@ -319,6 +319,9 @@ def test_a_persons_name_is_no_place() -> None:
         # a day by its number is of the month the story is at
         ("In April, militants shelled Baiji from the hills. On the 10th, a car bomb killed nine "
          "people in the town.", "2015-04-10"),
+        # a year set before the event's noun dates it, not the day of the sentence's verb
+        ("A court on Monday jailed 12 men over the 2014 massacre of prisoners at Badush "
+         "prison.", "2014-01-01"),
         # the year of a background clause does not date the news
         ("Islamic State, which took Mosul in 2014, shelled Makhmur on Tuesday.", "2015-05-19"),
     ],
