@@ -130,6 +130,8 @@ class _History:
         self.towns: list[tuple[int, PlaceMention]] = []
         # named sites, also those gone to ("broke through to the Kuweires airport")
         self.sites: list[PlaceMention] = []
+        # the place of each sentence's first event, once resolved
+        self.events: dict[int, PlaceMention] = {}
 
     def add(self, index: int, places: list[PlaceMention]) -> None:
         self.sites += [p for p in places if p.place is not None and not p.anaphor
@@ -177,6 +179,11 @@ class _History:
                 return p
         return None
 
+    def event_before(self, index: int) -> PlaceMention | None:
+        """Return the town of the first event the sentence before ``index`` told of."""
+        p = self.events.get(index - 1)
+        return p if p is not None and p.place.feature not in ("governorate", "region") else None
+
     def only_city_in(self, index: int) -> PlaceMention | None:
         cities = {
             p.place.name: p
@@ -199,7 +206,10 @@ def _resolve_anaphor(
     if kind in CITY_KINDS and a.location.lower() in ("it", "its"):
         # a pronoun is the town just named ("The city of Tikrit was ... Just a day earlier,
         # it appeared to have fallen"), before the town the report is about
-        target = history.city_before(i, a.start) or history.last(i, 1, city=True) or topic
+        # "retook the city ..., while attention was fixed on Aleppo. Its recapture": the
+        # town the sentence before told an event at, before a town it named in passing
+        target = (history.city_before(i, a.start) or history.event_before(i)
+                  or history.last(i, 1, city=True) or topic)
     elif kind in CITY_KINDS:
         target = (
             history.city_before(i, a.start)
@@ -314,6 +324,8 @@ def resolve_places(
                 c.place = _as_borrowed(fallback)
                 c.borrowed_place = True
             out.append(c)
+            if c.place is not None and c.place.place is not None:
+                history.events.setdefault(s.index, c.place)
     for c in out:
         c.place = seat_town(c.place, reader.plain)
     return out

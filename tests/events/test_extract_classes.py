@@ -200,6 +200,13 @@ def test_it_and_the_city_mean_the_reports_main_place() -> None:
     assert hospital and {e.place for e in hospital} == {place_of("Ramadi")}
 
 
+def test_its_is_the_town_of_the_event_told_before_not_a_town_named_in_passing() -> None:
+    text = ("Militants overran Hit in October 2014, while the army was pinned down at Baiji. "
+            "Its recapture, on 14 April, took two weeks.")
+    recapture = told_in("Its recapture", text, published="2016-05-01")
+    assert recapture and {e.place for e in recapture} == {place_of("Hit")}, recapture
+
+
 def test_the_town_is_the_town_the_sentence_before_was_about() -> None:
     # not a site the report is about, not a force named like a town ("Badr fighters"),
     # not a town named in passing after it; a town gone to counts
