@@ -143,6 +143,9 @@ IN_PROVINCE = re.compile(
 #: Between a town and the region it lies in: " in the eastern desert of", ", in the
 #: countryside of".
 IN_REGION_OF = re.compile(
+    # "Kafr Nabl and its surroundings in the southern countryside of Idlib"
+    r"\s*(?:and\s+(?:its|the)\s+(?:surroundings|outskirts|environs|vicinity|"
+    r"surrounding\s+(?:areas?|villages))\s*)?"
     r"\s*,?\s*in\s+the\s+(?:[\w-]+\s+){0,2}?(?:desert|countryside|badia|plains?|region|"
     r"province|governorate|hinterland)\s+of\s+(?:the\s+)?",
     re.IGNORECASE,

@@ -174,6 +174,9 @@ def test_no_single_happening(text: str) -> None:
         ("Militants shelled Amirli, north of Baghdad, on Monday.", "Amirli", "Baghdad"),
         ("Coalition jets hit militants near the Tabqa airbase west of Raqqa on Monday.",
          "Tabqa airbase", "Raqqa"),
+        # the region a town and its surroundings lie in
+        ("Helicopters dropped barrel bombs on Kafr Nabl and its surroundings in the southern "
+         "countryside of Idlib on Monday.", "Kafr Nabl", "Idlib"),
         # a province and the town named inside it
         ("In Diyala province, gunmen abducted six farmers near Muqdadiya on Friday.",
          "Muqdadiyah", "Diyala"),
