@@ -392,7 +392,11 @@ def _own_date(
     if not pool:
         return None, False
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}
-    best = min(pool, key=lambda d: (rank[d.precision], abs(d.start - c.trigger.start)))
+    # "overnight on Saturday": a date told outright before one counted from another,
+    # unless that one holds the trigger ("after a three-day offensive")
+    best = min(pool, key=lambda d: (
+        rank[d.precision], d.relative_to_anchor and not d.start <= c.trigger.start < d.end,
+        abs(d.start - c.trigger.start)))
     return best, not own
 
 

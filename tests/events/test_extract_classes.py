@@ -60,6 +60,9 @@ WANTED = [
     ("The Kurdish militia now controls two-thirds of Manbij, a monitor said.",
      ("seizure", "Manbij")),
     ("The government lost Palmyra to the jihadists on Wednesday.", ("seizure", "Palmyra")),
+    # a particle verb with its object between: "pulled the bulk of their fighters out of"
+    ("Commanders pulled the bulk of their fighters out of Hit on Saturday.",
+     ("withdrawal", "Hit")),
     ("Kurdish fighters handed Khanaqin to the federal police on Tuesday.",
      ("seizure", "Khanaqin")),
     # fighting one's way through to a place
@@ -121,6 +124,8 @@ WANTED = [
 
 # texts that must yield no event at all
 NO_EVENT = [
+    # taken out of no place
+    "Rescuers pulled two children out of the rubble on Sunday.",
     # aggregates and ongoing states
     "Over the past month the coalition carried out 300 air strikes in Iraq and Syria.",
     "The battle for Ramadi is in its fourth week.",
@@ -329,6 +334,9 @@ def test_a_persons_name_is_no_place() -> None:
         # a day by its number is of the month the story is at
         ("In April, militants shelled Baiji from the hills. On the 10th, a car bomb killed nine "
          "people in the town.", "2015-04-10"),
+        # a day told outright over "overnight", which counts from another day
+        ("Kurdish commanders pulled their fighters out of Jalawla overnight on Saturday.",
+         "2015-05-16"),
         # a year set before the event's noun dates it, not the day of the sentence's verb
         ("A court on Monday jailed 12 men over the 2014 massacre of prisoners at Badush "
          "prison.", "2014-01-01"),

@@ -84,7 +84,8 @@ FOUND = [
     ("thousands fled", "fled", "flight", "move", "fled"),
     ("the exodus from Mosul", "exodus", "displacement", "noun", "exodus"),
     # withdrawals, troops, prisons, abductions, killings, clashes
-    ("The army pulled out of Ramadi", "pulled out", "withdrawal", "move", "pulled"),
+    ("The army pulled out of Ramadi", "pulled out of", "withdrawal", "move", "pulled"),
+    ("The army pulled back from Ramadi", "pulled back", "withdrawal", "move", "pulled"),
     ("Police ran away in the face of the advance", "ran away in the face of", "withdrawal", "move",
      "ran"),
     ("Police ran in the face of the advance", "ran in the face of", "withdrawal", "move", "ran"),

@@ -196,7 +196,7 @@ AGENTS = [
     ("The army lost Ramadi to ISIS.", "lost", ("ISIS", "Iraqi Security Forces", False)),
     ("Kurdish forces lose Mosul Dam.", "lose", (None, "Peshmerga", False)),
     # whose fighters: the speaker's
-    ("The YPG said their fighters had pulled out of Afrin.", "pulled out", ("YPG", None, False)),
+    ("The YPG said their fighters had pulled out of Afrin.", "pulled out of", ("YPG", None, False)),
     ("Ramadi is in the hands of ISIS.", "in the hands", ("ISIS", None, False)),
     ("Government forces killed 30 ISIS militants near Baiji.", "killed",
      ("Iraqi Security Forces", "ISIS", False)),
