@@ -82,6 +82,13 @@ _LENGTH = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 #: Events whose length a report gives: "a 13-day offensive" started 13 days before.
 _CAMPAIGN = r"(?:offensive|operation|campaign|siege|battle|assault|fight|push|blockade|war)s?"
 
+#: Nouns of events a year or a month set before dates: "the 2014 massacre", "the July
+#: assault on Abu Ghraib".
+_EVENT_NOUN = (r"(?:invasion|war|uprising|election|offensive|occupation|surge|massacres?|attacks?"
+               r"|bombings?|assault|siege|fall|capture|takeover|battle|campaign|operation"
+               r"|killings|genocide|blast|(?:air\s*)?strikes?|raids?|withdrawal|exodus|incursion"
+               r"|recapture|liberation)")
+
 # Ordered: the first alternative that matches at a position wins, so longer
 # forms come before their prefixes. Each group name says how to resolve it.
 _DATE_RX = re.compile(
@@ -149,10 +156,8 @@ _DATE_RX = re.compile(
   | (?P<overnight>\bovernight\b|\b(?:during|in|through)\s+the\s+night\b)
   | (?P<today>\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\bearlier\s+today\b)
   | (?P<sinceyear>\b(?:since|in|during|of|by|from|until|early|late|mid-?)\s*(?P<sy>(?:19|20)\d\d)\b)
-  | (?P<yearadj>\b(?:the\s+)?(?P<ya>(?:19|20)\d\d)\s+(?:invasion|war|uprising|election
-        |offensive|occupation|surge|massacres?|attacks?|bombings?|assault|siege|fall|capture
-        |takeover|battle|campaign|operation|killings|genocide|blast|(?:air\s*)?strikes?|raids?
-        |withdrawal|exodus|incursion|recapture|liberation)\b)
+  | (?P<yearadj>\b(?:the\s+)?(?P<ya>(?:19|20)\d\d)\s+{_EVENT_NOUN}\b)
+  | (?P<monthadj>\bthe\s+{_MONTH}\s+{_EVENT_NOUN}\b)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -346,7 +351,8 @@ def _resolve_match(
         # a timeline's entry "2012 - The city stays quiet": that year
         year = int(m.group("ey"))
         return (date(year, 1, 1), "year", False) if year <= published.year else None
-    if kind in ("month", "entrymonth"):  # "in March"; a timeline's entry "March: ..."
+    if kind in ("month", "entrymonth", "monthadj"):
+        # "in March"; a timeline's entry "March: ..."; "the July assault"
         month = _month_number(text)
         if not month:
             return None

@@ -98,8 +98,10 @@ def aggregate(text: str, anchor: Any, trigger: Any) -> bool:
     )
     if anchor.head.lower_ == "of" and anchor.head.head.lower_ in AGGREGATE_MARKS:
         # "a series of strikes over the past week"; but "a wave of seven car bombs on
-        # Monday" is one attack on one day
-        marks = anchor.head.head.lower_ not in _GROUPS or not names_a_day(text)
+        # Monday" is one attack on one day, whatever span the sentence names besides
+        if anchor.head.head.lower_ in _GROUPS and names_a_day(text):
+            return False
+        marks = True
     if counted and anchor.tag_.startswith("NN") and any(
         c.dep_ == "nummod" and (parse_number(c.text) or 0) >= TALLY_MIN for c in anchor.children
     ) and names_a_period(text):  # the date scan last: it is the costly test

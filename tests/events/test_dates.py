@@ -67,6 +67,7 @@ PUB = date(2015, 3, 12)  # a Thursday
         # a year set before an event's noun
         ("for the 2014 massacre of cadets", "2014-01-01", "year"),
         ("since the 2013 siege of the town", "2013-01-01", "year"),
+        ("after the July assault on the prison", "2014-07-01", "month"),
     ],
 )
 def test_resolve_table(text, expected, precision):

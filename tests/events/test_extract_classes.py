@@ -60,6 +60,9 @@ WANTED = [
     ("The Kurdish militia now controls two-thirds of Manbij, a monitor said.",
      ("seizure", "Manbij")),
     ("The government lost Palmyra to the jihadists on Wednesday.", ("seizure", "Palmyra")),
+    # a wave of bombs on one day is one attack, whatever span the sentence names besides
+    ("A wave of car bombs tore through Baghdad on Sunday, the latest of a series of attacks "
+     "that have pushed violence to levels unseen since 2008.", ("bombing", "Baghdad")),
     # a particle verb with its object between: "pulled the bulk of their fighters out of"
     ("Commanders pulled the bulk of their fighters out of Hit on Saturday.",
      ("withdrawal", "Hit")),
