@@ -168,7 +168,8 @@ REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "officials in Erbil", "speaking from Baghdad", "according to ..."
         ("source", r"\b(?:officials?|police|policemen|sources?|witnesses|residents|spokesman|"
                    r"spokeswoman|governor|correspondents?|reporters?|activists?|doctors?|"
-                   r"lawmakers?|authorities|officers?|commanders?)\s+(?:in|from|at)\s+"
+                   r"lawmakers?|authorities|officers?|commanders?|politicians?|diplomats?|"
+                   r"analysts?|clerics?|leaders?|observers?|experts?)\s+(?:in|from|at)\s+"
                    r"(?:nearby\s+|neighbou?ring\s+)?|\bspeaking\s+(?:in|from)\s+|"
                    r"\b(?:told|said)\s+\w+\s+in\s+|\baccording\s+to\s+"),
         # "80 km west of the capital", "10 miles from Mosul"

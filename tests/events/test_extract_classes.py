@@ -127,6 +127,9 @@ WANTED = [
 
 # texts that must yield no event at all
 NO_EVENT = [
+    # where the people who worry are, and a retaking with no place of its own
+    "Politicians in Baghdad worry that militias will punish Sunni towns, whatever part "
+    "tribesmen play in retaking them.",
     # taken out of no place
     "Rescuers pulled two children out of the rubble on Sunday.",
     # aggregates and ongoing states
