@@ -197,8 +197,8 @@ REFERENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("example", r"\b(?:towns|cities|villages|places|areas|strongholds)\s+like\s+"),
         # "all its territory except Idlib": the place left out
         ("exception", r"\b(?:except(?:\s+for)?|excluding|apart\s+from|other\s+than|save\s+for)\s+"),
-        # "the hometown of", "close to", "loyal to"
-        ("relation", r"\b(?:hometown|home\s+town|capital|birthplace)\s+of\s+|"
+        # "the capital of", "close to", "loyal to" ("their home town of X" is X)
+        ("relation", r"\b(?:capital|birthplace)\s+of\s+|"
                      r"\b(?:closest|nearest|close)\b[\w\s]{0,25}\bto\s+|"
                      r"\b(?:loyal|allied|close)\s+to\s+|"
                      # "across its southern border with Idlib": where the border runs

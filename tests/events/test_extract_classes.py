@@ -60,6 +60,9 @@ WANTED = [
     ("The Kurdish militia now controls two-thirds of Manbij, a monitor said.",
      ("seizure", "Manbij")),
     ("The government lost Palmyra to the jihadists on Wednesday.", ("seizure", "Palmyra")),
+    # "their home town of X" is X
+    ("Soldiers shelled their home town of Khirbet Ghazaleh on Monday.",
+     ("shelling", "Khirbet Ghazaleh")),
     # a wave of bombs on one day is one attack, whatever span the sentence names besides
     ("A wave of car bombs tore through Baghdad on Sunday, the latest of a series of attacks "
      "that have pushed violence to levels unseen since 2008.", ("bombing", "Baghdad")),
