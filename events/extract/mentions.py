@@ -20,7 +20,7 @@ from typing import Any
 from events import actors as _actors
 from events.dates import DateMention, as_of, find_dates
 from events.extract import lexicon, syntax
-from events.extract.place_names import drop_people, people_suspects
+from events.extract.place_names import drop_people, people_suspects, repeated_names
 from events.extract.place_words import dateline_end, reference_kind
 from events.extract.places import PlaceMention, PlaceReader
 from events.extract.wordlists import SPEECH_VERBS
@@ -104,12 +104,12 @@ def find_mentions(
         One per sentence, in order.
     """
     out: list[Mentions] = []
-    candidates, suspects = [], []
+    candidates, blocks = [], []
     for sentence, found in zip(sentences, triggers, strict=True):
         if time.monotonic() > deadline:
             out.append(Mentions())
             candidates.append([])
-            suspects.append([])
+            blocks.append([])
             continue
         m = Mentions(triggers=confirm_triggers(sentence, found)[:MAX_TRIGGERS])
         # "BEIRUT/AKCAKALE, Turkey, June 16 -": where the story was filed names no side
@@ -120,10 +120,12 @@ def find_mentions(
         # "Islamic State of Iraq and Syria" holds place names, "in May" a village's: mask them
         blocked = [(a.start, a.end) for a in m.actors if a.actor != "Civilians"]
         blocked += [(d.start, d.end) for d in m.dates]
-        names = reader.candidates(sentence, blocked, m.triggers)
-        candidates.append(names)
-        suspects.append(people_suspects(sentence, names, blocked, reader.nlp))
+        candidates.append(reader.candidates(sentence, blocked, m.triggers))
+        blocks.append(blocked)
         out.append(m)
+    candidates = repeated_names(sentences, candidates, blocks)
+    suspects = [people_suspects(s, names, blocked, reader.nlp)
+                for s, names, blocked in zip(sentences, candidates, blocks, strict=True)]
     # names that may be part of a person's name: the recogniser reads their sentences at once
     suspected = [s.doc for s, found in zip(sentences, suspects, strict=True) if found]
     syntax.recognise(suspected, reader.nlp)

@@ -209,6 +209,30 @@ def _argument_names(top: Any) -> list[Any]:
     return out
 
 
+def repeated_names(sentences: list[Any], found: list[list[tuple]],
+                   blocked: list[list[tuple[int, int]]]) -> list[list[tuple]]:
+    """Add the names a report has shown to be places wherever they stand again.
+
+    "They fled east to Busra al-Harir ... Busra al-Harir was retaken six days later":
+    a small town needs a cue ("to", "town of") the first time, not once the report
+    has named it. Only names of two words or more, or of six letters or more, as
+    written (short ones are too often something else).
+    """
+    known = {n for names in found for _, _, n, f in names
+             if not f and (" " in n or "-" in n or len(n) >= 6) and n[:1].isupper()}
+    if not known:
+        return found
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(n) for n in sorted(known, key=len, reverse=True)) + r")(?![\w-])")
+    out = []
+    for sentence, names, taken in zip(sentences, found, blocked, strict=True):
+        spans = [(s, e) for s, e, *_ in names] + list(taken)
+        extra = [(m.start(), m.end(), m.group(0), None) for m in rx.finditer(sentence.text)
+                 if not overlaps(m.start(), m.end(), spans)]
+        out.append(sorted(names + extra) if extra else names)
+    return out
+
+
 def is_person(text: str, start: int, end: int) -> bool:
     """Tell whether a title before the name or a name part after it makes it a person's."""
     return bool(

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from events.extract.place_names import described_names, quarter_names, settlement_names
+from events.extract.place_names import (
+    described_names,
+    quarter_names,
+    repeated_names,
+    settlement_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,3 +64,22 @@ def test_sites_named_together_are_each_that_site() -> None:
 )
 def test_a_settlement_word_introduces_a_name(text: str, names: list[str]) -> None:
     assert [n for *_, n, _ in settlement_names(text, [])] == names
+
+
+def test_a_name_the_report_found_is_a_place_wherever_it_stands_again() -> None:
+    from types import SimpleNamespace
+
+    texts = ["Families fled east to Busra al-Harir and Izra.",
+             "Busra al-Harir was retaken by the army; Izra stayed quiet.",
+             "Dr Busra al-Harir-Ahmed said so."]
+    sentences = [SimpleNamespace(text=t) for t in texts]
+    first = texts[0]
+    found = [[(first.index("Busra"), first.index("Busra") + 14, "Busra al-Harir", None),
+              (first.index("Izra"), first.index("Izra") + 4, "Izra", None)], [], []]
+    again = repeated_names(sentences, found, [[], [], []])
+    assert again[0] == found[0]
+    # the long name again, not the short one (too often something else), and only
+    # as a whole word
+    assert [n for _, _, n, _ in again[1]] == ["Busra al-Harir"]
+    assert again[1][0][:2] == (0, 14)
+    assert again[2] == []
