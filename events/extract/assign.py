@@ -108,8 +108,10 @@ def sentence_candidates(
     specific = {c.kind for c in out} & (kinds.VIOLENT - {"clash"})
     if specific:
         # "The deadliest attack was in Sadr City, where a car bomb exploded": the generic
-        # word names the specific event of the same sentence
-        out = [c for c in out if not (c.trigger.kind == "attack" and c.kind == "clash")]
+        # word names the specific event of the same sentence; "stormed al-Baghaliyah,
+        # killing 135 civilians": the assault is how it was done
+        out = [c for c in out if not (c.kind == "clash" and (
+            c.trigger.kind == "attack" or _lemma_of(c) in _ASSAULTS))]
     if sentence.headline:
         # a headline is read alone: its events need a place it names itself, attached or not
         named = [p for p in mentions.places if p.place is not None and not p.reference]
@@ -146,6 +148,14 @@ def sentence_candidates(
         c.earlier_by = _measured_after(found[id(c)].anchor)
     out = [c for c in out if not (c.date is None and _told_as_background(found[id(c)].anchor))]
     return _drop_background_seizures(out)
+
+
+#: Verbs of an assault that a specific event of the same sentence tells the outcome of.
+_ASSAULTS = frozenset({"storm"})
+
+
+def _lemma_of(c: Candidate) -> str:
+    return syntax.lemma(syntax.token_at(c.sentence.doc, c.trigger.anchor_start))
 
 
 def _reading(sentence: Any, trig: Any, mentions: Any, country: str | None) -> tuple:
@@ -309,6 +319,8 @@ def _fold_tolls(cands: list[Candidate], tolls: list[tuple[Any, tuple]]) -> list[
         c for c in cands
         if not (c.trigger.kind == "kill" and c.kind in kinds.VIOLENT) and c not in massacres
     ]  # fmt: skip
+    civilians = {_anchor_i(c) for c in cands
+                 if c.trigger.kind == "kill" and c.kind == "attack_on_civilians"}
     for anchor, (value, unit, note) in tolls:
         if value is None or unit not in ("killed", "wounded"):
             continue
@@ -316,6 +328,10 @@ def _fold_tolls(cands: list[Candidate], tolls: list[tuple[Any, tuple]]) -> list[
             (c for c in violent for h in syntax.ancestors(anchor) if h.i == _anchor_i(c)),
             violent[0],
         )
+        if anchor.i in civilians and owner.kind == "clash" and (
+                owner.trigger.kind == "attack" or _lemma_of(owner) in _ASSAULTS):
+            # "stormed the village, killing 12 civilians": an attack on them
+            owner.kind, owner.actor2 = "attack_on_civilians", "Civilians"
         if owner.magnitude is None or (owner.unit == "wounded" and unit == "killed"):
             owner.magnitude, owner.unit = value, unit
             if note:

@@ -507,6 +507,11 @@ def test_a_bombing_told_in_the_city_and_in_its_quarter_is_one_event() -> None:
     assert len(bombs) == 1 and bombs[0].date == "2016-07-03", [(e.place, e.date) for e in bombs]
 
 
+def test_a_storming_told_with_its_outcome_is_that_outcome_not_a_fight_too() -> None:
+    text = "Gunmen stormed the village of Kojo on Monday, killing 12 civilians."
+    assert of_type("attack_on_civilians", text) and not of_type("clash", text)
+
+
 def test_people_carried_off_to_a_town_do_not_take_it() -> None:
     kinds = {(e.event_type, e.place) for e in run("Militants abducted 40 workers in Tikrit on "
                                                   "Monday and took them to Hawija.")}
