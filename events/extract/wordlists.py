@@ -218,7 +218,8 @@ SPEECH_VERBS = frozenset(
 SUPPORT_VERBS = frozenset(
     "launch carry conduct stage mount wage unleash intensify escalate step continue resume "
     "begin start break erupt rage flare take occur happen hit kill target strike leave cause "
-    "see witness report spread intensify renew make fight lead spearhead".split()
+    "see witness report spread intensify renew make fight lead spearhead announce declare claim "
+    "confirm complete".split()
 )
 #: Verbs whose subject is an event noun that happened: "clashes broke out in X".
 EVENT_VERBS = frozenset(

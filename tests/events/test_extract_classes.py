@@ -512,6 +512,14 @@ def test_a_storming_told_with_its_outcome_is_that_outcome_not_a_fight_too() -> N
     assert of_type("attack_on_civilians", text) and not of_type("clash", text)
 
 
+def test_the_side_that_announces_a_capture_made_it() -> None:
+    # and two forces taking two quarters of a town are two seizures
+    text = ("Iraqi troops captured the Kifah district of Tal Afar on Tuesday. The Hashed also "
+            "announced the capture of the Wahda district of Tal Afar.")
+    sides = {e.actor1 for e in of_type("seizure", text, published="2017-08-23")}
+    assert sides == {"Iraqi Security Forces", "PMF"}, sides
+
+
 def test_people_carried_off_to_a_town_do_not_take_it() -> None:
     kinds = {(e.event_type, e.place) for e in run("Militants abducted 40 workers in Tikrit on "
                                                   "Monday and took them to Hawija.")}
