@@ -123,7 +123,7 @@ def find_mentions(
         candidates.append(reader.candidates(sentence, blocked, m.triggers))
         blocks.append(blocked)
         out.append(m)
-    candidates = repeated_names(sentences, candidates, blocks)
+    candidates = repeated_names(sentences, candidates, blocks, [bool(m.triggers) for m in out])
     suspects = [people_suspects(s, names, blocked, reader.nlp)
                 for s, names, blocked in zip(sentences, candidates, blocks, strict=True)]
     # names that may be part of a person's name: the recogniser reads their sentences at once

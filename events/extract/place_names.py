@@ -210,13 +210,15 @@ def _argument_names(top: Any) -> list[Any]:
 
 
 def repeated_names(sentences: list[Any], found: list[list[tuple]],
-                   blocked: list[list[tuple[int, int]]]) -> list[list[tuple]]:
+                   blocked: list[list[tuple[int, int]]], eventful: list[bool]
+                   ) -> list[list[tuple]]:
     """Add the names a report has shown to be places wherever they stand again.
 
     "They fled east to Busra al-Harir ... Busra al-Harir was retaken six days later":
     a small town needs a cue ("to", "town of") the first time, not once the report
     has named it. Only names of two words or more, or of six letters or more, as
-    written (short ones are too often something else).
+    written (short ones are too often something else), and only in the sentences
+    that tell events (``eventful``): each name found costs its resolution.
     """
     known = {n for names in found for _, _, n, f in names
              if not f and (" " in n or "-" in n or len(n) >= 6) and n[:1].isupper()}
@@ -225,7 +227,10 @@ def repeated_names(sentences: list[Any], found: list[list[tuple]],
     rx = re.compile(r"(?<![\w-])(?:" + "|".join(
         re.escape(n) for n in sorted(known, key=len, reverse=True)) + r")(?![\w-])")
     out = []
-    for sentence, names, taken in zip(sentences, found, blocked, strict=True):
+    for sentence, names, taken, told in zip(sentences, found, blocked, eventful, strict=True):
+        if not told:
+            out.append(names)
+            continue
         spans = [(s, e) for s, e, *_ in names] + list(taken)
         extra = [(m.start(), m.end(), m.group(0), None) for m in rx.finditer(sentence.text)
                  if not overlaps(m.start(), m.end(), spans)]

@@ -76,7 +76,7 @@ def test_a_name_the_report_found_is_a_place_wherever_it_stands_again() -> None:
     first = texts[0]
     found = [[(first.index("Busra"), first.index("Busra") + 14, "Busra al-Harir", None),
               (first.index("Izra"), first.index("Izra") + 4, "Izra", None)], [], []]
-    again = repeated_names(sentences, found, [[], [], []])
+    again = repeated_names(sentences, found, [[], [], []], [True, True, True])
     assert again[0] == found[0]
     # the long name again, not the short one (too often something else), and only
     # as a whole word
