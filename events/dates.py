@@ -83,11 +83,10 @@ _LENGTH = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _CAMPAIGN = r"(?:offensive|operation|campaign|siege|battle|assault|fight|push|blockade|war)s?"
 
 #: Nouns of events a year or a month set before dates: "the 2014 massacre", "the July
-#: assault on Abu Ghraib".
-_EVENT_NOUN = (r"(?:invasion|war|uprising|election|offensive|occupation|surge|massacres?|attacks?"
-               r"|bombings?|assault|siege|fall|capture|takeover|battle|campaign|operation"
-               r"|killings|genocide|blast|(?:air\s*)?strikes?|raids?|withdrawal|exodus|incursion"
-               r"|recapture|liberation)")
+#: assault on Abu Ghraib" (the campaigns and the single events).
+_EVENT_NOUN = (rf"(?:{_CAMPAIGN}|invasion|uprising|election|occupation|surge|massacres?"
+               r"|attacks?|bombings?|fall|capture|takeover|killings|genocide|blast"
+               r"|(?:air\s*)?strikes?|raids?|withdrawal|exodus|incursion|recapture|liberation)")
 
 # Ordered: the first alternative that matches at a position wins, so longer
 # forms come before their prefixes. Each group name says how to resolve it.

@@ -103,8 +103,7 @@ def sentence_candidates(
     # "repelled an IS attack": the attack is the object of the fight told, no event of its own
     told = {_anchor_i(c) for c in out if c.trigger.kind == "clash"}
     out = [c for c in out if not (
-        c.trigger.kind == "attack" and syntax.token_at(c.sentence.doc, c.trigger.anchor_start)
-        .head.i in told and _anchor_i(c) not in told)]
+        c.trigger.kind == "attack" and _anchor(c).head.i in told and _anchor_i(c) not in told)]
     specific = {c.kind for c in out} & (kinds.VIOLENT - {"clash"})
     if specific:
         # "The deadliest attack was in Sadr City, where a car bomb exploded": the generic
@@ -154,8 +153,13 @@ def sentence_candidates(
 _ASSAULTS = frozenset({"storm"})
 
 
+def _anchor(c: Candidate) -> Any:
+    """Return the token a candidate's trigger hangs its arguments on."""
+    return syntax.token_at(c.sentence.doc, c.trigger.anchor_start)
+
+
 def _lemma_of(c: Candidate) -> str:
-    return syntax.lemma(syntax.token_at(c.sentence.doc, c.trigger.anchor_start))
+    return syntax.lemma(_anchor(c))
 
 
 def _reading(sentence: Any, trig: Any, mentions: Any, country: str | None) -> tuple:
@@ -295,9 +299,7 @@ def _massacre(c: Candidate) -> bool:
     "A massacre in Douma ... in the first raids of warplanes": the outcome of a strike.
     """
     return c.kind == "attack_on_civilians" and c.trigger.frame == "noun" and (
-        syntax.lemma(syntax.token_at(c.sentence.doc, c.trigger.anchor_start))
-        in ("massacre", "killing")
-    )
+        _lemma_of(c) in ("massacre", "killing"))
 
 
 def _fold_tolls(cands: list[Candidate], tolls: list[tuple[Any, tuple]]) -> list[Candidate]:
@@ -312,8 +314,7 @@ def _fold_tolls(cands: list[Candidate], tolls: list[tuple[Any, tuple]]) -> list[
     weapons = [c for c in violent if c.kind in ("airstrike", "shelling", "bombing")]
     massacres = [c for c in cands if weapons and _massacre(c)]
     for c in massacres:
-        tolls.append((syntax.token_at(c.sentence.doc, c.trigger.anchor_start),
-                      (c.magnitude, c.unit, None)))  # fmt: skip
+        tolls.append((_anchor(c), (c.magnitude, c.unit, None)))
     violent = weapons or violent
     out = [
         c for c in cands
@@ -340,7 +341,7 @@ def _fold_tolls(cands: list[Candidate], tolls: list[tuple[Any, tuple]]) -> list[
 
 
 def _anchor_i(c: Candidate) -> int:
-    return syntax.token_at(c.sentence.doc, c.trigger.anchor_start).i
+    return _anchor(c).i
 
 
 def _own_date(
