@@ -7,8 +7,9 @@ r"""Finding events in a report: a pipeline of stages, each adding one kind of an
 3. mentions (:mod:`.mentions`, :mod:`.place_names`, :mod:`.places`, :mod:`.place_links`,
    :mod:`.place_words`): triggers the parse confirms, places resolved in the
    report's context, actors, times, figures;
-4. the event filter (:mod:`.filters`, :mod:`.tallies`): is a trigger one real
-   happening, not a plan, a forecast, a topic, an aggregate, a negation;
+4. the event filter (:mod:`.filters`, :mod:`.tallies`, :mod:`.retold`): is a trigger
+   one real happening, not a plan, a forecast, a topic, an aggregate, a negation, an
+   event told elsewhere;
 5. arguments (:mod:`.roles`, :mod:`.place_roles`, :mod:`.agents`, :mod:`.counts`,
    :mod:`.kinds`):
    who did what to whom, where, when, how many, read from the parse, and the
