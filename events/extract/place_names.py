@@ -99,6 +99,12 @@ def described_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
     return [c for c in out if not overlaps(c[0], c[1], taken)]
 
 
+def entry_label(text: str) -> str | None:
+    """Return the place name that labels a digest's entry ("Deir Ezzor: ..."), or None."""
+    m = _LABEL.match(text)
+    return m.group("name") if m else None
+
+
 def label_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
     """Return the place that labels a digest's entry, and its province in brackets.
 

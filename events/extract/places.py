@@ -38,6 +38,7 @@ from events.extract.place_links import (
 )
 from events.extract.place_names import (
     described_names,
+    entry_label,
     is_person,
     label_names,
     name_spans,
@@ -466,9 +467,9 @@ class PlaceReader:
         quarters = any((f or "").startswith("quarter:") for *_, f in found)
         if quarters and not towns and self.country in CAPITALS and _THE_CAPITAL.search(text):
             return CAPITALS[self.country]  # "mortars on the capital, in the Bab Touma quarter"
-        label = re.match(r"\s*([A-Z][\w' -]{2,30}):\s", text)
-        if label and label.group(1) in towns:
-            self._paragraph_city = (paragraph, label.group(1))
+        label = entry_label(text)
+        if label in towns:
+            self._paragraph_city = (paragraph, label)
         elif quarters and not towns and self._paragraph_city[0] == paragraph:
             # "Deir Ezzor: clashes at the airport. Regime forces shelled al-Huweiqa
             # neighbourhood": the town a bulletin's paragraph is labelled with

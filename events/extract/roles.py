@@ -109,7 +109,7 @@ def _inherited_subject(anchor: Any) -> tuple[list[Any], str]:
 
 #: Verbs whose agent is the doer of the event noun they describe ("raids carried out by
 #: warplanes"), unlike a supporter ("troops backed by militia").
-_CARRYING = frozenset("carry conduct launch stage mount perform execute wage".split())
+_CARRIED_OUT = frozenset("carry conduct launch stage mount perform execute wage".split())
 
 
 def _slots(anchor: Any, frame: str) -> dict[int, str]:
@@ -126,7 +126,7 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
             # warplanes": the noun's own clause
             for g in c.children:
                 if g.dep_ in ("dobj", "prep") or (
-                        g.dep_ == "agent" and syntax.lemma(c) in _CARRYING):
+                        g.dep_ == "agent" and syntax.lemma(c) in _CARRIED_OUT):
                     add(g, _label(g), "acl:")
         if c.dep_ == "xcomp" and syntax.lemma(c) in _LEAVING:
             # "forced 300 families to flee Tuz Khurmatu": the place they left
