@@ -90,7 +90,10 @@ def _direction_towns(args: roles.Arguments) -> list[Any]:
 
 def _choose(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
     order = place_slots(frame, kind)
-    usable = [(p, s) for p, s in args.places if not p.reference]
+    # "struck a gathering of commanders in al-Sousa": people the event befalls are
+    # where it happened, though "commanders in X" elsewhere only says where a source is
+    usable = [(p, s) for p, s in args.places
+              if not p.reference or p.reference == "source" and s == "obj"]
     leaving = kind in ("withdrawal", "flight", "displacement")
     if leaving:
         origins = [(p, s) for p, s in usable if not p.destination]

@@ -71,6 +71,10 @@ WANTED = [
      ("withdrawal", "Hit")),
     ("Kurdish fighters handed Khanaqin to the federal police on Tuesday.",
      ("seizure", "Khanaqin")),
+    # the people an event befalls are where it happened, though "commanders in X" can
+    # also be where a source sits
+    ("Jets struck a meeting of militant commanders in Hajin on Thursday, killing 20.",
+     ("airstrike", "Hajin")),
     # fighting one's way through to a place
     ("Syrian troops broke through to the Kuweires air base on Tuesday.",
      ("clash", "Kuweires air base")),
