@@ -48,12 +48,13 @@ AIRCRAFT = frozenset(
     "sukhoi sukhois apache apaches b-52 b-52s tornado tornados typhoon typhoons rafale rafales "
     "mirage reaper reapers predator predators a-10 a-10s tu-22".split()
 )
-#: Nationality adjectives of a force that is named no other way ("Turkish F-16s").
+#: Nationality adjectives of a force that is named no other way ("Turkish F-16s"). A
+#: state's adjective is its own forces wherever the report is set ("Iraqi F-16s" over Syria).
 NATIONALITIES = {
     "turkish": "Turkey", "russian": "Russia", "american": "US-led coalition",
     "us": "US-led coalition", "u.s.": "US-led coalition", "british": "US-led coalition",
-    "french": "US-led coalition", "iranian": "Iran", "iraqi": "@government",
-    "syrian": "@government", "kurdish": "@kurds",
+    "french": "US-led coalition", "iranian": "Iran", "iraqi": "Iraqi Security Forces",
+    "syrian": "Syrian Army", "kurdish": "@kurds",
 }  # fmt: skip
 #: Actors (canonical names) whose "strikes" and "raids" are made from the air.
 AIR_ACTORS = frozenset({"US-led coalition", "Russia", "Turkey", "Syrian Army"})

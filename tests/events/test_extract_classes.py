@@ -448,6 +448,13 @@ def test_the_supporting_air_force_is_not_the_ground_force() -> None:
     assert strikes and strikes[0].actor1 == "US-led coalition"
 
 
+def test_a_states_adjective_names_its_own_forces_across_the_border() -> None:
+    text = ("Syrian troops took Hajin on Friday. Iraqi F-16s struck Islamic State positions "
+            "near al-Sousa on Wednesday.")
+    (strike,) = of_type("airstrike", text)
+    assert strike.actor1 == "Iraqi Security Forces", strike.actor1
+
+
 def test_the_country_a_story_was_filed_from_is_no_side() -> None:
     (seizure,) = of_type("seizure", "BEIRUT/AKCAKALE, Turkey, June 16 - Kurdish-led forces took "
                                     "full control of the border town of Tal Abyad on Monday.",
