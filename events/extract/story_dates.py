@@ -81,6 +81,7 @@ def resolve_dates(
     """Set every candidate's ``day`` and ``precision`` (see the module's rules)."""
     anchors = _anchor_dates(sentences, mentions)
     paragraph = {s.index: s.paragraph for s in sentences}
+    text = {s.index: s.text for s in sentences}
     records = _record_days(sentences, anchors)
 
     def narrative(index: int) -> Any:
@@ -103,7 +104,7 @@ def resolve_dates(
         for back in range(0, DATE_SENTENCES + 1):
             d = anchors.get(index - back)
             if (d is not None and paragraph.get(index - back) == paragraph.get(index)
-                    and _YEAR.search(d.text)):
+                    and _YEAR.search(d.text) and not _SINCE.search(text[index - back][: d.start])):
                 return d, back == 0
         return None
 
@@ -173,6 +174,9 @@ def resolve_dates(
 _LATER = re.compile(r"\b(?:days|weeks|months|a\s+(?:week|month)|\w+\s+(?:weeks|months))\s+later\b",
                     re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "encircled since early 2015. In January, ...": when a state began is not the year the
+# story is at
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)-?\s*)?$", re.IGNORECASE)
 
 
 # "for two months", "for more than a week": how long a state lasted

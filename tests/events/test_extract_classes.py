@@ -353,6 +353,9 @@ def test_a_persons_name_is_no_place() -> None:
         # a year set before the event's noun dates it, not the day of the sentence's verb
         ("A court on Monday jailed 12 men over the 2014 massacre of prisoners at Badush "
          "prison.", "2014-01-01"),
+        # when a state began is not the year the story is at: "In January" is the last one
+        ("The airport has been encircled by Islamic State since early 2013. In January, "
+         "the militants stormed a suburb of Deir ez-Zor, killing 50 civilians.", "2015-01-01"),
         # the year of a background clause does not date the news
         ("Islamic State, which took Mosul in 2014, shelled Makhmur on Tuesday.", "2015-05-19"),
     ],
