@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import geodata
@@ -80,6 +80,8 @@ PLACE_VOTES_MIN = 3
 #: namesake closer than CLOSE_KM to one of them.
 FAR_KM = 150.0
 CLOSE_KM = 60.0
+#: An inexact namesake counts only this close to the report's places.
+BESIDE_KM = 15.0
 #: A loose match in the other country this far from the report's places is dropped.
 STRAY_KM = 250.0
 #: A name found by its syntactic slot alone must match this well when listed with a place.
@@ -338,6 +340,16 @@ class PlaceReader:
             and self._km_to_report(other) <= CLOSE_KM
         ):
             return other
+        # "al-Baghaliyah, a suburb on the edge of the city" in a story of Deir ez-Zor: a
+        # looser spelling right beside the report's places beats an exact one far away
+        beside = [a for a in getattr(place, "alternatives", ())
+                  if a.feature not in ("governorate", "region", "subdistrict")
+                  and self._km_to_report(a) <= BESIDE_KM]
+        if beside:
+            found = geodata.resolve(beside[0].name, country=beside[0].country,
+                                    admin1=beside[0].admin1, strict_case=True)
+            if found is not None and self._km_to_report(found) <= BESIDE_KM:
+                return replace(found, query=place.query, core=place.core)
         return place
 
     def _sentence_namesakes(self, text: str, found: list[PlaceMention]) -> None:

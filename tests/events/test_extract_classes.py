@@ -327,6 +327,15 @@ def test_a_major_city_across_the_border_is_that_city() -> None:
     assert place_of("Tikrit") in places, places
 
 
+def test_an_inexact_namesake_beside_the_reports_places_beats_an_exact_one_far_away() -> None:
+    # the exact "Al Baghaliyah" is a village near Homs; Bughayliyah a suburb of Deir ez-Zor
+    text = ("Islamic State fighters shelled Deir ez-Zor on Monday. On Tuesday they stormed "
+            "al-Baghaliyah, a suburb on the north-western edge of the city, killing 20 "
+            "civilians.")
+    places = {e.place for e in run(text)}
+    assert "Bughayliyah" in places and "Al Baghaliyah" not in places, places
+
+
 def test_a_persons_name_is_no_place() -> None:
     text = "Jassim Mohammed, a farmer, said militants seized his village near Kirkuk on Monday."
     assert all(e.place != place_of("Jassim") for e in run(text))
