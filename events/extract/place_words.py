@@ -128,6 +128,12 @@ PRISON_WORDS = re.compile(
 #: A city's quarter: "the Karama neighbourhood", "the neighbourhood of Al-Kifah".
 QUARTER_AFTER = re.compile(r"^\s*(neighbou?rhoods?|quarters?|districts?)\b", re.IGNORECASE)
 QUARTER_BEFORE = re.compile(r"\b(neighbou?rhood|quarter|district)\s+of\s+$", re.IGNORECASE)
+#: "the al-Hamidiya neighbourhood of Deir ez-Zor": the name after a named quarter's word
+#: is the city the quarter is in, not a quarter.
+NAMED_QUARTER_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:The|A|An|This|That|Its|Their|Each|Every)\s)(?:[a-z]{1,3}-)?[A-Z][\w'-]*\s+"
+    r"(?:neighbou?rhood|quarter|district)\s+of\s+$"
+)
 #: "the districts of Hamdaniya and al-Zahraa" names quarters, but "several districts of
 #: Tal Afar" a city: the plural cue counts only before a list.
 QUARTERS_BEFORE = re.compile(r"\b(neighbou?rhood|quarter|district)s\s+of\s+$", re.IGNORECASE)

@@ -55,6 +55,7 @@ from events.extract.place_words import (
     DESTINATION_BEFORE,
     LIST_GAP,
     MEDIA_NAMES,
+    NAMED_QUARTER_BEFORE,
     NEAR_BEFORE,
     NOT_PLACES,
     ORG_AFTER,
@@ -417,7 +418,8 @@ class PlaceReader:
             feature = None
             if PROVINCE_AFTER.match(after) or PROVINCE_BEFORE.search(before):
                 feature = "governorate"
-            elif quarter := QUARTER_AFTER.match(after) or QUARTER_BEFORE.search(before):
+            elif quarter := QUARTER_AFTER.match(after) or (
+                    not NAMED_QUARTER_BEFORE.search(before) and QUARTER_BEFORE.search(before)):
                 # of the report's city, unless it has a point of its own or is an admin district
                 feature = "quarter:" + quarter.group(1).lower()
             elif quarter := QUARTERS_BEFORE.search(before):

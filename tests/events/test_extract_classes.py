@@ -336,6 +336,15 @@ def test_an_inexact_namesake_beside_the_reports_places_beats_an_exact_one_far_aw
     assert "Bughayliyah" in places and "Al Baghaliyah" not in places, places
 
 
+def test_the_city_after_a_named_quarter_is_that_city_not_a_quarter() -> None:
+    # "the al-Hamidiya neighbourhood of Deir ez-Zor": not a quarter called Deir ez-Zor
+    # of the report's town
+    text = ("Islamic State fighters shelled al-Mayadin on Friday. Regime warplanes bombed the "
+            "al-Hamidiya neighbourhood of Deir ez-Zor city on Saturday, killing three people.")
+    (strike,) = of_type("airstrike", text)
+    assert strike.place == place_of("Deir ez-Zor"), strike.place
+
+
 def test_a_persons_name_is_no_place() -> None:
     text = "Jassim Mohammed, a farmer, said militants seized his village near Kirkuk on Monday."
     assert all(e.place != place_of("Jassim") for e in run(text))
