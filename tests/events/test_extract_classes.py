@@ -71,6 +71,9 @@ WANTED = [
      ("withdrawal", "Hit")),
     ("Kurdish fighters handed Khanaqin to the federal police on Tuesday.",
      ("seizure", "Khanaqin")),
+    # the people of a place: "the mukhtar of X", "the residents of X"
+    ("Suspected jihadists executed the mukhtar of al-Zab, a village west of Kirkuk, on "
+     "Monday.", ("attack_on_civilians", "al-Zab")),
     # the people an event befalls are where it happened, though "commanders in X" can
     # also be where a source sits
     ("Jets struck a meeting of militant commanders in Hajin on Thursday, killing 20.",
