@@ -146,6 +146,8 @@ class PlaceReader:
         self._by_country: dict[str, tuple[dict, dict]] = {}
         # the town a bulletin's paragraph is labelled with ("Deir Ezzor: ..."), by paragraph
         self._paragraph_city: tuple[int, str] = (-1, "")
+        # the one town the paragraph last named outside its quarters, by paragraph
+        self._told_city: tuple[int, str] = (-1, "")
 
     # -- resolution ------------------------------------------------------------------
     @contextmanager
@@ -482,12 +484,22 @@ class PlaceReader:
         if quarters and not towns and self.country in CAPITALS and _THE_CAPITAL.search(text):
             return CAPITALS[self.country]  # "mortars on the capital, in the Bab Touma quarter"
         label = entry_label(text)
+        told = self._told_city
+        if towns:
+            self._told_city = (paragraph, next(iter(towns)) if len(towns) == 1 else "")
         if label in towns:
             self._paragraph_city = (paragraph, label)
         elif quarters and not towns and self._paragraph_city[0] == paragraph:
             # "Deir Ezzor: clashes at the airport. Regime forces shelled al-Huweiqa
             # neighbourhood": the town a bulletin's paragraph is labelled with
             return self._paragraph_city[1]
+        elif quarters and not towns and told[0] == paragraph and told[1] and not any(
+                (f or "").startswith("quarter:") and (unit := self.plain(name, f)) is not None
+                and unit.feature in ("district", "subdistrict") for _, _, name, f in found):
+            # "... an offensive in the city of Aleppo. On Monday, troops seized the Sheikh
+            # Saeed district": the town the paragraph last told of, not the report's (but
+            # "a village in the Khanaqin district" is that district, a unit of its own)
+            return told[1]
         return next(iter(towns)) if quarters and len(towns) == 1 else None
 
     def _capital(self, name: str) -> bool:

@@ -348,6 +348,19 @@ def test_the_city_after_a_named_quarter_is_that_city_not_a_quarter() -> None:
     assert strike.place == place_of("Deir ez-Zor"), strike.place
 
 
+def test_a_quarter_is_of_the_city_its_paragraph_last_told_of() -> None:
+    text = ("Islamic State fighters overran the Shaer gas field near Palmyra on Thursday.\n\n"
+            "The setback came as government troops pressed their offensive in the city of "
+            "Aleppo. On Monday, troops seized the Sheikh Saeed district from the rebels.")
+    (seizure,) = told_in("Sheikh Saeed", text)
+    assert seizure.place == place_of("Aleppo"), seizure.place
+    # but a district that is a unit of its own is that unit, whatever town came before
+    text = ("Militants kidnapped two shepherds near Qara Tapa on Sunday. On Monday, mortar "
+            "rounds were fired at a village in the Khanaqin district, wounding two farmers.")
+    (shelling,) = of_type("shelling", text)
+    assert shelling.place == "Khanaqin", shelling.place
+
+
 def test_a_persons_name_is_no_place() -> None:
     text = "Jassim Mohammed, a farmer, said militants seized his village near Kirkuk on Monday."
     assert all(e.place != place_of("Jassim") for e in run(text))
