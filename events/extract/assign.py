@@ -111,6 +111,10 @@ def sentence_candidates(
         # killing 135 civilians": the assault is how it was done
         out = [c for c in out if not (c.kind == "clash" and (
             c.trigger.kind == "attack" or _lemma_of(c) in _ASSAULTS))]
+    for c in out:
+        if c.kind == "clash" and _lemma_of(c) in _ASSAULTS and c.place is not None:
+            # a storming told with no outcome of its own took what it stormed
+            c.kind = kinds.storming_outcome(found[id(c)]) or c.kind
     if sentence.headline:
         # a headline is read alone: its events need a place it names itself, attached or not
         named = [p for p in mentions.places if p.place is not None and not p.reference]

@@ -417,6 +417,35 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     return kind
 
 
+def storming_outcome(args: roles.Arguments) -> str | None:
+    """Return what storming a place came to, or None when the sentence leaves it a fight.
+
+    "IS stormed Qaraqosh on Thursday" took the town; "stormed Abu Ghraib prison and freed
+    500 inmates" broke them out. "stormed the town, trying to clear a pocket" or "before
+    being pushed back" tells an assault that did not (yet) take it.
+    """
+    if not syntax.is_verb(args.anchor) or not _has_place_in(args, ("obj", "subjpass")):
+        return None
+    text = args.anchor.sent.text
+    if _UNFINISHED.search(text):
+        return None
+    if _FREED.search(text) and any(syntax.lemma(t) in ("prison", "jail") for o in args.object
+                                   for t in o.subtree):
+        return "prison_break"
+    return "seizure"
+
+
+# An assault told as unfinished or thrown back.
+_UNFINISHED = re.compile(
+    r"\b(?:try|tries|tried|trying|attempt\w*|repel\w*|repuls\w*|fail\w*|before\s+being|"
+    r"(?:pushed|driven|beaten|forced)\s+back|counter-?attack\w*|still\s+fighting)\b",
+    re.IGNORECASE,
+)
+# Prisoners let out: "freeing hundreds of inmates", "free more than 500 prisoners".
+_FREED = re.compile(r"\b(?:free\w*|releas\w*|liberat\w*)\b[^.;]{0,40}\b(?:inmates|prisoners|"
+                    r"detainees)\b", re.IGNORECASE)
+
+
 def _has_place_in(args: roles.Arguments, slots: tuple[str, ...]) -> bool:
     """Tell whether the slot's own head is a place, not just a place inside the phrase.
 

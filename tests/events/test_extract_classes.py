@@ -218,7 +218,7 @@ def test_it_and_the_city_mean_the_reports_main_place() -> None:
         "Ramadi falls to Islamic State\n\n"
         "Islamic State fighters seized Ramadi on Sunday.\n"
         "Officials in Baghdad condemned the attack.\n"
-        "The militants then stormed the city's main hospital."
+        "The militants then shelled the city's main hospital."
     )
     hospital = told_in("hospital", text)
     assert hospital and {e.place for e in hospital} == {place_of("Ramadi")}
@@ -359,6 +359,26 @@ def test_a_quarter_is_of_the_city_its_paragraph_last_told_of() -> None:
             "rounds were fired at a village in the Khanaqin district, wounding two farmers.")
     (shelling,) = of_type("shelling", text)
     assert shelling.place == "Khanaqin", shelling.place
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        # a storming told with no outcome took the place
+        ("Islamic State fighters stormed Tal Hamis on Thursday.", "seizure", "Tal Hamis"),
+        ("Rebels stormed the town of Morek on Friday and raised their flag.", "seizure", "Morek"),
+        # a prison stormed to free its inmates is a prison break
+        ("Gunmen stormed Taji prison on Sunday, freeing 200 inmates.", "prison_break", "Taji"),
+        # an assault told as unfinished or thrown back stays a fight
+        ("Army units stormed Kafr Nabuda on Monday, before being pushed back by a "
+         "counter-attack.", "clash", "Kafr Nabuda"),
+        ("Government troops stormed Baiji on Sunday, trying to clear the last snipers.",
+         "clash", "Baiji"),
+    ],
+)
+def test_a_storming_is_what_it_came_to(text: str, kind: str, name: str) -> None:
+    assert [e.event_type for e in run(text) if e.event_type in (
+        "seizure", "clash", "prison_break")] == [kind], run(text)
 
 
 def test_a_persons_name_is_no_place() -> None:
