@@ -155,6 +155,7 @@ _DATE_RX = re.compile(
   | (?P<overnight>\bovernight\b|\b(?:during|in|through)\s+the\s+night\b)
   | (?P<today>\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\bearlier\s+today\b)
   | (?P<sinceyear>\b(?:since|in|during|of|by|from|until|early|late|mid-?)\s*(?P<sy>(?:19|20)\d\d)\b)
+  | (?P<yrange>(?<![-–])\b(?P<yr0>(?:19|20)\d\d)\s*[-–]\s*(?P<yr1>(?:19|20)?\d\d)\b(?![-–/]))
   | (?P<yearadj>\b(?:the\s+)?(?P<ya>(?:19|20)\d\d)\s+{_EVENT_NOUN}\b)
   | (?P<monthadj>\bthe\s+{_MONTH}\s+{_EVENT_NOUN}\b)
     )""",
@@ -457,6 +458,13 @@ def _resolve_match(
         if year > published.year:
             return None
         return date(year, 1, 1), "year", False
+    if kind == "yrange":
+        # "the 2003-2011 occupation", "in 2016-17": the span's first year
+        first, last = int(m.group("yr0")), m.group("yr1")
+        last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if not first < last <= published.year:
+            return None
+        return date(first, 1, 1), "year", False
     if kind == "yearadj":
         year = int(m.group("ya"))
         return (date(year, 1, 1), "year", False) if year <= published.year else None

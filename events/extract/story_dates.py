@@ -22,6 +22,7 @@ from events.dates import MONTHS, PRECISIONS, WEEKDAYS, find_dates
 from events.extract import syntax
 from events.extract.candidate import Candidate
 from events.extract.context import paragraph_headings
+from events.extract.filters import FIRST_YEAR
 
 #: The note of a figure counted up to the report's day ("have fled since Friday").
 COUNT_TO_DATE = "count to date"
@@ -152,6 +153,12 @@ def resolve_dates(
                 # "have fled since Friday", "60 killed since Saturday": a count to date
                 c.day, c.precision, c.explicit_date = published, "week", False
                 c.notes.append(f"{COUNT_TO_DATE} ({d.text})")
+            continue
+        history = [d for d in mentions[i].dates if not d.relative_to_anchor]
+        if history and all(d.date.year < FIRST_YEAR for d in history):
+            # "Marines fought some of the fiercest battles of the 2003-2011 occupation in
+            # Ramadi": a sentence that names only years before the war tells of those years
+            c.day, c.precision = history[-1].date, history[-1].precision
             continue
         before = c.sentence.text[: c.trigger.start]
         carried = (narrative(i) or records.get(paragraph[i])

@@ -68,6 +68,9 @@ PUB = date(2015, 3, 12)  # a Thursday
         ("for the 2014 massacre of cadets", "2014-01-01", "year"),
         ("since the 2013 siege of the town", "2013-01-01", "year"),
         ("after the July assault on the prison", "2014-07-01", "month"),
+        # a span of years is dated by its first
+        ("during the 2003-2011 occupation", "2003-01-01", "year"),
+        ("in the 2013–14 winter", "2013-01-01", "year"),
     ],
 )
 def test_resolve_table(text, expected, precision):
@@ -77,7 +80,8 @@ def test_resolve_table(text, expected, precision):
 
 @pytest.mark.parametrize("text", ["the army may advance", "no time here", "", "Mayor Ali spoke",
                                   "on the 17th Division base", "on the 5th day of the siege",
-                                  "on the 93rd Brigade"])
+                                  "on the 93rd Brigade", "between 1,200-1,500 people",
+                                  "a 2012-2014-2016 series", "the 2014-2019 plan"])
 def test_no_time_expression(text):
     assert resolve(text, PUB) is None
 

@@ -142,6 +142,9 @@ NO_EVENT = [
     "tribesmen play in retaking them.",
     # taken out of no place
     "Rescuers pulled two children out of the rubble on Sunday.",
+    # a sentence that names only years before the war tells of those years
+    "British troops fought some of their hardest battles of the 2003-2009 deployment in "
+    "Basra, and local tribes later turned against the militias.",
     # aggregates and ongoing states
     "Over the past month the coalition carried out 300 air strikes in Iraq and Syria.",
     "The battle for Ramadi is in its fourth week.",
