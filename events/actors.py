@@ -53,7 +53,8 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
         r"Hashe?d(?:\s+al-Shaabi)?|al-Hashe?d\s+al-Shaabi",
         r"Shi'?ite?\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
         r"Shia\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
-        r"Kata'?ib\s+Hezbollah|Asa'?ib\s+Ahl\s+al-Haq|Badr\s+(?:Organi[sz]ation|Brigade)",
+        r"Kata'?ib\s+Hezbollah|Asa'?ib\s+Ahl\s+al-Haq|Badr\s+(?:Organi[sz]ation|Brigades?|"
+        r"fighters|militia(?:men)?|units)|Saraya\s+al-Salam",
     ),
     "YPG": (
         r"\bYPG\b|\bYPJ\b|People'?s\s+Protection\s+Units|Kurdish\s+People'?s\s+Protection\s+Units",
@@ -70,13 +71,15 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
         r"forces|regime(?:\s+forces)?|air\s+force|warplanes|jets|helicopters)",
         r"(?:the\s+)?(?:Assad\s+)?regime(?:\s+forces|\s+troops)?|pro-(?:government|regime|"
         r"Assad)\s+forces|Assad'?s\s+forces",
-        r"\bSAA\b|Tiger\s+Forces|Republican\s+Guard",
+        r"\bSAA\b|Tiger\s+Forces|Republican\s+Guard|Desert\s+Hawks",
     ),
     "Syrian rebels": (
         r"Free\s+Syrian\s+Army|\bFSA\b",
         r"Syrian\s+(?:rebels?|opposition\s+(?:fighters|forces|groups?))|opposition\s+(?:fighters|"
         r"forces|groups?)",
-        r"Ahrar\s+al-Sham|Jaish\s+al-(?:Islam|Fatah)|Faylaq\s+al-Rahman",
+        r"Ahrar\s+al-Sham|Jaish\s+al-(?:Islam|Fatah)|Faylaq\s+al-Rahman|(?:the\s+)?Army\s+of\s+Conquest|"
+        r"Southern\s+Front|Syrian\s+National\s+Army|Turkish-backed\s+(?:Syrian\s+)?(?:rebels|"
+        r"fighters|factions|opposition)",
     ),
     "Nusra Front": (
         r"(?:al-)?Nusra(?:\s+Front)?|Jabhat\s+(?:al-)?Nusra|Jabhat\s+Fateh\s+al-Sham|"
@@ -97,7 +100,7 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     "Russia": (
         r"Russian?\s*(?:warplanes|jets|aircraft|air\s+force|forces|troops|military\s+police|"
         r"military|planes|bombers|helicopters|special\s+forces|advisers|contractors)?",
-        r"Moscow|Kremlin",
+        r"Moscow|Kremlin|Wagner(?:\s+Group)?",
     ),
     "Turkey": (
         r"Turk(?:ey|ish)\s+(?:army|military|forces|troops|warplanes|jets|tanks|artillery)|"
@@ -106,13 +109,17 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
         r"(?-i:Turkey)(?!['’]s\s+border|\s+border)",
     ),
     "Iran": (
-        r"Iranian?\s+(?:forces|troops|military|Revolutionary\s+Guards?)|\bIRGC\b|Quds\s+Force",
+        r"Iranian?\s+(?:forces|troops|military|advisers|Revolutionary\s+Guards?)|\bIRGC\b|"
+        r"Quds\s+Force",
     ),
     "Hezbollah": (r"Hez?bollah|Hizbollah|Hizballah",),
-    "Kurdish fighters": (r"(?:Syrian\s+)?Kurdish\s+(?:fighters|militia(?:s|men)?|groups?)",),
+    "Kurdish fighters": (r"(?:Syrian\s+)?Kurdish\s+(?:fighters|militia(?:s|men)?|groups?)|"
+                         r"Asayi?sh",),
     "Local militia": (
         r"(?:Sunni\s+)?tribal\s+(?:militias?|fighters|forces)|(?:local|armed)\s+residents|Sahwa|"
         r"Awakening\s+(?:Council|fighters)",
+        # pro-government and community forces named by their own names
+        r"National\s+Defen[cs]e\s+Forces?|\bNDF\b|Khabou?r\s+Guards|Syriac\s+Military\s+Council",
         r"(?:Yazidi|Christian|Turkmen|Sunni|local)\s+(?:militias?|fighters|volunteers)",
         r"militia(?:s|men)?(?:\s+fighters)?",
     ),

@@ -30,6 +30,15 @@ from events.model import ACTORS
         ("insurgents", ["Unidentified armed group"]),
         ("the army", [GOVERNMENT]),
         ("the militants", [MILITANTS]),
+        # forces known by their own names, not by the word "army" or "military" in them
+        ("the base fell to the Army of Conquest", ["Syrian rebels"]),
+        ("Turkish-backed Syrian fighters said", ["Syrian rebels"]),
+        ("the Syriac Military Council", ["Local militia"]),
+        ("NDF fighters pulled out", ["Local militia"]),
+        ("Badr fighters pushed into al-Dour", ["PMF"]),
+        ("Saraya al-Salam guards the shrine", ["PMF"]),
+        ("the Asayish", ["Kurdish fighters"]),
+        ("Iranian advisers", ["Iran"]),
     ],
 )
 def test_find_actors(text, expected):
