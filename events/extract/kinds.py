@@ -165,11 +165,19 @@ def _not_moving(args: roles.Arguments) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "into" and any(
             p.lower_ in ("force", "effect") for p in c.children) for c in args.anchor.children):
         return True
+    if syntax.is_verb(args.anchor) and any(syntax.lemma(t) in _NO_GROUND for t in args.object):
+        return True  # "since Russia entered the war", "entered talks": no ground entered
     held = syntax.lemma(args.anchor) == "hold" and args.object
     return bool(held) and not _has_place_in(args, ("obj",)) and not any(
         _place_word(t) or t.lower_ in ("it", "them", "position", "positions", "ground", "line",
                                        "lines", "territory")
         for t in args.object)
+
+
+#: What a force enters or advances that is no ground.
+_NO_GROUND = frozenset(
+    "war conflict fray fight talks negotiation phase stage race service agreement deal truce "
+    "ceasefire election politics era year month week decade".split())
 
 
 #: Verbs of which a threat is the object without anyone making one.

@@ -384,6 +384,12 @@ def test_a_storming_is_what_it_came_to(text: str, kind: str, name: str) -> None:
         "seizure", "clash", "prison_break")] == [kind], run(text)
 
 
+def test_entering_a_war_is_no_position() -> None:
+    text = ("In its first victory since Russia entered the war in September, the army broke "
+            "the siege of the Kuweires air base on Tuesday.")
+    assert not [e for e in run(text) if e.event_type == "troop_position"], run(text)
+
+
 def test_a_persons_name_is_no_place() -> None:
     text = "Jassim Mohammed, a farmer, said militants seized his village near Kirkuk on Monday."
     assert all(e.place != place_of("Jassim") for e in run(text))
