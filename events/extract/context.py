@@ -14,11 +14,13 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from events.extract import syntax
 from events.extract.candidate import Candidate
 from events.extract.kinds import VIOLENT
 from events.extract.place_links import km_apart, seat_town
 from events.extract.place_words import CITY_KINDS, NAMED_SITE_KINDS, dateline_end
 from events.extract.places import PlaceMention
+from events.extract.wordlists import SITES
 
 #: Words one airfield is called by: "the Kuweires military airport ... the air base".
 _AIRFIELD = ("airport", "airbase", "airfield")
@@ -321,7 +323,11 @@ def resolve_places(
                 fallback = before or heading or topic
                 if fallback is None:
                     continue
-                c.place = _as_borrowed(fallback)
+                # "managed to capture the municipal stadium": a site of that town, told as
+                # such (another event than the town's own capture)
+                site = _site_object(c)
+                c.place = (_as_borrowed(fallback, location=site, precision=2) if site
+                           else _as_borrowed(fallback))
                 c.borrowed_place = True
             out.append(c)
             if c.place is not None and c.place.place is not None:
@@ -329,6 +335,22 @@ def resolve_places(
     for c in out:
         c.place = seat_town(c.place, reader.plain)
     return out
+
+
+def _site_object(c: Candidate) -> str | None:
+    """Return the unnamed site a trigger acts on ("the municipal stadium"), or None."""
+    doc = c.sentence.doc
+    if doc is None:
+        return None
+    anchor = syntax.token_at(doc, c.trigger.anchor_start)
+    for o in anchor.children:
+        # (a prison taken is told by its inmates' escape, a prison break)
+        if o.dep_ in ("dobj", "nsubjpass") and o.tag_ in ("NN", "NNS") and o.lower_ in SITES \
+                and o.lower_ not in ("prison", "jail") \
+                and not any(t.tag_ == "NNP" for t in o.subtree):
+            words = [t for t in o.subtree if t.i <= o.i]
+            return doc[words[0].i : o.i + 1].text
+    return None
 
 
 def _toll_of_the_event_before(c: Candidate, out: list[Candidate]) -> bool:

@@ -384,6 +384,16 @@ def test_a_storming_is_what_it_came_to(text: str, kind: str, name: str) -> None:
         "seizure", "clash", "prison_break")] == [kind], run(text)
 
 
+def test_an_unnamed_site_taken_is_its_own_event_in_the_town_told_of() -> None:
+    text = ('Kurdish-led forces said on Tuesday they had fully captured Tabqa. "The fighters '
+            'managed to capture the main hospital after clearing most of the area," a monitor '
+            "said.")
+    seizures = sorted((e.location, e.geo_precision) for e in of_type("seizure", text,
+                                                                     published="2017-05-10"))
+    assert seizures == [("Tabqa", 1), ("the main hospital", 2)], seizures
+    assert {e.place for e in of_type("seizure", text, published="2017-05-10")} == {"Tabqa"}
+
+
 def test_entering_a_war_is_no_position() -> None:
     text = ("In its first victory since Russia entered the war in September, the army broke "
             "the siege of the Kuweires air base on Tuesday.")
