@@ -104,6 +104,11 @@ def sentence_candidates(
     told = {_anchor_i(c) for c in out if c.trigger.kind == "clash"}
     out = [c for c in out if not (
         c.trigger.kind == "attack" and _anchor(c).head.i in told and _anchor_i(c) not in told)]
+    for c in out:
+        if c.kind == "clash" and _lemma_of(c) in _ASSAULTS and c.place is not None:
+            # a storming told with no toll of its own took what it stormed ("stormed the
+            # town after a siege in which it was shelled" too)
+            c.kind = kinds.storming_outcome(found[id(c)]) or c.kind
     specific = {c.kind for c in out} & (kinds.VIOLENT - {"clash"})
     if specific:
         # "The deadliest attack was in Sadr City, where a car bomb exploded": the generic
@@ -111,10 +116,6 @@ def sentence_candidates(
         # killing 135 civilians": the assault is how it was done
         out = [c for c in out if not (c.kind == "clash" and (
             c.trigger.kind == "attack" or _lemma_of(c) in _ASSAULTS))]
-    for c in out:
-        if c.kind == "clash" and _lemma_of(c) in _ASSAULTS and c.place is not None:
-            # a storming told with no outcome of its own took what it stormed
-            c.kind = kinds.storming_outcome(found[id(c)]) or c.kind
     if sentence.headline:
         # a headline is read alone: its events need a place it names itself, attached or not
         named = [p for p in mentions.places if p.place is not None and not p.reference]

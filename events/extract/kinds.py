@@ -430,7 +430,8 @@ def storming_outcome(args: roles.Arguments) -> str | None:
 
     "IS stormed Qaraqosh on Thursday" took the town; "stormed Abu Ghraib prison and freed
     500 inmates" broke them out. "stormed the town, trying to clear a pocket" or "before
-    being pushed back" tells an assault that did not (yet) take it.
+    being pushed back" tells an assault that did not (yet) take it, and "stormed a power
+    station, killing 13 workers" a raid.
     """
     if not syntax.is_verb(args.anchor) or not _has_place_in(args, ("obj", "subjpass")):
         return None
@@ -440,7 +441,7 @@ def storming_outcome(args: roles.Arguments) -> str | None:
     if _FREED.search(text) and any(syntax.lemma(t) in ("prison", "jail") for o in args.object
                                    for t in o.subtree):
         return "prison_break"
-    return "seizure"
+    return None if _RAID.search(text) else "seizure"
 
 
 # An assault told as unfinished or thrown back.
@@ -449,6 +450,10 @@ _UNFINISHED = re.compile(
     r"(?:pushed|driven|beaten|forced)\s+back|counter-?attack\w*|still\s+fighting)\b",
     re.IGNORECASE,
 )
+# A storming told by its dead or its bombers is a raid: "stormed a power station, killing
+# 13 workers, before two of them blew themselves up".
+_RAID = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|blew\s+(?:himself|themselves)\s+up|"
+                   r"detonat\w*)\b", re.IGNORECASE)
 # Prisoners let out: "freeing hundreds of inmates", "free more than 500 prisoners".
 _FREED = re.compile(r"\b(?:free\w*|releas\w*|liberat\w*)\b[^.;]{0,40}\b(?:inmates|prisoners|"
                     r"detainees)\b", re.IGNORECASE)

@@ -370,6 +370,9 @@ def test_a_quarter_is_of_the_city_its_paragraph_last_told_of() -> None:
         # a storming told with no outcome took the place
         ("Islamic State fighters stormed Tal Hamis on Thursday.", "seizure", "Tal Hamis"),
         ("Rebels stormed the town of Morek on Friday and raised their flag.", "seizure", "Morek"),
+        # the siege and shelling that came before are no outcome of it
+        ("Jihadists stormed Tal Hamis on Friday after a siege of several days in which the town "
+         "was shelled with mortars.", "seizure", "Tal Hamis"),
         # a prison stormed to free its inmates is a prison break
         ("Gunmen stormed Taji prison on Sunday, freeing 200 inmates.", "prison_break", "Taji"),
         # an assault told as unfinished or thrown back stays a fight
@@ -382,6 +385,12 @@ def test_a_quarter_is_of_the_city_its_paragraph_last_told_of() -> None:
 def test_a_storming_is_what_it_came_to(text: str, kind: str, name: str) -> None:
     assert [e.event_type for e in run(text) if e.event_type in (
         "seizure", "clash", "prison_break")] == [kind], run(text)
+
+
+def test_a_storming_told_by_its_dead_is_a_raid_not_a_capture() -> None:
+    text = ("Attackers stormed a power station in Dibis at dawn on Friday, killing 13 workers, "
+            "before two of them blew themselves up.")
+    assert "seizure" not in {e.event_type for e in run(text)}, run(text)
 
 
 def test_an_unnamed_site_taken_is_its_own_event_in_the_town_told_of() -> None:
