@@ -38,6 +38,8 @@ NOT_PLACES = frozenset(
 #: Broadcasters named like places: "told Al Jazeera" is no event in the Jazira region.
 #: Searched in the name with the four characters before it ("Al " is not part of the span).
 MEDIA_NAMES = re.compile(r"\bal[-\s]?(?:jazeera|arabiya|hadath)$", re.IGNORECASE)
+#: Outlets named for a place and a number: "Deir ez-Zor 24", "Kurdistan 24" (what follows).
+MEDIA_AFTER = re.compile(r"^\s+24\b")
 # Capitalised words of headlines that are no places ("Town retaken", "City falls").
 COMMON_NOUNS = frozenset(
     "town city village area province region country district capital base camp army forces "

@@ -54,6 +54,7 @@ from events.extract.place_words import (
     DATELINE,
     DESTINATION_BEFORE,
     LIST_GAP,
+    MEDIA_AFTER,
     MEDIA_NAMES,
     NAMED_QUARTER_BEFORE,
     NEAR_BEFORE,
@@ -408,7 +409,8 @@ class PlaceReader:
         for start, end, name, source in sorted(spans):
             low = name.lower()
             if (overlaps(start, end, blocked) or low in COUNTRY_NAMES or low in NOT_PLACES
-                    or MEDIA_NAMES.search(text[max(0, start - 4) : end])):
+                    or MEDIA_NAMES.search(text[max(0, start - 4) : end])
+                    or MEDIA_AFTER.match(text[end : end + 4])):
                 continue
             if out and not text[out[-1][1] : start].strip() and self._capital(out[-1][2]):
                 continue  # "Daraa al-Balad": the name after a capital is its quarter's

@@ -403,6 +403,11 @@ def test_an_unnamed_site_taken_is_its_own_event_in_the_town_told_of() -> None:
     assert {e.place for e in of_type("seizure", text, published="2017-05-10")} == {"Tabqa"}
 
 
+def test_an_outlet_named_for_a_place_and_a_number_is_no_place() -> None:
+    text = "Sources told Deir ez-Zor 24 that gunmen shot dead a teacher in the village on Friday."
+    assert place_of("Deir ez-Zor") not in {e.place for e in run(text)}, run(text)
+
+
 def test_entering_a_war_is_no_position() -> None:
     text = ("In its first victory since Russia entered the war in September, the army broke "
             "the siege of the Kuweires air base on Tuesday.")
