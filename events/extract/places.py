@@ -495,14 +495,22 @@ class PlaceReader:
             # "Deir Ezzor: clashes at the airport. Regime forces shelled al-Huweiqa
             # neighbourhood": the town a bulletin's paragraph is labelled with
             return self._paragraph_city[1]
-        elif quarters and not towns and told[0] == paragraph and told[1] and not any(
-                (f or "").startswith("quarter:") and (unit := self.plain(name, f)) is not None
-                and unit.feature in ("district", "subdistrict") for _, _, name, f in found):
+        elif quarters and not towns and told[0] == paragraph and told[1]:
             # "... an offensive in the city of Aleppo. On Monday, troops seized the Sheikh
-            # Saeed district": the town the paragraph last told of, not the report's (but
-            # "a village in the Khanaqin district" is that district, a unit of its own)
+            # Saeed district": the town the paragraph last told of, not the report's
             return told[1]
         return next(iter(towns)) if quarters and len(towns) == 1 else None
+
+    def _own_unit(self, name: str, feature: str | None) -> bool:
+        """Tell whether a name with its quarter word is an administrative unit of its own.
+
+        "fled Muqdadiyah district ... towards Baqubah and Khalis", "a village in the
+        Khanaqin district": the district, not a quarter of the sentence's town.
+        """
+        if not (feature or "").startswith("quarter:"):
+            return False
+        unit = self.plain(name, feature)
+        return unit is not None and unit.feature in ("district", "subdistrict")
 
     def _capital(self, name: str) -> bool:
         """Tell whether a name is exactly a governorate's capital of the same name ("Homs")."""
@@ -522,7 +530,8 @@ class PlaceReader:
         city = self._sentence_city(text, found, sentence.paragraph)
         measured = measured_namesakes(text, found, self.plain_anywhere, self._near_point)
         for start, end, name, feature in found:
-            if city and (feature or "").startswith("quarter:"):
+            if city and (feature or "").startswith("quarter:") and not self._own_unit(
+                    name, feature):
                 feature = f"{feature}:{city}"  # the sentence's own city holds its quarters
             place = measured.get(start) or self.resolve(name, feature)
             if prisoners and name in self.prisons:

@@ -351,13 +351,17 @@ def test_the_city_after_a_named_quarter_is_that_city_not_a_quarter() -> None:
     assert strike.place == place_of("Deir ez-Zor"), strike.place
 
 
-def test_a_quarter_is_of_the_city_its_paragraph_last_told_of() -> None:
+def test_a_quarter_is_of_the_city_its_sentence_or_paragraph_tells_of() -> None:
     text = ("Islamic State fighters overran the Shaer gas field near Palmyra on Thursday.\n\n"
             "The setback came as government troops pressed their offensive in the city of "
             "Aleppo. On Monday, troops seized the Sheikh Saeed district from the rebels.")
     (seizure,) = told_in("Sheikh Saeed", text)
     assert seizure.place == place_of("Aleppo"), seizure.place
-    # but a district that is a unit of its own is that unit, whatever town came before
+    # a district that is a unit of its own is that unit, not a quarter of the sentence's
+    # town, nor of the town the paragraph told of before
+    (flight,) = of_type("displacement", "An estimated 1,200 families fled Muqdadiyah district "
+                                        "on Monday, mostly towards Baqubah and Khalis.")
+    assert flight.place == place_of("Muqdadiyah"), flight.place
     text = ("Militants kidnapped two shepherds near Qara Tapa on Sunday. On Monday, mortar "
             "rounds were fired at a village in the Khanaqin district, wounding two farmers.")
     (shelling,) = of_type("shelling", text)
