@@ -319,6 +319,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         return None  # "ends the threat of attacks", "poses a threat", "kept his promise to"
     held = kind == "troop_position" and syntax.lemma(args.anchor) == "hold"
     if (kind == "control" or held) and _ongoing(args.anchor):
+        if _since(args.anchor):
+            return "seizure"  # "has remained under ISIL control since June 2014": taken then
         return None  # "continues to control": the state of things, not news of a change
     if held and any(c.dep_ == "prep" and c.lower_ == "since" for c in args.anchor.children):
         return "seizure"  # "ISIS had held Palmyra since May 2015": taken then, held since
@@ -479,6 +481,15 @@ def _has_place_in(args: roles.Arguments, slots: tuple[str, ...]) -> bool:
                 ):
                     break
     return any(syntax.lemma(t) in PLACE_NOUNS for t in args.object if t.dep_ != "pobj")
+
+
+def _since(anchor: Any) -> bool:
+    """Tell whether the state's clause says since when it holds ("remained ... since 2014")."""
+    verb = anchor
+    while not syntax.is_verb(verb) and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ == "prep" and c.lower_ == "since" for c in (*anchor.children,
+                                                                    *verb.children))
 
 
 def _ongoing(anchor: Any) -> bool:

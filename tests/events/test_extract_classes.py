@@ -52,6 +52,9 @@ WANTED = [
     ("By Friday the town of Baiji was in the hands of the militants.", ("seizure", "Baiji")),
     ("Hawija, held by Islamic State since 2014, was cut off on Monday.", ("seizure", "Hawija")),
     ("Islamic State had held Hit since October 2014, tribal elders said.", ("seizure", "Hit")),
+    # a state told as going on, with since when: taken then
+    ("Tal Afar has remained under Islamic State control since June 2014, officials said.",
+     ("seizure", "Tal Afar")),
     # a relative clause about the town a locating phrase follows
     ("The Peshmerga still hold Jalawla in eastern Diyala, which they took from the militants "
      "on 23 November.", ("seizure", "Jalawla")),
