@@ -54,7 +54,9 @@ OF_PLACES = frozenset(
 )
 SITE_NOUNS = frozenset(
     "crossing dam airport base airbase prison bridge camp refinery field oilfield province "
-    "city town village district governorate".split()
+    "city town village district governorate "
+    # "arrived at the Dibis screening point", "the Nasib checkpoint"
+    "point checkpoint junction roundabout station".split()
 )
 # Capitalised words that stand beside place names and are no one's name.
 NOT_NAMES = frozenset(

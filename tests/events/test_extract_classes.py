@@ -74,6 +74,9 @@ WANTED = [
      ("withdrawal", "Hit")),
     ("Kurdish fighters handed Khanaqin to the federal police on Tuesday.",
      ("seizure", "Khanaqin")),
+    # a name before a site's noun: "the Dibis screening point"
+    ("On Monday, 1,200 people arrived at the Dibis screening point.",
+     ("displacement", "Dibis")),
     # the people of a place: "the mukhtar of X", "the residents of X"
     ("Suspected jihadists executed the mukhtar of al-Zab, a village west of Kirkuk, on "
      "Monday.", ("attack_on_civilians", "al-Zab")),
