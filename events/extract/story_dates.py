@@ -155,6 +155,12 @@ def resolve_dates(
                 c.notes.append(f"{COUNT_TO_DATE} ({d.text})")
             continue
         history = [d for d in mentions[i].dates if not d.relative_to_anchor]
+        entry = [d for d in history if d.start == 0 and _ENTRY.match(c.sentence.text[d.end :])]
+        if entry:
+            # "January 2015 - Kurdish fighters ... drive IS out of Kobane, after a four-month
+            # siege": a timeline's entry dates what it tells that no date of its own does
+            c.day, c.precision = entry[0].date, entry[0].precision
+            continue
         if history and all(d.date.year < FIRST_YEAR for d in history):
             # "Marines fought some of the fiercest battles of the 2003-2011 occupation in
             # Ramadi": a sentence that names only years before the war tells of those years
@@ -181,6 +187,8 @@ def resolve_dates(
 _LATER = re.compile(r"\b(?:days|weeks|months|a\s+(?:week|month)|\w+\s+(?:weeks|months))\s+later\b",
                     re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# The dash or colon after a timeline entry's date: "January 2015 - ", "10 May 2017: "
+_ENTRY = re.compile(r"\s*[-–—:]\s")
 # "encircled since early 2015. In January, ...": when a state began is not the year the
 # story is at
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)-?\s*)?$", re.IGNORECASE)

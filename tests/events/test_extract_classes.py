@@ -492,6 +492,15 @@ def test_a_timelines_entry_dates_its_days_and_months_in_its_year() -> None:
     assert not any(day.startswith("2017") for _, day in days), days
 
 
+def test_a_timelines_entry_dates_what_no_date_of_its_own_does() -> None:
+    # (the parse hangs "after a four-month siege" on the seizure, whose own date it is not)
+    text = ("January 2015 - Kurdish fighters of the People's Protection Units (YPG), backed by "
+            "US air power, drive IS out of Kobani, about 120km (75 miles) north-west of Raqqa, "
+            "after a four-month siege.")
+    (seizure,) = of_type("seizure", text, published="2017-10-20")
+    assert seizure.date == "2015-01-01", seizure.date
+
+
 def test_a_live_blogs_day_line_dates_the_entries_below_it() -> None:
     text = (
         "Kirkuk live: federal forces move in\n\n"
