@@ -54,7 +54,7 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
         r"Shi'?ite?\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
         r"Shia\s+(?:militias?|militiamen|volunteers|paramilitar(?:y|ies)|fighters)",
         r"Kata'?ib\s+Hezbollah|Asa'?ib\s+Ahl\s+al-Haq|Badr\s+(?:Organi[sz]ation|Brigades?|"
-        r"fighters|militia(?:men)?|units)|Saraya\s+al-Salam",
+        r"fighters|militia(?:men)?|units|checkpoints?|positions?|commanders?)|Saraya\s+al-Salam",
     ),
     "YPG": (
         r"\bYPG\b|\bYPJ\b|People'?s\s+Protection\s+Units|Kurdish\s+People'?s\s+Protection\s+Units",

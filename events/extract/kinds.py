@@ -374,6 +374,11 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         return "displacement"
     if kind in ("strike", "clash", "attack") and _into_the_air(args.anchor):
         return None  # "fired rounds into the air": a salute or a warning, no strike
+    if kind == "attack" and _FREED.search(args.anchor.sent.text) and any(
+            syntax.lemma(t) in ("prison", "jail") for t in args.anchor.subtree):
+        # "the July assault on Abu Ghraib and Taji prisons, when militants ... free more
+        # than 500 inmates": a prison break
+        return "prison_break"
     if kind == "strike":
         if agents.object_is(args, AID):
             return None  # "dropped food parcels over Haditha": an airdrop

@@ -36,6 +36,7 @@ from events.model import ACTORS
         ("the Syriac Military Council", ["Local militia"]),
         ("NDF fighters pulled out", ["Local militia"]),
         ("Badr fighters pushed into al-Dour", ["PMF"]),
+        ("a suicide bomber blew himself up at a Badr checkpoint", ["PMF"]),
         ("Saraya al-Salam guards the shrine", ["PMF"]),
         ("the Asayish", ["Kurdish fighters"]),
         ("Iranian advisers", ["Iran"]),

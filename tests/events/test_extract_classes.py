@@ -385,6 +385,9 @@ def test_a_quarter_is_of_the_city_its_sentence_or_paragraph_tells_of() -> None:
          "was shelled with mortars.", "seizure", "Tal Hamis"),
         # a prison stormed to free its inmates is a prison break
         ("Gunmen stormed Taji prison on Sunday, freeing 200 inmates.", "prison_break", "Taji"),
+        # an assault on a prison that frees its inmates is a prison break
+        ("Police blamed the July assault on Taji prison, when militants used car bombs to "
+         "free more than 200 inmates.", "prison_break", "Taji"),
         # an assault told as unfinished or thrown back stays a fight
         ("Army units stormed Kafr Nabuda on Monday, before being pushed back by a "
          "counter-attack.", "clash", "Kafr Nabuda"),
