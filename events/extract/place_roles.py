@@ -131,7 +131,13 @@ def _choose(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
         return [replace(p, reference="", geo_precision=max(2, p.geo_precision)) for p in near[:1]]
     # "a roadside bomb killed three soldiers 20 km south of Kirkuk": that far that way
     measured = [p for p, s in args.places if s is not None and p.reference == "distance"]
-    return [m for m in (_measured_point(args, p) for p in measured[:1]) if m is not None]
+    found = [m for m in (_measured_point(args, p) for p in measured[:1]) if m is not None]
+    if found:
+        return found
+    # "an IED detonated on the road between Jalawla and Saadiya", and no other place: on
+    # that road, near its first end
+    road = [p for p, s in args.places if s is not None and p.reference == "road"]
+    return [replace(p, reference="", geo_precision=max(2, p.geo_precision)) for p in road[:1]]
 
 
 def _measured_point(args: roles.Arguments, mention: Any) -> Any:

@@ -77,6 +77,9 @@ WANTED = [
     # a name before a site's noun: "the Dibis screening point"
     ("On Monday, 1,200 people arrived at the Dibis screening point.",
      ("displacement", "Dibis")),
+    # a road's first end, when the road is the only place told
+    ("A roadside bomb exploded on the road between Tuz Khurmatu and Kifri on Monday, "
+     "wounding three men.", ("bombing", "Tuz Khurmatu")),
     # the people of a place: "the mukhtar of X", "the residents of X"
     ("Suspected jihadists executed the mukhtar of al-Zab, a village west of Kirkuk, on "
      "Monday.", ("attack_on_civilians", "al-Zab")),

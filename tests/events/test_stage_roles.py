@@ -108,7 +108,8 @@ PLACES = [
      ["Ramadi"]),
     ("Forces liberated the area, about 60 km south west of Baghdad.", "liberated",
      ["the area"]),
-    ("Militants seized the road between Baiji and Tikrit.", "seized", []),
+    # a road's ends locate it: the only place told is near its first end
+    ("Militants seized the road between Baiji and Tikrit.", "seized", ["Baiji"]),
     # a direction with no distance: near the place it names
     ("Fighting erupted in the countryside north of Hama.", "Fighting", ["Hama"]),
     # a list gives one event per place
