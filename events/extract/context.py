@@ -18,7 +18,7 @@ from events.extract import syntax
 from events.extract.candidate import Candidate
 from events.extract.kinds import VIOLENT
 from events.extract.place_links import km_apart, seat_town
-from events.extract.place_words import CITY_KINDS, NAMED_SITE_KINDS, dateline_end
+from events.extract.place_words import CITY_KINDS, NAMED_SITE_KINDS, TOWNS, dateline_end
 from events.extract.places import PlaceMention
 from events.extract.wordlists import SITES
 
@@ -159,6 +159,20 @@ class _History:
         latest = before[-1][0]
         return next(p for i, p in before if i == latest)
 
+    def towns_together(self, index: int) -> list[PlaceMention]:
+        """Return the towns of the latest sentence before ``index`` that names two or more.
+
+        Within a few sentences: "both towns", "the two villages" mean them.
+        """
+        for back in range(1, LOCAL_SENTENCES + 2):
+            named: dict[str, PlaceMention] = {}
+            for i, p in self.towns:
+                if i == index - back:
+                    named.setdefault(p.place.name, p)
+            if len(named) >= 2:
+                return list(named.values())
+        return []
+
     def last(self, index: int, reach: int, *, city: bool = False) -> PlaceMention | None:
         for i, p in reversed(self.named):
             if index - i > reach:
@@ -278,6 +292,15 @@ def resolve_places(
                 # "residents fleeing Samah ... toward the city centre": a quarter of the
                 # report's city, not a namesake village far away
                 c.place = _as_borrowed(topic, location=c.place.location, precision=2)
+            if c.place is not None and c.place.anaphor == TOWNS:
+                # "Both towns had been under ISIL control since August 2014": each town
+                towns = history.towns_together(s.index)
+                for town in towns:
+                    out.append(replace(c, place=_as_borrowed(town, location=c.place.location),
+                                       notes=list(c.notes)))
+                if towns:
+                    continue
+                c.place = replace(c.place, anaphor="town")  # none told together: as "the town"
             if c.place is not None and c.place.anaphor:
                 c.place = _resolve_anaphor(c, topic, history, reader, heading)
                 if c.place is None:

@@ -292,6 +292,12 @@ ANAPHOR = re.compile(
     r"(?!\s+(?:is|are|was|were)\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+#: The anaphor kind of :data:`PLURAL_ANAPHOR`.
+TOWNS = "towns"
+#: Several towns told before, named together: "both towns", "the two villages".
+PLURAL_ANAPHOR = re.compile(
+    r"\b(?:both|the\s+(?:two|three|twin))\s+(?:towns|villages|cities)\b", re.IGNORECASE
+)
 #: Anaphors that mean a town (the report's topic town when nothing closer is named).
 CITY_KINDS = frozenset({"city", "town", "village", "community", "capital"})
 #: Anaphors that mean a site of a town ("the refinery" of Baiji): geo_precision 2.

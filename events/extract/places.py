@@ -60,6 +60,7 @@ from events.extract.place_words import (
     NEAR_BEFORE,
     NOT_PLACES,
     ORG_AFTER,
+    PLURAL_ANAPHOR,
     PRISON_WORDS,
     PROVINCE_AFTER,
     PROVINCE_BEFORE,
@@ -69,6 +70,7 @@ from events.extract.place_words import (
     SITE_AFTER,
     SITE_BEFORE,
     SITE_KINDS,
+    TOWNS,
     dateline_end,
     reference_kind,
     resolver_query,
@@ -550,6 +552,11 @@ class PlaceReader:
             if overlaps(m.start(), m.end(), taken):
                 continue
             out.append(self._anaphor(text, m, out))
+        for m in PLURAL_ANAPHOR.finditer(text):
+            # "both towns": the towns told together before, one event each (see context)
+            if not overlaps(m.start(), m.end(), taken):
+                out.append(PlaceMention(m.start(), m.end(), m.start(), m.end(), m.group(0),
+                                        None, 1, anaphor=TOWNS))
         out.sort(key=lambda p: p.start)
         return one_place_per_part(text, out)
 

@@ -424,6 +424,16 @@ def test_an_outlet_named_for_a_place_and_a_number_is_no_place() -> None:
     assert place_of("Deir ez-Zor") not in {e.place for e in run(text)}, run(text)
 
 
+def test_both_towns_are_each_town_told_together_before() -> None:
+    text = ("Iraqi forces and Kurdish fighters retook Jalawla and Saadiya on 23 November. Both "
+            "towns had been under ISIL control since August 2014.")
+    held = sorted(e.place for e in told_in("Both towns", text, published="2015-01-28"))
+    assert held == sorted([place_of("Jalawla"), place_of("Saadiya")]), held
+    # none told together before: the town the report is about, as "the town"
+    text = "Kurdish fighters retook Jalawla on Sunday. Both towns were shelled overnight."
+    assert {e.place for e in told_in("Both towns", text)} == {place_of("Jalawla")}
+
+
 def test_entering_a_war_is_no_position() -> None:
     text = ("In its first victory since Russia entered the war in September, the army broke "
             "the siege of the Kuweires air base on Tuesday.")
