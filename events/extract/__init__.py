@@ -4,8 +4,8 @@ r"""Finding events in a report: a pipeline of stages, each adding one kind of an
 2. sentences (:mod:`.sentences`, :mod:`.lexicon`, :mod:`.syntax`): sentences with
    their words and lemmas, the lexicon's candidate triggers, and a dependency
    parse of the sentences that hold one;
-3. mentions (:mod:`.mentions`, :mod:`.place_names`, :mod:`.places`, :mod:`.place_links`,
-   :mod:`.place_words`): triggers the parse confirms, places resolved in the
+3. mentions (:mod:`.mentions`, :mod:`.place_names`, :mod:`.places`, :mod:`.quarter_towns`,
+   :mod:`.place_links`, :mod:`.place_words`): triggers the parse confirms, places resolved in the
    report's context, actors, times, figures;
 4. the event filter (:mod:`.filters`, :mod:`.tallies`, :mod:`.retold`): is a trigger
    one real happening, not a plan, a forecast, a topic, an aggregate, a negation, an

@@ -38,7 +38,6 @@ from events.extract.place_links import (
 )
 from events.extract.place_names import (
     described_names,
-    entry_label,
     is_person,
     label_names,
     name_spans,
@@ -71,13 +70,12 @@ from events.extract.place_words import (
     SITE_BEFORE,
     SITE_KINDS,
     TOWNS,
-    dateline_end,
     reference_kind,
     resolver_query,
 )
+from events.extract.quarter_towns import QuarterTowns
 from geodata.normalize import skeleton_key
 
-_THE_CAPITAL = re.compile(r"\bthe\s+capital\b(?!\s+of\b)", re.IGNORECASE)
 #: Places of the other country, read alone, that outvote the report's words for its country.
 PLACE_VOTES_MIN = 3
 #: A reading of a name this far (km) from all the report's other places gives way to a
@@ -147,10 +145,8 @@ class PlaceReader:
         self._final: dict[tuple[str, str | None], Any] = {}
         # the same caches for the sections of a report set in the other country
         self._by_country: dict[str, tuple[dict, dict]] = {}
-        # the town a bulletin's paragraph is labelled with ("Deir Ezzor: ..."), by paragraph
-        self._paragraph_city: tuple[int, str] = (-1, "")
-        # the one town the paragraph last named outside its quarters, by paragraph
-        self._told_city: tuple[int, str] = (-1, "")
+        # the towns the report's quarters belong to, sentence by sentence
+        self.quarter_towns = QuarterTowns(self.plain)
 
     # -- resolution ------------------------------------------------------------------
     @contextmanager
@@ -467,53 +463,6 @@ class PlaceReader:
         out = [c for c in out if c[3] or (c[0], c[1]) in known]
         return out
 
-    def _sentence_city(self, text: str, found: list[tuple], paragraph: int) -> str | None:
-        """Return the name of the town a sentence names besides its quarters, if one.
-
-        Not a town that only locates ("Tarmiyah district, 45 km north of Baghdad").
-        """
-        filed = dateline_end(text)
-        towns = {
-            name for start, _, name, feature in found
-            if not feature and not reference_kind(text[max(0, start - 80) : start])
-            and start >= filed  # "BAGHDAD, July 2 (Xinhua) --": where the story was filed
-            # "fled the Mashlab district to Ain Issa": a destination holds no quarter named
-            and not DESTINATION_BEFORE.search(text[max(0, start - 40) : start])
-            # "barrel bombs on the village of al-Jafra": a village has no quarters
-            and not re.search(r"\bvillages?\s+(?:of\s+)?$", text[max(0, start - 20) : start])
-            and (place := self.plain(name)) is not None
-            and place.feature == "city" and place.country in ("IQ", "SY")
-        }  # fmt: skip
-        quarters = any((f or "").startswith("quarter:") for *_, f in found)
-        if quarters and not towns and self.country in CAPITALS and _THE_CAPITAL.search(text):
-            return CAPITALS[self.country]  # "mortars on the capital, in the Bab Touma quarter"
-        label = entry_label(text)
-        told = self._told_city
-        if towns:
-            self._told_city = (paragraph, next(iter(towns)) if len(towns) == 1 else "")
-        if label in towns:
-            self._paragraph_city = (paragraph, label)
-        elif quarters and not towns and self._paragraph_city[0] == paragraph:
-            # "Deir Ezzor: clashes at the airport. Regime forces shelled al-Huweiqa
-            # neighbourhood": the town a bulletin's paragraph is labelled with
-            return self._paragraph_city[1]
-        elif quarters and not towns and told[0] == paragraph and told[1]:
-            # "... an offensive in the city of Aleppo. On Monday, troops seized the Sheikh
-            # Saeed district": the town the paragraph last told of, not the report's
-            return told[1]
-        return next(iter(towns)) if quarters and len(towns) == 1 else None
-
-    def _own_unit(self, name: str, feature: str | None) -> bool:
-        """Tell whether a name with its quarter word is an administrative unit of its own.
-
-        "fled Muqdadiyah district ... towards Baqubah and Khalis", "a village in the
-        Khanaqin district": the district, not a quarter of the sentence's town.
-        """
-        if not (feature or "").startswith("quarter:"):
-            return False
-        unit = self.plain(name, feature)
-        return unit is not None and unit.feature in ("district", "subdistrict")
-
     def _capital(self, name: str) -> bool:
         """Tell whether a name is exactly a governorate's capital of the same name ("Homs")."""
         place = self.plain(name)
@@ -529,11 +478,11 @@ class PlaceReader:
         out: list[PlaceMention] = []
         dateline = DATELINE.match(text)
         prisoners = bool(PRISON_WORDS.search(text))
-        city = self._sentence_city(text, found, sentence.paragraph)
+        city = self.quarter_towns.city_of(text, found, sentence.paragraph, self.country)
         measured = measured_namesakes(text, found, self.plain_anywhere, self._near_point)
         for start, end, name, feature in found:
-            if city and (feature or "").startswith("quarter:") and not self._own_unit(
-                    name, feature):
+            if city and (feature or "").startswith("quarter:") and not (
+                    self.quarter_towns.own_unit(name, feature)):
                 feature = f"{feature}:{city}"  # the sentence's own city holds its quarters
             place = measured.get(start) or self.resolve(name, feature)
             if prisoners and name in self.prisons:

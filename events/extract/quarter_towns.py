@@ -1,0 +1,90 @@
+"""Stage 3, places: the town that a sentence's quarters belong to.
+
+"Regime forces shelled the al-Huweiqa neighbourhood" names a quarter; the town it
+is in is the one the sentence names besides it, else the town the paragraph is
+labelled with ("Deir Ezzor: ..."), else the one town the paragraph last told of,
+else (left to the resolver) the report's own. A name that is an administrative
+unit with its word ("Khanaqin district") is that unit, no town's quarter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from events.extract.place_names import entry_label
+from events.extract.place_words import (
+    CAPITALS,
+    DESTINATION_BEFORE,
+    dateline_end,
+    reference_kind,
+)
+
+# "the capital" as a town, not "the capital of Anbar"
+_THE_CAPITAL = re.compile(r"\bthe\s+capital\b(?!\s+of\b)", re.IGNORECASE)
+
+
+class QuarterTowns:
+    """The towns a report's quarters belong to, read sentence by sentence, in order.
+
+    Parameters
+    ----------
+    plain : callable
+        Resolves a name (and a feature) with only the report's country as context.
+    """
+
+    def __init__(self, plain: Callable[..., Any]) -> None:
+        self.plain = plain
+        # the town a bulletin's paragraph is labelled with ("Deir Ezzor: ..."), by paragraph
+        self._label: tuple[int, str] = (-1, "")
+        # the one town the paragraph last named outside its quarters, by paragraph
+        self._told: tuple[int, str] = (-1, "")
+
+    def city_of(self, text: str, found: list[tuple], paragraph: int,
+                country: str | None) -> str | None:
+        """Return the name of the town a sentence's quarters are in, if one.
+
+        Not a town that only locates ("Tarmiyah district, 45 km north of Baghdad").
+        """
+        filed = dateline_end(text)
+        towns = {
+            name for start, _, name, feature in found
+            if not feature and not reference_kind(text[max(0, start - 80) : start])
+            and start >= filed  # "BAGHDAD, July 2 (Xinhua) --": where the story was filed
+            # "fled the Mashlab district to Ain Issa": a destination holds no quarter named
+            and not DESTINATION_BEFORE.search(text[max(0, start - 40) : start])
+            # "barrel bombs on the village of al-Jafra": a village has no quarters
+            and not re.search(r"\bvillages?\s+(?:of\s+)?$", text[max(0, start - 20) : start])
+            and (place := self.plain(name)) is not None
+            and place.feature == "city" and place.country in ("IQ", "SY")
+        }  # fmt: skip
+        quarters = any((f or "").startswith("quarter:") for *_, f in found)
+        if quarters and not towns and country in CAPITALS and _THE_CAPITAL.search(text):
+            return CAPITALS[country]  # "mortars on the capital, in the Bab Touma quarter"
+        label = entry_label(text)
+        told = self._told
+        if towns:
+            self._told = (paragraph, next(iter(towns)) if len(towns) == 1 else "")
+        if label in towns:
+            self._label = (paragraph, label)
+        elif quarters and not towns and self._label[0] == paragraph:
+            # "Deir Ezzor: clashes at the airport. Regime forces shelled al-Huweiqa
+            # neighbourhood": the town a bulletin's paragraph is labelled with
+            return self._label[1]
+        elif quarters and not towns and told[0] == paragraph and told[1]:
+            # "... an offensive in the city of Aleppo. On Monday, troops seized the Sheikh
+            # Saeed district": the town the paragraph last told of, not the report's
+            return told[1]
+        return next(iter(towns)) if quarters and len(towns) == 1 else None
+
+    def own_unit(self, name: str, feature: str | None) -> bool:
+        """Tell whether a name with its quarter word is an administrative unit of its own.
+
+        "fled Muqdadiyah district ... towards Baqubah and Khalis", "a village in the
+        Khanaqin district": the district, not a quarter of the sentence's town.
+        """
+        if not (feature or "").startswith("quarter:"):
+            return False
+        unit = self.plain(name, feature)
+        return unit is not None and unit.feature in ("district", "subdistrict")

@@ -1,0 +1,55 @@
+"""The town a sentence's quarters belong to (events/extract/quarter_towns.py)."""
+
+from types import SimpleNamespace
+
+from events.extract.quarter_towns import QuarterTowns
+
+CITIES = {"Aleppo", "Palmyra", "Baqubah", "Khalis"}
+UNITS = {"Khanaqin"}
+
+
+def plain(name, feature=None):
+    """A stand-in resolver: the cities above, and Khanaqin as a district with its word."""
+    if feature and name in UNITS:
+        return SimpleNamespace(feature="district", country="IQ")
+    if name in CITIES:
+        return SimpleNamespace(feature="city", country="SY")
+    return None
+
+
+def names(text, *spans):
+    """(start, end, name, feature) of each (name, feature) as found in the text."""
+    return [(text.index(n), text.index(n) + len(n), n, f) for n, f in spans]
+
+
+def test_the_town_the_sentence_names_besides_its_quarters():
+    text = "Troops seized the Sheikh Saeed district of Aleppo."
+    found = names(text, ("Sheikh Saeed", "quarter:district"), ("Aleppo", None))
+    assert QuarterTowns(plain).city_of(text, found, 0, "SY") == "Aleppo"
+
+
+def test_the_town_the_paragraph_last_told_of():
+    towns = QuarterTowns(plain)
+    told = "Troops pressed an offensive in the city of Aleppo."
+    towns.city_of(told, names(told, ("Aleppo", None)), 3, "SY")
+    text = "On Monday, troops seized the Sheikh Saeed district."
+    found = names(text, ("Sheikh Saeed", "quarter:district"))
+    assert towns.city_of(text, found, 3, "SY") == "Aleppo"
+    # in another paragraph the report's own town is meant (left to the resolver)
+    assert towns.city_of(text, found, 4, "SY") is None
+
+
+def test_a_destination_holds_no_quarter():
+    text = "Families fled the Mashlab district towards Khalis."
+    found = names(text, ("Mashlab", "quarter:district"), ("Khalis", None))
+    assert QuarterTowns(plain).city_of(text, found, 0, "SY") is None
+
+
+def test_the_capital_and_a_unit_of_its_own():
+    text = "Mortars hit the capital, in the Bab Touma quarter."
+    found = names(text, ("Bab Touma", "quarter:quarter"))
+    assert QuarterTowns(plain).city_of(text, found, 0, "SY") == "Damascus"
+    towns = QuarterTowns(plain)
+    assert towns.own_unit("Khanaqin", "quarter:district")
+    assert not towns.own_unit("Sheikh Saeed", "quarter:district")
+    assert not towns.own_unit("Khanaqin", None)
