@@ -434,6 +434,15 @@ def test_both_towns_are_each_town_told_together_before() -> None:
     assert {e.place for e in told_in("Both towns", text)} == {place_of("Jalawla")}
 
 
+def test_a_governorate_across_the_border_is_that_governorate_not_a_village_at_home() -> None:
+    # a Syrian village is called Anbar too; "western Anbar" in a report set in Syria is Iraq's
+    text = ("Syrian troops retook Palmyra and Qaryatain in Syria on Sunday, a Syrian monitor "
+            "said. Across the border in Iraq, militants shelled army posts in western Anbar on "
+            "Tuesday.")
+    (shelling,) = of_type("shelling", text, published="2016-03-29")
+    assert (shelling.place, shelling.country) == ("Al-Anbar", "IQ"), shelling.place
+
+
 def test_entering_a_war_is_no_position() -> None:
     text = ("In its first victory since Russia entered the war in September, the army broke "
             "the siege of the Kuweires air base on Tuesday.")
