@@ -15,6 +15,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any
 
+import geodata
 from events.extract.place_words import (
     APPOSITIVE_DIRECTION,
     IN_PROVINCE,
@@ -217,3 +218,19 @@ def measured_namesakes(
         if other is not None and km_apart(other, there) <= slack:
             out[start] = other
     return out
+
+
+def province_namesakes(text: str, found: list[Any]) -> None:
+    """Give a town named before "in <province>" its namesake in that province, if exact.
+
+    "the outskirts of Hit, in western Anbar", in a report that also tells of Syria, is
+    Iraq's Hit, not a Syrian village that the report's other places made likelier.
+    """
+    for a, b in zip(found, found[1:], strict=False):
+        if (b.place.feature == "governorate" and a.place.feature == "city"
+                and not encloses(b.place, a.place)
+                and IN_PROVINCE.fullmatch(text[a.end : b.start])):
+            inside = geodata.resolve(text[a.name_start : a.name_end], admin1=b.place.name,
+                                     strict_case=True)
+            if inside is not None and inside.score >= 0.95 and encloses(b.place, inside):
+                a.place = inside

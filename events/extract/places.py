@@ -34,6 +34,7 @@ from events.extract.place_links import (
     measured_namesakes,
     one_place_per_part,
     points_of,
+    province_namesakes,
     spread_of,
 )
 from events.extract.place_names import (
@@ -365,6 +366,7 @@ class PlaceReader:
         "Attacked Tal Abyad and nearby Suluk": in a report on both countries, the Iraqi
         Solawk that the report's country picked is not meant, the Syrian Suluk is.
         """
+        province_namesakes(text, found)
         towns = [p for p in found if p.place.feature not in ("governorate", "region")]
         spread = spread_of(t.place for t in towns)
         if self.country and len(towns) > 1 and spread > NEIGHBOUR_KM:

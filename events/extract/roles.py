@@ -193,8 +193,11 @@ def _located(head: Any) -> Any | None:
     """
     t = head
     for _ in range(4):
-        if t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.tag_ == "NNP":
-            return t.head.head
+        if t.dep_ == "pobj" and t.head.lower_ == "in":
+            # "Hit, in western Anbar, which ...": the parse may hang "in" on the verb
+            before = t.doc[max(0, t.head.i - 2) : t.head.i]
+            if t.head.head.tag_ == "NNP" or before.text.endswith(",") and before[0].tag_ == "NNP":
+                return t.head.head if t.head.head.tag_ == "NNP" else before[0]
         if t.dep_ == "appos" and t.head.tag_ == "NNP" and any(
                 c.dep_ == "nummod" or c.lower_ in CITY_KINDS for c in [t, *t.children]):
             # a measure or a class set beside the name: "55 km to the south-west",

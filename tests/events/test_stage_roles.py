@@ -355,3 +355,27 @@ def test_the_parse_on_numpys_blas_is_the_models_own_parse(nlp) -> None:
         return [[(t.tag_, t.dep_, t.head.i) for t in d] for d in docs]
 
     assert arcs(syntax.parse(texts, nlp)) == arcs(plain.pipe(texts))
+
+
+def test_a_relative_clause_after_a_province_set_off_by_commas_is_about_the_town(nlp) -> None:
+    # the parse hangs "in western Anbar" on the verb and the clause on Anbar
+    doc = syntax.parse(["The ISF and Sunni tribal fighters are engaged in heavy fighting on "
+                        "the southern and western outskirts of Hit, in western Anbar, which "
+                        "ISIS has controlled since October 2014."], nlp)[0]
+    (clause,) = [t for t in doc if t.dep_ == "relcl"]
+    assert roles._located(clause.head).text == "Hit"
+
+
+def test_a_town_takes_its_namesake_in_the_province_named_after_it(nlp) -> None:
+    import geodata
+    from events.extract.places import PlaceMention
+
+    text = "Troops are fighting on the outskirts of Hit, in western Anbar."
+    syrian_hit = geodata.resolve("Hit", country="SY", near=[(36.42, 34.58)], strict_case=True)
+    assert syrian_hit.country == "SY"  # the namesake a report set in Syria may read first
+    anbar = geodata.resolve("Anbar", country="IQ", strict_case=True)
+    a, b = text.index("Hit"), text.index("Anbar")
+    found = [PlaceMention(a, a + 3, a, a + 3, "Hit", syrian_hit, 1),
+             PlaceMention(b, b + 5, b, b + 5, "Anbar", anbar, 3)]
+    PlaceReader("SY", nlp)._sentence_namesakes(text, found)
+    assert (found[0].place.name, found[0].place.country) == ("Hit", "IQ")
