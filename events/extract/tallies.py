@@ -106,7 +106,13 @@ def aggregate(text: str, anchor: Any, trigger: Any) -> bool:
         c.dep_ == "nummod" and (parse_number(c.text) or 0) >= TALLY_MIN for c in anchor.children
     ) and names_a_period(text):  # the date scan last: it is the costly test
         return True  # "conducted 94 strikes in Iraq this week": a tally of the period
-    return marks or (counted and anchor.tag_.startswith("NN") and bool(_SPAN.search(text)))
+    span = _SPAN.search(text) if counted and anchor.tag_.startswith("NN") else None
+    if span is not None and span.group(0).lower() == "so far" and names_a_day(
+            text[anchor.idx : span.start()]):
+        # "6 air raids on al-Nabk this morning ..., with no reports of casualties so far":
+        # the raids of one day, and the count to date is of something else
+        span = None
+    return marks or span is not None
 
 
 #: "Since Saturday": this week's fighting, told as it goes on.

@@ -74,6 +74,9 @@ WANTED = [
      ("withdrawal", "Hit")),
     ("Kurdish fighters handed Khanaqin to the federal police on Tuesday.",
      ("seizure", "Khanaqin")),
+    # raids counted within one day, with a count to date of something else
+    ("Warplanes carried out 8 air raids on Yabroud this morning, with no reports of "
+     "casualties so far.", ("airstrike", "Yabroud")),
     # a name before a site's noun: "the Dibis screening point"
     ("On Monday, 1,200 people arrived at the Dibis screening point.",
      ("displacement", "Dibis")),
