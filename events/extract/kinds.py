@@ -374,8 +374,7 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         return "displacement"
     if kind in ("strike", "clash", "attack") and _into_the_air(args.anchor):
         return None  # "fired rounds into the air": a salute or a warning, no strike
-    if kind == "attack" and _FREED.search(args.anchor.sent.text) and any(
-            syntax.lemma(t) in ("prison", "jail") for t in args.anchor.subtree):
+    if kind == "attack" and _frees_a_prison(args.anchor.sent.text, args.anchor.subtree):
         # "the July assault on Abu Ghraib and Taji prisons, when militants ... free more
         # than 500 inmates": a prison break
         return "prison_break"
@@ -445,8 +444,7 @@ def storming_outcome(args: roles.Arguments) -> str | None:
     text = args.anchor.sent.text
     if _UNFINISHED.search(text):
         return None
-    if _FREED.search(text) and any(syntax.lemma(t) in ("prison", "jail") for o in args.object
-                                   for t in o.subtree):
+    if _frees_a_prison(text, (t for o in args.object for t in o.subtree)):
         return "prison_break"
     return None if _RAID.search(text) else "seizure"
 
@@ -464,6 +462,11 @@ _RAID = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|blew\s+(?:himself|thems
 # Prisoners let out: "freeing hundreds of inmates", "free more than 500 prisoners".
 _FREED = re.compile(r"\b(?:free\w*|releas\w*|liberat\w*)\b[^.;]{0,40}\b(?:inmates|prisoners|"
                     r"detainees)\b", re.IGNORECASE)
+
+
+def _frees_a_prison(text: str, tokens: Any) -> bool:
+    """Tell whether the sentence lets prisoners out of a prison among ``tokens``."""
+    return bool(_FREED.search(text)) and any(syntax.lemma(t) in ("prison", "jail") for t in tokens)
 
 
 def _has_place_in(args: roles.Arguments, slots: tuple[str, ...]) -> bool:

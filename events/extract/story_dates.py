@@ -5,9 +5,13 @@
   date; "a day later" counts from the date the narrative is at.
 * A day written without its year is in the year the paragraph's story is at;
   a spell ("for 15 months") is dated by the tense it is told in.
-* An undated event in a sentence that continues a dated one (same paragraph,
+* An undated event in a timeline's entry ("January 2015 - ...") takes the entry's
+  date; one in a sentence whose every date is before 2013 takes that date (history,
+  dropped later); one in a sentence that continues a dated one (same paragraph,
   the next sentence) takes that date; any other undated event is of the days
   before publication (the publication date, precision ``week``).
+* A date after "since" tells when a state began, not the year a paragraph's story
+  is at.
 * A count since a day ("have fled since Friday") is a count to date.
 """
 
@@ -154,17 +158,17 @@ def resolve_dates(
                 c.day, c.precision, c.explicit_date = published, "week", False
                 c.notes.append(f"{COUNT_TO_DATE} ({d.text})")
             continue
-        history = [d for d in mentions[i].dates if not d.relative_to_anchor]
-        entry = [d for d in history if d.start == 0 and _ENTRY.match(c.sentence.text[d.end :])]
+        written = [d for d in mentions[i].dates if not d.relative_to_anchor]
+        entry = [d for d in written if d.start == 0 and _ENTRY.match(c.sentence.text[d.end :])]
         if entry:
             # "January 2015 - Kurdish fighters ... drive IS out of Kobane, after a four-month
             # siege": a timeline's entry dates what it tells that no date of its own does
             c.day, c.precision = entry[0].date, entry[0].precision
             continue
-        if history and all(d.date.year < FIRST_YEAR for d in history):
+        if written and all(d.date.year < FIRST_YEAR for d in written):
             # "Marines fought some of the fiercest battles of the 2003-2011 occupation in
             # Ramadi": a sentence that names only years before the war tells of those years
-            c.day, c.precision = history[-1].date, history[-1].precision
+            c.day, c.precision = written[-1].date, written[-1].precision
             continue
         before = c.sentence.text[: c.trigger.start]
         carried = (narrative(i) or records.get(paragraph[i])
