@@ -322,7 +322,7 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         if _since(args.anchor):
             return "seizure"  # "has remained under ISIL control since June 2014": taken then
         return None  # "continues to control": the state of things, not news of a change
-    if held and any(c.dep_ == "prep" and c.lower_ == "since" for c in args.anchor.children):
+    if held and _since(args.anchor):
         return "seizure"  # "ISIS had held Palmyra since May 2015": taken then, held since
     if kind in ("capture", "control") and trigger.frame != "hold":
         if agents.people_object(args) and not _has_place_in(args, ("obj", "subjpass")):

@@ -289,11 +289,14 @@ class PlaceReader:
                 place = None
             else:
                 place = self._closer_namesake(name, feature, place)
-        anywhere = self.plain_anywhere(name) if feature is None and place is not None else None
-        if (anywhere is not None and anywhere.feature == "governorate"
-                and anywhere.country != place.country and anywhere.score >= 0.95
-                and place.feature == "city" and not geodata.is_major_city(place)):
-            place = anywhere  # "in western Anbar" in a report set in Syria: not a village
+        if (feature is None and place is not None and place.feature == "city"
+                and not geodata.is_major_city(place)):
+            # "in western Anbar" in a report set in Syria: the governorate, not a village
+            # (asked only of small towns: each reading anywhere costs a resolution)
+            anywhere = self.plain_anywhere(name)
+            if (anywhere is not None and anywhere.feature == "governorate"
+                    and anywhere.country != place.country and anywhere.score >= 0.95):
+                place = anywhere
         self._final[key] = place
         return place
 
