@@ -193,6 +193,11 @@ class DateMention:
         return _SPELL_RX.match(self.text) is not None
 
     @property
+    def duration(self) -> bool:
+        """True for how long a state lasted ("fought for three days"), dated from publication."""
+        return _DURATION_RX.match(self.text) is not None
+
+    @property
     def historic(self) -> bool:
         """True when the expression points before 2013."""
         return self.date.year < 2013
@@ -251,6 +256,7 @@ def _back(base: date, n: int, unit: str, day_precision: str) -> tuple[date, str]
 
 
 _SPELL_RX = re.compile(rf"{_LENGTH}[-\s](?:day|week|month|year)\b", re.IGNORECASE)
+_DURATION_RX = re.compile(r"for\s.*\b(?:day|week|month|year)s?$", re.IGNORECASE)
 _SPELL_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 

@@ -416,8 +416,11 @@ def _own_date(
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}
     # "overnight on Saturday": a date told outright before one counted from another,
     # unless that one holds the trigger ("after a three-day offensive")
+    # "In April this year, they fought for three days": the month told dates the fighting;
+    # a duration counts back from publication only when nothing else dates it
     best = min(pool, key=lambda d: (
-        rank[d.precision], d.relative_to_anchor and not d.start <= c.trigger.start < d.end,
+        d.duration, rank[d.precision],
+        d.relative_to_anchor and not d.start <= c.trigger.start < d.end,
         abs(d.start - c.trigger.start)))
     return best, not own
 

@@ -483,6 +483,9 @@ def test_a_persons_name_is_no_place() -> None:
          "the militants stormed a suburb of Deir ez-Zor, killing 50 civilians.", "2015-01-01"),
         # the year of a background clause does not date the news
         ("Islamic State, which took Mosul in 2014, shelled Makhmur on Tuesday.", "2015-05-19"),
+        # how long it lasted does not date what a month told outright dates
+        ("In March this year, Kurdish fighters and militiamen fought for three days in "
+         "Qamishli.", "2015-03-01"),
     ],
 )
 def test_dates(text: str, day: str) -> None:
