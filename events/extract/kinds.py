@@ -139,6 +139,15 @@ def _left_in_a_state(args: roles.Arguments) -> bool:
     if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and not any(
             s in ("head", "obj", "subjpass") for _, s in args.places):
         return True  # "explosive devices left by the jihadists": things left behind
+    # "left leaflets", "left their mark": things left, not a place (an object past a comma
+    # is a misparse: "left for Kirkuk on Sunday, fearing attacks")
+    things = [t for t in args.object
+              if not any(w.text == "," for w in anchor.doc[anchor.i : t.i])]
+    if things and not _has_place_in(args, ("obj",)) and not any(
+            _place_word(t) or t.tag_ == "NNP"
+            or t.lower_ in ("it", "them", "there", "home", "homes", "house", "houses")
+            for t in args.object):
+        return True
     return any(
         c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")
         or (c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ in _LEFT_IN for p in c.children))

@@ -187,6 +187,9 @@ NO_EVENT = [
     "Residents of Kobani have suffered for far longer than this siege.",
     # second meanings
     "Life returned to Tikrit and surrounding areas after the army's return.",
+    # things left are no place left
+    "Islamic State fighters left leaflets in the village of Bashir on Tuesday.",
+    "The militants also left their mark on the churches of Qaraqosh.",
 ]
 
 
