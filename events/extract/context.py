@@ -301,14 +301,6 @@ def resolve_places(
                 if towns:
                     continue
                 c.place = replace(c.place, anaphor="town")  # none told together: as "the town"
-            if c.place is not None and c.place.destination and c.kind == "displacement":
-                # "hundreds of families were evacuated to the city of Homs": the people
-                # left the place the passage tells of; only a report of nowhere else
-                # leaves them at the place they went to
-                origin = _told_place(s.index, sentences, history, topic, heading)
-                if origin is not None and origin.place.name != c.place.place.name:
-                    c.place = _as_borrowed(origin)
-                    c.borrowed_place = True
             if c.place is not None and c.place.anaphor:
                 c.place = _resolve_anaphor(c, topic, history, reader, heading)
                 if c.place is None:
@@ -342,7 +334,16 @@ def resolve_places(
                         c.borrowed_place = True
                         out.append(c)
                         continue
-                fallback = _told_place(s.index, sentences, history, topic, heading)
+                before = history.last(s.index - 1, FALLBACK_SENTENCES)
+                if before is not None and before.place.feature in ("governorate", "region"):
+                    # a town of that province the report is about is more exact
+                    if topic is not None and topic.place.admin1 == before.place.admin1:
+                        before = topic
+                if before is not None and not _same_paragraph(
+                    sentences, s.index, before_index(history)
+                ):
+                    before = None  # a new paragraph: back to what the report is about
+                fallback = before or heading or topic
                 if fallback is None:
                     continue
                 # "managed to capture the municipal stadium": a site of that town, told as
@@ -357,21 +358,6 @@ def resolve_places(
     for c in out:
         c.place = seat_town(c.place, reader.plain)
     return out
-
-
-def _told_place(
-    index: int, sentences: list[Any], history: _History, topic: PlaceMention | None,
-    heading: PlaceMention | None,
-) -> PlaceMention | None:
-    """Return the place the passage before sentence ``index`` tells of, else the report's."""
-    before = history.last(index - 1, FALLBACK_SENTENCES)
-    if before is not None and before.place.feature in ("governorate", "region"):
-        # a town of that province the report is about is more exact
-        if topic is not None and topic.place.admin1 == before.place.admin1:
-            before = topic
-    if before is not None and not _same_paragraph(sentences, index, before_index(history)):
-        before = None  # a new paragraph: back to what the report is about
-    return before or heading or topic
 
 
 def _site_object(c: Candidate) -> str | None:

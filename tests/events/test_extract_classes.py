@@ -687,27 +687,3 @@ def test_a_restated_event_is_one_event() -> None:
         "The seizure of the refinery cut fuel supplies to Baghdad."
     )
     assert [e.event_type for e in run(text)].count("seizure") == 1
-
-
-@pytest.mark.parametrize(
-    ("text", "origin", "destination"),
-    [
-        ("Militants overran Sinjar on Sunday. Thousands of families fled towards Dohuk, "
-         "local officials said.", "Sinjar", "Dohuk"),
-        ("Government troops lost Palmyra on Saturday.\nOn Sunday hundreds of families were "
-         "evacuated to the city of Homs, the governor said.", "Palmyra", "Homs"),
-    ],
-)
-def test_people_who_went_somewhere_left_the_place_the_passage_tells_of(
-    text: str, origin: str, destination: str
-) -> None:
-    # the origin, not the destination, is a displacement's place when the text gives it,
-    # in that sentence or just before
-    fled = of_type("displacement", text)
-    assert fled and {e.place for e in fled} == {place_of(origin)}, fled
-
-
-def test_people_who_went_somewhere_no_other_place_told_are_where_they_went() -> None:
-    fled = of_type("displacement", "About 2,000 families arrived in Dohuk on Monday, "
-                   "aid workers said.")
-    assert fled and {e.place for e in fled} == {place_of("Dohuk")}, fled
