@@ -145,6 +145,10 @@ WANTED = [
     # several events in one sentence
     ("On Monday the army retook Baiji and pushed on towards Tikrit.",
      ("troop_position", "Tikrit")),
+    # barrels dropped from helicopters, told without "bomb"
+    ("Explosive barrels struck the centre of al-Bab on Tuesday.", ("airstrike", "al-Bab")),
+    ("On Monday a barrel fell on the vegetable market in Manbij, killing nine people.",
+     ("airstrike", "Manbij")),
 ]
 
 # texts that must yield no event at all
@@ -190,6 +194,8 @@ NO_EVENT = [
     # things left are no place left
     "Islamic State fighters left leaflets in the village of Bashir on Tuesday.",
     "The militants also left their mark on the churches of Qaraqosh.",
+    # barrels of oil
+    "Oil output at Rmeilan reached 40,000 barrels a day, the ministry said.",
 ]
 
 
