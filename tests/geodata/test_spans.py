@@ -50,6 +50,8 @@ from geodata import find_place_spans
         ("A house collapsed in the village of Beinin on Tuesday.", ["Beinin"]),
         ("A house collapsed in the village of Sanderson on Tuesday.", []),
         ("The statement of Beinin was read out.", []),  # no settlement word: no cue
+        # a base by the name reports give it, not its gazetteer name's tail
+        ("Troops withdrew to the Ain al-Asad air base.", ["Ain al-Asad air base"]),
     ],
 )
 def test_spn001_spans(text, expected):
