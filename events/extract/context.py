@@ -134,6 +134,8 @@ class _History:
         self.sites: list[PlaceMention] = []
         # the place of each sentence's first event, once resolved
         self.events: dict[int, PlaceMention] = {}
+        # every named place, destinations too
+        self.told: list[tuple[int, PlaceMention]] = []
 
     def add(self, index: int, places: list[PlaceMention]) -> None:
         self.sites += [p for p in places if p.place is not None and not p.anaphor
@@ -141,6 +143,10 @@ class _History:
         for p in places:
             if p.place is not None and not p.reference and not p.destination and not p.anaphor:
                 self.named.append((index, p))
+        # "troops moved back into the town of X after gunmen who had seized it pulled out":
+        # a town gone to is what "it" later in that sentence means
+        self.told += [(index, p) for p in places
+                      if p.place is not None and not p.reference and not p.anaphor]
         # "The militias' reach now extends to Baiji. ... entered the town": a town gone to
         # is a town told of, for "the town" after it
         self.towns += [(index, p) for p in places if p.place is not None and not p.reference
@@ -184,7 +190,7 @@ class _History:
 
     def city_before(self, index: int, position: int) -> PlaceMention | None:
         """Return the latest town named earlier in the same sentence."""
-        for i, p in reversed(self.named):
+        for i, p in reversed(self.told):
             if i < index:
                 return None
             if (

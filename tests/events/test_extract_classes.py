@@ -693,3 +693,14 @@ def test_a_restated_event_is_one_event() -> None:
         "The seizure of the refinery cut fuel supplies to Baghdad."
     )
     assert [e.event_type for e in run(text)].count("seizure") == 1
+
+
+def test_it_is_the_town_gone_to_earlier_in_its_sentence() -> None:
+    # a town troops moved into is what "it" later in the sentence means, not the town the
+    # report is mostly about
+    text = ("Troops retake town after Hawija raid\n\nIraqi troops moved back into the northern "
+            "town of Tuz Khurmatu on Friday after gunmen who had seized it a day earlier pulled "
+            "out, officials said.\n\nThe unrest follows Tuesday's raid on a protest camp in "
+            "Hawija, where 42 people were killed. Hawija remained tense on Friday.")
+    told = told_in("had seized it", text, published="2013-04-27")
+    assert told and {e.place for e in told} == {place_of("Tuz Khurmatu")}, told
