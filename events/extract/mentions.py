@@ -20,6 +20,7 @@ from typing import Any
 from events import actors as _actors
 from events.dates import DateMention, as_of, find_dates
 from events.extract import lexicon, syntax
+from events.extract.place_links import measured_namesakes
 from events.extract.place_names import drop_people, people_suspects, repeated_names
 from events.extract.place_words import dateline_end, reference_kind
 from events.extract.places import PlaceMention, PlaceReader
@@ -133,6 +134,9 @@ def find_mentions(
         drop_people(sentence, names, found, reader.nlp)
         for sentence, names, found in zip(sentences, candidates, suspects, strict=True)
     ]
+    for sentence, found in zip(sentences, candidates, strict=True):
+        reader.measured.update(measured_namesakes(sentence.text, found, reader.plain_anywhere,
+                                                  reader.near_point))
     reader.learn(
         [
             (name, feature)

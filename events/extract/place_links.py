@@ -186,15 +186,17 @@ def measured_namesakes(
     plain: Callable[[str], Any],
     near: Callable[[str, str, tuple[float, float]], Any],
 ) -> dict[int, Any]:
-    """Return the readings, by start, of names that their distance from the next one places.
+    """Return the readings, by name, of names that their distance from the next one places.
 
     "Iskandariyah, about 50 km south of Baghdad" is the Iraqi town, not the Syrian
-    village of that name. ``found`` holds a sentence's (start, end, name, feature);
-    ``plain(name)`` reads a name alone, ``near(name, country, (lon, lat))`` near a
-    point. A reading as far off as the first is no help and is not taken.
+    village of that name; "Sulaiman Bek, 170 km north of Baghdad" is the town read
+    alone, not a namesake that the report's other places make likelier. ``found`` holds
+    a sentence's (start, end, name, feature); ``plain(name)`` reads a name alone,
+    ``near(name, country, (lon, lat))`` near a point. A reading as far off as the first
+    is no help and is not taken.
     """
-    out: dict[int, Any] = {}
-    for (start, end, name, _), (ref_start, _, ref_name, _) in zip(found, found[1:], strict=False):
+    out: dict[str, Any] = {}
+    for (_, end, name, _), (ref_start, _, ref_name, _) in zip(found, found[1:], strict=False):
         gap = text[end:ref_start]
         m = MEASURED_OFFSET.search(gap)
         # "Iskandariyah, about 50 km south of", "Kocho, a village some 15 km south of"
@@ -213,10 +215,11 @@ def measured_namesakes(
         slack = max(MEASURED_SLACK_KM, km / 2)
         alone = plain(name)
         if alone is not None and km_apart(alone, there) <= slack:
+            out[name] = alone
             continue
         other = near(name, ref.country, (lon, lat))
         if other is not None and km_apart(other, there) <= slack:
-            out[start] = other
+            out[name] = other
     return out
 
 

@@ -31,7 +31,6 @@ import geodata
 from events.extract.place_links import (
     km_apart,
     link_places,
-    measured_namesakes,
     one_place_per_part,
     points_of,
     province_namesakes,
@@ -144,6 +143,7 @@ class PlaceReader:
         self.country_votes: Counter = Counter()
         self._plain: dict[tuple[str, str | None], Any] = {}
         self._final: dict[tuple[str, str | None], Any] = {}
+        self.measured: dict[str, Any] = {}  # names read by their distance from another
         # the same caches for the sections of a report set in the other country
         self._by_country: dict[str, tuple[dict, dict]] = {}
         # the towns the report's quarters belong to, sentence by sentence
@@ -265,7 +265,8 @@ class PlaceReader:
         except ValueError:
             return None
 
-    def _near_point(self, name: str, country: str, point: tuple[float, float]) -> Any:
+    def near_point(self, name: str, country: str, point: tuple[float, float]) -> Any:
+        """Resolve a name in a country, near a point."""
         try:
             return geodata.resolve(name, country=country, near=[point], strict_case=True)
         except ValueError:
@@ -276,6 +277,9 @@ class PlaceReader:
         key = (name, feature)
         if key in self._final:
             return self._final[key]
+        if name in self.measured:  # "Sulaiman Bek, 170 km north of Baghdad", anywhere
+            self._final[key] = self.measured[name]
+            return self.measured[name]
         plain = self.plain(name, feature)
         own = (float(plain.lon), float(plain.lat)) if plain is not None else None
         near = [pt for pt in self.near if pt != own]
@@ -489,12 +493,11 @@ class PlaceReader:
         dateline = DATELINE.match(text)
         prisoners = bool(PRISON_WORDS.search(text))
         city = self.quarter_towns.city_of(text, found, sentence.paragraph, self.country)
-        measured = measured_namesakes(text, found, self.plain_anywhere, self._near_point)
         for start, end, name, feature in found:
             if city and (feature or "").startswith("quarter:") and not (
                     self.quarter_towns.own_unit(name, feature)):
                 feature = f"{feature}:{city}"  # the sentence's own city holds its quarters
-            place = measured.get(start) or self.resolve(name, feature)
+            place = self.resolve(name, feature)
             if prisoners and name in self.prisons:
                 place = self.prisons[name]
             if place is not None and place.feature == "site" and PRISON_WORDS.search(place.name):

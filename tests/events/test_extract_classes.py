@@ -704,3 +704,13 @@ def test_it_is_the_town_gone_to_earlier_in_its_sentence() -> None:
             "Hawija, where 42 people were killed. Hawija remained tense on Friday.")
     told = told_in("had seized it", text, published="2013-04-27")
     assert told and {e.place for e in told} == {place_of("Tuz Khurmatu")}, told
+
+
+def test_a_name_told_with_its_distance_from_a_town_is_read_so_throughout() -> None:
+    # the report's other places (Baghdad, Madain) make Salman Pak likelier for "Sulaiman
+    # Bek"; "170 km north of Baghdad" says which town it is, in every sentence
+    text = ("Gunmen overran Sulaiman Bek on Thursday, police said. Car bombs killed 20 people "
+            "in Baghdad and Madain on Thursday.\n\nThe gunmen left Sulaiman Bek, 170 km north "
+            "of Baghdad, on Friday.")
+    overran = told_in("overran", text, published="2013-04-27")
+    assert overran and {e.place for e in overran} == {place_of("Sulaiman Bek")}, overran
