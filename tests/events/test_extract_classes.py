@@ -149,6 +149,9 @@ WANTED = [
     ("Explosive barrels struck the centre of al-Bab on Tuesday.", ("airstrike", "al-Bab")),
     ("On Monday a barrel fell on the vegetable market in Manbij, killing nine people.",
      ("airstrike", "Manbij")),
+    # a force coming back to a town it had left
+    ("Iraqi troops moved back into the town of Sulaiman Bek on Friday.",
+     ("troop_position", "Sulaiman Bek")),
 ]
 
 # texts that must yield no event at all
