@@ -94,6 +94,12 @@ def _choose(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
     # where it happened, though "commanders in X" elsewhere only says where a source is
     usable = [(p, s) for p, s in args.places
               if not p.reference or p.reference == "source" and s == "obj"]
+    # "the Qayyarah West airbase, about 15 km west of the town, which Iraqi forces retook":
+    # a clause after a distance is about the place the distance locates
+    usable += [(before, s) for (before, _), (p, s) in zip(args.places, args.places[1:],
+                                                              strict=False)
+               if s == "head" and p.reference in ("distance", "direction")
+               and before.end <= p.start and not before.reference]
     leaving = kind in ("withdrawal", "flight", "displacement")
     if leaving:
         origins = [(p, s) for p, s in usable if not p.destination]

@@ -233,6 +233,10 @@ def test_no_single_happening(text: str) -> None:
         # an appositive that only says what is at the town, however the parse attaches it
         ("Gunmen also took parts of Qayyarah, the site of the Qayyarah West air base, police "
          "sources said.", "Qayyarah", "Qayyarah Airfield West"),
+        # a clause after a distance is about the place the distance locates
+        ("Army engineers now run the Qayyarah West airbase, about 15 km west of the town, "
+         "which Iraqi forces retook on 9 July, within reach of Mosul.", "Qayyarah West",
+         "Mosul"),
     ],
 )
 def test_the_place_of_the_event(text: str, name: str, unwanted: str) -> None:
