@@ -237,3 +237,61 @@ def province_namesakes(text: str, found: list[Any]) -> None:
                                      strict_case=True)
             if inside is not None and inside.score >= 0.95 and encloses(b.place, inside):
                 a.place = inside
+
+
+def far_namesakes(text: str, towns: list[Any], far_km: float, close_km: float) -> None:
+    """Read a town far (``far_km``) from all the sentence's other towns near them, if close.
+
+    "Attacked Tal Abyad and nearby Suluk": the Syrian Suluk, not the Iraqi Solawk.
+    """
+    for p in towns:
+        others = [o for o in towns if o is not p]
+        if not others or min(km_apart(p.place, o.place) for o in others) <= far_km:
+            continue
+        name = text[p.name_start : p.name_end]
+        try:
+            other = geodata.resolve(
+                name, near=[(float(o.place.lon), float(o.place.lat)) for o in others],
+                strict_case=True,
+            )
+        except ValueError:
+            continue
+        if (
+            other is not None and other.score >= 0.95
+            and other.feature not in ("governorate", "region")
+            and min(km_apart(other, o.place) for o in others) <= close_km
+        ):  # fmt: skip
+            p.place = other
+
+
+#: Towns listed together farther apart than this (km) are not the neighbours a list names.
+LIST_KM = 40.0
+#: A namesake this close (km) to a town listed with it is the neighbour meant.
+NEIGHBOUR_OF_KM = 15.0
+_LISTED = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+
+
+def neighbour_namesakes(text: str, towns: list[Any]) -> None:
+    """Give a town read far from the towns listed with it its namesake beside one of them.
+
+    "Rebels fired rockets on Fuaa and Kefraya": the Kafraya next to Fuaa, not the
+    Kafrayya 45 km away that the name alone reads best as.
+    """
+    listed: dict[int, list[Any]] = {}
+    for a, b in zip(towns, towns[1:], strict=False):
+        if a.end <= b.start and _LISTED.fullmatch(text[a.end : b.start]):
+            listed.setdefault(id(a), []).append(b.place)
+            listed.setdefault(id(b), []).append(a.place)
+    for p in towns:
+        others = listed.get(id(p))
+        if not others or min(km_apart(p.place, o) for o in others) <= LIST_KM:
+            continue
+        beside = [a for a in getattr(p.place, "alternatives", ())
+                  if a.feature not in ("governorate", "region", "subdistrict")
+                  and min(km_apart(a, o) for o in others) <= NEIGHBOUR_OF_KM]
+        if not beside:
+            continue
+        found = geodata.resolve(beside[0].name, country=beside[0].country,
+                                admin1=beside[0].admin1, strict_case=True)
+        if found is not None and min(km_apart(found, o) for o in others) <= NEIGHBOUR_OF_KM:
+            p.place = replace(found, query=p.place.query, core=p.place.core)

@@ -29,8 +29,9 @@ from typing import Any
 
 import geodata
 from events.extract.place_links import (
-    km_apart,
+    far_namesakes,
     link_places,
+    neighbour_namesakes,
     one_place_per_part,
     points_of,
     province_namesakes,
@@ -384,24 +385,8 @@ class PlaceReader:
                 for t, a in zip(towns, alone, strict=True):
                     t.place = a
                 return
-        for p in towns:
-            others = [o for o in towns if o is not p]
-            if not others or min(km_apart(p.place, o.place) for o in others) <= FAR_KM:
-                continue
-            name = text[p.name_start : p.name_end]
-            try:
-                other = geodata.resolve(
-                    name, near=[(float(o.place.lon), float(o.place.lat)) for o in others],
-                    strict_case=True,
-                )
-            except ValueError:
-                continue
-            if (
-                other is not None and other.score >= 0.95
-                and other.feature not in ("governorate", "region")
-                and min(km_apart(other, o.place) for o in others) <= CLOSE_KM
-            ):  # fmt: skip
-                p.place = other
+        far_namesakes(text, towns, FAR_KM, CLOSE_KM)
+        neighbour_namesakes(text, sorted(towns, key=lambda t: t.start))
 
     # -- finding -----------------------------------------------------------------------
     def candidates(

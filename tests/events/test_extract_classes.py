@@ -237,6 +237,9 @@ def test_no_single_happening(text: str) -> None:
         ("Army engineers now run the Qayyarah West airbase, about 15 km west of the town, "
          "which Iraqi forces retook on 9 July, within reach of Mosul.", "Qayyarah West",
          "Mosul"),
+        # a town listed with another is the namesake beside it, not one read alone 45 km off
+        ("Rebels fired hundreds of rockets on Fuaa and Kefraya on Wednesday.", "Kafraya",
+         "Kefraya"),
     ],
 )
 def test_the_place_of_the_event(text: str, name: str, unwanted: str) -> None:
