@@ -724,3 +724,13 @@ def test_a_name_told_with_its_distance_from_a_town_is_read_so_throughout() -> No
             "of Baghdad, on Friday.")
     overran = told_in("overran", text, published="2013-04-27")
     assert overran and {e.place for e in overran} == {place_of("Sulaiman Bek")}, overran
+
+
+def test_a_verb_coordinated_with_an_event_takes_the_date_that_event_was_given() -> None:
+    # "punched through" hangs from the date ("August 31, when ..."); "entered", coordinated
+    # with it, is of that day too, not of the report's week
+    text = ("Militants besieged Amirli for weeks. The siege ended on August 31, when army units "
+            "and volunteers punched through from the north and entered the town.")
+    events = run(text, published="2014-12-05")
+    entered = [e for e in events if e.event_type == "troop_position" and "entered" in e.evidence]
+    assert entered and {e.date for e in entered} == {"2014-08-31"}, entered
