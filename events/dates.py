@@ -127,7 +127,7 @@ _DATE_RX = re.compile(
   | (?P<lastday>\b(?:in\s+|over\s+|during\s+)?(?<!within\s)the\s+(?:past|last)\s+
         (?:24|twenty-four)\s+hours\b)
   | (?P<nextspan>\b(?:over|in|during|for)\s+the\s+(?:next|following)\s+(?P<ns_n>{_COUNT})\s+
-        (?P<ns_u>days|weeks)\b|\b(?:in\s+|during\s+)?the\s+(?P<ns_w>week|days)\s+(?:after
+        (?P<ns_u>days|weeks)\b|\b(?:in\s+|during\s+)?the\s+(?P<ns_w>week|days|weeks)\s+(?:after
         |following)\b)
   | (?P<later>\b(?:(?P<later_n>{_COUNT})\s+(?P<later_u>days?|weeks?)\s+later|the\s+(?:next
         |following)\s+day)\b)
@@ -397,7 +397,7 @@ def _resolve_match(
         # "over the next three days", "in the week after the bombing": a spell after the
         # date being told about, dated at its middle
         if m.group("ns_w"):
-            days = 7 if m.group("ns_w").lower() == "week" else 3
+            days = {"week": 7, "weeks": 14}.get(m.group("ns_w").lower(), 3)
         else:
             n, unit = _count_unit(m.group("ns_n"), m.group("ns_u"))
             days = n * (7 if unit == "week" else 1)

@@ -505,6 +505,10 @@ def test_a_persons_name_is_no_place() -> None:
         # how long it lasted does not date what a month told outright dates
         ("In March this year, Kurdish fighters and militiamen fought for three days in "
          "Qamishli.", "2015-03-01"),
+        # "in the weeks after" an event told: a week or so after its day
+        ("Troops broke the siege of Amirli on 31 August. In the weeks after the siege was "
+         "lifted, militiamen blew up dozens of houses in villages around Amirli.",
+         "2014-09-07"),
     ],
 )
 def test_dates(text: str, day: str) -> None:
