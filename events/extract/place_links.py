@@ -18,6 +18,7 @@ from typing import Any
 import geodata
 from events.extract.place_words import (
     APPOSITIVE_DIRECTION,
+    DIRECTION_OF,
     IN_PROVINCE,
     IN_REGION_BEFORE,
     IN_REGION_OF,
@@ -180,6 +181,10 @@ def seat_town(mention: Any, plain: Callable[[str], Any]) -> Any:
     return replace(mention, place=town, geo_precision=2)
 
 
+#: How far (km) a place told only as lying some way of another may be from it.
+DIRECTION_KM = 60.0
+
+
 def measured_namesakes(
     text: str,
     found: list[tuple[int, int, str, str | None]],
@@ -199,12 +204,24 @@ def measured_namesakes(
     for (_, end, name, _), (ref_start, _, ref_name, _) in zip(found, found[1:], strict=False):
         gap = text[end:ref_start]
         m = MEASURED_OFFSET.search(gap)
-        # "Iskandariyah, about 50 km south of", "Kocho, a village some 15 km south of"
-        if m is None or m.end() != len(gap) or not re.fullmatch(r",\s*(?:\w+\s+){0,3}",
-                                                                  gap[: m.start()]):
-            continue
-        ref = plain(ref_name)
+        ref = plain(ref_name) if m is not None or DIRECTION_OF.fullmatch(gap) else None
         if ref is None or ref.country not in ("IQ", "SY"):
+            continue
+        if m is None:
+            # "the industrial town of Adra, north-east of Douma": near Douma, not Daraa
+            alone = plain(name)
+            if alone is None or km_apart(alone, ref) > DIRECTION_KM:
+                other = near(name, ref.country, (float(ref.lon), float(ref.lat)))
+                close = [a for a in getattr(other, "alternatives", ())
+                         if km_apart(a, ref) <= DIRECTION_KM]
+                if other is not None and km_apart(other, ref) > DIRECTION_KM and close:
+                    other = geodata.resolve(close[0].name, country=close[0].country,
+                                            admin1=close[0].admin1, strict_case=True)
+                if other is not None and km_apart(other, ref) <= DIRECTION_KM:
+                    out[name] = replace(other, query=name)
+            continue
+        # "Iskandariyah, about 50 km south of", "Kocho, a village some 15 km south of"
+        if m.end() != len(gap) or not re.fullmatch(r",\s*(?:\w+\s+){0,3}", gap[: m.start()]):
             continue
         offset = offset_of(m)
         if offset is None:

@@ -225,6 +225,9 @@ MEASURED_OFFSET = re.compile(
     rf"(?:\([^)]*\)\s+)?(?:to\s+the\s+)?(?P<dir>{_COMPASS})\s+of\s+{_THE}",
     re.IGNORECASE,
 )
+#: Between a town and the one it is told to lie some way of: "Adra, north-east of Douma".
+DIRECTION_OF = re.compile(rf",\s+(?:just\s+|to\s+the\s+)?{_COMPASS}\s+of\s+{_THE}",
+                          re.IGNORECASE)
 _BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
              "southwest": 225, "west": 270, "northwest": 315}  # fmt: skip
 

@@ -738,3 +738,12 @@ def test_a_verb_coordinated_with_an_event_takes_the_date_that_event_was_given() 
     events = run(text, published="2014-12-05")
     entered = [e for e in events if e.event_type == "troop_position" and "entered" in e.evidence]
     assert entered and {e.date for e in entered} == {"2014-08-31"}, entered
+
+
+def test_a_town_told_as_lying_some_way_of_another_is_the_namesake_near_it() -> None:
+    # "Taza Khurmatu, south of Kirkuk": the Taza 15 km from Kirkuk, not Tuz Khurmatu, 75 km
+    # away, that the name reads best as alone
+    text = ("Kirkuk falls\n\nIraqi forces entered Kirkuk on Monday. Peshmerga fighters clashed "
+            "with Iraqi units near Taza Khurmatu, south of Kirkuk, on Monday.")
+    clash = of_type("clash", text, published="2017-10-17")
+    assert clash and {e.place for e in clash} == {"Tazah Khurmatu"}, clash
