@@ -50,7 +50,10 @@ _OF_NOUNS = frozenset(
     "villages towns cities districts neighbourhoods neighborhoods surroundings environs "
     "north south east west parts part areas area heart centre center edge outside "
     "vicinity capital region residents people liberation capture recapture fall siege "
-    "control seizure battle bombardment shelling out".split()
+    "control seizure battle bombardment shelling out "
+    # "Adra, north-east of Douma": a compass point written as one word
+    "north-east north-west south-east south-west northeast northwest southeast "
+    "southwest".split()
 )
 #: Words after a name, behind "the", that make it a place: "the Hawija area",
 #: "the Qatana neighbourhood", "the Tal Hamis countryside".

@@ -50,6 +50,8 @@ from geodata import find_place_spans
         ("A house collapsed in the village of Beinin on Tuesday.", ["Beinin"]),
         ("A house collapsed in the village of Sanderson on Tuesday.", []),
         ("The statement of Beinin was read out.", []),  # no settlement word: no cue
+        # a compass point written as one word makes "of" a cue, as "east of" does
+        ("The town lies north-east of Douma.", ["Douma"]),
         # a base by the name reports give it, not its gazetteer name's tail
         ("Troops withdrew to the Ain al-Asad air base.", ["Ain al-Asad air base"]),
     ],
