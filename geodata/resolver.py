@@ -979,6 +979,8 @@ class Resolver:
         # Skip lower-case Arabic articles: "al-Qaim" is capitalised where it counts.
         content = [w for w in words if w.lower() not in ("al", "el", "ar", "as", "ad", "an",
                                                          "at", "az", "ez", "ash", "of")]
+        # an ayn mark before the first letter ("'Adra", "`Afrin") is no lower case
+        content = [w.lstrip("'’`ʿʾ‘") for w in content]
         if not content or not content[0][:1].isupper():
             return False
         if name_key(core) in self.gaz.index.ambiguous:

@@ -747,3 +747,12 @@ def test_a_town_told_as_lying_some_way_of_another_is_the_namesake_near_it() -> N
             "with Iraqi units near Taza Khurmatu, south of Kirkuk, on Monday.")
     clash = of_type("clash", text, published="2017-10-17")
     assert clash and {e.place for e in clash} == {"Tazah Khurmatu"}, clash
+
+
+def test_a_town_north_east_of_another_is_not_a_far_city_of_like_spelling() -> None:
+    # "Adra, north-east of Douma": the town beside Douma, not Daraa 100 km south
+    text = ("In December 2013, Nusra fighters overran the industrial town of Adra, north-east "
+            "of Douma.")
+    seized = of_type("seizure", text, published="2018-03-06")
+    assert seized and place_of("Daraa") not in {e.place for e in seized}, seized
+    assert all(abs(e.lat - 33.6) < 0.2 for e in seized), seized

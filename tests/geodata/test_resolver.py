@@ -338,3 +338,9 @@ def test_res023_a_governorate_hint_names_its_country(name, admin1, country, own_
 def test_a_major_city_is_told_from_a_village(name: str, major: bool) -> None:
     """Prominent cities are meant by their names anywhere; villages may be namesakes."""
     assert geodata.is_major_city(geodata.resolve(name)) is major
+
+
+def test_a_name_after_an_ayn_mark_counts_as_capitalised():
+    # "'Adra" (an alternative's name as the gazetteer writes it) is a name in strict mode
+    place = resolve("'Adra", country="SY", admin1="Rural Damascus", strict_case=True)
+    assert place is not None and place.admin1 == "Rural Damascus"
