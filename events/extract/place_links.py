@@ -181,6 +181,12 @@ def seat_town(mention: Any, plain: Callable[[str], Any]) -> Any:
     return replace(mention, place=town, geo_precision=2)
 
 
+def reading_of(alternative: Any) -> Any:
+    """Return the full reading of one of a reading's alternatives (by name, in its unit)."""
+    return geodata.resolve(alternative.name, country=alternative.country,
+                           admin1=alternative.admin1, strict_case=True)
+
+
 #: How far (km) a place told only as lying some way of another may be from it.
 DIRECTION_KM = 60.0
 
@@ -190,7 +196,7 @@ def measured_namesakes(
     found: list[tuple[int, int, str, str | None]],
     plain: Callable[[str], Any],
     near: Callable[[str, str, tuple[float, float]], Any],
-) -> dict[int, Any]:
+) -> dict[str, Any]:
     """Return the readings, by name, of names that their distance from the next one places.
 
     "Iskandariyah, about 50 km south of Baghdad" is the Iraqi town, not the Syrian
@@ -215,8 +221,7 @@ def measured_namesakes(
                 close = [a for a in getattr(other, "alternatives", ())
                          if km_apart(a, ref) <= DIRECTION_KM]
                 if other is not None and km_apart(other, ref) > DIRECTION_KM and close:
-                    other = geodata.resolve(close[0].name, country=close[0].country,
-                                            admin1=close[0].admin1, strict_case=True)
+                    other = reading_of(close[0])
                 if other is not None and km_apart(other, ref) <= DIRECTION_KM:
                     out[name] = replace(other, query=name)
             continue
@@ -308,7 +313,6 @@ def neighbour_namesakes(text: str, towns: list[Any]) -> None:
                   and min(km_apart(a, o) for o in others) <= NEIGHBOUR_OF_KM]
         if not beside:
             continue
-        found = geodata.resolve(beside[0].name, country=beside[0].country,
-                                admin1=beside[0].admin1, strict_case=True)
+        found = reading_of(beside[0])
         if found is not None and min(km_apart(found, o) for o in others) <= NEIGHBOUR_OF_KM:
             p.place = replace(found, query=p.place.query, core=p.place.core)

@@ -35,6 +35,7 @@ from events.extract.place_links import (
     one_place_per_part,
     points_of,
     province_namesakes,
+    reading_of,
     spread_of,
 )
 from events.extract.place_names import (
@@ -362,8 +363,7 @@ class PlaceReader:
                   if a.feature not in ("governorate", "region", "subdistrict")
                   and self._km_to_report(a) <= BESIDE_KM]
         if beside:
-            found = geodata.resolve(beside[0].name, country=beside[0].country,
-                                    admin1=beside[0].admin1, strict_case=True)
+            found = reading_of(beside[0])
             if found is not None and self._km_to_report(found) <= BESIDE_KM:
                 return replace(found, query=place.query, core=place.core)
         return place
