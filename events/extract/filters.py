@@ -295,6 +295,17 @@ def _manner(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
     return verb.i != anchor.i and anchors.get(verb.i) not in (None, "kill")
 
 
+def _fled_when_hit(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
+    """Tell whether a flight is only when a killing of the clause above happened.
+
+    "six civilians were shot dead by snipers while fleeing the Yarmuk district": the
+    killing is the event, the flight its moment.
+    """
+    return (trigger.kind == "flight" and anchor.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in ("while", "as") for c in anchor.children)
+            and anchors.get(anchor.head.i) in ("kill", "attack_on_civilians", "attack"))
+
+
 #: Nouns an event word may qualify and still tell the event ("shelling victims").
 _EVENT_HEADS = frozenset("fire explosion blast raid toll victim casualty survivor death "
                          "strike sortie barrage salvo round shell rocket missile projectile bomb "
@@ -367,6 +378,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("nationwide", lambda: trigger.kind in ("displacement", "flight")
          and bool(_NATIONWIDE.search(text))),
         ("manner", lambda: _manner(trigger, anchor, anchors or {})),
+        ("circumstance", lambda: _fled_when_hit(trigger, anchor, anchors or {})),
         ("attribute", lambda: _attribute(trigger, anchor, anchors or {})),
     )
     for reason, check in checks:

@@ -756,3 +756,17 @@ def test_a_town_north_east_of_another_is_not_a_far_city_of_like_spelling() -> No
     seized = of_type("seizure", text, published="2018-03-06")
     assert seized and place_of("Daraa") not in {e.place for e in seized}, seized
     assert all(abs(e.lat - 33.6) < 0.2 for e in seized), seized
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six civilians were shot dead by snipers while fleeing from the Yarmuk district of Mosul "
+        "on Tuesday.",
+        "Four of them were killed by coalition aircraft as they fled from Sinjar on Tuesday.",
+    ],
+)
+def test_fleeing_told_as_the_moment_of_a_killing_is_no_displacement(text: str) -> None:
+    events = run(text)
+    assert not [e for e in events if e.event_type == "displacement"], events
+    assert events, "the killing is still an event"
