@@ -37,7 +37,7 @@ FORCES = frozenset(
     "insurgent rebel gunman unit member commander officer division brigade battalion regiment "
     "sniper terrorist extremist recruit personnel contingent column reinforcement "
     "peshmerga commando paramilitary volunteer guard marine tank squad detachment "
-    "coalition military remnant".split()
+    "coalition military remnant mercenary".split()
 )
 #: Things that fly and bomb: an attack by one of these is an air strike.
 AIRCRAFT = frozenset(

@@ -152,6 +152,9 @@ WANTED = [
     # a force coming back to a town it had left
     ("Iraqi troops moved back into the town of Sulaiman Bek on Friday.",
      ("troop_position", "Sulaiman Bek")),
+    # fighters called mercenaries (as Kurdish outlets call the jihadists) are a force
+    ("The last group of mercenaries fled the city of Manbij at dawn on Friday.",
+     ("withdrawal", "Manbij")),
 ]
 
 # texts that must yield no event at all
