@@ -55,6 +55,9 @@ _NATIONWIDE = re.compile(
 )
 # Prepositions that make their object a subject of talk.
 _TOPIC_PREPS = frozenset({"regarding", "about", "concerning", "re"})
+# Names of a whole campaign, which "for" or "between" makes a topic: "the years between
+# the Zabadani offensive and the population swap", "what it means for the Raqqa campaign".
+_CAMPAIGNS = frozenset("offensive campaign operation".split())
 # An event noun in these phrases under another event verb tells how that event was done:
 # "seized Palmyra in a surprise advance".
 _MANNER_PREPS = frozenset({"in", "during", "through", "via"})
@@ -209,6 +212,9 @@ def _topic_here(anchor: Any) -> bool:
         return True  # "airstrike footage"
     if anchor.dep_ == "pobj" and anchor.head.lower_ in _TOPIC_PREPS:
         return True  # "talks regarding the withdrawal of"
+    if (syntax.lemma(anchor) in _CAMPAIGNS and anchor.dep_ in ("pobj", "conj")
+            and anchor.head.lower_ in ("for", "between", "and")):
+        return True  # "what the fall of Tabqa means for the Raqqa campaign"
     if anchor.dep_ == "pobj" and (
         anchor.head.lower_ in ("like", "unlike")
         or (anchor.head.lower_ == "with" and anchor.head.head.lower_ == "as")

@@ -200,6 +200,10 @@ NO_EVENT = [
     # things left are no place left
     "Islamic State fighters left leaflets in the village of Bashir on Tuesday.",
     "The militants also left their mark on the churches of Qaraqosh.",
+    # a campaign named as what something is about or spans
+    "Our analysis of what the dam means for the Raqqa campaign follows tonight.",
+    "This timeline covers the two years between the Zabadani offensive and this month's "
+    "population swap.",
     # barrels of oil
     "Oil output at Rmeilan reached 40,000 barrels a day, the ministry said.",
 ]
