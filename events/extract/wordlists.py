@@ -162,7 +162,7 @@ FORECAST_HEADS = frozenset(
     "expect predict fear warn anticipate forecast risk prospect threat danger possibility "
     "likelihood imminent looming impending upcoming coming future possible potential planned "
     "expected eventual anticipated long-awaited away prepare preparation ahead likely unlikely "
-    "probable improbable".split()
+    "probable improbable afraid scared fearful terrified worried wary".split()
 )
 #: Nouns under which an event word is only a topic ("a dispute over air strikes").
 TOPIC_HEADS = frozenset(

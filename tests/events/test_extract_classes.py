@@ -204,6 +204,9 @@ NO_EVENT = [
     "Our analysis of what the dam means for the Raqqa campaign follows tonight.",
     "This timeline covers the two years between the Zabadani offensive and this month's "
     "population swap.",
+    # what people fear
+    "Families in Khan Shaykhun sleep in caves because they are afraid of another chemical "
+    "strike.",
     # barrels of oil
     "Oil output at Rmeilan reached 40,000 barrels a day, the ministry said.",
 ]
