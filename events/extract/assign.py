@@ -150,12 +150,13 @@ def sentence_candidates(
             sentence, c, found[id(c)], mentions, kept, campaigns, set(anchors)
         )
         c.earlier_by = _measured_after(found[id(c)].anchor)
-        head = next((o for o in out if o is not c and found[id(o)].anchor.i
-                     == found[id(c)].anchor.head.i), None)
-        if c.date is None and found[id(c)].anchor.dep_ == "conj" and head is not None:
+        anchor = found[id(c)].anchor
+        if c.date is None and anchor.dep_ == "conj":
             # "..., when army units punched through and entered the town": a verb coordinated
             # with an event's takes the date that event was given, wherever it came from
-            c.date, c.attributed_date = head.date, head.attributed_date
+            head = next((o for o in out if found[id(o)].anchor.i == anchor.head.i), None)
+            if head is not None:
+                c.date, c.attributed_date = head.date, head.attributed_date
     out = [c for c in out if not (c.date is None and _told_as_background(found[id(c)].anchor))]
     return _drop_background_seizures(out)
 

@@ -146,7 +146,7 @@ def _left_in_a_state(args: roles.Arguments) -> bool:
     if things and not _has_place_in(args, ("obj",)) and not any(
             _place_word(t) or t.tag_ == "NNP"
             or t.lower_ in ("it", "them", "there", "home", "homes", "house", "houses")
-            for t in args.object):
+            for t in things):
         return True
     return any(
         c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")

@@ -719,25 +719,28 @@ def test_a_restated_event_is_one_event() -> None:
     assert [e.event_type for e in run(text)].count("seizure") == 1
 
 
-def test_it_is_the_town_gone_to_earlier_in_its_sentence() -> None:
-    # a town troops moved into is what "it" later in the sentence means, not the town the
-    # report is mostly about
-    text = ("Troops retake town after Hawija raid\n\nIraqi troops moved back into the northern "
-            "town of Tuz Khurmatu on Friday after gunmen who had seized it a day earlier pulled "
-            "out, officials said.\n\nThe unrest follows Tuesday's raid on a protest camp in "
-            "Hawija, where 42 people were killed. Hawija remained tense on Friday.")
-    told = told_in("had seized it", text, published="2013-04-27")
-    assert told and {e.place for e in told} == {place_of("Tuz Khurmatu")}, told
-
-
-def test_a_name_told_with_its_distance_from_a_town_is_read_so_throughout() -> None:
-    # the report's other places (Baghdad, Madain) make Salman Pak likelier for "Sulaiman
-    # Bek"; "170 km north of Baghdad" says which town it is, in every sentence
-    text = ("Gunmen overran Sulaiman Bek on Thursday, police said. Car bombs killed 20 people "
-            "in Baghdad and Madain on Thursday.\n\nThe gunmen left Sulaiman Bek, 170 km north "
-            "of Baghdad, on Friday.")
-    overran = told_in("overran", text, published="2013-04-27")
-    assert overran and {e.place for e in overran} == {place_of("Sulaiman Bek")}, overran
+@pytest.mark.parametrize(
+    ("text", "words", "published", "name"),
+    [
+        # a town troops moved into is what "it" later in the sentence means, not the town
+        # the report is mostly about
+        ("Troops retake town after Hawija raid\n\nIraqi troops moved back into the northern "
+         "town of Tuz Khurmatu on Friday after gunmen who had seized it a day earlier pulled "
+         "out, officials said.\n\nThe unrest follows Tuesday's raid on a protest camp in "
+         "Hawija, where 42 people were killed. Hawija remained tense on Friday.",
+         "had seized it", "2013-04-27", "Tuz Khurmatu"),
+        # the report's other places (Baghdad, Madain) make Salman Pak likelier for "Sulaiman
+        # Bek"; "170 km north of Baghdad" says which town it is, in every sentence
+        ("Gunmen overran Sulaiman Bek on Thursday, police said. Car bombs killed 20 people "
+         "in Baghdad and Madain on Thursday.\n\nThe gunmen left Sulaiman Bek, 170 km north "
+         "of Baghdad, on Friday.", "overran", "2013-04-27", "Sulaiman Bek"),
+    ],
+)
+def test_the_place_of_a_sentence_read_with_its_report(
+    text: str, words: str, published: str, name: str
+) -> None:
+    told = told_in(words, text, published=published)
+    assert told and {e.place for e in told} == {place_of(name)}, told
 
 
 def test_a_verb_coordinated_with_an_event_takes_the_date_that_event_was_given() -> None:
