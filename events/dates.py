@@ -107,12 +107,13 @@ _DATE_RX = re.compile(
         {_MONTH}(?:,?\s+(?P<nw_y>(?:19|20)\d\d))?\b)
   | (?P<weekof>\b(?P<wo_n>first|second|third|fourth|last)\s+week\s+(?:of|in)\s+
         {_MONTH}(?:,?\s+(?P<wo_y>(?:19|20)\d\d))?\b)
-  | (?P<monthyear>\b(?:(?:early|mid|late|end\s+of)[\s-]+)?{_MONTH}\s+(?P<my_y>(?:19|20)\d\d)\b)
+  | (?P<monthyear>\b(?:(?:early|mid|late|end\s+of)[\s-]+)?{_MONTH},?\s+(?:of\s+)?
+        (?P<my_y>(?:19|20)\d\d)\b)
   | (?P<midmonth>\b(?:mid|the\s+middle\s+of)[\s-]+{_MONTH})
   | (?P<monthof>\b(?:(?:in|since|during|until|by|from|of)\s+)?{_MONTH}\s+(?:of\s+)?(?P<mo_y>last
         |this|the\s+previous)\s+year\b)
   | (?P<month>\b(?:in|since|during|until|by|early|late|end\s+of|from|of|last)\s+(?:early\s+
-        |late\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b))
+        |late\s+)?{_MONTH}\b(?!\s*,?\s*(?:of\s+)?(?:19|20)\d\d)(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b))
   | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier
         |before)\b)
   | (?P<spell>\b(?P<sp_after>after\s+(?:a|an|its|their)\s+)?(?P<sp_n>{_LENGTH})[-\s]

@@ -50,6 +50,8 @@ PUB = date(2015, 3, 12)  # a Thursday
         ("over the last twenty-four hours", "2015-03-12", "day"),
         ("which ended in March last year", "2014-03-01", "month"),
         ("in January of last year", "2014-01-01", "month"),
+        ("struck in April of 2013 with sarin", "2013-04-01", "month"),
+        ("in late May of 2013", "2013-05-01", "month"),
         ("since February this year", "2015-02-01", "month"),
         # a weekday or a week counted in a month
         ("on the first Thursday of March", "2015-03-05", "day"),
