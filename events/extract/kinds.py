@@ -56,9 +56,27 @@ _GUNS = frozenset("howitzer cannon gun battery tank".split())
 # What a weapon does when it is the one who acts: "a bomb wounded three policemen".
 _HARMS = frozenset("kill wound injure maim explode detonate hit destroy damage rip tear "
                    "strike rock claim target".split())
+#: Agents of a chemical attack (the lexicon's chemical row): its weapon is told apart.
+_CHEMICAL = frozenset("chemical chlorine sarin gas toxic nerve mustard".split())
 _AIR_WORDS = AIRCRAFT | {"air", "aerial", "airstrike", "bombing", "bomb"}
 #: Shelling words that say nothing of the weapon: aircraft named with them make an airstrike.
 _BOMBARD = frozenset({"bombard", "bombardment"})
+
+
+def _chemical_delivery(anchor: Any) -> str:
+    """Type a chemical attack by what delivered it, told in the attack's own phrase.
+
+    "rockets carrying sarin struck Zamalka" is shelling and "a sarin attack carried out
+    by regime warplanes" an air strike, as any other rocket or raid; an attack told by
+    its agent alone ("jets hit Tiyas after a chlorine attack on Saraqib") stays an
+    attack on civilians.
+    """
+    lemmas = {syntax.lemma(t) for t in anchor.subtree}
+    if lemmas & (AIRCRAFT | {"barrel", "airstrike"}):
+        return "airstrike"
+    if lemmas & (_MISSILE_WORDS | _GUNS):
+        return "shelling"
+    return "attack_on_civilians"
 
 
 def siege_broken(anchor: Any) -> bool:
@@ -381,6 +399,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         if agents.pronoun_subject(args) and agents.governing_subject_armed(args):
             return "withdrawal"  # "kidnapped civilians before they fled": the kidnappers fled
         return "displacement"
+    if kind == "attack_on_civilians" and trigger.text.split()[0].lower() in _CHEMICAL:
+        return _chemical_delivery(args.anchor)
     if kind in ("strike", "clash", "attack") and _into_the_air(args.anchor):
         return None  # "fired rounds into the air": a salute or a warning, no strike
     if kind == "attack" and _frees_a_prison(args.anchor.sent.text, args.anchor.subtree):

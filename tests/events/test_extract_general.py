@@ -131,6 +131,17 @@ CASES = [
         [("airstrike", "Tiyas air base", "2015-05-18"), ("attack_on_civilians", "Saraqib", None)],
         [("airstrike", "Homs")],
     ),
+    # a chemical attack is typed by what delivered it, told in its own phrase
+    (
+        "Rockets carrying sarin gas struck Kafr Batna before dawn on Wednesday.",
+        [("shelling", "Kafr Batna", "2015-05-20")],
+        ["attack_on_civilians"],
+    ),
+    (
+        "Khan Shaykhun was hit on Tuesday by a sarin attack carried out by regime warplanes.",
+        [("airstrike", "Khan Shaykhun", "2015-05-19")],
+        ["attack_on_civilians"],
+    ),
     (
         "The government denied that any chemical attack took place in Saraqib.",
         [],
