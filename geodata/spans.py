@@ -140,6 +140,39 @@ _UNIT_TAILS = frozenset(
     "sub-district subdistrict governorate province nahiya qada qadha".split())
 
 
+#: Words that may follow the noun of a settlement appositive: "Rajo, a small town near
+#: the border", "Kocho, a Yazidi village south of Sinjar"; not "Ali, a town official".
+_AFTER_APPOSITIVE = frozenset(
+    "in on near of north south east west some about roughly around just close along "
+    "outside inside by with that which where whose held home".split()
+)
+_ARTICLES = frozenset(("a", "an", "the"))
+
+
+def _appositive_noun(text: str, toks: list[tuple[int, int, str]], j: int) -> str | None:
+    """Return the noun of a phrase set in apposition after the name ending at token `j`.
+
+    "Rajo, a small town near the border" gives "town", "Jinderes, the district's second
+    town," "town", "Abu Layla, the commander of" "commander": a comma, an article and at
+    most three words before a noun that ends the phrase. None when there is no such phrase.
+    """
+    k = j + 1
+    if k >= len(toks) or text[toks[j][1]:toks[k][0]].strip() != ",":
+        return None
+    if toks[k][2].lower() not in _ARTICLES:
+        return None
+    for m in range(k + 1, min(len(toks), k + 5)):
+        gap = text[toks[m - 1][1]:toks[m][0]]
+        word = toks[m][2].lower()
+        if gap.strip(" '’s") or word in _AFTER_APPOSITIVE:
+            return None  # "Ali, a reporter in the town": the noun came before
+        after = text[toks[m][1]:toks[m + 1][0]] if m + 1 < len(toks) else ""
+        if m + 1 >= len(toks) or after.replace("'s", "").replace("’s", "").strip() or (
+                toks[m + 1][2].lower() in _AFTER_APPOSITIVE):
+            return word
+    return None
+
+
 def _unit_after(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
     """Say whether the name of tokens `i`..`j` is named as a unit or an area.
 
@@ -264,7 +297,9 @@ def find_place_spans(text: str, gazetteer: Gazetteer,
             continue
         j, key = found
         end = toks[j][1]
-        cue = _has_cue(text, toks, i, last_end) or _unit_after(text, toks, i, j)
+        told_as = _appositive_noun(text, toks, j)
+        cue = (_has_cue(text, toks, i, last_end) or _unit_after(text, toks, i, j)
+               or told_as in _SETTLEMENT_WORDS or told_as == "city")
         top = max(ix.prominence[c >> 1] for c in keys[key])
         single = j == i
         common = single and word.lower() in ix.common_words

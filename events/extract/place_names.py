@@ -20,6 +20,7 @@ from events.extract.place_words import (
     NOT_PLACES,
     OF_PLACES,
     PERSON_AFTER,
+    PERSON_APPOSITIVE,
     PERSON_BEFORE,
     SITE_NOUNS,
     TITLE_AFTER,
@@ -250,6 +251,7 @@ def is_person(text: str, start: int, end: int) -> bool:
         PERSON_BEFORE.search(text[max(0, start - 40) : start])
         or PERSON_AFTER.match(text[end : end + 30])
         or TITLE_AFTER.match(text[end : end + 60])
+        or PERSON_APPOSITIVE.match(text[end : end + 60])
     )
 
 

@@ -96,6 +96,14 @@ TITLE_AFTER = re.compile(
     r"[Ss]pokes(?:man|woman)|[Pp]olice\s+[Cc]hief|[Cc]ouncil\s+(?:head|member))\s+)"
     r"(?:[A-Z][a-z]+\s+)*[A-Z][a-z]+"
 )
+#: A person told in apposition: "Abu Layla, the commander after whom", "Umar, a local
+#: farmer". A village may share the name; the phrase says who is meant.
+PERSON_APPOSITIVE = re.compile(
+    r"^,\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:commander|leader|spokes(?:man|woman)|"
+    r"official|minister|governor|chief|general|colonel|emir|cleric|sheikh|activist|"
+    r"journalist|reporter|doctor|father|mother|son|daughter|brother|sister|wife|husband|"
+    r"teacher|farmer|driver|mayor|lawmaker|deputy|envoy|analyst|founder|head)\b"
+)
 PERSON_AFTER = re.compile(
     r"^\s+(?:al|el|bin|ibn|Abu)-?\s?[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:province|city|town|district))"
 )

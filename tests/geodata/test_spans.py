@@ -52,6 +52,12 @@ from geodata import find_place_spans
         ("The statement of Beinin was read out.", []),  # no settlement word: no cue
         # a compass point written as one word makes "of" a cue, as "east of" does
         ("The town lies north-east of Douma.", ["Douma"]),
+        # a village told as a town in apposition is a place; a person told so is not
+        ("Rajo, a small town near the border, was quiet.", ["Rajo"]),
+        ("Jinderes, the district's second town, was overrun.", ["Jinderes"]),
+        ("Rajo, a farming village.", ["Rajo"]),
+        ("Rajo, a town official, said so.", []),
+        ("Rajo, a reporter in the town, said so.", []),
         # a base by the name reports give it, not its gazetteer name's tail
         ("Troops withdrew to the Ain al-Asad air base.", ["Ain al-Asad air base"]),
     ],
