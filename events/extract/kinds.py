@@ -301,6 +301,21 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
                     and c.lower_ in ("at", "on", "upon") for g in c.children if g.dep_ == "pobj"]
         return any(a.actor for a, s in args.actors if s in ("prep:at", "prep:on", "prep:upon")) \
             or any(syntax.lemma(t) in PEOPLE | FORCES for t in roles.expand(aimed_at))
+    if needs == "fallen":
+        # "Rajo, a small town near the border, fell on the 3rd": the place itself falls;
+        # not "prices in Mosul fell", nor "the town fell silent"
+        # a place named, not "the base" (a site told before); not "Abu Layla, the commander"
+        subject = [c for c in args.anchor.children if c.dep_ == "nsubj" and not any(
+            a.dep_ == "appos" and not _place_word(a) for a in c.children)]
+        named = [(p.start, p.end) for p, s in args.places if s == "subj" and not p.anaphor]
+        return any(
+            any(a <= t.idx < b for a, b in named)  # "Rajo fell"
+            or (_place_word(t) and any(t.idx < a < t.right_edge.idx + 1 for a, _ in named))
+            for t in subject  # "the town of Rajo fell"
+        ) and not any(c.dep_ in ("acomp", "oprd", "xcomp") or (
+            # "a few weeks after Tikrit fell": the fall dates another event
+            c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until"))
+            for c in args.anchor.children)
     if needs == "property":
         return agents.object_is(args, PROPERTY)
     if needs == "force":

@@ -25,7 +25,8 @@ KINDS = frozenset(
 )  # fmt: skip
 FRAMES = frozenset({"act", "fall", "lose", "hold", "move", "noun", "intent"})
 NEEDS = frozenset({"", "place", "aircraft", "people", "force", "property", "target", "goal",
-                   "victims", "aimed", "captor", "fighters", "origin", "gunners", "harm", "flying"})
+                   "victims", "aimed", "captor", "fighters", "origin", "gunners", "harm", "flying",
+                   "fallen"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -156,6 +156,12 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
                 slots.setdefault(gov.head.i, "gov:noun")  # "X, which has been in rebel hands"
             if frame == "noun" and anchor.dep_ == "pobj" and not syntax.is_verb(gov):
                 slots.setdefault(gov.i, "head")  # "the scene of fighting"
+            if _participle_read_as_noun(anchor):
+                # "Jinderes ... was overrun on March 8", parsed "was" + a noun: the
+                # subject of "was" is what was overrun
+                for c in gov.children:
+                    if c.dep_ == "nsubj":
+                        add(c, "subjpass", "gov:")
             for c in gov.children:
                 if c.i != anchor.i and c.i not in slots and (not anchor.is_ancestor(c)):
                     add(c, _label(c), "gov:")
@@ -182,6 +188,17 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
     return slots
 
 
+
+
+def _participle_read_as_noun(anchor: Any) -> bool:
+    """Tell whether a verb's participle was parsed as a noun after "was" ("was overrun").
+
+    A noun told of a subject comes with its determiner ("was an attack"); a bare one
+    straight after the copula is the passive the parser missed.
+    """
+    return (anchor.dep_ == "attr" and anchor.i > 0 and syntax.lemma(anchor.head) == "be"
+            and anchor.head.i == anchor.i - 1 and anchor.tag_ == "NN"
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in anchor.children))
 
 
 def _located(head: Any) -> Any | None:
@@ -285,6 +302,8 @@ def _carries(noun: Any, verb: Any) -> bool:
     """
     if not syntax.is_verb(verb):
         return noun.dep_ == "pobj"
+    if _participle_read_as_noun(noun):
+        return True  # "Jinderes was overrun": the copula is the passive's auxiliary
     lemma = syntax.lemma(verb)
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return lemma in EVENT_VERBS

@@ -152,6 +152,11 @@ WANTED = [
     # a force coming back to a town it had left
     ("Iraqi troops moved back into the town of Sulaiman Bek on Friday.",
      ("troop_position", "Sulaiman Bek")),
+    # a town that fell, with no force named; a passive the parser read as "was" + a noun
+    ("Rajo, a small town near the border, fell on Saturday after days of shelling.",
+     ("seizure", "Rajo")),
+    ("Rajo fell on Saturday, and Jinderes, the district's second town, was overrun on Monday.",
+     ("seizure", "Jinderes")),
     # fighters called mercenaries (as Kurdish outlets call the jihadists) are a force
     ("The last group of mercenaries fled the city of Manbij at dawn on Friday.",
      ("withdrawal", "Manbij")),
@@ -159,6 +164,10 @@ WANTED = [
 
 # texts that must yield no event at all
 NO_EVENT = [
+    # falls that are no town's: prices, a person, a fall that dates another event
+    "Prices in Mosul fell on Monday, traders said.",
+    "Abu Layla, the commander of the brigade, fell in the first week of the operation.",
+    "Mosul fell silent on Monday.",
     # where the people who worry are, and a retaking with no place of its own
     "Politicians in Baghdad worry that militias will punish Sunni towns, whatever part "
     "tribesmen play in retaking them.",

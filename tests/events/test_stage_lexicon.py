@@ -147,7 +147,8 @@ ALTERNATIVES = [
     ("they took 12 workers hostage", "took 12 workers hostage", "abduction/act", ["capture/act"]),
     ("The army has captured Baiji", "captured", "capture/act", ["capture/noun"]),
     ("Militants took over Falluja", "took over", "capture/act", ["capture/act"]),
-    ("Mosul fell to ISIS", "fell to", "capture/fall", ["capture/fall"]),
+    # "fall *2 into|to", then the bare "fall" of a town that fell to no one named
+    ("Mosul fell to ISIS", "fell to", "capture/fall", ["capture/fall", "capture/fall"]),
     ("rocket fire hit the camp", "rocket fire", "shelling/noun", ["shelling/noun"]),
     ("ISIS seizes Tikrit", "seizes", "capture/act", []),
 ]
