@@ -363,7 +363,9 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if (kind == "control" or held) and _ongoing(args.anchor):
         if _since(args.anchor):
             return "seizure"  # "has remained under ISIL control since June 2014": taken then
-        return None  # "continues to control": the state of things, not news of a change
+        if _town_held(args):
+            return "seizure"  # "Shaddadi remains in the hands of the gangs": held as told
+        return None  # "continues to control large parts of the province": no place named
     if held and _since(args.anchor):
         return "seizure"  # "ISIS had held Palmyra since May 2015": taken then, held since
     if kind in ("capture", "control") and trigger.frame != "hold":
@@ -542,6 +544,33 @@ def _since(anchor: Any) -> bool:
         verb = verb.head
     return any(c.dep_ == "prep" and c.lower_ == "since" for c in (*anchor.children,
                                                                     *verb.children))
+
+
+#: Words of a share of a place: holding "parts of" or "most of" a province names no town.
+_SHARES = frozenset("part parts most much rest half areas area pockets pocket swathes "
+                    "swaths stretches neighbourhoods districts villages".split())
+#: Slots of the place a state of control is about ("X remains in their hands", "holds X").
+_HELD_SLOTS = frozenset({"obj", "subj", "subjpass", "head", "gov:subj", "gov:subjpass",
+                         "gov:noun"})
+
+
+def _town_held(args: roles.Arguments) -> bool:
+    """Tell whether a state of control going on is told of a named town or site.
+
+    "The group still holds al-Bab and Manbij", "Tel Kaif remains in ISIS hands": a
+    seizure as of the report (actor1 holds control); "still controls large parts of the
+    province" or "areas still held by IS" names no place to code, and "continues to hold
+    Shaddadi, which it seized on 19 February" tells its taking, not another event.
+    """
+    if args.captures - {args.anchor.idx}:
+        return False
+    named = [p for p, s in args.places if s in _HELD_SLOTS and not p.anaphor
+             and not p.reference and p.place is not None
+             and p.place.feature not in ("governorate", "region", "country")]
+    if not named:
+        return False
+    heads = [t for t in args.anchor.doc if args.slots.get(t.i) in _HELD_SLOTS]
+    return not any(syntax.lemma(t) in _SHARES or t.lower_ in _SHARES for t in heads)
 
 
 def _ongoing(anchor: Any) -> bool:

@@ -240,9 +240,14 @@ def find_triggers(text: str, words: Words) -> list[Trigger]:
 
 
 def non_overlapping(triggers: list[Trigger]) -> list[Trigger]:
-    """Keep triggers left to right, dropping any that overlaps one already kept."""
+    """Keep triggers left to right, dropping any that overlaps one already kept.
+
+    A state phrase that only shares its first word with a movement ("remains | in ISIS
+    hands") is kept beside it: the parse tells which of the two the sentence means.
+    """
     out: list[Trigger] = []
     for t in triggers:
-        if not out or t.start >= out[-1].end:
+        if not out or t.start >= out[-1].end or (
+                t.frame == "hold" and out[-1].frame == "move" and t.end > out[-1].end):
             out.append(t)
     return out

@@ -152,6 +152,11 @@ WANTED = [
     # a force coming back to a town it had left
     ("Iraqi troops moved back into the town of Sulaiman Bek on Friday.",
      ("troop_position", "Sulaiman Bek")),
+    # a state of control told as going on, of a named town: held as the report tells it
+    ("The group still holds Jarablus and Manbij, the two largest towns east of Aleppo.",
+     ("seizure", "Manbij")),
+    ("Tel Kaif, north of Mosul, remains in ISIS hands.", ("seizure", "Tel Kaif")),
+    ("The Kurdish forces continue to hold Sinjar.", ("seizure", "Sinjar")),
     # a town that fell, with no force named; a passive the parser read as "was" + a noun
     ("Rajo, a small town near the border, fell on Saturday after days of shelling.",
      ("seizure", "Rajo")),
@@ -164,6 +169,9 @@ WANTED = [
 
 # texts that must yield no event at all
 NO_EVENT = [
+    # control going on over a share of a province, or over areas: no place to code
+    "Islamic State continues to control large parts of Deir ez-Zor province.",
+    "Residents were forced to move into areas still held by the militants.",
     # falls that are no town's: prices, a person, a fall that dates another event
     "Prices in Mosul fell on Monday, traders said.",
     "Abu Layla, the commander of the brigade, fell in the first week of the operation.",
@@ -179,8 +187,6 @@ NO_EVENT = [
     # aggregates and ongoing states
     "Over the past month the coalition carried out 300 air strikes in Iraq and Syria.",
     "The battle for Ramadi is in its fourth week.",
-    # a state that goes on is no news of a change
-    "The Kurdish forces continue to hold Sinjar.",
     # forecasts
     "Commanders say the fall of Mosul is only days away.",
     # negation and purpose

@@ -260,7 +260,9 @@ KINDS = [
     ("Police searched Abu Ghraib for escapees, dozens of whom had been recaptured.",
      "recaptured", "capture", None),
     ("Troops took Shifa hospital, which militants had held.", "took", "capture", "seizure"),
-    ("ISIS continues to control Raqqa.", "control", "control", None),
+    # control going on: of a named town, held as told; of a share of a province, no place
+    ("ISIS continues to control Raqqa.", "control", "control", "seizure"),
+    ("ISIS continues to control most of Raqqa province.", "control", "control", None),
     ("Kurdish forces drove ISIS out of Kobani.", "drove ISIS out", "oust", "seizure"),
     ("Militants drove Christian families out of Qaraqosh.", "drove Christian families out",
      "oust", "displacement"),
