@@ -45,7 +45,7 @@ _MISSILE_WORDS = frozenset(
     "missile rocket artillery mortar shell tomahawk cruise ballistic".split()
 )
 #: Nouns of a declared aim.
-_AIMS = frozenset("target objective goal aim".split())
+_AIMS = frozenset("target objective goal aim destination".split())
 #: Moves to a place not yet fought over that an aim declares: "the aim was to reach the
 #: crossing" (not "our aim is to take control", said of the battle under way).
 AIMED_MOVES = frozenset("reach advance march push".split())
@@ -109,6 +109,23 @@ def _actor_names(args: roles.Arguments, slots: tuple[str, ...], country: str | N
         for a, s in args.actors
         if s in slots
     }
+
+
+def _subject_named(args: roles.Arguments) -> bool:
+    """Tell whether the subject is a place named ("Rajo", "the town of Rajo").
+
+    Not a site told before ("the base"), nor a person a village shares its name with
+    ("Abu Layla, the commander").
+    """
+    subject = [c for c in args.anchor.children if c.dep_ == "nsubj" and not any(
+        a.dep_ == "appos" and not _place_word(a) for a in c.children)]
+    named = [(p.start, p.end) for p, s in args.places
+             if s == "subj" and not p.anaphor and not p.reference]
+    return any(
+        any(a <= t.idx < b for a, b in named)
+        or (_place_word(t) and any(t.idx < a < t.right_edge.idx + 1 for a, _ in named))
+        for t in subject
+    )
 
 
 def _has_place_object(args: roles.Arguments) -> bool:
@@ -303,19 +320,16 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
             or any(syntax.lemma(t) in PEOPLE | FORCES for t in roles.expand(aimed_at))
     if needs == "fallen":
         # "Rajo, a small town near the border, fell on the 3rd": the place itself falls;
-        # not "prices in Mosul fell", nor "the town fell silent"
-        # a place named, not "the base" (a site told before); not "Abu Layla, the commander"
-        subject = [c for c in args.anchor.children if c.dep_ == "nsubj" and not any(
-            a.dep_ == "appos" and not _place_word(a) for a in c.children)]
-        named = [(p.start, p.end) for p, s in args.places if s == "subj" and not p.anaphor]
-        return any(
-            any(a <= t.idx < b for a, b in named)  # "Rajo fell"
-            or (_place_word(t) and any(t.idx < a < t.right_edge.idx + 1 for a, _ in named))
-            for t in subject  # "the town of Rajo fell"
-        ) and not any(c.dep_ in ("acomp", "oprd", "xcomp") or (
-            # "a few weeks after Tikrit fell": the fall dates another event
-            c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until"))
+        # not "prices in Mosul fell", nor "the town fell silent", nor "after Tikrit fell"
+        # (the fall dates another event)
+        return _subject_named(args) and not any(
+            c.dep_ in ("acomp", "oprd", "xcomp") or (
+                c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until"))
             for c in args.anchor.children)
+    if needs == "named":
+        # "Douma will be next"; "could be next" is a guess, not a declared intent
+        return _subject_named(args) and not any(
+            c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in args.anchor.children)
     if needs == "property":
         return agents.object_is(args, PROPERTY)
     if needs == "force":
@@ -354,6 +368,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
                  if syntax.is_verb(t)}
         nexted = any(c.lower_ == "next" for c in args.anchor.children)
         return "threat" if nexted or verbs & AIMED_MOVES else None
+    if kind == "threat" and trigger.frame == "fall":
+        return "threat"  # "Douma will be next": a town named as the next to be attacked
     if kind == "threat" and not roles.threat_has_attack(args.anchor, args.captures):
         return None  # "warned of a swift response": no attack declared
     if kind == "threat" and args.anchor.dep_ in ("dobj", "nsubjpass") and syntax.lemma(

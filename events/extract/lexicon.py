@@ -26,7 +26,7 @@ KINDS = frozenset(
 FRAMES = frozenset({"act", "fall", "lose", "hold", "move", "noun", "intent"})
 NEEDS = frozenset({"", "place", "aircraft", "people", "force", "property", "target", "goal",
                    "victims", "aimed", "captor", "fighters", "origin", "gunners", "harm", "flying",
-                   "fallen"})
+                   "fallen", "named"})
 
 
 @dataclass(frozen=True, slots=True)

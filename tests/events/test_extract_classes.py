@@ -157,6 +157,11 @@ WANTED = [
      ("seizure", "Manbij")),
     ("Tel Kaif, north of Mosul, remains in ISIS hands.", ("seizure", "Tel Kaif")),
     ("The Kurdish forces continue to hold Sinjar.", ("seizure", "Sinjar")),
+    # a town named as the next to be attacked, or as the next destination
+    ('After Harasta, Douma "will be next", a Republican Guard general said on Sunday.',
+     ("threat", "Douma")),
+    ('"Our next destination is Shaddadi," the commander told reporters on Sunday.',
+     ("threat", "Shaddadi")),
     # a town that fell, with no force named; a passive the parser read as "was" + a noun
     ("Rajo, a small town near the border, fell on Saturday after days of shelling.",
      ("seizure", "Rajo")),
@@ -172,6 +177,8 @@ NO_EVENT = [
     # control going on over a share of a province, or over areas: no place to code
     "Islamic State continues to control large parts of Deir ez-Zor province.",
     "Residents were forced to move into areas still held by the militants.",
+    # a town that could be next is a guess, not a declared intent
+    "Under the agreement, the towns of Yalda and Babbila south of Damascus could be next.",
     # falls that are no town's: prices, a person, a fall that dates another event
     "Prices in Mosul fell on Monday, traders said.",
     "Abu Layla, the commander of the brigade, fell in the first week of the operation.",
