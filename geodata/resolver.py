@@ -513,6 +513,8 @@ class Resolver:
                 best = (hit[0], hit[1])
         if best is None or best[0] == key or _digits(best[0]) != _digits(key):
             return []  # "Brigade 93" is not "Brigade 137"
+        if _other_site(key, best[0]):
+            return []  # "Thaala airbase" is not "Tabqa airbase"
         quality = scoring.fuzzy_quality(best[1], same_consonants=_consonants(key)
                                         == _consonants(best[0]))
         return [(e, quality) for e, _ in self.gaz.lookup_key(best[0])
@@ -992,6 +994,28 @@ class Resolver:
     def skeleton(self, name: str) -> str:
         """Expose the second-tier key (used by the benchmarks)."""
         return skeleton_key(name)
+
+
+#: Folded words that end site names: two sites sharing one differ by the name before it.
+_SITE_ENDINGS = tuple(sorted({name_key(w) for w in (
+    "military airport", "airport", "air base", "airbase", "airfield", "base", "dam",
+    "prison", "refinery", "crossing", "oilfield", "gas field", "camp", "barracks")},
+    key=len, reverse=True))
+
+
+def _other_site(key: str, other: str) -> bool:
+    """Tell whether two site names that end alike differ by more than a typo before it.
+
+    "thaalamilitaryairport" is within three edits of "tabqamilitaryairport", but
+    "thaala" and "tabqa" are two places: the name is judged without its common ending.
+    """
+    from rapidfuzz.distance import OSA
+
+    end = next((e for e in _SITE_ENDINGS if key.endswith(e) and other.endswith(e)), None)
+    if end is None:
+        return False
+    a, b = key[: -len(end)], other[: -len(end)]
+    return OSA.distance(a, b) > (1 if max(len(a), len(b)) <= 7 else 2)
 
 
 def _consonants(key: str) -> str:

@@ -43,7 +43,7 @@ W_SIM = 30.0
 W_CENTRALITY = 1.0
 #: Context fit. Prominence spans ~2 (villages) to ~14 (curated sites, big cities).
 COUNTRY_BONUS = 5.0
-ADMIN1_BONUS = 12.0
+ADMIN1_BONUS = 14.0
 ADMIN2_BONUS = 5.0
 NEAR_BONUS = 5.0
 NEAR_KM = 60.0  # e-folding distance of the near bonus

@@ -82,6 +82,17 @@ def test_res008_typos_of_known_places(typo, name):
 
 
 @pytest.mark.parametrize(
+    ("name", "site"),
+    [("Taqba airbase", "Tabqa air base"), ("Shayrat airbse", "Shayrat air base"),
+     ("Thaala airbase", None), ("Thaala military airport", None)],
+)
+def test_res008b_a_site_s_typo_is_in_its_name_not_in_its_ending(name, site):
+    # "Thaala" is not a typo of "Tabqa", however alike "airbase" makes the two names
+    place = resolve(name)
+    assert (place.name if place is not None and place.feature == "site" else None) == site
+
+
+@pytest.mark.parametrize(
     "near", [None, [], [(43.1, 36.3)], [[43.1, 36.3]], [(None, 1)], [("x", "y"), (43.1, 36.3)],
              [(float("nan"), 1.0)], [(1, 2, 3)]],
 )
@@ -182,6 +193,8 @@ def test_res013_feature_words(name, canonical, feature, precision):
         ("Mayadin", {"admin2": "Al Mayadin district"}, "Deir-ez-Zor", "Al Mayadin"),
         ("Hamra", {"admin1": "Ninawa"}, "Ninewa", None),
         ("Hamra", {"admin1": "Deir ez Zor Governorate"}, "Deir-ez-Zor", None),
+        # a spelling a town of another province bears as well: the province told decides
+        ("Thaala", {"admin1": "Sweida province"}, "As-Sweida", None),
         # a single point, given as (lat, lon)
         ("Khalidiya", {"near": (32.71, 36.57)}, "As-Sweida", None),
         ("Khalidiya", {"near": (33.42, 43.30)}, "Al-Anbar", None),
