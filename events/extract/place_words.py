@@ -140,7 +140,13 @@ PRISON_WORDS = re.compile(
     re.IGNORECASE,
 )
 #: A city's quarter: "the Karama neighbourhood", "the neighbourhood of Al-Kifah".
-QUARTER_AFTER = re.compile(r"^\s*(neighbou?rhoods?|quarters?|districts?)\b", re.IGNORECASE)
+QUARTER_AFTER = re.compile(
+    r"^\s*(neighbou?rhoods?|quarters?|districts?)\b"
+    # told in apposition: "al-Joura and al-Qusour, the two adjoining districts where"
+    r"|^,\s+(?:the|a|an)\s+(?:(?!(?:in|of|on|near|at|by|village|town|city)\b)[\w-]+\s+){0,3}?"
+    r"(neighbou?rhoods?|quarters?|districts?)\b"
+    r"(?![\'’]|\s+of\b)",
+    re.IGNORECASE)
 QUARTER_BEFORE = re.compile(r"\b(neighbou?rhood|quarter|district)\s+of\s+$", re.IGNORECASE)
 #: "the al-Hamidiya neighbourhood of Deir ez-Zor": the name after a named quarter's word
 #: is the city the quarter is in, not a quarter.

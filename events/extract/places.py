@@ -419,10 +419,18 @@ class PlaceReader:
             feature = None
             if PROVINCE_AFTER.match(after) or PROVINCE_BEFORE.search(before):
                 feature = "governorate"
-            elif quarter := QUARTER_AFTER.match(after) or (
-                    not NAMED_QUARTER_BEFORE.search(before) and QUARTER_BEFORE.search(before)):
+            elif (quarter := QUARTER_AFTER.match(after) or (
+                    not NAMED_QUARTER_BEFORE.search(before) and QUARTER_BEFORE.search(before))
+                  ) and not self._own_quarter(name, quarter):
                 # of the report's city, unless it has a point of its own or is an admin district
-                feature = "quarter:" + quarter.group(1).lower()
+                feature = "quarter:" + next(g for g in quarter.groups() if g).lower()
+                if quarter.re is QUARTER_AFTER and quarter.group(2):
+                    # the apposition tells the whole list before it
+                    k = len(out)
+                    while k and LIST_GAP.fullmatch(text[out[k - 1][1] : (out[k][0] if k < len(
+                            out) else start)]):
+                        k -= 1
+                        out[k] = (*out[k][:3], feature)
             elif quarter := QUARTERS_BEFORE.search(before):
                 feature = "quarter:" + quarter.group(1).lower()
                 plural.add(start)
@@ -461,6 +469,17 @@ class PlaceReader:
         known = {(s, e) for s, e, _, source in spans if source != "quarter"}
         out = [c for c in out if c[3] or (c[0], c[1]) in known]
         return out
+
+    def _own_quarter(self, name: str, quarter: re.Match[str]) -> bool:
+        """Tell whether a name told as a district in apposition is a quarter with its own point.
+
+        "Sadr City, the sprawling Shiite district": the gazetteer's neighbourhood, not a
+        quarter to place at the report's city.
+        """
+        if quarter.re is not QUARTER_AFTER or not quarter.group(2):
+            return False
+        plain = self.plain(name)
+        return plain is not None and plain.feature in ("neighbourhood", "quarter")
 
     def _capital(self, name: str) -> bool:
         """Tell whether a name is exactly a governorate's capital of the same name ("Homs")."""

@@ -823,6 +823,10 @@ QUARTERS = [
     # the dateline's city is where the story was filed, not the city of the quarters
     ("Old City battle\n\nBAGHDAD, May 19 (Xinhua) -- Iraqi forces on Tuesday liberated the "
      "neighborhoods of Maydan and Qlay'at in Mosul's Old City.", "Mosul", "2015-05-19"),
+    # quarters told as such in apposition, after a list of them
+    ("Islamic State attacked Deir ez-Zor on Monday. On Tuesday shells landed in al-Joura and "
+     "al-Qusour, the two adjoining districts where most residents live.", "Deir ez-Zor",
+     "2015-05-19"),
     # "the capital" is the sentence's city: not a village that sounds like the quarter
     ("Jets struck Douma on Monday. On Tuesday rebel mortar rounds killed two people in the "
      "Bab Touma neighbourhood of the capital.", "Damascus", "2015-05-19"),
