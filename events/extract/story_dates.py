@@ -106,6 +106,15 @@ def resolve_dates(
                and d.end <= c.date.start and _YEAR.search(d.text)]
         if own:
             return own[-1], True
+        # "freed Til Berak on 23 February and Til Hemis on 27 February this year": the
+        # year of a day written later in the sentence is the year of the day before it too
+        # (not that of a month told as background: "since June 2014")
+        later = [d for d in mentions[index].dates if not d.relative_to_anchor
+                 and d.start >= c.date.end and d.precision == "day"
+                 and _names_a_month(d.text)
+                 and (_YEAR.search(d.text) or _THIS_YEAR.search(d.text))]
+        if later:
+            return later[0], True
         for back in range(0, DATE_SENTENCES + 1):
             d = anchors.get(index - back)
             if (d is not None and paragraph.get(index - back) == paragraph.get(index)
@@ -191,6 +200,7 @@ def resolve_dates(
 _LATER = re.compile(r"\b(?:days|weeks|months|a\s+(?:week|month)|\w+\s+(?:weeks|months))\s+later\b",
                     re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_THIS_YEAR = re.compile(r"\b(?:this|last|the\s+previous)\s+year\b", re.IGNORECASE)
 # The dash or colon after a timeline entry's date: "January 2015 - ", "10 May 2017: "
 _ENTRY = re.compile(r"\s*[-–—:]\s")
 # "encircled since early 2015. In January, ...": when a state began is not the year the

@@ -537,6 +537,10 @@ def test_a_persons_name_is_no_place() -> None:
         # how long it lasted does not date what a month told outright dates
         ("In March this year, Kurdish fighters and militiamen fought for three days in "
          "Qamishli.", "2015-03-01"),
+        # a year written later in the sentence dates its day told before, over the year
+        # the sentence before was at
+        ("Islamic State overran the province in 2013.\nKurdish fighters took Tal Brak on 23 "
+         "February and Tal Hamis on 27 February this year.", "2015-02-23"),
         # "in the weeks after" an event told: a week or so after its day
         ("Troops broke the siege of Amirli on 31 August. In the weeks after the siege was "
          "lifted, militiamen blew up dozens of houses in villages around Amirli.",
