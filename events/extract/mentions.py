@@ -21,7 +21,13 @@ from events import actors as _actors
 from events.dates import DateMention, as_of, find_dates
 from events.extract import lexicon, syntax
 from events.extract.place_links import measured_namesakes
-from events.extract.place_names import drop_people, people_suspects, repeated_names
+from events.extract.place_names import (
+    drop_people,
+    drop_surnames,
+    people_suspects,
+    person_surnames,
+    repeated_names,
+)
 from events.extract.place_words import dateline_end, reference_kind
 from events.extract.places import PlaceMention, PlaceReader
 from events.extract.wordlists import SPEECH_VERBS
@@ -130,8 +136,9 @@ def find_mentions(
     # names that may be part of a person's name: the recogniser reads their sentences at once
     suspected = [s.doc for s, found in zip(sentences, suspects, strict=True) if found]
     syntax.recognise(suspected, reader.nlp)
+    surnames = person_surnames(sentences)
     candidates = [
-        drop_people(sentence, names, found, reader.nlp)
+        drop_surnames(sentence, drop_people(sentence, names, found, reader.nlp), surnames)
         for sentence, names, found in zip(sentences, candidates, suspects, strict=True)
     ]
     for sentence, found in zip(sentences, candidates, strict=True):

@@ -216,6 +216,34 @@ def _argument_names(top: Any) -> list[Any]:
     return out
 
 
+#: A person's name whose last part is a place's: "Abu Bakr al-Baghdadi", "Sheikh Ahmed
+#: al-Assir". The last part alone, later in the report, is the person still.
+_NAMED_PERSON = re.compile(
+    r"\b(?:Abu|Umm|Sheikh|Imam|Gen\.?|General|Colonel|Col\.?|Dr\.?|President|Minister|"
+    r"commander|leader|spokesman)\s+(?:[A-Z][a-z]+\s+){1,2}(?P<last>(?:al|el)-[A-Z][\w'’-]+)"
+)
+
+
+_TOWN_OF = re.compile(r"\b(?:town|city|village|district)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def person_surnames(sentences: list[Any]) -> set[str]:
+    """Return the last parts of the people a report names ("al-Baghdadi")."""
+    return {m.group("last").lower() for s in sentences for m in _NAMED_PERSON.finditer(s.text)}
+
+
+def drop_surnames(sentence: Any, found: list[tuple], surnames: set[str]) -> list[tuple]:
+    """Drop the names that are the last part of a person named in the report.
+
+    "Abu Bakr al-Baghdadi ... al-Baghdadi fled into a tunnel": the man, not the town of
+    al-Baghdadi; "the town of al-Baghdadi" stays a place.
+    """
+    if not surnames:
+        return found
+    return [c for c in found if c[2].lower() not in surnames
+            or _TOWN_OF.search(sentence.text[max(0, c[0] - 20) : c[0]])]
+
+
 def repeated_names(sentences: list[Any], found: list[list[tuple]],
                    blocked: list[list[tuple[int, int]]], eventful: list[bool]
                    ) -> list[list[tuple]]:

@@ -13,9 +13,12 @@ Reports are published on Thursday 21 May 2015 unless a row says otherwise.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from events.extract import extract_events
+from events.extract.place_names import drop_surnames
 from events.reports import read_text
 from geodata import resolve
 
@@ -506,6 +509,20 @@ def test_entering_a_war_is_no_position() -> None:
 def test_a_persons_name_is_no_place() -> None:
     text = "Jassim Mohammed, a farmer, said militants seized his village near Kirkuk on Monday."
     assert all(e.place != place_of("Jassim") for e in run(text))
+
+
+def test_the_last_part_of_a_persons_name_is_the_person_throughout_the_report() -> None:
+    # "al-Baghdadi" is a town in Anbar, and the surname of the man the report named
+    text = ("Iraqi commandos raided the hideout of Abu Bakr al-Baghdadi near Qaim on Saturday."
+            "\n\nAccording to officials, al-Baghdadi detonated a suicide vest in a tunnel "
+            "under the compound.")
+    assert place_of("al-Baghdadi") not in [e.place for e in run(text)]
+    # the town told as such stays a place
+    sentence = SimpleNamespace(text="Last year militants stormed the town of al-Baghdadi.")
+    found = [(40, 51, "al-Baghdadi", None)]
+    assert drop_surnames(sentence, found, {"al-baghdadi"}) == found
+    assert drop_surnames(SimpleNamespace(text="Later al-Baghdadi fled."),
+                         [(6, 17, "al-Baghdadi", None)], {"al-baghdadi"}) == []
 
 
 @pytest.mark.parametrize(
