@@ -160,6 +160,11 @@ WANTED = [
      ("seizure", "Manbij")),
     ("Tel Kaif, north of Mosul, remains in ISIS hands.", ("seizure", "Tel Kaif")),
     ("The Kurdish forces continue to hold Sinjar.", ("seizure", "Sinjar")),
+    # fighters who slip out of a town leave it; a town under a force's protection is held
+    ("ISIS fighters slipped out of Saraqeb on Friday, avoiding a fight.",
+     ("withdrawal", "Saraqeb")),
+    ("Kirkuk has been under the protection of the Peshmerga since 12 June last year.",
+     ("seizure", "Kirkuk")),
     # a town named as the next to be attacked, or as the next destination
     ('After Harasta, Douma "will be next", a Republican Guard general said on Sunday.',
      ("threat", "Douma")),
@@ -180,6 +185,8 @@ NO_EVENT = [
     # control going on over a share of a province, or over areas: no place to code
     "Islamic State continues to control large parts of Deir ez-Zor province.",
     "Residents were forced to move into areas still held by the militants.",
+    # what a force protects that is no place
+    "The aid convoy was under the protection of Russian military police.",
     # a town that could be next is a guess, not a declared intent
     "Under the agreement, the towns of Yalda and Babbila south of Damascus could be next.",
     # falls that are no town's: prices, a person, a fall that dates another event
