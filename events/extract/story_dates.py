@@ -115,6 +115,10 @@ def resolve_dates(
                  and (_YEAR.search(d.text) or _THIS_YEAR.search(d.text))]
         if later:
             return later[0], True
+        if any(_NOW.search(d.text) for d in mentions[index].dates):
+            # "after the liberation of the airbase in July and of the town last month": a
+            # sentence told from the report's day is in the report's year, not the story's
+            return None
         for back in range(0, DATE_SENTENCES + 1):
             d = anchors.get(index - back)
             if (d is not None and paragraph.get(index - back) == paragraph.get(index)
@@ -200,6 +204,9 @@ def resolve_dates(
 _LATER = re.compile(r"\b(?:days|weeks|months|a\s+(?:week|month)|\w+\s+(?:weeks|months))\s+later\b",
                     re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: Times counted from the report's day: "last month", "this week", "yesterday".
+_NOW = re.compile(r"\b(?:(?:last|this|past|previous)\s+(?:week|month|year)|yesterday|today|ago)\b",
+                  re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(?:this|last|the\s+previous)\s+year\b", re.IGNORECASE)
 # The dash or colon after a timeline entry's date: "January 2015 - ", "10 May 2017: "
 _ENTRY = re.compile(r"\s*[-–—:]\s")

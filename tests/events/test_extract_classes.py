@@ -565,6 +565,10 @@ def test_the_last_part_of_a_persons_name_is_the_person_throughout_the_report() -
         # the sentence before was at
         ("Islamic State overran the province in 2013.\nKurdish fighters took Tal Brak on 23 "
          "February and Tal Hamis on 27 February this year.", "2015-02-23"),
+        # a sentence told from the report's day ("last month") is in the report's year, not
+        # the year the sentence before was at
+        ("Islamic State seized Shirqat in June 2013.\nIts recapture comes after the "
+         "liberation of Qayyarah in March and of Hajj Ali last month.", "2015-03-01"),
         # "in the weeks after" an event told: a week or so after its day
         ("Troops broke the siege of Amirli on 31 August. In the weeks after the siege was "
          "lifted, militiamen blew up dozens of houses in villages around Amirli.",
