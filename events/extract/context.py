@@ -383,21 +383,52 @@ def _site_object(c: Candidate) -> str | None:
 
 
 def _toll_of_the_event_before(c: Candidate, out: list[Candidate]) -> bool:
-    """Fold a toll told alone, with no place of its own, into the event just told.
+    """Fold a toll told alone, with no place or date of its own, into an event told.
 
     "Security forces repelled an attack on the Tamim district. The command said 25
-    terrorists were killed": the 25 are the fight's toll, not another fight. Returns
-    whether the candidate was folded.
+    terrorists were killed": the 25 are the fight's toll, not another fight. A toll
+    that no violent event just before takes is the toll of one told elsewhere in the
+    report, unless it says where the dead fell. Returns whether the candidate was
+    folded (or dropped).
     """
     if c.trigger.kind != "kill" or c.date is not None:
         return False
     before = [o for o in out if o.sentence.index == c.sentence.index - 1
               and o.sentence.paragraph == c.sentence.paragraph and o.kind in VIOLENT]
     if not before:
-        return False
+        # "The Syrian military said six of its soldiers were killed": a toll of a fight told
+        # elsewhere in the report, not a fight of its own (the paragraph's last one, if
+        # any, takes its figure); "31 militants killed in action along the bank" says where
+        if c.kind != "clash" or _toll_located(c):
+            return False
+        before = [o for o in out if o.sentence.paragraph == c.sentence.paragraph
+                  and o.kind in VIOLENT]
+        if not before:
+            return True
     if before[-1].magnitude is None and c.magnitude is not None:
         before[-1].magnitude, before[-1].unit = c.magnitude, c.unit
     return True
+
+
+#: Prepositions of where a toll was taken ("killed along the bank", "died near the dam").
+_WHERE = frozenset("in at near along around inside outside on across".split())
+#: Nouns after those that say when or how, not where ("in action", "in the fighting").
+_NOT_WHERE = frozenset(
+    "action combat battle fighting clash clashes attack attacks raid raids strike strikes "
+    "week month year day days night weeks months".split())
+
+
+def _toll_located(c: Candidate) -> bool:
+    """Tell whether a toll's deaths are told with where they happened."""
+    doc = c.sentence.doc
+    if doc is None:
+        return False
+    anchor = syntax.token_at(doc, c.trigger.anchor_start)
+    return any(
+        p.dep_ == "prep" and p.lower_ in _WHERE and any(
+            o.dep_ == "pobj" and o.lower_ not in _NOT_WHERE for o in p.children)
+        for p in (*anchor.subtree, *anchor.head.children)
+    )
 
 
 def _outside_places(text: str, places: list[PlaceMention]) -> str:

@@ -186,8 +186,9 @@ def quoted_rhetoric(text: str, trigger: Any, anchor: Any) -> bool:
         return False
     before = text[: trigger.start]
     inside = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    # the place may hang lower in the clause: "Clashes continue with great intensity near
+    # the municipal stadium"
     return inside and not any(
         c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "around")
-        for t in (anchor, anchor.head)
-        for c in t.children
+        for c in anchor.head.subtree
     )

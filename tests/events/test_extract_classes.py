@@ -518,6 +518,24 @@ def test_a_persons_name_is_no_place() -> None:
     assert all(e.place != place_of("Jassim") for e in run(text))
 
 
+@pytest.mark.parametrize(
+    ("toll", "fights"),
+    [
+        # a toll told alone, after another paragraph's strike: no fight of its own
+        ("The Syrian military said six of its soldiers were killed.", 0),
+        ("Casualties remained low, with 11 dead and 19 wounded for the week.", 0),
+        # told with where they fell: a fight
+        ("Thirty-one militants were killed in action along the river bank.", 1),
+        # a quoted fight with its place further down the clause is no rhetoric
+        ('"Clashes continue with great intensity near the municipal stadium," a commander '
+         "said.", 1),
+    ],
+)
+def test_a_toll_told_alone_is_the_toll_of_a_fight_told_before(toll: str, fights: int) -> None:
+    text = f"US warships fired missiles at the Shayrat air base on Friday.\n\n{toll}"
+    assert len(of_type("clash", text)) == fights, run(text)
+
+
 def test_the_last_part_of_a_persons_name_is_the_person_throughout_the_report() -> None:
     # "al-Baghdadi" is a town in Anbar, and the surname of the man the report named
     text = ("Iraqi commandos raided the hideout of Abu Bakr al-Baghdadi near Qaim on Saturday."
