@@ -56,6 +56,10 @@ _GUNS = frozenset("howitzer cannon gun battery tank".split())
 # What a weapon does when it is the one who acts: "a bomb wounded three policemen".
 _HARMS = frozenset("kill wound injure maim explode detonate hit destroy damage rip tear "
                    "strike rock claim target".split())
+#: What people die of that is no attack of the day: wounds of one told before, want.
+_CAUSES_NOT_FOUGHT = frozenset(
+    "injury wound hunger starvation thirst malnutrition cold exposure disease illness "
+    "exhaustion dehydration".split())
 #: Agents of a chemical attack (the lexicon's chemical row): its weapon is told apart.
 _CHEMICAL = frozenset("chemical chlorine sarin gas toxic nerve mustard".split())
 _AIR_WORDS = AIRCRAFT | {"air", "aerial", "airstrike", "bombing", "bomb"}
@@ -473,10 +477,12 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if bombard and _words_near(args) & AIRCRAFT:
         return "airstrike"  # "jets took part in the bombardment of Zamalka": from the air
     if kind == "kill" and any(
-        syntax.lemma(t) in ("injury", "wound") for c in args.anchor.children for t in c.subtree
-        if c.dep_ == "prep" and c.lower_ in ("of", "from")
+        syntax.lemma(t) in _CAUSES_NOT_FOUGHT for c in args.anchor.children
+        for t in c.subtree if c.dep_ == "prep" and c.lower_ in ("of", "from")
     ):
-        return None  # "died of her injuries": the toll of an attack told before
+        # "died of her injuries": the toll of an attack told before; "died of hunger",
+        # "of thirst": a siege's or a flight's toll, no attack
+        return None
     if kind == "kill":
         victims = args.object  # "killed 12 people", "12 people were killed"
         if syntax.lemma(args.anchor) == "die" or args.anchor.lower_ in ("dead", "deaths"):

@@ -185,6 +185,9 @@ NO_EVENT = [
     # control going on over a share of a province, or over areas: no place to code
     "Islamic State continues to control large parts of Deir ez-Zor province.",
     "Residents were forced to move into areas still held by the militants.",
+    # deaths from want, not from an attack
+    "In Madaya, dozens died of hunger over the winter, doctors said.",
+    "Several families died of thirst in the desert near Haditha last week.",
     # what a force protects that is no place
     "The aid convoy was under the protection of Russian military police.",
     # a town that could be next is a guess, not a declared intent
