@@ -81,6 +81,10 @@ def background_cause(trigger: Any, anchor: Any) -> bool:
 
 
 _TIME_SPANS = frozenset("minute hour day week month".split())
+#: The start of an event, a time only as the object of a time's preposition ("since the
+#: start of the battle"; not "announced the start of the operation").
+_OPENINGS = frozenset("start beginning outset eve".split())
+_TIME_PREPS = frozenset("since at from before after until by on".split())
 
 
 def _as_a_time(anchor: Any) -> bool:
@@ -90,7 +94,12 @@ def _as_a_time(anchor: Any) -> bool:
     prep = anchor.head
     if prep.lower_ in ("after", "since", "following", "before"):
         return not any(c.dep_ == "prep" for c in anchor.children)
-    return (prep.lower_ == "of" and syntax.lemma(prep.head) in _TIME_SPANS
+    # "on the second day of the offensive", "four weeks into the operation"
+    span = prep.head
+    timed = syntax.lemma(span) in _TIME_SPANS or (
+        syntax.lemma(span) in _OPENINGS and span.dep_ == "pobj"
+        and span.head.lower_ in _TIME_PREPS)
+    return (prep.lower_ in ("of", "into") and timed
             and not any(c.dep_ == "prep" for c in anchor.children))
 
 
@@ -120,8 +129,10 @@ def told_before(trigger: Any, anchor: Any) -> bool:
         return True  # "in the weeks after the recapture": the capture told, as a time
     if trigger.kind == "troop_position" and definite and _framing_only(anchor):
         return True  # "during the operation the forces killed 55": the operation told before
-    if trigger.kind == "strike" and definite and _as_a_time(anchor):
-        return True  # "overran the hill within an hour of the raid": the raid told, as a time
+    if trigger.kind in ("strike", "troop_position", "clash") and definite and _as_a_time(anchor):
+        # "overran the hill within an hour of the raid", "shelled Qamishli on the second day
+        # of the offensive": the event told, as a time
+        return True
     if trigger.kind not in ("clash", "attack"):
         return False
     if not definite:

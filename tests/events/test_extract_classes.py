@@ -539,6 +539,22 @@ def test_a_toll_told_alone_is_the_toll_of_a_fight_told_before(toll: str, fights:
     assert len(of_type("clash", text)) == fights, run(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [
+        # an offensive named only to say when: no launch of one
+        ("Turkish artillery shelled Qamishli on the second day of the offensive.", 0),
+        ("Four weeks into the operation, Iraqi forces have cleared the Nineveh Plains.", 0),
+        ("The number of people killed in Nabk since the start of the Qalamoun battle on 15 "
+         "May has risen to 276.", 0),
+        # the start of one told as news
+        ("The prime minister announced the start of the operation on Mosul on Monday.", 1),
+    ],
+)
+def test_an_offensive_told_as_a_time_is_no_launch(text: str, positions: int) -> None:
+    assert len(of_type("troop_position", text)) == positions, run(text)
+
+
 def test_the_last_part_of_a_persons_name_is_the_person_throughout_the_report() -> None:
     # "al-Baghdadi" is a town in Anbar, and the surname of the man the report named
     text = ("Iraqi commandos raided the hideout of Abu Bakr al-Baghdadi near Qaim on Saturday."
