@@ -16,6 +16,7 @@ from events.extract import syntax
 from events.extract.place_words import (
     COMMON_NOUNS,
     FUNCTION_WORDS,
+    MEDIA_AFTER,
     NOT_NAMES,
     NOT_PLACES,
     OF_PLACES,
@@ -267,8 +268,12 @@ def repeated_names(sentences: list[Any], found: list[list[tuple]],
             out.append(names)
             continue
         spans = [(s, e) for s, e, *_ in names] + list(taken)
-        extra = [(m.start(), m.end(), m.group(0), None) for m in rx.finditer(sentence.text)
-                 if not overlaps(m.start(), m.end(), spans)]
+        # not where the name is an outlet's ("Deir ez-Zor 24") or a person's
+        text = sentence.text
+        extra = [(m.start(), m.end(), m.group(0), None) for m in rx.finditer(text)
+                 if not overlaps(m.start(), m.end(), spans)
+                 and not MEDIA_AFTER.match(text[m.end() : m.end() + 4])
+                 and not is_person(text, m.start(), m.end())]
         out.append(sorted(names + extra) if extra else names)
     return out
 

@@ -555,6 +555,16 @@ def test_an_offensive_told_as_a_time_is_no_launch(text: str, positions: int) -> 
     assert len(of_type("troop_position", text)) == positions, run(text)
 
 
+def test_an_outlet_named_for_a_city_is_no_place_even_where_the_city_was_told() -> None:
+    # "Deir ez-Zor 24" is an outlet; the report has named the city itself before
+    text = ("The fighters of the Islamic State stormed the town of Abu Hammam, east of Deir "
+            "ez-Zor, on Friday.\n\nLocal sources told Deir ez-Zor 24 that the organisation "
+            "executed at least 30 men in the main square of Abu Hammam after it entered, most "
+            "of them young men.")
+    killings = told_in("executed", text, published="2014-08-17")
+    assert killings and {e.place for e in killings} == {"Abu Hammam"}, killings
+
+
 def test_the_last_part_of_a_persons_name_is_the_person_throughout_the_report() -> None:
     # "al-Baghdadi" is a town in Anbar, and the surname of the man the report named
     text = ("Iraqi commandos raided the hideout of Abu Bakr al-Baghdadi near Qaim on Saturday."
