@@ -257,7 +257,9 @@ def _participle(anchor: Any, trigger: Any) -> bool:
 
 
 #: Nouns whose "that" clause tells news: "reports that the Peshmerga have left Sinjar".
-_REPORTING = frozenset("report news word claim".split())
+#: Words that tell what follows "that" as news or a fact recalled ("recalls that al-Shirqat
+#: fell to Daesh in June 2014"), where the same verb with an object is a topic.
+_REPORTING = frozenset("report news word claim recall remember".split())
 _AUXILIARIES = frozenset("had has have was were is are been be".split())
 _LATELY = frozenset("newly recently just freshly".split())
 def _hardware(trigger: Any, anchor: Any) -> bool:

@@ -170,6 +170,8 @@ WANTED = [
      ("threat", "Douma")),
     ('"Our next destination is Shaddadi," the commander told reporters on Sunday.',
      ("threat", "Shaddadi")),
+    # a fact recalled ("recalls that ..."), not a commemoration
+    ("The Command recalls that Shirqat fell to Daesh in June 2014.", ("seizure", "Shirqat")),
     # a town that fell, with no force named; a passive the parser read as "was" + a noun
     ("Rajo, a small town near the border, fell on Saturday after days of shelling.",
      ("seizure", "Rajo")),
