@@ -11,6 +11,7 @@ the parse.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -157,7 +158,8 @@ def sentence_candidates(
             head = next((o for o in out if found[id(o)].anchor.i == anchor.head.i), None)
             if head is not None:
                 c.date, c.attributed_date = head.date, head.attributed_date
-    out = [c for c in out if not (c.date is None and _told_as_background(found[id(c)].anchor))]
+    out = [c for c in out if not (c.date is None and _told_as_background(found[id(c)].anchor)
+                                  and not _WITHIN_THE_DAY.search(sentence.text))]
     return _drop_background_seizures(out)
 
 
@@ -185,6 +187,17 @@ def _reading(sentence: Any, trig: Any, mentions: Any, country: str | None) -> tu
         if kind is not None:
             return reading, args, kind
     return trig, args, None
+
+
+#: A time counted within the day told: "Within hours the militants had overrun the
+#: village", "by nightfall the district had passed under their control" tell the news in
+#: the past perfect, not its background.
+_WITHIN_THE_DAY = re.compile(
+    r"\b(?:within\s+(?:hours|minutes|an?\s+hour|the\s+hour)|by\s+(?:early\s+|late\s+|the\s+)?"
+    r"(?:evening|nightfall|dusk|dawn|noon|midday|morning|afternoon|sunset|sundown|"
+    r"next\s+(?:morning|afternoon|day)))\b",
+    re.IGNORECASE,
+)
 
 
 def _told_as_background(anchor: Any) -> bool:

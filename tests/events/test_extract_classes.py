@@ -170,6 +170,10 @@ WANTED = [
      ("threat", "Douma")),
     ('"Our next destination is Shaddadi," the commander told reporters on Sunday.',
      ("threat", "Shaddadi")),
+    # the past perfect of the day's own story, counted within it, is news
+    ("Peshmerga lines came under attack on Friday. Within hours the militants had overrun "
+     "the village of Mulla Abdullah and the nearby power station.",
+     ("seizure", "Mulla Abdullah")),
     # a fact recalled ("recalls that ..."), not a commemoration
     ("The Command recalls that Shirqat fell to Daesh in June 2014.", ("seizure", "Shirqat")),
     # a town that fell, with no force named; a passive the parser read as "was" + a noun
