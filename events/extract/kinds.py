@@ -15,7 +15,8 @@ import re
 from typing import Any
 
 from events import actors as _actors
-from events.extract import agents, roles, syntax
+from events.extract import agents, roles, syntax, threats
+from events.extract.held import ongoing, since, town_held
 from events.extract.place_words import PRISON_WORDS
 from events.extract.wordlists import (
     AID,
@@ -26,7 +27,6 @@ from events.extract.wordlists import (
     DEPLOYED_WEAPONS,
     FORCES,
     GENERIC_PEOPLE,
-    ONGOING_WORDS,
     PEOPLE,
     PLACE_NOUNS,
     PRISONERS,
@@ -368,25 +368,25 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if kind == "threat" and syntax.lemma(args.anchor) in _AIMS:
         # "their next target is al-Bab", "the aim was to reach the Nassib crossing"; not
         # "their aim is to help civilians"
-        verbs = {syntax.lemma(t) for t in roles.complement_tokens(args.anchor)
+        verbs = {syntax.lemma(t) for t in threats.complement_tokens(args.anchor)
                  if syntax.is_verb(t)}
         nexted = any(c.lower_ == "next" for c in args.anchor.children)
         return "threat" if nexted or verbs & AIMED_MOVES else None
     if kind == "threat" and trigger.frame == "fall":
         return "threat"  # "Douma will be next": a town named as the next to be attacked
-    if kind == "threat" and not roles.threat_has_attack(args.anchor, args.captures):
+    if kind == "threat" and not threats.threat_has_attack(args.anchor, args.captures):
         return None  # "warned of a swift response": no attack declared
     if kind == "threat" and args.anchor.dep_ in ("dobj", "nsubjpass") and syntax.lemma(
             args.anchor.head) in _NO_THREAT_MADE:
         return None  # "ends the threat of attacks", "poses a threat", "kept his promise to"
     held = kind == "troop_position" and syntax.lemma(args.anchor) == "hold"
-    if (kind == "control" or held) and _ongoing(args.anchor):
-        if _since(args.anchor):
+    if (kind == "control" or held) and ongoing(args.anchor):
+        if since(args.anchor):
             return "seizure"  # "has remained under ISIL control since June 2014": taken then
-        if _town_held(args):
+        if town_held(args):
             return "seizure"  # "Shaddadi remains in the hands of the gangs": held as told
         return None  # "continues to control large parts of the province": no place named
-    if held and _since(args.anchor):
+    if held and since(args.anchor):
         return "seizure"  # "ISIS had held Palmyra since May 2015": taken then, held since
     if kind in ("capture", "control") and trigger.frame != "hold":
         if agents.people_object(args) and not _has_place_in(args, ("obj", "subjpass")):
@@ -557,58 +557,6 @@ def _has_place_in(args: roles.Arguments, slots: tuple[str, ...]) -> bool:
                 ):
                     break
     return any(syntax.lemma(t) in PLACE_NOUNS for t in args.object if t.dep_ != "pobj")
-
-
-def _since(anchor: Any) -> bool:
-    """Tell whether the state's clause says since when it holds ("remained ... since 2014")."""
-    verb = anchor
-    while not syntax.is_verb(verb) and verb.head.i != verb.i:
-        verb = verb.head
-    return any(c.dep_ == "prep" and c.lower_ == "since" for c in (*anchor.children,
-                                                                    *verb.children))
-
-
-#: Words of a share of a place: holding "parts of" or "most of" a province names no town.
-_SHARES = frozenset("part parts most much rest half areas area pockets pocket swathes "
-                    "swaths stretches neighbourhoods districts villages".split())
-#: Slots of the place a state of control is about ("X remains in their hands", "holds X").
-_HELD_SLOTS = frozenset({"obj", "subj", "subjpass", "head", "gov:subj", "gov:subjpass",
-                         "gov:noun"})
-
-
-def _town_held(args: roles.Arguments) -> bool:
-    """Tell whether a state of control going on is told of a named town or site.
-
-    "The group still holds al-Bab and Manbij", "Tel Kaif remains in ISIS hands": a
-    seizure as of the report (actor1 holds control); "still controls large parts of the
-    province" or "areas still held by IS" names no place to code, and "continues to hold
-    Shaddadi, which it seized on 19 February" tells its taking, not another event.
-    """
-    if args.captures - {args.anchor.idx}:
-        return False
-    named = [p for p, s in args.places if s in _HELD_SLOTS and not p.anaphor
-             and not p.reference and p.place is not None
-             and p.place.feature not in ("governorate", "region", "country")]
-    if not named:
-        return False
-    heads = [t for t in args.anchor.doc if args.slots.get(t.i) in _HELD_SLOTS]
-    return not any(syntax.lemma(t) in _SHARES or t.lower_ in _SHARES for t in heads)
-
-
-def _ongoing(anchor: Any) -> bool:
-    """Tell whether a state is told as going on: "continues to hold", "still controls".
-
-    Not the clause a relative one hangs from ("IS, which has held the town since August,
-    continues to hold 230 residents").
-    """
-    if any(syntax.lemma(c) in ONGOING_WORDS for c in anchor.children):
-        return True
-    t = anchor
-    while t.dep_ != "relcl" and t.head.i != t.i:
-        t = t.head
-        if syntax.lemma(t) in ONGOING_WORDS:
-            return True
-    return False
 
 
 def _attacks_stronghold(args: roles.Arguments) -> bool:

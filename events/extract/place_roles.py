@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from events.extract import roles, syntax
+from events.extract import roles, syntax, threats
 from events.extract.place_words import measured_offset, offset_point
 
 # Prepositions that locate an event.
@@ -106,7 +106,7 @@ def _choose(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
         if origins or kind == "withdrawal":
             usable = origins
     if frame == "intent":
-        inside = roles.complement_tokens(args.anchor)
+        inside = threats.complement_tokens(args.anchor)
         chosen = [
             p for p, _ in usable
             if any(t.idx <= p.name_start < t.idx + len(t.text) for t in inside)

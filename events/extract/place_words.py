@@ -159,6 +159,14 @@ NAMED_QUARTER_BEFORE = re.compile(
 QUARTERS_BEFORE = re.compile(r"\b(neighbou?rhood|quarter|district)s\s+of\s+$", re.IGNORECASE)
 #: Between the names of a list: "the districts of Hamdaniya and al-Zahraa".
 LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+
+
+def listed_before(text: str, spans: list[tuple], end: int) -> range:
+    """Return the indices of the spans listed right before offset ``end`` ("A, B and C")."""
+    k = len(spans)
+    while k and LIST_GAP.fullmatch(text[spans[k - 1][1] : spans[k][0] if k < len(spans) else end]):
+        k -= 1
+    return range(k, len(spans))
 #: Between a place and the province it lies in: " in", " base in", ", in the north of",
 #: " of rebel-held".
 IN_PROVINCE = re.compile(

@@ -72,6 +72,7 @@ from events.extract.place_words import (
     SITE_BEFORE,
     SITE_KINDS,
     TOWNS,
+    listed_before,
     reference_kind,
     resolver_query,
 )
@@ -425,11 +426,7 @@ class PlaceReader:
                 # of the report's city, unless it has a point of its own or is an admin district
                 feature = "quarter:" + next(g for g in quarter.groups() if g).lower()
                 if quarter.re is QUARTER_AFTER and quarter.group(2):
-                    # the apposition tells the whole list before it
-                    k = len(out)
-                    while k and LIST_GAP.fullmatch(text[out[k - 1][1] : (out[k][0] if k < len(
-                            out) else start)]):
-                        k -= 1
+                    for k in listed_before(text, out, start):  # the apposition tells them all
                         out[k] = (*out[k][:3], feature)
             elif quarter := QUARTERS_BEFORE.search(before):
                 feature = "quarter:" + quarter.group(1).lower()
@@ -471,11 +468,7 @@ class PlaceReader:
         return out
 
     def _own_quarter(self, name: str, quarter: re.Match[str]) -> bool:
-        """Tell whether a name told as a district in apposition is a quarter with its own point.
-
-        "Sadr City, the sprawling Shiite district": the gazetteer's neighbourhood, not a
-        quarter to place at the report's city.
-        """
+        """Tell whether a name told as a district in apposition has its own point ("Sadr City")."""
         if quarter.re is not QUARTER_AFTER or not quarter.group(2):
             return False
         plain = self.plain(name)
