@@ -57,6 +57,9 @@ _QUARTER_NAMES = re.compile(
     rf"\b(?:neighbou?rhoods?|quarters?|districts?)\s+of\s+(?:the\s+)?(?P<first>{_NAME})"
     rf"(?P<rest>(?:\s*(?:,|and|,\s*and)\s*{_NAME})*)"
     rf"|(?<![\w'’-])(?P<before>{_NAME})\s+(?:neighbou?rhood|quarter|district)\b"
+    # "the Samah and al-Intisar neighbourhoods": a plural word tells the list before it
+    rf"|(?<![\w'’-])(?P<listed>{_NAME}(?:\s*(?:,|and|,\s*and)\s*{_NAME})+)"
+    r"\s+(?:neighbou?rhoods|quarters|districts)\b"
 )
 
 
@@ -131,6 +134,9 @@ def quarter_names(text: str, taken: list[tuple[int, int]]) -> list[tuple]:
     for m in _QUARTER_NAMES.finditer(text):
         if m.group("before"):
             found = [(m.start("before"), m.end("before"))]
+        elif m.group("listed"):
+            found = [(n.start() + m.start("listed"), n.end() + m.start("listed"))
+                     for n in re.finditer(_NAME, m.group("listed"))]
         else:
             found = [(m.start("first"), m.end("first"))]
             found += [(n.start() + m.start("rest"), n.end() + m.start("rest"))

@@ -138,6 +138,8 @@ class PlaceReader:
         self.country = country
         self.nlp = nlp
         self.near: list[tuple[float, float]] = []
+        # the city the report names most: the one its quarters are in, unless told otherwise
+        self.own_city: Any = None
         self.admin1_by_name: dict[str, set[str]] = {}
         # prisons named in the report, by their town's name: "Abu Ghraib" in a sentence
         # about inmates means the prison
@@ -231,6 +233,8 @@ class PlaceReader:
                 hinted = None
             second.append(hinted or p)
         self.near = points_of(second)
+        self.own_city = next((p for p in second if p.feature == "city"
+                              and p.country in ("IQ", "SY")), None)
 
     def _country_of_places(self, names: list[tuple[str, str | None]]) -> None:
         """Let the report's places outvote the count of "Iraq" and "Syria" in its words.
@@ -304,6 +308,8 @@ class PlaceReader:
             if (anywhere is not None and anywhere.feature == "governorate"
                     and anywhere.country != place.country and anywhere.score >= 0.95):
                 place = anywhere
+        place = self.quarter_towns.far_quarter(name, feature, place, self.own_city,
+                                               self.country)
         self._final[key] = place
         return place
 
@@ -422,11 +428,14 @@ class PlaceReader:
                 feature = "governorate"
             elif (quarter := QUARTER_AFTER.match(after) or (
                     not NAMED_QUARTER_BEFORE.search(before) and QUARTER_BEFORE.search(before))
-                  ) and not self._own_quarter(name, quarter):
+                  ) and not self.quarter_towns.own_point(name, quarter):
                 # of the report's city, unless it has a point of its own or is an admin district
                 feature = "quarter:" + next(g for g in quarter.groups() if g).lower()
-                if quarter.re is QUARTER_AFTER and quarter.group(2):
-                    for k in listed_before(text, out, start):  # the apposition tells them all
+                word = next(g for g in quarter.groups() if g).lower()
+                if quarter.re is QUARTER_AFTER and (quarter.group(2) or word.endswith("s")):
+                    # the apposition, or the plural word, tells them all ("the Samah and
+                    # al-Intisar neighbourhoods")
+                    for k in listed_before(text, out, start):
                         out[k] = (*out[k][:3], feature)
             elif quarter := QUARTERS_BEFORE.search(before):
                 feature = "quarter:" + quarter.group(1).lower()
@@ -466,13 +475,6 @@ class PlaceReader:
         known = {(s, e) for s, e, _, source in spans if source != "quarter"}
         out = [c for c in out if c[3] or (c[0], c[1]) in known]
         return out
-
-    def _own_quarter(self, name: str, quarter: re.Match[str]) -> bool:
-        """Tell whether a name told as a district in apposition has its own point ("Sadr City")."""
-        if quarter.re is not QUARTER_AFTER or not quarter.group(2):
-            return False
-        plain = self.plain(name)
-        return plain is not None and plain.feature in ("neighbourhood", "quarter")
 
     def _capital(self, name: str) -> bool:
         """Tell whether a name is exactly a governorate's capital of the same name ("Homs")."""

@@ -13,13 +13,18 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from events.extract.place_links import km_apart
 from events.extract.place_names import entry_label
 from events.extract.place_words import (
     CAPITALS,
     DESTINATION_BEFORE,
+    QUARTER_AFTER,
     dateline_end,
     reference_kind,
 )
+
+#: A quarter read this far (km) from the report's city, with no town of its own, is that city's.
+QUARTER_FAR_KM = 30.0
 
 # "the capital" as a town, not "the capital of Anbar"
 _THE_CAPITAL = re.compile(r"\bthe\s+capital\b(?!\s+of\b)", re.IGNORECASE)
@@ -88,3 +93,27 @@ class QuarterTowns:
             return False
         unit = self.plain(name, feature)
         return unit is not None and unit.feature in ("district", "subdistrict")
+
+    def own_point(self, name: str, quarter: re.Match[str]) -> bool:
+        """Tell whether a name told as a district in apposition has its own point ("Sadr City")."""
+        if quarter.re is not QUARTER_AFTER or not quarter.group(2):
+            return False
+        plain = self.plain(name)
+        return plain is not None and plain.feature in ("neighbourhood", "quarter")
+
+    def far_quarter(self, name: str, feature: str | None, place: Any, city: Any,
+                    country: str | None) -> Any:
+        """Read a quarter no town of its sentence holds, read far away, as ``city``'s.
+
+        "it entered the Samah and al-Intisar neighbourhoods" in a report on Mosul is a
+        quarter of Mosul, not a namesake quarter of Damascus; "the Nashwa district" of a
+        report on Hasakah is no subdistrict of Basra.
+        """
+        if not feature or feature.count(":") != 1 or not feature.startswith("quarter:"):
+            return place
+        if city is None or place is None or (
+                km_apart(place, city) <= QUARTER_FAR_KM
+                # "Hawija district": a unit of the report's country is its own place
+                or place.feature in ("district", "subdistrict") and place.country == country):
+            return place
+        return self.plain(name, f"{feature}:{city.name}") or place

@@ -830,6 +830,14 @@ QUARTERS = [
     # "the capital" is the sentence's city: not a village that sounds like the quarter
     ("Jets struck Douma on Monday. On Tuesday rebel mortar rounds killed two people in the "
      "Bab Touma neighbourhood of the capital.", "Damascus", "2015-05-19"),
+    # a plural quarter word tells the list before it; a namesake quarter of another
+    # country's capital is not meant in a report on Mosul
+    ("Iraqi troops pushed into eastern Mosul on Monday. On Tuesday the brigade entered the "
+     "Samah and al-Intisar neighbourhoods after a day of street fighting.", "Mosul",
+     "2015-05-19"),
+    # a paragraph that names no town: the report's city, not a namesake quarter far away
+    ("Iraqi troops pushed into eastern Mosul on Monday.\n\nOn Tuesday the brigade entered "
+     "the Samah neighbourhood after a day of street fighting.", "Mosul", "2015-05-19"),
 ]
 
 

@@ -23,6 +23,10 @@ from events.extract.place_names import (
         ("Al-Shaar district is seeing intensified fighting", ["Al-Shaar"]),
         ("troops entered the Tariqa neighborhood", ["Tariqa"]),
         ("the neighbourhood of Al-Kifah North", ["Al-Kifah North"]),
+        # a plural quarter word after a list tells each name of it
+        ("the brigade entered the Samah and al-Intisar neighbourhoods", ["Samah", "al-Intisar"]),
+        ("mortars fell on the Jamiliya, Midan and Bab Antakya quarters",
+         ["Jamiliya", "Midan", "Bab Antakya"]),
         # a function word before the quarter word names nothing
         ("in the district where fighting raged", []),
         ("This district was emptied", []),

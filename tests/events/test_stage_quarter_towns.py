@@ -2,6 +2,9 @@
 
 from types import SimpleNamespace
 
+import geodata
+from events.extract.place_links import km_apart
+from events.extract.places import PlaceReader
 from events.extract.quarter_towns import QuarterTowns
 
 CITIES = {"Aleppo", "Palmyra", "Baqubah", "Khalis"}
@@ -53,3 +56,22 @@ def test_the_capital_and_a_unit_of_its_own():
     assert towns.own_unit("Khanaqin", "quarter:district")
     assert not towns.own_unit("Sheikh Saeed", "quarter:district")
     assert not towns.own_unit("Khanaqin", None)
+
+
+def test_a_quarter_read_far_from_the_report_s_city_is_that_city_s():
+    # "the Nashwa district" of a report on Hasakah: no subdistrict of Basra
+    reader = PlaceReader("SY")
+    reader.learn([("Hasakah", None), ("Qamishli", None), ("Hasakah", None)])
+    far = geodata.resolve("Nashwa district", strict_case=True)
+    assert far.country == "IQ"
+    towns = reader.quarter_towns
+    near = towns.far_quarter("Nashwa", "quarter:district", far, reader.own_city, "SY")
+    assert near.country == "SY" and km_apart(near, reader.own_city) < 15
+
+
+def test_an_administrative_district_of_the_report_s_country_stays_itself():
+    reader = PlaceReader("IQ")
+    reader.learn([("Dibis", None), ("Dibis", None), ("Kirkuk", None)])
+    unit = geodata.resolve("Hawija district", country="IQ", strict_case=True)
+    towns = reader.quarter_towns
+    assert towns.far_quarter("Hawija", "quarter:district", unit, reader.own_city, "IQ") is unit
