@@ -136,6 +136,9 @@ class _History:
         self.events: dict[int, PlaceMention] = {}
         # every named place, destinations too
         self.told: list[tuple[int, PlaceMention]] = []
+        # the paragraph of each sentence read, and the places of all its events
+        self.paragraphs: dict[int, int] = {}
+        self.event_places: dict[int, list[PlaceMention]] = {}
 
     def add(self, index: int, places: list[PlaceMention]) -> None:
         self.sites += [p for p in places if p.place is not None and not p.anaphor
@@ -206,6 +209,19 @@ class _History:
         p = self.events.get(index - 1)
         return p if p is not None and p.place.feature not in ("governorate", "region") else None
 
+    def town_told_before(self, index: int, paragraph: int,
+                         topic: PlaceMention | None) -> PlaceMention | None:
+        """Return the town the sentence just before, in the paragraph, told its events at.
+
+        None when one of them is the report's topic: "the city" is then that.
+        """
+        if self.paragraphs.get(index - 1) != paragraph:
+            return None
+        places = self.event_places.get(index - 1, [])
+        if topic is not None and any(p.place is topic.place for p in places):
+            return None
+        return self.event_before(index)
+
     def only_city_in(self, index: int) -> PlaceMention | None:
         cities = {
             p.place.name: p
@@ -239,6 +255,9 @@ def _resolve_anaphor(
             # "in Kocho, a village south of Sinjar ... after holding the village": the
             # village just told of, not the town the report is about
             or (history.first_town(i, 2) if kind == "village" else None)
+            # "Militants stormed Qaraqosh on Wednesday. Most residents fled the town": the
+            # town the sentence before told its event at, in the same paragraph
+            or history.town_told_before(i, c.sentence.paragraph, topic)
             # a report about a district or province ("Sinjar district") names no town
             # nor one about a site ("the Baiji refinery"): the town is no refinery
             or (topic if topic is not None and topic.place.feature not in (
@@ -291,6 +310,7 @@ def resolve_places(
     out: list[Candidate] = []
     for s, m in zip(sentences, mentions, strict=True):
         history.add(s.index, m.places)
+        history.paragraphs[s.index] = s.paragraph
         for c in by_sentence.get(s.index, []):
             heading = headings.get(s.paragraph)
             heading = heading[1] if heading is not None and heading[0] < s.index else None
@@ -361,6 +381,7 @@ def resolve_places(
             out.append(c)
             if c.place is not None and c.place.place is not None:
                 history.events.setdefault(s.index, c.place)
+                history.event_places.setdefault(s.index, []).append(c.place)
     for c in out:
         c.place = seat_town(c.place, reader.plain)
     return out

@@ -98,6 +98,15 @@ PLACES = [
      "Fighting continued on Tuesday.", "Fighting", "Tikrit"),
     ("Militants storm Baiji\nClashes broke out in Baiji on Monday. Troops shelled Tikrit.\n\n"
      "Fighting continued on Tuesday.", "Fighting", "Baiji"),
+    # "the town" is the town the sentence just before told its event at, in the paragraph,
+    # not the town the report is about ...
+    ("Militants storm Baiji\nClashes broke out in Baiji on Monday.\n\nGunmen stormed "
+     "Tuz Khurmatu on Tuesday. Most Kurdish families fled the town by nightfall.", "fled",
+     "Tuz Khurmatu"),
+    # ... unless that sentence told an event at the report's town too
+    ("Troops besiege Tal Afar\nTroops attacked Tal Afar on Monday.\n\nA month after they "
+     "drove the militants from Mosul, troops launched an assault on Tal Afar on Sunday. They "
+     "retook three districts of the city on Tuesday.", "retook", "Tal Afar"),
 ]  # fmt: skip
 
 
