@@ -39,8 +39,9 @@ _COMPASS_POINTS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
 MOVE_TO = ("obj", "prep:into", "prep:to", "prep:towards", "prep:toward", "prep:on", "prep:in",
            "prep:at", "prep:near", "prep:for", "prep:inside", "prep:around", "prep:outside",
            "prep:through", "prep:across", "prep:within", "head")  # fmt: skip
-MOVE_FROM = ("obj", "prep:from", "prep:out", "prep:of", "subjpass", "prep:in", "prep:at",
-             "prep:near", "head")  # fmt: skip
+# ("people from the two towns have registered as displaced in Khanaqin": the people's town)
+MOVE_FROM = ("obj", "prep:from", "prep:out", "prep:of", "subjpass", "subj", "prep:in",
+             "prep:at", "prep:near", "head")  # fmt: skip
 
 
 def place_slots(frame: str, kind: str) -> tuple[str, ...]:

@@ -259,6 +259,25 @@ def test_class_is_read(text: str, wanted: tuple[str, str]) -> None:
     assert (etype, place_of(name)) in found(text), sorted(found(text))
 
 
+# A displacement is where people left, when the sentence tells it by the people:
+# "people from X", "residents of X" name the origin before where they are now.
+DISPLACED_FROM = [
+    ("Kurdish forces retook Jalawla and Saadiya in November. Since then some 8,000 people "
+     "from the two towns have registered as displaced in Khanaqin and Kalar.",
+     {"Jalawla", "Saadiya"}),
+    ("About 2,500 people from Tabqa and nearby villages reached the camp at Ain Issa this week.",
+     {"Tabqa"}),
+    ("Some 600 residents of Qaraqosh were displaced in Erbil on Tuesday.", {"Qaraqosh"}),
+]
+
+
+@pytest.mark.parametrize(("text", "origins"), DISPLACED_FROM,
+                         ids=[d[0][:40] for d in DISPLACED_FROM])
+def test_displacement_is_at_the_people_s_town(text: str, origins: set[str]) -> None:
+    places = {e.place for e in of_type("displacement", text)}
+    assert places == {place_of(n) for n in origins}, places
+
+
 @pytest.mark.parametrize("text", NO_EVENT, ids=[t[:40] for t in NO_EVENT])
 def test_no_single_happening(text: str) -> None:
     assert run(text) == [], [(e.event_type, e.place) for e in run(text)]
