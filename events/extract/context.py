@@ -138,7 +138,7 @@ class _History:
         self.told: list[tuple[int, PlaceMention]] = []
         # the paragraph of each sentence read, and the places of all its events
         self.paragraphs: dict[int, int] = {}
-        self.event_places: dict[int, list[PlaceMention]] = {}
+        self.event_places: dict[int, list[Candidate]] = {}
 
     def add(self, index: int, places: list[PlaceMention]) -> None:
         self.sites += [p for p in places if p.place is not None and not p.anaphor
@@ -182,11 +182,19 @@ class _History:
                 return list(named.values())
         return []
 
-    def last(self, index: int, reach: int, *, city: bool = False) -> PlaceMention | None:
+    def last(self, index: int, reach: int, *, city: bool = False,
+             position: int | None = None) -> PlaceMention | None:
+        """Return the latest named place within ``reach`` sentences of ``index``.
+
+        With ``position``, not one named later in that sentence ("fled the district,
+        heading for the towns of Nubl and Zahraa": the district is no town after it).
+        """
         for i, p in reversed(self.named):
             if index - i > reach:
                 return None
             if city and p.place.feature in ("governorate", "region"):
+                continue
+            if position is not None and i == index and p.start >= position:
                 continue
             return p
         return None
@@ -217,8 +225,14 @@ class _History:
         """
         if self.paragraphs.get(index - 1) != paragraph:
             return None
-        places = self.event_places.get(index - 1, [])
-        if topic is not None and any(p.place is topic.place for p in places):
+        told = self.event_places.get(index - 1, [])
+        if topic is not None and any(c.place.place is topic.place for c in told):
+            return None
+        # not where people went ("Residents fled towards Erbil"), nor a town of the
+        # background ("A month earlier they had routed the militants from Mosul")
+        first = next(iter(told), None)
+        if first is None or _told_as_before(first) or (
+                first.place.destination and first.kind in ("displacement", "withdrawal")):
             return None
         return self.event_before(index)
 
@@ -290,7 +304,7 @@ def _resolve_anaphor(
             return replace(a, place=town.place, geo_precision=2)
         return None
     else:  # "there", "the area", "the base": the place just talked about
-        target = history.last(i, LOCAL_SENTENCES) or topic
+        target = history.last(i, LOCAL_SENTENCES, position=a.start) or topic
     if target is None:
         return None
     precision = max(a.geo_precision, target.geo_precision if target.geo_precision == 3 else 1)
@@ -381,10 +395,28 @@ def resolve_places(
             out.append(c)
             if c.place is not None and c.place.place is not None:
                 history.events.setdefault(s.index, c.place)
-                history.event_places.setdefault(s.index, []).append(c.place)
+                history.event_places.setdefault(s.index, []).append(c)
     for c in out:
         c.place = seat_town(c.place, reader.plain)
     return out
+
+
+#: Words that set a past-perfect event before the story ("A month earlier they had ...").
+_EARLIER = re.compile(r"\b(?:earlier|previously|before(?:hand)?|ago|prior)\b", re.IGNORECASE)
+
+
+def _told_as_before(c: Candidate) -> bool:
+    """Tell whether an event is told as background: the past perfect, set earlier.
+
+    A narrative's own events are often told in the past perfect too ("Rebels had
+    seized parts of Raqqa on January 6. Eight days later ..."): only one set before
+    the story by its words is background.
+    """
+    doc = c.sentence.doc
+    if doc is None or not _EARLIER.search(c.sentence.text):
+        return False
+    anchor = syntax.token_at(doc, c.trigger.anchor_start)
+    return any(t.dep_ in ("aux", "auxpass") and t.lower_ in ("had", "'d") for t in anchor.children)
 
 
 def _site_object(c: Candidate) -> str | None:

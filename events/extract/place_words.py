@@ -311,7 +311,9 @@ ANAPHOR = re.compile(
     r"vital|beleaguered|farming|border|nearby|whole|entire|ancient|devastated|battered|"
     r"ravaged|rebel-held|militant-held|jihadist-held|same)\s+)?"
     r"(?P<kind>city|town|village|area|refinery|facility|plant|consulate|embassy|crossing|"
-    r"base|airport|enclave|province|capital|community|dam|air\s*base|oil\s*field|prison)"
+    r"base|airport|enclave|province|capital|community|dam|air\s*base|oil\s*field|prison|"
+    # "fled the valley for Hasakah": the place just told of, as "the area"
+    r"district)"
     r"(?:'s|’s)?|there(?!\s+(?:is|are|was|were|will|would|have|has|had|remains?|seems?|appears?|"
     r"may|might|could|should|must|can|cannot|to\s+be)\b))\b(?!\s+of\b)"
     r"(?!\s+(?:is|are|was|were)\s+(?-i:[A-Z]))",

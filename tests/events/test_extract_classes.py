@@ -259,8 +259,9 @@ def test_class_is_read(text: str, wanted: tuple[str, str]) -> None:
     assert (etype, place_of(name)) in found(text), sorted(found(text))
 
 
-# A displacement is where people left, when the sentence tells it by the people:
-# "people from X", "residents of X" name the origin before where they are now.
+# A displacement is where people left, when the sentence tells it by the people
+# ("people from X", "residents of X") or by the place just told of ("fled the district"),
+# before where they are now or are heading.
 DISPLACED_FROM = [
     ("Kurdish forces retook Jalawla and Saadiya in November. Since then some 8,000 people "
      "from the two towns have registered as displaced in Khanaqin and Kalar.",
@@ -268,6 +269,11 @@ DISPLACED_FROM = [
     ("About 2,500 people from Tabqa and nearby villages reached the camp at Ain Issa this week.",
      {"Tabqa"}),
     ("Some 600 residents of Qaraqosh were displaced in Erbil on Tuesday.", {"Qaraqosh"}),
+    # "the district" is the place just told of, not a town named after it
+    ("Turkish forces encircled Afrin on Tuesday. More than 100,000 people fled the district "
+     "by Friday, heading for the towns of Nubl and Zahraa.", {"Afrin"}),
+    ("The army shelled Daraa al-Balad on Sunday. Hundreds of families left the district on "
+     "Monday for the villages of the eastern countryside.", {"Daraa"}),
 ]
 
 
