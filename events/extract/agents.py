@@ -94,13 +94,13 @@ def agent(
     if first is not None and first.actor in _GENERIC and any(
             c.dep_ == "poss" and c.tag_ == "PRP$" for t in args.subject for c in t.children):
         # "the YPG said their fighters had pulled out": whose fighters, the speaker says
-        speaker = _speaker(args)
-        first = speaker if speaker is not None else first
+        said_by = speaker(args)
+        first = said_by if said_by is not None else first
     if pronoun:
         # "the SDF said they had retaken ...": the pronoun is the speaker
-        speaker = _speaker(args) or _host_subject(args)
-        if speaker is not None:
-            first, pronoun = speaker, False
+        said_by = speaker(args) or _host_subject(args)
+        if said_by is not None:
+            first, pronoun = said_by, False
     return canon(first), canon(other), pronoun
 
 
@@ -156,7 +156,7 @@ def siege_breaker(args: Arguments, *, country: str | None, isis_named: bool) -> 
     return _actors.canonical_actor(found.actor, country=country, isis_named=isis_named)
 
 
-def _speaker(args: Arguments) -> Any:
+def speaker(args: Arguments) -> Any:
     """Return the armed actor that speaks of the trigger, or None.
 
     It is the subject of the verb of saying the trigger's clause hangs from.

@@ -25,6 +25,9 @@ from events.extract.wordlists import SITES
 #: Words one airfield is called by: "the Kuweires military airport ... the air base".
 _AIRFIELD = ("airport", "airbase", "airfield")
 _SITE_SYNONYMS = {"airport": _AIRFIELD, "airbase": _AIRFIELD}
+#: Actors that are a state's forces, never "the group".
+STATE_FORCES = frozenset({"Iraqi Security Forces", "Syrian Army", "US-led coalition", "Russia",
+                          "Turkey", "Peshmerga"})
 #: How many sentences back "there" or "the area" may reach for its place.
 LOCAL_SENTENCES = 2
 #: How many sentences back a sentence that names no place may borrow its place.
@@ -557,13 +560,28 @@ def resolve_actors(cands: list[Candidate]) -> None:
     """
     last: str | None = None
     current: str | None = None
+    # "the group" is an armed group told before, never a state's forces told since
+    group: str | None = None
     sentence = None
     for c in cands:
         if c.sentence is not sentence:
             sentence, last = c.sentence, current or last
             current = None
         if c.actor1 is None and c.pronoun:
-            c.actor1 = current or last  # "kidnapped 30 before they fled": this sentence's force
+            # "kidnapped 30 before they fled": this sentence's force
+            c.actor1 = group if _subject_is_group(c) else current or last
         if current is None and c.actor1 and c.actor1 != "Civilians" and c.kind != "displacement":
             current = c.actor1
+        if c.actor1 and c.actor1 not in STATE_FORCES | {"Civilians"}:
+            group = c.actor1
+
+
+def _subject_is_group(c: Candidate) -> bool:
+    """Tell whether a pronoun-like subject is "the group" ("The group took Qayyarah")."""
+    doc = c.sentence.doc
+    if doc is None:
+        return False
+    anchor = syntax.token_at(doc, c.trigger.anchor_start)
+    return any(t.lower_ == "group" for s in anchor.children if s.dep_ in ("nsubj", "nsubjpass")
+               for t in s.subtree)
 

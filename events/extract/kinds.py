@@ -271,6 +271,15 @@ def _needs_met(trigger: Any, args: roles.Arguments, country: str | None) -> bool
     return all(_need_met(need, args, country) for need in trigger.row.needs.split(",") if need)
 
 
+def _speaker_flies(args: roles.Arguments, country: str | None) -> bool:
+    """Tell whether "it" struck, said by an air force ("The coalition said it had struck")."""
+    if not agents.pronoun_subject(args):
+        return False
+    found = agents.speaker(args)
+    return found is not None and _actors.canonical_actor(
+        found.actor, country=country, isis_named=True) in AIR_ACTORS
+
+
 def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
     if needs == "place":
         return _has_place_object(args)
@@ -281,7 +290,7 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
         words = _words_near(args) | {syntax.lemma(t) for t in args.object}
         return bool(words & AIRCRAFT) or bool(
             _actor_names(args, agents.AGENT_SLOTS, country) & AIR_ACTORS
-        )
+        ) or _speaker_flies(args, country)
     if needs == "people":
         # "civilians arrived", "2,000 arrived"; not "two car bombs ... before reaching"
         return agents.subject_is(args, PEOPLE) or any(t.tag_ == "CD" for t in args.subject)

@@ -139,6 +139,9 @@ WANTED = [
      ("troop_position", "Tabqa")),
     # news told as "reports that ...": the report is the source, the event is the news
     ("Reports that Peshmerga forces have left Makhmour overnight.", ("withdrawal", "Makhmur")),
+    # "it" struck, said by an air force: the speaker struck
+    ("The US-led coalition said it had struck IS positions around Qayyarah on Monday.",
+     ("airstrike", "Qayyarah")),
     # displacement wording
     ("Islamic State expelled hundreds of families from Hit on Tuesday.", ("displacement", "Hit")),
     ("The offensive forced 3,000 people to flee Fallujah last week.",

@@ -177,6 +177,9 @@ ACTORS = [
      "ISIS"),
     ("ISIS seized Baiji after police abandoned their posts. They then entered Tikrit.",
      "entered", "ISIS"),  # the main clause's force, not the last one named
+    # "the group" is the armed group told before, not the air force told since
+    ("ISIS fighters stormed Baiji on Monday. The coalition said it had struck their "
+     "positions near Baiji on Tuesday. The group took Qayyarah in June 2014.", "took", "ISIS"),
 ]
 
 
