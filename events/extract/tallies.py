@@ -72,6 +72,7 @@ def habitual(text: str, anchor: Any, clause: Any) -> bool:
 
 #: Nouns that group events: "a wave of bombings", "a series of strikes".
 _GROUPS = frozenset("series wave spate string succession".split())
+_MANY = frozenset("dozens scores hundreds".split())
 
 
 def names_a_day(text: str) -> bool:
@@ -98,8 +99,9 @@ def aggregate(text: str, anchor: Any, trigger: Any) -> bool:
     )
     if anchor.head.lower_ == "of" and anchor.head.head.lower_ in AGGREGATE_MARKS:
         # "a series of strikes over the past week"; but "a wave of seven car bombs on
-        # Monday" is one attack on one day, whatever span the sentence names besides
-        if anchor.head.head.lower_ in _GROUPS and names_a_day(text):
+        # Monday" ("dozens of raids yesterday on al-Muri'iya") is one attack (one day's
+        # raids) on one day, whatever span the sentence names besides
+        if anchor.head.head.lower_ in _GROUPS | _MANY and names_a_day(text):
             return False
         marks = True
     if counted and anchor.tag_.startswith("NN") and any(

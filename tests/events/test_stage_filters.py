@@ -147,6 +147,9 @@ HAPPENINGS = [
     ("Residents had fled when ISIL captured Tikrit, the hometown of Saddam, in June 2014.",
      "captured"),
     ("ISIS fighters seized the town of Hit on Monday.", "seized"),
+    # a count of one day's strikes ("dozens of raids yesterday") is no tally of a period
+    ("Russian warplanes carried out dozens of raids yesterday on Muhassan.", "raids"),
+    ("Jets flew scores of sorties over Hajin on Monday.", "sorties"),
     ("The town was captured by ISIS on Monday.", "captured"),
     ("Mosul fell to ISIS on 10 June.", "fell to"),
     ("The army said it had retaken the town of Baiji.", "retaken"),
