@@ -22,7 +22,8 @@ from events.extract.roles import Arguments, preceding_actor
 from events.extract.wordlists import PEOPLE, SPEECH_VERBS
 
 # Slots that hold the acting force, by voice.
-AGENT_SLOTS = ("subj", "by", "prep:by", "poss", "compound", "amod", "gov:subj", "gov:by",
+# ("Turkey would launch a military operation": who launches it, before what it is called)
+AGENT_SLOTS = ("subj", "by", "prep:by", "poss", "compound", "gov:subj", "amod", "gov:by",
                "acl:by")
 # Verbs whose object is the force that moves ("sent reinforcements to Anbar").
 SENDING = frozenset("send dispatch rush deploy redeploy airlift bring move transfer".split())

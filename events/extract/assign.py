@@ -16,7 +16,16 @@ from functools import lru_cache
 from typing import Any
 
 from events import actors as _actors
-from events.extract import agents, counts, filters, kinds, place_roles, roles, syntax
+from events.extract import (
+    agents,
+    counts,
+    declared,
+    filters,
+    kinds,
+    place_roles,
+    roles,
+    syntax,
+)
 from events.extract.candidate import Candidate
 from events.extract.wordlists import CLAIM_CUES, SPEECH_VERBS
 from events.figures import SMALL_NUMBERS
@@ -60,12 +69,12 @@ def sentence_candidates(
     }
     for trig, (reading, args, kind) in zip(mentions.triggers, readings, strict=True):
         why = filters.why_not(sentence, trig, anchors)
-        if why is not None and not (why == "modal" and _declared(sentence, trig)):
+        if why is not None and not (why == "modal" and declared.declared(sentence, trig)):
             continue
         if kind is None:
             continue
         trig = reading
-        if why == "modal" or kind == "troop_position" and _declared_advance(args.anchor):
+        if why == "modal" or kind == "troop_position" and declared.declared_advance(args.anchor):
             kind = "threat"  # "ISIS said it would march on Baghdad": a declared intent
         figure = counts.magnitude(args, kind, sentence.text)
         if kinds.is_toll(kind, trig):
@@ -268,54 +277,6 @@ def _named_side(
     if side is None:
         return None
     return _actors.canonical_actor(side.actor, country=country, isis_named=isis_named)
-
-
-def _declared(sentence: Any, trig: Any) -> bool:
-    """Tell whether the trigger is an attack a party says it will make.
-
-    "ISIS said it would open up the province"; not one others fear ("officials warned the
-    Hashd could attack Erbil").
-    """
-    if trig.kind not in kinds.ATTACKING:
-        return False
-    anchor = syntax.token_at(sentence.doc, trig.anchor_start)
-    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in
-               anchor.children):
-        return False
-    subject = [c for c in anchor.children if c.dep_ == "nsubj"]
-    return agents.speech_governed(anchor) and all(
-        roles.own_side(s) or _armys_own_word(s, anchor) for s in subject)
-
-
-def _declared_advance(anchor: Any) -> bool:
-    """Tell whether a side says it is on its way to attack a place.
-
-    "ISIL said in a statement it was now advancing on Baghdad": the speaker's own march on
-    a place it has not reached is a declared intent; "troops were advancing on Raqqa",
-    told by others, is a troop movement.
-    """
-    return (
-        syntax.lemma(anchor) in kinds.AIMED_MOVES and anchor.tag_ == "VBG"
-        and any(c.dep_ == "prep" and c.lower_ == "on" for c in anchor.children)
-        and agents.speech_governed(anchor)
-        and any(c.dep_ == "nsubj" and roles.own_side(c) for c in anchor.children)
-    )  # fmt: skip
-
-
-_ARMY = frozenset("army troops force military soldier".split())
-_OFFICERS = frozenset("military army commander officer general".split())
-
-
-def _armys_own_word(subject: Any, anchor: Any) -> bool:
-    """Tell whether a military speaker tells its own army's plan.
-
-    "A military source said the army would now push towards Jisr al-Shughur".
-    """
-    if syntax.lemma(subject) not in _ARMY:
-        return False
-    verb = next((h for h in syntax.ancestors(anchor) if syntax.is_verb(h)), None)
-    speakers = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
-    return any(syntax.lemma(t) in _OFFICERS for s in speakers for t in s.subtree)
 
 
 def _massacre(c: Candidate) -> bool:

@@ -127,6 +127,11 @@ WANTED = [
      ("threat", "Rutba")),
     ("A military source said the army would now push towards Jisr al-Shughur.",
      ("threat", "Jisr ash Shughur")),
+    # a named side's attack, declared by one who leads it or by a verb of declaring
+    ("President Erdogan said on Wednesday that Turkey would launch a new military operation "
+     "against Kurdish fighters in Manbij.", ("threat", "Manbij")),
+    ("The organisation announced on Saturday that it would kill any man of the tribe found "
+     "in Mayadin.", ("threat", "Mayadin")),
     # a vow to raise one's flag over a place is a vow to take it
     ("An online statement vowed to raise the group's banner over Kirkuk before winter.",
      ("threat", "Kirkuk")),
@@ -227,6 +232,9 @@ NO_EVENT = [
     "Police in Baghdad are watching for suicide bombers before the holiday.",
     # another's plan, or an aim nobody declares
     "Residents said the army would now push towards Jisr al-Shughur.",
+    "Analysts said Russia would strike Idlib within days.",
+    # what will befall the enemy, said by a side, is no attack it declares
+    '"If they do not surrender, they will be killed," a colonel said near Bashiqa on Monday.',
     "The next target of the coalition was not disclosed.",
     "Officials handed food parcels to families in Mosul on Tuesday.",
     "The charity vowed to raise funds for families in Mosul.",
@@ -918,3 +926,10 @@ def test_fleeing_told_as_the_moment_of_a_killing_is_no_displacement(text: str) -
     events = run(text)
     assert not [e for e in events if e.event_type == "displacement"], events
     assert events, "the killing is still an event"
+
+
+def test_who_launches_an_operation_acts_not_what_it_is_called() -> None:
+    # "a military operation" names no army; Turkey launches it
+    threats = of_type("threat", "President Erdogan said on Wednesday that Turkey would launch "
+                      "a new military operation against Kurdish fighters in Manbij.")
+    assert [e.actor1 for e in threats] == ["Turkey"], threats
