@@ -160,6 +160,16 @@ WANTED = [
     ("Explosive barrels struck the centre of al-Bab on Tuesday.", ("airstrike", "al-Bab")),
     ("On Monday a barrel fell on the vegetable market in Manbij, killing nine people.",
      ("airstrike", "Manbij")),
+    # a town sealed off or ringed, held under guard; a force crossing in, regrouping
+    ("Troops and Hezbollah fighters sealed off Madaya on Saturday.", ("troop_position", "Madaya")),
+    ("On Friday the fighters closed the ring around Manbij, cutting the road to Jarablus.",
+     ("troop_position", "Manbij")),
+    ("Samarra has been guarded since June by the Peace Brigades militia.",
+     ("troop_position", "Samarra")),
+    ("A contingent of 200 Peshmerga crossed into Kobani on Monday.",
+     ("troop_position", "Kobani")),
+    ("What remained of the division regrouped around Khalidiya on Monday.",
+     ("troop_position", "Khalidiya")),
     # a force coming back to a town it had left
     ("Iraqi troops moved back into the town of Sulaiman Bek on Friday.",
      ("troop_position", "Sulaiman Bek")),
