@@ -392,6 +392,11 @@ def resolve_places(
                 # "managed to capture the municipal stadium": a site of that town, told as
                 # such (another event than the town's own capture)
                 site = _site_object(c)
+                if site and fallback.place.feature == "site" and topic is not None and (
+                        topic.place.feature == "city"):
+                    # "took the airport ... entered the governorate building": another site
+                    # of the town, not of the airport
+                    fallback = topic
                 c.place = (_as_borrowed(fallback, location=site, precision=2) if site
                            else _as_borrowed(fallback))
                 c.borrowed_place = True
@@ -430,9 +435,10 @@ def _site_object(c: Candidate) -> str | None:
     anchor = syntax.token_at(doc, c.trigger.anchor_start)
     for o in anchor.children:
         # (a prison taken is told by its inmates' escape, a prison break)
+        # (a site named by a name the gazetteer does not know is still that town's:
+        # "seized the Baba Gurgur oil field")
         if o.dep_ in ("dobj", "nsubjpass") and o.tag_ in ("NN", "NNS") and o.lower_ in SITES \
-                and o.lower_ not in ("prison", "jail") \
-                and not any(t.tag_ == "NNP" for t in o.subtree):
+                and o.lower_ not in ("prison", "jail"):
             words = [t for t in o.subtree if t.i <= o.i]
             return doc[words[0].i : o.i + 1].text
     return None

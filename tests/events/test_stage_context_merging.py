@@ -107,6 +107,11 @@ PLACES = [
     ("Troops besiege Tal Afar\nTroops attacked Tal Afar on Monday.\n\nA month after they "
      "drove the militants from Mosul, troops launched an assault on Tal Afar on Sunday. They "
      "retook three districts of the city on Tuesday.", "retook", "Tal Afar"),
+    # a site the sentence acts on is a site of the report's town, named or not, and not
+    # of the site the sentence before named
+    ("Troops move into Kirkuk\nIraqi forces advanced into Kirkuk on Monday. On Tuesday they "
+     "took Kirkuk airport. On Wednesday troops seized the Baba Gurgur oil field.",
+     "seized", "Kirkuk"),
 ]  # fmt: skip
 
 
