@@ -169,6 +169,10 @@ def resolve_dates(
             ):
                 # "have fled since Friday", "60 killed since Saturday": a count to date
                 c.day, c.precision, c.explicit_date = published, "week", False
+                if d.precision == "month" and _since(c, d):
+                    # "have left Manbij since June": a count of the months since then, dated
+                    # from the month it began
+                    c.day, c.precision = d.date, "month"
                 c.notes.append(f"{COUNT_TO_DATE} ({d.text})")
             continue
         written = [d for d in mentions[i].dates if not d.relative_to_anchor]

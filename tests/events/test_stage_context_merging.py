@@ -144,6 +144,8 @@ DATES = [
      "2015-05-19", "day", True),
     ("Some 60 civilians have been killed in Douma since Saturday.", "killed", "2015-05-21", "week",
      False),  # a count to date
+    ("More than 35,000 people have left Manbij since March.", "left", "2015-03-01", "month",
+     False),  # a count over months, dated from the month it began
     ("Thousands of people are currently displaced in Hawija after fighting on Monday.",
      "displaced", "2015-05-21", "week", False),
     ("Thousands of people are currently displaced in Hawija after fighting on Monday.",
