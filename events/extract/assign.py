@@ -360,6 +360,11 @@ def _own_date(
         # "broke a two-month siege": the siege began two months ago, its breaking is now
         own = [d for d in own if not d.spell]
     own = _this_place(doc, own, c.place, args)
+    ending = args.anchor.head
+    if syntax.lemma(ending) in _ENDINGS and args.anchor.dep_ in ("nsubjpass", "nsubj", "dobj"):
+        # "the siege, imposed in January 2015, was broken on September 5": the day of its
+        # breaking, not of the clause that tells when it began
+        own = [d for d in mentions.dates if _hangs_on(doc, d, ending, args.anchor)] or own
     shared: list[Any] = []
     if not own and args.anchor.head.i != args.anchor.i:
         # an event inside another's clause shares its date unless it has its own:
@@ -421,6 +426,17 @@ def _carrier_date(doc: Any, d: Any, anchor: Any) -> bool:
         and verb.i in {t.i for t in syntax.ancestors(anchor)}
         and syntax.lemma(verb) in _CARRIERS
     )
+
+
+def _hangs_on(doc: Any, d: Any, verb: Any, besides: Any) -> bool:
+    """Tell whether a date hangs on ``verb`` itself, not through ``besides``."""
+    for t in (syntax.span_head(doc, d.start, d.end), *syntax.ancestors(
+            syntax.span_head(doc, d.start, d.end))):
+        if t.i == besides.i:
+            return False
+        if t.i == verb.i:
+            return True
+    return False
 
 
 #: Verbs whose day is the day of the event they carry: "succeeded on 11 August in ousting".

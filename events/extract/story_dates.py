@@ -103,7 +103,8 @@ def resolve_dates(
         # August"), else the date of the sentence or of the one before
         index = c.sentence.index
         own = [d for d in mentions[index].dates if not d.relative_to_anchor
-               and d.end <= c.date.start and _YEAR.search(d.text)]
+               and d.end <= c.date.start and _YEAR.search(d.text)
+               and not _in_a_clause_aside(c, d)]
         if own:
             return own[-1], True
         # "freed Til Berak on 23 February and Til Hemis on 27 February this year": the
@@ -246,6 +247,24 @@ def _spell_of(c: Candidate, d: Any, told: date) -> Any:
     if verb.tag_ == "VBD" and not aux & {"has", "have", "'ve", "is", "are", "am"}:
         return None
     return d
+
+
+def _in_a_clause_aside(c: Candidate, d: Any) -> bool:
+    """Tell whether a date is told in a clause that describes a noun, beside the event.
+
+    "The siege, imposed by IS in January 2015, was broken on September 5": the year of
+    the siege's start is no year of its breaking.
+    """
+    doc = c.sentence.doc
+    if doc is None:
+        return False
+    head = syntax.span_head(doc, d.start, d.end)
+    if head is None:
+        return False
+    clause = next((t for t in (head, *syntax.ancestors(head)) if t.dep_ in ("acl", "relcl")),
+                  None)
+    return clause is not None and not any(
+        t.idx <= c.date.start < t.idx + len(t.text) for t in clause.subtree)
 
 
 def _in_the_story_s_year(d: Any, told: date, published: date, told_precision: str = "day",

@@ -146,6 +146,10 @@ DATES = [
      False),  # a count to date
     ("More than 35,000 people have left Manbij since March.", "left", "2015-03-01", "month",
      False),  # a count over months, dated from the month it began
+    # a siege broken is dated by its breaking, in the year of the report, not by the year
+    # a clause beside it tells it began
+    ("The siege of the enclave in Haditha, imposed by ISIS in July 2014, was broken on 12 May.",
+     "siege", "2015-05-12", "day", True),
     ("Thousands of people are currently displaced in Hawija after fighting on Monday.",
      "displaced", "2015-05-21", "week", False),
     ("Thousands of people are currently displaced in Hawija after fighting on Monday.",
