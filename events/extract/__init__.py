@@ -14,8 +14,8 @@ r"""Finding events in a report: a pipeline of stages, each adding one kind of an
    :mod:`.kinds`, :mod:`.held`, :mod:`.threats`, :mod:`.declared`):
    who did what to whom, where, when, how many, read from the parse, and the
    event type that follows;
-6. report context (:mod:`.context`, :mod:`.story_dates`): the topic place for "the
-   city" and place-less sentences, the narrative's dates, "it" and "they";
+6. report context (:mod:`.context`, :mod:`.placeless`, :mod:`.story_dates`): the topic
+   place for "the city" and place-less sentences, the narrative's dates, "it" and "they";
 7. merging (:mod:`.merging`): one event per happening told several times.
 
 Beside stages 3-5, :mod:`.tables` reads the lists of figures by place that

@@ -943,3 +943,17 @@ def test_who_launches_an_operation_acts_not_what_it_is_called() -> None:
     threats = of_type("threat", "President Erdogan said on Wednesday that Turkey would launch "
                       "a new military operation against Kurdish fighters in Manbij.")
     assert [e.actor1 for e in threats] == ["Turkey"], threats
+
+
+def test_a_campaign_named_again_with_nothing_of_its_own_is_no_new_event() -> None:
+    # "the operation" and "the advance" are the offensive told first, not two more
+    text = ("Kurdish forces launched an offensive to retake Sinjar on 2 November.\n\n"
+            "On Friday, coalition jets struck Tal Afar. Further updates will be provided as "
+            "the operation progresses. The advance has been swift.")
+    found = of_type("troop_position", text, "2015-11-14")
+    assert [e.place for e in found] == [place_of("Sinjar")], [(e.place, e.date) for e in found]
+
+
+def test_a_campaign_pressed_on_is_news_of_the_day() -> None:
+    text = "Syrian troops shelled Daraa on Monday. The army is pressing the offensive."
+    assert [e.place for e in of_type("troop_position", text)] == [place_of("Daraa")]
