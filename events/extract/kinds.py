@@ -93,6 +93,10 @@ def siege_broken(anchor: Any) -> bool:
             and syntax.lemma(anchor.head) in ("break", "lift", "breach", "end"))
 
 
+#: Nouns that count event nouns ("dozens of raids").
+_COUNTS = frozenset("dozens scores hundreds series wave spate number".split())
+
+
 def _words_near(args: roles.Arguments) -> set[str]:
     """Lemmas of the anchor's modifiers and subject: what says how an attack was made."""
     out = {syntax.lemma(c) for c in args.anchor.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -104,6 +108,11 @@ def _words_near(args: roles.Arguments) -> set[str]:
         # "raids of warplanes"; not what the strikes hit ("strikes destroyed a tank")
         out |= {syntax.lemma(t) for t in args.object
                 if t.head.dep_ == "prep" and t.head.head.i == args.anchor.i}
+        count = args.anchor.head.head if args.anchor.head.lower_ == "of" else None
+        if count is not None and count.lower_ in _COUNTS and count.dep_ == "dobj":
+            # "warplanes carried out dozens of raids": who carried them out
+            out |= {syntax.lemma(t) for c in count.head.children if c.dep_ == "nsubj"
+                    for t in c.subtree}
     return out
 
 

@@ -144,6 +144,9 @@ WANTED = [
      ("troop_position", "Tabqa")),
     # news told as "reports that ...": the report is the source, the event is the news
     ("Reports that Peshmerga forces have left Makhmour overnight.", ("withdrawal", "Makhmur")),
+    # raids counted ("dozens of raids") are made by who carried them out: warplanes
+    ("Russian warplanes carried out dozens of raids on Muhassan on Monday.",
+     ("airstrike", "Muhassan")),
     # "it" struck, said by an air force: the speaker struck
     ("The US-led coalition said it had struck IS positions around Qayyarah on Monday.",
      ("airstrike", "Qayyarah")),
