@@ -290,7 +290,8 @@ def reference_kind(before: str) -> str:
 
 # "Tikrit, north of Baghdad": the second place only locates the first one.
 APPOSITIVE_DIRECTION = re.compile(
-    r",\s+(?:just\s+|some\s+|about\s+)?(?:(?:\d[\d,.]*\s*(?:km|kilomet\w*|miles?)\s+)?"
+    # (with or without its comma: "the village of Khatuniyah north-east of al-Hol")
+    r",?\s+(?:just\s+|some\s+|about\s+)?(?:(?:\d[\d,.]*\s*(?:km|kilomet\w*|miles?)\s+)?"
     rf"(?:\(\w+\)\s+)?)?{_COMPASS}"
     r"\s+of\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?",
     re.IGNORECASE,

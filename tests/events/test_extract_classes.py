@@ -960,3 +960,12 @@ def test_a_campaign_named_again_with_nothing_of_its_own_is_no_new_event() -> Non
 def test_a_campaign_pressed_on_is_news_of_the_day() -> None:
     text = "Syrian troops shelled Daraa on Monday. The army is pressing the offensive."
     assert [e.place for e in of_type("troop_position", text)] == [place_of("Daraa")]
+
+
+def test_a_town_a_direction_locates_without_a_comma_is_only_a_reference() -> None:
+    # "Khatuniyah north-east of al-Hol": al-Hol only says where the village lies, and "it"
+    # is the village taken
+    text = ("On Wednesday, SDF units reached the village of Khatuniyah north-east of al-Hol "
+            "and took it after brief clashes.")
+    assert {(e.event_type, e.place) for e in run(text)} == {
+        ("troop_position", place_of("Khatuniyah")), ("seizure", place_of("Khatuniyah"))}
