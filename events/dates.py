@@ -132,6 +132,7 @@ _DATE_RX = re.compile(
         |following)\b)
   | (?P<later>\b(?:(?P<later_n>{_COUNT})\s+(?P<later_u>days?|weeks?)\s+later|the\s+(?:next
         |following)\s+day)\b)
+  | (?P<within>\bwithin\s+(?P<within_n>{_COUNT})\s+(?P<within_u>days?|weeks?)\b)
   | (?P<thatperiod>\b(?:(?:later|earlier|during|in|on)\s+)?that\s+(?:same\s+)?(?:day|week|month
         |year)\b
         |\b(?:that|the)\s+same\s+(?:day|week|month|year|time|period)\b)
@@ -403,9 +404,9 @@ def _resolve_match(
             n, unit = _count_unit(m.group("ns_n"), m.group("ns_u"))
             days = n * (7 if unit == "week" else 1)
         return anchor + timedelta(days=max(1, (days + 1) // 2)), "week", True
-    if kind == "later":
-        # "a day later", "the next day": after the date being told about.
-        n, unit = _count_unit(m.group("later_n") or "1", m.group("later_u") or "day")
+    if kind in ("later", "within"):
+        # "a day later", "the next day", "within two days" (by the span's end): after the date
+        n, unit = _count_unit(m.group(f"{kind}_n") or "1", m.group(f"{kind}_u") or "day")
         if unit == "week":
             return anchor + timedelta(days=7 * n), "week", True
         return anchor + timedelta(days=n), "day" if n <= 3 else "week", True

@@ -202,7 +202,9 @@ def _reading(sentence: Any, trig: Any, mentions: Any, country: str | None) -> tu
 #: village", "by nightfall the district had passed under their control" tell the news in
 #: the past perfect, not its background.
 _WITHIN_THE_DAY = re.compile(
-    r"\b(?:within\s+(?:hours|minutes|an?\s+hour|the\s+hour)|by\s+(?:early\s+|late\s+|the\s+)?"
+    # ("Within two days, the fighters had retaken most of it": counted from the day told)
+    r"\b(?:within\s+(?:hours|minutes|an?\s+hour|the\s+hour|(?:a|one|two|three|four|a\s+few|"
+    r"\d)\s+days?)|by\s+(?:early\s+|late\s+|the\s+)?"
     r"(?:evening|nightfall|dusk|dawn|noon|midday|morning|afternoon|sunset|sundown|"
     r"next\s+(?:morning|afternoon|day)))\b",
     re.IGNORECASE,

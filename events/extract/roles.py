@@ -539,6 +539,10 @@ def preceding_actor(args: Arguments) -> Any:
     return last
 
 
+#: Words for part of a place: "most of it", "much of it", "parts of it".
+_PARTS = frozenset("most much part parts half all some".split())
+
+
 def _add_pronoun_places(args: Arguments, trigger: Any, text: str) -> None:
     """Add a place for a pronoun that stands for the town told before.
 
@@ -558,6 +562,15 @@ def _add_pronoun_places(args: Arguments, trigger: Any, text: str) -> None:
             mention = PlaceMention(t.idx, end, t.idx, end, text[t.idx : end], None, 1,
                                    anaphor="city")  # fmt: skip
             args.places.append((mention, "obj" if label == "poss" else label))
+        elif label in wanted and t.lower_ in _PARTS:
+            # "had retaken most of it": part of the town told before (precision 2)
+            it = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.lower_ == "it"), None)
+            if it is not None:
+                end = it.idx + len(it.text)
+                mention = PlaceMention(t.idx, end, t.idx, end, text[t.idx : end], None, 2,
+                                       anaphor="city")  # fmt: skip
+                args.places.append((mention, label))
 
 
 def aim_tokens(anchor: Any) -> list[Any]:

@@ -969,3 +969,10 @@ def test_a_town_a_direction_locates_without_a_comma_is_only_a_reference() -> Non
             "and took it after brief clashes.")
     assert {(e.event_type, e.place) for e in run(text)} == {
         ("troop_position", place_of("Khatuniyah")), ("seizure", place_of("Khatuniyah"))}
+
+
+def test_most_of_it_taken_is_part_of_the_town_told_before() -> None:
+    text = ("Troops entered Deir Hafer on Monday. On Wednesday ISIS fighters "
+            "retook most of it.")
+    (taken,) = [e for e in of_type("seizure", text) if e.actor1 == "ISIS"]
+    assert (taken.place, taken.geo_precision) == (place_of("Deir Hafer"), 2)

@@ -142,6 +142,10 @@ DATES = [
      "week", False),  # a state now
     ("ISIS fighters reached Tikrit on Monday. A day later, they seized the city.", "seized",
      "2015-05-19", "day", True),
+    # what happened "within two days" of the day told is dated by the span's end, and told
+    # in the past perfect it is the story's news, as is "most of it" taken
+    ("The army announced the capture of Baiji on Monday. Within two days, ISIS fighters had "
+     "retaken most of it.", "retaken", "2015-05-20", "day", True),
     ("Some 60 civilians have been killed in Douma since Saturday.", "killed", "2015-05-21", "week",
      False),  # a count to date
     ("More than 35,000 people have left Manbij since March.", "left", "2015-03-01", "month",
