@@ -232,6 +232,8 @@ def _topic_here(anchor: Any) -> bool:
         if g.tag_.startswith("VB") and (g.lower_ in TOPIC_VERBS or low in TOPIC_VERBS):
             if low == "call" and any(c.lower_ == "in" for c in g.children):
                 continue  # "called in airstrikes": ordered them, not asked for them
+            if anchor.dep_ == "conj" and anchor.head.i == g.i and syntax.is_verb(anchor):
+                continue  # "stopped a convoy and kidnapped 153 boys": a deed of its own
             return True
     return False
 

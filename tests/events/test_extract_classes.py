@@ -144,6 +144,11 @@ WANTED = [
      ("troop_position", "Tabqa")),
     # news told as "reports that ...": the report is the source, the event is the news
     ("Reports that Peshmerga forces have left Makhmour overnight.", ("withdrawal", "Makhmur")),
+    # people taken are kidnapped, also in a deed told after another verb ("stopped ... and")
+    ("IS fighters stopped a convoy of buses near Manbij on Monday and kidnapped 153 "
+     "schoolboys.", ("abduction", "Manbij")),
+    ("The fate of 16 nuns, who were taken from the convent in Maaloula by the fighters on "
+     "Monday, is still unknown.", ("abduction", "Maaloula")),
     # raids counted ("dozens of raids") are made by who carried them out: warplanes
     ("Russian warplanes carried out dozens of raids on Muhassan on Monday.",
      ("airstrike", "Muhassan")),
@@ -976,3 +981,7 @@ def test_most_of_it_taken_is_part_of_the_town_told_before() -> None:
             "retook most of it.")
     (taken,) = [e for e in of_type("seizure", text) if e.actor1 == "ISIS"]
     assert (taken.place, taken.geo_precision) == (place_of("Deir Hafer"), 2)
+
+
+def test_people_taken_somewhere_by_no_one_named_are_moved_not_kidnapped() -> None:
+    assert of_type("abduction", "About 4,000 civilians were taken to Harran on Friday.") == []
