@@ -24,8 +24,10 @@ from events.extract.wordlists import (
     AIRCRAFT,
     ATTACK_WORDS,
     CIVIL_DEPLOYED,
+    COUNT_NOUNS,
     DEPLOYED_WEAPONS,
     FORCES,
+    FOUND_VERBS,
     GENERIC_PEOPLE,
     PEOPLE,
     PLACE_NOUNS,
@@ -93,8 +95,6 @@ def siege_broken(anchor: Any) -> bool:
             and syntax.lemma(anchor.head) in ("break", "lift", "breach", "end"))
 
 
-#: Nouns that count event nouns ("dozens of raids").
-_COUNTS = frozenset("dozens scores hundreds series wave spate number".split())
 
 
 def _words_near(args: roles.Arguments) -> set[str]:
@@ -109,7 +109,7 @@ def _words_near(args: roles.Arguments) -> set[str]:
         out |= {syntax.lemma(t) for t in args.object
                 if t.head.dep_ == "prep" and t.head.head.i == args.anchor.i}
         count = args.anchor.head.head if args.anchor.head.lower_ == "of" else None
-        if count is not None and count.lower_ in _COUNTS and count.dep_ == "dobj":
+        if count is not None and count.lower_ in COUNT_NOUNS and count.dep_ == "dobj":
             # "warplanes carried out dozens of raids": who carried them out
             out |= {syntax.lemma(t) for c in count.head.children if c.dep_ == "nsubj"
                     for t in c.subtree}
@@ -511,7 +511,7 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         victims = args.object  # "killed 12 people", "12 people were killed"
         if syntax.lemma(args.anchor) == "die" or args.anchor.lower_ in ("dead", "deaths"):
             victims = args.subject
-        lemmas = {syntax.lemma(t) for v in victims for t in v.subtree}
+        lemmas = {syntax.lemma(t) for v in victims for t in v.subtree}  # "bodies of 18 men" too
         if lemmas & PEOPLE and lemmas & FORCES:
             return "clash"  # "60 people, civilians and policemen, were killed": a fight
         if syntax.lemma(args.anchor) == "die" and not lemmas & (PEOPLE - GENERIC_PEOPLE):
@@ -519,6 +519,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         if lemmas & PEOPLE or any(a.actor == "Civilians" for a, s in args.actors if s in (
             "obj", "subj", "subjpass")):
             return "attack_on_civilians"
+        if syntax.lemma(args.anchor) in FOUND_VERBS and not lemmas & FORCES:
+            return "attack_on_civilians"  # bodies found, no fighters' among them: killings
         return "clash"
     return kind
 

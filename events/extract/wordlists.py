@@ -187,6 +187,10 @@ TOPIC_VERBS = frozenset(
     "photograph contain list classify define categorize categorise".split()
 )
 #: Heads whose "of" names what they count or hold: "a group of 31 Turks", "control of the dam".
+#: Nouns that count event nouns ("dozens of raids").
+COUNT_NOUNS = frozenset("dozens scores hundreds series wave spate number".split())
+#: Verbs of bodies found ("residents found the bodies of 18 men").
+FOUND_VERBS = frozenset("find discover recover dump".split())
 QUANTITY_HEADS = frozenset(
     "group number dozen dozens hundred hundreds thousand thousands score scores convoy busload "
     "control part parts most much half rest majority swath swathe area areas section sections "

@@ -144,6 +144,13 @@ WANTED = [
      ("troop_position", "Tabqa")),
     # news told as "reports that ...": the report is the source, the event is the news
     ("Reports that Peshmerga forces have left Makhmour overnight.", ("withdrawal", "Makhmur")),
+    # bodies found tell a killing: of civilians, or of fighters in a fight
+    ("On Thursday, residents found the bodies of 18 men dumped in the desert near Daquq.",
+     ("attack_on_civilians", "Daquq")),
+    ("On Wednesday, the bodies of six men were found dumped in a ditch in Hawija.",
+     ("attack_on_civilians", "Hawija")),
+    ("Police recovered the bodies of four soldiers near Tuz Khurmatu on Monday.",
+     ("clash", "Tuz Khurmatu")),
     # people taken are kidnapped, also in a deed told after another verb ("stopped ... and")
     ("IS fighters stopped a convoy of buses near Manbij on Monday and kidnapped 153 "
      "schoolboys.", ("abduction", "Manbij")),
