@@ -29,6 +29,9 @@ from events.extract.wordlists import (
     FORCES,
     FOUND_VERBS,
     GENERIC_PEOPLE,
+    NO_GROUND,
+    NO_THREAT_MADE,
+    NOT_MOVERS,
     PEOPLE,
     PLACE_NOUNS,
     PRISONERS,
@@ -93,8 +96,6 @@ def siege_broken(anchor: Any) -> bool:
         anchor = anchor.head
     return (anchor.dep_ in ("nsubjpass", "dobj", "nsubj")
             and syntax.lemma(anchor.head) in ("break", "lift", "breach", "end"))
-
-
 
 
 def _words_near(args: roles.Arguments) -> set[str]:
@@ -203,26 +204,18 @@ def _left_in_a_state(args: roles.Arguments) -> bool:
     )
 
 
-#: Subjects that "enter" or "advance" without moving: "the truce entered into force",
-#: "the offensive entered its third week".
-_NOT_MOVERS = frozenset(
-    "ceasefire truce deal agreement accord law decree resolution plan war conflict crisis "
-    "offensive operation campaign battle fight fighting talk process phase stage price "
-    "economy".split())
-
-
 def _not_moving(args: roles.Arguments) -> bool:
     """Tell whether a position word tells no force's position.
 
     "The truce entered into force", "Tehran holds influence over Baghdad": the
     subject moves nowhere, or what is held is no ground.
     """
-    if syntax.is_verb(args.anchor) and any(syntax.lemma(t) in _NOT_MOVERS for t in args.subject):
+    if syntax.is_verb(args.anchor) and any(syntax.lemma(t) in NOT_MOVERS for t in args.subject):
         return True
     if any(c.dep_ == "prep" and c.lower_ == "into" and any(
             p.lower_ in ("force", "effect") for p in c.children) for c in args.anchor.children):
         return True
-    if syntax.is_verb(args.anchor) and any(syntax.lemma(t) in _NO_GROUND for t in args.object):
+    if syntax.is_verb(args.anchor) and any(syntax.lemma(t) in NO_GROUND for t in args.object):
         return True  # "since Russia entered the war", "entered talks": no ground entered
     held = syntax.lemma(args.anchor) == "hold" and args.object
     return bool(held) and not _has_place_in(args, ("obj",)) and not any(
@@ -230,17 +223,6 @@ def _not_moving(args: roles.Arguments) -> bool:
                                        "lines", "territory")
         for t in args.object)
 
-
-#: What a force enters or advances that is no ground.
-_NO_GROUND = frozenset(
-    "war conflict fray fight talks negotiation phase stage race service agreement deal truce "
-    "ceasefire election politics era year month week decade".split())
-
-
-#: Verbs of which a threat is the object without anyone making one.
-_NO_THREAT_MADE = frozenset(
-    "end remove eliminate reduce counter face pose neutralize neutralise lift avert "
-    "contain confront keep fulfil fulfill honour honor break deliver".split())
 
 def _from_a_prison(args: roles.Arguments) -> bool:
     """Tell whether the place left is a prison: "hundreds escape Abu Ghraib prison"."""
@@ -401,7 +383,7 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if kind == "threat" and not threats.threat_has_attack(args.anchor, args.captures):
         return None  # "warned of a swift response": no attack declared
     if kind == "threat" and args.anchor.dep_ in ("dobj", "nsubjpass") and syntax.lemma(
-            args.anchor.head) in _NO_THREAT_MADE:
+            args.anchor.head) in NO_THREAT_MADE:
         return None  # "ends the threat of attacks", "poses a threat", "kept his promise to"
     held = kind == "troop_position" and syntax.lemma(args.anchor) == "hold"
     if (kind == "control" or held) and ongoing(args.anchor):
@@ -439,6 +421,11 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if kind == "flight":
         if agents.subject_is(args, PRISONERS) or _from_a_prison(args):
             return "prison_break"
+        if syntax.lemma(args.anchor) in _CARRYING and not args.passive:
+            # "buses carried 2,000 rebel fighters out of Madaya": who was carried
+            carried = {syntax.lemma(t) for t in roles.expand(args.object)}
+            return ("withdrawal" if carried & FORCES else
+                    "displacement" if carried & PEOPLE else None)
         if agents.subject_is(args, VEHICLES):
             # "a convoy carrying ISIS fighters left the city": who was on it says what it was;
             # "a convoy of buses left the town" does not tell

@@ -258,3 +258,20 @@ CLAIM_CUES = re.compile(
     r"told))",
     re.IGNORECASE,
 )
+
+#: Subjects that "enter" or "advance" without moving: "the truce entered into force",
+#: "the offensive entered its third week".
+NOT_MOVERS = frozenset(
+    "ceasefire truce deal agreement accord law decree resolution plan war conflict crisis "
+    "offensive operation campaign battle fight fighting talk process phase stage price "
+    "economy".split())
+
+#: What a force enters or advances that is no ground.
+NO_GROUND = frozenset(
+    "war conflict fray fight talks negotiation phase stage race service agreement deal truce "
+    "ceasefire election politics era year month week decade".split())
+
+#: Verbs of which a threat is the object without anyone making one.
+NO_THREAT_MADE = frozenset(
+    "end remove eliminate reduce counter face pose neutralize neutralise lift avert "
+    "contain confront keep fulfil fulfill honour honor break deliver".split())

@@ -144,6 +144,10 @@ WANTED = [
      ("troop_position", "Tabqa")),
     # news told as "reports that ...": the report is the source, the event is the news
     ("Reports that Peshmerga forces have left Makhmour overnight.", ("withdrawal", "Makhmur")),
+    # who buses carry out says what it was: fighters withdraw, families are displaced
+    ("On Saturday, buses carried around 2,000 rebel fighters and relatives out of Madaya.",
+     ("withdrawal", "Madaya")),
+    ("On Sunday, buses carried 300 families out of Zabadani.", ("displacement", "Zabadani")),
     # bodies found tell a killing: of civilians, or of fighters in a fight
     ("On Thursday, residents found the bodies of 18 men dumped in the desert near Daquq.",
      ("attack_on_civilians", "Daquq")),
