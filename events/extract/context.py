@@ -3,9 +3,13 @@
 * The topic place: the place the report is about — named in its headline or
   first lines, and named most often. "The city", "it" and a sentence that
   names no place mean it, unless the sentence itself or the one just before
-  names another town for the anaphor to point back to.
+  names another town for the anaphor to point back to (the town the sentence
+  before told its event at, in the same paragraph, unless it was where people
+  went or a town of background).
+* What a sentence with no place of its own still tells: see :mod:`.placeless`.
 * Dates: see :mod:`.story_dates`.
-* Actors: "it" and "they" are the force the previous event was about.
+* Actors: "it" and "they" are the force the previous event was about; "the group"
+  the armed group told last, never a state's force.
 """
 
 from __future__ import annotations
@@ -137,9 +141,9 @@ class _History:
         self.events: dict[int, PlaceMention] = {}
         # every named place, destinations too
         self.told: list[tuple[int, PlaceMention]] = []
-        # the paragraph of each sentence read, and the places of all its events
+        # the paragraph of each sentence read, and the events each told (with a place)
         self.paragraphs: dict[int, int] = {}
-        self.event_places: dict[int, list[Candidate]] = {}
+        self.told_events: dict[int, list[Candidate]] = {}
 
     def add(self, index: int, places: list[PlaceMention]) -> None:
         self.sites += [p for p in places if p.place is not None and not p.anaphor
@@ -226,7 +230,7 @@ class _History:
         """
         if self.paragraphs.get(index - 1) != paragraph:
             return None
-        told = self.event_places.get(index - 1, [])
+        told = self.told_events.get(index - 1, [])
         if topic is not None and any(c.place.place is topic.place for c in told):
             return None
         # not where people went ("Residents fled towards Erbil"), nor a town of the
@@ -402,7 +406,7 @@ def resolve_places(
             out.append(c)
             if c.place is not None and c.place.place is not None:
                 history.events.setdefault(s.index, c.place)
-                history.event_places.setdefault(s.index, []).append(c)
+                history.told_events.setdefault(s.index, []).append(c)
     for c in out:
         c.place = seat_town(c.place, reader.plain)
     return out

@@ -59,7 +59,10 @@ def campaign_told_before(c: Candidate) -> bool:
 
 
 def site_object(c: Candidate) -> str | None:
-    """Return the unnamed site a trigger acts on ("the municipal stadium"), or None."""
+    """Return the site a trigger acts on that the gazetteer does not know, or None.
+
+    "managed to capture the municipal stadium", "seized the Baba Gurgur oil field".
+    """
     doc = c.sentence.doc
     if doc is None:
         return None
