@@ -145,7 +145,10 @@ QUARTER_AFTER = re.compile(
     # told in apposition: "al-Joura and al-Qusour, the two adjoining districts where"
     r"|^,\s+(?:the|a|an)\s+(?:(?!(?:in|of|on|near|at|by|village|town|city)\b)[\w-]+\s+){0,3}?"
     r"(neighbou?rhoods?|quarters?|districts?)\b"
-    r"(?![\'’]|\s+of\b)",
+    r"(?![\'’]|\s+of\b)"
+    # closing a list: "al-Joura, al-Qusour and the rest of the besieged neighbourhoods"
+    r"|^\s*,?\s+and\s+(?:the\s+)?(?:rest|other)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(neighbou?rhoods|quarters|districts)\b",
     re.IGNORECASE)
 QUARTER_BEFORE = re.compile(r"\b(neighbou?rhood|quarter|district)\s+of\s+$", re.IGNORECASE)
 #: "the al-Hamidiya neighbourhood of Deir ez-Zor": the name after a named quarter's word

@@ -422,7 +422,7 @@ class PlaceReader:
                 continue  # "Daraa al-Balad" is a quarter of Daraa; "Ali al-Hamdani" a man
             if ORG_AFTER.match(text[end : end + 60]):
                 continue  # "the Nineveh Operations Command": a body, not a place
-            before, after = text[max(0, start - 80) : start], text[end : end + 40]
+            before, after = text[max(0, start - 80) : start], text[end : end + 60]
             feature = None
             if PROVINCE_AFTER.match(after) or PROVINCE_BEFORE.search(before):
                 feature = "governorate"
@@ -496,7 +496,9 @@ class PlaceReader:
             if city and (feature or "").startswith("quarter:") and not (
                     self.quarter_towns.own_unit(name, feature)):
                 feature = f"{feature}:{city}"  # the sentence's own city holds its quarters
+            feature = feature or self.quarter_towns.told_as_quarter(name)
             place = self.resolve(name, feature)
+            self.quarter_towns.remember(name, feature, place)
             if prisoners and name in self.prisons:
                 place = self.prisons[name]
             if place is not None and place.feature == "site" and PRISON_WORDS.search(place.name):

@@ -45,6 +45,8 @@ class QuarterTowns:
         self._label: tuple[int, str] = (-1, "")
         # the one town the paragraph last named outside its quarters, by paragraph
         self._told: tuple[int, str] = (-1, "")
+        # the names the report told as quarters, with their quarter word and town
+        self._quarters: dict[str, str] = {}
 
     def city_of(self, text: str, found: list[tuple], paragraph: int,
                 country: str | None) -> str | None:
@@ -117,3 +119,16 @@ class QuarterTowns:
                 or place.feature in ("district", "subdistrict") and place.country == country):
             return place
         return self.plain(name, f"{feature}:{city.name}") or place
+
+    def remember(self, name: str, feature: str | None, place: Any) -> None:
+        """Keep a name the report told as a quarter, once it is read as one."""
+        if place is not None and (feature or "").startswith("quarter:"):
+            self._quarters.setdefault(name, feature)
+
+    def told_as_quarter(self, name: str) -> str | None:
+        """Return how a name was told as a quarter before in the report, or None.
+
+        "al-Joura, al-Qusour and the rest of the besieged neighbourhoods ... IS shells that
+        hit al-Qusour": the same quarter, not the town of al-Qusayr in Homs.
+        """
+        return self._quarters.get(name)

@@ -835,6 +835,11 @@ QUARTERS = [
     ("Iraqi troops pushed into eastern Mosul on Monday. On Tuesday the brigade entered the "
      "Samah and al-Intisar neighbourhoods after a day of street fighting.", "Mosul",
      "2015-05-19"),
+    # names a list closes as "the rest of the neighbourhoods" are quarters, and stay so
+    # when named again alone, in another paragraph
+    ("Islamic State attacked Deir ez-Zor on Monday, cutting the road that links the airport "
+     "to al-Joura, al-Qusour and the rest of the besieged neighbourhoods.\n\nOn Tuesday IS "
+     "shells hit al-Qusour, killing seven civilians.", "Deir ez-Zor", "2015-05-19"),
     # a paragraph that names no town: the report's city, not a namesake quarter far away
     ("Iraqi troops pushed into eastern Mosul on Monday.\n\nOn Tuesday the brigade entered "
      "the Samah neighbourhood after a day of street fighting.", "Mosul", "2015-05-19"),
