@@ -57,6 +57,35 @@ def _anchor_dates(sentences: list[Any], mentions: list[Any]) -> dict[int, Any]:
     return out
 
 
+#: A campaign's launch told with its day: "launched their offensive ... on 9 October".
+_LAUNCH = re.compile(
+    r"\b(?:launch|begin|began|begun|start|open)\w*\b[^.;]{0,80}?\b(?:offensive|operation|"
+    r"campaign|battle|assault)\b|\b(?:offensive|operation|campaign|battle|assault)\b[^.;]{0,60}?"
+    r"\b(?:was\s+launched|began|started|opened|got\s+under\s+way)\b", re.IGNORECASE)
+#: A day counted within the campaign: "on the second day of the offensive".
+_NTH_DAY = re.compile(
+    r"\bthe\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+day\s+of\s+"
+    r"(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:offensive|operation|campaign|battle|assault)\b",
+    re.IGNORECASE)
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth").split()
+
+
+def _launch_days(sentences: list[Any], mentions: list[Any]) -> list[tuple[int, date]]:
+    """Return (sentence index, day) of each campaign launch the report tells with its day."""
+    return [(s.index, d.date) for s, m in zip(sentences, mentions, strict=True)
+            if _LAUNCH.search(s.text)
+            for d in m.dates[:1] if d.precision == "day" and not d.relative_to_anchor]
+
+
+def _day_of_the_campaign(text: str, launches: list[tuple[int, date]], index: int) -> Any:
+    """Return the day a sentence counts within the campaign launched before it, or None."""
+    nth = _NTH_DAY.search(text)
+    told = [day for i, day in launches if i < index]
+    if nth is None or not told:
+        return None
+    return told[-1] + timedelta(days=_ORDINALS.index(nth.group(1).lower()))
+
+
 def _record_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any]:
     """Return the day of each paragraph that opens with a dated heading line.
 
@@ -85,6 +114,7 @@ def resolve_dates(
 ) -> None:
     """Set every candidate's ``day`` and ``precision`` (see the module's rules)."""
     anchors = _anchor_dates(sentences, mentions)
+    launches = _launch_days(sentences, mentions)
     paragraph = {s.index: s.paragraph for s in sentences}
     text = {s.index: s.text for s in sentences}
     records = _record_days(sentences, anchors)
@@ -177,6 +207,11 @@ def resolve_dates(
                 c.notes.append(f"{COUNT_TO_DATE} ({d.text})")
             continue
         written = [d for d in mentions[i].dates if not d.relative_to_anchor]
+        counted = _day_of_the_campaign(c.sentence.text, launches, i)
+        if counted is not None:
+            # "shelled Qamishli on the second day of the offensive", launched on 9 October
+            c.day, c.precision = counted, "day"
+            continue
         entry = [d for d in written if d.start == 0 and _ENTRY.match(c.sentence.text[d.end :])]
         if entry:
             # "January 2015 - Kurdish fighters ... drive IS out of Kobane, after a four-month

@@ -142,6 +142,9 @@ DATES = [
      "week", False),  # a state now
     ("ISIS fighters reached Tikrit on Monday. A day later, they seized the city.", "seized",
      "2015-05-19", "day", True),
+    # a day counted within a campaign whose launch the report dates
+    ("Troops launched their offensive on Hawija on 12 May.\n\nArtillery shelled Hawija on the "
+     "second day of the offensive.", "shelled", "2015-05-13", "day", False),
     # what happened "within two days" of the day told is dated by the span's end, and told
     # in the past perfect it is the story's news, as is "most of it" taken
     ("The army announced the capture of Baiji on Monday. Within two days, ISIS fighters had "
