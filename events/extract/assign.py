@@ -432,8 +432,8 @@ def _carrier_date(doc: Any, d: Any, anchor: Any) -> bool:
 
 def _hangs_on(doc: Any, d: Any, verb: Any, besides: Any) -> bool:
     """Tell whether a date hangs on ``verb`` itself, not through ``besides``."""
-    for t in (syntax.span_head(doc, d.start, d.end), *syntax.ancestors(
-            syntax.span_head(doc, d.start, d.end))):
+    head = syntax.span_head(doc, d.start, d.end)
+    for t in (head, *syntax.ancestors(head)) if head is not None else ():
         if t.i == besides.i:
             return False
         if t.i == verb.i:

@@ -23,6 +23,7 @@ from events.extract.candidate import Candidate
 from events.extract.place_links import km_apart, seat_town
 from events.extract.place_words import CITY_KINDS, NAMED_SITE_KINDS, TOWNS, dateline_end
 from events.extract.places import PlaceMention
+from events.extract.quarter_towns import QUARTER_FAR_KM
 
 #: Words one airfield is called by: "the Kuweires military airport ... the air base".
 _AIRFIELD = ("airport", "airbase", "airfield")
@@ -34,8 +35,6 @@ STATE_FORCES = frozenset({"Iraqi Security Forces", "Syrian Army", "US-led coalit
 LOCAL_SENTENCES = 2
 #: How many sentences back a sentence that names no place may borrow its place.
 FALLBACK_SENTENCES = 1
-#: A name read this far from the report's city in a sentence about "the city" is its quarter.
-QUARTER_FAR_KM = 30.0
 #: A sentence sharing this share of its words with one of the few before it repeats it.
 REPEAT_SHARE = 0.9
 REPEAT_REACH = 3

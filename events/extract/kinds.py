@@ -273,13 +273,7 @@ def _speaker_flies(args: roles.Arguments, country: str | None) -> bool:
 
 def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
     if needs == "place":
-        # (or people taken: "16 nuns, who were taken from the convent": a kidnapping; not
-        # "4,000 civilians were taken to Hirjillah" by no one named: a transfer)
-        return _has_place_object(args) or agents.people_object(args) and (
-            any(s == "prep:from" for _, s in args.places) or any(
-                a.actor in _actors.ARMED and a.actor != "Civilians"
-                for a, s in args.actors if s in agents.AGENT_SLOTS + ("by",))
-            or not any(s in ("prep:to", "prep:into") for _, s in args.places))
+        return _has_place_object(args)
     if needs == "goal":
         return any(s in _GOAL_SLOTS for _, s in args.places)
     if needs == "aircraft":

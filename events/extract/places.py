@@ -430,8 +430,8 @@ class PlaceReader:
                     not NAMED_QUARTER_BEFORE.search(before) and QUARTER_BEFORE.search(before))
                   ) and not self.quarter_towns.own_point(name, quarter):
                 # of the report's city, unless it has a point of its own or is an admin district
-                feature = "quarter:" + next(g for g in quarter.groups() if g).lower()
                 word = next(g for g in quarter.groups() if g).lower()
+                feature = "quarter:" + word
                 if quarter.re is QUARTER_AFTER and (quarter.group(2) or word.endswith("s")):
                     # the apposition, or the plural word, tells them all ("the Samah and
                     # al-Intisar neighbourhoods")

@@ -23,7 +23,7 @@ from events.extract.place_words import (
     reference_kind,
 )
 
-#: A quarter read this far (km) from the report's city, with no town of its own, is that city's.
+#: A name read this far (km) from the report's city, told as its quarter, is that city's.
 QUARTER_FAR_KM = 30.0
 
 # "the capital" as a town, not "the capital of Anbar"

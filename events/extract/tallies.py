@@ -14,7 +14,7 @@ from typing import Any
 
 from events.dates import WEEKDAYS, find_dates
 from events.extract import syntax
-from events.extract.wordlists import AGGREGATE_MARKS
+from events.extract.wordlists import AGGREGATE_MARKS, COUNT_NOUNS
 from events.figures import parse_number
 
 #: Trigger kinds whose nouns name events ("fighting", "strikes", "bombings").
@@ -72,7 +72,6 @@ def habitual(text: str, anchor: Any, clause: Any) -> bool:
 
 #: Nouns that group events: "a wave of bombings", "a series of strikes".
 _GROUPS = frozenset("series wave spate string succession".split())
-_MANY = frozenset("dozens scores hundreds".split())
 
 
 def names_a_day(text: str) -> bool:
@@ -101,7 +100,7 @@ def aggregate(text: str, anchor: Any, trigger: Any) -> bool:
         # "a series of strikes over the past week"; but "a wave of seven car bombs on
         # Monday" ("dozens of raids yesterday on al-Muri'iya") is one attack (one day's
         # raids) on one day, whatever span the sentence names besides
-        if anchor.head.head.lower_ in _GROUPS | _MANY and names_a_day(text):
+        if anchor.head.head.lower_ in _GROUPS | COUNT_NOUNS and names_a_day(text):
             return False
         marks = True
     if counted and anchor.tag_.startswith("NN") and any(

@@ -996,3 +996,8 @@ def test_most_of_it_taken_is_part_of_the_town_told_before() -> None:
 
 def test_people_taken_somewhere_by_no_one_named_are_moved_not_kidnapped() -> None:
     assert of_type("abduction", "About 4,000 civilians were taken to Harran on Friday.") == []
+
+
+def test_people_freed_or_guarded_are_not_taken() -> None:
+    # the verbs that need a place for object ("freed the town") do not take people instead
+    assert of_type("abduction", "Iraqi troops freed 30 hostages in Fallujah on Monday.") == []
