@@ -295,6 +295,8 @@ class PlaceReader:
         # loose alone; its places' points break ties for every name.
         unsure = plain is None or getattr(plain, "ambiguous", False)
         place = self._hinted(name, feature, near, units=unsure) or plain
+        if (plain is not None and not unsure and place.score < min(plain.score, 0.9)):
+            place = plain
         if place is not None and near:
             if self._stray(name, place):
                 place = None

@@ -75,3 +75,12 @@ def test_an_administrative_district_of_the_report_s_country_stays_itself():
     unit = geodata.resolve("Hawija district", country="IQ", strict_case=True)
     towns = reader.quarter_towns
     assert towns.far_quarter("Hawija", "quarter:district", unit, reader.own_city, "IQ") is unit
+
+
+def test_an_exact_name_does_not_give_way_to_a_looser_namesake_near_the_report_s_places():
+    # "Khazir" is a village's own name; "Al Khadhra'a", a looser reading of it, lies by
+    # Baghdad, which the report names too: the name as written wins
+    reader = PlaceReader("IQ")
+    reader.learn([("Mosul", None), ("Baghdad", None), ("Khazir", None)])
+    exact = geodata.resolve("Khazir", country="IQ", strict_case=True)
+    assert reader.resolve("Khazir").name == exact.name == "Khazir"
