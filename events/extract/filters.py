@@ -63,6 +63,8 @@ _CAMPAIGNS = frozenset("offensive campaign operation".split())
 _MANNER_PREPS = frozenset({"in", "during", "through", "via"})
 # "against" and "for": "vowed to fight against air strikes" - neither a place nor an event.
 _NEGATIVE_DETS = frozenset({"no", "neither", "nor", "without"})
+#: Adverbs that deny what their phrase names: "with barely a fight", "hardly any fighting".
+_SCARCELY = frozenset({"barely", "hardly", "scarcely"})
 _KEEPING_OUT = frozenset("refrain abstain decline refuse avoid".split())
 
 
@@ -108,7 +110,21 @@ def _negated(anchor: Any, clause: Any) -> bool:
                 d.dep_ == "det" and d.lower_ == "no" for d in c.children
             ):
                 return True  # "No Iraqi army remains in Kirkuk"
+    if not syntax.is_verb(anchor) and _denied_noun(anchor):
+        return True
     return anchor.head.lower_ == "without" or anchor.head.head.lower_ == "without"
+
+
+def _denied_noun(anchor: Any) -> bool:
+    """Tell whether a noun trigger's own phrase denies it.
+
+    "ended with buses, not a battle", "retaken with barely a fight", "fell with hardly any
+    fighting": no fight took place.
+    """
+    if any(t.lower_ in _SCARCELY for left in anchor.lefts for t in left.subtree):
+        return True
+    edge = anchor.left_edge.i
+    return edge > 0 and anchor.doc[edge - 1].lower_ == "not"
 
 
 def _modal(anchor: Any, clause: Any) -> bool:

@@ -237,6 +237,7 @@ NO_EVENT = [
     "Under the agreement, the towns of Yalda and Babbila south of Damascus could be next.",
     # falls that are no town's: prices, a person, a fall that dates another event
     "Prices in Mosul fell on Monday, traders said.",
+
     "Abu Layla, the commander of the brigade, fell in the first week of the operation.",
     "Mosul fell silent on Monday.",
     # where the people who worry are, and a retaking with no place of its own
@@ -327,6 +328,19 @@ def test_displacement_is_at_the_people_s_town(text: str, origins: set[str]) -> N
 @pytest.mark.parametrize("text", NO_EVENT, ids=[t[:40] for t in NO_EVENT])
 def test_no_single_happening(text: str) -> None:
     assert run(text) == [], [(e.event_type, e.place) for e in run(text)]
+
+
+# a fight denied in its own phrase: whatever else the sentence tells, no clash
+DENIED_FIGHTS = [
+    "Rebels gave up Daraya on Friday with buses, not a battle.",
+    "The army retook Jalawla on Sunday with barely a fight.",
+    "The town of Qara fell on Friday with hardly any fighting.",
+]
+
+
+@pytest.mark.parametrize("text", DENIED_FIGHTS, ids=[t[:40] for t in DENIED_FIGHTS])
+def test_a_fight_denied_in_its_own_phrase_is_no_clash(text: str) -> None:
+    assert of_type("clash", text) == [], [(e.event_type, e.place) for e in run(text)]
 
 
 @pytest.mark.parametrize(
