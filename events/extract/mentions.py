@@ -151,7 +151,7 @@ def find_mentions(
             for start, _, name, feature in found
             # "80 km west of Baghdad", "officials in Erbil", "BAGHDAD, July 2 (Xinhua) --":
             # no evidence of where events are
-            if not reference_kind(sentence.text[max(0, start - 80) : start])
+            if not reference_kind(sentence.text[max(0, start - 80) : start], sentence.text)
             and start >= dateline_end(sentence.text)
         ]
     )

@@ -24,6 +24,7 @@ from events.extract.place_words import (
     IN_REGION_OF,
     MEASURED_OFFSET,
     REGION_AFTER,
+    bearing_of,
     offset_of,
     offset_point,
 )
@@ -189,6 +190,19 @@ def reading_of(alternative: Any) -> Any:
 
 #: How far (km) a place told only as lying some way of another may be from it.
 DIRECTION_KM = 60.0
+#: How far off the told bearing a place may lie and still lie that way.
+BEARING_SLACK = 67.5
+
+
+def lies_towards(ref: Any, place: Any, bearing: float) -> bool:
+    """Tell whether ``place`` lies roughly on ``bearing`` (degrees) from ``ref``."""
+    lat = math.radians(float(ref.lat))
+    dy = float(place.lat) - float(ref.lat)
+    dx = (float(place.lon) - float(ref.lon)) * math.cos(lat)
+    if math.hypot(dx, dy) * 111.0 < MEASURED_SLACK_KM / 2:
+        return True  # beside the reference: no bearing to tell
+    actual = math.degrees(math.atan2(dx, dy)) % 360
+    return abs((actual - bearing + 180) % 360 - 180) <= BEARING_SLACK
 
 
 def measured_namesakes(
@@ -214,16 +228,21 @@ def measured_namesakes(
         if ref is None or ref.country not in ("IQ", "SY"):
             continue
         if m is None:
-            # "the industrial town of Adra, north-east of Douma": near Douma, not Daraa
+            # "the industrial town of Adra, north-east of Douma": near Douma, not Daraa; a
+            # namesake near Douma that lies another way is not meant ("Zummar, north-west of
+            # Mosul" is no village east of it)
+            bearing = bearing_of(DIRECTION_OF.fullmatch(gap)["dir"])
             alone = plain(name)
-            if alone is None or km_apart(alone, ref) > DIRECTION_KM:
-                other = near(name, ref.country, (float(ref.lon), float(ref.lat)))
-                close = [a for a in getattr(other, "alternatives", ())
-                         if km_apart(a, ref) <= DIRECTION_KM]
-                if other is not None and km_apart(other, ref) > DIRECTION_KM and close:
-                    other = reading_of(close[0])
-                if other is not None and km_apart(other, ref) <= DIRECTION_KM:
-                    out[name] = replace(other, query=name)
+            if alone is not None and km_apart(alone, ref) <= DIRECTION_KM:
+                continue
+            other = near(name, ref.country, (float(ref.lon), float(ref.lat)))
+            close = [a for a in getattr(other, "alternatives", ())
+                     if km_apart(a, ref) <= DIRECTION_KM and lies_towards(ref, a, bearing)]
+            if other is not None and km_apart(other, ref) > DIRECTION_KM and close:
+                other = reading_of(close[0])
+            if (other is not None and km_apart(other, ref) <= DIRECTION_KM
+                    and lies_towards(ref, other, bearing)):
+                out[name] = replace(other, query=name)
             continue
         # "Iskandariyah, about 50 km south of", "Kocho, a village some 15 km south of"
         if m.end() != len(gap) or not re.fullmatch(r",\s*(?:\w+\s+){0,3}", gap[: m.start()]):

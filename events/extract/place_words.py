@@ -251,7 +251,7 @@ MEASURED_OFFSET = re.compile(
     re.IGNORECASE,
 )
 #: Between a town and the one it is told to lie some way of: "Adra, north-east of Douma".
-DIRECTION_OF = re.compile(rf",\s+(?:just\s+|to\s+the\s+)?{_COMPASS}\s+of\s+{_THE}",
+DIRECTION_OF = re.compile(rf",\s+(?:just\s+|to\s+the\s+)?(?P<dir>{_COMPASS})\s+of\s+{_THE}",
                           re.IGNORECASE)
 _BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
              "southwest": 225, "west": 270, "northwest": 315}  # fmt: skip
@@ -267,6 +267,15 @@ def measured_offset(before: str) -> tuple[float, float] | None:
     return offset_of(m) if m is not None else None
 
 
+def bearing_of(word: str) -> int:
+    """Return the bearing in degrees of a compass word ("north-west", "southern").
+
+    >>> bearing_of("North-western")
+    315
+    """
+    return _BEARINGS[re.sub(r"[-\s]|ern$", "", word.lower())]
+
+
 def offset_of(m: re.Match[str]) -> tuple[float, float] | None:
     """Return (km, bearing in degrees) of a :data:`MEASURED_OFFSET` match, or None."""
     try:
@@ -274,8 +283,7 @@ def offset_of(m: re.Match[str]) -> tuple[float, float] | None:
     except ValueError:
         return None
     km = n * 1.609 if m["unit"].lower().startswith("mile") else n
-    word = re.sub(r"[-\s]|ern$", "", m["dir"].lower())
-    return round(km, 1), _BEARINGS[word]
+    return round(km, 1), bearing_of(m["dir"])
 
 
 def offset_point(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
@@ -286,9 +294,25 @@ def offset_point(lat: float, lon: float, km: float, bearing: float) -> tuple[flo
     )
 
 
-def reference_kind(before: str) -> str:
-    """Say how the words before a place make it a mere reference, or "" when they don't."""
-    return next((kind for kind, rx in REFERENCES if rx.search(before)), "")
+# Words of saying: "police in Erbil" is where a source sits only in a sentence that
+# reports what someone said; "killed two policemen in Dujail" tells where they fell.
+_SAYING = re.compile(
+    r"\b(?:said|says|say|told|tells|according|reported|reports|stated|announced|confirmed|"
+    r"claimed|quoted|cited|added|denied|estimated?|warned|speaking|insisted|argued|accused|"
+    r"blamed|believed?|believes|fear|fears|feared|expect|expects|expected|hope|hopes|worry|"
+    r"worried)\b", re.IGNORECASE)
+
+
+def reference_kind(before: str, sentence: str | None = None) -> str:
+    """Say how the words before a place make it a mere reference, or "" when they don't.
+
+    Given its ``sentence``, a place after "police in", "residents in" is where a source
+    sits only when the sentence says what someone said.
+    """
+    kind = next((kind for kind, rx in REFERENCES if rx.search(before)), "")
+    if kind == "source" and sentence is not None and not _SAYING.search(sentence):
+        return ""
+    return kind
 
 
 # "Tikrit, north of Baghdad": the second place only locates the first one.

@@ -551,7 +551,7 @@ class PlaceReader:
         province = PROVINCE_AFTER.match(after)
         if precision == 3 and province:
             loc_end = end + province.end()
-        reference = reference_kind(before) or (
+        reference = reference_kind(before, text) or (
             "dateline" if dateline and end <= dateline.end() else ""
         )
         if site and re.search(r"(?:road|highway)$", site.group(0), re.IGNORECASE):
@@ -566,7 +566,7 @@ class PlaceReader:
         kind = (m.group("kind") or "there").lower()
         kind = re.sub(r"\s+", " ", kind)
         before = text[max(0, m.start() - 80) : m.start()]
-        reference = reference_kind(before)
+        reference = reference_kind(before, text)
         start = m.start()
         precision = 1
         near = NEAR_BEFORE.search(before)

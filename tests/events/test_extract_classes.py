@@ -66,6 +66,8 @@ WANTED = [
     ("The Kurdish militia now controls two-thirds of Manbij, a monitor said.",
      ("seizure", "Manbij")),
     ("The government lost Palmyra to the jihadists on Wednesday.", ("seizure", "Palmyra")),
+    # people killed in a town are no source speaking from it
+    ("A roadside bomb killed two policemen in Dujail on Sunday.", ("bombing", "Dujail")),
     # "their home town of X" is X
     ("Soldiers shelled their home town of Khirbet Ghazaleh on Monday.",
      ("shelling", "Khirbet Ghazaleh")),
@@ -946,6 +948,16 @@ def test_a_town_told_as_lying_some_way_of_another_is_the_namesake_near_it() -> N
             "with Iraqi units near Taza Khurmatu, south of Kirkuk, on Monday.")
     clash = of_type("clash", text, published="2017-10-17")
     assert clash and {e.place for e in clash} == {"Tazah Khurmatu"}, clash
+
+
+def test_a_namesake_beside_the_reference_that_lies_another_way_is_not_meant() -> None:
+    # "Zummar, north-west of Mosul": the town itself, 65 km off, not a village of like
+    # spelling east of Mosul
+    text = ("Border standoff\n\nIraqi forces moved towards the Faysh Khabur crossing on "
+            "Thursday, officials in Dohuk said. Last Friday, government forces and peshmerga "
+            "clashed for several hours at Zummar, north-west of Mosul.")
+    clash = of_type("clash", text, published="2017-10-27")
+    assert clash and {e.place for e in clash} == {place_of("Zummar")}, [e.place for e in clash]
 
 
 def test_a_town_north_east_of_another_is_not_a_far_city_of_like_spelling() -> None:
