@@ -142,6 +142,8 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
         gov = anchor.head
         if anchor.dep_ == "pobj" and gov.dep_ == "prep":
             gov = gov.head  # "in the hands of", "a wave of strikes on X"
+            if _partitive(gov):
+                gov = gov.head  # "one of its suicide bombers struck a checkpoint at X"
         gov = _raised_to(anchor, gov)
         if gov.i != anchor.i and (frame == "hold" or _carries(anchor, gov)):
             if frame == "hold" and not syntax.is_verb(gov):
@@ -187,6 +189,15 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
     return slots
 
 
+#: Words that count some of a group: "one of its bombers", "two of the attackers".
+_SOME = frozenset("one some several many most all few dozens hundreds".split())
+
+
+def _partitive(token: Any) -> bool:
+    """Tell whether a subject counts some of the noun after its "of" ("one of its bombers")."""
+    return (token.dep_ in ("nsubj", "nsubjpass") and syntax.is_verb(token.head)
+            and (token.lower_ in _SOME or token.tag_ == "CD")
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children))
 
 
 def _participle_read_as_noun(anchor: Any) -> bool:

@@ -66,6 +66,9 @@ WANTED = [
     ("The Kurdish militia now controls two-thirds of Manbij, a monitor said.",
      ("seizure", "Manbij")),
     ("The government lost Palmyra to the jihadists on Wednesday.", ("seizure", "Palmyra")),
+    # "one of its bombers struck X": the event noun counted by the verb's subject
+    ("In the north of the province, the group said one of its suicide bombers had struck "
+     "a checkpoint outside the town of Nubl on Tuesday.", ("bombing", "Nubul")),
     # people killed in a town are no source speaking from it
     ("A roadside bomb killed two policemen in Dujail on Sunday.", ("bombing", "Dujail")),
     # "their home town of X" is X
