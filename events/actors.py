@@ -125,7 +125,7 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "Civilians": (
         r"civilians|residents|villagers|families|people|Yazidis|Christians|worshippers|children|"
-        r"women|displaced",
+        r"women|displaced|protesters|demonstrators|diners|shoppers|pilgrims",
     ),
     "Unidentified armed group": (
         r"insurgents?|gunmen|(?:armed|unidentified)\s+(?:men|groups?|assailants)|"

@@ -69,6 +69,11 @@ WANTED = [
     # "one of its bombers struck X": the event noun counted by the verb's subject
     ("In the north of the province, the group said one of its suicide bombers had struck "
      "a checkpoint outside the town of Nubl on Tuesday.", ("bombing", "Nubul")),
+    # fire opened on people gathered, not on a force: an attack on civilians
+    ("Soldiers opened fire on demonstrators in Fallujah on Friday, killing seven.",
+     ("attack_on_civilians", "Fallujah")),
+    ("Gunmen opened fire on diners at a restaurant in Nasiriyah on Thursday.",
+     ("attack_on_civilians", "Nasiriyah")),
     # people killed in a town are no source speaking from it
     ("A roadside bomb killed two policemen in Dujail on Sunday.", ("bombing", "Dujail")),
     # "their home town of X" is X
