@@ -567,12 +567,20 @@ def _has_place_in(args: roles.Arguments, slots: tuple[str, ...]) -> bool:
 
 
 def _attacks_stronghold(args: roles.Arguments) -> bool:
-    """Tell whether the object attacked is a defended site ("the Taji prison", "the dam")."""
+    """Tell whether the object attacked is a defended site ("the Taji prison", "the dam").
+
+    Or a force's post in a town: "attacked a checkpoint of the organisation in Abu Hammam",
+    "attacked army positions around the base".
+    """
     words = {
         w.lower() for p, s in args.places if s == "obj" and not p.reference
         for w in p.location.split()
-    }  # fmt: skip
-    return bool(words & STRONGHOLDS)
+    } | {syntax.lemma(t) for t in args.object}  # fmt: skip
+    return bool(words & (STRONGHOLDS | _POSTS))
+
+
+#: A force's posts: attacking one is a fight, wherever it stands.
+_POSTS = frozenset("position post outpost line convoy patrol garrison".split())
 
 
 def is_toll(kind: str, trigger: Any) -> bool:

@@ -69,6 +69,11 @@ WANTED = [
     # "one of its bombers struck X": the event noun counted by the verb's subject
     ("In the north of the province, the group said one of its suicide bombers had struck "
      "a checkpoint outside the town of Nubl on Tuesday.", ("bombing", "Nubul")),
+    # a force's post attacked in a town: a fight there, not a town told by other events
+    ("Tribesmen attacked a checkpoint of the militants in Abu Hammam on Wednesday.",
+     ("clash", "Abu Hammam")),
+    ("In Harasta, rebels attacked army positions near the vehicles base this morning.",
+     ("clash", "Harasta")),
     # fire opened on people gathered, not on a force: an attack on civilians
     ("Soldiers opened fire on demonstrators in Fallujah on Friday, killing seven.",
      ("attack_on_civilians", "Fallujah")),
