@@ -69,6 +69,9 @@ WANTED = [
     # "one of its bombers struck X": the event noun counted by the verb's subject
     ("In the north of the province, the group said one of its suicide bombers had struck "
      "a checkpoint outside the town of Nubl on Tuesday.", ("bombing", "Nubul")),
+    # forces that "fell upon" a place attacked it
+    ("Hundreds of militants fell upon army positions at Tal al-Ward on Friday.",
+     ("clash", "Tal al-Ward")),
     # a force's post attacked in a town: a fight there, not a town told by other events
     ("Tribesmen attacked a checkpoint of the militants in Abu Hammam on Wednesday.",
      ("clash", "Abu Hammam")),
@@ -252,6 +255,7 @@ NO_EVENT = [
     "Under the agreement, the towns of Yalda and Babbila south of Damascus could be next.",
     # falls that are no town's: prices, a person, a fall that dates another event
     "Prices in Mosul fell on Monday, traders said.",
+    "Silence fell upon Tikrit on Friday night.",
 
     "Abu Layla, the commander of the brigade, fell in the first week of the operation.",
     "Mosul fell silent on Monday.",
