@@ -136,8 +136,8 @@ _DATE_RX = re.compile(
   | (?P<thatperiod>\b(?:(?:later|earlier|during|in|on)\s+)?that\s+(?:same\s+)?(?:day|week|month
         |year)\b
         |\b(?:that|the)\s+same\s+(?:day|week|month|year|time|period)\b)
-  | (?P<dayearlier>\b(?:a|one|the)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous
-        |preceding)\s+day\b)
+  | (?P<dayearlier>\b(?:a|one|the)\s+(?:day|night)\s+(?:earlier|before)\b(?!\s+yesterday)
+        |\bthe\s+(?:previous|preceding)\s+(?:day|night)\b)
   | (?P<lastweekend>\b(?:last|this|the|over\s+the|at\s+the)\s+weekend\b)
   | (?P<lastweek>\b(?:last|previous|the\s+previous|the\s+preceding)\s+week\b)
   | (?P<thisweek>\b(?:this|past|the\s+past|earlier\s+this|later\s+this)\s+week\b)

@@ -88,9 +88,16 @@ def test_no_time_expression(text):
     assert resolve(text, PUB) is None
 
 
-def test_a_day_earlier_is_relative_to_anchor():
-    found = find_dates("a day earlier", PUB, anchor=date(2015, 3, 10))
+@pytest.mark.parametrize(
+    "text", ["a day earlier", "the night before", "the previous night", "the previous day"])
+def test_a_day_earlier_is_relative_to_anchor(text):
+    found = find_dates(text, PUB, anchor=date(2015, 3, 10))
     assert [(m.date.isoformat(), m.precision) for m in found] == [("2015-03-09", "day")]
+
+
+def test_the_day_before_yesterday_is_not_a_day_before_the_anchor():
+    found = find_dates("the day before yesterday", PUB, anchor=date(2015, 3, 1))
+    assert all(m.date != date(2015, 2, 28) for m in found), found
 
 
 @pytest.mark.parametrize(
