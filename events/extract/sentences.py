@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from events.extract.wordlists import AIRCRAFT, FORCES, PEOPLE, PRISONERS, VEHICLES
+from events.extract.wordlists import AIRCRAFT, EXPLOSIVES, FORCES, PEOPLE, PRISONERS, VEHICLES
 
 #: Longest sentence kept whole; longer runs of text are cut into pieces of this size.
 MAX_SENTENCE_CHARS = 1_200
@@ -72,7 +72,7 @@ _LEMMA_FIXES = {"torched": "torch", "torches": "torch", "torching": "torch",
 
 
 #: Nouns of the word lists, whose plurals the lemma table may lack.
-_KNOWN_NOUNS = PEOPLE | AIRCRAFT | FORCES | PRISONERS | VEHICLES
+_KNOWN_NOUNS = PEOPLE | AIRCRAFT | FORCES | PRISONERS | VEHICLES | EXPLOSIVES
 
 
 @lru_cache(maxsize=65_536)
@@ -84,8 +84,8 @@ def lemma(word: str) -> str:
 
     Examples
     --------
-    >>> lemma("fell"), lemma("airstrikes"), lemma("yazidis"), lemma("warplanes")
-    ('fall', 'airstrike', 'yazidi', 'warplane')
+    >>> lemma("fell"), lemma("airstrikes"), lemma("yazidis"), lemma("svbieds")
+    ('fall', 'airstrike', 'yazidi', 'svbied')
     """
     if word in _LEMMA_FIXES:
         return _LEMMA_FIXES[word]

@@ -69,6 +69,9 @@ WANTED = [
     # "one of its bombers struck X": the event noun counted by the verb's subject
     ("In the north of the province, the group said one of its suicide bombers had struck "
      "a checkpoint outside the town of Nubl on Tuesday.", ("bombing", "Nubul")),
+    # bombs named by their acronyms, in the plural
+    ("The militants sent three SVBIEDs against army lines near Baghuz on Saturday.",
+     ("bombing", "Baghuz")),
     # forces that "fell upon" a place attacked it
     ("Hundreds of militants fell upon army positions at Tal al-Ward on Friday.",
      ("clash", "Tal al-Ward")),
