@@ -137,6 +137,13 @@ def rows() -> tuple[Row, ...]:
 
 
 @lru_cache(maxsize=1)
+def nouns() -> frozenset[str]:
+    """Return the words the lexicon's noun rows are made of ("firefight", "svbied")."""
+    return frozenset(w for row in rows() if row.pos in ("N", "-") for slot in row.slots
+                     for w in slot.words if w.isalpha())
+
+
+@lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[Row, ...]]:
     by_first: dict[str, list[Row]] = {}
     for row in rows():

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from events.extract.wordlists import AIRCRAFT, EXPLOSIVES, FORCES, PEOPLE, PRISONERS, VEHICLES
+from events.extract.wordlists import AIRCRAFT, FORCES, PEOPLE, PRISONERS, VEHICLES
 
 #: Longest sentence kept whole; longer runs of text are cut into pieces of this size.
 MAX_SENTENCE_CHARS = 1_200
@@ -72,15 +72,15 @@ _LEMMA_FIXES = {"torched": "torch", "torches": "torch", "torching": "torch",
 
 
 #: Nouns of the word lists, whose plurals the lemma table may lack.
-_KNOWN_NOUNS = PEOPLE | AIRCRAFT | FORCES | PRISONERS | VEHICLES | EXPLOSIVES
+_KNOWN_NOUNS = PEOPLE | AIRCRAFT | FORCES | PRISONERS | VEHICLES
 
 
 @lru_cache(maxsize=65_536)
 def lemma(word: str) -> str:
     """Return the dictionary lemma of a lower-case word ("seized" -> "seize").
 
-    Plurals the table lacks of the nouns the rules know ("yazidis", "turks",
-    "warplanes") lose their "s".
+    Plurals the table lacks of the nouns the rules and the lexicon know ("yazidis",
+    "warplanes", "firefights", "svbieds") lose their "s".
 
     Examples
     --------
@@ -92,6 +92,11 @@ def lemma(word: str) -> str:
     found = _lemma_table().get(word)
     if found is None and word.endswith("s") and word[:-1] in _KNOWN_NOUNS:
         return word[:-1]
+    if found is None and word.endswith("s") and not word.endswith("ss"):
+        from events.extract.lexicon import nouns  # the lexicon is read with these lemmas
+
+        if word[:-1] in nouns():
+            return word[:-1]  # "firefights", "gunbattles", "SVBIEDs"
     return found or word
 
 

@@ -90,8 +90,6 @@ STRONGHOLDS = frozenset(
 )
 #: Vehicles: a convoy of them leaving says nothing of who left.
 VEHICLES = frozenset("bus convoy car truck vehicle lorry van minibus coach".split())
-#: Bombs by their acronyms, which the lemma table lacks the plurals of ("5 SVBIEDs").
-EXPLOSIVES = frozenset("ied vbied svbied".split())
 #: What is dropped from the air without being a strike: airdrops of aid.
 AID = frozenset(
     "food aid supply parcel leaflet flyer water medicine relief ration blanket tent "

@@ -175,6 +175,9 @@ LEMMAS = [
     ("struck", "strike"), ("shelled", "shell"), ("airstrikes", "airstrike"),
     ("civilians", "civilian"), ("beheaded", "behead"), ("raqqa", "raqqa"),
     ("yazidis", "yazidi"), ("turks", "turk"), ("isis", "isis"), ("homs", "homs"),
+    # plurals of the lexicon's nouns that the lemma table lacks
+    ("svbieds", "svbied"), ("firefights", "firefight"), ("gunbattles", "gunbattle"),
+    ("counteroffensives", "counteroffensive"), ("news", "news"), ("mass", "mass"),
 ]  # fmt: skip
 
 
