@@ -68,7 +68,9 @@ def _lemma_table() -> Any:
 
 # Forms the lookup table lacks or reads in a sense news of war does not use.
 _LEMMA_FIXES = {"torched": "torch", "torches": "torch", "torching": "torch",
-                "routed": "rout", "routs": "rout"}  # fmt: skip
+                "routed": "rout", "routs": "rout",
+                "bases": "base",  # military bases, not the plural of "basis"
+                "barraged": "barrage", "barraging": "barrage"}  # fmt: skip
 
 
 #: Nouns of the word lists, whose plurals the lemma table may lack.

@@ -178,6 +178,7 @@ LEMMAS = [
     # plurals of the lexicon's nouns that the lemma table lacks
     ("svbieds", "svbied"), ("firefights", "firefight"), ("gunbattles", "gunbattle"),
     ("counteroffensives", "counteroffensive"), ("news", "news"), ("mass", "mass"),
+    ("bases", "base"), ("barraged", "barrage"),
 ]  # fmt: skip
 
 
