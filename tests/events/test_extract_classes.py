@@ -69,6 +69,9 @@ WANTED = [
     # "one of its bombers struck X": the event noun counted by the verb's subject
     ("In the north of the province, the group said one of its suicide bombers had struck "
      "a checkpoint outside the town of Nubl on Tuesday.", ("bombing", "Nubul")),
+    # people snatched: an abduction
+    ("Gunmen snatched two lorry drivers at a fake checkpoint near Tuz Khurmatu on Tuesday.",
+     ("abduction", "Tuz Khurmatu")),
     # bombs named by their acronyms, in the plural
     ("The militants sent three SVBIEDs against army lines near Baghuz on Saturday.",
      ("bombing", "Baghuz")),
