@@ -488,6 +488,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         # "died of her injuries": the toll of an attack told before; "died of hunger",
         # "of thirst": a siege's or a flight's toll, no attack
         return None
+    if kind == "kill" and _killed_from_the_air(args):
+        return "airstrike"  # "Russian jets killed 12 civilians", "killed by coalition aircraft"
     if kind == "kill":
         victims = args.object  # "killed 12 people", "12 people were killed"
         if syntax.lemma(args.anchor) == "die" or args.anchor.lower_ in ("dead", "deaths"):
@@ -581,6 +583,13 @@ def _attacks_stronghold(args: roles.Arguments) -> bool:
 
 #: A force's posts: attacking one is a fight, wherever it stands.
 _POSTS = frozenset("position post outpost line convoy patrol garrison".split())
+
+
+def _killed_from_the_air(args: roles.Arguments) -> bool:
+    """Tell whether the killers named are aircraft ("jets killed", "killed by warplanes")."""
+    slots = ("by", "gov:by", "prep:by") if args.passive else ("subj", "by", "prep:by")
+    killers = [t for t in args.anchor.doc if args.slots.get(t.i) in slots]
+    return any(syntax.lemma(w) in AIRCRAFT for t in killers for w in t.subtree)
 
 
 def is_toll(kind: str, trigger: Any) -> bool:

@@ -69,6 +69,10 @@ WANTED = [
     # "one of its bombers struck X": the event noun counted by the verb's subject
     ("In the north of the province, the group said one of its suicide bombers had struck "
      "a checkpoint outside the town of Nubl on Tuesday.", ("bombing", "Nubul")),
+    # people killed by aircraft: an air strike, whoever the dead were
+    ("Twelve civilians were killed by Russian warplanes in Saraqib on Friday.",
+     ("airstrike", "Saraqib")),
+    ("Regime jets killed nine people in Kafr Batna on Wednesday.", ("airstrike", "Kafr Batna")),
     # people snatched: an abduction
     ("Gunmen snatched two lorry drivers at a fake checkpoint near Tuz Khurmatu on Tuesday.",
      ("abduction", "Tuz Khurmatu")),
