@@ -23,6 +23,7 @@ from events.extract.wordlists import (
     AIR_ACTORS,
     AIRCRAFT,
     ATTACK_WORDS,
+    CAUSES_NOT_FOUGHT,
     CIVIL_DEPLOYED,
     COUNT_NOUNS,
     DEPLOYED_WEAPONS,
@@ -34,6 +35,7 @@ from events.extract.wordlists import (
     NOT_MOVERS,
     PEOPLE,
     PLACE_NOUNS,
+    POSTS,
     PRISONERS,
     PROPERTY,
     SPOILS,
@@ -61,10 +63,6 @@ _GUNS = frozenset("howitzer cannon gun battery tank".split())
 # What a weapon does when it is the one who acts: "a bomb wounded three policemen".
 _HARMS = frozenset("kill wound injure maim explode detonate hit destroy damage rip tear "
                    "strike rock claim target".split())
-#: What people die of that is no attack of the day: wounds of one told before, want.
-_CAUSES_NOT_FOUGHT = frozenset(
-    "injury wound hunger starvation thirst malnutrition cold exposure disease illness "
-    "exhaustion dehydration".split())
 #: Agents of a chemical attack (the lexicon's chemical row): its weapon is told apart.
 _CHEMICAL = frozenset("chemical chlorine sarin gas toxic nerve mustard".split())
 _AIR_WORDS = AIRCRAFT | {"air", "aerial", "airstrike", "bombing", "bomb"}
@@ -379,6 +377,9 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if kind == "threat" and args.anchor.dep_ in ("dobj", "nsubjpass") and syntax.lemma(
             args.anchor.head) in NO_THREAT_MADE:
         return None  # "ends the threat of attacks", "poses a threat", "kept his promise to"
+    if kind in ("capture", "attack", "clash") and _begun(args.anchor) and _has_place_in(
+            args, ("obj",)):
+        return "troop_position"  # "began storming the Old City": an assault launched
     held = kind == "troop_position" and syntax.lemma(args.anchor) == "hold"
     if (kind == "control" or held) and ongoing(args.anchor):
         if since(args.anchor):
@@ -482,7 +483,7 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
     if bombard and _words_near(args) & AIRCRAFT:
         return "airstrike"  # "jets took part in the bombardment of Zamalka": from the air
     if kind == "kill" and any(
-        syntax.lemma(t) in _CAUSES_NOT_FOUGHT for c in args.anchor.children
+        syntax.lemma(t) in CAUSES_NOT_FOUGHT for c in args.anchor.children
         for t in c.subtree if c.dep_ == "prep" and c.lower_ in ("of", "from")
     ):
         # "died of her injuries": the toll of an attack told before; "died of hunger",
@@ -578,11 +579,12 @@ def _attacks_stronghold(args: roles.Arguments) -> bool:
         w.lower() for p, s in args.places if s == "obj" and not p.reference
         for w in p.location.split()
     } | {syntax.lemma(t) for t in args.object}  # fmt: skip
-    return bool(words & (STRONGHOLDS | _POSTS))
+    return bool(words & (STRONGHOLDS | POSTS))
 
 
-#: A force's posts: attacking one is a fight, wherever it stands.
-_POSTS = frozenset("position post outpost line convoy patrol garrison".split())
+def _begun(anchor: Any) -> bool:
+    """Tell whether an attack verb is what its subject began ("began storming X")."""
+    return anchor.dep_ == "xcomp" and syntax.lemma(anchor.head) in ("begin", "start")
 
 
 def _killed_from_the_air(args: roles.Arguments) -> bool:

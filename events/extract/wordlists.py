@@ -40,6 +40,12 @@ FORCES = frozenset(
     "peshmerga commando paramilitary volunteer guard marine tank squad detachment "
     "coalition military remnant mercenary".split()
 )
+#: What people die of that is no attack of the day: wounds of one told before, want.
+CAUSES_NOT_FOUGHT = frozenset(
+    "injury wound hunger starvation thirst malnutrition cold exposure disease illness "
+    "exhaustion dehydration".split())
+#: A force's posts: attacking one is a fight, wherever it stands.
+POSTS = frozenset("position post outpost line convoy patrol garrison".split())
 #: Things that fly and bomb: an attack by one of these is an air strike.
 AIRCRAFT = frozenset(
     "warplane jet aircraft plane helicopter drone gunship fighter-bomber airforce "

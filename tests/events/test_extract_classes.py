@@ -69,6 +69,9 @@ WANTED = [
     # "one of its bombers struck X": the event noun counted by the verb's subject
     ("In the north of the province, the group said one of its suicide bombers had struck "
      "a checkpoint outside the town of Nubl on Tuesday.", ("bombing", "Nubul")),
+    # an assault begun on a town is launched, not won
+    ("Iraqi forces began storming Tal Afar on Sunday.", ("troop_position", "Tal Afar")),
+    ("Iraqi forces started attacking Tal Afar on Sunday.", ("troop_position", "Tal Afar")),
     # people killed by aircraft: an air strike, whoever the dead were
     ("Twelve civilians were killed by Russian warplanes in Saraqib on Friday.",
      ("airstrike", "Saraqib")),
