@@ -76,9 +76,11 @@ WANTED = [
     ("Twelve civilians were killed by Russian warplanes in Saraqib on Friday.",
      ("airstrike", "Saraqib")),
     ("Regime jets killed nine people in Kafr Batna on Wednesday.", ("airstrike", "Kafr Batna")),
-    # people snatched: an abduction
+    # people snatched or herded: an abduction
     ("Gunmen snatched two lorry drivers at a fake checkpoint near Tuz Khurmatu on Tuesday.",
      ("abduction", "Tuz Khurmatu")),
+    ("ISIS fighters herded 200 villagers into the school in Hawija on Monday.",
+     ("abduction", "Hawija")),
     # bombs named by their acronyms, in the plural
     ("The militants sent three SVBIEDs against army lines near Baghuz on Saturday.",
      ("bombing", "Baghuz")),
