@@ -25,7 +25,20 @@ from events import actors as _actors
 from events.extract import syntax
 from events.extract.place_words import CITY_KINDS
 from events.extract.places import PlaceMention
-from events.extract.wordlists import EVENT_VERBS, QUANTITY_HEADS, SUPPORT_VERBS, SUPPORT_WORDS
+from events.extract.wordlists import (
+    BESIDE,
+    CARRIED_OUT,
+    EVENT_VERBS,
+    LEAVING,
+    MEMBERS,
+    QUANTITY_HEADS,
+    RESPONSES,
+    ROLE_PARTS,
+    SOME,
+    SUPPORT_VERBS,
+    SUPPORT_WORDS,
+    WHERE_PREPS,
+)
 
 # Edges that open another clause: a mention below one belongs to that clause's verb.
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"})
@@ -106,11 +119,6 @@ def _inherited_subject(anchor: Any) -> tuple[list[Any], str]:
     return [], "subj"
 
 
-#: Verbs whose agent is the doer of the event noun they describe ("raids carried out by
-#: warplanes"), unlike a supporter ("troops backed by militia").
-_CARRIED_OUT = frozenset("carry conduct launch stage mount perform execute wage".split())
-
-
 def _slots(anchor: Any, frame: str) -> dict[int, str]:
     slots: dict[int, str] = {}
 
@@ -125,9 +133,9 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
             # warplanes": the noun's own clause
             for g in c.children:
                 if g.dep_ in ("dobj", "prep") or (
-                        g.dep_ == "agent" and syntax.lemma(c) in _CARRIED_OUT):
+                        g.dep_ == "agent" and syntax.lemma(c) in CARRIED_OUT):
                     add(g, _label(g), "acl:")
-        if c.dep_ == "xcomp" and syntax.lemma(c) in _LEAVING:
+        if c.dep_ == "xcomp" and syntax.lemma(c) in LEAVING:
             # "forced 300 families to flee Tuz Khurmatu": the place they left
             for g in c.children:
                 if g.dep_ in ("dobj", "prep"):
@@ -189,14 +197,10 @@ def _slots(anchor: Any, frame: str) -> dict[int, str]:
     return slots
 
 
-#: Words that count some of a group: "one of its bombers", "two of the attackers".
-_SOME = frozenset("one some several many most all few dozens hundreds".split())
-
-
 def _partitive(token: Any) -> bool:
     """Tell whether a subject counts some of the noun after its "of" ("one of its bombers")."""
     return (token.dep_ in ("nsubj", "nsubjpass") and syntax.is_verb(token.head)
-            and (token.lower_ in _SOME or token.tag_ == "CD")
+            and (token.lower_ in SOME or token.tag_ == "CD")
             and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children))
 
 
@@ -282,25 +286,20 @@ def _supported_verb(anchor: Any) -> Any:
     return None
 
 
-#: Verbs of leaving a place, in the clause a verb of forcing governs.
-_LEAVING = frozenset("flee leave abandon evacuate quit".split())
-_WHERE_PREPS = frozenset("in at near around inside outside".split())
-
-
 def _share_place(verb: Any, add: Any, prefix: str) -> None:
     """Give the first of coordinated verbs the place of the last, when it names none.
 
     "killed 12 and wounded 30 in Kirkuk": the place of the last of coordinated verbs
     is the place of the first, when the first names none of its own.
     """
-    if any(c.dep_ == "prep" and c.lower_ in _WHERE_PREPS for c in verb.children):
+    if any(c.dep_ == "prep" and c.lower_ in WHERE_PREPS for c in verb.children):
         return
     for c in verb.children:
         if c.dep_ == "conj" and syntax.is_verb(c) and not any(
             g.dep_ in ("nsubj", "nsubjpass") for g in c.children
         ):
             for g in c.children:
-                if g.dep_ == "prep" and g.lower_ in _WHERE_PREPS:
+                if g.dep_ == "prep" and g.lower_ in WHERE_PREPS:
                     add(g, _label(g), prefix)
 
 
@@ -317,15 +316,9 @@ def _carries(noun: Any, verb: Any) -> bool:
     lemma = syntax.lemma(verb)
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return lemma in EVENT_VERBS
-    if noun.dep_ == "pobj" and (_circumstance(noun) or lemma in _RESPONSES):
+    if noun.dep_ == "pobj" and (_circumstance(noun) or lemma in RESPONSES):
         return False
     return lemma in SUPPORT_VERBS or noun.dep_ == "pobj"
-
-
-#: Verbs whose subject answers an event told by a noun ("Turkey reacted to the seizure of").
-_RESPONSES = frozenset("react respond retaliate protest object".split())
-#: Prepositions that set an event noun beside the clause, as its time or its cause.
-_BESIDE = frozenset("after following since before despite amid until".split())
 
 
 def _circumstance(noun: Any) -> bool:
@@ -335,7 +328,7 @@ def _circumstance(noun: Any) -> bool:
     troops fled": the clause's subject did not do it.
     """
     prep = noun.head.lower_
-    if prep in _BESIDE:
+    if prep in BESIDE:
         return True
     return prep == "with" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
@@ -350,16 +343,12 @@ def _where_clause(verb: Any) -> bool:
     )
 
 
-#: Heads whose "of" names the force they belong to: "fighters of the SDF".
-_MEMBERS = frozenset("fighter member unit militant soldier troop".split())
-
-
 def expand(tokens: list[Any]) -> list[Any]:
     """Heads of noun phrases, seen through quantities: "a group of 31 Turks" is Turks."""
     out = []
     for t in tokens:
         out.append(t)
-        if syntax.lemma(t) in QUANTITY_HEADS or t.tag_ == "CD" or syntax.lemma(t) in _MEMBERS:
+        if syntax.lemma(t) in QUANTITY_HEADS or t.tag_ == "CD" or syntax.lemma(t) in MEMBERS:
             for prep in t.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     out.extend(c for c in prep.children if c.dep_ == "pobj")
@@ -418,7 +407,7 @@ def slot_of(token: Any, anchor: Any, slots: dict[int, str]) -> str | None:
             if where is not None:
                 return ("gov:" if slots[t.i].startswith("gov:") else "") + f"prep:{where.lower_}"
             return slots[t.i]
-        if t.dep_ == "prep" and t.lower_ in _WHERE_PREPS and t.head.dep_ == "pobj" and (
+        if t.dep_ == "prep" and t.lower_ in WHERE_PREPS and t.head.dep_ == "pobj" and (
             t.head.head.lower_ in ("including", "among")
         ):
             where = t
@@ -550,10 +539,6 @@ def preceding_actor(args: Arguments) -> Any:
     return last
 
 
-#: Words for part of a place: "most of it", "much of it", "parts of it".
-_PARTS = frozenset("most much part parts half all some".split())
-
-
 def _add_pronoun_places(args: Arguments, trigger: Any, text: str) -> None:
     """Add a place for a pronoun that stands for the town told before.
 
@@ -573,7 +558,7 @@ def _add_pronoun_places(args: Arguments, trigger: Any, text: str) -> None:
             mention = PlaceMention(t.idx, end, t.idx, end, text[t.idx : end], None, 1,
                                    anaphor="city")  # fmt: skip
             args.places.append((mention, "obj" if label == "poss" else label))
-        elif label in wanted and t.lower_ in _PARTS:
+        elif label in wanted and t.lower_ in ROLE_PARTS:
             # "had retaken most of it": part of the town told before (precision 2)
             it = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.lower_ == "it"), None)
@@ -582,6 +567,13 @@ def _add_pronoun_places(args: Arguments, trigger: Any, text: str) -> None:
                 mention = PlaceMention(t.idx, end, t.idx, end, text[t.idx : end], None, 2,
                                        anaphor="city")  # fmt: skip
                 args.places.append((mention, label))
+        elif args.frame == "move" and label == "subj":
+            # "almost all of its 50,000 residents fled towards Erbil": they left the town
+            its = next((g for g in t.subtree if g.lower_ == "its" and g.dep_ == "poss"), None)
+            if its is not None:
+                end = its.idx + len(its.text)
+                args.places.append((PlaceMention(its.idx, end, its.idx, end, "its", None, 1,
+                                                 anaphor="city"), "obj"))
 
 
 def aim_tokens(anchor: Any) -> list[Any]:

@@ -281,3 +281,21 @@ NO_GROUND = frozenset(
 NO_THREAT_MADE = frozenset(
     "end remove eliminate reduce counter face pose neutralize neutralise lift avert "
     "contain confront keep fulfil fulfill honour honor break deliver".split())
+
+# --- word lists of the argument stage (events/extract/roles.py)
+#: Verbs whose agent is the doer of the event noun they describe ("raids carried out by
+#: warplanes"), unlike a supporter ("troops backed by militia").
+CARRIED_OUT = frozenset("carry conduct launch stage mount perform execute wage".split())
+#: Words that count some of a group: "one of its bombers", "two of the attackers".
+SOME = frozenset("one some several many most all few dozens hundreds".split())
+#: Verbs of leaving a place, in the clause a verb of forcing governs.
+LEAVING = frozenset("flee leave abandon evacuate quit".split())
+WHERE_PREPS = frozenset("in at near around inside outside".split())
+#: Verbs whose subject answers an event told by a noun ("Turkey reacted to the seizure of").
+RESPONSES = frozenset("react respond retaliate protest object".split())
+#: Prepositions that set an event noun beside the clause, as its time or its cause.
+BESIDE = frozenset("after following since before despite amid until".split())
+#: Heads whose "of" names the force they belong to: "fighters of the SDF".
+MEMBERS = frozenset("fighter member unit militant soldier troop".split())
+#: Words for part of a place: "most of it", "much of it", "parts of it".
+ROLE_PARTS = frozenset("most much part parts half all some".split())

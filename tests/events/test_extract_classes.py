@@ -335,9 +335,11 @@ def test_class_is_read(text: str, wanted: tuple[str, str]) -> None:
 
 
 # A displacement is where people left, when the sentence tells it by the people
-# ("people from X", "residents of X") or by the place just told of ("fled the district"),
-# before where they are now or are heading.
+# ("people from X", "residents of X", "its residents") or by the place just told of
+# ("fled the district"), before where they are now or are heading.
 DISPLACED_FROM = [
+    ("Islamic State fighters overran Qaraqosh on Thursday. Almost all of its 50,000 "
+     "residents fled overnight towards Erbil.", {"Qaraqosh"}),
     ("Kurdish forces retook Jalawla and Saadiya in November. Since then some 8,000 people "
      "from the two towns have registered as displaced in Khanaqin and Kalar.",
      {"Jalawla", "Saadiya"}),
