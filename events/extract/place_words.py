@@ -361,7 +361,8 @@ SITE_KINDS = frozenset(
     "air base".split()
 )
 #: Anaphors that may name a site the gazetteer knows ("the dam" of Mosul is Mosul Dam).
-NAMED_SITE_KINDS = frozenset({"dam", "airport", "airbase", "air base", "refinery", "prison"})
+NAMED_SITE_KINDS = frozenset({"dam", "airport", "airbase", "air base", "base", "refinery",
+                              "prison"})
 #: The city "the capital" means, by country.
 CAPITALS = {"IQ": "Baghdad", "SY": "Damascus"}
 # "ARBIL, Iraq (Reuters) -", "BAGHDAD -", "Hama, SANA-": where the story was filed from.

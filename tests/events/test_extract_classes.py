@@ -424,6 +424,16 @@ def test_it_and_the_city_mean_the_reports_main_place() -> None:
     assert hospital and {e.place for e in hospital} == {place_of("Ramadi")}
 
 
+def test_the_base_is_the_base_told_before_even_as_a_place_gone_to() -> None:
+    # "broke through to Kuweires air base": a site gone to is what "the base" means next
+    text = ("Aleppo offensive\n\nThe army advanced east of Aleppo on Sunday. Troops broke "
+            "through to Kuweires air base on Monday. A column of tanks rolled into the base "
+            "on Tuesday afternoon.")
+    rolled = told_in("rolled into the base", text, published="2016-02-25")
+    assert rolled and {e.place for e in rolled} == {place_of("Kuweires air base")}, [
+        e.place for e in rolled]
+
+
 def test_its_is_the_town_of_the_event_told_before_not_a_town_named_in_passing() -> None:
     text = ("Militants overran Hit in October 2014, while the army was pinned down at Baiji. "
             "Its recapture, on 14 April, took two weeks.")
