@@ -39,6 +39,8 @@ def threat_has_attack(anchor: Any, captures: Collection[int] = ()) -> bool:
     sentence's capture triggers are anchored (character offsets).
     """
     for c in anchor.children:
+        if c.dep_ == "ccomp" and _met_with_force(c):
+            return True  # "warned that any advance on Erbil will be met with full force"
         if c.dep_ == "ccomp":
             # a passive attack's subject is its target ("vowed that regime forces would be
             # driven out of Saraqib"); its doer, if named, follows "by"
@@ -53,3 +55,19 @@ def threat_has_attack(anchor: Any, captures: Collection[int] = ()) -> bool:
     # "vowed to raise the banner over Erbil": a capture trigger of the sentence
     return any(syntax.lemma(t) in ATTACK_WORDS or t.idx in captures
                for t in complement_tokens(anchor))
+
+
+#: What a move "will be met with" when a side threatens it: the speaker's own force.
+_MET_WITH = frozenset("force response resistance fire".split())
+
+
+def _met_with_force(verb: Any) -> bool:
+    """Tell whether a clause says its subject will be met with force.
+
+    "... will be met with full force", "would be met with a decisive response".
+    """
+    if syntax.lemma(verb) != "meet" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return any(syntax.lemma(g) in _MET_WITH for c in verb.children
+               if c.dep_ == "prep" and c.lower_ == "with"
+               for g in c.children if g.dep_ == "pobj")

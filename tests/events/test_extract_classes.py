@@ -84,6 +84,11 @@ WANTED = [
     # bombs named by their acronyms, in the plural
     ("The militants sent three SVBIEDs against army lines near Baghuz on Saturday.",
      ("bombing", "Baghuz")),
+    # a move the speaker says will be met with force: a threat against it
+    ("The army warned on Monday that any attack on Kirkuk would be met with a decisive "
+     "response.", ("threat", "Kirkuk")),
+    ('The Peshmerga warned on Tuesday that any advance towards Erbil "will be met with full '
+     'force".', ("threat", "Erbil")),
     # forces that "fell upon" a place attacked it
     ("Hundreds of militants fell upon army positions at Tal al-Ward on Friday.",
      ("clash", "Tal al-Ward")),
