@@ -590,7 +590,7 @@ def _begun(anchor: Any) -> bool:
 def _killed_from_the_air(args: roles.Arguments) -> bool:
     """Tell whether the killers named are aircraft ("jets killed", "killed by warplanes")."""
     slots = ("by", "gov:by", "prep:by") if args.passive else ("subj", "by", "prep:by")
-    killers = [t for t in args.anchor.doc if args.slots.get(t.i) in slots]
+    killers = [args.anchor.doc[i] for i, slot in args.slots.items() if slot in slots]
     return any(syntax.lemma(w) in AIRCRAFT for t in killers for w in t.subtree)
 
 

@@ -182,6 +182,15 @@ def seat_town(mention: Any, plain: Callable[[str], Any]) -> Any:
     return replace(mention, place=town, geo_precision=2)
 
 
+def looser_namesake(reading: Any, plain: Any) -> bool:
+    """Tell whether a reading in context is a looser namesake of an exact, unambiguous name.
+
+    The report's places choose among a name's namesakes; they do not turn "Baghdad" into
+    "Al-Baghdadi" or "Khazir" into "Al Khadhra'a", spelt more loosely but nearer.
+    """
+    return not getattr(plain, "ambiguous", False) and reading.score < min(plain.score, 0.9)
+
+
 def reading_of(alternative: Any) -> Any:
     """Return the full reading of one of a reading's alternatives (by name, in its unit)."""
     return geodata.resolve(alternative.name, country=alternative.country,
@@ -196,11 +205,10 @@ BEARING_SLACK = 67.5
 
 def lies_towards(ref: Any, place: Any, bearing: float) -> bool:
     """Tell whether ``place`` lies roughly on ``bearing`` (degrees) from ``ref``."""
-    lat = math.radians(float(ref.lat))
-    dy = float(place.lat) - float(ref.lat)
-    dx = (float(place.lon) - float(ref.lon)) * math.cos(lat)
-    if math.hypot(dx, dy) * 111.0 < MEASURED_SLACK_KM / 2:
+    if km_apart(ref, place) < MEASURED_SLACK_KM / 2:
         return True  # beside the reference: no bearing to tell
+    dy = float(place.lat) - float(ref.lat)
+    dx = (float(place.lon) - float(ref.lon)) * math.cos(math.radians(float(ref.lat)))
     actual = math.degrees(math.atan2(dx, dy)) % 360
     return abs((actual - bearing + 180) % 360 - 180) <= BEARING_SLACK
 

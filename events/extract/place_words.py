@@ -296,6 +296,7 @@ def offset_point(lat: float, lon: float, km: float, bearing: float) -> tuple[flo
 
 # Words of saying: "police in Erbil" is where a source sits only in a sentence that
 # reports what someone said; "killed two policemen in Dujail" tells where they fell.
+# (Verb forms, not SPEECH_VERBS' lemmas: "state" and "report" are nouns in most sentences.)
 _SAYING = re.compile(
     r"\b(?:said|says|say|told|tells|according|reported|reports|stated|announced|confirmed|"
     r"claimed|quoted|cited|added|denied|estimated?|warned|speaking|insisted|argued|accused|"

@@ -31,6 +31,7 @@ import geodata
 from events.extract.place_links import (
     far_namesakes,
     link_places,
+    looser_namesake,
     neighbour_namesakes,
     one_place_per_part,
     points_of,
@@ -226,11 +227,8 @@ class PlaceReader:
         for n, f, p in first:
             own = (float(p.lon), float(p.lat))
             hinted = self._hinted(n, f, [pt for pt in points if pt != own])
-            if (hinted is not None and not getattr(p, "ambiguous", False)
-                    and hinted.score < min(p.score, 0.9)):
-                # an unambiguous exact name ("Baghdad") does not give way to a looser
-                # namesake in the report's governorate ("Al-Baghdadi")
-                hinted = None
+            if hinted is not None and looser_namesake(hinted, p):
+                hinted = None  # "Baghdad" does not give way to "Al-Baghdadi" nearby
             second.append(hinted or p)
         self.near = points_of(second)
         self.own_city = next((p for p in second if p.feature == "city"
@@ -295,8 +293,8 @@ class PlaceReader:
         # loose alone; its places' points break ties for every name.
         unsure = plain is None or getattr(plain, "ambiguous", False)
         place = self._hinted(name, feature, near, units=unsure) or plain
-        if (plain is not None and not unsure and place.score < min(plain.score, 0.9)):
-            place = plain
+        if plain is not None and looser_namesake(place, plain):
+            place = plain  # "Khazir" does not give way to "Al Khadhra'a" by Baghdad
         if place is not None and near:
             if self._stray(name, place):
                 place = None
