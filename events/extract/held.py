@@ -27,6 +27,8 @@ def since(anchor: Any) -> bool:
 _SHARES = frozenset("part parts most much rest half areas area pockets pocket swathes "
                     "swaths stretches neighbourhoods districts villages".split())
 #: Slots of the place a state of control is about ("X remains in their hands", "holds X").
+#: Words of places that names in front of them pick out ("the X and Y neighbourhoods").
+_NAMED_GROUPS = frozenset("neighbourhood neighborhood district village quarter".split())
 _HELD_SLOTS = frozenset({"obj", "subj", "subjpass", "head", "gov:subj", "gov:subjpass",
                          "gov:noun"})
 
@@ -47,7 +49,20 @@ def town_held(args: roles.Arguments) -> bool:
     if not named:
         return False
     heads = [t for t in args.anchor.doc if args.slots.get(t.i) in _HELD_SLOTS]
-    return not any(syntax.lemma(t) in _SHARES or t.lower_ in _SHARES for t in heads)
+    return not any((syntax.lemma(t) in _SHARES or t.lower_ in _SHARES)
+                   and not _named_by(t, named) for t in heads)
+
+
+def _named_by(head: Any, named: list[Any]) -> bool:
+    """Tell whether names in front of a word of places name them.
+
+    "The Jazira and Tahrir neighbourhoods" are named quarters; "parts of" and "most of"
+    stay shares. Place offsets are in the sentence, which is the parsed text.
+    """
+    if syntax.lemma(head) not in _NAMED_GROUPS:
+        return False
+    return any(head.left_edge.idx <= p.start and p.end <= head.idx
+               for p in named)
 
 
 def ongoing(anchor: Any) -> bool:

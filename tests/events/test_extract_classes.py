@@ -235,6 +235,9 @@ WANTED = [
      ("seizure", "Manbij")),
     ("Tel Kaif, north of Mosul, remains in ISIS hands.", ("seizure", "Tel Kaif")),
     ("The Kurdish forces continue to hold Sinjar.", ("seizure", "Sinjar")),
+    # quarters picked out by name are held ground, not an unnamed share of a city
+    ("Gunmen were still holding the Zanjili and al-Shifa neighbourhoods of Mosul on Monday.",
+     ("seizure", "Mosul")),
     # fighters who slip out of a town leave it; a town under a force's protection is held
     ("ISIS fighters slipped out of Saraqeb on Friday, avoiding a fight.",
      ("withdrawal", "Saraqeb")),
