@@ -167,8 +167,9 @@ def _appositive_noun(text: str, toks: list[tuple[int, int, str]], j: int) -> str
         if gap.strip(" '’s") or word in _AFTER_APPOSITIVE:
             return None  # "Ali, a reporter in the town": the noun came before
         after = text[toks[m][1]:toks[m + 1][0]] if m + 1 < len(toks) else ""
+        # "Bashiqa, a town north-east of Mosul": a compound compass point counts by its first part
         if m + 1 >= len(toks) or after.replace("'s", "").replace("’s", "").strip() or (
-                toks[m + 1][2].lower() in _AFTER_APPOSITIVE):
+                toks[m + 1][2].lower().split("-")[0] in _AFTER_APPOSITIVE):
             return word
     return None
 

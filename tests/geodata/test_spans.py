@@ -56,6 +56,8 @@ from geodata import find_place_spans
         ("Rajo, a small town near the border, was quiet.", ["Rajo"]),
         ("Jinderes, the district's second town, was overrun.", ["Jinderes"]),
         ("Rajo, a farming village.", ["Rajo"]),
+        # a compass point written as one word may follow the noun too
+        ("Snipers watched Rajo, a town north-west of Afrin, from the ridge.", ["Rajo", "Afrin"]),
         ("Rajo, a town official, said so.", []),
         ("Rajo, a reporter in the town, said so.", []),
         # a base by the name reports give it, not its gazetteer name's tail
