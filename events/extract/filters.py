@@ -335,7 +335,9 @@ def _fled_when_hit(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
 #: Nouns an event word may qualify and still tell the event ("shelling victims").
 _EVENT_HEADS = frozenset("fire explosion blast raid toll victim casualty survivor death "
                          "strike sortie barrage salvo round shell rocket missile projectile bomb "
-                         "shield".split())
+                         "shield "
+                         # headline verbs the parser reads as plural nouns: "bomb tears through"
+                         "tear rip rock".split())
 
 
 def _attribute(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
