@@ -29,6 +29,8 @@ _SPAN = re.compile(
     # "between April 12 and April 18", "over the reporting period": a report's period
     r"\bbetween\s+(?:[a-z]+\s+\d{1,2}|\d{1,2}(?:\s+[a-z]+)?)\s+and\s+(?:[a-z]+\s+)?\d{1,2}\b|"
     r"\b(?:over|during|in|throughout|for)\s+(?:the\s+)?(?:reporting\s+)?period\b|"
+    # "some 4,000 strikes in that time", "since then": the span told before
+    r"\b(?:over|during|in|throughout|for)\s+(?:that|this)\s+(?:time|period)\b|\bsince\s+then\b|"
     # "killed 48 during August": the whole month's toll
     r"\b(?:during|throughout)\s+(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December)\b",

@@ -92,6 +92,9 @@ NOT_HAPPENINGS = [
     ("The coalition carried out 300 air strikes over the past month.", "air strikes",
      "aggregate"),
     ("Dozens of air strikes have hit Kobani so far.", "air strikes", "aggregate"),
+    # a span told before, named by "that time" or "since then"
+    ("Jets flew some 2,000 air strikes on Mosul in that time.", "air strikes", "aggregate"),
+    ("Nine air strikes have hit Hajin since then.", "air strikes", "aggregate"),
     ("Russia has carried out thousands of air strikes in Syria since September 2015.",
      "air strikes", "aggregate"),
     ("The coalition has launched a series of air strikes on Raqqa.", "air strikes", "aggregate"),
