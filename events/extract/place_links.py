@@ -139,6 +139,28 @@ def km_apart(a: Any, b: Any) -> float:
 
 
 
+def km_to_points(place: Any, points: list[tuple[float, float]]) -> float:
+    """Return the km from a place to the nearest of (lon, lat) points, its own point aside."""
+    own = (float(place.lon), float(place.lat))
+    others = [SimpleNamespace(lon=x, lat=y) for x, y in points if (x, y) != own]
+    return min((km_apart(place, o) for o in others), default=0.0)
+
+
+def beside_reading(place: Any, near: list[tuple[float, float]], beside_km: float) -> Any:
+    """Return the looser namesake right beside the report's places, or None.
+
+    "al-Baghaliyah, a suburb on the edge of the city" in a story of Deir ez-Zor: a looser
+    spelling beside the report's places beats an exact one far away.
+    """
+    beside = [a for a in getattr(place, "alternatives", ())
+              if a.feature not in ("governorate", "region", "subdistrict")
+              and km_to_points(a, near) <= beside_km]
+    found = reading_of(beside[0]) if beside else None
+    if found is None or km_to_points(found, near) > beside_km:
+        return None
+    return replace(found, query=place.query, core=place.core)
+
+
 def one_place_per_part(text: str, found: list[Any]) -> list[Any]:
     """Keep one mention of "the Barzeh district of Damascus".
 

@@ -19,24 +19,24 @@ every sentence of the report. Anaphors are left for the context stage.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import geodata
 from events.extract.place_links import (
+    beside_reading,
     far_namesakes,
+    km_to_points,
     link_places,
     looser_namesake,
     neighbour_namesakes,
     one_place_per_part,
     points_of,
     province_namesakes,
-    reading_of,
     spread_of,
 )
 from events.extract.place_names import (
@@ -257,8 +257,7 @@ class PlaceReader:
             self._plain.clear()
 
     def _hinted(self, name: str, feature: str | None, near: list, *, units: bool = True) -> Any:
-        admin1 = sorted({a for n, found in self.admin1_by_name.items() if n != name for a in found})
-        admin1 = admin1 if units else []
+        admin1 = sorted(self._units_besides(name)) if units else []
         if not near and not admin1:
             return None
         name, feature = resolver_query(name, feature)
@@ -293,6 +292,9 @@ class PlaceReader:
         # loose alone; its places' points break ties for every name.
         unsure = plain is None or getattr(plain, "ambiguous", False)
         place = self._hinted(name, feature, near, units=unsure) or plain
+        if not unsure and self._loose_outside(name, plain):
+            inside = self._hinted(name, feature, near)
+            place = inside if inside is not None and inside.score >= 1.0 else place
         if plain is not None and looser_namesake(place, plain):
             place = plain  # "Khazir" does not give way to "Al Khadhra'a" by Baghdad
         if place is not None and near:
@@ -313,15 +315,22 @@ class PlaceReader:
         self._final[key] = place
         return place
 
+    def _loose_outside(self, name: str, plain: Any) -> bool:
+        """Tell whether a name read by a looser spelling lies outside the report's governorates.
+
+        "Adra" alone is Daraa, whose other names include it; in a report of Damascus's
+        suburbs the village spelt exactly so is meant (a place spelt so in them, not
+        another loose spelling: "Ibril" stays Erbil).
+        """
+        units = self._units_besides(name)
+        return plain.score < 1.0 and bool(units) and plain.admin1 not in units
+
     def _km_to_report(self, place: Any) -> float:
-        lon, lat = float(place.lon), float(place.lat)
-        others = [(x, y) for x, y in self.near if (x, y) != (lon, lat)]  # not its own point
-        if not others:
-            return 0.0
-        return min(
-            111.0 * math.hypot(lat - y, (lon - x) * math.cos(math.radians(lat)))
-            for x, y in others
-        )
+        return km_to_points(place, self.near)
+
+    def _units_besides(self, name: str) -> set[str]:
+        """Return the governorates the report's other unambiguous names lie in."""
+        return {a for n, found in self.admin1_by_name.items() if n != name for a in found}
 
     def _stray(self, name: str, place: Any) -> bool:
         """Tell whether a reading across the border, far from the report, is a stray namesake.
@@ -336,8 +345,7 @@ class PlaceReader:
         if self.country_votes[place.country] >= 2 and not any(
                 a.country == self.country for a in getattr(place, "alternatives", ())):
             return False  # "Khanaser" in a digest of both countries: no namesake at home
-        others = {a for n, units in self.admin1_by_name.items() if n != name for a in units}
-        if place.admin1 in others:
+        if place.admin1 in self._units_besides(name):
             return False  # other places of the report lie in that governorate too
         return self._km_to_report(place) > STRAY_KM
 
@@ -364,16 +372,7 @@ class PlaceReader:
             and self._km_to_report(other) <= CLOSE_KM
         ):
             return other
-        # "al-Baghaliyah, a suburb on the edge of the city" in a story of Deir ez-Zor: a
-        # looser spelling right beside the report's places beats an exact one far away
-        beside = [a for a in getattr(place, "alternatives", ())
-                  if a.feature not in ("governorate", "region", "subdistrict")
-                  and self._km_to_report(a) <= BESIDE_KM]
-        if beside:
-            found = reading_of(beside[0])
-            if found is not None and self._km_to_report(found) <= BESIDE_KM:
-                return replace(found, query=place.query, core=place.core)
-        return place
+        return beside_reading(place, self.near, BESIDE_KM) or place
 
     def _sentence_namesakes(self, text: str, found: list[PlaceMention]) -> None:
         """Prefer a namesake beside the sentence's other places to one far from all of them.
@@ -402,10 +401,8 @@ class PlaceReader:
         """Return (start, end, name, feature) of the names in a sentence, before resolution."""
         text = sentence.text
         spans = [(s, e, n, "") for s, e, n in name_spans(text)]
-        spans += quarter_names(text, [(s, e) for s, e, *_ in spans] + blocked)
-        spans += label_names(text, [(s, e) for s, e, *_ in spans] + blocked)
-        spans += described_names(text, [(s, e) for s, e, *_ in spans] + blocked)
-        spans += settlement_names(text, [(s, e) for s, e, *_ in spans] + blocked)
+        for finder in (quarter_names, label_names, described_names, settlement_names):
+            spans += finder(text, [(s, e) for s, e, *_ in spans] + blocked)
         if sentence.doc is not None:
             spans += slot_names(sentence, triggers, [(s, e) for s, e, *_ in spans] + blocked)
         out, loose = [], []
@@ -483,7 +480,6 @@ class PlaceReader:
             place is not None and place.score >= 0.95 and place.feature == "city"
             and skeleton_key(place.name) == skeleton_key(place.admin1 or "")
         )  # fmt: skip
-
 
     def mentions(self, sentence: Any, found: list[tuple]) -> list[PlaceMention]:
         """Resolve and qualify the names of one sentence, then add its anaphors."""

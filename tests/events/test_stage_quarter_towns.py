@@ -84,3 +84,16 @@ def test_an_exact_name_does_not_give_way_to_a_looser_namesake_near_the_report_s_
     reader.learn([("Mosul", None), ("Baghdad", None), ("Khazir", None)])
     exact = geodata.resolve("Khazir", country="IQ", strict_case=True)
     assert reader.resolve("Khazir").name == exact.name == "Khazir"
+
+
+def test_a_name_read_by_another_spelling_gives_way_to_its_exact_namesake_in_the_report_s_province():
+    # alone, "Adra" is Daraa, which is also called so; in a report of Damascus's eastern
+    # suburbs the village spelt "Adra" is meant. A misspelling ("Ibril") keeps its city.
+    alone = geodata.resolve("Adra", country="SY", strict_case=True)
+    assert alone.name == "Daraa"
+    reader = PlaceReader("SY")
+    reader.learn([("Douma", None), ("Harasta", None), ("Adra", None)])
+    assert reader.resolve("Adra").admin1 == "Rural Damascus"
+    reader = PlaceReader("IQ")
+    reader.learn([("Tikrit", None), ("Amerli", None), ("Ibril", None)])
+    assert reader.resolve("Ibril").name == "Erbil"
