@@ -98,7 +98,7 @@ _DATE_RX = re.compile(
         \s+(?P<dmy_y>(?:19|20)\d\d)\b)
   | (?P<iso>\b(?P<iso_y>20\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)
   | (?P<dlast>\b(?:{_MONTH}\s+(?P<dl_d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<dl_d2>\d{{1,2}})(?:st|nd
-        |rd|th)?\s+(?:of\s+)?{_MONTH}),?\s+(?:of\s+)?(?P<dl_w>last|this)\s+year\b)
+        |rd|th)?\s+(?:of\s+)?{_MONTH}),?\s+(?:of\s+)?(?P<dl_w>last|this|that|the\s+same)\s+year\b)
   | (?P<md>\b{_MONTH}\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d\d))
   | (?P<dm>\b(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d))
   | (?P<entryyear>\A(?P<ey>(?:19|20)\d\d)(?=\s*[-–—:]\s))
@@ -111,7 +111,7 @@ _DATE_RX = re.compile(
         (?P<my_y>(?:19|20)\d\d)\b)
   | (?P<midmonth>\b(?:mid|the\s+middle\s+of)[\s-]+{_MONTH})
   | (?P<monthof>\b(?:(?:in|since|during|until|by|from|of)\s+)?{_MONTH}\s+(?:of\s+)?(?P<mo_y>last
-        |this|the\s+previous)\s+year\b)
+        |this|the\s+previous|that|the\s+same)\s+year\b)
   | (?P<month>\b(?:in|since|during|until|by|early|late|end\s+of|from|of|last)\s+(?:early\s+
         |late\s+)?{_MONTH}\b(?!\s*,?\s*(?:of\s+)?(?:19|20)\d\d)(?!\s+\d{{1,2}}(?:st|nd|rd|th)?\b))
   | (?P<ago>\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>days?|weeks?|months?|years?)\s+(?:ago|earlier
@@ -345,16 +345,21 @@ def _resolve_match(
         d = _safe_day(_year_for(month, 15, published), month, 15)
         return (d, "week", False) if d else None
     if kind == "monthof":
-        # "in March last year", "March of this year"
+        # "in March last year", "March of this year"; "in June of that year": of the year
+        # the story is at
         month = _month_number(text)
-        year = published.year - (m.group("mo_y").lower() != "this")
-        return (_month_start(year, month), "month", False) if month else None
+        which = m.group("mo_y").lower()
+        told = which.startswith(("that", "the same"))
+        year = anchor.year if told else published.year - (which != "this")
+        return (_month_start(year, month), "month", told) if month else None
     if kind == "dlast":
-        # "on May 21 last year", "3 March this year"
+        # "on May 21 last year", "3 March this year"; "on 3 August that year"
         month = _month_number(text)
-        year = published.year - (1 if m.group("dl_w").lower() == "last" else 0)
+        which = m.group("dl_w").lower()
+        told = which.startswith(("that", "the same"))
+        year = anchor.year if told else published.year - (which == "last")
         d = month and _safe_day(year, month, int(m.group("dl_d") or m.group("dl_d2")))
-        return (d, "day", False) if d else None
+        return (d, "day", told) if d else None
     if kind == "entryyear":
         # a timeline's entry "2012 - The city stays quiet": that year
         year = int(m.group("ey"))

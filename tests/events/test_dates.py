@@ -197,6 +197,10 @@ def test_a_year_or_month_inside_a_sentence_needs_its_preposition():
         ("He was seized at a checkpoint that week.", date(2014, 8, 3), "week"),
         ("On that day the town fell.", date(2014, 8, 3), "day"),
         ("That year the dam changed hands twice.", date(2014, 1, 1), "year"),
+        # a day or a month "of that year" is in the year being told about
+        ("The militia had entered the town on 9 June that year.", date(2014, 6, 9), "day"),
+        ("Troops retook it on July 2 of the same year.", date(2014, 7, 2), "day"),
+        ("The army recovered the town in June of that year.", date(2014, 6, 1), "month"),
     ],
 )
 def test_that_week_or_day_is_of_the_date_being_told_about(text, expected, precision):
