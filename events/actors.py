@@ -125,7 +125,8 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "Civilians": (
         r"civilians|residents|villagers|families|people|Yazidis|Christians|worshippers|children|"
-        r"women|displaced|protesters|demonstrators|diners|shoppers|pilgrims",
+        r"women|displaced|protesters|demonstrators|diners|shoppers|pilgrims|crowds?|mourners|"
+        r"marchers",
     ),
     "Unidentified armed group": (
         r"insurgents?|gunmen|(?:armed|unidentified)\s+(?:men|groups?|assailants)|"

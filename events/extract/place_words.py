@@ -141,7 +141,7 @@ PRISON_WORDS = re.compile(
 )
 #: A city's quarter: "the Karama neighbourhood", "the neighbourhood of Al-Kifah".
 QUARTER_AFTER = re.compile(
-    r"^\s*(neighbou?rhoods?|quarters?|districts?)\b"
+    r"^\s*(neighbou?rhoods?|quarters?|districts?|squares?)\b"
     # told in apposition: "al-Joura and al-Qusour, the two adjoining districts where"
     r"|^,\s+(?:the|a|an)\s+(?:(?!(?:in|of|on|near|at|by|village|town|city)\b)[\w-]+\s+){0,3}?"
     r"(neighbou?rhoods?|quarters?|districts?)\b"

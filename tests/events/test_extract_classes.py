@@ -102,6 +102,12 @@ WANTED = [
      ("attack_on_civilians", "Fallujah")),
     ("Gunmen opened fire on diners at a restaurant in Nasiriyah on Thursday.",
      ("attack_on_civilians", "Nasiriyah")),
+    # small arms fired at people gathered: gunfire on civilians, not a strike
+    ("Security forces fired live rounds at a crowd in Basra on Friday, killing three.",
+     ("attack_on_civilians", "Basra")),
+    # a square is a part of its city, like a quarter, not a village of the same name
+    ("Protests spread across Baghdad on Monday. Riot police shot dead two protesters in "
+     "Tahrir Square on Tuesday.", ("attack_on_civilians", "Baghdad")),
     # people killed in a town are no source speaking from it
     ("A roadside bomb killed two policemen in Dujail on Sunday.", ("bombing", "Dujail")),
     # "their home town of X" is X
