@@ -76,6 +76,10 @@ LOCAL_RECORD_KM = 30.0
 #: is what the unit's bare name means (`_town_before_unit`).
 UNIT_TOWN_KM = 40.0
 UNIT_TOWN_MARGIN = 3.0
+#: A town asked for by its own name beats a neighbour within this many km that lists the
+#: name among its alternates, when it is at most `NEIGHBOUR_MARGIN` points behind.
+NEIGHBOUR_KM = 30.0
+NEIGHBOUR_MARGIN = 3.0
 #: Places abroad that reports name often; their namesake villages in Iraq or
 #: Syria are never what is meant ("Amman", "Kuwait", "Cairo", "Ankara").
 FOREIGN = frozenset(name_key(n) for n in (
@@ -216,6 +220,25 @@ def _town_before_unit(ranked: list[Candidate]) -> list[Candidate]:
     if town is None:
         return ranked
     return [town] + [c for c in ranked if c is not town]
+
+
+def _named_before_neighbour(ranked: list[Candidate]) -> list[Candidate]:
+    """Put the town whose own name was asked first, before a neighbour that lists it.
+
+    WOF lists neighbours' names among a place's alternate names: "al-Rai" is an
+    alternate of Ra'il, 16 km from the town of Al-Rai itself, whose prior is lower.
+    A town found by its own name, near an alternate-name winner and close behind it
+    (`NEIGHBOUR_MARGIN`), is the place meant.
+    """
+    if not ranked or ranked[0].kind != "alternate":
+        return ranked
+    top = ranked[0]
+    own = next((c for c in ranked[1:] if c.kind == "exact" and c.feature == top.feature
+                and c.total >= top.total - NEIGHBOUR_MARGIN
+                and scoring.dist_km(c.lat, c.lon, top.lat, top.lon) <= NEIGHBOUR_KM), None)
+    if own is None:
+        return ranked
+    return [own] + [c for c in ranked if c is not own]
 
 
 @dataclass(frozen=True, slots=True)
@@ -870,7 +893,7 @@ class Resolver:
                       and ranked[0].quality >= scoring.QUALITY["article"]):
             # "Tariqa neighbourhood", "Hanano district" that is no admin district.
             return self._quarter_in_context(m.group("q1") or m.group("q2"), ctx2, ranked)
-        return _town_before_unit(ranked)
+        return _town_before_unit(_named_before_neighbour(ranked))
 
     def _quarter_of_city(self, quarter: str, city: str, ctx: _Context) -> list[Candidate]:
         """Resolve "X district of CITY": X's own point when it lies in the city, else the city."""

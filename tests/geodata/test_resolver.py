@@ -63,6 +63,12 @@ def test_res006_canonical_names(query, name):
     assert resolve(query).name == name
 
 
+@pytest.mark.parametrize(("query", "name"), [("al-Rai", "Al-Rai"), ("Rai", "Al-Rai")])
+def test_res006b_a_town_s_own_name_beats_a_neighbour_that_lists_it(query, name):
+    # Ra'il, 16 km away, has "al-Rai" among its alternate names and a higher prior
+    assert resolve(query).name == name
+
+
 @pytest.mark.parametrize(
     "name",
     ["London", "Moscow", "Amman", "Cairo", "Ankara", "Kuwait", "Saudi Arabia", "Coalition",
