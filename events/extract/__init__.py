@@ -130,7 +130,8 @@ def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
         if s.doc is None or len(cands) >= MAX_CANDIDATES or time.monotonic() > deadline:
             continue
         cands.extend(assign.sentence_candidates(s, m, country=country, isis_named=isis_named))
-    cands.extend(tables.table_candidates(sentences, mentions, published, reader))
+    rows, headings = tables.table_candidates(sentences, mentions, published, reader)
+    cands = [c for c in cands if c.sentence.index not in headings] + rows
     # 6. report context
     cands = context.resolve_places(cands, sentences, mentions, reader)
     story_dates.resolve_dates(cands, sentences, mentions, published)

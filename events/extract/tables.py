@@ -38,6 +38,10 @@ _PIPE_ROW = re.compile(
 )
 #: A table's header row: cells, no figure ("Sub-district | Place of origin | Individuals").
 _PIPE_HEADER = re.compile(r"^[^|\d\n]+(?:\|[^|\d\n]+)+$")
+#: The pipes that bound a row of a Markdown table: "| Adra | Ad Dumayr | 3,900 |".
+_BOUNDS = re.compile(r"^\s*\|\s*|\s*\|\s*$")
+#: A column that holds where people came from; the others hold where they are.
+_ORIGIN_COLUMN = re.compile(r"\b(?:origin|from)\b", re.IGNORECASE)
 #: Between the names of a table cell: "Hawija and Al-Abbasi"; a remark in brackets.
 _CELL_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
 _PARENS = re.compile(r"\([^)]*\)")
@@ -75,8 +79,11 @@ class RowTrigger:
 
 def table_candidates(
     sentences: list[Any], mentions: list[Any], published: date, reader: Any = None
-) -> list[Candidate]:
+) -> tuple[list[Candidate], set[int]]:
     """Return one displacement candidate per line of each displacement table.
+
+    With them, the indices of the sentences that head those tables: a heading
+    ("DISPLACEMENT BY AREA OF ORIGIN") names what its rows count, no event of its own.
 
     Parameters
     ----------
@@ -91,27 +98,40 @@ def table_candidates(
 
     Returns
     -------
-    list of Candidate
-        With place, figure and date set (week precision on the report's day).
+    (list of Candidate, set of int)
+        The rows, with place, figure and date set (week precision on the report's
+        day), and the indices of the sentences heading the tables they are in.
     """
     out: list[Candidate] = []
+    heads: set[int] = set()
     heading: str | None = None
+    head = -1  # the index of the sentence that heads the current table
+    origin: int | None = None  # the column of places of origin, when the header names one
     for s, m in zip(sentences, mentions, strict=True):
-        row = _ROW.match(s.text) or _PIPE_ROW.match(s.text)
+        line = _BOUNDS.sub("", s.text)
+        row, lead = _ROW.match(s.text), 0
+        # a bounded row only under a header that says which column is the origin: the
+        # other columns of such tables (camps, agencies) are no places people fled
+        bounded = s.text.lstrip().startswith("|")
+        if row is None and (not bounded or origin is not None):
+            row, lead = _PIPE_ROW.match(line), len(s.text) - len(s.text.lstrip(" |"))
         if row is None:
-            if heading is not None and _PIPE_HEADER.match(s.text):
-                heading += " " + s.text  # the column names under the table's heading
+            if heading is not None and _PIPE_HEADER.match(line):
+                heading += " " + line  # the column names under the table's heading
+                origin = next((k for k, c in enumerate(line.split("|"))
+                               if _ORIGIN_COLUMN.search(c)), origin)
             else:
-                heading = s.text
+                heading, origin, head = s.text, None, s.index
             continue
         if heading is None or not _DISPLACEMENT.search(heading):
             continue
-        places = _row_places(s.text, m, row, reader)
+        places = _row_places(s.text, m, row, reader, lead, origin)
         if not places:
             continue
         unit = (row.group("unit") or "").lower()
         if unit and unit not in _PEOPLE_UNITS | _FAMILY_UNITS:
             continue  # "5 camps", "12 trucks": not people
+        heads.add(head)
         value = float(row.group("n").replace(",", ""))
         notes = []
         if unit in _FAMILY_UNITS:
@@ -123,24 +143,26 @@ def table_candidates(
             magnitude=None if notes else value, unit="people_displaced",
             certainty="reported", notes=list(notes), attributed_date=True,
         ) for place in places)  # fmt: skip
-    return out
+    return out, heads
 
 
-def _row_places(text: str, mentions: Any, row: re.Match[str], reader: Any) -> list[Any]:
+def _row_places(text: str, mentions: Any, row: re.Match[str], reader: Any, lead: int = 0,
+                origin: int | None = None) -> list[Any]:
     """Return the places a row counts people of.
 
     In a list line, the first place it names. In a table row, each cell is a place
-    by its column, cue word or not: the places of the most specific cell that names any
-    ("Hawija | Hawija and Al-Abbasi | 1,960": both towns), read as quarters of the
-    first cell's city ("Mosul city (west) | Wadi Hajar": Mosul, unless Wadi Hajar has a
-    point of its own there).
+    by its column, cue word or not: the places of the column of origin when the header
+    names one ("Place of origin | Main destination | Persons"), else of the most specific
+    cell that names any ("Hawija | Hawija and Al-Abbasi | 1,960": both towns), read as
+    quarters of the first cell's city ("Mosul city (west) | Wadi Hajar": Mosul, unless
+    Wadi Hajar has a point of its own there). ``lead`` is where the row's cells start.
     """
     named = [p for p in mentions.places if p.place is not None and not p.reference
-             and p.name_start < row.end("label")]
+             and p.name_start < lead + row.end("label")]
     if "|" not in row.group(0) or reader is None:
         return named[:1]
     found: list[list[Any]] = []
-    offset = 0
+    offset = lead
     first = None
     for k, cell in enumerate(row.group("label").split("|")):
         places = []
@@ -163,5 +185,7 @@ def _row_places(text: str, mentions: Any, row: re.Match[str], reader: Any) -> li
             first = places[0].place
         found.append(places)
         offset += len(cell) + 1
+    if origin is not None and origin < len(found) and found[origin]:
+        return found[origin]
     return next((c for c in reversed(found) if c), named[:1])
 

@@ -64,3 +64,25 @@ def test_each_row_of_a_displacement_table_counts_its_place_of_origin():
     assert [r[0] for r in rows if r[1] == 90.0] == ["Hammam al-Alil"]
     # the heading's words are no places
     assert len(rows) == 4, rows
+
+
+BOUNDED = """published: 2015-05-30
+---
+Situation report: Anbar
+
+DISPLACEMENT SINCE 15 MAY (agency counts)
+| Place of origin | Hosted in | Persons |
+|---|---|---|
+| Ramadi | Amiriyat al-Fallujah | 4,200 |
+| Hit | Haditha and Baghdadi | 800 |
+| Total | | 5,000 |
+"""
+
+
+def test_a_markdown_table_counts_the_column_its_header_names_as_the_origin():
+    rows = _rows(BOUNDED)
+    # the pipes that bound each row are no cells; the origin column is read, not the
+    # hosting one, and the total names no place
+    assert ("Ramadi", 4200.0, "2015-05-30", "week") in rows, rows
+    assert ("Hit", 800.0, "2015-05-30", "week") in rows, rows
+    assert len(rows) == 2, rows
