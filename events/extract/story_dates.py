@@ -30,14 +30,20 @@ from events.extract.filters import FIRST_YEAR
 
 #: The note of a figure counted up to the report's day ("have fled since Friday").
 COUNT_TO_DATE = "count to date"
-#: How many sentences back an undated sentence may borrow its date (in its paragraph).
+#: How many sentences back an undated sentence may borrow its year (in its paragraph).
 DATE_SENTENCES = 1
+#: How many sentences back an undated sentence may take the day its paragraph's story is
+#: at: "the assault began on Sunday. Armed men then entered the camp. Survivors said 52
+#: residents were shot dead": all Sunday's.
+NARRATIVE_SENTENCES = 3
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
 # "9,000 people are currently displaced": a count on the report's day.
 _CURRENT = re.compile(r"\b(?:currently|now|still|remain|remains|remained)\s+(?:\w+\s+)?$", re.I)
 # "continues to besiege", "is still surrounding": a state at the report's time.
 _ONGOING = re.compile(
-    r"\b(?:continues?\s+to|continuing\s+to|keeps?|still|is\s+now|are\s+now|remains?|currently)\b",
+    r"\b(?:continues?\s+to|continuing\s+to|keeps?|still|is\s+now|are\s+now|remains?|currently"
+    # "the troops have since won back the buildings": after the day told, up to now
+    r"|ha(?:s|ve)\s+since)\b",
     re.IGNORECASE,
 )
 _NIGHT = re.compile(r"night", re.IGNORECASE)
@@ -121,7 +127,7 @@ def resolve_dates(
 
     def narrative(index: int) -> Any:
         # only a day the story is at carries on; a month or a year is background
-        for back in range(1, DATE_SENTENCES + 1):
+        for back in range(1, NARRATIVE_SENTENCES + 1):
             prev = index - back
             if prev in anchors and paragraph.get(prev) == paragraph.get(index):
                 return anchors[prev] if anchors[prev].precision == "day" else None

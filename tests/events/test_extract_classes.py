@@ -1088,3 +1088,14 @@ def test_people_taken_somewhere_by_no_one_named_are_moved_not_kidnapped() -> Non
 def test_people_freed_or_guarded_are_not_taken() -> None:
     # the verbs that need a place for object ("freed the town") do not take people instead
     assert of_type("abduction", "Iraqi troops freed 30 hostages in Fallujah on Monday.") == []
+
+
+def test_the_day_a_paragraph_is_at_carries_over_its_undated_sentences() -> None:
+    # the assault's day is told once; what the survivors tell of it two sentences on is
+    # that day's too, while what troops "have since" done is up to the report's day
+    text = ("The assault on the village of Mulla Abdullah began at dawn on Sunday with mortar "
+            "fire. Gunmen in uniforms then walked into the village. Witnesses said 14 "
+            "farmers were shot dead in the square. The army has since retaken the village.")
+    days = {e.event_type: e.date for e in run(text, published="2016-03-10")}
+    assert days.get("attack_on_civilians") == "2016-03-06", days
+    assert days.get("seizure") == "2016-03-10", days

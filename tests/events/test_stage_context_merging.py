@@ -134,8 +134,12 @@ DATES = [
      "withdrew", "2015-05-19", "day", False),  # the narrative's day carries on
     ("On Tuesday, ISIS attacked the outskirts of Ramadi.\n\nThe army withdrew from Ramadi.",
      "withdrew", "2015-05-21", "week", False),  # not into a new paragraph
+    # up to three sentences on, not four
     ("On Tuesday, ISIS attacked the outskirts of Ramadi. The weather was hot. "
-     "The army withdrew from Ramadi.", "withdrew", "2015-05-21", "week", False),
+     "The army withdrew from Ramadi.", "withdrew", "2015-05-19", "day", False),
+    ("On Tuesday, ISIS attacked the outskirts of Ramadi. The weather was hot. The road was "
+     "dusty. The river was low. The army withdrew from Ramadi.", "withdrew", "2015-05-21",
+     "week", False),
     ("In March, ISIS attacked the outskirts of Ramadi. The army withdrew from Ramadi.",
      "withdrew", "2015-05-21", "week", False),  # a month is background, not the story's day
     ("On Monday ISIS seized Ramadi. ISIS still besieges Haditha.", "besieges", "2015-05-21",
