@@ -65,6 +65,17 @@ def _named_by(head: Any, named: list[Any]) -> bool:
                for p in named)
 
 
+def holds_a_town_now(args: roles.Arguments) -> bool:
+    """Tell whether a present tense holds a named town itself, not positions near one.
+
+    "The militants also hold nearby Garma" tells a state of control as the report tells
+    it; "fighters hold positions on the hills above Sinjar" a position.
+    """
+    return args.anchor.tag_ in ("VBZ", "VBP") and town_held(args) and bool(args.object) and all(
+        any(p.name_start <= t.idx < p.name_end for p, s in args.places if s == "obj")
+        for t in args.object)
+
+
 def ongoing(anchor: Any) -> bool:
     """Tell whether a state is told as going on: "continues to hold", "still controls".
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from events import actors as _actors
 from events.extract import agents, roles, syntax, threats
-from events.extract.held import ongoing, since, town_held
+from events.extract.held import holds_a_town_now, ongoing, since, town_held
 from events.extract.place_words import PRISON_WORDS
 from events.extract.wordlists import (
     AID,
@@ -387,8 +387,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         if town_held(args):
             return "seizure"  # "Shaddadi remains in the hands of the gangs": held as told
         return None  # "continues to control large parts of the province": no place named
-    if held and since(args.anchor):
-        return "seizure"  # "ISIS had held Palmyra since May 2015": taken then, held since
+    if held and (since(args.anchor) or holds_a_town_now(args)):
+        return "seizure"  # "had held Palmyra since May 2015"; "the militants hold Garma"
     if kind in ("capture", "control") and trigger.frame != "hold":
         if agents.people_object(args) and not _has_place_in(args, ("obj", "subjpass")):
             return "abduction"

@@ -244,6 +244,10 @@ WANTED = [
      ("seizure", "Manbij")),
     ("Tel Kaif, north of Mosul, remains in ISIS hands.", ("seizure", "Tel Kaif")),
     ("The Kurdish forces continue to hold Sinjar.", ("seizure", "Sinjar")),
+    # a town held in the present tense, or control of it kept, is held as the report tells
+    ("Fallujah is besieged, and the militants also hold nearby Garma.", ("seizure", "Garma")),
+    ("A spokesman said the army maintains full control of the Haditha area.",
+     ("seizure", "Haditha")),
     # quarters picked out by name are held ground, not an unnamed share of a city
     ("Gunmen were still holding the Zanjili and al-Shifa neighbourhoods of Mosul on Monday.",
      ("seizure", "Mosul")),
@@ -1099,3 +1103,9 @@ def test_the_day_a_paragraph_is_at_carries_over_its_undated_sentences() -> None:
     days = {e.event_type: e.date for e in run(text, published="2016-03-10")}
     assert days.get("attack_on_civilians") == "2016-03-06", days
     assert days.get("seizure") == "2016-03-10", days
+
+
+def test_positions_held_near_a_town_are_no_hold_on_the_town() -> None:
+    text = "Kurdish fighters hold positions on the hills above Sinjar."
+    assert of_type("seizure", text) == [], [(e.event_type, e.place) for e in run(text)]
+    assert of_type("troop_position", text), [(e.event_type, e.place) for e in run(text)]
