@@ -102,6 +102,10 @@ WANTED = [
      ("attack_on_civilians", "Fallujah")),
     ("Gunmen opened fire on diners at a restaurant in Nasiriyah on Thursday.",
      ("attack_on_civilians", "Nasiriyah")),
+    # attackers held off, with the attackers between the verb and its particle or after it
+    ("Gunmen stormed the police station in Baiji on Monday, but policemen held them off "
+     "for hours.", ("clash", "Baiji")),
+    ("Tribal fighters held off the militants in Haditha on Monday.", ("clash", "Haditha")),
     # small arms fired at people gathered: gunfire on civilians, not a strike
     ("Security forces fired live rounds at a crowd in Basra on Friday, killing three.",
      ("attack_on_civilians", "Basra")),
@@ -248,6 +252,8 @@ WANTED = [
     ("Fallujah is besieged, and the militants also hold nearby Garma.", ("seizure", "Garma")),
     ("A spokesman said the army maintains full control of the Haditha area.",
      ("seizure", "Haditha")),
+    # a town under a force's rule is held by it, like one under its control
+    ("Mayadin has been under ISIS rule since July 2014.", ("seizure", "Mayadin")),
     # quarters picked out by name are held ground, not an unnamed share of a city
     ("Gunmen were still holding the Zanjili and al-Shifa neighbourhoods of Mosul on Monday.",
      ("seizure", "Mosul")),
@@ -1103,6 +1109,10 @@ def test_the_day_a_paragraph_is_at_carries_over_its_undated_sentences() -> None:
     days = {e.event_type: e.date for e in run(text, published="2016-03-10")}
     assert days.get("attack_on_civilians") == "2016-03-06", days
     assert days.get("seizure") == "2016-03-10", days
+
+
+def test_holding_off_a_decision_is_no_fight() -> None:
+    assert run("The government held off on a decision about Mosul on Monday.") == []
 
 
 def test_positions_held_near_a_town_are_no_hold_on_the_town() -> None:
