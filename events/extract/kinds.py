@@ -468,6 +468,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         if syntax.lemma(args.anchor) == "raid" and not airborne:
             return "clash"  # a raid on the ground
         return "airstrike"
+    if kind in ("kill", "attack") and _killed_from_the_air(args):
+        return "airstrike"  # "Russian jets killed 12 civilians", "warplanes attacked Ariha"
     if kind == "attack" and syntax.is_verb(args.anchor) and _has_place_in(args, ("obj",)):
         if _attacks_stronghold(args):
             return "clash"  # "attacked Abu Ghraib prison": a fight for a defended site
@@ -489,8 +491,6 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         # "died of her injuries": the toll of an attack told before; "died of hunger",
         # "of thirst": a siege's or a flight's toll, no attack
         return None
-    if kind == "kill" and _killed_from_the_air(args):
-        return "airstrike"  # "Russian jets killed 12 civilians", "killed by coalition aircraft"
     if kind == "kill":
         victims = args.object  # "killed 12 people", "12 people were killed"
         if syntax.lemma(args.anchor) == "die" or args.anchor.lower_ in ("dead", "deaths"):
@@ -588,7 +588,7 @@ def _begun(anchor: Any) -> bool:
 
 
 def _killed_from_the_air(args: roles.Arguments) -> bool:
-    """Tell whether the killers named are aircraft ("jets killed", "killed by warplanes")."""
+    """Tell whether the killers or attackers named are aircraft ("killed by warplanes")."""
     slots = ("by", "gov:by", "prep:by") if args.passive else ("subj", "by", "prep:by")
     killers = [args.anchor.doc[i] for i, slot in args.slots.items() if slot in slots]
     return any(syntax.lemma(w) in AIRCRAFT for t in killers for w in t.subtree)

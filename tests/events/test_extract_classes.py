@@ -102,6 +102,10 @@ WANTED = [
      ("attack_on_civilians", "Fallujah")),
     ("Gunmen opened fire on diners at a restaurant in Nasiriyah on Thursday.",
      ("attack_on_civilians", "Nasiriyah")),
+    # an attack by aircraft is an air strike, whether the verb or the noun tells it
+    ("Warplanes attacked Saraqeb on Tuesday.", ("airstrike", "Saraqeb")),
+    ("An attack by Russian jets on Saraqeb killed 9 people on Tuesday.",
+     ("airstrike", "Saraqeb")),
     # attackers held off, with the attackers between the verb and its particle or after it
     ("Gunmen stormed the police station in Baiji on Monday, but policemen held them off "
      "for hours.", ("clash", "Baiji")),
