@@ -295,8 +295,11 @@ class PlaceReader:
         if not unsure and self._loose_outside(name, plain):
             inside = self._hinted(name, feature, near)
             place = inside if inside is not None and inside.score >= 1.0 else place
-        if plain is not None and looser_namesake(place, plain):
-            place = plain  # "Khazir" does not give way to "Al Khadhra'a" by Baghdad
+        if plain is not None and (looser_namesake(place, plain) or km_to_points(
+                plain, near) <= BESIDE_KM < km_to_points(place, near)):
+            # "Khazir" does not give way to "Al Khadhra'a" by Baghdad, nor al-Qaim beside
+            # Abu Kamal to a village in the governorates of a report on Syria
+            place = plain
         if place is not None and near:
             if self._stray(name, place):
                 place = None

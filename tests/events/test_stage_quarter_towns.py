@@ -97,3 +97,12 @@ def test_a_name_read_by_another_spelling_gives_way_to_its_exact_namesake_in_the_
     reader = PlaceReader("IQ")
     reader.learn([("Tikrit", None), ("Amerli", None), ("Ibril", None)])
     assert reader.resolve("Ibril").name == "Erbil"
+
+
+def test_a_place_beside_the_report_s_places_is_not_traded_for_one_in_its_governorates():
+    # a report on Syria's desert names al-Qaim, across the border beside Abu Kamal; the
+    # report's governorates (Homs) hold a village spelt like it 430 km away
+    reader = PlaceReader("SY")
+    reader.learn([("Palmyra", None), ("Sukhnah", None), ("Qaryatayn", None), ("Homs", None),
+                  ("Abu Kamal", None), ("Deir ez-Zor", None), ("al-Qaim", None)])
+    assert reader.resolve("al-Qaim").name == "Al-Qaim"
