@@ -157,17 +157,24 @@ def _fits(slot: _Slot, words: Words, i: int) -> bool:
     return low in slot.exact or low in slot.words or words.lemma[i] in slot.words
 
 
+#: Quotation marks a pattern reads through: "Zabdin would be 'the next to fall'".
+_QUOTES = frozenset("\"“”‘’'`")
+
+
 def _match(slots: tuple[_Slot, ...], words: Words, i: int, anchor: int) -> tuple[int, int] | None:
     """Match ``slots`` from word ``i``; return (end word, anchor word) or None."""
     if not slots:
         return i, anchor
     slot, rest = slots[0], slots[1:]
+    while not slot.gap and i < len(words) and words.lower[i] in _QUOTES:
+        i += 1  # a quoted word is the word: "the airfield would be 'next'"
     if slot.gap:
         for skip in range(slot.gap + 1):
             j = i + skip
             if skip and (j - 1 >= len(words) or not (
-                    any(c.isalnum() for c in words.lower[j - 1]) or words.lower[j - 1] in "()")):
-                break  # a gap spans words and brackets ("the State (IS) militants"), no commas
+                    any(c.isalnum() for c in words.lower[j - 1])
+                    or words.lower[j - 1] in "()" or words.lower[j - 1] in _QUOTES)):
+                break  # a gap spans words, brackets and quotes ("the State (IS) militants")
             found = _match(rest, words, j, anchor)
             if found:
                 return found

@@ -266,7 +266,9 @@ WANTED = [
      ("withdrawal", "Saraqeb")),
     ("Kirkuk has been under the protection of the Peshmerga since 12 June last year.",
      ("seizure", "Kirkuk")),
-    # a town named as the next to be attacked, or as the next destination
+    # a town named as the next to be attacked, or as the next destination, quoted or not
+    ('A militia commander said on Thursday that Zabdin would be "the next to fall."',
+     ("threat", "Zabdin")),
     ('After Harasta, Douma "will be next", a Republican Guard general said on Sunday.',
      ("threat", "Douma")),
     ('"Our next destination is Shaddadi," the commander told reporters on Sunday.',

@@ -106,6 +106,10 @@ FOUND = [
     ("heavy fighting", "fighting", "clash", "act", "fighting"),
     ("a gun battle", "gun battle", "clash", "noun", "battle"),
     ("an exchange of fire", "exchange of fire", "clash", "noun", "fire"),
+    # quotation marks inside a pattern are read through, in a gap or between its words
+    ('Tabqa would be "next"', 'be "next', "threat", "fall", "be"),
+    ('Zabdin would be "the next to fall"', 'be "the next to', "threat", "fall", "be"),
+    ('they "took control" of Hit', 'took control" of', "capture", "act", "took"),
 ]  # fmt: skip
 
 
