@@ -383,9 +383,12 @@ def _own_date(
             shared = owners.get(above, []) if above >= 0 else []
     if not own and not shared:
         # "under the campaigns of the 1970s, families were pushed out", "during the 2014
-        # offensive, ISIS seized X": the time of the frame the event is told in
-        shared = [d for a, found in owners.items() if a >= 0 and _frames(doc[a], args.anchor)
-                  for d in found]
+        # offensive, ISIS seized X": the time of the frame the event is told in; "when the
+        # Peshmerga withdrew in October 2017, the army moved in": the time of the event
+        # that a "when" clause of the trigger tells
+        shared = [d for a, found in owners.items() if a >= 0 and (
+            _frames(doc[a], args.anchor) or _at_the_time_of(doc[a], args.anchor))
+            for d in found]
     if not own and not shared:
         # "succeeded on August 11 in ousting IS": the day of the verb that carries the
         # event is the event's own, unlike an attribution's ("officials said on Tuesday")
@@ -417,6 +420,13 @@ def _frames(noun: Any, anchor: Any) -> bool:
     """Tell whether an event noun frames the trigger: "under/during/amid the campaigns"."""
     return (noun.dep_ == "pobj" and noun.head.lower_ in ("under", "during", "amid", "throughout")
             and noun.head.head.i == anchor.i)
+
+
+def _at_the_time_of(verb: Any, anchor: Any) -> bool:
+    """Tell whether an event verb heads a "when" or "as" clause of the trigger."""
+    return verb.dep_ == "advcl" and verb.head.i == anchor.i and any(
+        c.dep_ == "advmod" and c.lower_ in ("when", "as") or c.dep_ == "mark" and c.lower_ in (
+            "when", "as") for c in verb.children)
 
 
 def _carrier_date(doc: Any, d: Any, anchor: Any) -> bool:

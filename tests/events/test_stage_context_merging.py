@@ -178,6 +178,9 @@ DATES = [
      "2015-02-01", "month", False),
     ("Two days after the fall of Ramadi, ISIS seized Palmyra on Wednesday.", "seized",
      "2015-05-20", "day", True),
+    # a "when" clause dates the event it is told with
+    ("When the Peshmerga withdrew from Sinjar in March, army units moved in.", "moved in",
+     "2015-03-01", "month", False),
     # the day of a verb that carries the event is the event's own
     ("Local fighters succeeded on Monday in ousting the militants from Manbij.", "ousting",
      "2015-05-18", "day", True),
