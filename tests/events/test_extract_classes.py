@@ -110,6 +110,11 @@ WANTED = [
     ("Gunmen stormed the police station in Baiji on Monday, but policemen held them off "
      "for hours.", ("clash", "Baiji")),
     ("Tribal fighters held off the militants in Haditha on Monday.", ("clash", "Haditha")),
+    # people who go to camps, tents or the border have fled, from where they came
+    ("About 300 families from Kafr Nabl went to the camps near Atmeh on Monday.",
+     ("displacement", "Kafr Nabl")),
+    ("Residents of Ariha headed north towards the Turkish border on Monday.",
+     ("displacement", "Ariha")),
     # small arms fired at people gathered: gunfire on civilians, not a strike
     ("Security forces fired live rounds at a crowd in Basra on Friday, killing three.",
      ("attack_on_civilians", "Basra")),
