@@ -31,6 +31,8 @@ _SITE_SYNONYMS = {"airport": _AIRFIELD, "airbase": _AIRFIELD}
 #: Actors that are a state's forces, never "the group".
 STATE_FORCES = frozenset({"Iraqi Security Forces", "Syrian Army", "US-led coalition", "Russia",
                           "Turkey", "Peshmerga"})
+#: Places no "the city" or "the town" can stand for: a dam, a base, a province.
+_NO_TOWN = frozenset({"site", "governorate", "region"})
 #: How many sentences back "there" or "the area" may reach for its place.
 LOCAL_SENTENCES = 2
 #: How many sentences back a sentence that names no place may borrow its place.
@@ -238,6 +240,8 @@ class _History:
         if first is None or placeless.told_as_before(first) or (
                 first.place.destination and first.kind in ("displacement", "withdrawal")):
             return None
+        if first.place.place is not None and first.place.place.feature in _NO_TOWN:
+            return None  # "crossed the Euphrates from the Tishrin Dam ... around the city"
         return self.event_before(index)
 
     def only_city_in(self, index: int) -> PlaceMention | None:

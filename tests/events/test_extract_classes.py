@@ -110,6 +110,15 @@ WANTED = [
     ("Gunmen stormed the police station in Baiji on Monday, but policemen held them off "
      "for hours.", ("clash", "Baiji")),
     ("Tribal fighters held off the militants in Haditha on Monday.", ("clash", "Haditha")),
+    # a force crossing a river or a border from a place; people crossing out of one
+    ("SDF fighters crossed the Euphrates from the Tishrin Dam on Tuesday.",
+     ("troop_position", "Tishrin Dam")),
+    ("More than 9,000 Syrians have crossed into Turkey from Jarablus since Monday.",
+     ("displacement", "Jarablus")),
+    # "the city" is a town, never the dam or base the sentence before told of
+    ("The SDF has taken Manbij from ISIS after a ten-week battle.\n\nSDF fighters seized the "
+     "Tishrin Dam on 31 January. On 10 February, the fighters closed the ring around the city.",
+     ("troop_position", "Manbij")),
     # people who go to camps, tents or the border have fled, from where they came
     ("About 300 families from Kafr Nabl went to the camps near Atmeh on Monday.",
      ("displacement", "Kafr Nabl")),
