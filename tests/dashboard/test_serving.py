@@ -110,7 +110,11 @@ def test_srv004_gunicorn_workers_serve_and_see_new_events(tmp_path, make_store_e
                 time.sleep(0.3)
         assert status == 200, (tmp_path / "serve.log").read_text()
         assert out["response"]["map-mode"]["children"] == "points: 20 events in view"
-        workers = psutil.Process(proc.pid).children()
+        # the first worker may answer before gunicorn has forked the second
+        workers, deadline = [], time.monotonic() + 30
+        while time.monotonic() < deadline and len(workers) < 2:
+            workers = psutil.Process(proc.pid).children()
+            time.sleep(0.1)
         assert len(workers) == 2
         # One view asked eight times, on new connections (so of both workers): computed once.
         seizures = ViewState(types=("seizure",))
