@@ -106,6 +106,8 @@ WANTED = [
     ("Warplanes attacked Saraqeb on Tuesday.", ("airstrike", "Saraqeb")),
     ("An attack by Russian jets on Saraqeb killed 9 people on Tuesday.",
      ("airstrike", "Saraqeb")),
+    # a town that changed hands was fought over (money that changed hands was not)
+    ("Tal Rifaat changed hands three times in a week.", ("clash", "Tal Rifaat")),
     # attackers held off, with the attackers between the verb and its particle or after it
     ("Gunmen stormed the police station in Baiji on Monday, but policemen held them off "
      "for hours.", ("clash", "Baiji")),
@@ -1133,6 +1135,7 @@ def test_the_day_a_paragraph_is_at_carries_over_its_undated_sentences() -> None:
 
 def test_holding_off_a_decision_is_no_fight() -> None:
     assert run("The government held off on a decision about Mosul on Monday.") == []
+    assert run("Money changed hands in Baghdad on Monday.") == []
 
 
 def test_positions_held_near_a_town_are_no_hold_on_the_town() -> None:
