@@ -425,8 +425,7 @@ def _frames(noun: Any, anchor: Any) -> bool:
 def _at_the_time_of(verb: Any, anchor: Any) -> bool:
     """Tell whether an event verb heads a "when" or "as" clause of the trigger."""
     return verb.dep_ == "advcl" and verb.head.i == anchor.i and any(
-        c.dep_ == "advmod" and c.lower_ in ("when", "as") or c.dep_ == "mark" and c.lower_ in (
-            "when", "as") for c in verb.children)
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as") for c in verb.children)
 
 
 def _carrier_date(doc: Any, d: Any, anchor: Any) -> bool:

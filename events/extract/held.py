@@ -26,9 +26,9 @@ def since(anchor: Any) -> bool:
 #: Words of a share of a place: holding "parts of" or "most of" a province names no town.
 _SHARES = frozenset("part parts most much rest half areas area pockets pocket swathes "
                     "swaths stretches neighbourhoods districts villages".split())
-#: Slots of the place a state of control is about ("X remains in their hands", "holds X").
 #: Words of places that names in front of them pick out ("the X and Y neighbourhoods").
 _NAMED_GROUPS = frozenset("neighbourhood neighborhood district village quarter".split())
+#: Slots of the place a state of control is about ("X remains in their hands", "holds X").
 _HELD_SLOTS = frozenset({"obj", "subj", "subjpass", "head", "gov:subj", "gov:subjpass",
                          "gov:noun"})
 
