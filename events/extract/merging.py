@@ -22,6 +22,8 @@ from geodata.normalize import skeleton_key
 
 #: Mentions of one event type whose places lie closer than this (km) are one event told twice.
 MERGE_KM = 5.0
+#: Two towns named apart are one place only when their points nearly coincide (km).
+SAME_TOWN_KM = 1.5
 #: A quarter with its own point lies at most this far from the city it is part of (km).
 QUARTER_KM = 15.0
 #: How long before the day a source spoke it may tell of ("officials said on Tuesday").
@@ -75,11 +77,15 @@ def _km(a: Candidate, b: Candidate) -> float:
 
 
 def _near(a: Candidate, b: Candidate) -> bool:
-    if a.place.place.name == b.place.place.name or _km(a, b) <= MERGE_KM:
+    if a.place.place.name == b.place.place.name:
+        return True
+    features = {a.place.place.feature, b.place.place.feature}
+    # "jets hit Mleiha ... also Kafr Batna": two towns named apart are two places, however
+    # close; other points a few km apart (a site, a town's two records) are one
+    if _km(a, b) <= (SAME_TOWN_KM if features == {"city"} else MERGE_KM):
         return True
     # "in Iraq's capital, Baghdad" and "in the Karada district in central Baghdad": a
     # quarter with its own point is still in the city it belongs to
-    features = {a.place.place.feature, b.place.place.feature}
     return features == {"neighbourhood", "city"} and _km(a, b) <= QUARTER_KM
 
 

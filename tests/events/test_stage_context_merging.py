@@ -229,6 +229,9 @@ MERGED = [
      [("seizure", "Tal Abyad", "2015-05-18"), ("seizure", "Tal Abyad", "2015-05-18")]),
     ("The army retook Tikrit on 1 April. Troops retook Tikrit, officials said.",
      [("seizure", "Tikrit", "2015-04-01")]),
+    # two towns 4 km apart, each named: two events, however close
+    ("Jets struck Douma on Wednesday. Jets also bombed Harasta on Wednesday.",
+     [("airstrike", "Douma", "2015-05-20"), ("airstrike", "Harasta", "2015-05-20")]),
 ]  # fmt: skip
 
 
