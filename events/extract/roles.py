@@ -234,6 +234,11 @@ def _located(head: Any) -> Any | None:
             # a measure or a class set beside the name: "55 km to the south-west",
             # "Bashiqa, a town north-east of Mosul still held by IS"
             return t.head
+        left = t.left_edge.i
+        if t.lower_ in CITY_KINDS and left >= 2 and t.doc[left - 1].text == "," and (
+                t.doc[left - 2].tag_ == "NNP"):
+            # "Mosul, Iraq's second city, which IS seized", wherever the parse hangs "city"
+            return t.doc[left - 2]
         if t.dep_ not in ("pobj", "prep"):
             return None
         t = t.head
