@@ -29,6 +29,7 @@ from events.extract.wordlists import (
     BESIDE,
     CARRIED_OUT,
     EVENT_VERBS,
+    HIT_VERBS,
     LEAVING,
     MEMBERS,
     QUANTITY_HEADS,
@@ -292,18 +293,19 @@ def _supported_verb(anchor: Any) -> Any:
 
 
 def _share_place(verb: Any, add: Any, prefix: str) -> None:
-    """Give the first of coordinated verbs the place of the last, when it names none.
+    """Give a verb that names no place the place of a verb told with it.
 
-    "killed 12 and wounded 30 in Kirkuk": the place of the last of coordinated verbs
-    is the place of the first, when the first names none of its own.
+    "killed 12 and wounded 30 in Kirkuk", "carried out strikes, hitting a base in Tabqa".
     """
     if any(c.dep_ == "prep" and c.lower_ in WHERE_PREPS for c in verb.children):
         return
     for c in verb.children:
-        if c.dep_ == "conj" and syntax.is_verb(c) and not any(
+        hitting = c.dep_ == "advcl" and c.tag_ == "VBG" and syntax.lemma(c) in HIT_VERBS
+        if hitting or c.dep_ == "conj" and syntax.is_verb(c) and not any(
             g.dep_ in ("nsubj", "nsubjpass") for g in c.children
         ):
-            for g in c.children:
+            objects = [g for g in c.children if hitting and g.dep_ == "dobj"]
+            for g in [*c.children, *(h for o in objects for h in o.children)]:
                 if g.dep_ == "prep" and g.lower_ in WHERE_PREPS:
                     add(g, _label(g), prefix)
 

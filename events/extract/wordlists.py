@@ -292,6 +292,8 @@ SOME = frozenset("one some several many most all few dozens hundreds".split())
 #: Verbs of leaving a place, in the clause a verb of forcing governs.
 LEAVING = frozenset("flee leave abandon evacuate quit".split())
 WHERE_PREPS = frozenset("in at near around inside outside".split())
+#: Verbs that tell where strikes fell ("..., hitting a market in Saraqeb").
+HIT_VERBS = frozenset("hit strike target pound bomb shell".split())
 #: Verbs whose subject answers an event told by a noun ("Turkey reacted to the seizure of").
 RESPONSES = frozenset("react respond retaliate protest object".split())
 #: Prepositions that set an event noun beside the clause, as its time or its cause.

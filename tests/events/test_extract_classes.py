@@ -183,6 +183,9 @@ WANTED = [
     ("Coalition strikes hit Islamic State positions near Sinjar on Tuesday.",
      ("airstrike", "Sinjar")),
     ("Russian jets pounded Jisr al-Shughur on Monday.", ("airstrike", "Jisr ash Shughur")),
+    # strikes on a country, the place they hit told by a participle
+    ("4 March 2015 - The US and its allies carry out new air strikes in Syria, hitting IS "
+     "depots in Tabqa.", ("airstrike", "Tabqa")),
     # raids whose doer a clause of their own names
     ("Nine people died in raids carried out on Monday by Russian warplanes on Talbiseh.",
      ("airstrike", "Talbiseh")),
