@@ -2,8 +2,8 @@
 
 Part of the argument stage (:mod:`events.extract.kinds`): "has remained under ISIL
 control since June 2014" was taken then; "The group still holds al-Bab and Manbij"
-holds them as of the report; "continues to control large parts of the province"
-names no place to code.
+holds them as of the report, and "still holds most of Baiji" holds Baiji in part;
+"continues to control large parts of the province" names no place to code.
 """
 
 from __future__ import annotations
@@ -50,7 +50,19 @@ def town_held(args: roles.Arguments) -> bool:
         return False
     heads = [t for t in args.anchor.doc if args.slots.get(t.i) in _HELD_SLOTS]
     return not any((syntax.lemma(t) in _SHARES or t.lower_ in _SHARES)
-                   and not _named_by(t, named) for t in heads)
+                   and not _named_by(t, named) and not _of_a_town(t, named) for t in heads)
+
+
+def _of_a_town(share: Any, named: list[Any]) -> bool:
+    """Tell whether a share is of a named town: "most of Baiji", "parts of Ramadi".
+
+    The dev rules code partial control of a town as its seizure; a share of a province
+    or of unnamed ground ("areas near Hawija") names no place held.
+    """
+    of = [g for c in share.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj"]
+    return any(p.place.feature == "city" and p.start <= g.idx < p.end
+               for g in of for p in named)
 
 
 def _named_by(head: Any, named: list[Any]) -> bool:

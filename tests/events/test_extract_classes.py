@@ -65,6 +65,9 @@ WANTED = [
      "controlled since June 2014.", ("seizure", "Tal Afar")),
     ("The Kurdish militia now controls two-thirds of Manbij, a monitor said.",
      ("seizure", "Manbij")),
+    # partial control of a town, told as going on, is still its seizure
+    ("The militants still hold most of Baiji, residents say.", ("seizure", "Baiji")),
+    ("Islamic State continues to control parts of Ramadi.", ("seizure", "Ramadi")),
     ("The government lost Palmyra to the jihadists on Wednesday.", ("seizure", "Palmyra")),
     # "one of its bombers struck X": the event noun counted by the verb's subject
     ("In the north of the province, the group said one of its suicide bombers had struck "
