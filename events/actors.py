@@ -83,7 +83,7 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "Nusra Front": (
         r"(?:al-)?Nusra(?:\s+Front)?|Jabhat\s+(?:al-)?Nusra|Jabhat\s+Fateh\s+al-Sham|"
-        r"Hayat\s+Tahrir\s+al-Sham|\bHTS\b",
+        r"(?:Hay['’]?[ae]t\s+)?Tahrir\s+al-Sham|\bHTS\b",
     ),
     "US-led coalition": (
         r"(?:the\s+)?(?:US|U\.S\.)[- ]led\s+coalition|(?:US|U\.S\.)[- ]led(?=\s+(?:air\s*)?"

@@ -381,8 +381,8 @@ def _names_a_thing(head: Any, anchor: Any) -> bool:
 
     if head.dep_ not in ("compound", "amod", "nmod") or head.head.i == anchor.i:
         return False
-    noun = syntax.lemma(head.head)
-    return noun not in FORCES and noun not in AIRCRAFT and head.head.tag_.startswith("NN")
+    noun = syntax.lemma(head.head)  # "Tahrir al-Sham men": a force's men are the force
+    return noun not in FORCES | AIRCRAFT | {"man"} and head.head.tag_.startswith("NN")
 
 
 def _fronted(token: Any, above: set[int]) -> str | None:

@@ -24,6 +24,9 @@ from events.model import ACTORS
         ("regime forces", ["Syrian Army"]),
         ("the Free Syrian Army", ["Syrian rebels"]),
         ("Jabhat al-Nusra", ["Nusra Front"]),
+        # its later name, with or without "Hayat" and its apostrophe
+        ("Tahrir al-Sham patrols", ["Nusra Front"]),
+        ("Hay'at Tahrir al-Sham said", ["Nusra Front"]),
         ("the US-led coalition", ["US-led coalition"]),
         ("Russian warplanes", ["Russia"]),
         ("Hezbollah", ["Hezbollah"]),

@@ -237,6 +237,11 @@ WANTED = [
      "schoolboys.", ("abduction", "Manbij")),
     ("The fate of 16 nuns, who were taken from the convent in Maaloula by the fighters on "
      "Monday, is still unknown.", ("abduction", "Maaloula")),
+    # people an armed group takes from their homes are kidnapped
+    ("Masked gunmen took four brothers from their home in Tuz Khurmatu on Tuesday night.",
+     ("abduction", "Tuz Khurmatu")),
+    ("On Friday, Tahrir al-Sham security men took a council member from his house in Binnish.",
+     ("abduction", "Binnish")),
     # raids counted ("dozens of raids") are made by who carried them out: warplanes
     ("Russian warplanes carried out dozens of raids on Muhassan on Monday.",
      ("airstrike", "Muhassan")),
