@@ -28,6 +28,7 @@ from events.extract.place_words import (
     offset_of,
     offset_point,
 )
+from geodata.normalize import skeleton_key
 
 # Between a province and the town it holds: "the Anbar town of al-Baghdadi".
 _UNIT_OF = re.compile(r"\s+(?:town|city|village|district|sub-district|area)\s+of\s+(?:the\s+)?",
@@ -53,7 +54,9 @@ def encloses(outer: Any, inner: Any) -> bool:
         return False
     if getattr(outer, "feature", "") == getattr(inner, "feature", None) == "governorate":
         return False
-    return (_unit_key(outer.name) == _unit_key(inner.admin1)
+    # "Kafr Nabl (Idleb)": the city is spelt Idlib, its governorate Idleb
+    same = skeleton_key(outer.name) == skeleton_key(inner.admin1)
+    return ((same or _unit_key(outer.name) == _unit_key(inner.admin1))
             and _unit_key(inner.name) != _unit_key(outer.name))
 
 

@@ -1184,6 +1184,19 @@ def test_a_digest_entry_s_label_is_where_its_events_happen() -> None:
     assert ("bombing", place_of("Muqdadiya"), "2015-05-17") in found, sorted(found)
 
 
+def test_an_incident_table_s_town_is_placed_before_its_province_in_brackets() -> None:
+    # the governorate is spelt "Idleb", its city "Idlib": still the town's address
+    found = triples(
+        "Incidents this week\n\n"
+        "| Date | Location | Incident | Casualties |\n"
+        "|---|---|---|---|\n"
+        "| 18 May | Kafr Nabl (Idleb) | Shelling of a residential area | 2 killed |\n"
+        "| 19 May | Saraqeb (Idleb) | Air strike on a bakery | 6 killed |\n"
+    )
+    assert ("shelling", place_of("Kafr Nabl"), "2015-05-18") in found, sorted(found)
+    assert ("airstrike", place_of("Saraqeb"), "2015-05-19") in found, sorted(found)
+
+
 def test_neighbours_in_a_sentence_are_read_together_across_the_report_s_country() -> None:
     # an Iraqi report's country makes Suluk the Iraqi Solawk; beside Tal Abyad it is Syrian
     found = _events(
