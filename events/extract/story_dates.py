@@ -115,6 +115,36 @@ def _record_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any
     return out
 
 
+#: A list item's mark: "- ", "• ", "(b) ", "3. ".
+_ITEM = re.compile(r"\s*(?:[-•*–]|\(?[a-z0-9]{1,2}[.)])\s")
+
+
+def _lead_in_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any]:
+    """Return the day of each list item that the paragraph leading into its list tells.
+
+    "Coalition forces conducted 21 strikes on 21 October. ... Strikes in Iraq: - Near
+    Baiji, three strikes struck ...": the items tell that day, under headings too.
+    """
+    out: dict[int, Any] = {}
+    lead = None
+    seen: set[int] = set()
+    items: set[int] = set()  # paragraphs that open with an item's mark: items all through
+    for s in sentences:
+        opens = s.paragraph not in seen
+        seen.add(s.paragraph)
+        if opens and _ITEM.match(s.text):
+            items.add(s.paragraph)
+        if s.paragraph in items:
+            if lead is not None:
+                out[s.paragraph] = lead
+        elif not s.headline:
+            d = anchors.get(s.index)
+            if opens:
+                lead = None  # a new paragraph of prose leads into what follows it
+            lead = d if d is not None and d.precision == "day" else lead
+    return out
+
+
 def resolve_dates(
     cands: list[Candidate], sentences: list[Any], mentions: list[Any], published: date
 ) -> None:
@@ -124,6 +154,7 @@ def resolve_dates(
     paragraph = {s.index: s.paragraph for s in sentences}
     text = {s.index: s.text for s in sentences}
     records = _record_days(sentences, anchors)
+    lead_ins = _lead_in_days(sentences, anchors)
 
     def narrative(index: int) -> Any:
         # only a day the story is at carries on; a month or a year is background
@@ -230,7 +261,7 @@ def resolve_dates(
             c.day, c.precision = written[-1].date, written[-1].precision
             continue
         before = c.sentence.text[: c.trigger.start]
-        carried = (narrative(i) or records.get(paragraph[i])
+        carried = (narrative(i) or records.get(paragraph[i]) or lead_ins.get(paragraph[i])
                    if not _ONGOING.search(before[-40:]) else None)
         if carried is not None:
             c.day, c.precision = carried.date, carried.precision

@@ -1395,3 +1395,30 @@ STORY_DATES = [
 def test_the_day_of_an_event_in_a_story(text: str, kind: str, name: str, day: str) -> None:
     found = triples(text)
     assert (kind, place_of(name), day) in found, sorted(found)
+
+
+def test_a_strike_list_tells_the_day_of_the_paragraph_that_leads_into_it() -> None:
+    found = triples(
+        "DAILY STRIKE UPDATE\n\n"
+        "Coalition aircraft carried out 14 strikes against ISIL on 18 May. All aircraft "
+        "returned safely.\n\n"
+        "Iraq\n\n"
+        "- Near Baiji, two strikes hit an ISIL fighting position.\n"
+        "- Near Sinjar, one strike destroyed an ISIL vehicle.\n\n"
+        "Syria\n\n"
+        "- Near Kobani, three strikes hit ISIL tactical units.\n"
+    )
+    for town in ("Baiji", "Sinjar", "Kobani"):
+        assert ("airstrike", place_of(town), "2015-05-18") in found, sorted(found)
+
+
+def test_a_bulletin_s_items_do_not_take_a_background_day_of_the_item_before() -> None:
+    # each item is news of the bulletin's day; "last Friday" dates only its own item
+    found = triples(
+        "Evening summary\n\n"
+        "* BAIJI. Troops raised the flag over Baiji this afternoon. They had already taken "
+        "the refinery last Friday.\n\n"
+        "* HAWIJA. Iraqi F-16s destroyed an ISIS depot in Hawija, killing 20 militants.\n"
+    )
+    strikes = {d for kind, _, d in found if kind == "airstrike"}
+    assert strikes and "2015-05-15" not in strikes, sorted(found)
