@@ -138,6 +138,7 @@ _DATE_RX = re.compile(
         |\b(?:that|the)\s+same\s+(?:day|week|month|year|time|period)\b)
   | (?P<dayearlier>\b(?:a|one|the)\s+(?:day|night)\s+(?:earlier|before)\b(?!\s+yesterday)
         |\bthe\s+(?:previous|preceding)\s+(?:day|night)\b)
+  | (?P<holiday>\b(?P<hol>New\s+Year['’]s\s+(?:Eve|Day)|Christmas\s+(?:Eve|Day))\b)
   | (?P<lastweekend>\b(?:last|this|the|over\s+the|at\s+the)\s+weekend\b)
   | (?P<lastweek>\b(?:last|previous|the\s+previous|the\s+preceding)\s+week\b)
   | (?P<thisweek>\b(?:this|past|the\s+past|earlier\s+this|later\s+this)\s+week\b)
@@ -308,6 +309,11 @@ def _week_of_month(m: re.Match[str], text: str, published: date) -> tuple[date, 
     return (day, "day", False) if day.month == month else None
 
 
+#: Days of the year named as feasts: (month, day) by the lower-case name's words.
+_HOLIDAYS = {"new year s eve": (12, 31), "new year s day": (1, 1), "christmas eve": (12, 24),
+             "christmas day": (12, 25)}
+
+
 def _resolve_match(
     m: re.Match[str], published: date, anchor: date
 ) -> tuple[date, str, bool] | None:
@@ -426,6 +432,11 @@ def _resolve_match(
         return anchor, "day", True  # "that same day", "around the same time"
     if kind == "dayearlier":
         return anchor - timedelta(days=1), "day", True
+    if kind == "holiday":
+        # "on New Year's Eve": the latest such day on or before publication
+        month, day = _HOLIDAYS[re.sub(r"\W+", " ", m.group("hol").lower())]
+        told = date(published.year, month, day)
+        return (told if told <= published else told.replace(year=told.year - 1)), "day", False
     if kind == "lastweekend":
         # The Saturday of the latest weekend on or before publication.
         back = (published.weekday() - 5) % 7

@@ -394,6 +394,11 @@ def _own_date(
         # event is the event's own, unlike an attribution's ("officials said on Tuesday")
         own = [d for d in owners.get(-1, []) if _carrier_date(doc, d, args.anchor)]
     pool = own or shared or owners.get(-1, [])
+    if not pool:
+        # "On January 6, drones were launched at the base; the defences shot down seven":
+        # the day a clause before the event told, as the sentence before would have
+        pool = [d for a, found in owners.items() if a <= _CLAUSE for d in found
+                if d.end <= c.trigger.start and d.precision == "day"][-1:]
     if c.kind == "threat":
         # "the aim was to reach the crossing, in rebel hands since 2015": a threat is made
         # when it is said, not in the time of what it names

@@ -73,6 +73,10 @@ PUB = date(2015, 3, 12)  # a Thursday
         # a span of years is dated by its first
         ("during the 2003-2011 occupation", "2003-01-01", "year"),
         ("in the 2013–14 winter", "2013-01-01", "year"),
+        # feasts of fixed day: the latest on or before publication
+        ("On New Year's Eve", "2014-12-31", "day"),
+        ("on New Year’s Day", "2015-01-01", "day"),
+        ("on Christmas Day", "2014-12-25", "day"),
     ],
 )
 def test_resolve_table(text, expected, precision):

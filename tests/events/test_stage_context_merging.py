@@ -132,6 +132,9 @@ DATES = [
      "day", False),  # the attribution's date: the sentence's, not the seizure's own
     ("On Tuesday, ISIS attacked the outskirts of Ramadi. The army withdrew from Ramadi.",
      "withdrew", "2015-05-19", "day", False),  # the narrative's day carries on
+    # ... also from a clause before a semicolon that tells no event
+    ("On Tuesday, a column of trucks was spotted near Tikrit; troops shelled it near Tikrit.",
+     "shelled", "2015-05-19", "day", False),
     ("On Tuesday, ISIS attacked the outskirts of Ramadi.\n\nThe army withdrew from Ramadi.",
      "withdrew", "2015-05-21", "week", False),  # not into a new paragraph
     # up to three sentences on, not four
