@@ -88,6 +88,10 @@ _EVENT_NOUN = (rf"(?:{_CAMPAIGN}|invasion|uprising|election|occupation|surge|mas
                r"|attacks?|bombings?|fall|capture|takeover|killings|genocide|blast"
                r"|(?:air\s*)?strikes?|raids?|withdrawal|exodus|incursion|recapture|liberation)")
 
+#: "the day after the strike": an event the report has just dated (its single events only).
+_THE_EVENT = (r"\s+(?:the|that|this)\s+(?:[\w-]+\s+){0,3}?(?:(?:air\s*)?strike|attack|bombing"
+              r"|blast|explosion|massacre|raid|shelling|assault)")
+
 # Ordered: the first alternative that matches at a position wins, so longer
 # forms come before their prefixes. Each group name says how to resolve it.
 _DATE_RX = re.compile(
@@ -130,8 +134,8 @@ _DATE_RX = re.compile(
   | (?P<nextspan>\b(?:over|in|during|for)\s+the\s+(?:next|following)\s+(?P<ns_n>{_COUNT})\s+
         (?P<ns_u>days|weeks)\b|\b(?:in\s+|during\s+)?the\s+(?P<ns_w>week|days|weeks)\s+(?:after
         |following)\b)
-  | (?P<later>\b(?:(?P<later_n>{_COUNT})\s+(?P<later_u>days?|weeks?)\s+later|the\s+(?:next
-        |following)\s+day)\b)
+  | (?P<later>\b(?:(?P<later_n>{_COUNT})\s+(?P<later_u>days?|weeks?)\s+(?:later|after{_THE_EVENT})
+        |the\s+(?:next|following)\s+day|(?:the|a|one)\s+day\s+after{_THE_EVENT})\b)
   | (?P<within>\bwithin\s+(?P<within_n>{_COUNT})\s+(?P<within_u>days?|weeks?)\b)
   | (?P<thatperiod>\b(?:(?:later|earlier|during|in|on)\s+)?that\s+(?:same\s+)?(?:day|week|month
         |year)\b

@@ -99,6 +99,19 @@ def test_a_day_earlier_is_relative_to_anchor(text):
     assert [(m.date.isoformat(), m.precision) for m in found] == [("2015-03-09", "day")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the day after the strike", "2015-03-11"),
+        ("A day after the suicide car bomb attack", "2015-03-11"),
+        ("two days after the massacre", "2015-03-12"),
+    ],
+)
+def test_days_after_an_event_just_told_count_from_the_anchor(text, expected):
+    found = find_dates(text, PUB, anchor=date(2015, 3, 10))
+    assert [(m.date.isoformat(), m.precision) for m in found] == [(expected, "day")]
+
+
 def test_the_day_before_yesterday_is_not_a_day_before_the_anchor():
     found = find_dates("the day before yesterday", PUB, anchor=date(2015, 3, 1))
     assert all(m.date != date(2015, 2, 28) for m in found), found
