@@ -207,6 +207,21 @@ def object_is(args: Arguments, words: frozenset[str]) -> bool:
     return any(syntax.lemma(t) in words or t.lower_ in words for t in args.object)
 
 
+#: Words that make a convoy a force's: "a Turkish convoy", "a convoy of armoured vehicles".
+_MILITARY = frozenset("military army regime armoured armored tank troop fighter soldier "
+                      "militia government turkish russian american iraqi syrian iranian "
+                      "coalition".split())
+
+
+def military_convoy(args: Arguments) -> bool:
+    """Tell whether the subject is a force's convoy, not an aid or a civilian one."""
+    from events.extract.wordlists import AID, CIVIL_DEPLOYED
+
+    words = {syntax.lemma(w) for t in args.subject if syntax.lemma(t) == "convoy"
+             for w in t.subtree}
+    return bool(words & _MILITARY) and not words & (AID | CIVIL_DEPLOYED)
+
+
 #: Pronouns that can only stand for people.
 _PERSONS = frozenset("he she him her".split())
 

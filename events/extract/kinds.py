@@ -336,7 +336,8 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
         return agents.object_is(args, PROPERTY)
     if needs == "force":
         # "troops arrived", or the force sent: "sent reinforcements to Anbar"
-        return agents.subject_is(args, FORCES) or agents.object_is(args, FORCES) or any(
+        moved = agents.subject_is(args, FORCES) or agents.object_is(args, FORCES)
+        return moved or agents.military_convoy(args) or any(
             a.actor in _actors.ARMED and a.actor != "Civilians"
             for a, s in args.actors
             if s in ("subj", "head", "obj")

@@ -263,6 +263,10 @@ WANTED = [
      ("airstrike", "Manbij")),
     # a town sealed off or ringed, held under guard; a force crossing in, regrouping
     ("Troops and Hezbollah fighters sealed off Madaya on Saturday.", ("troop_position", "Madaya")),
+    # a force's convoy is the force
+    ("A Turkish convoy of 30 armoured vehicles reached the observation post near Morek on "
+     "Monday.", ("troop_position", "Morek")),
+    ("A regime convoy arrived in Mayadin on Friday.", ("troop_position", "Mayadin")),
     ("On Friday the fighters closed the ring around Manbij, cutting the road to Jarablus.",
      ("troop_position", "Manbij")),
     ("Samarra has been guarded since June by the Peace Brigades militia.",
@@ -326,6 +330,7 @@ NO_EVENT = [
     "Several families died of thirst in the desert near Haditha last week.",
     # what a force protects that is no place
     "The aid convoy was under the protection of Russian military police.",
+    "A UN convoy of 40 trucks reached Douma on Monday with food for 20,000 people.",
     # a town that could be next is a guess, not a declared intent
     "Under the agreement, the towns of Yalda and Babbila south of Damascus could be next.",
     # falls that are no town's: prices, a person, a fall that dates another event
