@@ -18,6 +18,8 @@ _ARMY = frozenset("army troops force military soldier".split())
 _OFFICERS = frozenset("military army commander officer general".split())
 #: Verbs that declare what the speaker's side will do, whoever speaks for it.
 _DECLARING = frozenset("announce vow pledge declare threaten promise swear".split())
+#: Words a report names a side by once it has named it: "the group's fighters".
+_GROUPS = frozenset("group organisation organization movement faction".split())
 #: Speakers who speak for a state or a group ("President Erdogan said Turkey would ...").
 _LEADERS = frozenset(
     "president leader commander spokesman spokeswoman spokesperson minister emir chief "
@@ -82,7 +84,9 @@ def _side_named(subject: Any, verb: Any) -> bool:
     launch ...": a side named by its name, declared by a verb of declaring or by one who
     leads or speaks for a side; not "analysts said Russia would strike".
     """
-    if subject.tag_ not in ("NNP", "NNPS"):
+    # "the group's fighters would march on Baghdad": the group, named before
+    owned = any(c.dep_ == "poss" and syntax.lemma(c) in _GROUPS for c in subject.children)
+    if subject.tag_ not in ("NNP", "NNPS") and not owned:
         return False
     said = _speech(verb)
     if said is None:

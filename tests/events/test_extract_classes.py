@@ -204,6 +204,14 @@ WANTED = [
      ("threat", "Rutba")),
     ("A military source said the army would now push towards Jisr al-Shughur.",
      ("threat", "Jisr ash Shughur")),
+    # a group's spokesman on "the group's fighters": the group's own word
+    ("A spokesman for the militants said the group's fighters would march on Samarra.",
+     ("threat", "Samarra")),
+    # forces flown in, a post set up
+    ("Commandos were flown into Haditha on Monday to guard the dam.",
+     ("troop_position", "Haditha")),
+    ("Turkish troops set up an observation post at al-Eis on Monday.",
+     ("troop_position", "al-Eis")),
     # a named side's attack, declared by one who leads it or by a verb of declaring
     ("President Erdogan said on Wednesday that Turkey would launch a new military operation "
      "against Kurdish fighters in Manbij.", ("threat", "Manbij")),
