@@ -50,7 +50,9 @@ _FIELD = re.compile(
 # A national total ("3 million Iraqis remain displaced nationwide") is no place's event.
 _NATIONWIDE = re.compile(
     r"\b(?:nationwide|country-?wide|across\s+the\s+country|throughout\s+the\s+country|"
-    r"across\s+(?:Iraq|Syria)|in\s+(?:Iraq|Syria)\s+as\s+a\s+whole)\b",
+    r"across\s+(?:Iraq|Syria)|in\s+(?:Iraq|Syria)\s+as\s+a\s+whole|"
+    # "1.2 million Iraqis have been forced from their homes" (not "23,000 Syrians ... from X")
+    r"(?:million|\d(?:\.\d+)?m)\s+(?:Iraqis|Syrians))\b",
     re.IGNORECASE,
 )
 # Prepositions that make their object a subject of talk.
@@ -403,7 +405,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("witness", lambda: _witness(anchor)),
         ("told before", lambda: retold.told_before(trigger, anchor)),
         ("rhetoric", lambda: retold.quoted_rhetoric(text, trigger, anchor)),
-        ("nationwide", lambda: trigger.kind in ("displacement", "flight")
+        ("nationwide", lambda: trigger.kind in ("displacement", "flight", "kill", "oust")
          and bool(_NATIONWIDE.search(text))),
         ("manner", lambda: _manner(trigger, anchor, anchors or {})),
         ("circumstance", lambda: _fled_when_hit(trigger, anchor, anchors or {})),

@@ -339,6 +339,9 @@ NO_EVENT = [
     # what a force protects that is no place
     "The aid convoy was under the protection of Russian military police.",
     "A UN convoy of 40 trucks reached Douma on Monday with food for 20,000 people.",
+    # a country's figure in millions is a national total, wherever its people came from
+    "The UN estimates that 1.2 million Iraqis have been forced from their homes this year, "
+    "many of them from Mosul.",
     # a town that could be next is a guess, not a declared intent
     "Under the agreement, the towns of Yalda and Babbila south of Damascus could be next.",
     # falls that are no town's: prices, a person, a fall that dates another event
