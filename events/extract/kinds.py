@@ -48,9 +48,9 @@ ATTACKING = frozenset({"capture", "oust", "attack", "clash", "strike", "shelling
                        "troop_position", "attack_on_civilians"})  # fmt: skip
 #: Event types that can cause deaths told in the same sentence (their toll).
 VIOLENT = frozenset({"airstrike", "shelling", "bombing", "clash", "attack_on_civilians"})
-_MISSILE_WORDS = frozenset(
-    "missile rocket artillery mortar shell tomahawk cruise ballistic".split()
-)
+_MISSILE_WORDS = frozenset("missile rocket artillery mortar shell ballistic".split())
+#: Cruise missiles fly to their target like aircraft; the dev gold codes them as air strikes.
+_CRUISE = frozenset({"cruise", "tomahawk", "tomahawks"})
 #: Nouns of a declared aim.
 _AIMS = frozenset("target objective goal aim destination".split())
 #: Moves to a place not yet fought over that an aim declares: "the aim was to reach the
@@ -463,8 +463,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         airborne = bool(words & _AIR_WORDS) or bool(
             _actor_names(args, agents.AGENT_SLOTS, country) & AIR_ACTORS
         )
-        if (words | objects) & (_MISSILE_WORDS | _GUNS) and not words & (
-                AIRCRAFT | {"air", "aerial"}):
+        if (words | objects) & (_MISSILE_WORDS | _GUNS) and not (words | objects) & (
+                AIRCRAFT | _CRUISE | {"air", "aerial"}):
             return "shelling"  # "fired rockets at", "missile strikes"
         if syntax.lemma(args.anchor) == "raid" and not airborne:
             return "clash"  # a raid on the ground

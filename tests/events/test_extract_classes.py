@@ -186,6 +186,9 @@ WANTED = [
     ("Coalition strikes hit Islamic State positions near Sinjar on Tuesday.",
      ("airstrike", "Sinjar")),
     ("Russian jets pounded Jisr al-Shughur on Monday.", ("airstrike", "Jisr ash Shughur")),
+    # cruise missiles fly to their target: an air strike, like the aircraft's
+    ("On Friday, US warships fired cruise missiles at the Shayrat air base.",
+     ("airstrike", "Shayrat air base")),
     # strikes on a country, the place they hit told by a participle
     ("4 March 2015 - The US and its allies carry out new air strikes in Syria, hitting IS "
      "depots in Tabqa.", ("airstrike", "Tabqa")),

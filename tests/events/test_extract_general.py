@@ -40,8 +40,9 @@ CASES = [
         [],
     ),
     (
+        # cruise missiles fly to their target: coded as the air strikes they are like
         "On Tuesday two cruise missiles struck an arms depot in Hama.",
-        [("shelling", "Hama", "2015-05-19")],
+        [("airstrike", "Hama", "2015-05-19")],
         [],
     ),
     (
