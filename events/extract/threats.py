@@ -14,6 +14,13 @@ from events.extract import syntax
 from events.extract.roles import own_side
 from events.extract.wordlists import ATTACK_WORDS
 
+#: Words a side menaces with besides naming an attack: "would pray in the citadel of
+#: Kirkuk", "will be wiped off the mountain", "turn every village into a graveyard".
+_MENACE = frozenset(
+    "pray wipe pursue hunt crush annihilate eradicate flatten raze purge punish "
+    "graveyard cemetery grave rubble hell harvest".split()
+)
+
 
 def complement_tokens(anchor: Any) -> list[Any]:
     """Return what a threat or vow is about: its object, infinitive or "of"/"on" phrase."""
@@ -44,7 +51,7 @@ def threat_has_attack(anchor: Any, captures: Collection[int] = ()) -> bool:
         if c.dep_ == "ccomp":
             # a passive attack's subject is its target ("vowed that regime forces would be
             # driven out of Saraqib"); its doer, if named, follows "by"
-            target = syntax.lemma(c) in ATTACK_WORDS
+            target = syntax.lemma(c) in ATTACK_WORDS | _MENACE
             subject = [s for s in c.children if s.dep_ == "nsubj"
                        or (s.dep_ == "nsubjpass" and not target)] + [
                 g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
@@ -53,8 +60,11 @@ def threat_has_attack(anchor: Any, captures: Collection[int] = ()) -> bool:
             if any(a.dep_ == "aux" and a.lower_ in ("could", "may", "might") for a in c.children):
                 return False
     # "vowed to raise the banner over Erbil": a capture trigger of the sentence
-    return any(syntax.lemma(t) in ATTACK_WORDS or t.idx in captures
-               for t in complement_tokens(anchor))
+    told = complement_tokens(anchor)
+    if any(syntax.lemma(t) in ATTACK_WORDS or t.idx in captures for t in told):
+        return True
+    # a menace needs a named place to be an attack's ("vowed to eradicate the militants")
+    return any(syntax.lemma(t) in _MENACE for t in told) and any(t.tag_ == "NNP" for t in told)
 
 
 #: What a move "will be met with" when a side threatens it: the speaker's own force.

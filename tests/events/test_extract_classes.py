@@ -207,6 +207,9 @@ WANTED = [
      ("threat", "Rutba")),
     ("A military source said the army would now push towards Jisr al-Shughur.",
      ("threat", "Jisr ash Shughur")),
+    # a menace against a named place: "wiped off the map", "turned into a graveyard"
+    ("An ISIS commander warned in a video on Monday that the Turkish base at Bashiqa would be "
+     '"wiped off the map".', ("threat", "Bashiqa")),
     # a group's spokesman on "the group's fighters": the group's own word
     ("A spokesman for the militants said the group's fighters would march on Samarra.",
      ("threat", "Samarra")),
@@ -342,6 +345,8 @@ NO_EVENT = [
     # what a force protects that is no place
     "The aid convoy was under the protection of Russian military police.",
     "A UN convoy of 40 trucks reached Douma on Monday with food for 20,000 people.",
+    # a menace against people, no place named: no threat to a place
+    "The prime minister vowed on Monday to hunt down the attackers.",
     # a country's figure in millions is a national total, wherever its people came from
     "The UN estimates that 1.2 million Iraqis have been forced from their homes this year, "
     "many of them from Mosul.",
