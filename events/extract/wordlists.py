@@ -105,7 +105,7 @@ AID = frozenset(
 #: People sent who are no armed force: a deployment of them is no troop movement.
 CIVIL_DEPLOYED = frozenset(
     "observer monitor inspector peacekeeper aid humanitarian doctor medic delegation envoy "
-    "team mission un".split()
+    "team mission un clinic ambulance vaccinator".split()
 )
 #: Weapons that are used, not moved into position: "deployed drones strapped with explosives".
 DEPLOYED_WEAPONS = frozenset("drone shell bomb explosive mine weapon device vest ied".split())

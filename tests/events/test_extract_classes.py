@@ -345,6 +345,9 @@ NO_EVENT = [
     # what a force protects that is no place
     "The aid convoy was under the protection of Russian military police.",
     "A UN convoy of 40 trucks reached Douma on Monday with food for 20,000 people.",
+    # care sent is no force: clinics and ambulances deployed
+    "Two mobile clinics were deployed to the camps north of Maarat al-Numan on Sunday.",
+    "Ambulances were deployed to Douma on Monday.",
     # a menace against people, no place named: no threat to a place
     "The prime minister vowed on Monday to hunt down the attackers.",
     # a country's figure in millions is a national total, wherever its people came from
