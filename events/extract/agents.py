@@ -19,7 +19,14 @@ from typing import Any
 from events import actors as _actors
 from events.extract import syntax
 from events.extract.roles import Arguments, preceding_actor
-from events.extract.wordlists import PEOPLE, SPEECH_VERBS
+from events.extract.wordlists import (
+    AID,
+    CIVIL_DEPLOYED,
+    FORCES,
+    NATIONALITIES,
+    PEOPLE,
+    SPEECH_VERBS,
+)
 
 # Slots that hold the acting force, by voice.
 # ("Turkey would launch a military operation": who launches it, before what it is called)
@@ -135,7 +142,6 @@ def _nationality(args: Arguments) -> Any:
     "Turkish F-16s hit ...": a force named only by its country's adjective.
     """
     from events.actors import ActorMention
-    from events.extract.wordlists import NATIONALITIES
 
     for t in args.subject + [args.anchor]:
         for c in t.children:
@@ -180,8 +186,6 @@ def pronoun_subject(args: Arguments) -> bool:
 
 def governing_subject_armed(args: Arguments) -> bool:
     """Tell whether the subject of the clause the trigger's clause depends on is an armed force."""
-    from events.extract.wordlists import FORCES
-
     for head in syntax.ancestors(args.anchor):
         if syntax.is_verb(head):
             subj = [c for c in head.children if c.dep_ == "nsubj"]
@@ -215,8 +219,6 @@ _MILITARY = frozenset("military army regime armoured armored tank troop fighter 
 
 def military_convoy(args: Arguments) -> bool:
     """Tell whether the subject is a force's convoy, not an aid or a civilian one."""
-    from events.extract.wordlists import AID, CIVIL_DEPLOYED
-
     words = {syntax.lemma(w) for t in args.subject if syntax.lemma(t) == "convoy"
              for w in t.subtree}
     return bool(words & _MILITARY) and not words & (AID | CIVIL_DEPLOYED)
