@@ -387,7 +387,8 @@ def _own_date(
         # Peshmerga withdrew in October 2017, the army moved in": the time of the event
         # that a "when" clause of the trigger tells
         shared = [d for a, found in owners.items() if a >= 0 and (
-            _frames(doc[a], args.anchor) or _at_the_time_of(doc[a], args.anchor))
+            _frames(doc[a], args.anchor) or _at_the_time_of(doc[a], args.anchor)
+            or _right_after(doc[a], args.anchor))
             for d in found]
     if not own and not shared:
         # "succeeded on August 11 in ousting IS": the day of the verb that carries the
@@ -431,6 +432,28 @@ def _at_the_time_of(verb: Any, anchor: Any) -> bool:
     """Tell whether an event verb heads a "when" or "as" clause of the trigger."""
     return verb.dep_ == "advcl" and verb.head.i == anchor.i and any(
         c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "as") for c in verb.children)
+
+
+def _right_after(event: Any, anchor: Any) -> bool:
+    """Tell whether a past event follows, untimed, an "after" phrase that tells an event.
+
+    "After overrunning the air base in August 2014, IS executed dozens", "after the
+    withdrawal of the troops on Saturday, rebels moved in": the execution and the move
+    are told at the time of what they followed. Not when a span parts them ("six weeks
+    after"), nor for a state told in the present ("since then it holds").
+    """
+    if event.dep_ in ("pobj", "pcomp") and event.head.lower_ == "after":
+        held, holder = event.head.head, event.head
+    elif event.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "after" for c in event.children):
+        held, holder = event.head, event
+    else:
+        return False
+    past = anchor.tag_ == "VBD" or (anchor.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
+        for c in anchor.children))
+    spaced = any(c.dep_ == "npadvmod" for c in holder.children)
+    return held.i == anchor.i and past and not spaced
 
 
 def _carrier_date(doc: Any, d: Any, anchor: Any) -> bool:

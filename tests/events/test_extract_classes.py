@@ -845,6 +845,20 @@ def test_dates(text: str, day: str) -> None:
     assert day in days, days
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "day"),
+    [
+        # an event told after an "after" phrase that dates what it followed is of its time
+        ("After storming the Tabqa air base in August 2014, militants beheaded dozens of "
+         "captured soldiers.", "attack_on_civilians", "2014-08-01"),
+        ("After the fall of Ramadi on 17 May, thousands of families fled towards Baghdad.",
+         "displacement", "2015-05-17"),
+    ],
+)
+def test_an_event_after_a_dated_one_is_of_its_time(text: str, kind: str, day: str) -> None:
+    assert {e.date for e in of_type(kind, text)} == {day}
+
+
 def test_a_story_told_years_later_keeps_its_own_dates() -> None:
     # a report of 2016 about 2014: a day with no year is in the year the paragraph is at
     # (also after a range of days), and a state told in the simple past "for more than a
