@@ -40,7 +40,7 @@ OTHER_SLOTS = ("obj", "subjpass", "prep:against", "prep:from", "prep:with", "pre
 
 
 def agent(
-    args: Arguments, *, frame: str, country: str | None, isis_named: bool
+    args: Arguments, *, frame: str, country: str | None, isis_named: bool, kind: str = ""
 ) -> tuple[str | None, str | None, bool]:
     """Return (actor1, actor2, pronoun) for the event.
 
@@ -59,6 +59,10 @@ def agent(
         agent_slots = ("prep:to", "prep:into", "prep:under", *agent_slots)  # "fell to ISIS"
     if frame == "hold":
         agent_slots = ("prep:of", "poss", "compound", "amod")  # "in the hands of ISIS"
+    if kind in ("withdrawal", "troop_position") and not syntax.is_verb(args.anchor):
+        # "the withdrawal of government troops", "the advance of Kurdish units": a force's
+        # movement told as a noun is that force's
+        agent_slots = ("prep:of", *agent_slots)
     if frame == "lose":
         agent_slots = tuple(s for s in agent_slots if s != "subj")  # the subject lost it
     first = next((by_slot[s][0] for s in agent_slots if s in by_slot), None)

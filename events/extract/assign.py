@@ -83,7 +83,7 @@ def sentence_candidates(
         # "government forces" are the army of the country the event is in
         where = next((p.place.country for p in places if p is not None and p.place), country)
         actor1, actor2, pronoun = agents.agent(
-            args, frame=args.frame, country=where, isis_named=isis_named
+            args, frame=args.frame, country=where, isis_named=isis_named, kind=kind
         )
         if kind == "clash" and kinds.siege_broken(args.anchor):
             # "troops broke a three-year IS siege": the breakers fought the besiegers

@@ -263,7 +263,7 @@ def _participle(anchor: Any, trigger: Any) -> bool:
     """
     if trigger.frame == "noun" or anchor.tag_ not in ("VBN", "VBG", "JJ"):
         return False
-    single = (trigger.start, trigger.end) == (trigger.anchor_start, trigger.anchor_end)
+    single = not any(ch.isspace() for ch in trigger.text)  # one word, hyphenated or not
     if anchor.tag_ == "JJ" and not single:
         return False  # "free prisoners" read as an adjective: the pattern says it is a verb
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children) or (

@@ -232,7 +232,7 @@ def find_triggers(text: str, words: Words) -> list[Trigger]:
             Trigger(
                 words.starts[i],
                 words.ends[i - length - 1],
-                words.starts[anchor],
+                _head_start(text, words.starts[anchor], words.ends[anchor]),
                 words.ends[anchor],
                 text[words.starts[i] : words.ends[i - length - 1]],
                 row,
@@ -251,6 +251,16 @@ def find_triggers(text: str, words: Words) -> list[Trigger]:
         )  # fmt: skip
         i += 1
     return out
+
+
+def _head_start(text: str, start: int, end: int) -> int:
+    """Return where the head of a word starts: its last part when hyphenated.
+
+    The parser splits "pull-out" and "counter-attack" at the hyphen and makes the last
+    part the head ("pull" is a compound of "out"); the arguments hang on that part.
+    """
+    cut = text.rfind("-", start + 1, end - 1)
+    return start if cut < 0 else cut + 1
 
 
 def non_overlapping(triggers: list[Trigger]) -> list[Trigger]:

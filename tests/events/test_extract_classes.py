@@ -859,6 +859,22 @@ def test_an_event_after_a_dated_one_is_of_its_time(text: str, kind: str, day: st
     assert {e.date for e in of_type(kind, text)} == {day}
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        # a force's movement told as a noun is the force's, hyphenated or not
+        ("The pull-out of army units from Ariha on Sunday left the town open.", "withdrawal",
+         "Syrian Army"),
+        ("The retreat of the Iraqi army from Ramadi on Sunday stunned Baghdad.", "withdrawal",
+         "Iraqi Security Forces"),
+        ("The advance of Peshmerga units on Zumar went on for a third day.", "troop_position",
+         "Peshmerga"),
+    ],
+)
+def test_a_movement_noun_is_of_the_force_after_of(text: str, kind: str, actor: str) -> None:
+    assert [e.actor1 for e in of_type(kind, text)] == [actor]
+
+
 def test_a_story_told_years_later_keeps_its_own_dates() -> None:
     # a report of 2016 about 2014: a day with no year is in the year the paragraph is at
     # (also after a range of days), and a state told in the simple past "for more than a
