@@ -11,9 +11,9 @@ r"""Finding events in a report: a pipeline of stages, each adding one kind of an
    one real happening, not a plan, a forecast, a topic, an aggregate, a negation, an
    event told elsewhere;
 5. arguments (:mod:`.roles`, :mod:`.place_roles`, :mod:`.agents`, :mod:`.counts`,
-   :mod:`.kinds`, :mod:`.held`, :mod:`.threats`, :mod:`.declared`):
-   who did what to whom, where, when, how many, read from the parse, and the
-   event type that follows;
+   :mod:`.kinds`, :mod:`.held`, :mod:`.threats`, :mod:`.declared`, :mod:`.assign`,
+   :mod:`.clause_dates`): who did what to whom, where, when, how many, read from the
+   parse, and the event type that follows;
 6. report context (:mod:`.context`, :mod:`.placeless`, :mod:`.story_dates`): the topic
    place for "the city" and place-less sentences, the narrative's dates, "it" and "they";
 7. merging (:mod:`.merging`): one event per happening told several times.

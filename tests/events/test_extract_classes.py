@@ -875,6 +875,23 @@ def test_a_movement_noun_is_of_the_force_after_of(text: str, kind: str, actor: s
     assert [e.actor1 for e in of_type(kind, text)] == [actor]
 
 
+def test_a_counts_start_dates_no_strike_where_the_sentence_tells_its_day() -> None:
+    # a bulletin's running toll "since the evening of Thursday" starts a count: the strikes
+    # told beside it are of the day the sentence gives
+    text = ("Monitors counted more civilian deaths in the Eastern Ghouta today, Monday the "
+            "18th of May 2015, where 9 people died in air raids on Saqba, while regime "
+            "helicopters dropped barrel bombs on Hamouriyah killing 4, in addition to 3 people "
+            "who were killed in shelling by regime forces on Douma, raising to 150 the number "
+            "of civilians killed since the evening of Thursday the 14th of May.")
+    events = run(text, "2015-05-18")
+    assert {e.event_type for e in events} >= {"airstrike", "shelling"}
+    assert {e.date for e in events} == {"2015-05-18"}
+    # a state's start is its date: the siege since 3 May, beside the day of the shelling
+    text = "Government forces have besieged Ariha since 3 May, and on Monday they shelled it."
+    assert {(e.event_type, e.date) for e in run(text)} == {
+        ("troop_position", "2015-05-03"), ("shelling", "2015-05-18")}
+
+
 def test_a_story_told_years_later_keeps_its_own_dates() -> None:
     # a report of 2016 about 2014: a day with no year is in the year the paragraph is at
     # (also after a range of days), and a state told in the simple past "for more than a
