@@ -45,6 +45,8 @@ _ORIGIN_COLUMN = re.compile(r"\b(?:origin|from)\b", re.IGNORECASE)
 #: Between the names of a table cell: "Hawija and Al-Abbasi"; a remark in brackets.
 _CELL_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
 _PARENS = re.compile(r"\([^)]*\)")
+#: A cell that names a place: capitalised, or after an article ("al-Karma", "ad-Dana").
+_NAMED = re.compile(r"(?:[a-z]{1,2}[-'])?[A-Z]")
 #: A place of origin this far (km) from its row's first place is not the one meant.
 CELL_KM = 40.0
 #: Words after a cell's name that say what kind of place it is.
@@ -107,21 +109,25 @@ def table_candidates(
     heading: str | None = None
     head = -1  # the index of the sentence that heads the current table
     origin: int | None = None  # the column of places of origin, when the header names one
+    columns = 0  # how many columns the header names
     for s, m in zip(sentences, mentions, strict=True):
         line = _BOUNDS.sub("", s.text)
         row, lead = _ROW.match(s.text), 0
-        # a bounded row only under a header that says which column is the origin: the
-        # other columns of such tables (camps, agencies) are no places people fled
+        # a bounded row only under a header that says which column is the origin, or that
+        # names one column beside the figure: the other columns of wider tables (camps,
+        # agencies) are no places people fled
         bounded = s.text.lstrip().startswith("|")
-        if row is None and (not bounded or origin is not None):
+        if row is None and (not bounded or origin is not None or columns == 2):
             row, lead = _PIPE_ROW.match(line), len(s.text) - len(s.text.lstrip(" |"))
         if row is None:
             if heading is not None and _PIPE_HEADER.match(line):
                 heading += " " + line  # the column names under the table's heading
                 origin = next((k for k, c in enumerate(line.split("|"))
                                if _ORIGIN_COLUMN.search(c)), origin)
+                # "Sub-district | IDP arrivals": one column of places beside the figure
+                columns = line.count("|") + 1
             else:
-                heading, origin, head = s.text, None, s.index
+                heading, origin, head, columns = s.text, None, s.index, 0
             continue
         if heading is None or not _DISPLACEMENT.search(heading):
             continue
@@ -168,7 +174,7 @@ def _row_places(text: str, mentions: Any, row: re.Match[str], reader: Any, lead:
         places = []
         for part in _CELL_SPLIT.split(_PARENS.sub("", cell)):
             name = _CELL_TAIL.sub("", part).strip()
-            if len(name) < 3 or not name[0].isupper():
+            if len(name) < 3 or not _NAMED.match(name):
                 continue  # "... town and villages": a kind of place, no name
             place = reader.resolve(name)
             if k and first is not None and (place is None or km_apart(place, first) > CELL_KM):

@@ -86,3 +86,23 @@ def test_a_markdown_table_counts_the_column_its_header_names_as_the_origin():
     assert ("Ramadi", 4200.0, "2015-05-30", "week") in rows, rows
     assert ("Hit", 800.0, "2015-05-30", "week") in rows, rows
     assert len(rows) == 2, rows
+
+
+ARRIVALS = """published: 2019-05-24
+---
+Situation report: north-west Syria
+
+Table: new IDP arrivals by sub-district, 1 - 22 May
+| Sub-district | IDP arrivals |
+| ad-Dana | 31,075 |
+| Salqin | 5,650 |
+| al-Bab | 1,200 |
+"""
+
+
+def test_a_two_column_table_counts_its_one_column_of_places():
+    # one column of places beside the figure: the places people were counted in, each
+    # row one displacement, an article before a name ("ad-Dana", "al-Bab") or not
+    rows = _rows(ARRIVALS)
+    assert {(r[0], r[1]) for r in rows} == {
+        ("Ad Dana", 31075.0), ("Salqin", 5650.0), ("Al Bab", 1200.0)}, rows
