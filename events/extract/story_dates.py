@@ -115,8 +115,8 @@ def _record_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any
     return out
 
 
-#: A list item's mark: "- ", "• ", "(b) ", "3. ".
-_ITEM = re.compile(r"\s*(?:[-•*–]|\(?[a-z0-9]{1,2}[.)])\s")
+#: A list item's mark: "- ", "-- ", "• ", "(b) ", "3. ".
+_ITEM = re.compile(r"\s*(?:--?|[•*–—]|\(?[a-z0-9]{1,2}[.)])\s")
 
 
 def _lead_in_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any]:
@@ -139,8 +139,11 @@ def _lead_in_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, An
                 out[s.paragraph] = lead
         elif not s.headline:
             d = anchors.get(s.index)
-            if opens:
-                lead = None  # a new paragraph of prose leads into what follows it
+            if opens and not (d is None and s.text.rstrip().endswith(":")):
+                # a new paragraph of prose leads into what follows it; an undated line that
+                # only announces the list ("The following is a summary of the strikes:")
+                # leaves the day told before it
+                lead = None
             lead = d if d is not None and d.precision == "day" else lead
     return out
 
@@ -261,10 +264,15 @@ def resolve_dates(
             c.day, c.precision = written[-1].date, written[-1].precision
             continue
         before = c.sentence.text[: c.trigger.start]
-        carried = (narrative(i) or records.get(paragraph[i]) or lead_ins.get(paragraph[i])
+        told = narrative(i) or records.get(paragraph[i])
+        carried = (told or lead_ins.get(paragraph[i])
                    if not _ONGOING.search(before[-40:]) else None)
         if carried is not None:
             c.day, c.precision = carried.date, carried.precision
+            # a list's items are told on the day their lead-in gives: "strikes on Friday
+            # not included in the previous release: - Near Fallujah, ..." is not Saturday's
+            # strike near Fallujah of the list before
+            c.explicit_date = told is None
         else:
             c.day, c.precision = published, "week"
     for c in cands:

@@ -1413,6 +1413,24 @@ def test_a_strike_list_tells_the_day_of_the_paragraph_that_leads_into_it() -> No
         assert ("airstrike", place_of(town), "2015-05-18") in found, sorted(found)
 
 
+def test_each_strike_list_tells_the_day_its_own_lead_in_gives() -> None:
+    # items marked "--"; a line that only announces the list leaves the day told before it;
+    # the second list's day is its lead-in's, so its strike near Baiji is a second strike
+    found = triples(
+        "Coalition aircraft attacked ISIL in Iraq Monday, with 9 strikes.\n\n"
+        "A summary of the strikes follows:\n\n"
+        "-- Near Baiji, two strikes hit an ISIL fighting position.\n"
+        "-- Near Sinjar, one strike destroyed an ISIL vehicle.\n\n"
+        "Coalition aircraft also conducted two strikes on Sunday that the previous release "
+        "did not include:\n\n"
+        "-- Near Baiji, one strike hit an ISIL checkpoint.\n"
+        "-- Near Hit, one strike destroyed an ISIL bunker.\n"
+    )
+    for town, day in (("Baiji", "2015-05-18"), ("Sinjar", "2015-05-18"),
+                      ("Baiji", "2015-05-17"), ("Hit", "2015-05-17")):
+        assert ("airstrike", place_of(town), day) in found, sorted(found)
+
+
 def test_a_bulletin_s_items_do_not_take_a_background_day_of_the_item_before() -> None:
     # each item is news of the bulletin's day; "last Friday" dates only its own item
     found = triples(
