@@ -52,7 +52,7 @@ def own_date(
     # evening of Sunday the 18th": a count's start dates no strike where the sentence tells
     # its day (a state's start, "held" or "besieged since June", is its date; "fighting has
     # raged since Tuesday" alone is dated by when it began)
-    starts = [d for d in mentions.dates if _since(sentence.text, d)]
+    starts = [d for d in mentions.dates if since(sentence.text, d)]
     if c.kind in _STATES or len(starts) == len(mentions.dates):
         starts = []
     own = [d for d in own if d not in starts]
@@ -98,7 +98,7 @@ def own_date(
     if c.kind == "threat":
         # "the aim was to reach the crossing, in rebel hands since 2015": a threat is made
         # when it is said, not in the time of what it names
-        pool = [d for d in pool if not _since(sentence.text, d)]
+        pool = [d for d in pool if not since(sentence.text, d)]
     # "drove IS out of Shaddadi after a three-week offensive": the spell dates the
     # offensive's start, not the event told after it
     pool = [d for d in pool if not (d.relative_to_anchor and d.text.lower().startswith("after"))
@@ -126,7 +126,7 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+(?:early\s+|late\s+)?(?:evening|morning
                     re.IGNORECASE)
 
 
-def _since(text: str, d: Any) -> bool:
+def since(text: str, d: Any) -> bool:
     """Tell whether a date starts a count or a state: "since 2015", "since the evening of"."""
     return d.text.lower().startswith("since") or _SINCE.search(text, 0, d.start) is not None
 

@@ -25,6 +25,7 @@ from typing import Any
 from events.dates import MONTHS, PRECISIONS, WEEKDAYS, find_dates
 from events.extract import syntax
 from events.extract.candidate import Candidate
+from events.extract.clause_dates import since
 from events.extract.context import paragraph_headings
 from events.extract.filters import FIRST_YEAR
 
@@ -49,6 +50,10 @@ _ONGOING = re.compile(
 _NIGHT = re.compile(r"night", re.IGNORECASE)
 
 
+#: The open relative clause a date is told in: ", which the fighters stormed last Wednesday".
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whom|where)\b[^,;()]*$", re.IGNORECASE)
+
+
 def _anchor_dates(sentences: list[Any], mentions: list[Any]) -> dict[int, Any]:
     """Return the date each sentence is about, for the ones that name one.
 
@@ -56,7 +61,10 @@ def _anchor_dates(sentences: list[Any], mentions: list[Any]) -> dict[int, Any]:
     """
     out = {}
     for s, m in zip(sentences, mentions, strict=True):
-        dated = [d for d in m.dates if not d.relative_to_anchor]
+        # "in Adra, which the fighters stormed last Wednesday", "killed since Sunday": a
+        # relative clause's time and a count's start are background, not the story's day
+        dated = [d for d in m.dates if not d.relative_to_anchor
+                 and not _RELATIVE_ASIDE.search(s.text, 0, d.start) and not since(s.text, d)]
         if dated:
             best = min(_RANK[d.precision] for d in dated)
             out[s.index] = [d for d in dated if _RANK[d.precision] == best][-1]

@@ -1431,6 +1431,19 @@ def test_each_strike_list_tells_the_day_its_own_lead_in_gives() -> None:
         assert ("airstrike", place_of(town), day) in found, sorted(found)
 
 
+def test_a_relative_clause_s_day_is_no_day_the_bulletin_goes_on_at() -> None:
+    # "which the rebels stormed last Wednesday" and "killed since Sunday" are background:
+    # the lines after them are news of the bulletin's day
+    found = triples(
+        "Daily toll, 21 May 2015\n"
+        "Hama province: clashes continued between regime forces and rebels in Morek, which "
+        "the rebels stormed last Wednesday.\n"
+        "The monitor has counted 40 dead in the province since Sunday.\n"
+        "Idlib province: regime warplanes bombed the town of Saraqeb, killing two men.\n"
+    )
+    assert ("airstrike", place_of("Saraqeb"), "2015-05-21") in found, sorted(found)
+
+
 def test_a_bulletin_s_items_do_not_take_a_background_day_of_the_item_before() -> None:
     # each item is news of the bulletin's day; "last Friday" dates only its own item
     found = triples(
