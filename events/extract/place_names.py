@@ -70,9 +70,11 @@ _SETTLEMENT_NAMES = re.compile(
 )
 
 
-# A digest's entry label: "• Khanaser, Tue 23 Feb:", "Muqdadiya (Diyala):", "* Homs:".
+# A digest's entry label: "• Khanaser, Tue 23 Feb:", "Muqdadiya (Diyala):", "* Homs:",
+# "Homs province:".
 _LABEL = re.compile(
-    rf"^\s*(?:[•*·▪–-]\s*)?(?P<name>{_NAME})(?:\s*\((?P<unit>{_NAME})\))?"
+    rf"^\s*(?:[•*·▪–-]\s*)?(?P<name>{_NAME}(?:\s+(?:province|governorate|countryside))?)"
+    rf"(?:\s*\((?P<unit>{_NAME})\))?"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,2}(?:\s+[A-Z][a-z]{2,8}\.?)?)?\s*:\s"
 )
 

@@ -26,6 +26,8 @@ from events.extract.place_words import (
 #: A name read this far (km) from the report's city, told as its quarter, is that city's.
 QUARTER_FAR_KM = 30.0
 
+# A label's unit word: "Homs province", "Damascus countryside".
+_UNIT = re.compile(r"\s+(?:province|governorate|countryside)$")
 # "the capital" as a town, not "the capital of Anbar"
 _THE_CAPITAL = re.compile(r"\bthe\s+capital\b(?!\s+of\b)", re.IGNORECASE)
 
@@ -70,6 +72,14 @@ class QuarterTowns:
         if quarters and not towns and country in CAPITALS and _THE_CAPITAL.search(text):
             return CAPITALS[country]  # "mortars on the capital, in the Bab Touma quarter"
         label = entry_label(text)
+        if label is not None and label not in towns:
+            # "Homs province: a man was killed in the neighbourhood of al-Waer": a new entry
+            # is no longer at the town the entry before told of; a province's quarters are
+            # its capital's, the city of the province's name
+            self._told = (paragraph, "")
+            capital = self.plain(_UNIT.sub("", label))
+            if _UNIT.search(label) and capital is not None and capital.feature == "city":
+                self._label = (paragraph, capital.name)
         told = self._told
         if towns:
             self._told = (paragraph, next(iter(towns)) if len(towns) == 1 else "")

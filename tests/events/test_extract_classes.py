@@ -608,8 +608,14 @@ def test_the_doer_named_in_the_nouns_own_clause_acts_not_a_supporter() -> None:
          "* RAMADI. Security forces repelled an attack on the Tamim district at dawn today. "
          "The forces continue to advance toward the Albu Faraj area north of the city.",
          "2015-10-20", "advance", "Ramadi"),
+        # a line labelled with a province is a new entry: its quarter is of the province's
+        # city, not of the town the line before told of
+        ("Daily toll\n\n"
+         "Hama province: clashes continued between regime forces and rebels in Morek.\n"
+         "Homs province: a woman was killed by regime sniper fire in the neighbourhood of "
+         "al-Waer.", "2015-10-20", "sniper", "Homs"),
     ],
-    ids=["colon label", "capitalised lead-in"],
+    ids=["colon label", "capitalised lead-in", "province label"],
 )
 def test_a_bulletins_paragraph_label_is_the_town_of_its_paragraph(
     text: str, published: str, told: str, town: str
