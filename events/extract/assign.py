@@ -69,12 +69,13 @@ def sentence_candidates(
     }
     for trig, (reading, args, kind) in zip(mentions.triggers, readings, strict=True):
         why = filters.why_not(sentence, trig, anchors)
-        if why is not None and not (why == "modal" and declared.declared(sentence, trig)):
+        if why is not None and not (why in _DECLARABLE and declared.declared(sentence, trig)):
             continue
         if kind is None:
             continue
         trig = reading
-        if why == "modal" or kind == "troop_position" and declared.declared_advance(args.anchor):
+        if why in _DECLARABLE or (
+                kind == "troop_position" and declared.declared_advance(args.anchor)):
             kind = "threat"  # "ISIS said it would march on Baghdad": a declared intent
         figure = counts.magnitude(args, kind, sentence.text)
         if kinds.is_toll(kind, trig):
@@ -172,6 +173,9 @@ def sentence_candidates(
     return _drop_background_seizures(out)
 
 
+#: Why a trigger is no event that a side's declaring it makes a threat: "said it would
+#: take X" (modal), "said they would try to retake X" (an aim).
+_DECLARABLE = frozenset({"modal", "aim"})
 #: Verbs of an assault that a specific event of the same sentence tells the outcome of.
 _ASSAULTS = frozenset({"storm"})
 

@@ -14,6 +14,8 @@ from events.extract import agents, kinds, roles, syntax
 from events.extract.wordlists import SUPPORT_VERBS
 
 _WILL = frozenset({"will", "would", "shall", "'ll"})
+#: Verbs of attempting, whose complement a side declares it will attempt.
+_ATTEMPTS = frozenset("try attempt seek".split())
 _ARMY = frozenset("army troops force military soldier".split())
 _OFFICERS = frozenset("military army commander officer general".split())
 #: Verbs that declare what the speaker's side will do, whoever speaks for it.
@@ -35,6 +37,8 @@ def declared(sentence: Any, trig: Any) -> bool:
     if not syntax.is_verb(anchor) and anchor.dep_ == "dobj" and syntax.lemma(
             anchor.head) in SUPPORT_VERBS:
         verb = anchor.head  # "would launch a new military operation"
+    if anchor.dep_ == "xcomp" and syntax.lemma(anchor.head) in _ATTEMPTS:
+        verb = anchor.head  # "said they would try to retake Qusayr"
     if not any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children):
         return False
     if any(c.dep_ == "auxpass" for c in verb.children):

@@ -207,6 +207,9 @@ WANTED = [
      ("threat", "Rutba")),
     ("A military source said the army would now push towards Jisr al-Shughur.",
      ("threat", "Jisr ash Shughur")),
+    # a side saying it will try to take a place declares the attack, as "will take" does
+    ("Rebel commanders said they would try to recapture Morek within days.",
+     ("threat", "Morek")),
     # a menace against a named place: "wiped off the map", "turned into a graveyard"
     ("An ISIS commander warned in a video on Monday that the Turkish base at Bashiqa would be "
      '"wiped off the map".', ("threat", "Bashiqa")),
