@@ -225,6 +225,12 @@ def _topic(anchor: Any, anchors: Any = ()) -> bool:
     return False
 
 
+#: Arcs by which a verb starts a clause of its own, which a verb of recording above it
+#: ("documented the deaths") does not govern as what it recorded.
+_OWN_CLAUSE = frozenset({"advcl", "conj", "parataxis"})
+_RECORDING = frozenset("document record list film photograph".split())
+
+
 def _topic_here(anchor: Any) -> bool:
     if anchor.dep_ == "compound" and anchor.head.lower_ in TOPIC_HEADS:
         return True  # "airstrike footage"
@@ -238,7 +244,14 @@ def _topic_here(anchor: Any) -> bool:
         or (anchor.head.lower_ == "with" and anchor.head.head.lower_ == "as")
     ):
         return True  # "as with the campaign to recapture Mosul": a comparison
+    below = anchor
     for g in _governors(anchor)[:2]:
+        if (below.dep_ in _OWN_CLAUSE and syntax.is_verb(below)
+                and syntax.lemma(g) in _RECORDING):
+            # "SOHR documented 28 deaths, while regime forces shelled Douma, and warplanes
+            # carried out strikes": a clause of its own beside what was recorded
+            break
+        below = g
         if g.dep_ == "prep" or g.tag_ == "IN":
             continue
         low = syntax.lemma(g)

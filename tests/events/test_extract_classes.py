@@ -207,6 +207,11 @@ WANTED = [
      ("threat", "Rutba")),
     ("A military source said the army would now push towards Jisr al-Shughur.",
      ("threat", "Jisr ash Shughur")),
+    # what a monitor recorded is a topic, but a clause of its own beside it is a deed
+    ("Monitors documented the deaths of 12 civilians in Saqba, while regime forces shelled "
+     "Douma, and warplanes carried out two strikes on Harasta.", ("shelling", "Douma")),
+    ("Monitors documented the deaths of 12 civilians in Saqba, while regime forces shelled "
+     "Douma, and warplanes carried out two strikes on Harasta.", ("airstrike", "Harasta")),
     # a side saying it will try to take a place declares the attack, as "will take" does
     ("Rebel commanders said they would try to recapture Morek within days.",
      ("threat", "Morek")),
