@@ -89,7 +89,8 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
         r"(?:the\s+)?(?:US|U\.S\.)[- ]led\s+coalition|(?:US|U\.S\.)[- ]led(?=\s+(?:air\s*)?"
         r"(?:strikes?|raids?|bombing|jets|warplanes|aircraft|forces))|(?:the\s+)?(?:international\s+|anti-(?:IS|"
         r"ISIS|ISIL|Daesh)\s+)?"
-        r"(?<!Syrian\s)(?<!National\s)(?<!opposition\s)coalition(?!\s+of\b)"
+        # not the Syrian National Coalition; "international coalition" ends in "national "
+        r"(?<!\bSyrian\s)(?<!\bNational\s)(?<!\bopposition\s)coalition(?!\s+of\b)"
         r"(?:\s+(?:forces|aircraft|warplanes|jets))?",
         r"(?:the\s+)?(?:US|U\.S\.|United\s+States|American)(?:'s)?\s+(?:military|forces|troops|"
         r"warplanes|aircraft|jets|drones?|air\s+force|planes|special\s+forces|bombers)",

@@ -39,6 +39,22 @@ OTHER_SLOTS = ("obj", "subjpass", "prep:against", "prep:from", "prep:with", "pre
                "prep:between", "prep:of", "gov:obj", "gov:prep:against", "gov:prep:on")  # fmt: skip
 
 
+def agent_slots(args: Arguments) -> tuple[str, ...]:
+    """Return the slots that hold who acts.
+
+    The subject's, and the noun a relative clause hangs from when the relative pronoun
+    is its subject ("the coalition, which struck").
+    """
+    anchor = args.anchor
+    if anchor.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_SUBJECTS
+                                      for c in anchor.children):
+        return (*AGENT_SLOTS, "head")
+    return AGENT_SLOTS
+
+
+_RELATIVE_SUBJECTS = frozenset({"which", "that", "who"})
+
+
 def agent(
     args: Arguments, *, frame: str, country: str | None, isis_named: bool, kind: str = ""
 ) -> tuple[str | None, str | None, bool]:

@@ -278,7 +278,7 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
         # the attacker flies ("warplanes hit"), or the target does ("shot down a jet")
         words = _words_near(args) | {syntax.lemma(t) for t in args.object}
         return bool(words & AIRCRAFT) or bool(
-            _actor_names(args, agents.AGENT_SLOTS, country) & AIR_ACTORS
+            _actor_names(args, agents.agent_slots(args), country) & AIR_ACTORS
         ) or _speaker_flies(args, country)
     if needs == "people":
         # "civilians arrived", "2,000 arrived"; not "two car bombs ... before reaching"
@@ -461,7 +461,7 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
                    for t in (o, *(c for c in o.children if c.dep_ in ("compound", "amod")))
                    } if syntax.lemma(args.anchor) in _FIRING else set()
         airborne = bool(words & _AIR_WORDS) or bool(
-            _actor_names(args, agents.AGENT_SLOTS, country) & AIR_ACTORS
+            _actor_names(args, agents.agent_slots(args), country) & AIR_ACTORS
         )
         if (words | objects) & (_MISSILE_WORDS | _GUNS) and not (words | objects) & (
                 AIRCRAFT | _CRUISE | {"air", "aerial"}):

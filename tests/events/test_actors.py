@@ -28,6 +28,9 @@ from events.model import ACTORS
         ("Tahrir al-Sham patrols", ["Nusra Front"]),
         ("Hay'at Tahrir al-Sham said", ["Nusra Front"]),
         ("the US-led coalition", ["US-led coalition"]),
+        # "international" ends in "national": not the opposition's National Coalition
+        ("the international coalition struck", ["US-led coalition"]),
+        ("the Syrian National Coalition said", []),
         ("Russian warplanes", ["Russia"]),
         ("Hezbollah", ["Hezbollah"]),
         ("insurgents", ["Unidentified armed group"]),

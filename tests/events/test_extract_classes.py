@@ -207,6 +207,10 @@ WANTED = [
      ("threat", "Rutba")),
     ("A military source said the army would now push towards Jisr al-Shughur.",
      ("threat", "Jisr ash Shughur")),
+    # strikes by a coalition told in a relative clause on it are air strikes ("which"
+    # is the coalition); "international coalition" names it, unlike the National Coalition
+    ("The push on Rutba began on Tuesday with the support of the international coalition, "
+     "which struck IS positions around the town.", ("airstrike", "Rutba")),
     # what a monitor recorded is a topic, but a clause of its own beside it is a deed
     ("Monitors documented the deaths of 12 civilians in Saqba, while regime forces shelled "
      "Douma, and warplanes carried out two strikes on Harasta.", ("shelling", "Douma")),
