@@ -207,6 +207,9 @@ WANTED = [
      ("threat", "Rutba")),
     ("A military source said the army would now push towards Jisr al-Shughur.",
      ("threat", "Jisr ash Shughur")),
+    # an assault told as beginning is the launch of an offensive, not a clash
+    ("The assault on Hit began at dawn on Tuesday from three directions.",
+     ("troop_position", "Hit")),
     # strikes by a coalition told in a relative clause on it are air strikes ("which"
     # is the coalition); "international coalition" names it, unlike the National Coalition
     ("The push on Rutba began on Tuesday with the support of the international coalition, "

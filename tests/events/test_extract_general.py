@@ -1320,6 +1320,8 @@ NOT_OF_KIND = [
     # "both attacks" points back to the attacks told, it tells no new one
     ("A car bomb killed 12 in Balad on Thursday. The group said in a statement that its "
      "fighters carried out both attacks.", "clash", None),
+    # an assault that went on to start a fire did not start the assault: no launch
+    ("The assault killed 12 people and started a fire in Qayyarah.", "troop_position", None),
 ]  # fmt: skip
 
 
