@@ -126,6 +126,12 @@ _ARABIC_MAP = str.maketrans(
         "ء": "",
     }
 )
+# Kurdish (Kurmanji) Latin spelling: its letters ê î û ç mark it (not ş, which Arabic
+# romanisation uses for ṣ: "aş Şughrá"), and there "c" is English "j", "ş" is "sh", "x"
+# is "kh": Cindirês = Jindires, Qamişlo = Qamishlo. A "ch" someone wrote is kept.
+_KURMANJI_RE = re.compile("[êîûçÊÎÛÇ]")
+_KURMANJI_C = re.compile(r"[cC](?![hH])")
+_KURMANJI = str.maketrans({"ç": "ch", "Ç": "Ch", "ş": "sh", "Ş": "Sh", "x": "kh", "X": "Kh"})
 _ARABIC_CHARS_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 
@@ -214,6 +220,9 @@ def tokens(text: str) -> list[str]:
     ['tall', 'afar']
     """
     if not text.isascii():
+        if _KURMANJI_RE.search(text):
+            text = _KURMANJI_C.sub(lambda m: "j" if m.group(0) == "c" else "J",
+                                   text).translate(_KURMANJI)
         text = _strip_marks(text)
     text = text.lower()
     if "'s" in text or "’s" in text:

@@ -38,7 +38,7 @@ def _forms(verb: str) -> set[str]:
 
 _CUES = frozenset(
     "in at near from to into toward towards outside around across inside on "
-    "took taken struck fled left overran "
+    "took taken struck fled left overran occupy occupies occupied occupying "
     "shells strikes airstrikes raids bombs "
     "village town city province governorate district outskirts "
     "north south east west northern southern eastern western".split()

@@ -30,6 +30,11 @@ from geodata.normalize import (
         ["الموصل", "موصل", "الموصـل"],
         ["أربيل", "اربيل", "إربيل"],
         ["الرقة", "الرقه"],
+        # Kurdish Latin spelling (marked by ê î û ç): c is j, ş is sh, x is kh
+        ["Cindirês", "Jindires"],
+        ["Xirbê Şêx", "Khirbe Shekh"],
+        # Arabic romanisation's ş is ṣ: a name without Kurdish letters keeps it an s
+        ["aş Şughrá", "as Sughra"],
     ],
 )
 def test_nrm001_variants_share_a_key(variants):

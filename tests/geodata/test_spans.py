@@ -60,6 +60,9 @@ from geodata import find_place_spans
         ("Snipers watched Rajo, a town north-west of Afrin, from the ridge.", ["Rajo", "Afrin"]),
         ("Rajo, a town official, said so.", []),
         ("Rajo, a reporter in the town, said so.", []),
+        # "occupied" is a cue as "overran" is; Kurdish Latin spelling reads as written
+        ("Turkish troops occupied Jinderes on Thursday.", ["Jinderes"]),
+        ("Turkish troops occupied Cindirês on Thursday.", ["Cindirês"]),
         # a base by the name reports give it, not its gazetteer name's tail
         ("Troops withdrew to the Ain al-Asad air base.", ["Ain al-Asad air base"]),
     ],
