@@ -207,6 +207,9 @@ WANTED = [
      ("threat", "Rutba")),
     ("A military source said the army would now push towards Jisr al-Shughur.",
      ("threat", "Jisr ash Shughur")),
+    # a side declaring its control of a town tells it took it
+    ("Troops left the town on 13 October, and IS declared control of Hit the same day.",
+     ("seizure", "Hit")),
     # an assault told as beginning is the launch of an offensive, not a clash
     ("The assault on Hit began at dawn on Tuesday from three directions.",
      ("troop_position", "Hit")),
