@@ -189,6 +189,8 @@ def slot_names(sentence: Any, triggers: list[Any], taken: list[tuple[int, int]])
                 continue
             # the argument's own proper nouns, through its lists and "including", "of", "in"
             for target in _argument_names(child):
+                if _capital_only_for_the_sentence(target):
+                    continue  # "Attack, fighter and bomber aircraft conducted 19 strikes"
                 left = min(
                     t.idx for t in target.subtree if t.tag_ == "NNP" or t.dep_ == "compound"
                 )
@@ -198,6 +200,20 @@ def slot_names(sentence: Any, triggers: list[Any], taken: list[tuple[int, int]])
                 out.append((start, end, sentence.text[start:end], "slot"))
                 taken = taken + [(start, end)]
     return out
+
+
+def _capital_only_for_the_sentence(t: Any) -> bool:
+    """Tell whether a word is capitalised only because it opens the sentence.
+
+    A common English word there ("Attack, fighter, bomber and remotely piloted aircraft
+    conducted 19 strikes") is no name, though a village may be spelt like it; a major
+    town's name is ("Hit has been under IS control").
+    """
+    if not all(w.is_punct for w in t.doc[: t.i]) or (
+            t.lower_ not in geodata.get_gazetteer().index.common_words):
+        return False
+    place = geodata.resolve(t.text)
+    return place is None or not geodata.is_major_city(place)  # "Hit has been under ..."
 
 
 def _argument_names(top: Any) -> list[Any]:

@@ -372,8 +372,8 @@ DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z'.-]+(?:/[A-Z][A-Za-z'.-]+)?(?:\s+[A-Z][A-Za-z'.-]+){0,2})"
     r"(?:,?\s+(?:Iraq|Syria|Turkey|Lebanon|"
     r"Jordan|Kurdistan\s+Region))?"
-    # "BAGHDAD, July 2 (Xinhua) --": the day of filing
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    # "BAGHDAD, July 2 (Xinhua) --", "SOUTHWEST ASIA, June 1, 2016 -": the day of filing
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\((?:[A-Z][\w ]+)\)|,\s*[A-Z]{2,}[A-Za-z]*)?\s*"
     r"(?:--|—|–|-)\s+"
 )

@@ -1446,6 +1446,18 @@ def test_a_relative_clause_s_day_is_no_day_the_bulletin_goes_on_at() -> None:
     assert ("airstrike", place_of("Saraqeb"), "2015-05-21") in found, sorted(found)
 
 
+def test_a_strike_release_s_dateline_and_opening_word_are_no_places() -> None:
+    # "SOUTHWEST ASIA, May 19, 2015 -" is where the release was filed (a year after the
+    # day too); "Attack" opens the sentence as a word, not as the village 'Ataq
+    found = triples(
+        "SOUTHWEST ASIA, May 19, 2015 - On May 18, Coalition military forces conducted 9 "
+        "strikes against ISIL terrorists in Iraq.\n\n"
+        "Attack, fighter, bomber and remotely piloted aircraft conducted 9 strikes in Iraq:\n\n"
+        "-- Near Hit, one strike engaged an ISIL tactical unit.\n"
+    )
+    assert {place for _, place, _ in found} == {place_of("Hit")}, sorted(found)
+
+
 def test_a_bulletin_s_items_do_not_take_a_background_day_of_the_item_before() -> None:
     # each item is news of the bulletin's day; "last Friday" dates only its own item
     found = triples(
