@@ -126,6 +126,10 @@ _CAMPAIGNS = frozenset("assault offensive campaign bombardment violence war conf
                        "siege battle fighting attacks strikes raids airstrikes".split())
 
 
+#: Nouns of the whole war, whose dead are a country's toll: "killed in the conflict".
+_WHOLE_WARS = frozenset("war conflict violence insurgency uprising revolution crisis".split())
+
+
 def toll_to_date(trigger: Any, anchor: Any) -> bool:
     """Tell whether a toll is counted to date over a campaign, not told of one event.
 
@@ -138,6 +142,13 @@ def toll_to_date(trigger: Any, anchor: Any) -> bool:
         verb = anchor.head  # the campaign itself: "the assault has killed 219"
     else:
         return False
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+            syntax.lemma(w) in _WHOLE_WARS for o in c.children if o.dep_ == "pobj"
+            for w in (o, *(g for p in o.children if p.lower_ == "of" for g in p.children)))
+           for c in verb.children) and not names_a_day(verb.doc.text):
+        # "80,000 killed in the two-year conflict", "in acts of violence in April"; not
+        # "killed in violence in Ramadi on Monday", one day's toll
+        return True
     if _SPAN.search(verb.doc.text) and any(
         c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lower_ in _CAMPAIGNS for c in verb.children
     ):

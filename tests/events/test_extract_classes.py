@@ -207,6 +207,9 @@ WANTED = [
      ("threat", "Rutba")),
     ("A military source said the army would now push towards Jisr al-Shughur.",
      ("threat", "Jisr ash Shughur")),
+    # one day's dead "in violence" in a town are that day's killings (a guard)
+    ("Twelve civilians were killed in violence in Ramadi on Monday.",
+     ("attack_on_civilians", "Ramadi")),
     # a side declaring its control of a town tells it took it
     ("Troops left the town on 13 October, and IS declared control of Hit the same day.",
      ("seizure", "Hit")),

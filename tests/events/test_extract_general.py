@@ -1320,6 +1320,12 @@ NOT_OF_KIND = [
     # "both attacks" points back to the attacks told, it tells no new one
     ("A car bomb killed 12 in Balad on Thursday. The group said in a statement that its "
      "fighters carried out both attacks.", "clash", None),
+    # the dead of the whole war, or of a month's violence, are a country's toll: no event
+    ("Rebels shelled Qusayr on Monday. The United Nations says more than 80,000 people "
+     "have been killed in the two-year conflict.", "attack_on_civilians", None),
+    ("A car bomb killed 12 people in Karrada on Monday. According to the United Nations, at "
+     "least 741 Iraqis were killed in acts of violence in April.", "attack_on_civilians",
+     None),
     # an assault that went on to start a fire did not start the assault: no launch
     ("The assault killed 12 people and started a fire in Qayyarah.", "troop_position", None),
 ]  # fmt: skip
