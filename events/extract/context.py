@@ -357,6 +357,8 @@ def resolve_places(
                 if placeless.toll_of_the_event_before(c, out) or (
                         placeless.campaign_told_before(c)):
                     continue
+                if _NAMED_ITEM.match(s.text) and not any(p.place is not None for p in m.places):
+                    continue  # "-- Near Kisik, one strike ...": its own place, one not known
                 if _COUNTRY_RX.search(_outside_places(s.text, m.places)):
                     # "large areas of northern Iraq": no place to code ("Iraq's largest dam"
                     # and "ERBIL, Iraq -" are no such area)
@@ -413,6 +415,10 @@ def resolve_places(
     for c in out:
         c.place = seat_town(c.place, reader.plain)
     return out
+
+
+#: A list item that opens with where it happened: "-- Near Kisik, one strike engaged".
+_NAMED_ITEM = re.compile(r"\s*(?:--?|[•*–—])\s*(?:Near|In|At|Around|Outside)\s+[A-Z]")
 
 
 def _outside_places(text: str, places: list[PlaceMention]) -> str:

@@ -16,7 +16,7 @@ import re
 from datetime import date, timedelta
 
 from events.extract.candidate import Candidate
-from events.extract.story_dates import COUNT_TO_DATE
+from events.extract.story_dates import COUNT_TO_DATE, LIST_ITEM
 from events.extract.wordlists import SITES
 from geodata.normalize import skeleton_key
 
@@ -107,6 +107,9 @@ def _windows_overlap(a: Candidate, b: Candidate) -> bool:
 def _compatible(a: Candidate, b: Candidate, published: date) -> bool:
     if a.sentence is b.sentence and a.place.place.name != b.place.place.name:
         return False  # "struck Douma, Harasta and Saqba": neighbours listed are each struck
+    if a.sentence is not b.sentence and LIST_ITEM.match(a.sentence.text) and LIST_ITEM.match(
+            b.sentence.text):
+        return False  # two items of a list ("-- Near Mosul, nine strikes ...") are two entries
     if a.actor1 not in _WEAK_ACTORS and b.actor1 not in _WEAK_ACTORS:
         if not same_side(a.actor1, b.actor1):
             return False

@@ -124,7 +124,7 @@ def _record_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any
 
 
 #: A list item's mark: "- ", "-- ", "• ", "(b) ", "3. ".
-_ITEM = re.compile(r"\s*(?:--?|[•*–—]|\(?[a-z0-9]{1,2}[.)])\s")
+LIST_ITEM = re.compile(r"\s*(?:--?|[•*–—]|\(?[a-z0-9]{1,2}[.)])\s")
 
 
 def _lead_in_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any]:
@@ -140,7 +140,7 @@ def _lead_in_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, An
     for s in sentences:
         opens = s.paragraph not in seen
         seen.add(s.paragraph)
-        if opens and _ITEM.match(s.text):
+        if opens and LIST_ITEM.match(s.text):
             items.add(s.paragraph)
         if s.paragraph in items:
             if lead is not None:

@@ -1464,6 +1464,21 @@ def test_a_strike_release_s_dateline_and_opening_word_are_no_places() -> None:
     assert {place for _, place, _ in found} == {place_of("Hit")}, sorted(found)
 
 
+def test_two_items_of_strike_lists_are_two_strikes_and_an_unknown_item_place_none() -> None:
+    # a release lists each strike once: the same town in two lists is two strikes; an
+    # item whose own place is not known borrows no other
+    found = _events(
+        "Strikes in Syria\n\nIn Syria, coalition aircraft hit ISIL targets.\n\n"
+        "-- Near Raqqa, two strikes hit an ISIL tactical unit.\n"
+        "-- Near Zorbaville, one strike destroyed an ISIL vehicle.\n\n"
+        "Additionally, on Saturday, aircraft conducted one strike that closed in the last "
+        "day:\n\n"
+        "-- Near Raqqa, one strike destroyed an ISIL bunker.\n"
+    )
+    assert sorted(e.evidence[:20] for e in found) == [
+        "-- Near Raqqa, one s", "-- Near Raqqa, two s"], [(e.place, e.evidence) for e in found]
+
+
 def test_a_bulletin_s_items_do_not_take_a_background_day_of_the_item_before() -> None:
     # each item is news of the bulletin's day; "last Friday" dates only its own item
     found = triples(

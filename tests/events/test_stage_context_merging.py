@@ -258,11 +258,11 @@ def test_contradicted_claim_is_disputed(nlp):
 def _made(index: int, kind: str = "seizure", place: str = "Baiji", day: str = "2015-05-19",
           precision: str = "day", explicit: bool = True, actor: str | None = "ISIS",
           magnitude: float | None = None, location: str | None = None,
-          certainty: str = "reported") -> Candidate:  # fmt: skip
+          certainty: str = "reported", text: str = "") -> Candidate:  # fmt: skip
     """A candidate built by hand: one sentence of its own, a resolved place."""
     location = location or place
     mention = PlaceMention(0, len(location), 0, len(location), location, geodata.resolve(place), 1)
-    sentence = SimpleNamespace(index=index, headline=False)
+    sentence = SimpleNamespace(index=index, headline=False, text=text)
     c = Candidate(sentence, SimpleNamespace(start=0), kind, mention, actor, None, False, None,
                   magnitude, "killed" if magnitude else None, certainty)  # fmt: skip
     c.day, c.precision, c.explicit_date = date.fromisoformat(day), precision, explicit
@@ -283,6 +283,14 @@ PAIRS = [
     ({"day": "2015-05-01", "precision": "month"}, True),  # May holds the 19th
     ({"day": "2015-04-01", "precision": "month"}, False),
 ]
+
+
+def test_two_items_of_a_list_stay_apart():
+    # "-- Near Baiji, ..." twice in a strike release: two entries, not one told twice
+    item = "-- Near Baiji, one strike engaged an ISIL unit."
+    first, second = _made(0, text=item), _made(1, text=item)
+    assert len(merging.merge([first, second], PUB)) == 2
+    assert len(merging.merge([_made(0, text=item), _made(1)], PUB)) == 1
 
 
 @pytest.mark.parametrize(("changes", "one"), PAIRS)
