@@ -35,8 +35,9 @@ COUNT_TO_DATE = "count to date"
 DATE_SENTENCES = 1
 #: How many sentences back an undated sentence may take the day its paragraph's story is
 #: at: "the assault began on Sunday. Armed men then entered the camp. Survivors said 52
-#: residents were shot dead": all Sunday's.
-NARRATIVE_SENTENCES = 3
+#: residents were shot dead": all Sunday's. A casualty record's heading line holds its day,
+#: then three field lines (place, belligerent, toll) before the summary that tells it.
+NARRATIVE_SENTENCES = 4
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
 # "9,000 people are currently displaced": a count on the report's day.
 _CURRENT = re.compile(r"\b(?:currently|now|still|remain|remains|remained)\s+(?:\w+\s+)?$", re.I)

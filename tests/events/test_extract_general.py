@@ -1479,6 +1479,20 @@ def test_two_items_of_strike_lists_are_two_strikes_and_an_unknown_item_place_non
         "-- Near Raqqa, one s", "-- Near Raqqa, two s"], [(e.place, e.evidence) for e in found]
 
 
+def test_a_casualty_record_s_summary_is_of_the_day_its_heading_gives() -> None:
+    # a monitor's incident record: the day in its heading, three field lines, then the
+    # summary that tells the strike
+    found = triples(
+        "Selected incidents, May 2015\n"
+        "Incident A112 | May 12, 2015\n"
+        "Location: Tall Abyad, Raqqa governorate\n"
+        "Suspected belligerent: Coalition\n"
+        "Civilians reported killed: 4-6\n"
+        "Summary: Coalition aircraft bombed a house in Tal Abyad, killing four civilians.\n"
+    )
+    assert ("airstrike", place_of("Tal Abyad"), "2015-05-12") in found, sorted(found)
+
+
 def test_a_bulletin_s_items_do_not_take_a_background_day_of_the_item_before() -> None:
     # each item is news of the bulletin's day; "last Friday" dates only its own item
     found = triples(

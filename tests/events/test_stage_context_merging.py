@@ -137,12 +137,12 @@ DATES = [
      "shelled", "2015-05-19", "day", False),
     ("On Tuesday, ISIS attacked the outskirts of Ramadi.\n\nThe army withdrew from Ramadi.",
      "withdrew", "2015-05-21", "week", False),  # not into a new paragraph
-    # up to three sentences on, not four
+    # up to four sentences on, not five
     ("On Tuesday, ISIS attacked the outskirts of Ramadi. The weather was hot. "
      "The army withdrew from Ramadi.", "withdrew", "2015-05-19", "day", False),
     ("On Tuesday, ISIS attacked the outskirts of Ramadi. The weather was hot. The road was "
-     "dusty. The river was low. The army withdrew from Ramadi.", "withdrew", "2015-05-21",
-     "week", False),
+     "dusty. The river was low. The sky was clear. The army withdrew from Ramadi.",
+     "withdrew", "2015-05-21", "week", False),
     ("In March, ISIS attacked the outskirts of Ramadi. The army withdrew from Ramadi.",
      "withdrew", "2015-05-21", "week", False),  # a month is background, not the story's day
     ("On Monday ISIS seized Ramadi. ISIS still besieges Haditha.", "besieges", "2015-05-21",
