@@ -132,6 +132,7 @@ def extract_events(report: Report, *, nlp: Any = None) -> list[Event]:
         cands.extend(assign.sentence_candidates(s, m, country=country, isis_named=isis_named))
     rows, headings = tables.table_candidates(sentences, mentions, published, reader)
     cands = [c for c in cands if c.sentence.index not in headings] + rows
+    cands = merging.drop_list_summaries(cands, sentences)
     # 6. report context
     cands = context.resolve_places(cands, sentences, mentions, reader)
     story_dates.resolve_dates(cands, sentences, mentions, published)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from events.extract.candidate import Candidate
 from events.extract.story_dates import COUNT_TO_DATE, LIST_ITEM
@@ -102,6 +103,30 @@ def _window(c: Candidate) -> tuple[date, date]:
 def _windows_overlap(a: Candidate, b: Candidate) -> bool:
     (a0, a1), (b0, b1) = _window(a), _window(b)
     return a0 <= b1 and b0 <= a1
+
+
+def drop_list_summaries(cands: list[Candidate], sentences: list[Any]) -> list[Candidate]:
+    """Drop the events a list's lead-in sums up when its items tell them one by one.
+
+    "Coalition forces conducted two strikes that closed in the last day:" then "-- Near
+    Mosul, two strikes engaged ...": the lead-in's strikes are the items', no event of its
+    own (nor one to borrow a place for). A lead-in whose items tell no event of its kind
+    ("IS seized three towns on Monday:" over a bare list of names) keeps its own.
+    """
+    summed: dict[int, set[str]] = {}
+    kinds: dict[int, set[str]] = {}
+    for c in cands:
+        kinds.setdefault(c.sentence.index, set()).add(c.kind)
+    for k, s in enumerate(sentences):
+        if not s.text.rstrip().endswith(":"):
+            continue
+        told: set[str] = set()
+        for item in sentences[k + 1:]:
+            if not LIST_ITEM.match(item.text):
+                break
+            told |= kinds.get(item.index, set())
+        summed[s.index] = told
+    return [c for c in cands if c.kind not in summed.get(c.sentence.index, ())]
 
 
 def _compatible(a: Candidate, b: Candidate, published: date) -> bool:

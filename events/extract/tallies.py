@@ -91,7 +91,9 @@ def aggregate(text: str, anchor: Any, trigger: Any) -> bool:
     """Tell whether counted events make a tally ("300 air strikes over the past month")."""
     if trigger.kind not in _COUNTABLE:
         return False  # "in rebel hands since 2014" counts nothing
-    counted = any(c.dep_ == "nummod" for c in anchor.children) or anchor.tag_ in ("NNS", "NNPS")
+    # "at least one airstrike ... on a hospital supported since 2012": one is no tally
+    counted = any(c.dep_ == "nummod" and (parse_number(c.text) or 2) >= 2
+                  for c in anchor.children) or anchor.tag_ in ("NNS", "NNPS")
     marks = any(
         c.lower_ in AGGREGATE_MARKS
         for t in (anchor, anchor.head)

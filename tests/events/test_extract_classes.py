@@ -210,6 +210,9 @@ WANTED = [
     # one day's dead "in violence" in a town are that day's killings (a guard)
     ("Twelve civilians were killed in violence in Ramadi on Monday.",
      ("attack_on_civilians", "Ramadi")),
+    # one strike is no tally, whatever span a clause beside it names ("since 2012")
+    ("A clinic in Saraqeb, run by a charity since 2013, was destroyed by at least one air "
+     "strike on Tuesday night.", ("airstrike", "Saraqeb")),
     # a side declaring its control of a town tells it took it
     ("Troops left the town on 13 October, and IS declared control of Hit the same day.",
      ("seizure", "Hit")),
