@@ -285,6 +285,18 @@ PAIRS = [
 ]
 
 
+def test_a_lead_in_keeps_its_events_when_its_items_tell_none():
+    # "... and then two more villages:" over a bare list of names: the seizure told in the
+    # lead-in is its own (only a kind its items tell one by one is summed up)
+    from events.extract import extract_events
+    from events.reports import read_text
+
+    text = ("published: 2015-05-21\n---\nIslamic State fighters seized Tal Hamis on Monday "
+            "and then two more villages:\n\n- Tal Brak\n- Jazaa\n")
+    found = extract_events(read_text(text, name="lead.txt"))
+    assert [(e.event_type, e.place) for e in found] == [("seizure", place_of("Tal Hamis"))]
+
+
 def test_two_items_of_a_list_stay_apart():
     # "-- Near Baiji, ..." twice in a strike release: two entries, not one told twice
     item = "-- Near Baiji, one strike engaged an ISIL unit."
