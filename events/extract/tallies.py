@@ -25,7 +25,9 @@ _SPAN = re.compile(
     r"(?:\w+\s+)?"
     r"(?:days?|weeks?|months?|years?)\b|\bso\s+far\b|\bto\s+date\b|\bin\s+total\b|"
     r"\bsince\s+(?:the\s+(?:start|beginning|launch)|(?:early|late|mid-?)?\s*\w+\s+(?:19|20)\d\d|"
-    r"(?:19|20)\d\d)\b|\beach\s+(?:day|week|month)\b|\ba\s+(?:day|week|month)\b|"
+    r"(?:19|20)\d\d)\b|\beach\s+(?:day|week|month)\b|"
+    # "50 strikes a day", not "a day after the army announced": that is a time, no rate
+    r"\ba\s+(?:day|week|month)\b(?!\s+(?:after|before|later|earlier|ago|into)\b)|"
     # "between April 12 and April 18", "over the reporting period": a report's period
     r"\bbetween\s+(?:[a-z]+\s+\d{1,2}|\d{1,2}(?:\s+[a-z]+)?)\s+and\s+(?:[a-z]+\s+)?\d{1,2}\b|"
     r"\b(?:over|during|in|throughout|for)\s+(?:the\s+)?(?:reporting\s+)?period\b|"

@@ -210,6 +210,9 @@ WANTED = [
     # one day's dead "in violence" in a town are that day's killings (a guard)
     ("Twelve civilians were killed in violence in Ramadi on Monday.",
      ("attack_on_civilians", "Ramadi")),
+    # "a day after" is a time, not a rate ("50 strikes a day"): the strikes are one event
+    ("Russian airstrikes killed 40 civilians in Kafr Zita on Monday, a day after the army "
+     "announced a new offensive.", ("airstrike", "Kafr Zita")),
     # one strike is no tally, whatever span a clause beside it names ("since 2012")
     ("A clinic in Saraqeb, run by a charity since 2013, was destroyed by at least one air "
      "strike on Tuesday night.", ("airstrike", "Saraqeb")),
