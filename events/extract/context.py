@@ -43,9 +43,15 @@ REPEAT_REACH = 3
 #: ... and is not much shorter than it (a headline is not repeated by its lede).
 REPEAT_LENGTH = 0.6
 REPEAT_MIN_WORDS = 8
-# "captured large areas of northern Iraq": a country is no place to code.
+# "captured large areas of northern Iraq": a country is no place to code; "twin bombings
+# outside a football stadium in Istanbul": a city abroad is no place in Iraq or Syria.
 _COUNTRY_RX = re.compile(
     r"\b(?:Iraq|Syria|Turkey|Iran|Jordan|Lebanon)\b(?!i|n)|\bthe\s+country(?:'?s)?\b|\belsewhere\b"
+    # a city abroad told as where it happened, not a government ("Ankara said") nor where
+    # someone spoke ("speaking in London")
+    r"|(?<!peaking )\b(?:in|at|near|outside)\s+(?:Istanbul|Ankara|Gaziantep|Kilis|Suruc|"
+    r"Reyhanli|Akcakale|Diyarbakir|Beirut|Amman|Tehran|Moscow|Washington|London|Paris|"
+    r"Brussels|Geneva|Vienna|Riyadh|Doha)\b"
 )
 
 

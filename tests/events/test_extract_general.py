@@ -1326,6 +1326,9 @@ NOT_OF_KIND = [
     ("A car bomb killed 12 people in Karrada on Monday. According to the United Nations, at "
      "least 741 Iraqis were killed in acts of violence in April.", "attack_on_civilians",
      None),
+    # a bombing in a city abroad borrows no town of the report
+    ("A car bomb killed nine people in Azaz on Monday. On Tuesday, twin bombings outside a "
+     "stadium in Istanbul killed 29 people.", "bombing", "2015-05-19"),
     # an assault that went on to start a fire did not start the assault: no launch
     ("The assault killed 12 people and started a fire in Qayyarah.", "troop_position", None),
 ]  # fmt: skip
