@@ -240,6 +240,9 @@ WANTED = [
     # a group's spokesman on "the group's fighters": the group's own word
     ("A spokesman for the militants said the group's fighters would march on Samarra.",
      ("threat", "Samarra")),
+    # a force turning towards a town moves on it
+    ("Government troops turned north towards Jisr al-Shughur on Monday.",
+     ("troop_position", "Jisr ash Shughur")),
     # forces flown in, a post set up
     ("Commandos were flown into Haditha on Monday to guard the dam.",
      ("troop_position", "Haditha")),
