@@ -197,7 +197,8 @@ _BOILERPLATE_LINE = re.compile(
                accept\s+(?:all\s+)?cookies)\b.* |
         .*\ball\s+rights\s+reserved\b.* | ©.* | copyright\b.* |
         this\s+browser\s+does\s+not\s+support.* |
-        (?:photo|image|picture|video|credit)s?\s*(?:via|:|by)\b.* | \d{1,2}:\d{2} |
+        (?:photo|image|picture|video|credit|map|graphic)s?\s*(?:via\b|:|by\b).* | \d{1,2}:\d{2} |
+        .*\(click\s+(?:to|here\s+to)\s+(?:enlarge|expand|zoom)\)\.? |
         (?:\d+\s+)?min(?:ute)?\s+read | listen(?:\s+to\s+(?:this\s+)?article)?.* |
         our\s+standards:.* | this\s+(?:story|article)\s+is\s+over\s+\d+\s+years\s+old\.? |
         this\s+is\s+an\s+archived\s+article\b.* | updated\b.{0,60} | posted\b.{0,60} |

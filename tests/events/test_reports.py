@@ -324,3 +324,17 @@ def test_a_picture_credit_is_no_prose(credit):
 )
 def test_a_breadcrumb_trail_is_cut_from_the_headline_it_leads_to(line, kept):
     assert read_text(f"published: 2019-05-09\n---\n{line}", name="b").text == kept
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Map: Mosul Operation, October 26, 2016 (click to enlarge)",
+     "Graphic: front lines around al-Bab", "Fighters near Raqqa (click to enlarge)",
+     "Photo: Families fleeing Afrin arrive in Nubl, 17 March 2018 (ANHA)"],
+)
+def test_a_map_or_graphic_caption_is_no_prose(caption):
+    # a map's title names an operation and a day, a photo's caption what the picture
+    # shows: neither tells an event of its own
+    report = read_text(f"published: 2016-10-27\n---\nTroops advanced on Monday.\n{caption}\n"
+                       "The push went on.", name="m.txt")
+    assert caption not in report.text and "The push went on." in report.text
