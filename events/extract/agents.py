@@ -22,6 +22,7 @@ from events.extract.roles import Arguments, preceding_actor
 from events.extract.wordlists import (
     AID,
     CIVIL_DEPLOYED,
+    DEPLOYED_WEAPONS,
     FORCES,
     NATIONALITIES,
     PEOPLE,
@@ -237,11 +238,32 @@ _MILITARY = frozenset("military army regime armoured armored tank troop fighter 
                       "coalition".split())
 
 
+def _convoy_words(args: Arguments) -> set[str]:
+    """Return the lemmas of a convoy's phrase ("the first aid convoy to reach").
+
+    The convoy that moves is the subject, or the noun a participle hangs from, which the
+    parse may give as the object ("the first aid convoy ... entered in June").
+    """
+    return {syntax.lemma(w) for t in (*args.subject, *args.object)
+            if syntax.lemma(t) == "convoy" for w in t.subtree}
+
+
 def military_convoy(args: Arguments) -> bool:
     """Tell whether the subject is a force's convoy, not an aid or a civilian one."""
-    words = {syntax.lemma(w) for t in args.subject if syntax.lemma(t) == "convoy"
-             for w in t.subtree}
+    words = _convoy_words(args)
     return bool(words & _MILITARY) and not words & (AID | CIVIL_DEPLOYED)
+
+
+def nothing_armed_moved(args: Arguments) -> bool:
+    """Tell whether what was deployed or moved is no force.
+
+    "the deployment of UN observers", "deployed drones strapped with explosives", "the
+    first aid convoy to reach the city entered in June".
+    """
+    if object_is(args, CIVIL_DEPLOYED | DEPLOYED_WEAPONS):
+        return True
+    words = _convoy_words(args)
+    return bool(words & (AID | CIVIL_DEPLOYED)) and not words & _MILITARY
 
 
 #: Pronouns that can only stand for people.

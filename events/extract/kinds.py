@@ -24,9 +24,7 @@ from events.extract.wordlists import (
     AIRCRAFT,
     ATTACK_WORDS,
     CAUSES_NOT_FOUGHT,
-    CIVIL_DEPLOYED,
     COUNT_NOUNS,
-    DEPLOYED_WEAPONS,
     FORCES,
     FOUND_VERBS,
     GENERIC_PEOPLE,
@@ -401,8 +399,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         return "seizure"
     if kind == "troop_position" and siege_broken(args.anchor):
         return "clash"  # "the siege of Amirli ... was broken on 31 August": a fight to end it
-    if kind == "troop_position" and agents.object_is(args, CIVIL_DEPLOYED | DEPLOYED_WEAPONS):
-        return None  # "the deployment of UN observers", "deployed drones": no force moved
+    if kind == "troop_position" and agents.nothing_armed_moved(args):
+        return None  # "the deployment of UN observers", "an aid convoy entered": no force
     if kind == "troop_position" and _not_moving(args):
         return None
     if kind == "oust":

@@ -1326,6 +1326,10 @@ NOT_OF_KIND = [
     ("A car bomb killed 12 people in Karrada on Monday. According to the United Nations, at "
      "least 741 Iraqis were killed in acts of violence in April.", "attack_on_civilians",
      None),
+    # an aid convoy that enters a besieged town is no force taking up a position
+    ("Regime forces tightened the siege of Darayya in April. The first aid convoy to reach "
+     "the city since 2012 entered in May, but it carried no food.", "troop_position",
+     "2015-05-01"),
     # a bombing in a city abroad borrows no town of the report
     ("A car bomb killed nine people in Azaz on Monday. On Tuesday, twin bombings outside a "
      "stadium in Istanbul killed 29 people.", "bombing", "2015-05-19"),
