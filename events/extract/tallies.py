@@ -134,6 +134,17 @@ _CAMPAIGNS = frozenset("assault offensive campaign bombardment violence war conf
 _WHOLE_WARS = frozenset("war conflict violence insurgency uprising revolution crisis".split())
 
 
+#: A campaign's length written before it: "the three-week operation", "a 13-day offensive".
+_SPELLED = re.compile(r"^(?:\w+|\d+)-(?:day|week|month|year)$", re.IGNORECASE)
+
+
+def _spelled_campaign(noun: Any) -> bool:
+    """Tell whether a noun is a campaign told with its length ("the three-week operation")."""
+    return noun.lower_ in _CAMPAIGNS and any(
+        _SPELLED.match("".join(t.text for t in c.subtree)) for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod"))
+
+
 def toll_to_date(trigger: Any, anchor: Any) -> bool:
     """Tell whether a toll is counted to date over a campaign, not told of one event.
 
@@ -147,7 +158,8 @@ def toll_to_date(trigger: Any, anchor: Any) -> bool:
     else:
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
-            syntax.lemma(w) in _WHOLE_WARS for o in c.children if o.dep_ == "pobj"
+            syntax.lemma(w) in _WHOLE_WARS or _spelled_campaign(w)
+            for o in c.children if o.dep_ == "pobj"
             for w in (o, *(g for p in o.children if p.lower_ == "of" for g in p.children)))
            for c in verb.children) and not names_a_day(verb.doc.text):
         # "80,000 killed in the two-year conflict", "in acts of violence in April"; not

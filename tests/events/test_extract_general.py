@@ -1326,6 +1326,9 @@ NOT_OF_KIND = [
     ("A car bomb killed 12 people in Karrada on Monday. According to the United Nations, at "
      "least 741 Iraqis were killed in acts of violence in April.", "attack_on_civilians",
      None),
+    # the dead of a whole campaign told with its length are its toll to date: no clash
+    ("Government forces retook Palmyra on Sunday. Over 400 militants were killed during the "
+     "three-week operation, the army said.", "clash", None),
     # an aid convoy that enters a besieged town is no force taking up a position
     ("Regime forces tightened the siege of Darayya in April. The first aid convoy to reach "
      "the city since 2012 entered in May, but it carried no food.", "troop_position",
