@@ -221,6 +221,8 @@ def measured_after(anchor: Any) -> tuple[int, str] | None:
                 value = n.text if n.text.isdigit() else SMALL_NUMBERS.get(n.lower_)
                 if value is not None and 0 < int(value) <= 60:
                     return int(value), syntax.lemma(m)
+            if n.dep_ == "det" and n.lower_ in ("a", "an", "one"):
+                return 1, syntax.lemma(m)  # "a day after dozens of jihadists stormed the city"
     return None
 
 

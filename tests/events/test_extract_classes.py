@@ -848,6 +848,9 @@ def test_the_last_part_of_a_persons_name_is_the_person_throughout_the_report() -
         # a day by its number is of the month the story is at
         ("In April, militants shelled Baiji from the hills. On the 10th, a car bomb killed nine "
          "people in the town.", "2015-04-10"),
+        # "a day after" counts one day back from the day told, as "two days after" does
+        ("Peshmerga forces retook Zumar on Sunday, a day after IS fighters seized the town.",
+         "2015-05-16"),
         # a day told outright over "overnight", which counts from another day
         ("Kurdish commanders pulled their fighters out of Jalawla overnight on Saturday.",
          "2015-05-16"),
