@@ -24,6 +24,7 @@ from events.extract.place_links import km_apart, seat_town
 from events.extract.place_words import CITY_KINDS, NAMED_SITE_KINDS, TOWNS, dateline_end
 from events.extract.places import PlaceMention
 from events.extract.quarter_towns import QUARTER_FAR_KM
+from events.extract.sentences import LIST_ITEM
 
 #: Words one airfield is called by: "the Kuweires military airport ... the air base".
 _AIRFIELD = ("airport", "airbase", "airfield")
@@ -424,7 +425,7 @@ def resolve_places(
 
 
 #: A list item that opens with where it happened: "-- Near Kisik, one strike engaged".
-_NAMED_ITEM = re.compile(r"\s*(?:--?|[•*–—])\s*(?:Near|In|At|Around|Outside)\s+[A-Z]")
+_NAMED_ITEM = re.compile(LIST_ITEM.pattern + r"\s*(?:Near|In|At|Around|Outside)\s+[A-Z]")
 
 
 def _outside_places(text: str, places: list[PlaceMention]) -> str:

@@ -30,6 +30,7 @@ from events.extract.place_names import (
 )
 from events.extract.place_words import dateline_end, reference_kind
 from events.extract.places import PlaceMention, PlaceReader
+from events.extract.sentences import LIST_ITEM
 from events.extract.wordlists import SPEECH_VERBS
 from events.figures import Figure, find_figures
 
@@ -174,7 +175,6 @@ _SECTION = re.compile(
     # a brief's dateline: "SINJAR, Iraq:", "HASAKEH, Syria (AP) -"
     r"|^\s*[A-Z][A-Za-z'’. -]{1,30},\s*(?P<d>Iraq|Syria)\s*(?:\([^)]*\)\s*)?[:—–-]"
 )
-_ITEM = re.compile(r"^\s*[*•·–-]\s")
 _CODES = {"iraq": "IQ", "syria": "SY"}
 
 
@@ -191,7 +191,7 @@ def section_countries(sentences: list[Any]) -> list[str | None]:
         m = _SECTION.match(s.text)
         if m:
             current, paragraph = _CODES[(m["c"] or m["d"]).lower()], s.paragraph
-        elif current is not None and s.paragraph != paragraph and not _ITEM.match(s.text):
+        elif current is not None and s.paragraph != paragraph and not LIST_ITEM.match(s.text):
             current = None
         elif current is not None:
             paragraph = s.paragraph  # a list item carries the section on

@@ -17,7 +17,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from events.extract.candidate import Candidate
-from events.extract.story_dates import COUNT_TO_DATE, LIST_ITEM
+from events.extract.sentences import LIST_ITEM
+from events.extract.story_dates import COUNT_TO_DATE
 from events.extract.wordlists import SITES
 from geodata.normalize import skeleton_key
 

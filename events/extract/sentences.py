@@ -26,6 +26,8 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m i.e e.g vs etc jr sr inc co "
     "corp ltd brig cmdr cpl pvt mt ft gens sheikh rev".split()
 )
+#: A list item's mark: "- ", "-- ", "• ", "(b) ", "3. ": a line that opens with one is an item.
+LIST_ITEM = re.compile(r"\s*(?:--?|[•*·–—]|\(?[a-z0-9]{1,2}[.)])\s")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _HEADLINE_END = re.compile(r"[.!?:;\"”’')]\s*$")
 # Words (hyphenated ones whole: "pro-government", "al-Nusra"), a possessive 's, or one symbol.

@@ -28,6 +28,7 @@ from events.extract.candidate import Candidate
 from events.extract.clause_dates import since
 from events.extract.context import paragraph_headings
 from events.extract.filters import FIRST_YEAR
+from events.extract.sentences import LIST_ITEM
 
 #: The note of a figure counted up to the report's day ("have fled since Friday").
 COUNT_TO_DATE = "count to date"
@@ -124,8 +125,6 @@ def _record_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any
     return out
 
 
-#: A list item's mark: "- ", "-- ", "• ", "(b) ", "3. ".
-LIST_ITEM = re.compile(r"\s*(?:--?|[•*–—]|\(?[a-z0-9]{1,2}[.)])\s")
 
 
 def _lead_in_days(sentences: list[Any], anchors: dict[int, Any]) -> dict[int, Any]:
