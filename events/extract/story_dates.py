@@ -164,15 +164,22 @@ def resolve_dates(
     launches = _launch_days(sentences, mentions)
     paragraph = {s.index: s.paragraph for s in sentences}
     text = {s.index: s.text for s in sentences}
+    headline = {s.index: s.headline for s in sentences}
+    items = {s.index for s in sentences if LIST_ITEM.match(s.text)}
     records = _record_days(sentences, anchors)
     lead_ins = _lead_in_days(sentences, anchors)
 
     def narrative(index: int) -> Any:
-        # only a day the story is at carries on; a month or a year is background
-        for back in range(1, NARRATIVE_SENTENCES + 1):
-            prev = index - back
-            if prev in anchors and paragraph.get(prev) == paragraph.get(index):
+        # only a day the story is at carries on; a month or a year is background. A list's
+        # items and headings do not move the story on for an item: "On Dec. 29, coalition
+        # forces conducted 28 strikes. Strikes in Syria / -- Near Abu Kamal, ... / -- Near
+        # Palmyra, ..." are all of 29 December, however long the list
+        prev, counted = index, 0
+        while counted < NARRATIVE_SENTENCES and paragraph.get(prev - 1) == paragraph.get(index):
+            prev -= 1
+            if prev in anchors:
                 return anchors[prev] if anchors[prev].precision == "day" else None
+            counted += not (index in items and (prev in items or headline[prev]))
         return None
 
     def story_date(c: Candidate) -> Any:

@@ -1449,6 +1449,24 @@ def test_each_strike_list_tells_the_day_its_own_lead_in_gives() -> None:
         assert ("airstrike", place_of(town), day) in found, sorted(found)
 
 
+def test_a_long_strike_list_in_one_block_keeps_its_day_to_the_end() -> None:
+    # lines in one block: the headings and the other items are not sentences the story
+    # moves on through, so the sixth item is still of the day the release opens with
+    found = triples(
+        "SOUTHWEST ASIA - On May 16, Coalition forces conducted 11 strikes against ISIL.\n"
+        "Strikes in Iraq\n"
+        "In Iraq, Coalition forces conducted 9 strikes using fighter aircraft.\n"
+        "-- Near Baiji, two strikes hit an ISIL fighting position.\n"
+        "-- Near Sinjar, one strike destroyed an ISIL vehicle.\n"
+        "-- Near Haditha, one strike destroyed an ISIL boat.\n"
+        "-- Near Ramadi, two strikes hit an ISIL checkpoint.\n"
+        "-- Near Kirkuk, one strike destroyed an ISIL mortar.\n"
+        "-- Near Tal Afar, two strikes hit an ISIL tactical unit.\n"
+    )
+    for town in ("Baiji", "Ramadi", "Kirkuk", "Tal Afar"):
+        assert ("airstrike", place_of(town), "2015-05-16") in found, sorted(found)
+
+
 def test_a_relative_clause_s_day_is_no_day_the_bulletin_goes_on_at() -> None:
     # "which the rebels stormed last Wednesday" and "killed since Sunday" are background:
     # the lines after them are news of the bulletin's day
