@@ -86,10 +86,11 @@ def _blas_ops() -> Any:
 
 
 # Words the small model reads wrongly, and a stand-in of the same length that it reads
-# right: "IS" (Islamic State) is taken for the verb "is" ("IS seized the town"), and
-# the rare past tenses "retook" and "overran" for nouns. Same length keeps every offset.
+# right: "IS" (Islamic State) is taken for the verb "is" ("IS seized the town"), the rare
+# past tenses "retook" and "overran" for nouns, and an opening "Near" for part of the
+# name after it ("-- Near Baghdadi, one strike ..."). Same length keeps every offset.
 STAND_INS = {"IS": "ID", "retook": "seized", "Retook": "Seized", "overran": "entered",
-             "Overran": "Entered"}  # fmt: skip
+             "Overran": "Entered", "Near": "near"}  # fmt: skip
 _STAND_IN = re.compile(r"\b(?:" + "|".join(STAND_INS) + r")\b")
 
 

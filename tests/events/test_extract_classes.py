@@ -301,6 +301,9 @@ WANTED = [
     # several events in one sentence
     ("On Monday the army retook Baiji and pushed on towards Tikrit.",
      ("troop_position", "Tikrit")),
+    # an item's opening "Near" is a preposition, not part of the name after it
+    ("-- Near Baghdadi, one strike engaged an ISIL tactical unit and destroyed an ISIL "
+     "vehicle.", ("airstrike", "Al-Baghdadi")),
     # barrels dropped from helicopters, told without "bomb"
     ("Explosive barrels struck the centre of al-Bab on Tuesday.", ("airstrike", "al-Bab")),
     ("On Monday a barrel fell on the vegetable market in Manbij, killing nine people.",
