@@ -307,5 +307,13 @@ def _this_place(doc: Any, dates: list[Any], place: Any, args: roles.Arguments) -
     mine = [d for d in dates if inside(d, place)]
     if mine:
         return mine
+    # "captured A on 8 May and B on 9 May": places and days alternate, each day the one of
+    # the place before it
+    listed = sorted((p for p, _ in args.places if not p.reference), key=lambda p: p.name_start)
+    dated = sorted(dates, key=lambda d: d.start)
+    if len(listed) == len(dated) and all(
+            p.name_end <= d.start and (q is None or d.end <= q.name_start)
+            for p, d, q in zip(listed, dated, [*listed[1:], None], strict=True)):
+        return [d for p, d in zip(listed, dated, strict=True) if p.name_start == place.name_start]
     others = [p for p, _ in args.places if p is not place and not p.reference]
     return [d for d in dates if not any(inside(d, p) for p in others)] or dates

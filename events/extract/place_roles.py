@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from events.dates import MONTHS, WEEKDAYS
 from events.extract import roles, syntax, threats
 from events.extract.place_words import measured_offset, offset_point
 
@@ -101,6 +102,7 @@ def _choose(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
                                                               strict=False)
                if s == "head" and p.reference in ("distance", "direction")
                and before.end <= p.start and not before.reference]
+    usable = _ungapped(args, usable)
     leaving = kind in ("withdrawal", "flight", "displacement")
     if leaving:
         origins = [(p, s) for p, s in usable if not p.destination]
@@ -120,14 +122,20 @@ def _choose(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
             return _inner_town(args, hit)
     if kind == "troop_position" and not syntax.is_verb(args.anchor):
         # "the operation to retake Tal Afar": the offensive's target is its place
-        aims = roles.aim_tokens(args.anchor)
+        aims = _aim_tokens(args.anchor)
         hit = [p for p, _ in usable if any(t.idx <= p.name_start < t.idx + len(t.text)
                                           for t in aims)]  # fmt: skip
         if hit:
             return hit[:1]
-    attached = [p for p, s in usable if s is not None and not s.startswith("up:")]
+    attached = [(p, s) for p, s in usable if s is not None and not s.startswith("up:")]
     if attached:
-        return attached[:1]
+        # a preposition said again is one event a place: "restored security to Qara on 19
+        # November, to Deir Attiyeh later that month and to al-Nabk in December"
+        again = [p for p, s in attached if s == attached[0][1]]
+        preps = {_preposition(args, p) for p in again}
+        said = {args.anchor.doc[i].lower_ for i in preps if i is not None}
+        return (again if len(preps) == len(again) and said == {attached[0][1].split(":")[-1]}
+                else again[:1])
     for label in order:
         hit = [p for p, s in usable if s == "up:" + label]
         if hit:
@@ -145,6 +153,52 @@ def _choose(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
     # that road, near its first end
     road = [p for p, s in args.places if s is not None and p.reference == "road"]
     return [replace(p, reference="", geo_precision=max(2, p.geo_precision)) for p in road[:1]]
+
+
+def _aim_tokens(anchor: Any) -> list[Any]:
+    """Return the object of an offensive's purpose: "to retake X", "to drive ISIS out of X"."""
+    out = []
+    for c in anchor.children:
+        if c.dep_ in ("acl", "relcl") and any(g.tag_ == "TO" for g in c.children):
+            out.extend(t for t in c.subtree if t.dep_ in ("dobj", "pobj") or t.head.dep_ == "dobj")
+    return out
+
+
+def _preposition(args: roles.Arguments, mention: Any) -> int | None:
+    """Return the index of the preposition a place's phrase hangs on, if any."""
+    t = syntax.span_head(args.anchor.doc, mention.name_start, mention.name_end)
+    for _ in range(4):
+        if t is None or t.i == args.anchor.i:
+            return None
+        if t.tag_ == "IN" and t.dep_ in ("prep", "conj"):
+            return t.i
+        t = t.head
+    return None
+
+
+def _ungapped(args: roles.Arguments, usable: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """Give a gapped second object the first one's slot.
+
+    "captured Kafr Nabudah on 8 May and Qalaat al-Madiq on 9 May": the parse hangs the
+    second town on the first one's date, as if it were a second day; it is a second town
+    taken, on the day written after it.
+    """
+    firsts = [s for _, s in usable if s in ("obj", "subjpass")]
+    if not firsts:
+        return usable
+    out = []
+    for p, s in usable:
+        h = syntax.span_head(args.anchor.doc, p.name_start, p.name_end)
+        day = h.head if h is not None and h.dep_ == "conj" else None
+        if (day is not None and day.dep_ == "pobj" and day.lower_ in _DAY_WORDS
+                and day.head.head.i == args.anchor.i):
+            s = firsts[0]
+        out.append((p, s))
+    return out
+
+
+#: The words a date's phrase hangs on: "on 8 May", "on Sunday".
+_DAY_WORDS = frozenset((*MONTHS, *WEEKDAYS))
 
 
 def _measured_point(args: roles.Arguments, mention: Any) -> Any:

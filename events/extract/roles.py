@@ -425,6 +425,8 @@ def slot_of(token: Any, anchor: Any, slots: dict[int, str]) -> str | None:
         head = t.head
         if head.i == anchor.i:
             return _label(t)
+        if t.dep_ == "conj" and t.tag_ == "IN" and head.dep_ == "prep" and head.head.i == anchor.i:
+            return f"prep:{t.lower_}"  # "to A on 19 November, ... and to B": B's "to", not "on"
         if (syntax.is_verb(head) and head.i not in slots and not _describes(head)
                 and head.lower_ != "including"):
             return None
@@ -581,15 +583,6 @@ def _add_pronoun_places(args: Arguments, trigger: Any, text: str) -> None:
                 end = its.idx + len(its.text)
                 args.places.append((PlaceMention(its.idx, end, its.idx, end, "its", None, 1,
                                                  anaphor="city"), "obj"))
-
-
-def aim_tokens(anchor: Any) -> list[Any]:
-    """Return the object of an offensive's purpose: "to retake X", "to drive ISIS out of X"."""
-    out = []
-    for c in anchor.children:
-        if c.dep_ in ("acl", "relcl") and any(g.tag_ == "TO" for g in c.children):
-            out.extend(t for t in c.subtree if t.dep_ in ("dobj", "pobj") or t.head.dep_ == "dobj")
-    return out
 
 
 def own_side(subject: Any) -> bool:

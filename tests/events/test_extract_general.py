@@ -1402,6 +1402,19 @@ STORY_DATES = [
     ("The final push on the pocket was first announced on 9 May; Hajin, the last town the "
      "militants held in the valley, fell to the SDF in mid-December.", "seizure", "Hajin",
      "2014-12-15"),
+    # a list of places each told with its own day: each place is taken on its day, in the
+    # gapped form ("A on 8 May and B on 11 May"), active or passive, and with the
+    # preposition said again ("to A on ..., to B on ... and to C on ...")
+    ("Government troops captured Kafr Nabudah on 8 May and Qalaat al-Madiq on 11 May.",
+     "seizure", "Qalaat al-Madiq", "2015-05-11"),
+    ("Kafr Nabudah was taken on 8 May and Qalaat al-Madiq on 11 May.", "seizure",
+     "Qalaat al-Madiq", "2015-05-11"),
+    ("Kafr Nabudah was taken on 8 May and Qalaat al-Madiq on 11 May.", "seizure",
+     "Kafr Nabudah", "2015-05-08"),
+    ("The army restored security to Qara on 19 April, to Deir Attiyeh on 2 May and to "
+     "al-Nabk on 9 May.", "seizure", "Deir Attiyeh", "2015-05-02"),
+    ("The army restored security to Qara on 19 April, to Deir Attiyeh on 2 May and to "
+     "al-Nabk on 9 May.", "seizure", "al-Nabk", "2015-05-09"),
     # a day without a year, "three months later" in a story of 2013, is in 2013
     ("IS fighters drove the Peshmerga out of Jalawla on 11 August 2013. Three months later, "
      "on 23 November, Peshmerga units recaptured Jalawla.", "seizure", "Jalawla",
