@@ -10,6 +10,7 @@ of X") never count.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -282,6 +283,20 @@ def _province_of_town(p: Any, others: list[tuple[Any, Any]], h: Any) -> bool:
     return False
 
 
+def _countryside(args: roles.Arguments, mention: Any) -> bool:
+    """Tell whether a city is named for its countryside, the province's rural land.
+
+    "in the western countryside of Aleppo", "in Idlib countryside": not the city.
+    """
+    text = args.anchor.doc.text
+    return bool(_OF_COUNTRYSIDE.search(text[max(0, mention.name_start - 40):mention.name_start])
+                or _COUNTRYSIDE.match(text[mention.name_end:]))
+
+
+_OF_COUNTRYSIDE = re.compile(r"\bcountryside\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_COUNTRYSIDE = re.compile(r"\s+countryside\b", re.IGNORECASE)
+
+
 def _inner_town(args: roles.Arguments, chosen: list[Any]) -> list[Any]:
     """Prefer the town named inside the province the event is placed in.
 
@@ -291,11 +306,11 @@ def _inner_town(args: roles.Arguments, chosen: list[Any]) -> list[Any]:
     if len(chosen) != 1 or chosen[0].place is None:
         return chosen
     gov = chosen[0].place
-    if gov.feature not in ("governorate", "region"):
+    if gov.feature not in ("governorate", "region") and not _countryside(args, chosen[0]):
         return chosen
     towns = [
         (p, s) for p, s in args.places
-        if s is not None and not p.reference and p.place is not None
+        if s is not None and not p.reference and p.place is not None and p is not chosen[0]
         and p.place.feature not in ("governorate", "region") and p.place.admin1 == gov.admin1
     ]  # fmt: skip
     if not towns:

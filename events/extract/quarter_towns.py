@@ -69,6 +69,12 @@ class QuarterTowns:
             and place.feature == "city" and place.country in ("IQ", "SY")
         }  # fmt: skip
         quarters = any((f or "").startswith("quarter:") for *_, f in found)
+        # "the Sheikh Fares area adjacent to the Sheikh Maqsoud neighborhood": a quarter with
+        # its own point tells its city; a namesake village far from it holds no quarters
+        points = [q for _, _, name, f in found if (f or "").startswith("quarter:")
+                  and (q := self.plain(name)) is not None and q.feature == "neighbourhood"]
+        towns = {t for t in towns if all(km_apart(self.plain(t), q) <= QUARTER_FAR_KM
+                                         for q in points)}
         if quarters and not towns and country in CAPITALS and _THE_CAPITAL.search(text):
             return CAPITALS[country]  # "mortars on the capital, in the Bab Touma quarter"
         label = entry_label(text)

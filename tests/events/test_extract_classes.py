@@ -684,6 +684,25 @@ def test_the_city_after_a_named_quarter_is_that_city_not_a_quarter() -> None:
     assert strike.place == place_of("Deir ez-Zor"), strike.place
 
 
+def test_a_namesake_village_beside_a_quarter_holds_no_quarters() -> None:
+    # the only Sheikh Fares the gazetteer knows is a village far from Aleppo; the quarter
+    # with its own point beside it tells the city, and the next quarter is Aleppo's still
+    text = ("Regime forces advanced in eastern Aleppo city on Sunday.\n"
+            "Kurdish YPG units took control of the Sheikh Fares area adjacent to the Sheikh "
+            "Maqsoud neighborhood on Sunday.\n"
+            "Warplanes carried out airstrikes on the al-Sakhour neighborhood on Sunday.")
+    (strike,) = of_type("airstrike", text)
+    assert strike.place == place_of("Aleppo"), strike.place
+
+
+def test_towns_named_in_a_city_s_countryside_are_where_it_happened() -> None:
+    # "the western countryside of Aleppo" is the province's rural land, not the city
+    text = ("In the western countryside of Aleppo, warplanes carried out airstrikes on areas "
+            "in the towns of Kafr Naha and Urum al-Kubra on Sunday.")
+    assert {e.place for e in of_type("airstrike", text)} == {
+        place_of("Kafr Naha"), place_of("Urum al-Kubra")}
+
+
 def test_a_quarter_is_of_the_city_its_sentence_or_paragraph_tells_of() -> None:
     text = ("Islamic State fighters overran the Shaer gas field near Palmyra on Thursday.\n\n"
             "The setback came as government troops pressed their offensive in the city of "
