@@ -14,7 +14,6 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from events.dates import MONTHS, WEEKDAYS
 from events.extract import roles, syntax, threats
 from events.extract.place_words import measured_offset, offset_point
 
@@ -191,15 +190,11 @@ def _ungapped(args: roles.Arguments, usable: list[tuple[Any, Any]]) -> list[tupl
     for p, s in usable:
         h = syntax.span_head(args.anchor.doc, p.name_start, p.name_end)
         day = h.head if h is not None and h.dep_ == "conj" else None
-        if (day is not None and day.dep_ == "pobj" and day.lower_ in _DAY_WORDS
+        if (day is not None and day.dep_ == "pobj" and day.lower_ in roles.DAY_WORDS
                 and day.head.head.i == args.anchor.i):
             s = firsts[0]
         out.append((p, s))
     return out
-
-
-#: The words a date's phrase hangs on: "on 8 May", "on Sunday".
-_DAY_WORDS = frozenset((*MONTHS, *WEEKDAYS))
 
 
 def _measured_point(args: roles.Arguments, mention: Any) -> Any:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from events import actors as _actors
+from events.dates import MONTHS, WEEKDAYS
 from events.extract import syntax
 from events.extract.place_words import CITY_KINDS
 from events.extract.places import PlaceMention
@@ -42,6 +43,8 @@ from events.extract.wordlists import (
 )
 
 # Edges that open another clause: a mention below one belongs to that clause's verb.
+#: The words a date's phrase hangs on: "in December", "on Sunday".
+DAY_WORDS = frozenset((*MONTHS, *WEEKDAYS))
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj", "xcomp"})
 
 
@@ -425,8 +428,9 @@ def slot_of(token: Any, anchor: Any, slots: dict[int, str]) -> str | None:
         head = t.head
         if head.i == anchor.i:
             return _label(t)
-        if t.dep_ == "conj" and t.tag_ == "IN" and head.dep_ == "prep" and head.head.i == anchor.i:
-            return f"prep:{t.lower_}"  # "to A on 19 November, ... and to B": B's "to", not "on"
+        if t.dep_ == "conj" and t.tag_ == "IN" and head.dep_ == "prep" and head.head.i == anchor.i \
+                and any(c.lower_ in DAY_WORDS for c in head.children):
+            return f"prep:{t.lower_}"  # "to A, to B in December and to C": C's "to", not "in"
         if (syntax.is_verb(head) and head.i not in slots and not _describes(head)
                 and head.lower_ != "including"):
             return None

@@ -684,6 +684,14 @@ def test_the_city_after_a_named_quarter_is_that_city_not_a_quarter() -> None:
     assert strike.place == place_of("Deir ez-Zor"), strike.place
 
 
+def test_places_in_coordinated_prepositional_phrases_are_each_struck() -> None:
+    # "in A and near B": a list, each its own strike (the "near" is B's own, but the two
+    # phrases are one list, as "in A and in B" is)
+    text = "On Monday night, Turkish jets hit targets in Sinjar and near the Makhmour camp."
+    assert {e.place for e in of_type("airstrike", text)} == {
+        place_of("Sinjar"), place_of("Makhmur")}
+
+
 def test_a_namesake_village_beside_a_quarter_holds_no_quarters() -> None:
     # the only Sheikh Fares the gazetteer knows is a village far from Aleppo; the quarter
     # with its own point beside it tells the city, and the next quarter is Aleppo's still
