@@ -207,13 +207,27 @@ def seat_town(mention: Any, plain: Callable[[str], Any]) -> Any:
     return replace(mention, place=town, geo_precision=2)
 
 
-def looser_namesake(reading: Any, plain: Any) -> bool:
-    """Tell whether a reading in context is a looser namesake of an exact, unambiguous name.
+def looser_namesake(reading: Any, plain: Any, near: list[tuple[float, float]] | None = None
+                    ) -> bool:
+    """Tell whether a reading in context is a looser namesake of a likely name.
 
     The report's places choose among a name's namesakes; they do not turn "Baghdad" into
-    "Al-Baghdadi" or "Khazir" into "Al Khadhra'a", spelt more loosely but nearer.
+    "Al-Baghdadi" or "Khazir" into "Al Khadhra'a", spelt more loosely but nearer. Nor, for
+    a name with namesakes, into another name spelt loosely alike, where the name alone is
+    likely: "Sinjar" named in a report on Aleppo is Iraq's Sinjar, not the village of
+    Sinnarah there; "al-Sukhnah" beside Palmyra is not Surkan in Nineveh. A name read alone
+    far off and obscure ("Tel Goran" as a hamlet 500 km away) still gives way.
     """
-    return not getattr(plain, "ambiguous", False) and reading.score < min(plain.score, 0.9)
+    if not getattr(plain, "ambiguous", False):
+        return reading.score < min(plain.score, 0.9)
+    return near is not None and reading.score < LOOSE_SPELLING <= plain.score and (
+        geodata.is_major_city(plain) or km_to_points(plain, near) <= LIKELY_KM)
+
+
+#: A reading scored below this is another name spelt loosely alike, not the name's own.
+LOOSE_SPELLING = 0.8
+#: A name read alone this near (km) to the report's places is a likely reading of it.
+LIKELY_KM = 100.0
 
 
 def reading_of(alternative: Any) -> Any:

@@ -295,7 +295,7 @@ class PlaceReader:
         if not unsure and self._loose_outside(name, plain):
             inside = self._hinted(name, feature, near)
             place = inside if inside is not None and inside.score >= 1.0 else place
-        if plain is not None and (looser_namesake(place, plain) or km_to_points(
+        if plain is not None and (looser_namesake(place, plain, near) or km_to_points(
                 plain, near) <= BESIDE_KM < km_to_points(place, near)):
             # "Khazir" does not give way to "Al Khadhra'a" by Baghdad, nor al-Qaim beside
             # Abu Kamal to a village in the governorates of a report on Syria

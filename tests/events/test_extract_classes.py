@@ -692,6 +692,15 @@ def test_places_in_coordinated_prepositional_phrases_are_each_struck() -> None:
         place_of("Sinjar"), place_of("Makhmur")}
 
 
+def test_a_well_known_name_is_not_a_loosely_spelt_village_of_the_report_s_province() -> None:
+    # "Sinjar" in a report on Afrin is Iraq's Sinjar, not the village of Sinnarah there
+    text = ("Turkish-backed fighters entered the centre of Afrin in Aleppo province on Sunday "
+            "after shelling Jandairis and Rajo. Kurdish officials compared the assault to the "
+            "IS attack on Sinjar in northern Iraq in August 2014.")
+    (attack,) = of_type("clash", text)
+    assert attack.place == place_of("Sinjar"), attack.place
+
+
 def test_a_namesake_village_beside_a_quarter_holds_no_quarters() -> None:
     # the only Sheikh Fares the gazetteer knows is a village far from Aleppo; the quarter
     # with its own point beside it tells the city, and the next quarter is Aleppo's still
