@@ -302,6 +302,8 @@ def _hardware(trigger: Any, anchor: Any) -> bool:
     """
     if trigger.frame != "noun" or trigger.kind not in ("shelling", "bombing", "strike"):
         return False
+    if syntax.lemma(anchor) in _ACTS:
+        return False  # "aircraft delivered strikes on a hub": an act is done, not handled
     shell = anchor.head if anchor.dep_ == "compound" else anchor
     if trigger.kind == "shelling" and any(
         c.dep_ == "acl" and c.lower_ in ("filled", "packed", "loaded", "laden")
@@ -347,6 +349,8 @@ def _fled_when_hit(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
             and anchors.get(anchor.head.i) in ("kill", "attack_on_civilians", "attack"))
 
 
+#: Nouns of an act of fire, never of weapons handled ("delivered strikes").
+_ACTS = frozenset("strike airstrike raid sortie bombardment barrage salvo".split())
 #: Nouns an event word may qualify and still tell the event ("shelling victims").
 _EVENT_HEADS = frozenset("fire explosion blast raid toll victim casualty survivor death "
                          "strike sortie barrage salvo round shell rocket missile projectile bomb "

@@ -301,6 +301,10 @@ WANTED = [
     # several events in one sentence
     ("On Monday the army retook Baiji and pushed on towards Tikrit.",
      ("troop_position", "Tikrit")),
+    # strikes delivered or a building destroyed in one: an act of fire, not weapons handled
+    ("On Friday, Russian aircraft delivered strikes on a communications hub near Maarat "
+     "al-Numan.", ("airstrike", "Maarat al-Numan")),
+    ("Field hospital destroyed in airstrike in Saraqeb", ("airstrike", "Saraqeb")),
     # an item's opening "Near" is a preposition, not part of the name after it
     ("-- Near Baghdadi, one strike engaged an ISIL tactical unit and destroyed an ISIL "
      "vehicle.", ("airstrike", "Al-Baghdadi")),
