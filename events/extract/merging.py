@@ -282,6 +282,6 @@ def _generic_headline(c: Candidate, kept: list[Candidate]) -> bool:
     # "Camp Speicher massacre: mass graves excavated": the massacre the body dates
     return any(
         other is not c and not other.sentence.headline and other.kind == c.kind
-        and other.explicit_date and _km(c, other) <= HEADLINE_KM
+        and (other.explicit_date or other.precision == "day") and _km(c, other) <= HEADLINE_KM
         for other in kept
     )

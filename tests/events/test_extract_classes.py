@@ -705,6 +705,17 @@ def test_a_well_known_name_is_not_a_loosely_spelt_village_of_the_report_s_provin
     assert attack.place == place_of("Sinjar"), attack.place
 
 
+def test_a_headline_s_strike_is_the_strike_the_body_dates_at_a_site_in_the_town() -> None:
+    # the body dates it by the verb it is the agent of ("destroyed by an airstrike ... on
+    # Tuesday night"), and places it at the clinic: still the headline's one strike
+    text = ("Children's hospital destroyed in airstrike in Aleppo\n\n"
+            "Al-Zahraa hospital in Aleppo city, run by a local charity since 2013, was "
+            "destroyed by at least one airstrike late on Tuesday night, 19 May, killing nine "
+            "patients.")
+    strikes = of_type("airstrike", text)
+    assert [e.date for e in strikes] == ["2015-05-19"], strikes
+
+
 def test_a_namesake_village_beside_a_quarter_holds_no_quarters() -> None:
     # the only Sheikh Fares the gazetteer knows is a village far from Aleppo; the quarter
     # with its own point beside it tells the city, and the next quarter is Aleppo's still
