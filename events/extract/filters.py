@@ -136,11 +136,20 @@ def _modal(anchor: Any, clause: Any) -> bool:
     return False
 
 
+#: Marks of a time clause that, in the present under a future, tells what has not happened.
+_FUTURE_MARKS = frozenset("once when until after before".split())
+
+
 def _conditional(clause: Any) -> bool:
     t = clause
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
             return True
+        if (t.dep_ == "advcl" and t.tag_ in ("VBZ", "VBP")
+                and any(c.dep_ == "mark" and c.lower_ in _FUTURE_MARKS for c in t.children)
+                and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall")
+                        for c in t.head.children)):
+            return True  # "would march on Manbij once al-Bab falls": not fallen yet
         if t.dep_ not in ("advcl", "conj", "xcomp", "ccomp") or t.head.i == t.i:
             return False
         t = t.head

@@ -87,6 +87,9 @@ WANTED = [
     # bombs named by their acronyms, in the plural
     ("The militants sent three SVBIEDs against army lines near Baghuz on Saturday.",
      ("bombing", "Baghuz")),
+    # a side's force, named by the side's adjective, whose march its leader declares
+    ("President Erdogan said on Sunday that Turkish-backed forces would march on Manbij.",
+     ("threat", "Manbij")),
     # a move the speaker says will be met with force: a threat against it
     ("The army warned on Monday that any attack on Kirkuk would be met with a decisive "
      "response.", ("threat", "Kirkuk")),
@@ -373,6 +376,8 @@ WANTED = [
 
 # texts that must yield no event at all
 NO_EVENT = [
+    # a fall told in the present under a future: it has not happened yet
+    "The army will push on to the river once the militants abandon Maskanah.",
     # control going on over a share of a province, or over areas: no place to code
     "Islamic State continues to control large parts of Deir ez-Zor province.",
     "Residents were forced to move into areas still held by the militants.",
