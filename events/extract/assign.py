@@ -162,9 +162,11 @@ def sentence_candidates(
         )
         c.earlier_by = clause_dates.measured_after(found[id(c)].anchor)
         anchor = found[id(c)].anchor
-        if c.date is None and anchor.dep_ == "conj":
+        if c.date is None and (anchor.dep_ == "conj" or anchor.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _JUST_BEFORE for m in anchor.children)):
             # "..., when army units punched through and entered the town": a verb coordinated
-            # with an event's takes the date that event was given, wherever it came from
+            # with an event's takes the date that event was given, wherever it came from; so
+            # does what happened just before it ("took Kirkuk after the army fled")
             head = next((o for o in out if found[id(o)].anchor.i == anchor.head.i), None)
             if head is not None:
                 c.date, c.attributed_date = head.date, head.attributed_date
@@ -176,6 +178,8 @@ def sentence_candidates(
 #: Why a trigger is no event that a side's declaring it makes a threat: "said it would
 #: take X" (modal), "said they would try to retake X" (an aim).
 _DECLARABLE = frozenset({"modal", "aim"})
+#: Marks of a clause that tells what happened just before the event it hangs on.
+_JUST_BEFORE = frozenset({"after", "as"})
 #: Verbs of an assault that a specific event of the same sentence tells the outcome of.
 _ASSAULTS = frozenset({"storm"})
 

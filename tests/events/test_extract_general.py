@@ -1415,6 +1415,9 @@ STORY_DATES = [
      "al-Nabk on 9 May.", "seizure", "Deir Attiyeh", "2015-05-02"),
     ("The army restored security to Qara on 19 April, to Deir Attiyeh on 2 May and to "
      "al-Nabk on 9 May.", "seizure", "al-Nabk", "2015-05-09"),
+    # what happened just before a dated event, in its "after" clause, is of its time
+    ("Hawija has been held by the militants since June last year, when Kurdish forces took "
+     "control of Kirkuk after army troops fled.", "withdrawal", "Kirkuk", "2014-06-01"),
     # a day without a year, "three months later" in a story of 2013, is in 2013
     ("IS fighters drove the Peshmerga out of Jalawla on 11 August 2013. Three months later, "
      "on 23 November, Peshmerga units recaptured Jalawla.", "seizure", "Jalawla",
