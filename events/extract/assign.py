@@ -319,16 +319,17 @@ def _fold_tolls(cands: list[Candidate], tolls: list[tuple[Any, tuple]]) -> list[
     civilians = {_anchor_i(c) for c in cands
                  if c.trigger.kind == "kill" and c.kind == "attack_on_civilians"}
     for anchor, (value, unit, note) in tolls:
-        if value is None or unit not in ("killed", "wounded"):
-            continue
         owner = next(
             (c for c in violent for h in syntax.ancestors(anchor) if h.i == _anchor_i(c)),
             violent[0],
         )
         if anchor.i in civilians and owner.kind == "clash" and (
                 owner.trigger.kind == "attack" or _lemma_of(owner) in _ASSAULTS):
-            # "stormed the village, killing 12 civilians": an attack on them
+            # "stormed the village, killing 12 civilians", "a man was killed by sniper fire":
+            # an attack on them, however many
             owner.kind, owner.actor2 = "attack_on_civilians", "Civilians"
+        if value is None or unit not in ("killed", "wounded"):
+            continue
         if owner.magnitude is None or (owner.unit == "wounded" and unit == "killed"):
             owner.magnitude, owner.unit = value, unit
             if note:

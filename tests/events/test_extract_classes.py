@@ -304,6 +304,12 @@ WANTED = [
     # several events in one sentence
     ("On Monday the army retook Baiji and pushed on towards Tikrit.",
      ("troop_position", "Tikrit")),
+    # civilians killed: "policemen's relatives" are no policemen; one victim, no figure, of
+    # a sniper's fire is an attack on civilians too
+    ("Gunmen killed dozens of policemen's relatives and other civilians in Baiji on Monday.",
+     ("attack_on_civilians", "Baiji")),
+    ("A woman was killed by regime sniper fire in Douma on Monday.",
+     ("attack_on_civilians", "Douma")),
     # strikes delivered or a building destroyed in one: an act of fire, not weapons handled
     ("On Friday, Russian aircraft delivered strikes on a communications hub near Maarat "
      "al-Numan.", ("airstrike", "Maarat al-Numan")),
