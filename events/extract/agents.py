@@ -258,9 +258,9 @@ def nothing_armed_moved(args: Arguments) -> bool:
     """Tell whether what was deployed or moved is no force.
 
     "the deployment of UN observers", "deployed drones strapped with explosives", "the
-    first aid convoy to reach the city entered in June".
+    first aid convoy to reach the city entered in June", "WFP dispatched rations".
     """
-    if object_is(args, CIVIL_DEPLOYED | DEPLOYED_WEAPONS):
+    if object_is(args, CIVIL_DEPLOYED | DEPLOYED_WEAPONS | AID):
         return True
     words = _convoy_words(args)
     return bool(words & (AID | CIVIL_DEPLOYED)) and not words & _MILITARY

@@ -382,6 +382,9 @@ WANTED = [
 
 # texts that must yield no event at all
 NO_EVENT = [
+    # aid sent or flown in is no force deployed
+    "The World Food Programme dispatched rations for 10,000 people to Qamishli on Monday.",
+    "The agency airlifted tents from Amman to the camps around Dohuk on Tuesday.",
     # a fall told in the present under a future: it has not happened yet
     "The army will push on to the river once the militants abandon Maskanah.",
     # control going on over a share of a province, or over areas: no place to code
