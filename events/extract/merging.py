@@ -150,6 +150,8 @@ def _compatible(a: Candidate, b: Candidate, published: date) -> bool:
         # "succeeded on 16 May in ousting IS" and "seized a village on 12 May": each sentence
         # gives its day, and days apart are two events
         return False
+    if a.sentence is b.sentence and a.kind == "seizure" and a.explicit_date != b.explicit_date:
+        return True  # "continues to hold Fallujah, which it has controlled since January 2014"
     if a.explicit_date != b.explicit_date:
         # an undated mention is about the report's days; one dated weeks before is another
         # event, unless the story is at that very day ("... on 1 April. Troops retook it")

@@ -730,6 +730,12 @@ def test_a_headline_s_strike_is_the_strike_the_body_dates_at_a_site_in_the_town(
     assert [e.date for e in strikes] == ["2015-05-19"], strikes
 
 
+def test_a_hold_told_with_its_start_in_the_same_sentence_is_one_seizure_then() -> None:
+    # "continues to hold" and "has controlled since October 2014" tell one state
+    text = "The group continues to hold Hit, which it has controlled since October 2014."
+    assert [e.date for e in of_type("seizure", text)] == ["2014-10-01"]
+
+
 def test_a_namesake_village_beside_a_quarter_holds_no_quarters() -> None:
     # the only Sheikh Fares the gazetteer knows is a village far from Aleppo; the quarter
     # with its own point beside it tells the city, and the next quarter is Aleppo's still
