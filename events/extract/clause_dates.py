@@ -47,6 +47,8 @@ def own_date(
     if syntax.lemma(args.anchor) in _ENDINGS:
         # "broke a two-month siege": the siege began two months ago, its breaking is now
         own = [d for d in own if not d.spell]
+    # "liberates Palmyra after three-week offensive": the span is the offensive's, ended now
+    own = [d for d in own if not (d.spell and _after_phrase(doc, d, args.anchor))]
     own = _this_place(doc, own, c.place, args)
     # "19 were killed in strikes on Hamouriyah today, raising to 274 the toll since the
     # evening of Sunday the 18th": a count's start dates no strike where the sentence tells
@@ -194,6 +196,17 @@ _CARRIERS = frozenset("succeed manage complete finish begin start continue resum
 #: Verbs that end a campaign, whose length dates its start, not their own day.
 _ENDINGS = frozenset("break breach lift end finish".split())
 _SPAN_UNITS = frozenset("day week month year".split())
+
+
+def _after_phrase(doc: Any, d: Any, anchor: Any) -> bool:
+    """Tell whether a date lies in an "after" or "following" phrase of the trigger."""
+    head = syntax.span_head(doc, d.start, d.end)
+    for t in (head, *syntax.ancestors(head)) if head is not None else ():
+        if t.i == anchor.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ in ("after", "following") and t.head.i == anchor.i:
+            return True
+    return False
 
 
 def measured_after(anchor: Any) -> tuple[int, str] | None:

@@ -335,6 +335,23 @@ def _hardware(trigger: Any, anchor: Any) -> bool:
     return False
 
 
+def _campaign_behind(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
+    """Tell whether a campaign is told only as what a capture came after.
+
+    "seized Sharqat on September 22 after a short operation", "freed Hit on April 14,
+    following an offensive": the capture is the news. A campaign told with its length
+    ("after a five-day offensive") has a start of its own to tell.
+    """
+    head = anchor.head
+    return (trigger.kind == "troop_position" and trigger.frame == "noun"
+            and anchor.dep_ == "pobj" and head.lower_ in ("after", "following")
+            and anchors.get(head.head.i) in ("capture", "oust", "control")
+            and not any(_SPAN_WORD.match(t.lower_) for t in anchor.subtree if t.i < anchor.i))
+
+
+_SPAN_WORD = re.compile(r"^(?:hours?|days?|weeks?|months?|years?|long)$")
+
+
 def _manner(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
     """Tell whether an event noun only says how another event of its clause was done.
 
@@ -434,6 +451,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("nationwide", lambda: trigger.kind in ("displacement", "flight", "kill", "oust")
          and bool(_NATIONWIDE.search(text))),
         ("manner", lambda: _manner(trigger, anchor, anchors or {})),
+        ("campaign behind", lambda: _campaign_behind(trigger, anchor, anchors or {})),
         ("circumstance", lambda: _fled_when_hit(trigger, anchor, anchors or {})),
         ("attribute", lambda: _attribute(trigger, anchor, anchors or {})),
     )

@@ -736,6 +736,15 @@ def test_a_hold_told_with_its_start_in_the_same_sentence_is_one_seizure_then() -
     assert [e.date for e in of_type("seizure", text)] == ["2014-10-01"]
 
 
+def test_a_capture_after_a_campaign_is_the_news_and_the_campaign_s_length_its_own() -> None:
+    # the campaign a capture came after, told without its length, is no event of its own
+    text = "The army seized Sharqat on 16 May after a short operation."
+    assert [e.event_type for e in run(text)] == ["seizure"]
+    # its length dates the campaign's start, not the capture
+    (seizure,) = of_type("seizure", "Kurdish forces liberate Sinjar after two-week offensive")
+    assert seizure.date == PUB, seizure.date
+
+
 def test_a_namesake_village_beside_a_quarter_holds_no_quarters() -> None:
     # the only Sheikh Fares the gazetteer knows is a village far from Aleppo; the quarter
     # with its own point beside it tells the city, and the next quarter is Aleppo's still
