@@ -42,6 +42,8 @@ _PIPE_HEADER = re.compile(r"^[^|\d\n]+(?:\|[^|\d\n]+)+$")
 _BOUNDS = re.compile(r"^\s*\|\s*|\s*\|\s*$")
 #: A column that holds where people came from; the others hold where they are.
 _ORIGIN_COLUMN = re.compile(r"\b(?:origin|from)\b", re.IGNORECASE)
+#: A column of governorates: it only says where each row's place lies.
+_UNIT_COLUMN = re.compile(r"(?:governorates?|provinces?)", re.IGNORECASE)
 #: Between the names of a table cell: "Hawija and Al-Abbasi"; a remark in brackets.
 _CELL_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
 _PARENS = re.compile(r"\([^)]*\)")
@@ -110,6 +112,7 @@ def table_candidates(
     head = -1  # the index of the sentence that heads the current table
     origin: int | None = None  # the column of places of origin, when the header names one
     columns = 0  # how many columns the header names
+    governorates: int | None = None  # the column that only locates each row's place
     for s, m in zip(sentences, mentions, strict=True):
         line = _BOUNDS.sub("", s.text)
         row, lead = _ROW.match(s.text), 0
@@ -124,14 +127,18 @@ def table_candidates(
                 heading += " " + line  # the column names under the table's heading
                 origin = next((k for k, c in enumerate(line.split("|"))
                                if _ORIGIN_COLUMN.search(c)), origin)
+                # "Camp | Governorate | New arrivals": the governorate only says where the
+                # camp lies
+                governorates = next((k for k, c in enumerate(line.split("|"))
+                                     if _UNIT_COLUMN.fullmatch(c.strip())), None)
                 # "Sub-district | IDP arrivals": one column of places beside the figure
-                columns = line.count("|") + 1
+                columns = line.count("|") + 1 - (governorates is not None)
             else:
-                heading, origin, head, columns = s.text, None, s.index, 0
+                heading, origin, head, columns, governorates = s.text, None, s.index, 0, None
             continue
         if heading is None or not _DISPLACEMENT.search(heading):
             continue
-        places = _row_places(s.text, m, row, reader, lead, origin)
+        places = _row_places(s.text, m, row, reader, lead, origin, governorates)
         if not places:
             continue
         unit = (row.group("unit") or "").lower()
@@ -153,7 +160,7 @@ def table_candidates(
 
 
 def _row_places(text: str, mentions: Any, row: re.Match[str], reader: Any, lead: int = 0,
-                origin: int | None = None) -> list[Any]:
+                origin: int | None = None, governorates: int | None = None) -> list[Any]:
     """Return the places a row counts people of.
 
     In a list line, the first place it names. In a table row, each cell is a place
@@ -172,6 +179,10 @@ def _row_places(text: str, mentions: Any, row: re.Match[str], reader: Any, lead:
     first = None
     for k, cell in enumerate(row.group("label").split("|")):
         places = []
+        if k == governorates:
+            found.append(places)
+            offset += len(cell) + 1
+            continue
         for part in _CELL_SPLIT.split(_PARENS.sub("", cell)):
             name = _CELL_TAIL.sub("", part).strip()
             if len(name) < 3 or not _NAMED.match(name):

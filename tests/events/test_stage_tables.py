@@ -106,3 +106,23 @@ def test_a_two_column_table_counts_its_one_column_of_places():
     rows = _rows(ARRIVALS)
     assert {(r[0], r[1]) for r in rows} == {
         ("Ad Dana", 31075.0), ("Salqin", 5650.0), ("Al Bab", 1200.0)}, rows
+
+
+CAMPS = """url: https://example.org/flash
+published: 2017-03-08
+---
+Flash update: arrivals at the camps south of the city
+
+Table: new arrivals by camp since 1 March
+| Camp | Governorate | New arrivals (individuals) |
+| Hammam al-Alil | Ninewa | 5,200 |
+| Haj Ali | Ninewa | 2,100 |
+"""
+
+
+def test_a_table_s_governorate_column_only_locates_its_rows():
+    # "Camp | Governorate | New arrivals": one column of places beside the figure, the
+    # governorate only says where each camp lies
+    rows = _rows(CAMPS)
+    assert {r[1] for r in rows} == {5200.0, 2100.0}, rows
+    assert "Ninewa" not in {r[0] for r in rows}, rows
