@@ -182,8 +182,11 @@ def _unit_after(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> 
     if j + 1 >= len(toks) or text[toks[j][1]:toks[j + 1][0]] != " ":
         return False
     tail = toks[j + 1][2].lower()
-    return tail in _UNIT_TAILS or (
-        tail in _AREA_TAILS and i > 0 and toks[i - 1][2].lower() == "the")
+    # "the Hawija area", "the shrinking Baghouz enclave": an adjective may stand between
+    before = [t[2] for t in toks[max(0, i - 2):i]]
+    behind_the = bool(before) and (before[-1].lower() == "the" or (
+        len(before) == 2 and before[0].lower() == "the" and before[1].islower()))
+    return tail in _UNIT_TAILS or (tail in _AREA_TAILS and behind_the)
 
 
 # Called for every token of every sentence (~250k times on 800 articles) with

@@ -45,6 +45,9 @@ from geodata import find_place_spans
         ("They announced the liberation of the Jurf al-Sakhar area.", ["Jurf al-Sakhar"]),
         ("Gunmen searched homes in the Qatana neighbourhood.", ["Qatana"]),
         ("Villagers of the Tal Hamis countryside fled.", ["Tal Hamis"]),
+        # an adjective may stand between "the" and the area's name
+        ("Families streamed out of the shrinking Tal Hamis enclave.", ["Tal Hamis"]),
+        ("Families streamed out of the Shrinking Tal Hamis enclave.", []),
         ("They will leave the area.", []),
         # after "village of", another spelling of any village ("Banin" in the gazetteer)
         ("A house collapsed in the village of Beinin on Tuesday.", ["Beinin"]),
