@@ -494,10 +494,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         victims = args.object  # "killed 12 people", "12 people were killed"
         if syntax.lemma(args.anchor) == "die" or args.anchor.lower_ in ("dead", "deaths"):
             victims = args.subject
-        # "bodies of 18 men" too; not a possessor, "policemen's relatives" are no policemen
-        lemmas = {syntax.lemma(t) for v in victims for t in v.subtree
-                  if not any(a.dep_ == "poss" for a in (t, *syntax.ancestors(t)) if a is not v
-                             and v.is_ancestor(a))}
+        lemmas = {syntax.lemma(t) for v in victims for t in v.subtree  # "bodies of 18 men" too
+                  if not syntax.in_possessor(t, v)}  # "policemen's relatives": no policemen
         if lemmas & PEOPLE and lemmas & FORCES:
             return "clash"  # "60 people, civilians and policemen, were killed": a fight
         if syntax.lemma(args.anchor) == "die" and not lemmas & (PEOPLE - GENERIC_PEOPLE):

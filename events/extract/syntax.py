@@ -196,6 +196,19 @@ def ancestors(token: Any) -> Iterable[Any]:
         yield token
 
 
+def in_possessor(token: Any, top: Any) -> bool:
+    """Tell whether a token lies in a possessive phrase below ``top``.
+
+    "policemen's" in "the policemen's relatives": the relatives are meant, not the policemen.
+    """
+    t = token
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "poss":
+            return True
+        t = t.head
+    return False
+
+
 def lemma(token: Any) -> str:
     """Return the token's dictionary lemma (the parse runs without spaCy's lemmatizer)."""
     return _lemma(token.lower_)
