@@ -456,3 +456,15 @@ def test_coalition_partner_is_not_the_opponent():
 def test_exact_name_beats_nearby_namesake():
     events = run("Rebels shelled Aleppo on Monday. ISIS fighters entered Kobane on Tuesday.")
     assert [(e.event_type, e.place) for e in events][-1] == ("troop_position", place_of("Kobani"))
+
+
+def test_every_module_of_the_extractor_is_at_most_600_lines() -> None:
+    # issue 9: the package reads top to bottom as its stages, none of them a long module
+    from pathlib import Path
+
+    import events.extract
+
+    package = Path(events.extract.__file__).parent
+    long = {p.name: n for p in package.glob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600}
+    assert not long, long
