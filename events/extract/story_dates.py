@@ -52,6 +52,8 @@ _ONGOING = re.compile(
 _NIGHT = re.compile(r"night", re.IGNORECASE)
 
 
+#: The open "since" clause a date is told in: "since a truck bomb killed 320 people in".
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:an?|the|its|their)\s[^,;()]*$", re.IGNORECASE)
 #: The open relative clause a date is told in: ", which the fighters stormed last Wednesday".
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whom|where)\b[^,;()]*$", re.IGNORECASE)
 
@@ -65,8 +67,11 @@ def _anchor_dates(sentences: list[Any], mentions: list[Any]) -> dict[int, Any]:
     for s, m in zip(sentences, mentions, strict=True):
         # "in Adra, which the fighters stormed last Wednesday", "killed since Sunday": a
         # relative clause's time and a count's start are background, not the story's day
+        # nor a "since" clause's ("the deadliest attack since a truck bomb killed 320 people
+        # in Karrada in July 2016")
         dated = [d for d in m.dates if not d.relative_to_anchor
-                 and not _RELATIVE_ASIDE.search(s.text, 0, d.start) and not since(s.text, d)]
+                 and not _RELATIVE_ASIDE.search(s.text, 0, d.start) and not since(s.text, d)
+                 and not _SINCE_CLAUSE.search(s.text, 0, d.start)]
         if dated:
             best = min(_RANK[d.precision] for d in dated)
             out[s.index] = [d for d in dated if _RANK[d.precision] == best][-1]

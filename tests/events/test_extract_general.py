@@ -1415,6 +1415,10 @@ STORY_DATES = [
      "al-Nabk on 9 May.", "seizure", "Deir Attiyeh", "2015-05-02"),
     ("The army restored security to Qara on 19 April, to Deir Attiyeh on 2 May and to "
      "al-Nabk on 9 May.", "seizure", "al-Nabk", "2015-05-09"),
+    # a "since" clause's year is not the year of the story: "In January" is this January
+    ("In January, a car bomb killed 38 people in Baghdad's Tayaran Square, the deadliest "
+     "attack since a truck bomb killed 300 people in Karrada in July 2013.", "bombing",
+     "Baghdad", "2015-01-01"),
     # what happened just before a dated event, in its "after" clause, is of its time
     ("Hawija has been held by the militants since June last year, when Kurdish forces took "
      "control of Kirkuk after army troops fled.", "withdrawal", "Kirkuk", "2014-06-01"),
