@@ -47,8 +47,10 @@ def own_date(
     if syntax.lemma(args.anchor) in _ENDINGS:
         # "broke a two-month siege": the siege began two months ago, its breaking is now
         own = [d for d in own if not d.spell]
-    # "liberates Palmyra after three-week offensive": the span is the offensive's, ended now
-    own = [d for d in own if not (d.spell and _after_phrase(doc, d, args.anchor))]
+    # "liberates Palmyra after three-week offensive", "abandoned their positions after a
+    # three-day assault": the span is the campaign's, ended now; it dates the campaign's start
+    own = [d for d in own if not ((d.spell or d.relative_to_anchor and _AFTER.match(d.text))
+                                  and _after_phrase(doc, d, args.anchor))]
     own = _this_place(doc, own, c.place, args)
     # "19 were killed in strikes on Hamouriyah today, raising to 274 the toll since the
     # evening of Sunday the 18th": a count's start dates no strike where the sentence tells
@@ -196,6 +198,9 @@ _CARRIERS = frozenset("succeed manage complete finish begin start continue resum
 #: Verbs that end a campaign, whose length dates its start, not their own day.
 _ENDINGS = frozenset("break breach lift end finish".split())
 _SPAN_UNITS = frozenset("day week month year".split())
+
+
+_AFTER = re.compile(r"(?:after|following)\b", re.IGNORECASE)
 
 
 def _after_phrase(doc: Any, d: Any, anchor: Any) -> bool:

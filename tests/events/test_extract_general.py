@@ -1415,6 +1415,9 @@ STORY_DATES = [
      "al-Nabk on 9 May.", "seizure", "Deir Attiyeh", "2015-05-02"),
     ("The army restored security to Qara on 19 April, to Deir Attiyeh on 2 May and to "
      "al-Nabk on 9 May.", "seizure", "al-Nabk", "2015-05-09"),
+    # a campaign's length in an "after" phrase dates its start, not what ended it
+    ("Hit fell to the militants in April, when the army abandoned its positions after a "
+     "three-day assault.", "withdrawal", "Hit", "2015-04-01"),
     # a "since" clause's year is not the year of the story: "In January" is this January
     ("In January, a car bomb killed 38 people in Baghdad's Tayaran Square, the deadliest "
      "attack since a truck bomb killed 300 people in Karrada in July 2013.", "bombing",
