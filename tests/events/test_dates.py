@@ -188,6 +188,16 @@ def test_year_headings_set_the_year_of_their_section():
         2014, 6, 11)
 
 
+def test_a_liveblog_entry_s_day_heading_sets_its_today():
+    text = ("Live updates\nThursday 12 March, 09:30\nShelling hit the town today.\n"
+            "Tuesday 10 March, 18:40\nTroops said they had taken the hill yesterday.\n"
+            "Friday 13 March, 08:00\nA heading after publication sets nothing.")
+    sections = section_dates(text, PUB)
+    assert [d.isoformat() for _, d in sections] == ["2015-03-12", "2015-03-10"]
+    told = as_of(text.index("Troops"), sections, PUB)
+    assert find_dates("yesterday", told)[0].date == date(2015, 3, 9)
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "precision"),
     [
