@@ -32,7 +32,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from events.dates import section_dates
+from events.date_sections import section_dates
 from events.extract import (
     assign,
     context,

@@ -18,7 +18,8 @@ from datetime import date
 from typing import Any
 
 from events import actors as _actors
-from events.dates import DateMention, as_of, find_dates
+from events.date_sections import as_of
+from events.dates import DateMention, find_dates
 from events.extract import lexicon, syntax
 from events.extract.place_links import measured_namesakes
 from events.extract.place_names import (
@@ -103,7 +104,7 @@ def find_mentions(
     deadline : float
         ``time.monotonic()`` past which the remaining sentences are left without mentions.
     sections : list of (int, date)
-        A timeline's year headings (:func:`events.dates.section_dates`): the times of
+        A timeline's year headings (:func:`events.date_sections.section_dates`): the times of
         the sentences below one are resolved as of that year.
 
     Returns

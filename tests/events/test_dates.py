@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from events.dates import as_of, find_dates, resolve, section_dates
+from events.date_sections import as_of, section_dates
+from events.dates import find_dates, resolve
 
 PUB = date(2015, 3, 12)  # a Thursday
 
