@@ -47,10 +47,10 @@ def own_date(
     if syntax.lemma(args.anchor) in _ENDINGS:
         # "broke a two-month siege": the siege began two months ago, its breaking is now
         own = [d for d in own if not d.spell]
-    # "liberates Palmyra after three-week offensive", "abandoned their positions after a
-    # three-day assault": the span is the campaign's, ended now; it dates the campaign's start
-    own = [d for d in own if not ((d.spell or d.relative_to_anchor and _AFTER.match(d.text))
-                                  and _after_phrase(doc, d, args.anchor))]
+    # a campaign's length dates the campaign's start, not an event told after it, which
+    # takes its clause's date instead ("fell in May, when troops abandoned their positions
+    # after a three-day assault")
+    own = [d for d in own if not _campaign_length(sentence.text, d, c)]
     own = _this_place(doc, own, c.place, args)
     # "19 were killed in strikes on Hamouriyah today, raising to 274 the toll since the
     # evening of Sunday the 18th": a count's start dates no strike where the sentence tells
@@ -103,10 +103,7 @@ def own_date(
         # "the aim was to reach the crossing, in rebel hands since 2015": a threat is made
         # when it is said, not in the time of what it names
         pool = [d for d in pool if not since(sentence.text, d)]
-    # "drove IS out of Shaddadi after a three-week offensive": the spell dates the
-    # offensive's start, not the event told after it
-    pool = [d for d in pool if not (d.relative_to_anchor and d.text.lower().startswith("after"))
-            or d.start <= c.trigger.start < d.end]
+    pool = [d for d in pool if not _campaign_length(sentence.text, d, c)]
     if not pool:
         return None, False
     rank = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -200,18 +197,19 @@ _ENDINGS = frozenset("break breach lift end finish".split())
 _SPAN_UNITS = frozenset("day week month year".split())
 
 
-_AFTER = re.compile(r"(?:after|following)\b", re.IGNORECASE)
+def _campaign_length(text: str, d: Any, c: Candidate) -> bool:
+    """Tell whether a date is the length of a campaign an event is told after.
+
+    "drove IS out of Shaddadi after a three-week offensive", "liberates Palmyra after
+    three-week offensive": the span dates the offensive's start (a trigger inside it), not
+    the event told after it.
+    """
+    after = d.text.lower().startswith(("after", "following")) or _AFTER.search(text, 0, d.start)
+    return ((d.relative_to_anchor or d.spell) and bool(after)
+            and not d.start <= c.trigger.start < d.end)
 
 
-def _after_phrase(doc: Any, d: Any, anchor: Any) -> bool:
-    """Tell whether a date lies in an "after" or "following" phrase of the trigger."""
-    head = syntax.span_head(doc, d.start, d.end)
-    for t in (head, *syntax.ancestors(head)) if head is not None else ():
-        if t.i == anchor.i:
-            return False
-        if t.dep_ == "prep" and t.lower_ in ("after", "following") and t.head.i == anchor.i:
-            return True
-    return False
+_AFTER = re.compile(r"\b(?:after|following)\s+$", re.IGNORECASE)
 
 
 def measured_after(anchor: Any) -> tuple[int, str] | None:
