@@ -11,14 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from events.extract import agents, kinds, roles, syntax
-from events.extract.wordlists import SUPPORT_VERBS
+from events.extract.wordlists import FORCES, SUPPORT_VERBS
 
 _WILL = frozenset({"will", "would", "shall", "'ll"})
 #: Verbs of attempting, whose complement a side declares it will attempt.
 _ATTEMPTS = frozenset("try attempt seek".split())
 _ARMY = frozenset("army troops force military soldier".split())
-#: A side's armed men, named by the side's adjective: "Turkish forces", "SDF fighters".
-_FORCES = frozenset("force troops troop fighter unit army militia".split())
 _OFFICERS = frozenset("military army commander officer general".split())
 #: Verbs that declare what the speaker's side will do, whoever speaks for it.
 _DECLARING = frozenset("announce vow pledge declare threaten promise swear".split())
@@ -93,7 +91,7 @@ def _side_named(subject: Any, verb: Any) -> bool:
     # "the group's fighters would march on Baghdad": the group, named before; "Turkish-backed
     # forces would march on Manbij": a force of a side named by its adjective
     owned = any(c.dep_ == "poss" and syntax.lemma(c) in _GROUPS for c in subject.children)
-    named = syntax.lemma(subject) in _FORCES and any(
+    named = syntax.lemma(subject) in FORCES and any(
         t.text[:1].isupper() for c in subject.children if c.dep_ in ("amod", "compound")
         for t in c.subtree)
     if subject.tag_ not in ("NNP", "NNPS") and not owned and not named:

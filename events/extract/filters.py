@@ -147,8 +147,7 @@ def _conditional(clause: Any) -> bool:
             return True
         if (t.dep_ == "advcl" and t.tag_ in ("VBZ", "VBP")
                 and any(c.dep_ == "mark" and c.lower_ in _FUTURE_MARKS for c in t.children)
-                and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall")
-                        for c in t.head.children)):
+                and any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.head.children)):
             return True  # "would march on Manbij once al-Bab falls": not fallen yet
         if t.dep_ not in ("advcl", "conj", "xcomp", "ccomp") or t.head.i == t.i:
             return False
