@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from events.dates import find_dates
+from events.dates import WEEKDAYS, find_dates
 
 #: A line that is only a year heads a section of a timeline ("2014", "2015:").
 _YEAR_HEADING = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.MULTILINE)
 #: A line that is only a day, with its weekday or time: a liveblog's entry heading.
 _DAY_HEADING = re.compile(
-    r"^[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+    r"^[ \t]*(?:(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?[ \t]+)?"
     r"(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ \t]+\d{1,2})(?:,?[ \t]+\d{4})?"
     r"(?:[ \t]*[,\-–—]?[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:GMT|BST|UTC|[AP]M))?)?[ \t]*$",
     re.MULTILINE)
@@ -36,10 +36,12 @@ def section_dates(text: str, published: date) -> list[tuple[int, date]]:
         if year <= published.year:
             out.append((m.end(), min(published, date(year, 12, 31))))
     for m in _DAY_HEADING.finditer(text):
-        # "Monday 28 December": the weekday and the day, one day
+        # "Monday 28 December": the weekday and the day must agree on one day
         days = {d.date for d in find_dates(m.group(0), published)
                 if d.precision == "day" and not d.relative_to_anchor}
-        if len(days) == 1 and min(days) <= published:
+        weekday = (m.group("wd") or "").lower()
+        if len(days) == 1 and min(days) <= published and (
+                not weekday or WEEKDAYS[min(days).weekday()] == weekday):
             out.append((m.end(), min(days)))
     return sorted(out)
 

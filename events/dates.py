@@ -157,7 +157,8 @@ _DATE_RX = re.compile(
         |\bthe\s+(?P<do_n2>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+(?P<do_w>this|last|the\s+previous)
         \s+month\b))
   | (?P<weekday>\b(?:(?:last|early|late|on|this|past)\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:morning
-        |afternoon|evening|night))?\b)
+        |afternoon|evening|night))?\b(?!,?\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?
+        {_MONTH}|{_MONTH}\s+\d{{1,2}}\b)))
   | (?P<yesterday>\byesterday\b|\blast\s+night\b)
   | (?P<overnight>\bovernight\b|\b(?:during|in|through)\s+the\s+night\b)
   | (?P<today>\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b|\bearlier\s+today\b)

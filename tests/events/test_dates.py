@@ -78,6 +78,9 @@ PUB = date(2015, 3, 12)  # a Thursday
         ("On New Year's Eve", "2014-12-31", "day"),
         ("on New Year’s Day", "2015-01-01", "day"),
         ("on Christmas Day", "2014-12-25", "day"),
+        # a weekday told with its date is that date, not the weekday before publication
+        ("launched on Sunday 1 March against", "2015-03-01", "day"),
+        ("On Monday, February 2, rockets", "2015-02-02", "day"),
     ],
 )
 def test_resolve_table(text, expected, precision):
