@@ -252,6 +252,31 @@ def lies_towards(ref: Any, place: Any, bearing: float) -> bool:
     return abs((actual - bearing + 180) % 360 - 180) <= BEARING_SLACK
 
 
+def told_offset(gap: str) -> tuple[float | None, float] | None:
+    """Read how the words between two names place the first from the second.
+
+    Returns (km, bearing): "Iskandariyah, about 50 km south of" gives (50.0, 180);
+    "Adra, north-east of" gives (None, 45); any other gap None.
+    """
+    m = MEASURED_OFFSET.search(gap)
+    if m is None:
+        d = DIRECTION_OF.fullmatch(gap)
+        return (None, bearing_of(d["dir"])) if d is not None else None
+    # "Iskandariyah, about 50 km south of", "Kocho, a village some 15 km south of"
+    if m.end() != len(gap) or not re.fullmatch(r",\s*(?:\w+\s+){0,3}", gap[: m.start()]):
+        return None
+    return offset_of(m)
+
+
+def lies_as_told(place: Any, ref: Any, told: tuple[float | None, float]) -> bool:
+    """Tell whether ``place`` lies where ``told`` (see :func:`told_offset`) puts it from ``ref``."""
+    km, bearing = told
+    if km is None:
+        return km_apart(place, ref) <= DIRECTION_KM and lies_towards(ref, place, bearing)
+    lat, lon = offset_point(float(ref.lat), float(ref.lon), km, bearing)
+    return km_apart(place, SimpleNamespace(lat=lat, lon=lon)) <= max(MEASURED_SLACK_KM, km / 2)
+
+
 def measured_namesakes(
     text: str,
     found: list[tuple[int, int, str, str | None]],
@@ -262,53 +287,57 @@ def measured_namesakes(
 
     "Iskandariyah, about 50 km south of Baghdad" is the Iraqi town, not the Syrian
     village of that name; "Sulaiman Bek, 170 km north of Baghdad" is the town read
-    alone, not a namesake that the report's other places make likelier. ``found`` holds
-    a sentence's (start, end, name, feature); ``plain(name)`` reads a name alone,
-    ``near(name, country, (lon, lat))`` near a point. A reading as far off as the first
-    is no help and is not taken.
+    alone, not a namesake that the report's other places make likelier; "the industrial
+    town of Adra, north-east of Douma" is near Douma, not Daraa, and a namesake near
+    Douma that lies another way is not meant. ``found`` holds a sentence's (start, end,
+    name, feature); ``plain(name)`` reads a name alone, ``near(name, country, (lon,
+    lat))`` near a point. A reading as far off as the first is no help and is not taken.
     """
     out: dict[str, Any] = {}
     for (_, end, name, _), (ref_start, _, ref_name, _) in zip(found, found[1:], strict=False):
-        gap = text[end:ref_start]
-        m = MEASURED_OFFSET.search(gap)
-        ref = plain(ref_name) if m is not None or DIRECTION_OF.fullmatch(gap) else None
+        told = told_offset(text[end:ref_start])
+        ref = plain(ref_name) if told is not None else None
         if ref is None or ref.country not in ("IQ", "SY"):
             continue
-        if m is None:
-            # "the industrial town of Adra, north-east of Douma": near Douma, not Daraa; a
-            # namesake near Douma that lies another way is not meant ("Zummar, north-west of
-            # Mosul" is no village east of it)
-            bearing = bearing_of(DIRECTION_OF.fullmatch(gap)["dir"])
-            alone = plain(name)
-            if alone is not None and km_apart(alone, ref) <= DIRECTION_KM:
-                continue
-            other = near(name, ref.country, (float(ref.lon), float(ref.lat)))
-            close = [a for a in getattr(other, "alternatives", ())
-                     if km_apart(a, ref) <= DIRECTION_KM and lies_towards(ref, a, bearing)]
-            if other is not None and km_apart(other, ref) > DIRECTION_KM and close:
-                other = reading_of(close[0])
-            if (other is not None and km_apart(other, ref) <= DIRECTION_KM
-                    and lies_towards(ref, other, bearing)):
-                out[name] = replace(other, query=name)
-            continue
-        # "Iskandariyah, about 50 km south of", "Kocho, a village some 15 km south of"
-        if m.end() != len(gap) or not re.fullmatch(r",\s*(?:\w+\s+){0,3}", gap[: m.start()]):
-            continue
-        offset = offset_of(m)
-        if offset is None:
-            continue
-        km, bearing = offset
-        lat, lon = offset_point(float(ref.lat), float(ref.lon), km, bearing)
-        there = SimpleNamespace(lat=lat, lon=lon)
-        slack = max(MEASURED_SLACK_KM, km / 2)
+        km, bearing = told
+        if km is None:
+            point = ref
+        else:
+            lat, lon = offset_point(float(ref.lat), float(ref.lon), km, bearing)
+            point = SimpleNamespace(lat=lat, lon=lon)
         alone = plain(name)
-        if alone is not None and km_apart(alone, there) <= slack:
+        if km is None and alone is not None and km_apart(alone, ref) <= DIRECTION_KM:
+            continue  # near enough, whichever way it lies
+        if km is not None and alone is not None and lies_as_told(alone, ref, told):
             out[name] = alone
             continue
-        other = near(name, ref.country, (lon, lat))
-        if other is not None and km_apart(other, there) <= slack:
-            out[name] = other
+        other = near(name, ref.country, (float(point.lon), float(point.lat)))
+        close = [a for a in getattr(other, "alternatives", ()) if lies_as_told(a, ref, told)]
+        if km is None and other is not None and not lies_as_told(other, ref, told) and close:
+            other = reading_of(close[0])
+        if other is not None and lies_as_told(other, ref, told):
+            out[name] = replace(other, query=name)
     return out
+
+
+def told_by_direction(text: str, loose: list[tuple], found: list[tuple],
+                      plain: Callable[[str, str | None], Any]) -> list[tuple]:
+    """Return the loosely spelt names that the place they are told to lie some way of vouches for.
+
+    "positions near Mekeshifa, north of Samarra": the village the gazetteer spells
+    Mukayshifah lies 20 km north-west of Samarra, so the looser spelling is the place
+    meant. One that lies elsewhere is no such place. ``loose`` and ``found`` hold a
+    sentence's (start, end, name, feature), ``plain(name, feature)`` reads a name alone.
+    """
+    kept = []
+    for c in loose:
+        ref = next((o for o in found if o[0] >= c[1]), None)
+        told = told_offset(text[c[1] : ref[0]]) if ref is not None else None
+        place = plain(c[2], c[3]) if told is not None else None
+        anchor = plain(ref[2], ref[3]) if place is not None else None
+        if anchor is not None and lies_as_told(place, anchor, told):
+            kept.append(c)
+    return kept
 
 
 def province_namesakes(text: str, found: list[Any]) -> None:

@@ -38,6 +38,7 @@ from events.extract.place_links import (
     points_of,
     province_namesakes,
     spread_of,
+    told_by_direction,
 )
 from events.extract.place_names import (
     described_names,
@@ -82,8 +83,7 @@ from geodata.normalize import skeleton_key
 
 #: Places of the other country, read alone, that outvote the report's words for its country.
 PLACE_VOTES_MIN = 3
-#: A reading of a name this far (km) from all the report's other places gives way to a
-#: namesake closer than CLOSE_KM to one of them.
+#: A name read this far (km) from all the report's places yields to a namesake within CLOSE_KM.
 FAR_KM = 150.0
 CLOSE_KM = 60.0
 #: An inexact namesake counts only this close to the report's places.
@@ -92,13 +92,13 @@ BESIDE_KM = 15.0
 STRAY_KM = 250.0
 #: A name found by its syntactic slot alone must match this well when listed with a place.
 LISTED_SCORE = 0.9
-#: A name a settlement word introduces ("the town of al-Shifonia") must match this well.
+#: A name a settlement word ("the town of al-Shifonia") or a direction from a place vouches
+#: for must match this well.
 SETTLEMENT_SCORE = 0.75
 #: Places a sentence names together this close are neighbours ("Tal Abyad and nearby Suluk").
 NEIGHBOUR_KM = 40.0
 #: Points of the report's places given to the resolver as context.
 MAX_NEAR = 8
-
 
 
 @dataclass(slots=True)
@@ -458,16 +458,17 @@ class PlaceReader:
                 if plain is None or plain.country not in ("IQ", "SY"):
                     continue
                 if plain.score < 0.95:
-                    # only an exact name counts without a cue word, or a close one
-                    # listed with a place ("strikes on Saqba and Kafr Batna")
-                    if plain.score >= LISTED_SCORE:
-                        loose.append((start, end, name, feature))
+                    # only an exact name without a cue word, or a close one listed with a place
+                    # ("on Saqba and Kafr Batna") or told to lie some way of one ("north of")
+                    if plain.score >= SETTLEMENT_SCORE:
+                        loose.append((start, end, name, feature, plain.score))
                     continue
             out.append((start, end, name, feature))
-        listed = [c for c in loose if any(
+        listed = [c[:4] for c in loose if c[4] >= LISTED_SCORE and any(
             LIST_GAP.fullmatch(text[c[1] : o[0]]) or LIST_GAP.fullmatch(text[o[1] : c[0]])
             for o in out)]
-        out = sorted(out + listed)
+        out = sorted(out + listed + told_by_direction(text, [c[:4] for c in loose], out,
+                                                      self.plain))
         for i, (start, end, name, feature) in enumerate(out):
             listed = i + 1 < len(out) and out[i + 1][3] == feature
             if start in plural and not listed:

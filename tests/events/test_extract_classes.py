@@ -544,11 +544,22 @@ def test_a_fight_denied_in_its_own_phrase_is_no_clash(text: str) -> None:
         # a town listed with another is the namesake beside it, not one read alone 45 km off
         ("Rebels fired hundreds of rockets on Fuaa and Kefraya on Wednesday.", "Kafraya",
          "Kefraya"),
+        # a loosely spelt village is the village where it lies the way it is told to lie
+        ("Insurgents ambushed army posts near Mekeshifa, north of Samarra, on Tuesday.",
+         "Mukayshifah", "Samarra"),
+        ("Regime artillery shelled Sufuhun, south of Ariha, on Thursday.", "Safuhun", "Ariha"),
     ],
 )
 def test_the_place_of_the_event(text: str, name: str, unwanted: str) -> None:
     places = {e.place for e in run(text)}
     assert place_of(name) in places and place_of(unwanted) not in places, places
+
+
+def test_a_loosely_spelt_village_told_to_lie_another_way_is_not_taken() -> None:
+    # Mukayshifah lies north-west of Samarra, not south of it
+    places = {e.place for e in run("Insurgents ambushed army posts near Mekeshifa, south of "
+                                   "Samarra, on Tuesday.")}
+    assert place_of("Mukayshifah") not in places, places
 
 
 def test_it_and_the_city_mean_the_reports_main_place() -> None:
