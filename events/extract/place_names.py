@@ -184,16 +184,19 @@ def slot_names(sentence: Any, triggers: list[Any], taken: list[tuple[int, int]])
         if trig.frame == "hold":  # "Hit has been under ISIS control": the place is the subject
             gov = anchor.head.head if anchor.head.dep_ == "prep" else anchor.head
             slots += [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for word in syntax.span_tokens(doc, trig.start, trig.end):
+            # "took control of the villages of ...": the phrase after the trigger's last word
+            if word.i != anchor.i:
+                slots += [c for c in word.children if c.dep_ == "pobj" and word.dep_ == "prep"]
         for child in slots:
-            if child.dep_ not in ("prep", "dobj", "nsubj", "nsubjpass"):
+            if child.dep_ not in ("prep", "dobj", "nsubj", "nsubjpass", "pobj"):
                 continue
             # the argument's own proper nouns, through its lists and "including", "of", "in"
             for target in _argument_names(child):
                 if _capital_only_for_the_sentence(target):
                     continue  # "Attack, fighter and bomber aircraft conducted 19 strikes"
-                left = min(
-                    t.idx for t in target.subtree if t.tag_ == "NNP" or t.dep_ == "compound"
-                )
+                left = min(t.idx for t in target.subtree
+                           if t.tag_ in ("NNP", "NNPS") or t.dep_ == "compound")
                 start, end = left, target.idx + len(target.text)
                 if start > target.idx or overlaps(start, end, taken):
                     continue
@@ -221,7 +224,7 @@ def _argument_names(top: Any) -> list[Any]:
     out, todo = [], [top]
     while todo:
         t = todo.pop()
-        if t.tag_ == "NNP" and t.dep_ != "compound" and t.lower_ not in COMMON_NOUNS:
+        if t.tag_ in ("NNP", "NNPS") and t.dep_ != "compound" and t.lower_ not in COMMON_NOUNS:
             out.append(t)
         elif t.tag_.startswith("NN") and (
             t.lower_ in SITE_NOUNS or syntax.lemma(t) in SITE_NOUNS
@@ -236,7 +239,7 @@ def _argument_names(top: Any) -> list[Any]:
                 or c.dep_ == "prep" and c.lower_ in ("including", "in", "near", "at", "to")
                 or c.dep_ == "prep" and c.lower_ == "of" and syntax.lemma(t) in OF_PLACES
                 or c.dep_ == "pobj" and t.dep_ == "prep")
-            and not syntax.is_verb(c)
+            and (not syntax.is_verb(c) or c.lower_ == "including")  # tagged VBG
         )  # fmt: skip
     return out
 

@@ -63,12 +63,39 @@ def choose_places(args: roles.Arguments, frame: str, kind: str) -> list[Any]:
     a direction names ("the desert east of Samarra") is more exact than a province
     ("In Salah al-Din, militants kidnapped two shepherds in the desert east of Samarra").
     """
-    chosen = _choose(args, frame, kind)
+    chosen = _not_the_area_of_a_list(args, _choose(args, frame, kind))
     near = _direction_towns(args)
     if near and chosen and all(
             p.place is not None and p.place.feature in ("governorate", "region") for p in chosen):
         return near
     return _one_per_place(chosen or near)
+
+
+def _not_the_area_of_a_list(args: roles.Arguments, places: list[Any]) -> list[Any]:
+    """Drop a place whose own towns an "including" list names with it.
+
+    "took the communities of the western Aleppo countryside, including Haritan and
+    Anadan": the towns were taken, the countryside only says where they lie.
+    """
+    doc = args.anchor.doc
+    heads = {id(p): syntax.span_head(doc, p.name_start, p.name_end) for p in places}
+
+    def area_of_list(p: Any) -> bool:
+        h = heads[id(p)]
+        phrase = {h.i} if h is not None else set()
+        for t in syntax.ancestors(h) if h is not None else ():
+            if not (t.tag_.startswith("NN") or t.lower_ == "of"):
+                break
+            phrase.add(t.i)  # "the communities of the Hama countryside, including ..."
+        for q in places:
+            g = heads[id(q)] if q is not p else None
+            including = next((t for t in syntax.ancestors(g) if t.lower_ == "including"),
+                             None) if g is not None else None
+            if including is not None and including.head.i in phrase:
+                return True
+        return False
+
+    return [p for p in places if not area_of_list(p)] if len(places) > 1 else places
 
 
 def _one_per_place(chosen: list[Any]) -> list[Any]:

@@ -48,7 +48,7 @@ COMMON_NOUNS = frozenset(
 # Nouns whose "of" names the place they are in: "the main square of Hit".
 OF_PLACES = frozenset(
     "square centre center heart outskirts outskirt edge entrance suburb suburbs countryside "
-    "part parts area areas vicinity town city village "
+    "part parts area areas vicinity town city village community locality hamlet "
     # the people of a place: "shot dead the mukhtar of al-Abbasi"
     "mukhtar mayor resident inhabitant villager people population family elder".split()
 )

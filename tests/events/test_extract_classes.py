@@ -562,6 +562,28 @@ def test_a_loosely_spelt_village_told_to_lie_another_way_is_not_taken() -> None:
     assert place_of("Mukayshifah") not in places, places
 
 
+@pytest.mark.parametrize(
+    ("text", "towns", "unwanted"),
+    [
+        # "including" (tagged as a verb form) lists the places taken; the list hangs on the
+        # last word of "took control of"; the countryside only locates them
+        ("Rebels took control of the remaining villages of the southern Aleppo countryside, "
+         "including Tal Hadiya and Khalasa, on Friday.", {"Tall Hadiyah", "Khalasah"}, "Aleppo"),
+        # a name the tagger reads as a plural proper noun ("Maardes") is a name still
+        ("Troops have since captured several villages, including Maardes and Souran, the "
+         "monitor said.", {"Ma'rus", "Souran"}, None),
+        # the list hangs on the communities, not on the countryside they are of
+        ("The army took control of the last communities of the northern Hama countryside, "
+         "including Hasraya and Buwaydah, on Friday.", {"Buwaydah"}, "Hama"),
+    ],
+)
+def test_each_town_an_including_list_names_is_taken(text: str, towns: set[str],
+                                                    unwanted: str | None) -> None:
+    # the gazetteer's names: "Buwaydah" alone is a namesake elsewhere
+    places = {e.place for e in of_type("seizure", text, "2019-08-24")}
+    assert towns <= places and unwanted not in places, places
+
+
 def test_it_and_the_city_mean_the_reports_main_place() -> None:
     text = (
         "Ramadi falls to Islamic State\n\n"
