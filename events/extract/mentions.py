@@ -165,7 +165,9 @@ def find_mentions(
         with reader.in_country(country):
             m.places = reader.mentions(sentence, found)
         _mark_speakers(sentence, m.places)
-        m.figures = find_figures(sentence.text)
+        # "on October 21" is a day, not 21 of anything
+        m.figures = [f for f in find_figures(sentence.text)
+                     if not any(d.start <= f.start < d.end for d in m.dates)]
     return out
 
 

@@ -1128,6 +1128,9 @@ def test_the_toll_is_the_total_not_the_sub_count() -> None:
         # "the death of N" is the toll
         ("Activists documented the death of at least 15 civilians in air raids on Saraqib on "
          "Monday.", "airstrike", 15),
+        # the day of a date is no toll
+        ("Gunmen stormed the village of Kinsabba on March 9 and killed a number of its "
+         "people.", "attack_on_civilians", None),
     ],
 )
 def test_toll_wording(text: str, kind: str, figure: int | None) -> None:
