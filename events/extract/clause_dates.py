@@ -87,7 +87,7 @@ def own_date(
         shared = [d for a, found in owners.items() if a >= 0 and (
             _frames(doc[a], args.anchor) or _at_the_time_of(doc[a], args.anchor)
             or _right_after(doc[a], args.anchor))
-            for d in found]
+            for d in found] or _when_of_the_date(doc, args.anchor, mentions.dates)
     if not own and not shared:
         # "succeeded on August 11 in ousting IS": the day of the verb that carries the
         # event is the event's own, unlike an attribution's ("officials said on Tuesday")
@@ -136,6 +136,19 @@ def _frames(noun: Any, anchor: Any) -> bool:
     """Tell whether an event noun frames the trigger: "under/during/amid the campaigns"."""
     return (noun.dep_ == "pobj" and noun.head.lower_ in ("under", "during", "amid", "throughout")
             and noun.head.head.i == anchor.i)
+
+
+def _when_of_the_date(doc: Any, anchor: Any, dates: list[Any]) -> list[Any]:
+    """Return the date whose "when" clause tells the event, if it is one.
+
+    "Operations started on 19 September, when the ISF launched an offensive on Anah": the
+    clause hangs on the date, and the offensive (carried by "launched") is of that day.
+    """
+    verb = anchor if anchor.dep_ == "relcl" else anchor.head
+    if verb.dep_ != "relcl" or not any(c.lower_ == "when" for c in verb.children):
+        return []
+    return [d for d in dates if (h := syntax.span_head(doc, d.start, d.end)) is not None
+            and h.i == verb.head.i]
 
 
 def _at_the_time_of(verb: Any, anchor: Any) -> bool:

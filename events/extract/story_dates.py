@@ -50,6 +50,9 @@ _ONGOING = re.compile(
     re.IGNORECASE,
 )
 _NIGHT = re.compile(r"night", re.IGNORECASE)
+#: A line that only names a section ("Homs", "Damascus Countryside"); not a record's field
+#: line ("Location: ...") nor a headline.
+_SECTION = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}")
 
 
 #: The open "since" clause a date is told in: "since a truck bomb killed 320 people in".
@@ -184,6 +187,8 @@ def resolve_dates(
             prev -= 1
             if prev in anchors:
                 return anchors[prev] if anchors[prev].precision == "day" else None
+            if headline[prev] and index not in items and _SECTION.fullmatch(text[prev].strip()):
+                return None  # "Damascus Countryside": prose under a new heading starts afresh
             counted += not (index in items and (prev in items or headline[prev]))
         return None
 

@@ -1394,6 +1394,12 @@ def test_an_attack_repelled_is_one_fight_of_the_repelling_side(text: str, actor:
 
 # The day of an event told in a story that moves in time: one row a class of wording.
 STORY_DATES = [
+    # an event told in a "when" clause of a date is of that date
+    ("The campaign in eastern Homs began on 3 May, when regime troops launched an offensive "
+     "on Qaryatayn.", "troop_position", "Qaryatayn", "2015-05-03"),
+    # prose under a new section's heading does not carry the day told before the heading
+    ("Army gains in the provinces\nHoms\nArmy units stormed Talbiseh on 2 May, residents "
+     "said.\nHama\nRebels shelled Mhardeh with rockets.", "shelling", "Mhardeh", "2015-05-21"),
     # "the same day" counts from the last day told, not a background month between
     ("Peshmerga withdrew from Bashiqa on Sunday. Militia units took over Sinjar, which "
      "Kurdish forces had recaptured in November 2014. The army took control of Mosul Dam "
