@@ -495,7 +495,8 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         if syntax.lemma(args.anchor) == "die" or args.anchor.lower_ in ("dead", "deaths"):
             victims = args.subject
         lemmas = {syntax.lemma(t) for v in victims for t in v.subtree  # "bodies of 18 men" too
-                  if not syntax.in_possessor(t, v)}  # "policemen's relatives": no policemen
+                  if not syntax.in_possessor(t, v)  # "policemen's relatives": no policemen
+                  and not syntax.member_of(t, PEOPLE)}  # "members of the Shaitat tribe": no force
         if lemmas & PEOPLE and lemmas & FORCES:
             return "clash"  # "60 people, civilians and policemen, were killed": a fight
         if syntax.lemma(args.anchor) == "die" and not lemmas & (PEOPLE - GENERIC_PEOPLE):

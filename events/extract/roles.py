@@ -87,8 +87,10 @@ def _label(child: Any) -> str | None:
 def _passive(anchor: Any) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children):
         return True
+    # "militiamen killed 68 worshippers": a participle with its own object is a misparsed
+    # active verb, not "militiamen (who were) killed"
     return anchor.tag_ == "VBN" and anchor.dep_ in ("acl", "amod", "relcl") and not any(
-        c.dep_ == "aux" for c in anchor.children
+        c.dep_ in ("aux", "dobj") for c in anchor.children
     )
 
 

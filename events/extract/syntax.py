@@ -196,6 +196,15 @@ def ancestors(token: Any) -> Iterable[Any]:
         yield token
 
 
+def member_of(token: Any, group: frozenset[str]) -> bool:
+    """Tell whether a token is "member(s)" of a group told by a word of ``group``.
+
+    "members of the Shaitat tribe" are tribespeople, whatever "member" says elsewhere.
+    """
+    return lemma(token) == "member" and any(
+        c.lower_ == "of" and any(lemma(g) in group for g in c.subtree) for c in token.children)
+
+
 def in_possessor(token: Any, top: Any) -> bool:
     """Tell whether a token lies in a possessive phrase below ``top``.
 

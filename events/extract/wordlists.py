@@ -24,7 +24,7 @@ PEOPLE = frozenset(
     "aid-worker volunteer tourist pilgrim trucker fisherman shepherd owner shopkeeper merchant "
     "vendor trader barber lawyer judge mayor mukhtar cleric preacher imam priest activist "
     "candidate voter mother father son daughter brother husband wife baby infant elder "
-    "nun monk bishop schoolboy schoolgirl pupil teenager youth sister "
+    "nun monk bishop schoolboy schoolgirl pupil teenager youth sister tribe clan "
     # nationals taken abroad: "31 Turks were seized"
     "turk turkish iranian american briton british russian lebanese indian pakistani "
     "egyptian jordanian saudi filipino nepalese bangladeshi japanese korean chinese french "

@@ -279,6 +279,12 @@ WANTED = [
      ("attack_on_civilians", "Hawija")),
     ("Police recovered the bodies of four soldiers near Tuz Khurmatu on Monday.",
      ("clash", "Tuz Khurmatu")),
+    # "members" of a tribe are its people, not a force's members
+    ("Last week the militants killed 40 members of the Albu Nimr tribe near Hit.",
+     ("attack_on_civilians", "Hit")),
+    # a participle with its own object is the active verb the parse mistook it for
+    ("On Friday, gunmen thought to be militiamen killed at least 30 worshippers at a mosque "
+     "in Muqdadiyah.", ("attack_on_civilians", "Muqdadiyah")),
     # people taken are kidnapped, also in a deed told after another verb ("stopped ... and")
     ("IS fighters stopped a convoy of buses near Manbij on Monday and kidnapped 153 "
      "schoolboys.", ("abduction", "Manbij")),
