@@ -30,14 +30,18 @@ _ROW = re.compile(
     r"^\s*(?:[-•*–]|\d{1,2}[.)])\s*(?P<label>[^:\n]{2,160}?)\s*:\s*(?:some\s+|about\s+)?"
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>[A-Za-z]+)?\s*\.?\s*$"
 )
-#: "Mosul city (west) | Wadi Hajar | 7,450": a row of a table whose last cell is the
-#: figure (a remark may follow it); its places are in the cells before.
+#: "Mosul city (west) | Wadi Hajar | 7,450": a row of a table whose first figure cell
+#: counts the row; its places are in the cells before, remarks (where people went, where
+#: they shelter, who counted) in the cells after ("| Amuda | 7,500 | host families |").
 _PIPE_ROW = re.compile(
     r"^\s*(?P<label>[^|\n]{2,120}(?:\|[^|\n]{1,120}){0,4}?)\s*\|\s*(?:some\s+|about\s+)?"
-    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>[A-Za-z]+)?\s*(?:\([^)]*\))?\s*\.?\s*$"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<unit>[A-Za-z]+)?\s*(?:\([^)]*\))?\s*\.?\s*"
+    r"(?:\|[^|\n]*)*$"
 )
-#: A table's header row: cells, no figure ("Sub-district | Place of origin | Individuals").
-_PIPE_HEADER = re.compile(r"^[^|\d\n]+(?:\|[^|\d\n]+)+$")
+#: A table's header row (or the rule under it): cells, none a figure ("Sub-district |
+#: Place of origin | Individuals", "Sub-district of origin | IDPs since 1 Dec 2019").
+_PIPE_HEADER = re.compile(r"^(?!\s*\d[\d,.]*\s*(?:\||$))(?!.*\|\s*\d[\d,.]*\s*(?:\||$))"
+                          r"[^|\n]+(?:\|[^|\n]+)+$")
 #: The pipes that bound a row of a Markdown table: "| Adra | Ad Dumayr | 3,900 |".
 _BOUNDS = re.compile(r"^\s*\|\s*|\s*\|\s*$")
 #: A column that holds where people came from; the others hold where they are.
@@ -58,7 +62,8 @@ _CELL_TAIL = re.compile(
 )
 #: Headings of a displacement table.
 _DISPLACEMENT = re.compile(
-    r"\b(?:displace\w*|IDPs?|internally\s+displaced|fled|flee\w*|new\s+arrivals)\b", re.IGNORECASE
+    r"\b(?:displace\w*|IDPs?|internally\s+displaced|fled|flee\w*|(?:new\s+)?arrivals)\b",
+    re.IGNORECASE
 )
 #: Units that count people; families and households are no count of people.
 _PEOPLE_UNITS = frozenset("people persons individuals idps displaced civilians residents".split())
@@ -117,11 +122,14 @@ def table_candidates(
         line = _BOUNDS.sub("", s.text)
         row, lead = _ROW.match(s.text), 0
         # a bounded row only under a header that says which column is the origin, or that
-        # names one column beside the figure: the other columns of wider tables (camps,
-        # agencies) are no places people fled
+        # names one column beside the figure, or with one cell before its figure: the other
+        # columns of wider tables (camps, agencies) are no places people fled
         bounded = s.text.lstrip().startswith("|")
-        if row is None and (not bounded or origin is not None or columns == 2):
+        if row is None:
             row, lead = _PIPE_ROW.match(line), len(s.text) - len(s.text.lstrip(" |"))
+            if row is not None and bounded and origin is None and columns != 2 and (
+                    "|" in row.group("label")):
+                row = None  # several cells before the figure, none said to be the origin
         if row is None:
             if heading is not None and _PIPE_HEADER.match(line):
                 heading += " " + line  # the column names under the table's heading

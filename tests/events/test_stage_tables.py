@@ -126,3 +126,30 @@ def test_a_table_s_governorate_column_only_locates_its_rows():
     rows = _rows(CAMPS)
     assert {r[1] for r in rows} == {5200.0, 2100.0}, rows
     assert "Ninewa" not in {r[0] for r in rows}, rows
+
+
+REMARKS = """url: https://example.org/flash
+published: 2019-06-12
+---
+Flash update: displacement from the northern Hama countryside
+
+Displacement since 1 May
+| Sub-district of origin | IDPs since 1 May 2019 |
+| Kafr Zita | 14,000 |
+| Suqaylabiyah | 9,500 |
+
+Partners recorded the following arrivals as of 10 June:
+| Location | Estimated arrivals | Shelter |
+| Atmeh | 21,000 | camps, host families |
+| Salqin | 6,200 | schools |
+"""
+
+
+def test_a_table_s_header_may_hold_a_date_and_its_rows_remarks_after_the_figure():
+    # a header cell with a date ("IDPs since 1 May 2019") is still a header; the cells after
+    # a row's figure (where people shelter, who counted them) are remarks, not places
+    rows = {(r[0], r[1]) for r in _rows(REMARKS)}
+    assert {("Kafr Zaytah", 14000.0), ("Suqaylabiyah", 9500.0), ("Atmah", 21000.0),
+            ("Salqin", 6200.0)} <= rows, rows
+    assert not {r for r in rows if r[1] and r[0] not in (
+        "Kafr Zaytah", "Suqaylabiyah", "Atmah", "Salqin")}, rows
