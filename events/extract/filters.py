@@ -444,6 +444,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("hardware", lambda: _hardware(trigger, anchor)),
         ("ongoing", lambda: trigger.kind == "clash" and bool(_ONGOING_SINCE.search(text))),
         ("cause", lambda: retold.background_cause(trigger, anchor)),
+        ("left behind", lambda: retold.dead_left_behind(trigger, anchor)),
         ("witness", lambda: _witness(anchor)),
         ("told before", lambda: retold.told_before(trigger, anchor)),
         ("rhetoric", lambda: retold.quoted_rhetoric(text, trigger, anchor)),

@@ -40,6 +40,21 @@ _BEGAN_ON = re.compile(r"[^,.;]{0,40}?\b(?:began|started|was\s+launched|were\s+l
                        rf"(?={_ON_A_DAY})")
 
 
+#: Words for the dead a side leaves behind or mourns: what an event told elsewhere cost.
+_THE_DEAD = frozenset("dead body corpse".split())
+
+
+def dead_left_behind(trigger: Any, anchor: Any) -> bool:
+    """Tell whether the dead are only what an event told elsewhere left.
+
+    "fled the town, leaving behind their dead", "left dozens of bodies": no killing of
+    its own; the dead of a side ("their dead") are the toll of the fight that made them.
+    """
+    return trigger.kind == "kill" and syntax.lemma(anchor) in _THE_DEAD and (
+        any(c.dep_ == "poss" for c in anchor.children)
+        or syntax.lemma(anchor.head) == "leave" and anchor.dep_ == "dobj")
+
+
 def background_cause(trigger: Any, anchor: Any) -> bool:
     """Tell whether an event noun is told as the cause of something else ("fled the fighting")."""
     if trigger.frame != "noun":

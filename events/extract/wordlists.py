@@ -38,7 +38,7 @@ FORCES = frozenset(
     "insurgent rebel gunman unit member commander officer division brigade battalion regiment "
     "sniper terrorist extremist recruit personnel contingent column reinforcement "
     "peshmerga commando paramilitary volunteer guard marine tank squad detachment "
-    "attacker assailant "
+    "attacker assailant gang element "
     "coalition military remnant mercenary".split()
 )
 #: What people die of that is no attack of the day: wounds of one told before, want.

@@ -590,6 +590,18 @@ def test_each_town_an_including_list_names_is_taken(text: str, towns: set[str],
     assert towns <= places and unwanted not in places, places
 
 
+@pytest.mark.parametrize("text", [
+    "Police said Daesh gangs fled Rutba towards the desert on Tuesday, leaving their dead in "
+    "the streets.",
+    "The militants fled Baiji on Tuesday, leaving their dead in the streets, a police officer "
+    "said.",
+])
+def test_fighters_who_flee_leaving_their_dead_withdraw_and_fight_no_new_fight(text: str) -> None:
+    # "gangs" of a named group are fighters; the dead they leave are no killing of its own
+    kinds = {e.event_type for e in run(text)}
+    assert "withdrawal" in kinds and not kinds & {"clash", "displacement"}, kinds
+
+
 def test_it_and_the_city_mean_the_reports_main_place() -> None:
     text = (
         "Ramadi falls to Islamic State\n\n"
