@@ -56,9 +56,8 @@ def own_date(
     # evening of Sunday the 18th": a count's start dates no strike where the sentence tells
     # its day (a state's start, "held" or "besieged since June", is its date; "fighting has
     # raged since Tuesday" alone is dated by when it began)
-    starts = [d for d in mentions.dates if since(sentence.text, d)]
-    if c.kind in _STATES or len(starts) == len(mentions.dates):
-        starts = []
+    told_since = [d for d in mentions.dates if since(sentence.text, d)]
+    starts = [] if c.kind in _STATES or len(told_since) == len(mentions.dates) else told_since
     own = [d for d in own if d not in starts]
     ending = args.anchor.head
     if syntax.lemma(ending) in _ENDINGS and args.anchor.dep_ in ("nsubjpass", "nsubj", "dobj"):
@@ -92,8 +91,13 @@ def own_date(
         # "succeeded on August 11 in ousting IS": the day of the verb that carries the
         # event is the event's own, unlike an attribution's ("officials said on Tuesday")
         own = [d for d in owners.get(-1, []) if _carrier_date(doc, d, args.anchor)]
-    pool = own or [d for d in shared if d not in starts] or [
-        d for d in owners.get(-1, []) if d not in starts]
+    # a state's "since" dates it in its own phrase, not from another clause ("declared a
+    # caliphate in June after sweeping through Mosul, and has been the target of strikes
+    # since August 8": the sweep is June's)
+    sentence_wide = [d for d in owners.get(-1, []) if d not in starts]
+    if len(sentence_wide) > len(told_since):
+        sentence_wide = [d for d in sentence_wide if d not in told_since]
+    pool = own or [d for d in shared if d not in starts] or sentence_wide
     if not pool:
         # "On January 6, drones were launched at the base; the defences shot down seven":
         # the day a clause before the event told, as the sentence before would have

@@ -1394,6 +1394,9 @@ def test_an_attack_repelled_is_one_fight_of_the_repelling_side(text: str, actor:
 
 # The day of an event told in a story that moves in time: one row a class of wording.
 STORY_DATES = [
+    # a "since" of another clause does not date a taking told with its own month
+    ("The group, which declared its state in June after sweeping through Mosul, has been the "
+     "target of air strikes since August 8.", "seizure", "Mosul", "2014-06-01"),
     # an event told in a "when" clause of a date is of that date
     ("The campaign in eastern Homs began on 3 May, when regime troops launched an offensive "
      "on Qaryatayn.", "troop_position", "Qaryatayn", "2015-05-03"),
