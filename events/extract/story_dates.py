@@ -227,8 +227,11 @@ def resolve_dates(
         # date first, else the date the narrative is at; "overnight" only the night before
         # the day this paragraph is at, else before publication
         if _NIGHT.search(c.date.text):
+            # (a story at yesterday is at the report's last night: "an attack on Monday ...
+            # mortar rounds hit Samarra overnight", published on Tuesday)
             told = narrative(c.sentence.index)
-            return told.date if told is not None else published
+            return told.date if told is not None and (
+                told.date < published - timedelta(days=1)) else published
         same = [
             d for d in mentions[c.sentence.index].dates
             if not d.relative_to_anchor and d.end <= c.date.start

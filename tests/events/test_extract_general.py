@@ -1394,6 +1394,9 @@ def test_an_attack_repelled_is_one_fight_of_the_repelling_side(text: str, actor:
 
 # The day of an event told in a story that moves in time: one row a class of wording.
 STORY_DATES = [
+    # "overnight" after a sentence told at yesterday is the report's last night
+    ("A suicide bomber struck a convoy near Baiji on Wednesday, killing eight. Militants fired "
+     "mortar rounds at Samarra overnight, police said.", "shelling", "Samarra", "2015-05-20"),
     # a "since" of another clause does not date a taking told with its own month
     ("The group, which declared its state in June after sweeping through Mosul, has been the "
      "target of air strikes since August 8.", "seizure", "Mosul", "2014-06-01"),
