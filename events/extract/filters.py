@@ -440,6 +440,7 @@ def why_not(sentence: Any, trigger: Any, anchors: dict[int, str] | None = None) 
         ("description", lambda: _describes_a_force(anchor)),
         ("aggregate", lambda: tallies.aggregate(text, anchor, trigger)),
         ("aggregate", lambda: tallies.toll_to_date(trigger, anchor)),
+        ("span", lambda: tallies.over_a_span(text)),
         ("habitual", lambda: tallies.habitual(text, anchor, clause)),
         ("hardware", lambda: _hardware(trigger, anchor)),
         ("ongoing", lambda: trigger.kind == "clash" and bool(_ONGOING_SINCE.search(text))),

@@ -89,6 +89,26 @@ def names_a_period(text: str) -> bool:
     return bool(found) and "day" not in found
 
 
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December)")
+#: A span from one month to another: "December 2019 - March 2020", "June-July 2015",
+#: "(August 15 - September 4)".
+_MONTH_SPAN = re.compile(
+    rf"\b{_MONTH_NAME}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?\s*[-–—]\s*{_MONTH_NAME}\b"
+    rf"(?:\s+\d{{1,2}}\b)?(?:,?\s+(?:19|20)\d\d)?")
+
+
+def over_a_span(text: str) -> bool:
+    """Tell whether a sentence sums up months, not one happening.
+
+    "The Pro-Regime Campaign in Idlib: December 2019 - March 2020", "Phase II (September 5
+    - November 10): Opposition forces advanced south": a heading over a span, unless the
+    sentence names a day of its own besides.
+    """
+    span = _MONTH_SPAN.search(text)
+    return span is not None and not names_a_day(text[: span.start()] + text[span.end() :])
+
+
 def aggregate(text: str, anchor: Any, trigger: Any) -> bool:
     """Tell whether counted events make a tally ("300 air strikes over the past month")."""
     if trigger.kind not in _COUNTABLE:

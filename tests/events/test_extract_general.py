@@ -1310,6 +1310,10 @@ def test_a_brief_s_dateline_names_its_country() -> None:
 # Words that look like an event of a kind but tell none here: one row a class of wording,
 # with the day the false event would have (None: any day).
 NOT_OF_KIND = [
+    # a heading over a span of months sums a campaign up, it tells no one happening
+    ("Phase II (May 3 - June 20): Government forces advanced north of Palmyra.",
+     "troop_position", None),
+    ("The Rebel Offensive in Southern Aleppo: October - December 2015", "troop_position", None),
     # things left behind are no withdrawal
     ("Engineers in Fallujah were still clearing hundreds of bombs left by the jihadists on "
      "Monday.", "withdrawal", None),
