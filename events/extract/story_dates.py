@@ -248,6 +248,12 @@ def resolve_dates(
     for c in cands:
         d = c.date
         i = c.sentence.index
+        if c.kind == "displacement" and _SINCE_AN_EVENT.search(c.sentence.text):
+            # "have been displaced from Serekaniye since the start of the attack": a count
+            # up to the report's day, whatever day the attack began
+            c.day, c.precision, c.explicit_date = published, "week", False
+            c.notes.append(f"{COUNT_TO_DATE} (since an event)")
+            continue
         if d is not None and d.relative_to_anchor:
             again = find_dates(d.text, published, anchor=latest_anchor(c))
             d = again[0] if again else None
@@ -313,6 +319,13 @@ def resolve_dates(
         c.day = min(c.day, published)
 
 
+#: People counted as displaced since an event, not since a day: "have been displaced ...
+#: since the start of the attack", "have fled ... since operations began on 26 October".
+_SINCE_AN_EVENT = re.compile(
+    r"\bha(?:s|ve)\s+(?:been\s+)?(?:\w+\s+)?(?:displaced|fled|left|streamed|crossed)\b[^.;]*?"
+    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|launch)\b|(?:the\s+)?(?:operations?|"
+    r"offensive|attacks?|assault|fighting|battle|campaign)\s+(?:began|started)\b)",
+    re.IGNORECASE)
 # "Three months later, on 23 November": the story moves on from the date it was at
 _LATER = re.compile(r"\b(?:days|weeks|months|a\s+(?:week|month)|\w+\s+(?:weeks|months))\s+later\b",
                     re.IGNORECASE)

@@ -1398,6 +1398,10 @@ def test_an_attack_repelled_is_one_fight_of_the_repelling_side(text: str, actor:
 
 # The day of an event told in a story that moves in time: one row a class of wording.
 STORY_DATES = [
+    # people displaced since an event (not since a day) are counted up to the report's day
+    ("Turkish-backed forces attacked Tal Abyad on 9 May. More than 30,000 people have been "
+     "displaced from Tal Abyad since the start of the attack, officials said.",
+     "displacement", "Tal Abyad", "2015-05-21"),
     # "overnight" after a sentence told at yesterday is the report's last night
     ("A suicide bomber struck a convoy near Baiji on Wednesday, killing eight. Militants fired "
      "mortar rounds at Samarra overnight, police said.", "shelling", "Samarra", "2015-05-20"),
