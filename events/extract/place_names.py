@@ -16,6 +16,7 @@ from events.extract import syntax
 from events.extract.place_words import (
     COMMON_NOUNS,
     FUNCTION_WORDS,
+    GIVEN_NAMES,
     MEDIA_AFTER,
     NOT_NAMES,
     NOT_PLACES,
@@ -306,9 +307,15 @@ def repeated_names(sentences: list[Any], found: list[list[tuple]],
 
 
 def is_person(text: str, start: int, end: int) -> bool:
-    """Tell whether a title before the name or a name part after it makes it a person's."""
+    """Tell whether words around a name make it a person's.
+
+    A title or a given name before it ("Gen.", "Salam Jassim"), a credit ("photo:"), a name
+    part after it ("al-Hamdani").
+    """
+    given = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, start - 20) : start])
     return bool(
-        PERSON_BEFORE.search(text[max(0, start - 40) : start])
+        (given is not None and given.group(1).lower() in GIVEN_NAMES)
+        or PERSON_BEFORE.search(text[max(0, start - 40) : start])
         or PERSON_AFTER.match(text[end : end + 30])
         or TITLE_AFTER.match(text[end : end + 60])
         or PERSON_APPOSITIVE.match(text[end : end + 60])

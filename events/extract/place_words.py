@@ -79,7 +79,20 @@ PERSON_BEFORE = re.compile(
     r"\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Sheikh|Imam|President|Minister|minister|"
     r"spokesman|spokeswoman|commander|Abu|Umm|bin|ibn|Prince|King|Ayatollah|cleric|leader|General|"
     r"Colonel|Major|Captain|governor|Governor|mayor|Mayor|lawmaker|MP|Rep|Sen|Gov)\.?\s+$"
+    # a credit: "(photo: Salam Jassim)", "By Ahmed Rasheed", "Reporting by Maher Chmaytelli"
+    r"|(?:\b[Pp]hoto(?:\s+by)?:|\b(?:Reporting|Writing|Editing)\s+by|^\s*By|\(By)\s+"
+    r"(?:[A-Z][a-z]+\s+)?$"
 )
+#: Given names common in the region's news: one right before a place's name makes a
+#: person's name of the two ("Salam Jassim", "Ahmed Hit"), on a byline as in a quote.
+GIVEN_NAMES = frozenset(
+    "mohammed muhammad mohammad ahmed ahmad ali hassan hasan hussein husain omar umar khalid "
+    "khaled salam salah saleh mahmoud mustafa mostafa abdullah ibrahim yousef youssef yusuf "
+    "karim kareem jassim haidar haider hadi samir sami walid waleed nabil faisal majid maher "
+    "tariq tarek ziad zaid hamid hamed adel rami rashid rasheed saad sabah nawaf jamal kamal "
+    "qassim kassem firas fadi hazem hisham osama usama bilal anas imad emad nizar riad riyad "
+    "suleiman sulaiman amer ammar wael yasser yasir fatima zainab mariam maryam aisha layla "
+    "leila nour huda rana sara sarah".split())
 #: A unit or body named for a place: "the Nineveh Operations Command", "the Jazeera and
 #: Badia Operations Command", "the Manbij Military Council" act; they are no place.
 ORG_AFTER = re.compile(

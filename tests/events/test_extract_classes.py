@@ -909,6 +909,18 @@ def test_a_persons_name_is_no_place() -> None:
     assert all(e.place != place_of("Jassim") for e in run(text))
 
 
+def test_a_bylined_or_credited_name_is_a_person_not_the_report_s_town() -> None:
+    # "Salam Jassim" on the byline and the photo credit is the reporter, not the Syrian
+    # town of Jasim, and "the town" is the town the report is about
+    text = ("Security | Salam Jassim | Anbar | 06.11.2014\n"
+            "Under siege in Amiriyat al-Fallujah\n"
+            "Photo caption: Police at a checkpoint. (photo: Salam Jassim)\n\n"
+            "Islamic State fighters have surrounded Amiriyat al-Fallujah on three sides since "
+            "June. On Sunday, mortar rounds hit the town's market, killing four people.")
+    places = {e.place for e in run(text, "2014-11-06")}
+    assert place_of("Jasim") not in places and place_of("Amiriyat al-Fallujah") in places, places
+
+
 @pytest.mark.parametrize(
     ("toll", "fights"),
     [
