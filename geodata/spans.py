@@ -122,6 +122,8 @@ def _has_cue(text: str, toks: list[tuple[int, int, str]], i: int, last_end: int)
     if gap.strip() and gap.strip() != ",":
         return False  # "in 2015. Source": a number or a full stop in between
     prev = toks[i - 1][2].lower()
+    if prev.endswith(("-held", "-controlled", "-besieged")):
+        return True  # "rebel-held Daraa al-Balad", "government-controlled Qamishli"
     if prev in _CUES:
         return not (prev == "to" and i > 1 and toks[i - 2][2].lower() == "according")
     if prev == "of":
@@ -324,6 +326,13 @@ def find_place_spans(text: str, gazetteer: Gazetteer,
         if single and _never(word):
             i += 1
             continue
+        if (_ARTICLE_RE.match(word) and i > 0 and last_end != i - 1
+                and text[toks[i - 1][1]:start] == " " and _capitalised(toks[i - 1][2])
+                and folded[i - 1] in keys and not _never(toks[i - 1][2])
+                and max(ix.prominence[c >> 1] for c in keys[folded[i - 1]]) >= _KNOWN_PROMINENCE):
+            # "Daraa al-Balad", "Baghdad al-Jadida": the quarter of the city named first,
+            # not a namesake of the quarter's name elsewhere; the city is the place
+            start, end = toks[i - 1][0], toks[i - 1][1]
         spans.append((start, end, text[start:end]))
         last_end = j
         i = j + 1

@@ -36,6 +36,10 @@ from geodata import find_place_spans
         ("Warplanes bombed al-Bab on Friday.", ["al-Bab"]),
         ("They met at the Bab gate.", []),  # the generic word itself
         ("Shells target Daraa city.", ["Daraa"]),  # an attack verb is a cue
+        # a held place's side is a cue; a city's quarter named after it is the city's
+        ("Barrel bombs fell on rebel-held Daraa al-Balad.", ["Daraa", "al-Balad"]),
+        ("Daraa al-Balad has been besieged since June.", ["Daraa"]),
+        ("Gunfire was heard in Bab al-Nairab overnight.", ["al-Nairab"]),
         # a unit's word after a village's name is a cue too (tables of humanitarian updates)
         ("- Qayyarah sub-district: 5,610", ["Qayyarah"]),
         ("- Qayyarah: 5,610", []),
