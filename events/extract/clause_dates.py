@@ -340,13 +340,20 @@ def _this_place(doc: Any, dates: list[Any], place: Any, args: roles.Arguments) -
     mine = [d for d in dates if inside(d, place)]
     if mine:
         return mine
-    # "captured A on 8 May and B on 9 May": places and days alternate, each day the one of
-    # the place before it
-    listed = sorted((p for p, _ in args.places if not p.reference), key=lambda p: p.name_start)
+    # "captured A on 8 May and B on 9 May", "occupied Afrin in March 2018 and the cities of
+    # Ras al-Ain and Tal Abyad in October 2019": each place's day is the first told after it,
+    # when every place has one after it and every day follows a place
+    # (the places named: "Its liberation follows that of A on 9 July and B on 25 August"
+    # tells no day of "its")
+    listed = sorted((p for p, _ in args.places if not p.reference and not p.anaphor),
+                    key=lambda p: p.name_start)
     dated = sorted(dates, key=lambda d: d.start)
-    if len(listed) == len(dated) and all(
-            p.name_end <= d.start and (q is None or d.end <= q.name_start)
-            for p, d, q in zip(listed, dated, [*listed[1:], None], strict=True)):
-        return [d for p, d in zip(listed, dated, strict=True) if p.name_start == place.name_start]
+    after = {p.name_start: next((d for d in dated if d.start >= p.name_end), None)
+             for p in listed}
+    if (place.name_start in after and dated[0].start >= listed[0].name_end
+            and all(after.values())
+            and all(any(a.end <= p.name_start and p.name_end <= b.start for p in listed)
+                    for a, b in zip(dated, dated[1:], strict=False))):
+        return [after[place.name_start]]  # (a place between each two times)
     others = [p for p, _ in args.places if p is not place and not p.reference]
     return [d for d in dates if not any(inside(d, p) for p in others)] or dates

@@ -220,8 +220,32 @@ def _ungapped(args: roles.Arguments, usable: list[tuple[Any, Any]]) -> list[tupl
         if (day is not None and day.dep_ == "pobj" and day.lower_ in roles.DAY_WORDS
                 and day.head.head.i == args.anchor.i):
             s = firsts[0]
+        elif s is None and _second_object(h, args.anchor):
+            s = firsts[0]
         out.append((p, s))
     return out
+
+
+def _second_object(head: Any, anchor: Any) -> bool:
+    """Tell whether a place is a second object the parse hung on the verb as its conjunct.
+
+    One told with its own time: "captured Khan Sheikhoun in August 2019 and Kafr Nabl in
+    February 2020", "occupied Afrin in March 2018 and the cities of Ras al-Ain and Tal
+    Abyad in October 2019"; not "fled Rawa towards Anah and the camps of Haditha".
+    """
+    t = head
+    for _ in range(4):
+        if t is None or t.i == anchor.i:
+            return False
+        if t.dep_ == "conj" and t.head.i == anchor.i:
+            after = t.doc[t.i + 1 : t.i + 12]
+            return t.tag_.startswith("NN") and any(
+                w.lower_ in roles.DAY_WORDS and w.dep_ == "pobj" for w in after)
+        if t.dep_ not in ("pobj", "prep", "conj", "compound") or (
+                t.dep_ == "prep" and t.lower_ != "of"):
+            return False
+        t = t.head
+    return False
 
 
 def _measured_point(args: roles.Arguments, mention: Any) -> Any:

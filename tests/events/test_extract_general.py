@@ -1398,6 +1398,11 @@ def test_an_attack_repelled_is_one_fight_of_the_repelling_side(text: str, actor:
 
 # The day of an event told in a story that moves in time: one row a class of wording.
 STORY_DATES = [
+    # a second object told with its own time, which the parse hangs on the verb
+    ("The army retook Qusayr in June 2013 and Yabroud in March 2014.", "seizure", "Yabroud",
+     "2014-03-01"),
+    ("IS seized Raqqa in January 2014 and the towns of Tabqa and Maadan in August 2014.",
+     "seizure", "Maadan", "2014-08-01"),
     # people displaced since an event (not since a day) are counted up to the report's day
     ("Turkish-backed forces attacked Tal Abyad on 9 May. More than 30,000 people have been "
      "displaced from Tal Abyad since the start of the attack, officials said.",
