@@ -22,6 +22,7 @@ from events.extract import (
     counts,
     declared,
     filters,
+    held,
     kinds,
     place_roles,
     roles,
@@ -86,7 +87,7 @@ def sentence_candidates(
         actor1, actor2, pronoun = agents.agent(
             args, frame=args.frame, country=where, isis_named=isis_named, kind=kind
         )
-        if kind == "clash" and kinds.siege_broken(args.anchor):
+        if kind == "clash" and held.siege_broken(args.anchor):
             # "troops broke a three-year IS siege": the breakers fought the besiegers
             breaker = agents.siege_breaker(args, country=where, isis_named=isis_named)
             if breaker is not None and breaker != actor1:

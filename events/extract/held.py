@@ -102,3 +102,13 @@ def ongoing(anchor: Any) -> bool:
         if syntax.lemma(t) in ONGOING_WORDS:
             return True
     return False
+
+
+def siege_broken(anchor: Any) -> bool:
+    """Tell whether a siege noun is one that was broken or lifted ("the siege ... was broken")."""
+    if syntax.lemma(anchor) not in ("siege", "blockade"):
+        return False
+    while anchor.dep_ == "appos":  # "Further west, the siege of Amirli, ..., was broken"
+        anchor = anchor.head
+    return (anchor.dep_ in ("nsubjpass", "dobj", "nsubj")
+            and syntax.lemma(anchor.head) in ("break", "lift", "breach", "end"))

@@ -16,7 +16,7 @@ from typing import Any
 
 from events import actors as _actors
 from events.extract import agents, roles, syntax, threats
-from events.extract.held import holds_a_town_now, ongoing, since, town_held
+from events.extract.held import holds_a_town_now, ongoing, siege_broken, since, town_held
 from events.extract.place_words import PRISON_WORDS
 from events.extract.wordlists import (
     AID,
@@ -82,16 +82,6 @@ def _chemical_delivery(anchor: Any) -> str:
     if lemmas & (_MISSILE_WORDS | _GUNS):
         return "shelling"
     return "attack_on_civilians"
-
-
-def siege_broken(anchor: Any) -> bool:
-    """Tell whether a siege noun is one that was broken or lifted ("the siege ... was broken")."""
-    if syntax.lemma(anchor) not in ("siege", "blockade"):
-        return False
-    while anchor.dep_ == "appos":  # "Further west, the siege of Amirli, ..., was broken"
-        anchor = anchor.head
-    return (anchor.dep_ in ("nsubjpass", "dobj", "nsubj")
-            and syntax.lemma(anchor.head) in ("break", "lift", "breach", "end"))
 
 
 def _words_near(args: roles.Arguments) -> set[str]:
