@@ -95,11 +95,14 @@ def _words_near(args: roles.Arguments) -> set[str]:
         # "raids of warplanes"; not what the strikes hit ("strikes destroyed a tank")
         out |= {syntax.lemma(t) for t in args.object
                 if t.head.dep_ == "prep" and t.head.head.i == args.anchor.i}
+        # "warplanes carried out dozens of raids", "warplanes retaliated with raids": who
+        # made them
         count = args.anchor.head.head if args.anchor.head.lower_ == "of" else None
-        if count is not None and count.lower_ in COUNT_NOUNS and count.dep_ == "dobj":
-            # "warplanes carried out dozens of raids": who carried them out
-            out |= {syntax.lemma(t) for c in count.head.children if c.dep_ == "nsubj"
-                    for t in c.subtree}
+        doer = (count.head if count is not None and count.lower_ in COUNT_NOUNS
+                and count.dep_ == "dobj" else args.anchor.head.head
+                if args.anchor.head.lower_ == "with" else None)
+        if doer is not None and syntax.is_verb(doer):
+            out |= {syntax.lemma(t) for c in doer.children if c.dep_ == "nsubj" for t in c.subtree}
     return out
 
 

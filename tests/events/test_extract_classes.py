@@ -279,6 +279,9 @@ WANTED = [
      ("attack_on_civilians", "Hawija")),
     ("Police recovered the bodies of four soldiers near Tuz Khurmatu on Monday.",
      ("clash", "Tuz Khurmatu")),
+    # raids that aircraft made, told after the verb of the aircraft ("retaliated with")
+    ("Government warplanes retaliated with raids on Saraqib on Friday, killing five "
+     "people.", ("airstrike", "Saraqib")),
     # "members" of a tribe are its people, not a force's members
     ("Last week the militants killed 40 members of the Albu Nimr tribe near Hit.",
      ("attack_on_civilians", "Hit")),
