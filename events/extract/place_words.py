@@ -317,15 +317,31 @@ _SAYING = re.compile(
     r"worried)\b", re.IGNORECASE)
 
 
-def reference_kind(before: str, sentence: str | None = None) -> str:
-    """Say how the words before a place make it a mere reference, or "" when they don't.
+#: Seats of government whose name stands for the government: "begged Baghdad for
+#: ammunition", "Baghdad has not delivered the weapons", "Baghdad sent army units".
+_SEATS = frozenset({"Baghdad", "Damascus", "Erbil", "Arbil"})
+_ASKED_OF = re.compile(r"\b(?:begged|asked|urged|pressed|petitioned|lobbied|blamed|accused|"
+                       r"critici[sz]ed|appealed\s+to|called\s+on)\s+$", re.IGNORECASE)
+_SEAT_ACTS = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:not\s+|repeatedly\s+)?(?:said|says|promised|"
+    r"delivered|sent|announced|denied|accused|blamed|ordered|agreed|refused|insisted|"
+    r"demanded|rejected|vowed|pledged|warned|dispatched)\b")
+
+
+def reference_kind(before: str, sentence: str | None = None, name: str = "",
+                   after: str = "") -> str:
+    """Say how the words around a place make it a mere reference, or "" when they don't.
 
     Given its ``sentence``, a place after "police in", "residents in" is where a source
-    sits only when the sentence says what someone said.
+    sits only when the sentence says what someone said. Given its ``name`` and the words
+    ``after`` it, a seat of government asked or acting is the government ("begged Baghdad
+    for ammunition", "Baghdad sent army units").
     """
     kind = next((kind for kind, rx in REFERENCES if rx.search(before)), "")
     if kind == "source" and sentence is not None and not _SAYING.search(sentence):
         return ""
+    if not kind and name in _SEATS and (_ASKED_OF.search(before) or _SEAT_ACTS.match(after)):
+        return "government"
     return kind
 
 

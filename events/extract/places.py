@@ -549,7 +549,7 @@ class PlaceReader:
         province = PROVINCE_AFTER.match(after)
         if precision == 3 and province:
             loc_end = end + province.end()
-        reference = reference_kind(before, text) or (
+        reference = reference_kind(before, text, name, after) or (
             "dateline" if dateline and end <= dateline.end() else ""
         )
         if site and re.search(r"(?:road|highway)$", site.group(0), re.IGNORECASE):

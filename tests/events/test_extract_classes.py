@@ -912,6 +912,16 @@ def test_a_persons_name_is_no_place() -> None:
     assert all(e.place != place_of("Jassim") for e in run(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Tribal sheikhs said they had begged Baghdad for ammunition. Their fighters withdrew "
+    "from the village on Friday.",
+    "The tribe's fighters had asked Damascus for weapons; on Friday they abandoned the town.",
+])
+def test_a_seat_of_government_asked_or_acting_is_the_government_not_a_place(text: str) -> None:
+    assert not {e.place for e in run(text, "2014-11-04")} & {
+        place_of("Baghdad"), place_of("Damascus")}, run(text, "2014-11-04")
+
+
 def test_a_bylined_or_credited_name_is_a_person_not_the_report_s_town() -> None:
     # "Salam Jassim" on the byline and the photo credit is the reporter, not the Syrian
     # town of Jasim, and "the town" is the town the report is about
