@@ -53,6 +53,9 @@ _CELL_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
 _PARENS = re.compile(r"\([^)]*\)")
 #: A cell that names a place: capitalised, or after an article ("al-Karma", "ad-Dana").
 _NAMED = re.compile(r"(?:[a-z]{1,2}[-'])?[A-Z]")
+#: Cells that name no place: "Other / not recorded", "TOTAL".
+_NO_NAME = re.compile(r"(?:other|total|unknown|not\s+recorded|remaining|various|all)\b",
+                      re.IGNORECASE)
 #: A place of origin this far (km) from its row's first place is not the one meant.
 CELL_KM = 40.0
 #: Words after a cell's name that say what kind of place it is.
@@ -118,6 +121,7 @@ def table_candidates(
     origin: int | None = None  # the column of places of origin, when the header names one
     columns = 0  # how many columns the header names
     governorates: int | None = None  # the column that only locates each row's place
+    city: str | None = None  # the city whose quarters a table of neighbourhoods lists
     for s, m in zip(sentences, mentions, strict=True):
         line = _BOUNDS.sub("", s.text)
         row, lead = _ROW.match(s.text), 0
@@ -141,12 +145,14 @@ def table_candidates(
                                      if _UNIT_COLUMN.fullmatch(c.strip())), None)
                 # "Sub-district | IDP arrivals": one column of places beside the figure
                 columns = line.count("|") + 1 - (governorates is not None)
+                city = city or _quarters_of(heading, mentions[head] if head >= 0 else None)
             else:
                 heading, origin, head, columns, governorates = s.text, None, s.index, 0, None
+                city = _quarters_of(heading, m)
             continue
         if heading is None or not _DISPLACEMENT.search(heading):
             continue
-        places = _row_places(s.text, m, row, reader, lead, origin, governorates)
+        places = _row_places(s.text, m, row, reader, lead, origin, governorates, city)
         if not places:
             continue
         unit = (row.group("unit") or "").lower()
@@ -167,8 +173,25 @@ def table_candidates(
     return out, heads
 
 
+#: A table's heading or header that lists a city's quarters: "by neighbourhood of origin".
+_QUARTER_WORDS = re.compile(r"\b(?:neighbou?rhoods?|quarters?)\b", re.IGNORECASE)
+
+
+def _quarters_of(heading: str, mentions: Any) -> str | None:
+    """Return the city a heading says its table's rows are quarters of, or None.
+
+    "Displacement from West Mosul by neighbourhood of origin": Mosul.
+    """
+    if mentions is None or not _QUARTER_WORDS.search(heading):
+        return None
+    city = next((p for p in mentions.places if p.place is not None and not p.reference
+                 and p.place.feature == "city"), None)
+    return city.place.name if city is not None else None
+
+
 def _row_places(text: str, mentions: Any, row: re.Match[str], reader: Any, lead: int = 0,
-                origin: int | None = None, governorates: int | None = None) -> list[Any]:
+                origin: int | None = None, governorates: int | None = None,
+                city: str | None = None) -> list[Any]:
     """Return the places a row counts people of.
 
     In a list line, the first place it names. In a table row, each cell is a place
@@ -176,7 +199,9 @@ def _row_places(text: str, mentions: Any, row: re.Match[str], reader: Any, lead:
     names one ("Place of origin | Main destination | Persons"), else of the most specific
     cell that names any ("Hawija | Hawija and Al-Abbasi | 1,960": both towns), read as
     quarters of the first cell's city ("Mosul city (west) | Wadi Hajar": Mosul, unless
-    Wadi Hajar has a point of its own there). ``lead`` is where the row's cells start.
+    Wadi Hajar has a point of its own there). Under a heading of a ``city``'s
+    neighbourhoods, the first cell is a quarter of that city. ``lead`` is where the row's
+    cells start.
     """
     named = [p for p in mentions.places if p.place is not None and not p.reference
              and p.name_start < lead + row.end("label")]
@@ -193,9 +218,10 @@ def _row_places(text: str, mentions: Any, row: re.Match[str], reader: Any, lead:
             continue
         for part in _CELL_SPLIT.split(_PARENS.sub("", cell)):
             name = _CELL_TAIL.sub("", part).strip()
-            if len(name) < 3 or not _NAMED.match(name):
+            if len(name) < 3 or not _NAMED.match(name) or _NO_NAME.match(name):
                 continue  # "... town and villages": a kind of place, no name
-            place = reader.resolve(name)
+            place = reader.resolve(name, f"quarter:neighbourhood:{city}" if city and not k
+                                   else None)
             if k and first is not None and (place is None or km_apart(place, first) > CELL_KM):
                 # a place of origin far from its sub-district is a namesake: a quarter of
                 # the sub-district's city, or nothing

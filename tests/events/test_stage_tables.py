@@ -153,3 +153,25 @@ def test_a_table_s_header_may_hold_a_date_and_its_rows_remarks_after_the_figure(
             ("Salqin", 6200.0)} <= rows, rows
     assert not {r for r in rows if r[1] and r[0] not in (
         "Kafr Zaytah", "Suqaylabiyah", "Atmah", "Salqin")}, rows
+
+
+QUARTERS = """url: https://example.org/dtm
+published: 2017-04-02
+---
+Emergency tracking: displacement from the city's east
+
+TABLE 2: Displacement from East Mosul by neighbourhood of origin
+| Neighbourhood of origin | Individuals |
+| Al-Zahraa | 6,200 |
+| Al-Karama | 4,100 |
+| Other / not recorded | 900 |
+"""
+
+
+def test_a_table_of_a_city_s_neighbourhoods_counts_each_in_that_city():
+    # the rows are quarters of the city the heading names, not namesake villages elsewhere;
+    # a row that names no place gives nothing
+    rows = {(r[0], r[1]) for r in _rows(QUARTERS)}
+    assert {("Mosul", 6200.0), ("Mosul", 4100.0)} <= rows, rows
+    assert not {r for r in rows if r[1] and r[0] != "Mosul"}, rows
+    assert ("Mosul", 900.0) not in rows, rows
