@@ -326,6 +326,10 @@ def find_place_spans(text: str, gazetteer: Gazetteer,
         if single and _never(word):
             i += 1
             continue
+        if (i > 0 and toks[i - 1][2] == "Bab" and text[toks[i - 1][1]:start] == " "
+                and top >= _KNOWN_PROMINENCE and not _ARTICLE_RE.match(word)):
+            i = j + 1  # "Bab Baghdad", "Bab Tuma": a city gate or quarter named for a city
+            continue
         if (_ARTICLE_RE.match(word) and i > 0 and last_end != i - 1
                 and text[toks[i - 1][1]:start] == " " and _capitalised(toks[i - 1][2])
                 and folded[i - 1] in keys and not _never(toks[i - 1][2])

@@ -40,6 +40,8 @@ from geodata import find_place_spans
         ("Barrel bombs fell on rebel-held Daraa al-Balad.", ["Daraa", "al-Balad"]),
         ("Daraa al-Balad has been besieged since June.", ["Daraa"]),
         ("Gunfire was heard in Bab al-Nairab overnight.", ["al-Nairab"]),
+        # a gate named for a city is no city: "the Rafiqa wall near Bab Baghdad" in Raqqa
+        ("Airstrikes opened gaps in the Rafiqa wall near Bab Baghdad.", []),
         # a unit's word after a village's name is a cue too (tables of humanitarian updates)
         ("- Qayyarah sub-district: 5,610", ["Qayyarah"]),
         ("- Qayyarah: 5,610", []),
