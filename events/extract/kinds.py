@@ -268,7 +268,7 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
     if needs == "aircraft":
         # the attacker flies ("warplanes hit"), or the target does ("shot down a jet")
         words = _words_near(args) | {syntax.lemma(t) for t in args.object}
-        return bool(words & AIRCRAFT) or bool(
+        return bool(words & AIRCRAFT) or _air_force(args) or bool(
             _actor_names(args, agents.agent_slots(args), country) & AIR_ACTORS
         ) or _speaker_flies(args, country)
     if needs == "people":
@@ -294,8 +294,9 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
         # "walked out of Raqqa", not "ran out of ammunition"
         return any(s in ("prep:of", "prep:from") for _, s in args.places)
     if needs == "flying":
-        # "its Su-34s destroyed a command post": aircraft themselves are the subject
-        return agents.subject_is(args, AIRCRAFT)
+        # "its Su-34s destroyed a command post", "the Syrian Arab Air Force destroyed
+        # hideouts": aircraft, or an air force, are the subject
+        return agents.subject_is(args, AIRCRAFT) or _air_force(args)
     if needs == "harm":
         # "a bomb ... wounded three policemen", "killed by a bomb", not "a bomb factory"
         anchor = args.anchor
@@ -579,6 +580,12 @@ def _attacks_stronghold(args: roles.Arguments) -> bool:
 def _begun(anchor: Any) -> bool:
     """Tell whether an attack verb is what its subject began ("began storming X")."""
     return anchor.dep_ == "xcomp" and syntax.lemma(anchor.head) in ("begin", "start")
+
+
+def _air_force(args: roles.Arguments) -> bool:
+    """Tell whether the subject is an air force ("the Iraqi Air Force struck a convoy")."""
+    return any(syntax.lemma(t) == "force" and any(c.lower_ == "air" for c in t.children)
+               for t in args.subject)
 
 
 def _killed_from_the_air(args: roles.Arguments) -> bool:

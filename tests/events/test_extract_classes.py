@@ -279,6 +279,11 @@ WANTED = [
      ("attack_on_civilians", "Hawija")),
     ("Police recovered the bodies of four soldiers near Tuz Khurmatu on Monday.",
      ("clash", "Tuz Khurmatu")),
+    # an air force that destroys or strikes is flying: an air strike
+    ("On Monday the Syrian Arab Air Force destroyed terrorist hideouts in Kafr Zita.",
+     ("airstrike", "Kafr Zita")),
+    ("The Iraqi Air Force struck a convoy of militants near Rutba on Sunday.",
+     ("airstrike", "Rutba")),
     # raids that aircraft made, told after the verb of the aircraft ("retaliated with")
     ("Government warplanes retaliated with raids on Saraqib on Friday, killing five "
      "people.", ("airstrike", "Saraqib")),
