@@ -279,6 +279,9 @@ WANTED = [
      ("attack_on_civilians", "Hawija")),
     ("Police recovered the bodies of four soldiers near Tuz Khurmatu on Monday.",
      ("clash", "Tuz Khurmatu")),
+    # drones launched at a place strike it from the air
+    ("Militias launched two explosive-laden drones at Ain al-Asad air base on Friday.",
+     ("airstrike", "Ain al-Asad air base")),
     # an air force that destroys or strikes is flying: an air strike
     ("On Monday the Syrian Arab Air Force destroyed terrorist hideouts in Kafr Zita.",
      ("airstrike", "Kafr Zita")),
