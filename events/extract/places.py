@@ -561,8 +561,7 @@ class PlaceReader:
         )  # fmt: skip
 
     def _anaphor(self, text: str, m: re.Match[str], named: list[PlaceMention]) -> PlaceMention:
-        kind = (m.group("kind") or "there").lower()
-        kind = re.sub(r"\s+", " ", kind)
+        kind = re.sub(r"\s+", " ", (m.group("kind") or "there").lower())
         before = text[max(0, m.start() - 80) : m.start()]
         reference = reference_kind(before, text)
         start = m.start()
@@ -574,13 +573,15 @@ class PlaceReader:
         if kind in SITE_KINDS or m.group(0).endswith(("'s", "’s")):
             precision = 2
         # "the airport in the key city of Tal Afar": the named place that follows is meant
+        # (not one a road leads to: "the city on the highway to Baghdad")
         follower = next(
             (
                 p
                 for p in named
                 if 0 <= p.start - m.end() <= 45
                 and re.fullmatch(
-                    r"\s+(?:in|at|near|of|outside|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}",
+                    r"\s+(?:in|at|near|of|outside|on)\s+(?:the\s+)?"
+                    r"(?:(?!(?:to|towards?|from|road|highway|route)\b)[\w-]+\s+){0,3}",
                     text[m.end() : p.start],
                     re.I,
                 )
@@ -596,5 +597,4 @@ class PlaceReader:
         destination = bool(DESTINATION_BEFORE.search(text[max(0, start - 40) : start]))
         return PlaceMention(
             start, m.end(), m.start(), m.end(), text[start : m.end()], place, precision,
-            reference=reference, destination=destination, anaphor=kind,
-        )  # fmt: skip
+            reference=reference, destination=destination, anaphor=kind)  # fmt: skip

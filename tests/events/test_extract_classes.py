@@ -930,6 +930,12 @@ def test_a_seat_of_government_asked_or_acting_is_the_government_not_a_place(text
         place_of("Baghdad"), place_of("Damascus")}, run(text, "2014-11-04")
 
 
+def test_the_city_on_the_road_to_a_place_is_not_that_place() -> None:
+    text = ("Government troops surrounded Fallujah on Friday.\n\nResidents said tanks had "
+            "massed at the eastern entrance to the city on the highway to Baghdad.")
+    assert place_of("Baghdad") not in {e.place for e in run(text)}, run(text)
+
+
 def test_a_bylined_or_credited_name_is_a_person_not_the_report_s_town() -> None:
     # "Salam Jassim" on the byline and the photo credit is the reporter, not the Syrian
     # town of Jasim, and "the town" is the town the report is about
