@@ -181,15 +181,17 @@ class _History:
         latest = before[-1][0]
         return next(p for i, p in before if i == latest)
 
-    def towns_together(self, index: int) -> list[PlaceMention]:
+    def towns_together(self, index: int, position: int) -> list[PlaceMention]:
         """Return the towns of the latest sentence before ``index`` that names two or more.
 
-        Within a few sentences: "both towns", "the two villages" mean them.
+        Within a few sentences: "both towns", "the two villages" mean them; first those
+        named earlier in the sentence itself ("seized Jalawla and al-Saadiya in August,
+        before ... liberated the two towns in November").
         """
-        for back in range(1, LOCAL_SENTENCES + 2):
+        for back in range(0, LOCAL_SENTENCES + 2):
             named: dict[str, PlaceMention] = {}
             for i, p in self.towns:
-                if i == index - back:
+                if i == index - back and (back or p.end <= position):
                     named.setdefault(p.place.name, p)
             if len(named) >= 2:
                 return list(named.values())
@@ -349,7 +351,7 @@ def resolve_places(
                 c.place = _as_borrowed(topic, location=c.place.location, precision=2)
             if c.place is not None and c.place.anaphor == TOWNS:
                 # "Both towns had been under ISIL control since August 2014": each town
-                towns = history.towns_together(s.index)
+                towns = history.towns_together(s.index, c.place.start)
                 for town in towns:
                     out.append(replace(c, place=_as_borrowed(town, location=c.place.location),
                                        notes=list(c.notes)))

@@ -898,6 +898,11 @@ def test_both_towns_are_each_town_told_together_before() -> None:
     # none told together before: the town the report is about, as "the town"
     text = "Kurdish fighters retook Jalawla on Sunday. Both towns were shelled overnight."
     assert {e.place for e in told_in("Both towns", text)} == {place_of("Jalawla")}
+    # told together earlier in the same sentence, after other towns told before it
+    text = ("Car bombs hit Baghdad and Basra on Monday.\n\nMilitants seized Hit and Rawa in "
+            "October 2014, before the army retook the two towns in March 2015.")
+    retaken = {e.place for e in run(text) if e.actor1 == "Iraqi Security Forces"}
+    assert retaken == {place_of("Hit"), place_of("Rawa")}, retaken
 
 
 def test_a_governorate_across_the_border_is_that_governorate_not_a_village_at_home() -> None:
