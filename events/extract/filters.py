@@ -384,6 +384,10 @@ _EVENT_HEADS = frozenset("fire explosion blast raid toll victim casualty survivo
                          "tear rip rock".split())
 
 
+#: Prepositions a gerund follows as a verb ("by bombing", "after shelling").
+_GERUND_PREPS = frozenset("by after before while without".split())
+
+
 def _attribute(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
     """Tell whether an event word only qualifies another noun.
 
@@ -391,6 +395,8 @@ def _attribute(trigger: Any, anchor: Any, anchors: dict[int, str]) -> bool:
     """
     if anchor.dep_ not in ("compound", "amod", "nmod") or not anchor.head.tag_.startswith("NN"):
         return False
+    if anchor.tag_ == "VBG" and anchor.i and anchor.doc[anchor.i - 1].lower_ in _GERUND_PREPS:
+        return False  # "retaliated by bombing facilities": a gerund the parse took for a noun's
     head = anchor.head
     if head.i == anchor.i or head.i in anchors:
         return False  # "mortar shells": the head is an event word itself

@@ -282,6 +282,10 @@ WANTED = [
     # drones launched at a place strike it from the air
     ("Militias launched two explosive-laden drones at Ain al-Asad air base on Friday.",
      ("airstrike", "Ain al-Asad air base")),
+    # a gerund after "by" is the verb the parse took for a noun's modifier
+    ("US aircraft retaliated on Sunday by bombing facilities used by Kataib Hezbollah near "
+     "Qaim.",
+     ("airstrike", "Al-Qaim")),
     # an air force that destroys or strikes is flying: an air strike
     ("On Monday the Syrian Arab Air Force destroyed terrorist hideouts in Kafr Zita.",
      ("airstrike", "Kafr Zita")),
