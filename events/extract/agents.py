@@ -21,6 +21,7 @@ from events.extract import syntax
 from events.extract.roles import Arguments, preceding_actor
 from events.extract.wordlists import (
     AID,
+    AIRCRAFT,
     CIVIL_DEPLOYED,
     DEPLOYED_WEAPONS,
     FORCES,
@@ -283,3 +284,16 @@ def people_object(args: Arguments) -> bool:
 def speech_governed(anchor: Any) -> bool:
     """Tell whether the trigger sits in reported speech ("officials said ISIS seized ...")."""
     return any(syntax.lemma(h) in SPEECH_VERBS for h in syntax.ancestors(anchor))
+
+
+def air_force(args: Arguments) -> bool:
+    """Tell whether the subject is an air force ("the Iraqi Air Force struck a convoy")."""
+    return any(syntax.lemma(t) == "force" and any(c.lower_ == "air" for c in t.children)
+               for t in args.subject)
+
+
+def killed_from_the_air(args: Arguments) -> bool:
+    """Tell whether the killers or attackers named are aircraft ("killed by warplanes")."""
+    slots = ("by", "gov:by", "prep:by") if args.passive else ("subj", "by", "prep:by")
+    killers = [args.anchor.doc[i] for i, slot in args.slots.items() if slot in slots]
+    return any(syntax.lemma(w) in AIRCRAFT for t in killers for w in t.subtree)

@@ -268,7 +268,7 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
     if needs == "aircraft":
         # the attacker flies ("warplanes hit"), or the target does ("shot down a jet")
         words = _words_near(args) | {syntax.lemma(t) for t in args.object}
-        return bool(words & AIRCRAFT) or _air_force(args) or bool(
+        return bool(words & AIRCRAFT) or agents.air_force(args) or bool(
             _actor_names(args, agents.agent_slots(args), country) & AIR_ACTORS
         ) or _speaker_flies(args, country)
     if needs == "people":
@@ -296,7 +296,7 @@ def _need_met(needs: str, args: roles.Arguments, country: str | None) -> bool:
     if needs == "flying":
         # "its Su-34s destroyed a command post", "the Syrian Arab Air Force destroyed
         # hideouts": aircraft, or an air force, are the subject
-        return agents.subject_is(args, AIRCRAFT) or _air_force(args)
+        return agents.subject_is(args, AIRCRAFT) or agents.air_force(args)
     if needs == "harm":
         # "a bomb ... wounded three policemen", "killed by a bomb", not "a bomb factory"
         anchor = args.anchor
@@ -461,7 +461,7 @@ def resolve(trigger: Any, args: roles.Arguments, *, country: str | None) -> str 
         if syntax.lemma(args.anchor) == "raid" and not airborne:
             return "clash"  # a raid on the ground
         return "airstrike"
-    if kind in ("kill", "attack") and _killed_from_the_air(args):
+    if kind in ("kill", "attack") and agents.killed_from_the_air(args):
         return "airstrike"  # "Russian jets killed 12 civilians", "warplanes attacked Ariha"
     if kind == "attack" and syntax.is_verb(args.anchor) and _has_place_in(args, ("obj",)):
         if _attacks_stronghold(args):
@@ -580,19 +580,6 @@ def _attacks_stronghold(args: roles.Arguments) -> bool:
 def _begun(anchor: Any) -> bool:
     """Tell whether an attack verb is what its subject began ("began storming X")."""
     return anchor.dep_ == "xcomp" and syntax.lemma(anchor.head) in ("begin", "start")
-
-
-def _air_force(args: roles.Arguments) -> bool:
-    """Tell whether the subject is an air force ("the Iraqi Air Force struck a convoy")."""
-    return any(syntax.lemma(t) == "force" and any(c.lower_ == "air" for c in t.children)
-               for t in args.subject)
-
-
-def _killed_from_the_air(args: roles.Arguments) -> bool:
-    """Tell whether the killers or attackers named are aircraft ("killed by warplanes")."""
-    slots = ("by", "gov:by", "prep:by") if args.passive else ("subj", "by", "prep:by")
-    killers = [args.anchor.doc[i] for i, slot in args.slots.items() if slot in slots]
-    return any(syntax.lemma(w) in AIRCRAFT for t in killers for w in t.subtree)
 
 
 def is_toll(kind: str, trigger: Any) -> bool:
