@@ -87,6 +87,9 @@ def _chemical_delivery(anchor: Any) -> str:
 def _words_near(args: roles.Arguments) -> set[str]:
     """Lemmas of the anchor's modifiers and subject: what says how an attack was made."""
     out = {syntax.lemma(c) for c in args.anchor.children if c.dep_ in ("compound", "amod", "nmod")}
+    # what it was done with: "pounded with dozens of artillery and rocket shells"
+    out |= {syntax.lemma(t) for c in args.anchor.children if c.dep_ == "prep"
+            and c.lower_ == "with" for t in c.subtree}
     out |= {syntax.lemma(t) for t in args.subject}
     out |= {
         syntax.lemma(c) for t in args.subject for c in t.children if c.dep_ in ("compound", "amod")

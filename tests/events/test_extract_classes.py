@@ -939,6 +939,16 @@ def test_a_seat_of_government_asked_or_acting_is_the_government_not_a_place(text
         place_of("Baghdad"), place_of("Damascus")}, run(text, "2014-11-04")
 
 
+@pytest.mark.parametrize("text", [
+    "Regime forces pounded with heavy artillery Kansafra and Taqad on Monday.",
+    "Government troops struck the village of Taqad with rockets on Monday.",
+])
+def test_what_a_strike_was_made_with_says_what_it_was(text: str) -> None:
+    # "pounded with heavy artillery", "struck ... with rockets": shelling, not from the air
+    kinds = {e.event_type for e in run(text, "2022-11-08")}
+    assert "shelling" in kinds and "airstrike" not in kinds, kinds
+
+
 def test_the_city_on_the_road_to_a_place_is_not_that_place() -> None:
     text = ("Government troops surrounded Fallujah on Friday.\n\nResidents said tanks had "
             "massed at the eastern entrance to the city on the highway to Baghdad.")
