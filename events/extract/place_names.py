@@ -196,8 +196,8 @@ def slot_names(sentence: Any, triggers: list[Any], taken: list[tuple[int, int]])
             for target in _argument_names(child):
                 if _capital_only_for_the_sentence(target):
                     continue  # "Attack, fighter and bomber aircraft conducted 19 strikes"
-                left = min(t.idx for t in target.subtree
-                           if t.tag_ in ("NNP", "NNPS") or t.dep_ == "compound")
+                left = min([target.idx] + [t.idx for t in target.subtree
+                                            if t.tag_ in ("NNP", "NNPS") or t.dep_ == "compound"])
                 start, end = left, target.idx + len(target.text)
                 if start > target.idx or overlaps(start, end, taken):
                     continue
@@ -225,7 +225,10 @@ def _argument_names(top: Any) -> list[Any]:
     out, todo = [], [top]
     while todo:
         t = todo.pop()
-        if t.tag_ in ("NNP", "NNPS") and t.dep_ != "compound" and t.lower_ not in COMMON_NOUNS:
+        # (a name read as an adjective still heads its phrase: "Rankous fell", tagged JJ)
+        named = t.tag_ in ("NNP", "NNPS") or (
+            t.tag_ == "JJ" and t.text[:1].isupper() and t.dep_ in ("nsubj", "dobj", "pobj"))
+        if named and t.dep_ != "compound" and t.lower_ not in COMMON_NOUNS:
             out.append(t)
         elif t.tag_.startswith("NN") and (
             t.lower_ in SITE_NOUNS or syntax.lemma(t) in SITE_NOUNS

@@ -279,6 +279,8 @@ WANTED = [
      ("attack_on_civilians", "Hawija")),
     ("Police recovered the bodies of four soldiers near Tuz Khurmatu on Monday.",
      ("clash", "Tuz Khurmatu")),
+    # a name the tagger reads as an adjective ("Rankous", JJ) still heads its phrase
+    ("Rankous fell to the army on April 9 after days of fighting.", ("seizure", "Rankous")),
     # drones launched at a place strike it from the air
     ("Militias launched two explosive-laden drones at Ain al-Asad air base on Friday.",
      ("airstrike", "Ain al-Asad air base")),
