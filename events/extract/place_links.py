@@ -218,6 +218,10 @@ def looser_namesake(reading: Any, plain: Any, near: list[tuple[float, float]] | 
     Sinnarah there; "al-Sukhnah" beside Palmyra is not Surkan in Nineveh. A name read alone
     far off and obscure ("Tel Goran" as a hamlet 500 km away) still gives way.
     """
+    if (reading.name != plain.name or reading.country != plain.country) and (
+            geodata.is_major_city(plain) and not geodata.is_major_city(reading)
+            and reading.score <= plain.score):
+        return True  # "Albu Kamal" told among Iraq's places is still the Syrian town
     if not getattr(plain, "ambiguous", False):
         return reading.score < min(plain.score, 0.9)
     return near is not None and reading.score < LOOSE_SPELLING <= plain.score and (

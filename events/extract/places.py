@@ -354,10 +354,8 @@ class PlaceReader:
 
     def _closer_namesake(self, name: str, feature: str | None, place: Any) -> Any:
         """Prefer the namesake near the report's places to a reading far from all of them."""
-        if (
-            place.feature in ("governorate", "region", "site")
-            or self._km_to_report(place) <= FAR_KM
-        ):
+        if (place.feature in ("governorate", "region", "site") or geodata.is_major_city(place)
+                or self._km_to_report(place) <= FAR_KM):  # a major town is meant anywhere
             return place
         name, feature = resolver_query(name, feature)
         try:

@@ -106,3 +106,16 @@ def test_a_place_beside_the_report_s_places_is_not_traded_for_one_in_its_governo
     reader.learn([("Palmyra", None), ("Sukhnah", None), ("Qaryatayn", None), ("Homs", None),
                   ("Abu Kamal", None), ("Deir ez-Zor", None), ("al-Qaim", None)])
     assert reader.resolve("al-Qaim").name == "Al-Qaim"
+
+
+def test_a_major_town_read_among_the_other_country_s_places_is_still_that_town():
+    # a report on rocket and drone attacks across Iraq, whose places make a village near
+    # Baghdad, spelt "Albu Kamal" exactly, the likelier reading: the Syrian border town
+    # is meant by its name anywhere
+    reader = PlaceReader("IQ")
+    reader.learn([(n, None) for n in (
+        "Ain al-Asad air base", "Albu Kamal", "Anbar", "Baghdad", "Balad air base", "Bashiqa",
+        "Camp Taji", "Erbil", "Erbil International Airport", "Green Zone", "Jurf al-Sakhar",
+        "Kurdistan Region", "Mosul", "Nineveh")])
+    town = reader.resolve("Albu Kamal")
+    assert (town.name, town.country) == ("Abu Kamal", "SY"), (town.name, town.country)
