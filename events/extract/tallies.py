@@ -71,7 +71,16 @@ def habitual(text: str, anchor: Any, clause: Any) -> bool:
             for c in t.children
         ):
             return True  # "shells Daraya every day"
+        if any(c.lower_ == "times" and c.dep_ in ("npadvmod", "advmod", "dobj") and any(
+                d.lower_ in _MANY for d in c.children) for c in t.children
+               ) and not names_a_day(text):
+            return True  # "has come under attack several times in recent years"
     return bool(_IN_THE_PAST.search(text))
+
+
+#: Counts of times that make a habit of what no day is told for (not "three times in a
+#: week": a fight over days).
+_MANY = frozenset("several many multiple numerous countless".split())
 
 
 #: Nouns that group events: "a wave of bombings", "a series of strikes".

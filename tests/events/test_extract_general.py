@@ -1310,6 +1310,8 @@ def test_a_brief_s_dateline_names_its_country() -> None:
 # Words that look like an event of a kind but tell none here: one row a class of wording,
 # with the day the false event would have (None: any day).
 NOT_OF_KIND = [
+    # a place attacked several times, with no day told, is a habit, not one attack
+    ("Kirkuk has come under attack several times in recent years.", "clash", None),
     # a heading over a span of months sums a campaign up, it tells no one happening
     ("Phase II (May 3 - June 20): Government forces advanced north of Palmyra.",
      "troop_position", None),
