@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
-from events.dates import WEEKDAYS, find_dates
+from events.dates import MONTH_PATTERN, WEEKDAYS, find_dates
 from events.extract import syntax
 from events.extract.wordlists import AGGREGATE_MARKS, COUNT_NOUNS
 from events.figures import parse_number
@@ -98,12 +98,10 @@ def names_a_period(text: str) -> bool:
     return bool(found) and "day" not in found
 
 
-_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-               r"November|December)")
 #: A span from one month to another: "December 2019 - March 2020", "June-July 2015",
 #: "(August 15 - September 4)".
 _MONTH_SPAN = re.compile(
-    rf"\b{_MONTH_NAME}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?\s*[-–—]\s*{_MONTH_NAME}\b"
+    rf"\b{MONTH_PATTERN}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?\s*[-–—]\s*{MONTH_PATTERN}\b"
     rf"(?:\s+\d{{1,2}}\b)?(?:,?\s+(?:19|20)\d\d)?")
 
 
